@@ -1,0 +1,34 @@
+# EmergencyReserve — the README's two commands are `make demo` and `make test`.
+SWIFT ?= swift
+SWIFT_FLAGS ?=
+RESERVE = .build/release/reserve
+
+.PHONY: setup build release demo test verify bench bench-full bench-peers clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	$(SWIFT) build $(SWIFT_FLAGS)
+
+release: setup
+	$(SWIFT) build -c release $(SWIFT_FLAGS) --product reserve
+
+# The main job on the bundled sample data.
+demo: release
+	$(RESERVE) solve Data/examples/transport.lp
+
+# All tests (unit, property, cross-checks against fixtures, CLI end to end).
+test: setup
+	$(SWIFT) build $(SWIFT_FLAGS) --product reserve
+	$(SWIFT) test $(SWIFT_FLAGS)
+
+# Slow validation kept out of `make test`.
+verify: release
+	@echo "verify: nothing slow to validate yet"
+
+bench: setup
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
+
+clean:
+	rm -rf .build Benchmarks/.build

@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+// EmergencyReserve: plan and dispatch emergency material reserves over real road
+// networks with GLPK-backed LP/MIP models. Module map: README.md and docs/decisions.md.
+import PackageDescription
+
+let package = Package(
+    name: "EmergencyReserve",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "EmergencyReserve", targets: ["EmergencyReserve"]),
+        .executable(name: "reserve", targets: ["reserve"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // C: only this module and LinearSolver's GLPK backend touch <glpk.h>.
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+        .target(
+            name: "LinearSolver",
+            dependencies: [
+                "CGLPK",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "EmergencyReserve",
+            dependencies: ["LinearSolver"]
+        ),
+        .executableTarget(
+            name: "reserve",
+            dependencies: [
+                "EmergencyReserve",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(
+            name: "LinearSolverTests",
+            dependencies: ["LinearSolver", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["TestSupport"]
+        ),
+    ]
+)

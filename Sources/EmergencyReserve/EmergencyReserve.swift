@@ -1,0 +1,8 @@
+// The umbrella module: `import EmergencyReserve` gives a service every public module.
+@_exported import LinearSolver
+
+/// The library's version, shared by the CLI's `--version`.
+public enum EmergencyReserveVersion {
+    /// Semantic version of this release.
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+/// Output format shared by every subcommand.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table
+    case json
+}
+
+/// `--format` and its `--json` shorthand.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    @Flag(name: .long, help: "Shorthand for --format json.")
+    var json = false
+
+    var resolvedFormat: OutputFormat { json ? .json : format }
+}
+
+/// Logging verbosity, shared by every subcommand. Logs go to stderr.
+struct LoggingOptions: ParsableArguments {
+    @Flag(name: [.short, .long], help: "Log progress and solver output on stderr (repeat for more).")
+    var verbose: Int
+
+    /// Installs a stderr log handler once per process.
+    func bootstrap() -> Logger {
+        let level: Logger.Level = verbose >= 2 ? .trace : verbose == 1 ? .debug : .warning
+        LoggingBootstrap.once(level: level)
+        var logger = Logger(label: "reserve")
+        logger.logLevel = level
+        return logger
+    }
+}
+
+enum LoggingBootstrap {
+    nonisolated(unsafe) private static var done = false
+    static func once(level: Logger.Level) {
+        guard !done else { return }
+        done = true
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+}
+
+/// Solver limits shared by every subcommand that solves.
+struct SolverOptions: ParsableArguments {
+    @Option(name: .long, help: "Stop after this many seconds and report the best solution found.")
+    var timeLimit: Double?
+
+    @Option(name: .long, help: "Relative MIP gap at which to stop (default 1e-6).")
+    var gap: Double = 1e-6
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
+            throw ValidationError("--time-limit must be a positive number of seconds.")
+        }
+        if !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a number ≥ 0.") }
+    }
+
+    var timeLimitDuration: Duration? { timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) } }
+}
+
+/// Writes JSON with sorted keys and a trailing newline to stdout.
+func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    var data = try encoder.encode(value)
+    data.append(0x0A)
+    FileHandle.standardOutput.write(data)
+}
+
+/// Writes progress to stderr, never stdout (which carries only results).
+func printProgress(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

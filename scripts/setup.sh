@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what EmergencyReserve needs and is missing: GLPK (libglpk-dev, and
+# glpk-utils for the glpsol peer) via apt-get. Safe to run again; does nothing
+# when everything is present.
+set -euo pipefail
+
+need=()
+[ -f /usr/include/glpk.h ] || need+=(libglpk-dev)
+command -v glpsol >/dev/null 2>&1 || need+=(glpk-utils)
+
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "setup: installing ${need[*]} with apt-get" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+elif command -v sudo >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  echo "setup: installing ${need[*]} with sudo apt-get" >&2
+  sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+else
+  echo "setup: missing ${need[*]}." >&2
+  echo "       Install GLPK 5 first, e.g. 'sudo apt-get install libglpk-dev glpk-utils'" >&2
+  echo "       (Debian/Ubuntu) or 'brew install glpk' (macOS)." >&2
+  exit 1
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "setup: no 'swift' on PATH; install the Swift 6.1+ toolchain (swift.org)." >&2
+  exit 1
+fi
