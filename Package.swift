@@ -40,8 +40,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "LinearSolverTests",
-            dependencies: ["LinearSolver", "TestSupport"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["LinearSolver", "TestSupport"]
         ),
         .testTarget(
             name: "CLITests",
