@@ -26,8 +26,15 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Response",
+            dependencies: [
+                "LinearSolver",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver"]
+            dependencies: ["LinearSolver", "Response"]
         ),
         .executableTarget(
             name: "reserve",
@@ -41,6 +48,10 @@ let package = Package(
         .testTarget(
             name: "LinearSolverTests",
             dependencies: ["LinearSolver", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ResponseTests",
+            dependencies: ["Response", "TestSupport"]
         ),
         .testTarget(
             name: "CLITests",

@@ -25,9 +25,14 @@ public struct LexicographicObjective: Sendable {
 }
 
 extension GLPKSolver {
-    /// Optimises several objectives in priority order by successive solves: each
-    /// level's optimum (within its tolerance) is added as a row before the next
-    /// level is optimised.
+    /// Optimises several objectives in priority order by successive solves: the
+    /// next level may only choose among the previous level's optimal solutions.
+    ///
+    /// For LPs the restriction is exact: columns with a non-zero reduced cost and rows
+    /// with a non-zero dual are fixed at their optimal values (complementary slackness
+    /// with the level's optimal duals), so the tolerances are not used. For MIPs (and
+    /// LP levels without a basis) the level's optimum, within its tolerance, is added
+    /// as a row.
     ///
     /// All levels are solved on one GLPK problem in this one synchronous call; for
     /// LPs each later level starts from the previous optimal basis (a warm start:
@@ -87,10 +92,15 @@ extension GLPKSolver {
                     results.append(solution)
                     options.logger.debug("lexicographic level \(level + 1) \(objective.name): \(solution.status.rawValue) \(solution.objectiveValue.map { "\($0)" } ?? "-")")
                     guard solution.status == .optimal, let optimum = solution.objectiveValue, level + 1 < objectives.count else { break }
-                    fixLevel(lp, objective, optimum: optimum, columns: model.variableCount)
-                    if !isMIP, options.algorithm == .interiorPoint {
-                        // Interior point leaves no basis; give the simplex method one.
-                        glp_adv_basis(lp, 0)
+                    if !isMIP, glp_get_status(lp) == GLP_OPT {
+                        // Exact: restrict to this level's optimal face.
+                        restrictToOptimalFace(lp)
+                    } else {
+                        fixLevel(lp, objective, optimum: optimum, columns: model.variableCount)
+                        if !isMIP {
+                            // Interior point leaves no basis; give the simplex method one.
+                            glp_adv_basis(lp, 0)
+                        }
                     }
                 }
                 return results
@@ -106,6 +116,27 @@ extension GLPKSolver {
         }
         glp_set_obj_coef(lp, 0, objective.expression.constant)
         for j in 0..<columns { glp_set_obj_coef(lp, Int32(j + 1), dense[j]) }
+    }
+
+    /// Fixes every column with a non-zero reduced cost and every row with a non-zero
+    /// dual at its current (bound) value. By complementary slackness with this optimal
+    /// dual solution, the points left are exactly the level's optimal solutions, so no
+    /// tolerance is needed and the basis stays optimal for a warm start; no dense
+    /// objective row is added either.
+    private func restrictToOptimalFace(_ lp: OpaquePointer) {
+        let tolerance = 1e-9
+        for j in 1...max(1, glp_get_num_cols(lp)) where j <= glp_get_num_cols(lp) {
+            let status = glp_get_col_stat(lp, j)
+            guard status != GLP_BS, status != GLP_NF, abs(glp_get_col_dual(lp, j)) > tolerance else { continue }
+            let value = glp_get_col_prim(lp, j)
+            glp_set_col_bnds(lp, j, GLP_FX, value, value)
+        }
+        for i in 1...max(1, glp_get_num_rows(lp)) where i <= glp_get_num_rows(lp) {
+            let status = glp_get_row_stat(lp, i)
+            guard status != GLP_BS, status != GLP_NF, abs(glp_get_row_dual(lp, i)) > tolerance else { continue }
+            let value = glp_get_row_prim(lp, i)
+            glp_set_row_bnds(lp, i, GLP_FX, value, value)
+        }
     }
 
     /// Adds the row `expression ≤ optimum + slack` (or `≥ … − slack` when maximising).
