@@ -33,8 +33,12 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Reports",
+            dependencies: ["Response"]
+        ),
+        .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver", "Response"]
+            dependencies: ["LinearSolver", "Response", "Reports"]
         ),
         .executableTarget(
             name: "reserve",
@@ -52,6 +56,10 @@ let package = Package(
         .testTarget(
             name: "ResponseTests",
             dependencies: ["Response", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports"]
         ),
         .testTarget(
             name: "CLITests",

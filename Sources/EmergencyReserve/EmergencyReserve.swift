@@ -1,6 +1,7 @@
 // The umbrella module: `import EmergencyReserve` gives a service every public module.
 @_exported import LinearSolver
 @_exported import Response
+@_exported import Reports
 
 /// The library's version, shared by the CLI's `--version`.
 public enum EmergencyReserveVersion {
