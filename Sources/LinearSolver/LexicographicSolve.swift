@@ -45,22 +45,7 @@ extension GLPKSolver {
     public func solve(_ model: Model, lexicographic objectives: [LexicographicObjective]) throws(LinearSolverError) -> [Solution] {
         guard !objectives.isEmpty else { throw .invalidOptions("a lexicographic solve needs at least one objective") }
         var problems = model.validate()
-        for (level, objective) in objectives.enumerated() {
-            let label = "level \(level + 1) (\(objective.name))"
-            let e = objective.expression
-            if !e.constant.isFinite { problems.append(ModelProblem(location: .objective, message: "\(label): constant is \(e.constant)")) }
-            for k in e.indices.indices {
-                if e.indices[k] < 0 || Int(e.indices[k]) >= model.variableCount {
-                    problems.append(ModelProblem(location: .objective, message: "\(label): refers to variable \(e.indices[k] + 1), which does not exist (the model has \(model.variableCount))"))
-                } else if !e.coefficients[k].isFinite {
-                    problems.append(ModelProblem(location: .objective, message: "\(label): coefficient of \(model.displayName(column: Int(e.indices[k]))) is \(e.coefficients[k])"))
-                }
-            }
-            if !(objective.relativeTolerance >= 0 && objective.relativeTolerance.isFinite
-                 && objective.absoluteTolerance >= 0 && objective.absoluteTolerance.isFinite) {
-                problems.append(ModelProblem(location: .objective, message: "level \(level + 1) (\(objective.name)): tolerances must be finite and ≥ 0"))
-            }
-        }
+        problems += Self.levelProblems(model: model, objectives: objectives)
         if !problems.isEmpty { throw .invalidModel(problems) }
         let optionProblems = options.problems()
         if !optionProblems.isEmpty { throw .invalidOptions(optionProblems.joined(separator: "; ")) }
@@ -94,7 +79,7 @@ extension GLPKSolver {
                     guard solution.status == .optimal, let optimum = solution.objectiveValue, level + 1 < objectives.count else { break }
                     if !isMIP, glp_get_status(lp) == GLP_OPT {
                         // Exact: restrict to this level's optimal face.
-                        restrictToOptimalFace(lp)
+                        GLPKFace.restrict(lp)
                     } else {
                         fixLevel(lp, objective, optimum: optimum, columns: model.variableCount)
                         if !isMIP {
@@ -108,6 +93,28 @@ extension GLPKSolver {
         }
     }
 
+    /// Problems of the objective levels: unknown variables, non-finite numbers, bad tolerances.
+    static func levelProblems(model: Model, objectives: [LexicographicObjective]) -> [ModelProblem] {
+        var problems: [ModelProblem] = []
+        for (level, objective) in objectives.enumerated() {
+            let label = "level \(level + 1) (\(objective.name))"
+            let e = objective.expression
+            if !e.constant.isFinite { problems.append(ModelProblem(location: .objective, message: "\(label): constant is \(e.constant)")) }
+            for k in e.indices.indices {
+                if e.indices[k] < 0 || Int(e.indices[k]) >= model.variableCount {
+                    problems.append(ModelProblem(location: .objective, message: "\(label): refers to variable \(e.indices[k] + 1), which does not exist (the model has \(model.variableCount))"))
+                } else if !e.coefficients[k].isFinite {
+                    problems.append(ModelProblem(location: .objective, message: "\(label): coefficient of \(model.displayName(column: Int(e.indices[k]))) is \(e.coefficients[k])"))
+                }
+            }
+            if !(objective.relativeTolerance >= 0 && objective.relativeTolerance.isFinite
+                 && objective.absoluteTolerance >= 0 && objective.absoluteTolerance.isFinite) {
+                problems.append(ModelProblem(location: .objective, message: "\(label): tolerances must be finite and ≥ 0"))
+            }
+        }
+        return problems
+    }
+
     private func setObjective(_ lp: OpaquePointer, _ objective: LexicographicObjective, columns: Int) {
         glp_set_obj_dir(lp, objective.sense == .minimize ? GLP_MIN : GLP_MAX)
         var dense = [Double](repeating: 0, count: columns)
@@ -116,27 +123,6 @@ extension GLPKSolver {
         }
         glp_set_obj_coef(lp, 0, objective.expression.constant)
         for j in 0..<columns { glp_set_obj_coef(lp, Int32(j + 1), dense[j]) }
-    }
-
-    /// Fixes every column with a non-zero reduced cost and every row with a non-zero
-    /// dual at its current (bound) value. By complementary slackness with this optimal
-    /// dual solution, the points left are exactly the level's optimal solutions, so no
-    /// tolerance is needed and the basis stays optimal for a warm start; no dense
-    /// objective row is added either.
-    private func restrictToOptimalFace(_ lp: OpaquePointer) {
-        let tolerance = 1e-9
-        for j in 1...max(1, glp_get_num_cols(lp)) where j <= glp_get_num_cols(lp) {
-            let status = glp_get_col_stat(lp, j)
-            guard status != GLP_BS, status != GLP_NF, abs(glp_get_col_dual(lp, j)) > tolerance else { continue }
-            let value = glp_get_col_prim(lp, j)
-            glp_set_col_bnds(lp, j, GLP_FX, value, value)
-        }
-        for i in 1...max(1, glp_get_num_rows(lp)) where i <= glp_get_num_rows(lp) {
-            let status = glp_get_row_stat(lp, i)
-            guard status != GLP_BS, status != GLP_NF, abs(glp_get_row_dual(lp, i)) > tolerance else { continue }
-            let value = glp_get_row_prim(lp, i)
-            glp_set_row_bnds(lp, i, GLP_FX, value, value)
-        }
     }
 
     /// Adds the row `expression ≤ optimum + slack` (or `≥ … − slack` when maximising).
@@ -158,4 +144,29 @@ extension GLPKSolver {
         var val: [Double] = [0] + merged.coefficients
         glp_set_mat_row(lp, row, Int32(merged.indices.count), &ind, &val)
     }
+}
+
+/// Restricting a solved LP to its optimal face.
+enum GLPKFace {
+    /// Fixes every column with a non-zero reduced cost and every row with a non-zero
+    /// dual at its current (bound) value. By complementary slackness with this optimal
+    /// dual solution, the points left are exactly the level's optimal solutions, so no
+    /// tolerance is needed and the basis stays optimal for a warm start; no dense
+    /// objective row is added either.
+    static func restrict(_ lp: OpaquePointer) {
+        let tolerance = 1e-9
+        for j in 1...max(1, glp_get_num_cols(lp)) where j <= glp_get_num_cols(lp) {
+            let status = glp_get_col_stat(lp, j)
+            guard status != GLP_BS, status != GLP_NF, abs(glp_get_col_dual(lp, j)) > tolerance else { continue }
+            let value = glp_get_col_prim(lp, j)
+            glp_set_col_bnds(lp, j, GLP_FX, value, value)
+        }
+        for i in 1...max(1, glp_get_num_rows(lp)) where i <= glp_get_num_rows(lp) {
+            let status = glp_get_row_stat(lp, i)
+            guard status != GLP_BS, status != GLP_NF, abs(glp_get_row_dual(lp, i)) > tolerance else { continue }
+            let value = glp_get_row_prim(lp, i)
+            glp_set_row_bnds(lp, i, GLP_FX, value, value)
+        }
+    }
+
 }

@@ -44,6 +44,16 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("LinearSolver.solve transport 200x2000 GLPK column generation", configuration: slow) { benchmark in
+        let solver = GLPKSolver()
+        let start = ColumnGeneration.cheapestColumnsPerRow(of: bigModel, perRow: 3)
+        for _ in benchmark.scaledIterations {
+            let (solution, report) = try solver.solve(bigModel, columnGeneration: ColumnGeneration(initialColumns: start))
+            precondition(solution.status == .optimal, "column generation did not solve to optimality")
+            blackHole((solution, report))
+        }
+    }
+
     let small = TransportInstance(sources: 20, sinks: 200, seed: 11).model()
     Benchmark("LinearSolver.solve transport 20x200 GLPK dualSimplex", configuration: fast) { benchmark in
         let solver = GLPKSolver()
