@@ -9,6 +9,9 @@ public struct DispatchOptions: Sendable {
     /// Production is also cut at this regular interval, hours, so that late
     /// deliveries from a factory get realistic arrival times.
     public var productionBatchHours: Double
+    /// Solve by column generation (exact; much faster on large models where most
+    /// arcs stay empty). `nil` chooses: on for LPs with more than 20,000 shipment columns.
+    public var columnGeneration: Bool?
     /// Give every row and column a readable name (for exporting the model; costs time on large models).
     public var nameModel: Bool
     /// Solver options (time limit, gap, logging).
@@ -16,11 +19,12 @@ public struct DispatchOptions: Sendable {
 
     /// Options with the defaults: fractional trucks, 0.25 h production steps, unnamed model.
     public init(integerVehicles: Bool = false, productionStepHours: Double = 0.25,
-                productionBatchHours: Double = 1, nameModel: Bool = false,
+                productionBatchHours: Double = 1, columnGeneration: Bool? = nil, nameModel: Bool = false,
                 solve: SolveOptions = SolveOptions()) {
         self.integerVehicles = integerVehicles
         self.productionStepHours = productionStepHours
         self.productionBatchHours = productionBatchHours
+        self.columnGeneration = columnGeneration
         self.nameModel = nameModel
         self.solve = solve
     }

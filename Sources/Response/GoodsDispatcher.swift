@@ -32,8 +32,15 @@ public struct GoodsDispatcher: Sendable {
         let built = GoodsModelBuilder(problem: problem, options: options).build()
         let buildTime = buildStart.duration(to: clock.now)
         let solutions: [Solution]
+        let useColumnGeneration = !options.integerVehicles && (options.columnGeneration ?? (built.arcs.count > 20_000))
         do {
-            solutions = try GLPKSolver(options: options.solve).solve(built.model, lexicographic: built.levels)
+            let solver = GLPKSolver(options: options.solve)
+            if useColumnGeneration {
+                solutions = try solver.solve(built.model, lexicographic: built.levels,
+                                             columnGeneration: ColumnGeneration(initialColumns: built.initialColumns())).0
+            } else {
+                solutions = try solver.solve(built.model, lexicographic: built.levels)
+            }
         } catch {
             throw .solver(error)
         }

@@ -38,6 +38,22 @@ struct BuiltGoodsModel {
     var excludedPairs: Int
 }
 
+extension BuiltGoodsModel {
+    /// Starting columns for column generation: every shortfall and truckload column
+    /// (so the restricted problem is always feasible) and, per need, the two
+    /// earliest-arriving shipment arcs.
+    func initialColumns() -> [Variable] {
+        var columns = shortByDeadline + shortByHorizon + truckloads.values.sorted { $0.index < $1.index }
+        var arcsOfNeed = [[Int]](repeating: [], count: needs.count)
+        for (k, arc) in arcs.enumerated() { arcsOfNeed[arc.need].append(k) }
+        for list in arcsOfNeed {
+            let earliest = list.sorted { (arcs[$0].etaHours, $0) < (arcs[$1].etaHours, $1) }.prefix(2)
+            columns += earliest.map { arcs[$0].variable }
+        }
+        return columns
+    }
+}
+
 /// Builds the dispatch LP of docs/formulation.md, sparse: a variable only for a
 /// reachable (source, area, item) triple that can arrive within the horizon.
 struct GoodsModelBuilder {
