@@ -25,14 +25,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // General-purpose road routing; depends on no other project module.
+        .target(name: "RoadNetwork"),
         .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver"]
+            dependencies: ["LinearSolver", "RoadNetwork"]
         ),
         .executableTarget(
             name: "reserve",
             dependencies: [
                 "EmergencyReserve",
+                "RoadNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -41,6 +44,11 @@ let package = Package(
         .testTarget(
             name: "LinearSolverTests",
             dependencies: ["LinearSolver", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "RoadNetworkTests",
+            dependencies: ["RoadNetwork", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
