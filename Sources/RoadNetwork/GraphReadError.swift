@@ -57,7 +57,8 @@ func numberedLines(_ text: String) -> [(number: Int, text: Substring)] {
     if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
     var out: [(Int, Substring)] = []
     var n = 0
-    for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
+    // "\r\n" is one Character in Swift, so it must be matched as such.
+    for raw in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
         n += 1
         var line = raw
         if line.hasSuffix("\r") { line = line.dropLast() }
