@@ -25,6 +25,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // General-purpose road routing; depends on no other project module.
+        .target(name: "RoadNetwork"),
         .target(
             name: "Response",
             dependencies: [
@@ -38,12 +40,13 @@ let package = Package(
         ),
         .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver", "Response", "Reports"]
+            dependencies: ["LinearSolver", "RoadNetwork", "Response", "Reports"]
         ),
         .executableTarget(
             name: "reserve",
             dependencies: [
                 "EmergencyReserve",
+                "RoadNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -60,6 +63,11 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: ["Reports"]
+        ),
+        .testTarget(
+            name: "RoadNetworkTests",
+            dependencies: ["RoadNetwork", "TestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "CLITests",
