@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // C: only this module and LinearSolver's GLPK backend touch <glpk.h>.
@@ -25,9 +26,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Domain types and their validation; no project dependencies.
+        .target(name: "ReserveModel"),
+        // Bundles on disk (CSV + JSON directory, single JSON), synthetic generator.
+        .target(
+            name: "BundleIO",
+            dependencies: [
+                "ReserveModel",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver"]
+            dependencies: ["LinearSolver", "ReserveModel", "BundleIO"]
         ),
         .executableTarget(
             name: "reserve",
@@ -42,6 +53,14 @@ let package = Package(
             name: "LinearSolverTests",
             dependencies: ["LinearSolver", "TestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ReserveModelTests",
+            dependencies: ["ReserveModel", "TestSupport"]
+        ),
+        .testTarget(
+            name: "BundleIOTests",
+            dependencies: ["BundleIO", "ReserveModel", "TestSupport"]
         ),
         .testTarget(
             name: "CLITests",

@@ -1,5 +1,7 @@
 // The umbrella module: `import EmergencyReserve` gives a service every public module.
 @_exported import LinearSolver
+@_exported import ReserveModel
+@_exported import BundleIO
 
 /// The library's version, shared by the CLI's `--version`.
 public enum EmergencyReserveVersion {
