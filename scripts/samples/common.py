@@ -83,12 +83,25 @@ class Roads:
                     off = self.rng.uniform(-wiggle, wiggle) * step_km / 111.0
                     lat += off * (b[1] - a[1]) / max(1e-9, abs(b[1] - a[1]) + abs(b[0] - a[0]))
                     lon -= off * (b[0] - a[0]) / max(1e-9, abs(b[1] - a[1]) + abs(b[0] - a[0]))
-                nid = self.node(lat, lon)
+                anchor = k == 0 or (k == n and i == len(points) - 2)
+                nid = self.anchor(lat, lon, cls, speed) if anchor else self.node(lat, lon)
                 if prev is not None:
                     self.edge(prev, nid, cls, speed)
                 ids.append(nid)
                 prev = nid
         return ids
+
+    def anchor(self, lat, lon, cls, speed):
+        """A corridor's end or waypoint: reuse a node within 250 m, else a new node
+        joined to the nearest existing node within 3 km, so corridors meet grids and
+        each other instead of running past them."""
+        near, d = self.nearest((lat, lon))
+        if near is not None and d <= 0.25:
+            return near
+        nid = self.node(lat, lon)
+        if near is not None and near != nid and d <= 3.0:
+            self.edge(nid, near, "urban" if cls in ("urban",) else "county", None, factor=1.15)
+        return nid
 
     def grid(self, centre, half_km, spacing_km, cls="urban", speed=None, arterial_every=4):
         n = int(half_km / spacing_km)
