@@ -60,7 +60,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BundleIOTests",
-            dependencies: ["BundleIO", "ReserveModel", "TestSupport"]
+            dependencies: ["BundleIO", "ReserveModel", "TestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "CLITests",
