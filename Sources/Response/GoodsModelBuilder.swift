@@ -7,6 +7,8 @@ struct VirtualSource {
     var readyHours: Double
     /// Units available by item (index into problem.items).
     var quantities: [(item: Int, quantity: Double)]
+    /// Tonnes this batch can hold across its items (production with a shared output).
+    var tonnage: Double? = nil
 }
 
 /// One shipment variable x_sak.
@@ -78,7 +80,8 @@ struct GoodsModelBuilder {
             let source = p.sources[vs.origin]
             for r in routesFrom[vs.origin] {
                 let route = p.routes[r]
-                let eta = vs.readyHours + source.handlingHours + route.travelHours
+                let departure = max(vs.readyHours, p.areas[route.area].earliestDepartureHours) + source.handlingHours
+                let eta = departure + route.travelHours
                 guard eta <= p.horizonHours + 1e-9, let areaNeeds = needIndex[route.area] else { continue }
                 for (item, quantity) in vs.quantities where quantity > 0 {
                     guard let n = areaNeeds[item] else { continue }
@@ -121,7 +124,17 @@ struct GoodsModelBuilder {
             stockRows.append((row, v, item))
         }
 
-        // Arcs grouped by origin source, for D5–D8.
+        // [D4t] shared production output per batch
+        var arcsOfBatch: [Int: [Int]] = [:]
+        for (k, arc) in arcs.enumerated() where virtualSources[arc.virtualSource].tonnage != nil {
+            arcsOfBatch[arc.virtualSource, default: []].append(k)
+        }
+        for v in arcsOfBatch.keys.sorted() {
+            m.addConstraint(sum(arcsOfBatch[v]!) { p.items[needs[arcs[$0].need].item].unitWeightTons * arcs[$0].variable }
+                            <= virtualSources[v].tonnage!, name: named ? "D4t[\(p.sources[virtualSources[v].origin].id),\(v)]" : "")
+        }
+
+        // Arcs grouped by origin source, for D5–D9.
         var arcsOfOrigin = [[Int]](repeating: [], count: p.sources.count)
         for (k, arc) in arcs.enumerated() { arcsOfOrigin[virtualSources[arc.virtualSource].origin].append(k) }
         var throughputRows: [(row: ConstraintRef, source: Int)] = []
@@ -135,6 +148,11 @@ struct GoodsModelBuilder {
                 let row = m.addConstraint(sum(arcsOfOrigin[s]) { p.items[needs[arcs[$0].need].item].unitWeightTons * arcs[$0].variable }
                                           <= rate * workingHours, name: named ? "D5[\(source.id)]" : "")
                 throughputRows.append((row, s))
+            }
+            // [D9] contracted tonnage cap
+            if let cap = source.capTons {
+                m.addConstraint(sum(arcsOfOrigin[s]) { p.items[needs[arcs[$0].need].item].unitWeightTons * arcs[$0].variable }
+                                <= cap, name: named ? "D9[\(source.id)]" : "")
             }
             guard let fleet = source.fleet else { continue }
             var arcsOfRoute: [Int: [Int]] = [:]
@@ -246,10 +264,10 @@ struct GoodsModelBuilder {
             for end in ends.sorted() {
                 let hours = end - previous
                 result.append(VirtualSource(origin: s, readyHours: end,
-                                            quantities: quantities.map { ($0.item, $0.quantity * hours) }))
+                                            quantities: quantities.map { ($0.item, $0.quantity * hours) },
+                                            tonnage: production.tonsPerHour.map { $0 * hours }))
                 previous = end
             }
-            _ = production
         }
         return result
     }

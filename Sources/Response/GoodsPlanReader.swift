@@ -31,7 +31,7 @@ struct GoodsPlanReader {
             let vs = built.virtualSources[arc.virtualSource]
             let source = p.sources[vs.origin]
             orders.append(GoodsPlan.Order(source: vs.origin, area: need.area, item: need.item, quantity: q,
-                                          departureHours: vs.readyHours + source.handlingHours,
+                                          departureHours: max(vs.readyHours, p.areas[need.area].earliestDepartureHours) + source.handlingHours,
                                           etaHours: arc.etaHours, onTime: arc.onTime, route: arc.route, truckloads: nil))
             let key = vs.origin * p.routes.count + arc.route
             let item = p.items[need.item]

@@ -13,7 +13,10 @@ extension GoodsProblem {
             check(item.unitWeightTons, "items[\(k)] (\(item.id)): unitWeightTons")
             check(item.unitVolumeCubicMetres, "items[\(k)] (\(item.id)): unitVolumeCubicMetres")
         }
-        for (a, area) in areas.enumerated() { check(area.deadlineHours, "areas[\(a)] (\(area.id)): deadlineHours") }
+        for (a, area) in areas.enumerated() {
+            check(area.deadlineHours, "areas[\(a)] (\(area.id)): deadlineHours")
+            check(area.earliestDepartureHours, "areas[\(a)] (\(area.id)): earliestDepartureHours")
+        }
         for (n, need) in needs.enumerated() {
             if !areas.indices.contains(need.area) { problems.append("needs[\(n)]: area \(need.area) does not exist") }
             if !items.indices.contains(need.item) { problems.append("needs[\(n)]: item \(need.item) does not exist") }
@@ -33,7 +36,11 @@ extension GoodsProblem {
             if source.kind == .productionCapacity && source.production == nil {
                 problems.append("\(label): a production-capacity source needs production data (ramp-up hours)")
             }
-            if let p = source.production { check(p.rampUpHours, "\(label): rampUpHours") }
+            if let p = source.production {
+                check(p.rampUpHours, "\(label): rampUpHours")
+                if let t = p.tonsPerHour { check(t, "\(label): production tonsPerHour") }
+            }
+            if let cap = source.capTons { check(cap, "\(label): capTons") }
         }
         for (k, supply) in supplies.enumerated() {
             if !sources.indices.contains(supply.source) { problems.append("supplies[\(k)]: source \(supply.source) does not exist") }

@@ -30,11 +30,14 @@ public struct GoodsProblem: Sendable {
         public var deadlineHours: Double
         /// The incident this area belongs to (for reports).
         public var incident: String
+        /// Nothing leaves for this area before this time, hours (its incident's start).
+        public var earliestDepartureHours: Double
         /// Creates an area.
-        public init(id: String, deadlineHours: Double, incident: String = "") {
+        public init(id: String, deadlineHours: Double, incident: String = "", earliestDepartureHours: Double = 0) {
             self.id = id
             self.deadlineHours = deadlineHours
             self.incident = incident
+            self.earliestDepartureHours = earliestDepartureHours
         }
     }
 
@@ -73,12 +76,20 @@ public struct GoodsProblem: Sendable {
         case social
     }
 
-    /// A production source: rate per hour per item after a ramp-up.
+    /// A production source: output per hour after a ramp-up.
+    ///
+    /// Its ``Supply`` entries name the items it makes, each with a rate in units per
+    /// hour; with ``tonsPerHour`` the items also share one output in tonnes per hour.
     public struct Production: Sendable, Hashable {
         /// Hours from the scenario start until production starts.
         public var rampUpHours: Double
-        /// Creates production data; rates are given as ``Supply`` quantities per hour.
-        public init(rampUpHours: Double) { self.rampUpHours = rampUpHours }
+        /// Output shared by all its items, tonnes per hour; `nil` when only the per-item rates limit it.
+        public var tonsPerHour: Double?
+        /// Creates production data.
+        public init(rampUpHours: Double, tonsPerHour: Double? = nil) {
+            self.rampUpHours = rampUpHours
+            self.tonsPerHour = tonsPerHour
+        }
     }
 
     /// Trucks based at a source.
@@ -113,9 +124,12 @@ public struct GoodsProblem: Sendable {
         public var fleet: Fleet?
         /// Production data for ``SourceKind/productionCapacity`` sources.
         public var production: Production?
+        /// A cap on the total tonnage it may send (an agreement's contracted cap); `nil` for none.
+        public var capTons: Double?
         /// Creates a source.
         public init(id: String, kind: SourceKind = .physical, availableAfterHours: Double = 0, handlingHours: Double = 0,
-                    throughputTonsPerHour: Double? = nil, fleet: Fleet? = nil, production: Production? = nil) {
+                    throughputTonsPerHour: Double? = nil, fleet: Fleet? = nil, production: Production? = nil,
+                    capTons: Double? = nil) {
             self.id = id
             self.kind = kind
             self.availableAfterHours = availableAfterHours
@@ -123,6 +137,7 @@ public struct GoodsProblem: Sendable {
             self.throughputTonsPerHour = throughputTonsPerHour
             self.fleet = fleet
             self.production = production
+            self.capTons = capTons
         }
     }
 
