@@ -26,24 +26,29 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // General-purpose road routing; depends on no other project module.
+        .target(name: "RoadNetwork"),
         // Domain types and their validation; no project dependencies.
         .target(name: "ReserveModel"),
-        // Bundles on disk (CSV + JSON directory, single JSON), synthetic generator.
+        // Bundles on disk (CSV + JSON directory, single JSON), synthetic generator;
+        // builds the RoadNetwork graph from a bundle's road rows.
         .target(
             name: "BundleIO",
             dependencies: [
                 "ReserveModel",
+                "RoadNetwork",
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver", "ReserveModel", "BundleIO"]
+            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleIO"]
         ),
         .executableTarget(
             name: "reserve",
             dependencies: [
                 "EmergencyReserve",
+                "RoadNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -55,12 +60,17 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "RoadNetworkTests",
+            dependencies: ["RoadNetwork", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "ReserveModelTests",
             dependencies: ["ReserveModel", "TestSupport"]
         ),
         .testTarget(
             name: "BundleIOTests",
-            dependencies: ["BundleIO", "ReserveModel", "TestSupport"],
+            dependencies: ["BundleIO", "ReserveModel", "RoadNetwork", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,0 +1,188 @@
+/// Reads a road network from a CSV edge list and an optional nodes CSV.
+///
+/// Edges: `from,to,length_km,class,speed_kmh,oneway`. With a header row the columns
+/// may come in any order and only `from`, `to` and `length_km` (or `length`) are
+/// required; without one they are positional. `class` defaults to county when empty;
+/// an empty `speed_kmh` means the class default; `oneway` accepts
+/// `true/false/yes/no/1/0/y/n` (empty: two-way).
+///
+/// Nodes: `id,lat,lon` (header optional). Node ids are strings, mapped to dense ids in
+/// order of first appearance (nodes file first); ``RoadGraph/nodeNames`` keeps them.
+/// With a nodes file, every edge endpoint must be listed in it.
+///
+/// Fields may be quoted (`"a, b"`, with `""` for a quote); a field cannot span lines.
+public enum CSVEdgeListReader {
+    /// Parses the edge list and optional nodes text.
+    /// - Throws: ``GraphReadError`` listing every malformed line of both files.
+    /// - Complexity: O(size of the texts).
+    public static func read(edges text: String, file: String = "<edges.csv>", nodes nodesText: String? = nil,
+                            nodesFile: String = "<nodes.csv>", speeds: SpeedTable = .standard) throws(GraphReadError) -> RoadGraph {
+        var builder = RoadGraphBuilder()
+        var nodeLog = ProblemLog(file: nodesFile)
+        if let nodesText { readNodes(nodesText, into: &builder, log: &nodeLog) }
+        let knownNodes = builder.nodeCount
+        var log = ProblemLog(file: file)
+        let lines = numberedLines(text)
+        var columns = EdgeColumns.positional
+        var start = 0
+        if let first = lines.first, let header = EdgeColumns(header: splitCSV(first.text)) {
+            columns = header
+            start = 1
+        } else if let first = lines.first, EdgeColumns.looksLikeHeader(splitCSV(first.text)) {
+            log.add(first.number, "header needs columns from, to and length_km")
+            start = 1
+        }
+        for (number, line) in lines.dropFirst(start) {
+            if line.allSatisfy({ $0 == " " || $0 == "," }) { continue }
+            let f = splitCSV(line)
+            guard f.count > max(columns.from, columns.to, columns.length) else {
+                log.add(number, "expected at least \(max(columns.from, columns.to, columns.length) + 1) fields, found \(f.count)")
+                continue
+            }
+            let field = { (i: Int?) -> Substring in i.map { $0 < f.count ? f[$0] : "" } ?? "" }
+            let fromName = String(f[columns.from]), toName = String(f[columns.to])
+            if fromName.isEmpty || toName.isEmpty { log.add(number, "empty node id"); continue }
+            guard let length = Double(field(columns.length)), length >= 0, length.isFinite else {
+                log.add(number, "bad length_km '\(field(columns.length))' (need a finite number ≥ 0)"); continue
+            }
+            var roadClass = RoadClass.county
+            let classText = field(columns.roadClass)
+            if !classText.isEmpty {
+                guard let parsed = RoadClass(parsing: classText) else {
+                    log.add(number, "unknown road class '\(classText)' (expected one of \(RoadClass.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    continue
+                }
+                roadClass = parsed
+            }
+            var speed: Double?
+            let speedText = field(columns.speed)
+            if !speedText.isEmpty {
+                guard let s = Double(speedText), s > 0, s.isFinite else {
+                    log.add(number, "bad speed_kmh '\(speedText)' (need a number > 0, or empty for the class default)"); continue
+                }
+                speed = s
+            }
+            guard let oneWay = parseBool(field(columns.oneWay)) else {
+                log.add(number, "bad oneway '\(field(columns.oneWay))' (expected true/false, yes/no or 1/0)"); continue
+            }
+            let a: NodeID, b: NodeID
+            if nodesText != nil {
+                guard let x = builder.node(named: fromName), x.index < knownNodes else { log.add(number, "node '\(fromName)' is not in \(nodesFile)"); continue }
+                guard let y = builder.node(named: toName), y.index < knownNodes else { log.add(number, "node '\(toName)' is not in \(nodesFile)"); continue }
+                a = x; b = y
+            } else {
+                a = builder.addNode(named: fromName); b = builder.addNode(named: toName)
+            }
+            // Values were validated above, so the builder cannot reject them.
+            try? builder.addRoad(from: a, to: b, lengthKm: length, roadClass: roadClass, speedKmh: speed, oneWay: oneWay)
+            if log.isFull { break }
+        }
+        let problems = nodeLog.problems + log.problems
+        if !problems.isEmpty { throw GraphReadError(problems: problems) }
+        return builder.build(speeds: speeds)
+    }
+
+    static func readNodes(_ text: String, into builder: inout RoadGraphBuilder, log: inout ProblemLog) {
+        var seen: Set<String> = []
+        var idColumn = 0, latColumn = 1, lonColumn = 2
+        var lines = numberedLines(text)[...]
+        if let first = lines.first {
+            let names = splitCSV(first.text).map { $0.lowercased() }
+            if let i = names.firstIndex(of: "id"), let la = names.firstIndex(where: { $0 == "lat" || $0 == "latitude" }),
+               let lo = names.firstIndex(where: { $0 == "lon" || $0 == "lng" || $0 == "longitude" }) {
+                idColumn = i; latColumn = la; lonColumn = lo
+                lines = lines.dropFirst()
+            } else if Double(splitCSV(first.text).dropFirst().first ?? "") == nil {
+                log.add(first.number, "header needs columns id, lat and lon")
+                lines = lines.dropFirst()
+            }
+        }
+        for (number, line) in lines {
+            if line.allSatisfy({ $0 == " " || $0 == "," }) { continue }
+            let f = splitCSV(line)
+            guard f.count > max(idColumn, latColumn, lonColumn) else { log.add(number, "expected fields id,lat,lon, found \(f.count)"); continue }
+            let id = String(f[idColumn])
+            guard !id.isEmpty else { log.add(number, "empty node id"); continue }
+            guard let lat = Double(f[latColumn]), let lon = Double(f[lonColumn]) else {
+                log.add(number, "bad coordinate '\(f[latColumn])', '\(f[lonColumn])'"); continue
+            }
+            let c = GeoCoordinate(latitude: lat, longitude: lon)
+            guard c.isValid else { log.add(number, "coordinate \(c) is outside WGS-84 ranges (lat −90…90, lon −180…180)"); continue }
+            guard seen.insert(id).inserted else { log.add(number, "duplicate node id '\(id)'"); continue }
+            builder.addNode(named: id, at: c)
+            if log.isFull { break }
+        }
+    }
+
+    static func parseBool(_ text: Substring) -> Bool? {
+        switch text.lowercased() {
+        case "", "false", "no", "n", "0", "f": false
+        case "true", "yes", "y", "1", "t": true
+        default: nil
+        }
+    }
+}
+
+/// Where each edge attribute lives in a row.
+struct EdgeColumns {
+    var from = 0, to = 1, length = 2
+    var roadClass: Int? = 3, speed: Int? = 4, oneWay: Int? = 5
+
+    static let positional = EdgeColumns()
+
+    init() {}
+
+    init?(header fields: [Substring]) {
+        let names = fields.map { $0.lowercased() }
+        func index(_ options: String...) -> Int? { names.firstIndex { options.contains($0) } }
+        guard let from = index("from", "source", "u"), let to = index("to", "target", "v"),
+              let length = index("length_km", "length", "km") else { return nil }
+        self.from = from; self.to = to; self.length = length
+        roadClass = index("class", "road_class", "highway")
+        speed = index("speed_kmh", "speed", "maxspeed")
+        oneWay = index("oneway", "one_way")
+    }
+
+    /// A first row whose length column is not a number is a header, even a broken one.
+    static func looksLikeHeader(_ fields: [Substring]) -> Bool {
+        fields.count > 2 && Double(fields[2]) == nil
+    }
+}
+
+/// Splits one CSV line into fields, honouring double quotes.
+func splitCSV(_ line: Substring) -> [Substring] {
+    guard line.contains("\"") else {
+        return line.split(separator: ",", omittingEmptySubsequences: false).map { trimSpaces($0) }
+    }
+    var fields: [Substring] = []
+    var current = ""
+    var inQuotes = false
+    var iterator = line.makeIterator()
+    var pending: Character? = nil
+    while let c = pending ?? iterator.next() {
+        pending = nil
+        if inQuotes {
+            if c == "\"" {
+                let next = iterator.next()
+                if next == "\"" { current.append("\"") } else { inQuotes = false; pending = next }
+            } else {
+                current.append(c)
+            }
+        } else if c == "\"" {
+            inQuotes = true
+        } else if c == "," {
+            fields.append(Substring(current)); current = ""
+        } else {
+            current.append(c)
+        }
+    }
+    fields.append(Substring(current))
+    return fields.map { trimSpaces($0) }
+}
+
+func trimSpaces(_ s: Substring) -> Substring {
+    var s = s
+    while s.first == " " || s.first == "\t" { s = s.dropFirst() }
+    while s.last == " " || s.last == "\t" { s = s.dropLast() }
+    return s
+}

@@ -1,0 +1,237 @@
+/// What one run of the Dijkstra family should do.
+///
+/// Every query in this module is one of these: one source or many (each with a
+/// start offset, e.g. handling time or an access leg), forward or backward, with an
+/// optional time limit (bounded search) and optional targets (early exit once all
+/// are settled).
+public struct SearchQuery: Sendable {
+    /// Start nodes with the hours already spent when the search leaves them.
+    public var sources: [(node: NodeID, offsetHours: Double)]
+    /// Forward: times from the sources. Backward: times to the sources.
+    public var direction: SearchDirection
+    /// Disruptions to apply, if any.
+    public var overlay: DisruptionOverlay?
+    /// Settle no node later than this many hours (`nil`: no limit).
+    public var maxHours: Double?
+    /// Stop as soon as all of these are settled (`nil` or empty: settle everything reachable).
+    public var targets: [NodeID]?
+
+    /// A query from the given sources.
+    public init(sources: [(node: NodeID, offsetHours: Double)], direction: SearchDirection = .forward,
+                overlay: DisruptionOverlay? = nil, maxHours: Double? = nil, targets: [NodeID]? = nil) {
+        self.sources = sources
+        self.direction = direction
+        self.overlay = overlay
+        self.maxHours = maxHours
+        self.targets = targets
+    }
+
+    /// A query from one source.
+    public init(from source: NodeID, direction: SearchDirection = .forward, overlay: DisruptionOverlay? = nil,
+                maxHours: Double? = nil, targets: [NodeID]? = nil) {
+        self.init(sources: [(source, 0)], direction: direction, overlay: overlay, maxHours: maxHours, targets: targets)
+    }
+}
+
+extension RoadGraph {
+    /// Runs Dijkstra's algorithm for `query`, leaving the results in `workspace`.
+    ///
+    /// Uses a 4-ary heap with decrease-key over the workspace's flat arrays, so the
+    /// query allocates nothing. Nodes are settled in order of travel time; ties are
+    /// broken by heap order, deterministically.
+    /// - Throws: ``RoadGraphError`` for an unknown source or target, a negative or
+    ///   non-finite offset, a bad time limit, an overlay made for another graph, or a
+    ///   workspace too small for the graph.
+    /// - Complexity: O((n' + m') log n') for the n' nodes and m' edges the search touches.
+    public func search(_ query: SearchQuery, in workspace: inout SearchWorkspace) throws(RoadGraphError) {
+        guard workspace.capacity >= nodeCount else { throw .tooLarge("graph for this workspace") }
+        for (s, offset) in query.sources {
+            guard contains(s) else { throw .unknownNode(s.index) }
+            guard offset >= 0, offset.isFinite else { throw .invalidLength(offset) }
+        }
+        for t in query.targets ?? [] where !contains(t) { throw .unknownNode(t.index) }
+        let limit = query.maxHours ?? .infinity
+        guard limit >= 0 else { throw .invalidTimeLimit(limit) }
+        if let overlay = query.overlay, overlay.edgeCount != edgeCount {
+            throw .overlayMismatch(expectedEdges: edgeCount, actualEdges: overlay.edgeCount)
+        }
+        let backward = query.direction == .backward
+        baseHours.withUnsafeBufferPointer { hours in
+            guard let overlay = query.overlay, !overlay.isEmpty else {
+                _search(&workspace, query, backward, limit, _BaseCost(hours: hours.baseAddress!))
+                return
+            }
+            overlay.classFactors.withUnsafeBufferPointer { factors in
+                roadClasses.withUnsafeBufferPointer { classes in
+                    let classCost = _ClassCost(hours: hours.baseAddress!, classes: classes.baseAddress!,
+                                               factors: factors.baseAddress!)
+                    if overlay.edgeFactors.isEmpty {
+                        _search(&workspace, query, backward, limit, classCost)
+                    } else {
+                        overlay.marked.withUnsafeBufferPointer { marked in
+                            _search(&workspace, query, backward, limit,
+                                    _OverlayCost(base: classCost, marked: marked.baseAddress!,
+                                                 edgeFactors: overlay.edgeFactors))
+                        }
+                    }
+                }
+            }
+        }
+        workspace.direction = query.direction
+    }
+
+    @usableFromInline
+    func _search<Cost: _EdgeCost>(_ ws: inout SearchWorkspace, _ query: SearchQuery, _ backward: Bool,
+                                  _ limit: Double, _ cost: Cost) {
+        ws.nextGeneration()
+        let gen = ws.generation
+        let dist = ws.dist, stamp = ws.stamp, pos = ws.heapPosition
+        let parentNode = ws.parentNode, parentEdge = ws.parentEdge, settled = ws.settled
+        var heap = _QuaternaryHeap(keys: ws.heapKeys, items: ws.heapItems, position: pos)
+
+        for (s, offset) in query.sources where offset <= limit {
+            let v = s.index
+            if stamp[v] == gen {
+                if offset < dist[v] { dist[v] = offset; heap.decrease(Int32(v), to: offset) }
+                continue
+            }
+            stamp[v] = gen
+            dist[v] = offset
+            parentNode[v] = -1
+            parentEdge[v] = -1
+            heap.push(Int32(v), offset)
+        }
+        var remaining = 0
+        if let targets = query.targets, !targets.isEmpty {
+            for t in targets where ws.targetStamp[t.index] != gen {
+                ws.targetStamp[t.index] = gen
+                remaining += 1
+            }
+        }
+        let targetStamp = ws.targetStamp
+        var settledCount = 0
+
+        firstOut.withUnsafeBufferPointer { firstOut in
+        head.withUnsafeBufferPointer { head in
+        firstIn.withUnsafeBufferPointer { firstIn in
+        inTail.withUnsafeBufferPointer { inTail in
+        inEdge.withUnsafeBufferPointer { inEdge in
+            let offsets = backward ? firstIn.baseAddress! : firstOut.baseAddress!
+            let neighbours = backward ? inTail.baseAddress! : head.baseAddress!
+            let edgeOf = inEdge.baseAddress!
+            while heap.count > 0 {
+                let (u32, du) = heap.popMin()
+                let u = Int(u32)
+                settled[settledCount] = u32
+                settledCount += 1
+                if remaining > 0 && targetStamp[u] == gen {
+                    remaining -= 1
+                    if remaining == 0 { break }
+                }
+                let end = Int(offsets[u + 1])
+                var i = Int(offsets[u])
+                while i < end {
+                    let v = Int(neighbours[i])
+                    let e = backward ? Int(edgeOf[i]) : i
+                    i += 1
+                    let w = cost.cost(e)
+                    let d = du + w
+                    guard d <= limit else { continue } // also skips closed edges (w = ∞)
+                    if stamp[v] != gen {
+                        stamp[v] = gen
+                        dist[v] = d
+                        parentNode[v] = u32
+                        parentEdge[v] = Int32(truncatingIfNeeded: e)
+                        heap.push(Int32(truncatingIfNeeded: v), d)
+                    } else if d < dist[v] && pos[v] >= 0 {
+                        dist[v] = d
+                        parentNode[v] = u32
+                        parentEdge[v] = Int32(truncatingIfNeeded: e)
+                        heap.decrease(Int32(truncatingIfNeeded: v), to: d)
+                    }
+                }
+            }
+        }}}}}
+        ws.settledCount = settledCount
+        // Nodes left in the heap were reached but not settled: mark them unsettled by
+        // leaving their heap position ≥ 0, which `isSettled` reads as "not final".
+        ws.heapSize = heap.count
+    }
+}
+
+/// A 4-ary min-heap of `(key, node)` over caller-owned buffers, with decrease-key
+/// through a per-node position array. Four children per node halve the tree depth of
+/// a binary heap and keep siblings in one cache line.
+@usableFromInline struct _QuaternaryHeap {
+    @usableFromInline let keys: UnsafeMutablePointer<Double>
+    @usableFromInline let items: UnsafeMutablePointer<Int32>
+    @usableFromInline let position: UnsafeMutablePointer<Int32>
+    @usableFromInline var count = 0
+
+    @inlinable init(keys: UnsafeMutablePointer<Double>, items: UnsafeMutablePointer<Int32>,
+                    position: UnsafeMutablePointer<Int32>) {
+        self.keys = keys; self.items = items; self.position = position
+    }
+
+    @inlinable @inline(__always) mutating func push(_ item: Int32, _ key: Double) {
+        let i = count
+        count += 1
+        siftUp(i, item, key)
+    }
+
+    @inlinable @inline(__always) mutating func decrease(_ item: Int32, to key: Double) {
+        siftUp(Int(position[Int(item)]), item, key)
+    }
+
+    @inlinable @inline(__always) func siftUp(_ start: Int, _ item: Int32, _ key: Double) {
+        var i = start
+        while i > 0 {
+            let parent = (i - 1) >> 2
+            let pk = keys[parent]
+            if pk <= key { break }
+            keys[i] = pk
+            let pi = items[parent]
+            items[i] = pi
+            position[Int(pi)] = Int32(truncatingIfNeeded: i)
+            i = parent
+        }
+        keys[i] = key
+        items[i] = item
+        position[Int(item)] = Int32(truncatingIfNeeded: i)
+    }
+
+    @inlinable @inline(__always) mutating func popMin() -> (Int32, Double) {
+        let top = items[0], topKey = keys[0]
+        count -= 1
+        if count > 0 { siftDown(items[count], keys[count]) }
+        position[Int(top)] = -1
+        return (top, topKey)
+    }
+
+    @inlinable @inline(__always) func siftDown(_ item: Int32, _ key: Double) {
+        var i = 0
+        let n = count
+        while true {
+            let first = 4 * i + 1
+            if first >= n { break }
+            var best = first
+            var bestKey = keys[first]
+            let last = min(first + 4, n)
+            var c = first + 1
+            while c < last {
+                let k = keys[c]
+                if k < bestKey { best = c; bestKey = k }
+                c += 1
+            }
+            if bestKey >= key { break }
+            keys[i] = bestKey
+            let bi = items[best]
+            items[i] = bi
+            position[Int(bi)] = Int32(truncatingIfNeeded: i)
+            i = best
+        }
+        keys[i] = key
+        items[i] = item
+        position[Int(item)] = Int32(truncatingIfNeeded: i)
+    }
+}

@@ -1,0 +1,83 @@
+// Convenience queries. Each allocates a workspace; for many queries in a loop, keep
+// one `SearchWorkspace` per thread and call `search(_:in:)` directly.
+
+extension RoadGraph {
+    /// Travel times from one node to every node (one-to-all).
+    /// - Complexity: O((n + m) log n).
+    public func travelTimes(from source: NodeID, overlay: DisruptionOverlay? = nil) throws(RoadGraphError) -> ShortestPathTree {
+        var ws = SearchWorkspace(for: self)
+        try search(SearchQuery(from: source, overlay: overlay), in: &ws)
+        return ShortestPathTree(copying: ws, nodeCount: nodeCount, sources: [source])
+    }
+
+    /// Travel times from the nearest of several sources to every node, with which source
+    /// won (``ShortestPathTree/source(of:)``). Offsets model time spent before leaving
+    /// a source (loading, an access leg).
+    /// - Complexity: O((n + m) log n), the same as a single source.
+    public func travelTimes(fromNearestOf sources: [(node: NodeID, offsetHours: Double)],
+                            overlay: DisruptionOverlay? = nil) throws(RoadGraphError) -> ShortestPathTree {
+        var ws = SearchWorkspace(for: self)
+        try search(SearchQuery(sources: sources, overlay: overlay), in: &ws)
+        return ShortestPathTree(copying: ws, nodeCount: nodeCount, sources: sources.map(\.node))
+    }
+
+    /// Travel times from the nearest of several sources (no offsets) to every node.
+    public func travelTimes(fromNearestOf sources: [NodeID],
+                            overlay: DisruptionOverlay? = nil) throws(RoadGraphError) -> ShortestPathTree {
+        try travelTimes(fromNearestOf: sources.map { ($0, 0) }, overlay: overlay)
+    }
+
+    /// Travel times from every node to the nearest of several targets (one backward
+    /// search); ``ShortestPathTree/source(of:)`` names the target each node reaches
+    /// first and ``ShortestPathTree/route(to:in:)`` gives the route from the node.
+    public func travelTimes(toNearestOf targets: [NodeID],
+                            overlay: DisruptionOverlay? = nil) throws(RoadGraphError) -> ShortestPathTree {
+        var ws = SearchWorkspace(for: self)
+        try search(SearchQuery(sources: targets.map { ($0, 0) }, direction: .backward, overlay: overlay), in: &ws)
+        return ShortestPathTree(copying: ws, nodeCount: nodeCount, sources: targets)
+    }
+
+    /// Travel times from one node to some targets (one-to-many), stopping as soon as all
+    /// targets are settled. `nil` marks an unreachable target.
+    /// - Complexity: at most that of one-to-all; usually much less for nearby targets.
+    public func travelTimes(from source: NodeID, to targets: [NodeID],
+                            overlay: DisruptionOverlay? = nil) throws(RoadGraphError) -> [Double?] {
+        var ws = SearchWorkspace(for: self)
+        try search(SearchQuery(from: source, overlay: overlay, targets: targets), in: &ws)
+        return targets.map { ws.hours(to: $0) }
+    }
+
+    /// Travel times from many sources to one target (teams travelling to an incident),
+    /// by one backward search with early exit. `nil` marks a source that cannot reach it.
+    public func travelTimes(to target: NodeID, from sources: [NodeID],
+                            overlay: DisruptionOverlay? = nil) throws(RoadGraphError) -> [Double?] {
+        var ws = SearchWorkspace(for: self)
+        try search(SearchQuery(from: target, direction: .backward, overlay: overlay, targets: sources), in: &ws)
+        return sources.map { ws.hours(to: $0) }
+    }
+
+    /// The fastest route between two nodes, or `nil` when `to` is unreachable.
+    public func shortestPath(from: NodeID, to: NodeID, overlay: DisruptionOverlay? = nil) throws(RoadGraphError) -> Route? {
+        var ws = SearchWorkspace(for: self)
+        try search(SearchQuery(from: from, overlay: overlay, targets: [to]), in: &ws)
+        return ws.route(to: to, in: self)
+    }
+
+    /// Every node reachable from the sources within `hours` (bounded search), in order
+    /// of travel time.
+    /// - Complexity: proportional to the area reached, not to the graph.
+    public func isochrone(from sources: [NodeID], withinHours hours: Double,
+                          overlay: DisruptionOverlay? = nil) throws(RoadGraphError) -> Isochrone {
+        guard hours >= 0 else { throw .invalidTimeLimit(hours) }
+        var ws = SearchWorkspace(for: self)
+        try search(SearchQuery(sources: sources.map { ($0, 0) }, overlay: overlay, maxHours: hours), in: &ws)
+        let nodes = ws.settledNodes
+        return Isochrone(limitHours: hours, nodes: nodes, hours: nodes.map { ws.dist[$0.index] })
+    }
+
+    /// Every node reachable from one source within `hours`.
+    public func isochrone(from source: NodeID, withinHours hours: Double,
+                          overlay: DisruptionOverlay? = nil) throws(RoadGraphError) -> Isochrone {
+        try isochrone(from: [source], withinHours: hours, overlay: overlay)
+    }
+}

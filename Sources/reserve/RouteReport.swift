@@ -1,0 +1,101 @@
+import EmergencyReserve
+import Foundation
+
+/// A query endpoint: the text the user gave and the node it resolved to.
+struct RoutePoint {
+    var name: String
+    var node: NodeID
+    var snap: SnappedPoint?
+}
+
+/// The JSON document `reserve route --to` prints (schema version 1).
+struct RouteReport: Encodable {
+    struct Snap: Encodable {
+        var node: String
+        var distanceKm: Double
+        var far: Bool
+    }
+
+    var schemaVersion = 1
+    var from: String
+    var to: String
+    var reachable: Bool
+    /// Length of the route in `lengthUnit`; nil when unreachable.
+    var distance: Double?
+    /// Travel time in hours; for plain-length graphs it equals the distance.
+    var hours: Double?
+    var lengthUnit: String
+    var path: [String]
+    var edges: Int
+    var fromSnap: Snap?
+    var toSnap: Snap?
+
+    init(graph: RoadGraph, from: RoutePoint, to: RoutePoint, route: Route?) {
+        self.from = from.name
+        self.to = to.name
+        reachable = route != nil
+        distance = route.map { Self.clean($0.length) }
+        hours = route.map { Self.clean($0.hours) }
+        lengthUnit = graph.lengthUnit == .kilometres ? "km" : "file unit"
+        path = route?.nodes.map { graph.name(of: $0) } ?? []
+        edges = route?.edges.count ?? 0
+        fromSnap = from.snap.map { Snap(node: graph.name(of: $0.node), distanceKm: Self.clean($0.distanceKm), far: $0.isFar) }
+        toSnap = to.snap.map { Snap(node: graph.name(of: $0.node), distanceKm: Self.clean($0.distanceKm), far: $0.isFar) }
+    }
+
+    /// Rounds away summation noise (12 significant digits) so output is stable.
+    static func clean(_ x: Double) -> Double {
+        guard x.isFinite, x != 0 else { return x == 0 ? 0 : x }
+        return Double(String(format: "%.12g", x)) ?? x
+    }
+
+    var text: String {
+        guard reachable, let distance, let hours else {
+            return "No route from \(from) to \(to): the destination is unreachable."
+        }
+        var lines: [String] = []
+        if lengthUnit == "km" {
+            lines.append("Time      \(Self.formatHours(hours))")
+            lines.append("Length    \(String(format: "%.3f", distance)) km")
+        } else {
+            lines.append("Distance  \(String(format: "%.6g", distance)) (file units)")
+        }
+        lines.append("Path      \(path.count) nodes, \(edges) edges")
+        let shown = path.count <= 40 ? path : Array(path.prefix(20)) + ["…"] + Array(path.suffix(19))
+        lines.append("          " + shown.joined(separator: " → "))
+        return lines.joined(separator: "\n")
+    }
+
+    static func formatHours(_ h: Double) -> String {
+        let minutes = Int((h * 60).rounded())
+        return "\(minutes / 60) h \(String(format: "%02d", minutes % 60)) min (\(String(format: "%.4f", h)) h)"
+    }
+}
+
+/// The JSON document `reserve route --within` prints (schema version 1).
+struct IsochroneReport: Encodable {
+    struct Entry: Encodable {
+        var node: String
+        var hours: Double
+    }
+
+    var schemaVersion = 1
+    var from: String
+    var withinHours: Double
+    var count: Int
+    var nodes: [Entry]
+
+    init(graph: RoadGraph, from: RoutePoint, isochrone: Isochrone) {
+        self.from = from.name
+        withinHours = isochrone.limitHours
+        count = isochrone.count
+        nodes = zip(isochrone.nodes, isochrone.hours).map { Entry(node: graph.name(of: $0), hours: RouteReport.clean($1)) }
+    }
+
+    var text: String {
+        var lines = ["\(count) nodes reachable from \(from) within \(withinHours) h"]
+        for entry in nodes.prefix(20) { lines.append("  \(entry.node)  \(String(format: "%.4f", entry.hours)) h") }
+        if nodes.count > 20 { lines.append("  … \(nodes.count - 20) more (use --json or --geojson)") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import EmergencyReserve
+import Foundation
+
+/// `reserve bench-routing` (hidden): times the routing core on a file or a generated
+/// grid, in the same release binary users run, and prints JSON that
+/// `scripts/bench_routing_peers.py` checks against scipy, igraph and networkx.
+struct RoutingBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-routing",
+        abstract: "Time one-to-all and many-to-many routing (for scripts/bench_routing_peers.py).",
+        shouldDisplay: false
+    )
+
+    @Option(name: .long, help: "A road network file (else a generated grid).")
+    var graph: String?
+
+    @Option(name: .customLong("graph-format"), help: "csv, geojson, dimacs or cedge.")
+    var graphFormat: RoadGraphFormat?
+
+    @Option(name: .long, help: "Generate a SIZE × SIZE SyntheticGrid instead of reading a file.")
+    var grid: Int = 1000
+
+    @Option(name: .long, help: "Seed of the generated grid.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Number of one-to-all queries (evenly spaced sources).")
+    var sources: Int = 10
+
+    @Option(name: .customLong("matrix-sources"), help: "Rows of the many-to-many matrix (0: skip).")
+    var matrixSources: Int = 0
+
+    @Option(name: .customLong("matrix-targets"), help: "Columns of the many-to-many matrix.")
+    var matrixTargets: Int = 10_000
+
+    @Option(name: .long, help: "Worker threads for the matrix (default: one per core).")
+    var threads: Int?
+
+    @Option(name: .long, help: "Write the graph as 'n m' then 'u v hours' lines (0-based) to this file.")
+    var export: String?
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let buildStart = clock.now
+        let network: RoadGraph
+        if let graph {
+            network = try readNetwork(graph, format: graphFormat, nodes: nil, speeds: .standard)
+        } else {
+            network = SyntheticGrid(rows: grid, columns: grid, seed: seed).build()
+        }
+        let buildSeconds = (clock.now - buildStart).seconds
+        if let export { try write(network, to: export) }
+        let n = network.nodeCount
+        func spaced(_ k: Int, offset: Int) -> [NodeID] {
+            (0..<k).map { NodeID((($0 * n) / max(k, 1) + offset) % max(n, 1)) }
+        }
+        var report = BenchReport(nodes: n, edges: network.edgeCount, bytesPerEdge: RoadGraph.bytesPerDirectedEdge,
+                                 buildSeconds: buildSeconds)
+        var ws = SearchWorkspace(for: network)
+        let oneToAll = spaced(sources, offset: n / max(2 * sources, 1))
+        for s in oneToAll {
+            let t0 = clock.now
+            try network.search(SearchQuery(from: s), in: &ws)
+            let ms = (clock.now - t0).seconds * 1000
+            var sum = 0.0
+            for k in 0..<ws.settledNodeCount { sum += ws.hours(to: ws.settledNodes[k]) ?? 0 }
+            report.oneToAll.append(.init(source: Int(s.rawValue), milliseconds: ms, reachable: ws.settledNodeCount, sumHours: sum))
+        }
+        if matrixSources > 0 {
+            let rows = spaced(matrixSources, offset: 1), columns = spaced(matrixTargets, offset: 3)
+            let t0 = clock.now
+            let matrix = try network.travelTimeMatrix(from: rows, to: columns, threads: threads)
+            let seconds = (clock.now - t0).seconds
+            var sum = 0.0, unreachable = 0
+            for r in 0..<rows.count { for c in 0..<columns.count { if let h = matrix[r, c] { sum += h } else { unreachable += 1 } } }
+            report.matrix = .init(sources: rows.map { Int($0.rawValue) }, targets: columns.map { Int($0.rawValue) },
+                                  seconds: seconds, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                                  sumHours: sum, unreachable: unreachable,
+                                  firstRow: (0..<min(20, columns.count)).map { matrix[0, $0] })
+        }
+        try printJSON(report)
+    }
+
+    private func write(_ g: RoadGraph, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw CLIFailure.internalFailure("cannot write \(path)")
+        }
+        defer { try? handle.close() }
+        var buffer = "\(g.nodeCount) \(g.edgeCount)\n"
+        for u in 0..<g.nodeCount {
+            for e in g.outEdges(of: NodeID(u)) {
+                buffer += "\(u) \(g.head[e]) \(g.baseHours[e])\n"
+                if buffer.utf8.count > 1 << 20 { handle.write(Data(buffer.utf8)); buffer = "" }
+            }
+        }
+        handle.write(Data(buffer.utf8))
+    }
+}
+
+private struct BenchReport: Encodable {
+    struct Query: Encodable {
+        var source: Int
+        var milliseconds: Double
+        var reachable: Int
+        var sumHours: Double
+    }
+
+    struct Matrix: Encodable {
+        var sources: [Int]
+        var targets: [Int]
+        var seconds: Double
+        var threads: Int
+        var sumHours: Double
+        var unreachable: Int
+        var firstRow: [Double?]
+    }
+
+    var nodes: Int
+    var edges: Int
+    var bytesPerEdge: Int
+    var buildSeconds: Double
+    var oneToAll: [Query] = []
+    var matrix: Matrix?
+}
+
+private extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
