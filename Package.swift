@@ -30,11 +30,13 @@ let package = Package(
         .target(name: "RoadNetwork"),
         // Domain types and their validation; no project dependencies.
         .target(name: "ReserveModel"),
-        // Bundles on disk (CSV + JSON directory, single JSON), synthetic generator.
+        // Bundles on disk (CSV + JSON directory, single JSON), synthetic generator;
+        // builds the RoadNetwork graph from a bundle's road rows.
         .target(
             name: "BundleIO",
             dependencies: [
                 "ReserveModel",
+                "RoadNetwork",
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
@@ -89,7 +91,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BundleIOTests",
-            dependencies: ["BundleIO", "ReserveModel", "TestSupport"],
+            dependencies: ["BundleIO", "ReserveModel", "RoadNetwork", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

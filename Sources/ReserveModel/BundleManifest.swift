@@ -120,6 +120,9 @@ public struct BundleManifest: Hashable, Codable, Sendable {
     public var headlineScenario: ScenarioID?
     /// Farthest a depot, area or team may lie from its nearest road node, in km.
     public var maxSnapKm: Double
+    /// Persons per household, to turn displaced people into households for the
+    /// per-household norms (China's 2020 census average is 2.62).
+    public var personsPerHousehold: Double
     /// Units (must be the standard ones).
     public var units: BundleUnits
     /// File names of a directory bundle.
@@ -133,7 +136,7 @@ public struct BundleManifest: Hashable, Codable, Sendable {
     public init(schemaVersion: Int = 1, name: String, nameEn: String? = nil, description: String = "",
                 referenceDate: CalendarDate? = nil, policies: [Policy] = [], defaultPolicy: PolicyID? = nil,
                 headlineScenario: ScenarioID? = nil, maxSnapKm: Double = BundleManifest.defaultMaxSnapKm,
-                units: BundleUnits = .standard, files: BundleFiles = .standard) {
+                personsPerHousehold: Double = 2.62, units: BundleUnits = .standard, files: BundleFiles = .standard) {
         self.schemaVersion = schemaVersion
         self.name = name
         self.nameEn = nameEn
@@ -143,13 +146,14 @@ public struct BundleManifest: Hashable, Codable, Sendable {
         self.defaultPolicy = defaultPolicy
         self.headlineScenario = headlineScenario
         self.maxSnapKm = maxSnapKm
+        self.personsPerHousehold = personsPerHousehold
         self.units = units
         self.files = files
     }
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion, name, nameEn, description, referenceDate, policies, defaultPolicy,
-             headlineScenario, maxSnapKm, units, files
+             headlineScenario, maxSnapKm, personsPerHousehold, units, files
     }
 
     /// Decodes; everything but `name` may be left out.
@@ -164,6 +168,7 @@ public struct BundleManifest: Hashable, Codable, Sendable {
         defaultPolicy = try c.decodeIfPresent(PolicyID.self, forKey: .defaultPolicy)
         headlineScenario = try c.decodeIfPresent(ScenarioID.self, forKey: .headlineScenario)
         maxSnapKm = try c.decode(.maxSnapKm, default: BundleManifest.defaultMaxSnapKm)
+        personsPerHousehold = try c.decode(.personsPerHousehold, default: 2.62)
         units = try c.decode(.units, default: .standard)
         files = try c.decode(.files, default: .standard)
     }

@@ -18,6 +18,7 @@ extension BundleValidator {
             }
         }
         c.number(m.maxSnapKm, ref("max_snap_km"), "The snapping distance", positive: true)
+        c.number(m.personsPerHousehold, ref("persons_per_household"), "Persons per household", positive: true)
         if m.policies.isEmpty {
             c.warning(ref("policies"), "The bundle has no policy; the national 2 h / 10 h targets will be used.")
         }

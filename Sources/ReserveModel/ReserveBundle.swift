@@ -62,3 +62,23 @@ public struct ReserveBundle: Hashable, Codable, Sendable {
         return totals
     }
 }
+
+extension ReserveBundle {
+    /// Units of each item an affected area needs: explicit demands where given,
+    /// else norms × displaced people × days + norms × households + per-incident
+    /// norms. A convenience for dispatch and reports; the optimiser may refine it.
+    public func needs(of affected: AffectedArea) -> [ItemDemand] {
+        let explicit = Set(affected.demands.map(\.item))
+        let households = manifest.personsPerHousehold > 0
+            ? (affected.displacedPopulation / manifest.personsPerHousehold).rounded(.up) : 0
+        var out = affected.demands
+        for item in items where !explicit.contains(item.id) && !item.norms.isEmpty {
+            let n = item.norms
+            let perPeople = n.perPersonDay * affected.displacedPopulation * affected.reliefDays + n.perHousehold * households
+            // Per-incident norms only make sense where people were displaced.
+            let q = perPeople + (affected.displacedPopulation > 0 ? n.perIncident : 0)
+            if q > 0 { out.append(ItemDemand(item: item.id, quantity: q.rounded(.up))) }
+        }
+        return out
+    }
+}

@@ -46,11 +46,12 @@ public struct RoadEdgeRecord: Hashable, Codable, Sendable {
         self.oneway = oneway
     }
 
-    /// Default free-flow speeds (km/h) by road class for Chinese roads, used when a
-    /// row gives no speed.
+    /// Default speeds (km/h) by road class, used when a row gives no speed. The same
+    /// values as RoadNetwork's `SpeedTable.standard` (JTG B01 design speeds reduced to
+    /// typical truck speeds); kept here too because ReserveModel depends on nothing.
     public static let defaultSpeedKmh: [String: Double] = [
-        "expressway": 100, "national": 70, "provincial": 60, "county": 50,
-        "township": 40, "village": 30, "urban": 35,
+        "expressway": 90, "national": 70, "provincial": 60, "county": 45,
+        "township": 35, "village": 25, "urban": 30,
     ]
 
     /// The speed to use: the row's, else the class default, else nil.
