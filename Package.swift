@@ -52,7 +52,7 @@ let package = Package(
         ),
         .target(
             name: "Reports",
-            dependencies: ["Response"]
+            dependencies: ["Response", "ReserveModel", "RoadNetwork"]
         ),
         .target(
             name: "EmergencyReserve",
