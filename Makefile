@@ -16,7 +16,7 @@ release: setup
 
 # The main job on the bundled sample data.
 demo: release
-	$(RESERVE) solve Data/examples/transport.lp
+	$(RESERVE) demo
 
 # All tests (unit, property, cross-checks against fixtures, CLI end to end).
 test: setup

@@ -132,7 +132,7 @@ extension ResponseReport {
             Shortfall(area: p.areas[s.area].id, areaName: areaName(p.areas[s.area].id), incident: p.areas[s.area].incident,
                       item: p.items[s.item].id, itemName: itemName(s.item), unit: unit(s.item),
                       quantity: stable(s.quantity), quantityAtHorizon: stable(s.quantityAtHorizon),
-                      reason: s.reason.rawValue, explanation: ShortfallExplainer(problem: p).explain(s))
+                      reason: s.reason.rawValue, explanation: ShortfallExplainer(problem: p, expiredStock: r.expiredStock).explain(s))
         }
         fulfilment = r.compliance.map { c in
             let f = r.goods.fulfilment.first { p.areas[$0.area].id == c.area && p.areas[$0.area].incident == c.incident }
@@ -183,6 +183,7 @@ extension ResponseReport {
 /// A plain sentence for each shortfall, from the problem's routes and stock.
 struct ShortfallExplainer {
     let problem: GoodsProblem
+    var expiredStock: [String: Double] = [:]
 
     func explain(_ s: GoodsPlan.Shortfall) -> String {
         let p = problem
@@ -190,6 +191,9 @@ struct ShortfallExplainer {
         let holders = Set(p.supplies.filter { $0.item == s.item && $0.quantity > 0 }.map(\.source))
         switch s.reason {
         case .noStockAnywhere:
+            if let expired = expiredStock[p.items[s.item].id], expired > 0 {
+                return "no usable stock: all \(ResponseText.number(expired)) in store expire before relief ends"
+            }
             return "no depot or supplier holds this item"
         case .unreachable:
             return "no road connects any depot holding it to the area"

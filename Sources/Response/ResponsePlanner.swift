@@ -91,7 +91,8 @@ public struct ResponsePlanner: Sendable {
             scenario: scenario, policy: inputs.policy, targets: inputs.targets,
             goodsProblem: goodsProblem, goods: goods, teamProblem: teamProblem, teams: teams,
             sourcePlaces: inputs.sourcePlaces, areaPlaces: inputs.areaPlaces, teamPlaces: inputs.teamPlaces,
-            routeGeometry: geometry, compliance: compliance, warnings: inputs.warnings.sorted(),
+            routeGeometry: geometry, compliance: compliance, expiredStock: inputs.expiredStock,
+            warnings: inputs.warnings.sorted(),
             timings: ScenarioResponse.Timings(network: networkTime, routing: routingTime, goods: goodsTime, teams: teamsTime))
     }
 

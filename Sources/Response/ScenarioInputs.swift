@@ -14,6 +14,8 @@ struct ScenarioInputs {
     var policy: Policy?
     var targets: [ScenarioResponse.IncidentTargets] = []
     var warnings: [String] = []
+    /// Units left out because they expire before relief ends, by item id.
+    var expiredStock: [String: Double] = [:]
 
     // Goods
     var items: [GoodsProblem.Item] = []
@@ -144,7 +146,11 @@ struct ScenarioInputs {
         var expired = 0
         var stockOf: [DepotID: [ItemID: Double]] = [:]
         for lot in bundle.stock {
-            if let expiry = lot.expiry, let period, period.start.days(until: expiry) < period.days { expired += 1; continue }
+            if let expiry = lot.expiry, let period, period.start.days(until: expiry) < period.days {
+                expired += 1
+                expiredStock[lot.item.rawValue, default: 0] += lot.quantity
+                continue
+            }
             stockOf[lot.depot, default: [:]][lot.item, default: 0] += lot.quantity
         }
         if expired > 0 { warnings.append("\(expired) stock lot\(expired == 1 ? "" : "s") expire before relief ends and are not sent") }

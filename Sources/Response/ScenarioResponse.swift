@@ -59,6 +59,8 @@ public struct ScenarioResponse: Sendable {
     public var routeGeometry: [Int: [GeoPoint]]
     /// Per-area compliance with the relief target.
     public var compliance: [AreaCompliance]
+    /// Units left out because their lots expire before relief ends, by item id.
+    public var expiredStock: [String: Double]
     /// Things worth knowing that did not stop the response (off-network places,
     /// expired lots left out, unknown closed roads, …), sorted.
     public var warnings: [String]

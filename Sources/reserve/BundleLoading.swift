@@ -52,7 +52,13 @@ enum ResponseOutput {
             text = ResponseGeoJSON.render(response, report: report)
             fileName = "\(report.scenario.id).geojson"
         case .html:
-            text = ResponseHTML.render(response, report: report)
+            var nodes: [String: GeoPoint] = [:]
+            for node in bundle.roadNodes { nodes[node.id.rawValue] = GeoPoint(lat: node.lat, lon: node.lon) }
+            let roads = bundle.roadEdges.compactMap { e -> [GeoPoint]? in
+                guard let a = nodes[e.from.rawValue], let b = nodes[e.to.rawValue] else { return nil }
+                return [a, b]
+            }
+            text = ResponseHTML.render(response, report: report, roads: roads)
             fileName = "\(report.scenario.id).html"
         }
         guard let directory else {
