@@ -30,5 +30,10 @@ verify: release
 bench: setup
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
+# Regenerate the five sample bundles in Data/ (deterministic; commit the result).
+.PHONY: samples
+samples:
+	python3 scripts/make_samples.py
+
 clean:
 	rm -rf .build Benchmarks/.build
