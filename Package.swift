@@ -47,6 +47,7 @@ let package = Package(
                 "LinearSolver",
                 "RoadNetwork",
                 "ReserveModel",
+                "BundleIO",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -74,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ResponseTests",
-            dependencies: ["Response", "TestSupport"]
+            dependencies: ["Response", "BundleIO", "RoadNetwork", "ReserveModel", "TestSupport"]
         ),
         .testTarget(
             name: "ReportsTests",

@@ -72,7 +72,9 @@ public struct ResponsePlanner: Sendable {
         t = clock.now
         let teamProblem = inputs.teamProblem()
         let teams: TeamPlan
-        do { teams = try TeamAssigner(options: options.dispatch.solve).assign(teamProblem) } catch { throw .dispatch(error) }
+        var teamSolve = options.dispatch.solve
+        teamSolve.cuts = .all
+        do { teams = try TeamAssigner(options: teamSolve).assign(teamProblem) } catch { throw .dispatch(error) }
         let teamsTime = t.duration(to: clock.now)
 
         var compliance: [ScenarioResponse.AreaCompliance] = []
