@@ -20,6 +20,8 @@ struct ScenarioInputs {
     // Goods
     var items: [GoodsProblem.Item] = []
     var itemIndex: [ItemID: Int] = [:]
+    /// Items of the basic-needs categories (relief, food, water, medical).
+    var basicItems: Set<Int> = []
     var areas: [GoodsProblem.Area] = []
     var areaPoints: [GeoPoint?] = []
     var needs: [GoodsProblem.Need] = []
@@ -53,7 +55,9 @@ struct ScenarioInputs {
         policy = options.policy.flatMap { id in bundle.manifest.policies.first { $0.id == id } }
             ?? bundle.manifest.policy(for: scenario)
         let priority = ResponsePlanner.priority(of: scenario.responseLevel)
+        let basic: Set<ItemCategory> = [.relief, .food, .water, .medical]
         for item in bundle.items {
+            if basic.contains(item.category) { basicItems.insert(items.count) }
             itemIndex[item.id] = items.count
             items.append(GoodsProblem.Item(id: item.id.rawValue, unitWeightTons: item.unitWeightKg / 1000,
                                            unitVolumeCubicMetres: item.unitVolumeM3))
