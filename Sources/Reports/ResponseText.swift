@@ -13,7 +13,8 @@ public enum ResponseText {
                        + (t.startOffsetHours > 0 ? " (starts at +\(hours(t.startOffsetHours)))" : ""))
         }
         let verdict = s.allTargetsMet ? "ALL TARGETS MET" : "TARGETS NOT MET"
-        out.append("Result    \(verdict): relief \(s.areasMeetingRelief)/\(s.areas) areas, needs met by deadline \(percent(s.fulfilment)),"
+        out.append("Result    \(verdict)")
+        out.append("          relief \(s.areasMeetingRelief)/\(s.areas) areas, needs met by deadline \(percent(s.fulfilment)),"
                    + " teams \(s.teamRequirementsMet)/\(s.teamRequirements) on time")
         out.append("Solver    \(r.status); \(r.model.rows) rows × \(r.model.columns) columns, \(r.model.nonZeros) non-zeros")
         out.append("")
