@@ -220,6 +220,7 @@ struct ColumnGenerationEngine {
                     for j in rest { glp_set_obj_coef(lp, glpkColumn[j], sign * cost[j]) }
                     continue
                 }
+                options.logger.trace("column generation level \(level + 1) round \(rounds): \(solution.status.rawValue) \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(modelColumn.count - 1) columns, \(solution.iterations) iterations, \(start.duration(to: clock.now))")
                 guard solution.status == .optimal else { break }
                 let entering = price(cost: cost, sign: sign)
                 if entering.isEmpty { break }

@@ -29,6 +29,9 @@ struct ScenarioInputs {
     var sourcePoints: [GeoPoint] = []
     var supplies: [GoodsProblem.Supply] = []
     var routes: [GoodsProblem.Route] = []
+    /// Road nodes of each route, source end first (kept from the routing pass so that
+    /// drawing the used routes needs no second search).
+    var routeNodes: [[NodeID]] = []
     var sourcePlaces: [ScenarioResponse.Place] = []
     var areaPlaces: [String: ScenarioResponse.Place] = [:]
 
@@ -258,7 +261,9 @@ struct ScenarioInputs {
             guard let point, let areaSnap = network.snap(point), let t = tree(to: areaSnap.node) else { continue }
             for (s, snap) in sourceSnaps.enumerated() {
                 guard let snap, let hours = t.hours(to: snap.node) else { continue }
-                let length = snap.node == areaSnap.node ? 0 : (t.route(to: snap.node, in: graph)?.length ?? 0)
+                let path = snap.node == areaSnap.node ? nil : t.route(to: snap.node, in: graph)
+                let length = path?.length ?? 0
+                routeNodes.append(path?.nodes ?? [snap.node])
                 routes.append(GoodsProblem.Route(source: s, area: a,
                                                  travelHours: snap.accessHours + hours + areaSnap.accessHours,
                                                  distanceKm: snap.distanceKm + length + areaSnap.distanceKm))
@@ -297,9 +302,13 @@ struct ScenarioInputs {
             guard let from = network.snap(sourcePoints[route.source]), let areaPoint = areaPoints[route.area],
                   let to = network.snap(areaPoint) else { continue }
             var points = [sourcePoints[route.source]]
-            if let path = try? graph.shortestPath(from: from.node, to: to.node, overlay: overlay) {
-                points += path.nodes.compactMap { graph.coordinate(of: $0) }.map { GeoPoint(lat: $0.latitude, lon: $0.longitude) }
+            var nodes = r < routeNodes.count ? routeNodes[r] : []
+            if nodes.first != from.node { nodes.reverse() }
+            if nodes.first != from.node || nodes.last != to.node,
+               let path = try? graph.shortestPath(from: from.node, to: to.node, overlay: overlay) {
+                nodes = path.nodes
             }
+            points += nodes.compactMap { graph.coordinate(of: $0) }.map { GeoPoint(lat: $0.latitude, lon: $0.longitude) }
             points.append(areaPoint)
             result[r] = points
         }
