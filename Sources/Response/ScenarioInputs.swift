@@ -28,6 +28,16 @@ struct ScenarioInputs {
     var sources: [GoodsProblem.Source] = []
     var sourcePoints: [GeoPoint] = []
     var supplies: [GoodsProblem.Supply] = []
+    /// For planning: every physical depot may hold every item (placeholder supplies).
+    var allItemsAtPhysicalDepots = false
+    /// Depot of each source.
+    var sourceDepots: [DepotID] = []
+    /// Share of each source's stock left after the scenario's damage.
+    var sourceKeep: [Double] = []
+    /// Whether each source is a physical depot whose stock a plan may change.
+    var sourcePlannable: [Bool] = []
+    /// Current (post-damage) quantity by source and item index.
+    var currentQuantity: [[Int: Double]] = []
     var routes: [GoodsProblem.Route] = []
     /// Road nodes of each route, source end first (kept from the routing pass so that
     /// drawing the used routes needs no second search).
@@ -177,7 +187,8 @@ struct ScenarioInputs {
                 f.trucks > 0 ? GoodsProblem.Fleet(trucks: f.trucks, capacityTons: f.tons / Double(f.trucks),
                                                    capacityCubicMetres: f.cubic / Double(f.trucks)) : nil
             }
-            let throughput = depot.throughputTonnesPerHour > 0 ? depot.throughputTonnesPerHour : nil
+            // 0 t/h means the depot can send nothing (docs/formats.md; validation warns).
+            let throughput: Double? = depot.throughputTonnesPerHour
             let stock = (stockOf[depot.id] ?? [:]).sorted { $0.key < $1.key }
             let kind: GoodsProblem.SourceKind
             var ready = depot.terms.leadHours
@@ -218,14 +229,15 @@ struct ScenarioInputs {
                           supplies: perItem, suffix: "", production: GoodsProblem.Production(rampUpHours: depot.terms.rampUpHours, tonsPerHour: rate))
                 continue
             }
+            let plannable = allItemsAtPhysicalDepots && finalKind == .physical
             addSource(depot, kind: finalKind, ready: ready, fleet: fleet, throughput: throughput, cap: cap,
-                      supplies: stock.map { ($0.key, $0.value * keep) }, suffix: "")
+                      supplies: stock.map { ($0.key, $0.value * keep) }, suffix: "", keep: keep, plannable: plannable)
         }
     }
 
     mutating func addSource(_ depot: Depot, kind: GoodsProblem.SourceKind, ready: Double, fleet: GoodsProblem.Fleet?,
                             throughput: Double?, cap: Double?, supplies list: [(ItemID, Double)], suffix: String,
-                            production: GoodsProblem.Production? = nil) {
+                            production: GoodsProblem.Production? = nil, keep: Double = 1, plannable: Bool = false) {
         let s = sources.count
         sources.append(GoodsProblem.Source(id: depot.id.rawValue + suffix, kind: kind, availableAfterHours: ready,
                                            handlingHours: depot.handlingHours, throughputTonsPerHour: throughput,
@@ -234,8 +246,21 @@ struct ScenarioInputs {
         let snapped = network.snap(depot.location)
         sourcePlaces.append(ScenarioResponse.Place(id: depot.id.rawValue, name: depot.name, location: depot.location,
                                                    snapKm: snapped?.distanceKm))
-        for (item, quantity) in list where quantity > 0 {
+        sourceDepots.append(depot.id)
+        sourceKeep.append(keep)
+        sourcePlannable.append(plannable)
+        var current: [Int: Double] = [:]
+        for (item, quantity) in list {
             guard let k = itemIndex[item] else { continue }
+            current[k, default: 0] += quantity
+        }
+        currentQuantity.append(current)
+        if plannable {
+            // Any item may be stocked here; the planning model sets the real quantity.
+            for k in items.indices { supplies.append(GoodsProblem.Supply(source: s, item: k, quantity: max(current[k] ?? 0, 1))) }
+            return
+        }
+        for (k, quantity) in current.sorted(by: { $0.key < $1.key }) where quantity > 0 {
             supplies.append(GoodsProblem.Supply(source: s, item: k, quantity: quantity))
         }
     }
