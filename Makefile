@@ -30,5 +30,9 @@ verify: release
 bench: setup
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
+# Routing core vs scipy, igraph and networkx (minutes; see docs/routing.md "Measured").
+bench-peers: release
+	python3 scripts/bench_routing_peers.py
+
 clean:
 	rm -rf .build Benchmarks/.build
