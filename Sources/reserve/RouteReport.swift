@@ -25,6 +25,8 @@ struct RouteReport: Encodable {
     /// Travel time in hours; for plain-length graphs it equals the distance.
     var hours: Double?
     var lengthUnit: String
+    /// Hours of the straight access legs from snapped LAT,LON points (included in `hours`).
+    var accessHours: Double?
     var path: [String]
     var edges: Int
     var fromSnap: Snap?
@@ -37,6 +39,7 @@ struct RouteReport: Encodable {
         distance = route.map { Self.clean($0.length) }
         hours = route.map { Self.clean($0.hours) }
         lengthUnit = graph.lengthUnit == .kilometres ? "km" : "file unit"
+        accessHours = (from.snap != nil || to.snap != nil) ? route.map { Self.clean($0.accessHours) } : nil
         path = route?.nodes.map { graph.name(of: $0) } ?? []
         edges = route?.edges.count ?? 0
         fromSnap = from.snap.map { Snap(node: graph.name(of: $0.node), distanceKm: Self.clean($0.distanceKm), far: $0.isFar) }

@@ -127,3 +127,21 @@ import Testing
         #expect(largest.sizes[largest.largest!] > 9_000)
     }
 }
+
+@Suite struct AccessLegTests {
+    @Test func routesBetweenPointsIncludeBothAccessLegs() throws {
+        var b = RoadGraphBuilder()
+        let x = b.addNode(at: GeoCoordinate(latitude: 45, longitude: 120))
+        let y = b.addNode(at: GeoCoordinate(latitude: 45, longitude: 121))
+        try b.addRoad(from: x, to: y, lengthKm: 90, roadClass: .expressway)
+        let g = b.build()
+        let p = GeoCoordinate(latitude: 45.01, longitude: 120), q = GeoCoordinate(latitude: 45, longitude: 121.02)
+        let route = try #require(try g.shortestPath(from: p, to: q, accessSpeedKmh: 10, warnBeyondKm: 1.5))
+        let dp = p.distanceKm(to: g.coordinate(of: x)!), dq = q.distanceKm(to: g.coordinate(of: y)!)
+        #expect(route.nodes == [x, y])
+        #expect(isApproximatelyEqual(route.hours, 1 + (dp + dq) / 10))
+        #expect(isApproximatelyEqual(route.length, 90 + dp + dq))
+        #expect(isApproximatelyEqual(route.accessHours, (dp + dq) / 10))
+        #expect(route.startAccess?.isFar == false && route.endAccess?.isFar == true) // 1.11 km vs 1.57 km
+    }
+}
