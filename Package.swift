@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // C: only this module and LinearSolver's GLPK backend touch <glpk.h>.
@@ -27,9 +28,35 @@ let package = Package(
         ),
         // General-purpose road routing; depends on no other project module.
         .target(name: "RoadNetwork"),
+        // Domain types and their validation; no project dependencies.
+        .target(name: "ReserveModel"),
+        // Bundles on disk (CSV + JSON directory, single JSON), synthetic generator;
+        // builds the RoadNetwork graph from a bundle's road rows.
+        .target(
+            name: "BundleIO",
+            dependencies: [
+                "ReserveModel",
+                "RoadNetwork",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // Response phase: goods dispatch, team assignment, 2 h / 10 h compliance.
+        .target(
+            name: "Response",
+            dependencies: [
+                "LinearSolver",
+                "RoadNetwork",
+                "ReserveModel",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Reports",
+            dependencies: ["Response"]
+        ),
         .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver", "RoadNetwork"]
+            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleIO", "Response", "Reports"]
         ),
         .executableTarget(
             name: "reserve",
@@ -43,12 +70,28 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "LinearSolverTests",
-            dependencies: ["LinearSolver", "TestSupport"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["LinearSolver", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ResponseTests",
+            dependencies: ["Response", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports"]
         ),
         .testTarget(
             name: "RoadNetworkTests",
             dependencies: ["RoadNetwork", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ReserveModelTests",
+            dependencies: ["ReserveModel", "TestSupport"]
+        ),
+        .testTarget(
+            name: "BundleIOTests",
+            dependencies: ["BundleIO", "ReserveModel", "RoadNetwork", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

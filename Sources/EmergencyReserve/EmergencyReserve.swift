@@ -1,6 +1,10 @@
 // The umbrella module: `import EmergencyReserve` gives a service every public module.
 @_exported import LinearSolver
 @_exported import RoadNetwork
+@_exported import ReserveModel
+@_exported import BundleIO
+@_exported import Response
+@_exported import Reports
 
 /// The library's version, shared by the CLI's `--version`.
 public enum EmergencyReserveVersion {

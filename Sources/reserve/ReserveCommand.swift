@@ -16,7 +16,8 @@ struct ReserveCommand: ParsableCommand {
         Exit codes: 0 success, 64 usage error, 65 invalid data, 70 internal failure.
         """,
         version: "reserve \(EmergencyReserveVersion.current) (GLPK \(GLPKSolver.glpkVersion))",
-        subcommands: [SolveCommand.self, RouteCommand.self, RoutingBenchCommand.self]
+        subcommands: [SolveCommand.self, RouteCommand.self, ValidateCommand.self, GenerateCommand.self,
+                      RoutingBenchCommand.self]
     )
 
     /// Parses, runs, and turns every failure into a message on stderr and an exit code:

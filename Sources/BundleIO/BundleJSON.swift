@@ -1,0 +1,98 @@
+import Foundation
+import ReserveModel
+
+/// The JSON coders every bundle file uses: snake_case keys (the same names as the
+/// CSV columns), sorted keys and fixed formatting, so output is byte-identical for
+/// equal input.
+public enum BundleJSON {
+    /// An encoder with snake_case, sorted keys, pretty printing, unescaped slashes.
+    public static func encoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.keyEncodingStrategy = .convertToSnakeCase
+        e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return e
+    }
+
+    /// The matching decoder.
+    public static func decoder() -> JSONDecoder {
+        let d = JSONDecoder()
+        d.keyDecodingStrategy = .convertFromSnakeCase
+        d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return d
+    }
+
+    /// Encodes a value with a trailing newline.
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        var data = try encoder().encode(value)
+        data.append(0x0A)
+        return data
+    }
+
+    /// The single-JSON form of a bundle (for services).
+    public static func encodeBundle(_ bundle: ReserveBundle) throws -> Data { try encode(bundle) }
+
+    /// Reads the single-JSON form; decoding problems come back located by JSON path.
+    public static func decodeBundle(_ data: Data, file: String? = nil) -> LoadedBundle {
+        let locator = JSONPathLocator(file: file)
+        do {
+            let bundle = try decoder().decode(ReserveBundle.self, from: data)
+            return LoadedBundle(bundle: bundle, readProblems: [], locator: locator, isComplete: true)
+        } catch {
+            let (path, message) = describe(error)
+            let problem = ValidationProblem(severity: .error, subject: RecordReference(table: .manifest),
+                                            location: ProblemLocation(file: file, jsonPath: path), message: message)
+            return LoadedBundle(bundle: ReserveBundle(manifest: BundleManifest(name: "")), readProblems: [problem],
+                                locator: locator, isComplete: false)
+        }
+    }
+
+    /// A JSON path and a plain sentence for a decoding error.
+    static func describe(_ error: any Error) -> (path: String, message: String) {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            var p = "$"
+            for key in codingPath {
+                if let i = key.intValue { p += "[\(i)]" } else { p += "." + snakeCase(key.stringValue) }
+            }
+            return p
+        }
+        switch error as? DecodingError {
+        case let .keyNotFound(key, ctx)?:
+            return (path(ctx.codingPath), "Required key '\(snakeCase(key.stringValue))' is missing.")
+        case let .typeMismatch(type, ctx)?:
+            return (path(ctx.codingPath), "Expected \(typeName(type)) here.")
+        case let .valueNotFound(type, ctx)?:
+            return (path(ctx.codingPath), "Expected \(typeName(type)) here, found null.")
+        case let .dataCorrupted(ctx)?:
+            let detail = ctx.debugDescription
+            if ctx.codingPath.isEmpty { return ("$", "The file is not valid JSON (\(detail)).") }
+            return (path(ctx.codingPath), detail.hasPrefix("Cannot initialize") ? "This value is not one of the allowed values (\(detail))." : detail)
+        default:
+            return ("$", "The file cannot be read as JSON: \(error).")
+        }
+    }
+
+    static func typeName(_ type: Any.Type) -> String {
+        let name = String(describing: type)
+        switch name {
+        case "Double", "Int", "Float": return "a number"
+        case "String": return "a string"
+        case "Bool": return "true or false"
+        default: return name.hasPrefix("Array") ? "a list" : name.hasPrefix("Dictionary") ? "an object" : "a \(name)"
+        }
+    }
+
+    /// `affectedAreas` → `affected_areas` (idempotent on snake_case).
+    static func snakeCase(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            if ch.isUppercase {
+                if !out.isEmpty { out.append("_") }
+                out.append(contentsOf: ch.lowercased())
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,84 @@
+/// Everything a dispatch or planning run reads: the manifest, every table, the
+/// road rows and the scenarios. A plain value, so it can be shared across tasks.
+///
+/// Read one with `BundleReader.read(at:)` (module BundleIO) and check it with
+/// ``BundleValidator``.
+public struct ReserveBundle: Hashable, Codable, Sendable {
+    /// `bundle.json`.
+    public var manifest: BundleManifest
+    /// Administrative areas, in file order.
+    public var areas: [AdministrativeArea]
+    /// Depots.
+    public var depots: [Depot]
+    /// Item catalogue.
+    public var items: [Item]
+    /// Stock lots.
+    public var stock: [StockLot]
+    /// Teams.
+    public var teams: [Team]
+    /// Fleet entries.
+    public var fleet: [FleetEntry]
+    /// Road nodes.
+    public var roadNodes: [RoadNodeRecord]
+    /// Road edges.
+    public var roadEdges: [RoadEdgeRecord]
+    /// Scenarios.
+    public var scenarios: [Scenario]
+
+    /// Creates a bundle.
+    public init(manifest: BundleManifest, areas: [AdministrativeArea] = [], depots: [Depot] = [],
+                items: [Item] = [], stock: [StockLot] = [], teams: [Team] = [], fleet: [FleetEntry] = [],
+                roadNodes: [RoadNodeRecord] = [], roadEdges: [RoadEdgeRecord] = [], scenarios: [Scenario] = []) {
+        self.manifest = manifest
+        self.areas = areas
+        self.depots = depots
+        self.items = items
+        self.stock = stock
+        self.teams = teams
+        self.fleet = fleet
+        self.roadNodes = roadNodes
+        self.roadEdges = roadEdges
+        self.scenarios = scenarios
+    }
+
+    /// The headline scenario, else the first.
+    public var headlineScenario: Scenario? {
+        scenarios.first { $0.id == manifest.headlineScenario } ?? scenarios.first
+    }
+
+    /// Looks up an area by id (linear; build a dictionary for repeated lookups).
+    public func area(_ id: AreaID) -> AdministrativeArea? { areas.first { $0.id == id } }
+    /// Looks up a depot by id.
+    public func depot(_ id: DepotID) -> Depot? { depots.first { $0.id == id } }
+    /// Looks up an item by id.
+    public func item(_ id: ItemID) -> Item? { items.first { $0.id == id } }
+    /// Looks up a scenario by id.
+    public func scenario(_ id: ScenarioID) -> Scenario? { scenarios.first { $0.id == id } }
+
+    /// Units of each item on hand per depot, summed over lots (ignores expiry).
+    public func stockTotals() -> [DepotID: [ItemID: Double]] {
+        var totals: [DepotID: [ItemID: Double]] = [:]
+        for lot in stock { totals[lot.depot, default: [:]][lot.item, default: 0] += lot.quantity }
+        return totals
+    }
+}
+
+extension ReserveBundle {
+    /// Units of each item an affected area needs: explicit demands where given,
+    /// else norms × displaced people × days + norms × households + per-incident
+    /// norms. A convenience for dispatch and reports; the optimiser may refine it.
+    public func needs(of affected: AffectedArea) -> [ItemDemand] {
+        let explicit = Set(affected.demands.map(\.item))
+        let households = manifest.personsPerHousehold > 0
+            ? (affected.displacedPopulation / manifest.personsPerHousehold).rounded(.up) : 0
+        var out = affected.demands
+        for item in items where !explicit.contains(item.id) && !item.norms.isEmpty {
+            let n = item.norms
+            let perPeople = n.perPersonDay * affected.displacedPopulation * affected.reliefDays + n.perHousehold * households
+            // Per-incident norms only make sense where people were displaced.
+            let q = perPeople + (affected.displacedPopulation > 0 ? n.perIncident : 0)
+            if q > 0 { out.append(ItemDemand(item: item.id, quantity: q.rounded(.up))) }
+        }
+        return out
+    }
+}
