@@ -85,19 +85,23 @@ struct IsochroneReport: Encodable {
     var schemaVersion = 1
     var from: String
     var withinHours: Double
+    var lengthUnit: String
     var count: Int
     var nodes: [Entry]
 
     init(graph: RoadGraph, from: RoutePoint, isochrone: Isochrone) {
         self.from = from.name
         withinHours = isochrone.limitHours
+        lengthUnit = graph.lengthUnit == .kilometres ? "km" : "file unit"
         count = isochrone.count
         nodes = zip(isochrone.nodes, isochrone.hours).map { Entry(node: graph.name(of: $0), hours: RouteReport.clean($1)) }
     }
 
     var text: String {
-        var lines = ["\(count) nodes reachable from \(from) within \(withinHours) h"]
-        for entry in nodes.prefix(20) { lines.append("  \(entry.node)  \(String(format: "%.4f", entry.hours)) h") }
+        // Plain-length graphs (DIMACS, .cedge) measure "time" in their length unit.
+        let unit = lengthUnit == "km" ? "h" : "(file units)"
+        var lines = ["\(count) nodes reachable from \(from) within \(withinHours) \(unit)"]
+        for entry in nodes.prefix(20) { lines.append("  \(entry.node)  \(String(format: "%.4f", entry.hours)) \(unit)") }
         if nodes.count > 20 { lines.append("  … \(nodes.count - 20) more (use --json or --geojson)") }
         return lines.joined(separator: "\n")
     }
