@@ -52,6 +52,27 @@ struct RouteReport: Encodable {
         return Double(String(format: "%.12g", x)) ?? x
     }
 
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, from, to, reachable, distance, hours, lengthUnit, accessHours, path, edges, fromSnap, toSnap
+    }
+
+    /// Writes `distance` and `hours` as `null` when unreachable, so the keys are always there.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schemaVersion, forKey: .schemaVersion)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(reachable, forKey: .reachable)
+        try c.encode(distance, forKey: .distance)
+        try c.encode(hours, forKey: .hours)
+        try c.encode(lengthUnit, forKey: .lengthUnit)
+        try c.encodeIfPresent(accessHours, forKey: .accessHours)
+        try c.encode(path, forKey: .path)
+        try c.encode(edges, forKey: .edges)
+        try c.encodeIfPresent(fromSnap, forKey: .fromSnap)
+        try c.encodeIfPresent(toSnap, forKey: .toSnap)
+    }
+
     var text: String {
         guard reachable, let distance, let hours else {
             return "No route from \(from) to \(to): the destination is unreachable."

@@ -111,6 +111,7 @@ import Testing
         #expect(json.status == 0)
         #expect(json.json?["reachable"] as? Bool == false)
         #expect((json.json?["path"] as? [String])?.isEmpty == true)
+        #expect(json.json?["distance"] is NSNull) // present, and explicitly null
         let text = try reserve(["route", "--graph", edges, "--nodes", nodes, "--from", "A", "--to", "E"])
         #expect(text.status == 0)
         #expect(text.stdout.contains("unreachable"))
