@@ -88,18 +88,18 @@ extension RoadGraph {
                                   _ limit: Double, _ cost: Cost) {
         ws.nextGeneration()
         let gen = ws.generation
-        let dist = ws.dist, stamp = ws.stamp, pos = ws.heapPosition
+        let state = ws.state
         let parentNode = ws.parentNode, parentEdge = ws.parentEdge, settled = ws.settled
-        var heap = _QuaternaryHeap(keys: ws.heapKeys, items: ws.heapItems, position: pos)
+        var heap = _QuaternaryHeap(keys: ws.heapKeys, items: ws.heapItems, state: state)
 
         for (s, offset) in query.sources where offset <= limit {
             let v = s.index
-            if stamp[v] == gen {
-                if offset < dist[v] { dist[v] = offset; heap.decrease(Int32(v), to: offset) }
+            if state[v].stamp == gen {
+                if offset < state[v].dist { state[v].dist = offset; heap.decrease(Int32(v), to: offset) }
                 continue
             }
-            stamp[v] = gen
-            dist[v] = offset
+            state[v].stamp = gen
+            state[v].dist = offset
             parentNode[v] = -1
             parentEdge[v] = -1
             heap.push(Int32(v), offset)
@@ -140,14 +140,15 @@ extension RoadGraph {
                     let w = cost.cost(e)
                     let d = du + w
                     guard d <= limit else { continue } // limit is finite, so this also skips closed edges (w = ∞)
-                    if stamp[v] != gen {
-                        stamp[v] = gen
-                        dist[v] = d
+                    let sv = state + v
+                    if sv.pointee.stamp != gen {
+                        sv.pointee.stamp = gen
+                        sv.pointee.dist = d
                         parentNode[v] = u32
                         parentEdge[v] = Int32(truncatingIfNeeded: e)
                         heap.push(Int32(truncatingIfNeeded: v), d)
-                    } else if d < dist[v] && pos[v] >= 0 {
-                        dist[v] = d
+                    } else if d < sv.pointee.dist && sv.pointee.heapPosition >= 0 {
+                        sv.pointee.dist = d
                         parentNode[v] = u32
                         parentEdge[v] = Int32(truncatingIfNeeded: e)
                         heap.decrease(Int32(truncatingIfNeeded: v), to: d)
@@ -168,12 +169,12 @@ extension RoadGraph {
 @usableFromInline struct _QuaternaryHeap {
     @usableFromInline let keys: UnsafeMutablePointer<Double>
     @usableFromInline let items: UnsafeMutablePointer<Int32>
-    @usableFromInline let position: UnsafeMutablePointer<Int32>
+    @usableFromInline let state: UnsafeMutablePointer<_NodeState>
     @usableFromInline var count = 0
 
     @inlinable init(keys: UnsafeMutablePointer<Double>, items: UnsafeMutablePointer<Int32>,
-                    position: UnsafeMutablePointer<Int32>) {
-        self.keys = keys; self.items = items; self.position = position
+                    state: UnsafeMutablePointer<_NodeState>) {
+        self.keys = keys; self.items = items; self.state = state
     }
 
     @inlinable @inline(__always) mutating func push(_ item: Int32, _ key: Double) {
@@ -183,7 +184,7 @@ extension RoadGraph {
     }
 
     @inlinable @inline(__always) mutating func decrease(_ item: Int32, to key: Double) {
-        siftUp(Int(position[Int(item)]), item, key)
+        siftUp(Int(state[Int(item)].heapPosition), item, key)
     }
 
     @inlinable @inline(__always) func siftUp(_ start: Int, _ item: Int32, _ key: Double) {
@@ -195,19 +196,19 @@ extension RoadGraph {
             keys[i] = pk
             let pi = items[parent]
             items[i] = pi
-            position[Int(pi)] = Int32(truncatingIfNeeded: i)
+            state[Int(pi)].heapPosition = Int32(truncatingIfNeeded: i)
             i = parent
         }
         keys[i] = key
         items[i] = item
-        position[Int(item)] = Int32(truncatingIfNeeded: i)
+        state[Int(item)].heapPosition = Int32(truncatingIfNeeded: i)
     }
 
     @inlinable @inline(__always) mutating func popMin() -> (Int32, Double) {
         let top = items[0], topKey = keys[0]
         count -= 1
         if count > 0 { siftDown(items[count], keys[count]) }
-        position[Int(top)] = -1
+        state[Int(top)].heapPosition = -1
         return (top, topKey)
     }
 
@@ -230,11 +231,11 @@ extension RoadGraph {
             keys[i] = bestKey
             let bi = items[best]
             items[i] = bi
-            position[Int(bi)] = Int32(truncatingIfNeeded: i)
+            state[Int(bi)].heapPosition = Int32(truncatingIfNeeded: i)
             i = best
         }
         keys[i] = key
         items[i] = item
-        position[Int(item)] = Int32(truncatingIfNeeded: i)
+        state[Int(item)].heapPosition = Int32(truncatingIfNeeded: i)
     }
 }

@@ -99,7 +99,7 @@ extension RoadGraph {
         var ws = SearchWorkspace(for: self)
         try search(SearchQuery(sources: sources.map { ($0, 0) }, overlay: overlay, maxHours: hours), in: &ws)
         let nodes = ws.settledNodes
-        return Isochrone(limitHours: hours, nodes: nodes, hours: nodes.map { ws.dist[$0.index] })
+        return Isochrone(limitHours: hours, nodes: nodes, hours: nodes.map { ws.state[$0.index].dist })
     }
 
     /// Every node reachable from one source within `hours`.
