@@ -61,19 +61,19 @@ extension RoadGraph {
         let cap = min(limit, .greatestFiniteMagnitude)
         baseHours.withUnsafeBufferPointer { hours in
             guard let overlay = query.overlay, !overlay.isEmpty else {
-                _search(&workspace, query, backward, cap, _BaseCost(hours: hours.baseAddress!))
+                _search(&workspace, query, backward, cap, _BaseCost(hours: hours.start))
                 return
             }
             overlay.classFactors.withUnsafeBufferPointer { factors in
                 roadClasses.withUnsafeBufferPointer { classes in
-                    let classCost = _ClassCost(hours: hours.baseAddress!, classes: classes.baseAddress!,
-                                               factors: factors.baseAddress!)
+                    let classCost = _ClassCost(hours: hours.start, classes: classes.start,
+                                               factors: factors.start)
                     if overlay.edgeFactors.isEmpty {
                         _search(&workspace, query, backward, cap, classCost)
                     } else {
                         overlay.marked.withUnsafeBufferPointer { marked in
                             _search(&workspace, query, backward, cap,
-                                    _OverlayCost(base: classCost, marked: marked.baseAddress!,
+                                    _OverlayCost(base: classCost, marked: marked.start,
                                                  edgeFactors: overlay.edgeFactors))
                         }
                     }
@@ -119,9 +119,9 @@ extension RoadGraph {
         firstIn.withUnsafeBufferPointer { firstIn in
         inTail.withUnsafeBufferPointer { inTail in
         inEdge.withUnsafeBufferPointer { inEdge in
-            let offsets = backward ? firstIn.baseAddress! : firstOut.baseAddress!
-            let neighbours = backward ? inTail.baseAddress! : head.baseAddress!
-            let edgeOf = inEdge.baseAddress!
+            let offsets = backward ? firstIn.start : firstOut.start
+            let neighbours = backward ? inTail.start : head.start
+            let edgeOf = inEdge.start
             while heap.count > 0 {
                 let (u32, du) = heap.popMin()
                 let u = Int(u32)
@@ -237,5 +237,13 @@ extension RoadGraph {
         keys[i] = key
         items[i] = item
         state[Int(item)].heapPosition = Int32(truncatingIfNeeded: i)
+    }
+}
+
+extension UnsafeBufferPointer {
+    /// The first element's address; for an empty buffer (which may have none) a dummy
+    /// aligned address that the search never dereferences, since there is nothing to read.
+    @inlinable var start: UnsafePointer<Element> {
+        baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Element>.alignment).unsafelyUnwrapped
     }
 }

@@ -176,3 +176,23 @@ import Testing
         #expect(throws: RoadGraphError.invalidLength(-.infinity)) { try graph.search(SearchQuery(sources: [(NodeID(0), -.infinity)]), in: &ok) }
     }
 }
+
+@Suite struct EdgelessGraphTests {
+    @Test func graphsWithoutEdgesAnswerEveryQuery() throws {
+        var b = RoadGraphBuilder()
+        b.addNode(named: "only"); b.addNode(named: "other")
+        let g = b.build()
+        #expect(g.edgeCount == 0)
+        #expect(try g.travelTimes(from: NodeID(0)).hours(to: NodeID(0)) == 0)
+        #expect(try g.travelTimes(from: NodeID(0), to: [NodeID(1)]) == [nil])
+        #expect(try g.travelTimes(to: NodeID(1), from: [NodeID(0)]) == [nil])
+        #expect(try g.isochrone(from: NodeID(1), withinHours: 5).nodes == [NodeID(1)])
+        var overlay = DisruptionOverlay(for: g)
+        try overlay.scaleAll(by: 2)
+        #expect(try g.travelTimeMatrix(from: [NodeID(0), NodeID(1)], to: [NodeID(1)], overlay: overlay).row(0) == [nil])
+        #expect(g.stronglyConnectedComponents().count == 2)
+        let empty = RoadGraphBuilder().build()
+        #expect(empty.nodeCount == 0 && empty.weaklyConnectedComponents().count == 0)
+        #expect(throws: RoadGraphError.unknownNode(0)) { try empty.travelTimes(from: NodeID(0)) }
+    }
+}
