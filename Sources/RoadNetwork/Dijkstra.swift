@@ -15,6 +15,9 @@ public struct SearchQuery: Sendable {
     public var maxHours: Double?
     /// Stop as soon as all of these are settled (`nil` or empty: settle everything reachable).
     public var targets: [NodeID]?
+    /// Whether to record the shortest-path tree for routes (`SearchWorkspace.route(to:in:)`).
+    /// Turning it off saves two scattered writes per improved node when only times matter.
+    public var recordsRoutes = true
 
     /// A query from the given sources.
     public init(sources: [(node: NodeID, offsetHours: Double)], direction: SearchDirection = .forward,
@@ -112,6 +115,8 @@ extension RoadGraph {
             }
         }
         let targetStamp = ws.targetStamp
+        let records = query.recordsRoutes
+        ws.hasRoutes = records
         var settledCount = 0
 
         firstOut.withUnsafeBufferPointer { firstOut in
@@ -144,13 +149,17 @@ extension RoadGraph {
                     if sv.pointee.stamp != gen {
                         sv.pointee.stamp = gen
                         sv.pointee.dist = d
-                        parentNode[v] = u32
-                        parentEdge[v] = Int32(truncatingIfNeeded: e)
+                        if records {
+                            parentNode[v] = u32
+                            parentEdge[v] = Int32(truncatingIfNeeded: e)
+                        }
                         heap.push(Int32(truncatingIfNeeded: v), d)
                     } else if d < sv.pointee.dist && sv.pointee.heapPosition >= 0 {
                         sv.pointee.dist = d
-                        parentNode[v] = u32
-                        parentEdge[v] = Int32(truncatingIfNeeded: e)
+                        if records {
+                            parentNode[v] = u32
+                            parentEdge[v] = Int32(truncatingIfNeeded: e)
+                        }
                         heap.decrease(Int32(truncatingIfNeeded: v), to: d)
                     }
                 }

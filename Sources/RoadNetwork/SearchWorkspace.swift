@@ -24,6 +24,8 @@ public struct SearchWorkspace: ~Copyable, @unchecked Sendable {
     @usableFromInline var generation: UInt32 = 0
     @usableFromInline var settledCount = 0
     @usableFromInline var heapSize = 0
+    /// Whether the last search recorded routes (``SearchQuery/recordsRoutes``).
+    public internal(set) var hasRoutes = true
     /// Direction of the last search.
     public internal(set) var direction: SearchDirection = .forward
 
@@ -85,9 +87,9 @@ public struct SearchWorkspace: ~Copyable, @unchecked Sendable {
 
     /// The neighbour through which the last search reached `node` (towards the source
     /// for a forward search, towards the target for a backward one), with the edge
-    /// used; `nil` for a source or an unsettled node.
+    /// used; `nil` for a source, an unsettled node, or a search that did not record routes.
     public func parent(of node: NodeID) -> (node: NodeID, edge: EdgeID)? {
-        guard isSettled(node), parentNode[node.index] >= 0 else { return nil }
+        guard hasRoutes, isSettled(node), parentNode[node.index] >= 0 else { return nil }
         return (NodeID(parentNode[node.index]), EdgeID(parentEdge[node.index]))
     }
 }

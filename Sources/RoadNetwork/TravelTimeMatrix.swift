@@ -51,7 +51,9 @@ extension RoadGraph {
                     var row = worker
                     while row < sources.count {
                         do throws(RoadGraphError) {
-                            try search(SearchQuery(from: sources[row], overlay: overlay, targets: targets), in: &ws)
+                            var query = SearchQuery(from: sources[row], overlay: overlay, targets: targets)
+                            query.recordsRoutes = false
+                            try search(query, in: &ws)
                         } catch {
                             failed[worker] = error
                             return

@@ -166,6 +166,20 @@ import Testing
         #expect(ws.generation < 10) // it did wrap
     }
 
+    @Test func searchesWithoutRoutesGiveTheSameTimesAndNoRoutes() throws {
+        let graph = SyntheticGrid(rows: 15, columns: 15, seed: 4).build()
+        var ws = SearchWorkspace(for: graph)
+        try graph.search(SearchQuery(from: NodeID(7)), in: &ws)
+        let withRoutes = (0..<graph.nodeCount).map { ws.hours(to: NodeID($0)) }
+        #expect(ws.route(to: NodeID(200), in: graph) != nil)
+        var query = SearchQuery(from: NodeID(7))
+        query.recordsRoutes = false
+        try graph.search(query, in: &ws)
+        #expect((0..<graph.nodeCount).map { ws.hours(to: NodeID($0)) } == withRoutes)
+        #expect(ws.route(to: NodeID(200), in: graph) == nil)
+        #expect(ws.parent(of: NodeID(200)) == nil)
+    }
+
     @Test func aSmallWorkspaceIsRejectedNotOverrun() {
         let graph = SyntheticGrid(rows: 5, columns: 5).build()
         var ws = SearchWorkspace(nodeCount: 3)
