@@ -27,10 +27,13 @@ public struct TravelTimeMatrix: Sendable, Hashable {
 extension RoadGraph {
     /// Travel times from every source to every target (many-to-many).
     ///
-    /// Runs one search per source with early exit on the targets, spread across
-    /// `threads` workers (default: one per core), each with its own workspace over the
-    /// shared immutable graph.
-    /// - Complexity: O(sources × one-to-many) work, divided by the number of threads.
+    /// Runs one search per source with early exit on the targets — or, when there are
+    /// fewer targets than sources, one *backward* search per target with early exit on
+    /// the sources (1,000 teams to 3 incidents is 3 searches, not 1,000). Searches are
+    /// spread across `threads` workers (default: one per core), each with its own
+    /// workspace over the shared immutable graph.
+    /// - Complexity: min(sources, targets) early-exit searches, divided by the number of
+    ///   threads.
     public func travelTimeMatrix(from sources: [NodeID], to targets: [NodeID], overlay: DisruptionOverlay? = nil,
                                  threads: Int? = nil) throws(RoadGraphError) -> TravelTimeMatrix {
         for v in sources + targets where !contains(v) { throw .unknownNode(v.index) }
@@ -39,29 +42,34 @@ extension RoadGraph {
         }
         let columns = targets.count
         var values = [Double](repeating: .infinity, count: sources.count * columns)
-        let workers = max(1, min(threads ?? _activeProcessorCount(), sources.count))
+        // Search from the smaller side; a backward search from a target fills a column.
+        let backward = targets.count < sources.count
+        let starts = backward ? targets : sources, ends = backward ? sources : targets
+        let workers = max(1, min(threads ?? _activeProcessorCount(), starts.count))
         var failures = [RoadGraphError?](repeating: nil, count: workers)
         values.withUnsafeMutableBufferPointer { out in
             failures.withUnsafeMutableBufferPointer { failed in
-                // Workers write disjoint rows and their own failure slot: no overlap.
+                // Workers write disjoint rows (or columns) and their own failure slot.
                 nonisolated(unsafe) let out = out
                 nonisolated(unsafe) let failed = failed
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     var ws = SearchWorkspace(for: self)
-                    var row = worker
-                    while row < sources.count {
+                    var k = worker
+                    while k < starts.count {
                         do throws(RoadGraphError) {
-                            var query = SearchQuery(from: sources[row], overlay: overlay, targets: targets)
+                            var query = SearchQuery(from: starts[k], direction: backward ? .backward : .forward,
+                                                    overlay: overlay, targets: ends)
                             query.recordsRoutes = false
                             try search(query, in: &ws)
                         } catch {
                             failed[worker] = error
                             return
                         }
-                        for c in 0..<columns {
-                            out[row * columns + c] = ws.hours(to: targets[c]) ?? .infinity
+                        for j in 0..<ends.count {
+                            let index = backward ? j * columns + k : k * columns + j
+                            out[index] = ws.hours(to: ends[j]) ?? .infinity
                         }
-                        row += workers
+                        k += workers
                     }
                 }
             }

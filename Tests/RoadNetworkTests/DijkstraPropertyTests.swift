@@ -45,9 +45,12 @@ import Testing
                 if let route = tree.route(to: NodeID(s), in: graph) { try checkRoute(route, graph: graph, from: s, to: t.index) }
             }
         }
-        let matrix = try graph.travelTimeMatrix(from: sources, to: targets, threads: 2)
-        for (i, s) in sources.enumerated() {
-            for (j, t) in targets.enumerated() { #expect(close(matrix[i, j], fw[s.index][t.index]), "seed \(seed) matrix") }
+        // Both shapes: more sources than targets runs backward searches per column.
+        for (rows, columns) in [(sources, targets), (sources + targets + sources, targets), (targets, sources + targets)] {
+            let matrix = try graph.travelTimeMatrix(from: rows, to: columns, threads: 2)
+            for (i, s) in rows.enumerated() {
+                for (j, t) in columns.enumerated() { #expect(close(matrix[i, j], fw[s.index][t.index]), "seed \(seed) matrix") }
+            }
         }
     }
 
