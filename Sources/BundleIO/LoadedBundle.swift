@@ -1,4 +1,5 @@
 import ReserveModel
+import RoadNetwork
 
 /// A bundle as read from disk, with the problems found while reading and the
 /// locator that turns record references into file places.
@@ -22,6 +23,11 @@ public struct LoadedBundle: Sendable {
     }
 
     /// Read problems plus every validation problem, each located in the files.
+    ///
+    /// When the bundle has roads, the RoadNetwork graph is built from them: its
+    /// snapping answers the "cannot be snapped" rule (unless `validator` brings its
+    /// own snapper), and places that snap into a cut-off part of the network are
+    /// reported as warnings.
     public func validate(_ validator: BundleValidator = BundleValidator()) -> ValidationReport {
         var report = ValidationReport(problems: readProblems.map { p in
             var p = p
@@ -31,7 +37,18 @@ public struct LoadedBundle: Sendable {
         guard isComplete else { return report }
         var v = validator
         v.locator = locator
+        let built = bundle.roadNodes.isEmpty ? nil : bundle.roadGraph()
+        if v.snapper == nil, let graph = built?.graph, graph.coordinates != nil {
+            v.snapper = RoadGraphSnapper(graph: graph)
+        }
         report.append(contentsOf: v.validate(bundle))
+        if let built, !report.hasErrors {
+            report.problems += RoadNetworkChecks.problems(bundle, built).map { p in
+                var p = p
+                p.location = locator.locate(p.subject)
+                return p
+            }
+        }
         return report
     }
 }

@@ -3,6 +3,7 @@
 extension BundleValidator {
     func checkScenarios(_ b: ReserveBundle, _ index: BundleIndex, _ c: inout ProblemCollector) {
         var seen: [ScenarioID: Int] = [:]
+        let specialties = Set(b.teams.flatMap(\.specialties))
         for (s, sc) in b.scenarios.enumerated() {
             func ref(_ path: String) -> RecordReference { RecordReference(table: .scenarios, index: s, path: path) }
             if let first = seen[sc.id] {
@@ -11,6 +12,9 @@ extension BundleValidator {
                 seen[sc.id] = s
             }
             c.number(sc.weight, ref("weight"), "Weight of scenario '\(sc.id)'")
+            if !Self.isISO8601DateTime(sc.start) {
+                c.error(ref("start"), "Scenario start '\(sc.start)' must be a local time with offset, e.g. 2025-07-20T06:00:00+08:00.")
+            }
             if let p = sc.policy, index.policies[p] == nil {
                 c.error(ref("policy"), "Scenario '\(sc.id)' names policy '\(p)', which is not in bundle.json.")
             }
@@ -27,6 +31,9 @@ extension BundleValidator {
                     let path = base + ".team_needs[\(j)]"
                     if index.areas[need.area] == nil {
                         c.error(ref(path + ".area"), "Team need names area '\(need.area)', which is not in the areas table.")
+                    }
+                    if !specialties.contains(need.specialty) {
+                        c.warning(ref(path + ".specialty"), "No team in the bundle has the specialty '\(need.specialty.rawValue)'; this need can never be met.")
                     }
                     if need.headcount <= 0 {
                         c.error(ref(path + ".headcount"), "Team need in '\(need.area)' must ask for at least 1 person, not \(need.headcount).")
@@ -101,5 +108,37 @@ extension BundleValidator {
                 }
             }
         }
+    }
+}
+
+extension BundleValidator {
+    /// `YYYY-MM-DDTHH:MM[:SS][.fff](Z|±HH:MM)`: a real date and time with a zone,
+    /// because a start time without one is ambiguous across the country's users.
+    static func isISO8601DateTime(_ text: String) -> Bool {
+        let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, CalendarDate(String(parts[0])) != nil else { return false }
+        var time = Substring(parts[1])
+        var zone: Substring
+        if time.hasSuffix("Z") {
+            zone = "Z"
+            time = time.dropLast()
+        } else if let sign = time.lastIndex(where: { $0 == "+" || $0 == "-" }) {
+            zone = time[sign...]
+            time = time[..<sign]
+            let z = zone.dropFirst().split(separator: ":", omittingEmptySubsequences: false)
+            guard z.count == 2, z.allSatisfy({ $0.count == 2 }), let h = Int(z[0]), let m = Int(z[1]),
+                  (0...14).contains(h), (0...59).contains(m) else { return false }
+        } else {
+            return false
+        }
+        let hms = time.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(hms.count), hms[0].count == 2, hms[1].count == 2,
+              let h = Int(hms[0]), let m = Int(hms[1]), (0...23).contains(h), (0...59).contains(m) else { return false }
+        if hms.count == 3 {
+            let sec = hms[2].split(separator: ".", maxSplits: 1)
+            guard let first = sec.first, first.count == 2, let s = Int(first), (0...60).contains(s) else { return false }
+            if sec.count == 2, !sec[1].allSatisfy(\.isNumber) || sec[1].isEmpty { return false }
+        }
+        return !zone.isEmpty
     }
 }

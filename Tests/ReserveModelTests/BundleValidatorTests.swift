@@ -70,3 +70,32 @@ struct BundleValidatorTests {
         #expect(b.needs(of: explicit) == [ItemDemand(item: "tent", quantity: 10), ItemDemand(item: "water", quantity: 15_000)])
     }
 }
+
+@Suite("Scenario checks")
+struct ScenarioCheckTests {
+    func scenario(start: String = "2025-07-20T06:00:00+08:00", specialty: HazardType = .flood) -> ReserveBundle {
+        var b = BundleValidatorTests.tiny()
+        b.teams = [Team(id: "T", name: "队", kind: .fireRescue, location: GeoPoint(lat: 47, lon: 130), specialties: [.flood], headcount: 10)]
+        b.scenarios = [Scenario(id: "s", name: "s", hazard: .flood, responseLevel: .III, start: start, season: .summer, incidents: [
+            Incident(id: "i", name: "i", hazard: .flood, teamNeeds: [TeamRequirement(area: "A", specialty: specialty, headcount: 5)])])]
+        return b
+    }
+
+    @Test("Start times need a date, a time and a zone", arguments: [
+        ("2025-07-20T06:00:00+08:00", true), ("2025-07-20T06:00+08:00", true), ("2025-07-20T06:00:00Z", true),
+        ("2025-07-20T06:00:00.5-03:30", true), ("2025-07-20 06:00", false), ("2025-07-20T06:00:00", false),
+        ("2025-02-30T06:00Z", false), ("2025-07-20T25:00Z", false), ("", false), ("2025-07-20T06:00+8", false)])
+    func start(text: String, ok: Bool) {
+        let errors = BundleValidator().validate(scenario(start: text)).errors
+        #expect(errors.isEmpty == ok, "\(text): \(errors.map(\.message))")
+        if !ok { #expect(errors.first?.location.jsonPath == "$.scenarios[0].start") }
+    }
+
+    @Test("A team need no team can meet is a warning")
+    func uncoverable() {
+        let report = BundleValidator().validate(scenario(specialty: .mine))
+        #expect(!report.hasErrors)
+        #expect(report.warnings.map(\.message) == ["No team in the bundle has the specialty 'mine'; this need can never be met."])
+        #expect(report.warnings.first?.location.jsonPath == "$.scenarios[0].incidents[0].team_needs[0].specialty")
+    }
+}
