@@ -73,6 +73,24 @@ import Testing
         }
     }
 
+    @Test(arguments: seeds) func nearestTargetOfEveryNodeByOneBackwardSearch(seed: UInt64) throws {
+        let net = RandomNetwork(seed: seed)
+        let graph = try net.build()
+        let fw = floydWarshall(nodeCount: net.nodeCount, arcs: net.arcs())
+        var rng = SeededGenerator(seed: seed &+ 5000)
+        let targets = (0..<Int.random(in: 1...3, using: &rng)).map { _ in NodeID(Int.random(in: 0..<net.nodeCount, using: &rng)) }
+        let tree = try graph.travelTimes(toNearestOf: targets)
+        for v in 0..<net.nodeCount {
+            let expected = targets.compactMap { fw[v][$0.index] }.min()
+            #expect(close(tree.hours(to: NodeID(v)), expected), "seed \(seed) node \(v)")
+            if let nearest = tree.source(of: NodeID(v)), let h = tree.hours(to: NodeID(v)) {
+                #expect(close(fw[v][nearest.index], h), "seed \(seed): \(nearest) is not the nearest target of \(v)")
+                let route = try #require(tree.route(to: NodeID(v), in: graph))
+                #expect(route.start == NodeID(v) && route.end == nearest)
+            }
+        }
+    }
+
     @Test(arguments: seeds) func isochroneIsExactlyTheNodesWithinTheLimit(seed: UInt64) throws {
         let net = RandomNetwork(seed: seed)
         let graph = try net.build()
