@@ -102,6 +102,21 @@ import Testing
                 #expect(isApproximatelyEqual(snap.accessHours, snap.distanceKm / 20))
             }
         }
+        // Restricted snapping: only even nodes, against a filtered scan.
+        for trial in 0..<20 {
+            let net = RandomNetwork(seed: UInt64(500 + trial), maxNodes: 60)
+            let graph = try net.build()
+            let coords = try #require(graph.coordinates)
+            for _ in 0..<20 {
+                let p = GeoCoordinate(latitude: 29.5 + Double.random(in: 0..<2, using: &rng), longitude: 119.5 + Double.random(in: 0..<2, using: &rng))
+                let allowed = coords.indices.filter { $0 % 2 == 0 }
+                let snap = try graph.snap(p, where: { $0.index % 2 == 0 })
+                #expect(snap.node.index % 2 == 0)
+                let best = allowed.map { p.distanceKm(to: coords[$0]) }.min()!
+                #expect(snap.distanceKm <= best * 1.01 + 1e-9, "trial \(trial)")
+            }
+            #expect(throws: RoadGraphError.noAllowedNode) { try graph.snap(GeoCoordinate(latitude: 30, longitude: 120), where: { _ in false }) }
+        }
         let bare = try CEdgeReader.read("0 0 1 1.0\n")
         #expect(throws: RoadGraphError.noCoordinates) { try bare.snap(GeoCoordinate(latitude: 0, longitude: 0)) }
     }
