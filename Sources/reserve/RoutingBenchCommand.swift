@@ -30,6 +30,9 @@ struct RoutingBenchCommand: ParsableCommand {
     @Option(name: .customLong("repeat"), help: "Run each one-to-all query this many times and keep the fastest (resists noise).")
     var repeats: Int = 3
 
+    @Option(name: .long, help: "Point-to-point pairs to time (bidirectional vs one-directional with early exit).")
+    var pairs: Int = 0
+
     @Option(name: .customLong("matrix-sources"), help: "Rows of the many-to-many matrix (0: skip).")
     var matrixSources: Int = 0
 
@@ -82,6 +85,26 @@ struct RoutingBenchCommand: ParsableCommand {
             guard tree.reachableCount == ws.settledNodeCount else { throw CLIFailure.internalFailure("tree and workspace disagree") }
             report.oneToAll.append(.init(source: Int(s.rawValue), milliseconds: ms, treeMilliseconds: treeMs,
                                          reachable: ws.settledNodeCount, sumHours: sum))
+        }
+        if pairs > 0 {
+            // Pseudo-random pairs (an LCG, so the script can reproduce them if needed).
+            var x: UInt64 = 12345
+            func next() -> Int { x = x &* 6364136223846793005 &+ 1442695040888963407; return Int((x >> 33) % UInt64(max(n, 1))) }
+            let list = (0..<pairs).map { _ in (NodeID(next()), NodeID(next())) }
+            var uni = 0.0, bi = 0.0, agree = 0
+            var wsB = SearchWorkspace(for: network)
+            for (s, t) in list {
+                let t0 = clock.now
+                try network.search(SearchQuery(from: s, targets: [t]), in: &ws)
+                let one = ws.hours(to: t)
+                let t1 = clock.now
+                let route = try network.shortestPath(from: s, to: t, forward: &ws, backward: &wsB)
+                let t2 = clock.now
+                uni += (t1 - t0).seconds; bi += (t2 - t1).seconds
+                if let one, let h = route?.hours, abs(one - h) <= 1e-9 * max(1, one) { agree += 1 } else if one == nil && route == nil { agree += 1 }
+            }
+            report.pointToPoint = .init(pairs: pairs, oneDirectionalMilliseconds: uni * 1000 / Double(pairs),
+                                        bidirectionalMilliseconds: bi * 1000 / Double(pairs), agreeing: agree)
         }
         if matrixSources > 0 {
             let rows = spaced(matrixSources, offset: 1), columns = spaced(matrixTargets, offset: 3)
@@ -139,6 +162,14 @@ private struct BenchReport: Encodable {
     var buildSeconds: Double
     var oneToAll: [Query] = []
     var matrix: Matrix?
+    var pointToPoint: PointToPoint?
+
+    struct PointToPoint: Encodable {
+        var pairs: Int
+        var oneDirectionalMilliseconds: Double
+        var bidirectionalMilliseconds: Double
+        var agreeing: Int
+    }
 }
 
 private extension Duration {

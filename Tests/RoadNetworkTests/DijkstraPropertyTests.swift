@@ -128,6 +128,11 @@ import Testing
             // The workspace API must say "not reached" too, never report an infinite time.
             let direct = try graph.travelTimes(from: NodeID(s), to: Array(graph.nodes), overlay: overlay)
             for t in 0..<net.nodeCount { #expect(close(direct[t], reference.hours(to: NodeID(t))), "seed \(seed) one-to-many") }
+            for t in 0..<net.nodeCount {
+                let route = try graph.shortestPath(from: NodeID(s), to: NodeID(t), overlay: overlay)
+                #expect(close(route?.hours, reference.hours(to: NodeID(t))), "seed \(seed) point-to-point")
+                #expect(route?.edges.allSatisfy { !overlay.closedEdges.contains($0) } ?? true)
+            }
         }
     }
 
@@ -155,7 +160,15 @@ import Testing
         })
         let matrix = try graph.travelTimeMatrix(from: Array(graph.nodes), to: Array(graph.nodes), overlay: overlay)
         for s in 0..<net.nodeCount {
-            for t in 0..<net.nodeCount where s != t { #expect(close(matrix[s, t], fw[s][t]), "seed \(seed) \(s)→\(t)") }
+            for t in 0..<net.nodeCount where s != t {
+                #expect(close(matrix[s, t], fw[s][t]), "seed \(seed) \(s)→\(t)")
+                let route = try graph.shortestPath(from: NodeID(s), to: NodeID(t), overlay: overlay)
+                #expect(close(route?.hours, fw[s][t]), "seed \(seed) \(s)→\(t) point-to-point")
+                if let route {
+                    let sum = route.edges.reduce(0.0) { $0 + (overlay.hours(of: $1, in: graph) ?? .infinity) }
+                    #expect(isApproximatelyEqual(sum, route.hours, absolute: 1e-9))
+                }
+            }
         }
     }
 
