@@ -54,6 +54,30 @@ import Testing
         }
     }
 
+    @Test(arguments: seeds) func matrixLengthsAreTheLengthsOfFastestRoutes(seed: UInt64) throws {
+        // With one speed everywhere the fastest route is the shortest, so its length is
+        // known independently: Floyd–Warshall on lengths.
+        var net = RandomNetwork(seed: seed)
+        for i in net.roads.indices { net.roads[i].speedKmh = 50 }
+        let graph = try net.build()
+        let fw = floydWarshall(nodeCount: net.nodeCount, arcs: net.arcs().map { ($0.0, $0.1, $0.2 * 50) })
+        var rng = SeededGenerator(seed: seed &+ 6000)
+        let some = (0..<Int.random(in: 1...3, using: &rng)).map { _ in NodeID(Int.random(in: 0..<net.nodeCount, using: &rng)) }
+        let all = Array(graph.nodes)
+        for (rows, columns) in [(some, all), (all, some)] {
+            let m = try graph.travelTimeMatrix(from: rows, to: columns, threads: 2, includeLengths: true)
+            #expect(m.hasLengths)
+            for (i, s) in rows.enumerated() {
+                for (j, t) in columns.enumerated() {
+                    let want = fw[s.index][t.index]
+                    #expect((m.length(i, j) == nil) == (want == nil), "seed \(seed)")
+                    if let got = m.length(i, j), let want { #expect(isApproximatelyEqual(got, want, absolute: 1e-7), "seed \(seed) \(s)→\(t)") }
+                }
+            }
+        }
+        #expect(try graph.travelTimeMatrix(from: some, to: some).length(0, 0) == nil) // not asked for
+    }
+
     @Test(arguments: seeds) func multiSourceWithOffsetsPicksTheWinner(seed: UInt64) throws {
         let net = RandomNetwork(seed: seed)
         let graph = try net.build()
