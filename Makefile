@@ -35,5 +35,9 @@ bench: setup
 samples:
 	python3 scripts/make_samples.py
 
+# Routing core vs scipy, igraph and networkx (minutes; see docs/routing.md "Measured").
+bench-peers: release
+	python3 scripts/bench_routing_peers.py
+
 clean:
 	rm -rf .build Benchmarks/.build

@@ -6,8 +6,23 @@ public struct Route: Hashable, Sendable {
     public var edges: [EdgeID]
     /// Total length in the graph's ``RoadGraph/lengthUnit``.
     public var length: Double
-    /// Total travel time in hours, disruptions and start offset included.
+    /// Total travel time in hours, disruptions, start offset and access legs included.
     public var hours: Double
+    /// The snapped point the route starts from, when it started from a coordinate.
+    public var startAccess: SnappedPoint?
+    /// The snapped point the route ends at, when it ended at a coordinate.
+    public var endAccess: SnappedPoint?
+
+    /// A route from its parts (no access legs).
+    public init(nodes: [NodeID], edges: [EdgeID], length: Double, hours: Double) {
+        self.nodes = nodes
+        self.edges = edges
+        self.length = length
+        self.hours = hours
+    }
+
+    /// Hours spent on the access legs between the points and the network.
+    public var accessHours: Double { (startAccess?.accessHours ?? 0) + (endAccess?.accessHours ?? 0) }
 
     /// The first node.
     public var start: NodeID { nodes[0] }
@@ -29,13 +44,14 @@ public struct Route: Hashable, Sendable {
 
 extension SearchWorkspace {
     /// The route the last search found to `node` (from it, for a backward search), or
-    /// `nil` when the node was not settled.
+    /// `nil` when the node was not settled or the search did not record routes
+    /// (``SearchQuery/recordsRoutes``).
     ///
     /// For a forward search the route runs from the winning source to `node`; for a
     /// backward one from `node` to the target that was nearest to it.
     /// - Complexity: O(route length).
     public func route(to node: NodeID, in graph: RoadGraph) -> Route? {
-        guard let hours = hours(to: node) else { return nil }
+        guard hasRoutes, let hours = hours(to: node) else { return nil }
         var nodes = [node]
         var edges: [EdgeID] = []
         var length = 0.0

@@ -1,5 +1,5 @@
 import Foundation
-import RoadNetwork
+@testable import RoadNetwork
 import TestSupport
 import Testing
 
@@ -102,6 +102,21 @@ import Testing
                 #expect(isApproximatelyEqual(snap.accessHours, snap.distanceKm / 20))
             }
         }
+        // Restricted snapping: only even nodes, against a filtered scan.
+        for trial in 0..<20 {
+            let net = RandomNetwork(seed: UInt64(500 + trial), maxNodes: 60)
+            let graph = try net.build()
+            let coords = try #require(graph.coordinates)
+            for _ in 0..<20 {
+                let p = GeoCoordinate(latitude: 29.5 + Double.random(in: 0..<2, using: &rng), longitude: 119.5 + Double.random(in: 0..<2, using: &rng))
+                let allowed = coords.indices.filter { $0 % 2 == 0 }
+                let snap = try graph.snap(p, where: { $0.index % 2 == 0 })
+                #expect(snap.node.index % 2 == 0)
+                let best = allowed.map { p.distanceKm(to: coords[$0]) }.min()!
+                #expect(snap.distanceKm <= best * 1.01 + 1e-9, "trial \(trial)")
+            }
+            #expect(throws: RoadGraphError.noAllowedNode) { try graph.snap(GeoCoordinate(latitude: 30, longitude: 120), where: { _ in false }) }
+        }
         let bare = try CEdgeReader.read("0 0 1 1.0\n")
         #expect(throws: RoadGraphError.noCoordinates) { try bare.snap(GeoCoordinate(latitude: 0, longitude: 0)) }
     }
@@ -125,5 +140,88 @@ import Testing
         #expect(Set(g.roadClasses).count >= 4)
         let largest = g.stronglyConnectedComponents()
         #expect(largest.sizes[largest.largest!] > 9_000)
+    }
+}
+
+@Suite struct AccessLegTests {
+    @Test func routesBetweenPointsIncludeBothAccessLegs() throws {
+        var b = RoadGraphBuilder()
+        let x = b.addNode(at: GeoCoordinate(latitude: 45, longitude: 120))
+        let y = b.addNode(at: GeoCoordinate(latitude: 45, longitude: 121))
+        try b.addRoad(from: x, to: y, lengthKm: 90, roadClass: .expressway)
+        let g = b.build()
+        let p = GeoCoordinate(latitude: 45.01, longitude: 120), q = GeoCoordinate(latitude: 45, longitude: 121.02)
+        let route = try #require(try g.shortestPath(from: p, to: q, accessSpeedKmh: 10, warnBeyondKm: 1.5))
+        let dp = p.distanceKm(to: g.coordinate(of: x)!), dq = q.distanceKm(to: g.coordinate(of: y)!)
+        #expect(route.nodes == [x, y])
+        #expect(isApproximatelyEqual(route.hours, 1 + (dp + dq) / 10))
+        #expect(isApproximatelyEqual(route.length, 90 + dp + dq))
+        #expect(isApproximatelyEqual(route.accessHours, (dp + dq) / 10))
+        #expect(route.startAccess?.isFar == false && route.endAccess?.isFar == true) // 1.11 km vs 1.57 km
+    }
+}
+
+@Suite struct WorkspaceTests {
+    @Test func generationWrapAroundClearsStaleMarks() throws {
+        let graph = SyntheticGrid(rows: 20, columns: 20, seed: 9).build()
+        let sources = [NodeID(0), NodeID(57), NodeID(399), NodeID(210), NodeID(3)]
+        let expected = try sources.map { try graph.travelTimes(from: $0).allHours }
+        var ws = SearchWorkspace(for: graph)
+        // Fill every stamp with generations just below the wrap, then run across it.
+        try graph.search(SearchQuery(from: NodeID(0)), in: &ws)
+        ws.generation = UInt32.max - 2
+        for (k, s) in (sources + sources).enumerated() {
+            try graph.search(SearchQuery(from: s, maxHours: k.isMultiple(of: 3) ? 0.3 : nil), in: &ws)
+            let limit = k.isMultiple(of: 3) ? 0.3 : Double.infinity
+            for v in 0..<graph.nodeCount {
+                let want = expected[k % sources.count][v].flatMap { $0 <= limit ? $0 : nil }
+                #expect(close(ws.hours(to: NodeID(v)), want), "query \(k) node \(v)")
+            }
+        }
+        #expect(ws.generation < 10) // it did wrap
+    }
+
+    @Test func searchesWithoutRoutesGiveTheSameTimesAndNoRoutes() throws {
+        let graph = SyntheticGrid(rows: 15, columns: 15, seed: 4).build()
+        var ws = SearchWorkspace(for: graph)
+        try graph.search(SearchQuery(from: NodeID(7)), in: &ws)
+        let withRoutes = (0..<graph.nodeCount).map { ws.hours(to: NodeID($0)) }
+        #expect(ws.route(to: NodeID(200), in: graph) != nil)
+        var query = SearchQuery(from: NodeID(7))
+        query.recordsRoutes = false
+        try graph.search(query, in: &ws)
+        #expect((0..<graph.nodeCount).map { ws.hours(to: NodeID($0)) } == withRoutes)
+        #expect(ws.route(to: NodeID(200), in: graph) == nil)
+        #expect(ws.parent(of: NodeID(200)) == nil)
+    }
+
+    @Test func aSmallWorkspaceIsRejectedNotOverrun() {
+        let graph = SyntheticGrid(rows: 5, columns: 5).build()
+        var ws = SearchWorkspace(nodeCount: 3)
+        #expect(throws: RoadGraphError.tooLarge("graph for this workspace")) { try graph.search(SearchQuery(from: NodeID(0)), in: &ws) }
+        var ok = SearchWorkspace(for: graph)
+        #expect(throws: RoadGraphError.unknownNode(25)) { try graph.search(SearchQuery(from: NodeID(25)), in: &ok) }
+        #expect(throws: RoadGraphError.invalidTimeLimit(-1)) { try graph.search(SearchQuery(from: NodeID(0), maxHours: -1), in: &ok) }
+        #expect(throws: RoadGraphError.invalidLength(-.infinity)) { try graph.search(SearchQuery(sources: [(NodeID(0), -.infinity)]), in: &ok) }
+    }
+}
+
+@Suite struct EdgelessGraphTests {
+    @Test func graphsWithoutEdgesAnswerEveryQuery() throws {
+        var b = RoadGraphBuilder()
+        b.addNode(named: "only"); b.addNode(named: "other")
+        let g = b.build()
+        #expect(g.edgeCount == 0)
+        #expect(try g.travelTimes(from: NodeID(0)).hours(to: NodeID(0)) == 0)
+        #expect(try g.travelTimes(from: NodeID(0), to: [NodeID(1)]) == [nil])
+        #expect(try g.travelTimes(to: NodeID(1), from: [NodeID(0)]) == [nil])
+        #expect(try g.isochrone(from: NodeID(1), withinHours: 5).nodes == [NodeID(1)])
+        var overlay = DisruptionOverlay(for: g)
+        try overlay.scaleAll(by: 2)
+        #expect(try g.travelTimeMatrix(from: [NodeID(0), NodeID(1)], to: [NodeID(1)], overlay: overlay).row(0) == [nil])
+        #expect(g.stronglyConnectedComponents().count == 2)
+        let empty = RoadGraphBuilder().build()
+        #expect(empty.nodeCount == 0 && empty.weaklyConnectedComponents().count == 0)
+        #expect(throws: RoadGraphError.unknownNode(0)) { try empty.travelTimes(from: NodeID(0)) }
     }
 }
