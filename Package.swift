@@ -40,9 +40,23 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // Response phase: goods dispatch, team assignment, 2 h / 10 h compliance.
+        .target(
+            name: "Response",
+            dependencies: [
+                "LinearSolver",
+                "RoadNetwork",
+                "ReserveModel",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Reports",
+            dependencies: ["Response"]
+        ),
         .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleIO"]
+            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleIO", "Response", "Reports"]
         ),
         .executableTarget(
             name: "reserve",
@@ -56,8 +70,15 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "LinearSolverTests",
-            dependencies: ["LinearSolver", "TestSupport"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["LinearSolver", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ResponseTests",
+            dependencies: ["Response", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports"]
         ),
         .testTarget(
             name: "RoadNetworkTests",

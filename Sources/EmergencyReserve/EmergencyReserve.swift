@@ -3,6 +3,8 @@
 @_exported import RoadNetwork
 @_exported import ReserveModel
 @_exported import BundleIO
+@_exported import Response
+@_exported import Reports
 
 /// The library's version, shared by the CLI's `--version`.
 public enum EmergencyReserveVersion {

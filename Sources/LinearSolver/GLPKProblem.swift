@@ -19,10 +19,18 @@ enum GLPKProblem {
         let n = model.variableCount
         let m = model.constraintCount
         glp_add_cols(lp, Int32(n))
-        if m > 0 { glp_add_rows(lp, Int32(m)) }
+        // GLPK's solvers refuse a problem without rows; one empty free row changes
+        // nothing and is never read back (solutions read only the model's rows).
+        glp_add_rows(lp, Int32(max(m, 1)))
+        if m == 0 { glp_set_row_bnds(lp, 1, GLP_FR, 0, 0) }
         for j in 0..<n {
             let column = Int32(j + 1)
-            let (type, lower, upper) = boundType(model.columnLower[j], model.columnUpper[j])
+            var (type, lower, upper) = boundType(model.columnLower[j], model.columnUpper[j])
+            if model.columnKinds[j] != .continuous {
+                // glp_intopt rejects fractional bounds on integer columns; rounding
+                // inwards keeps exactly the same integer points.
+                (type, lower, upper) = boundType(model.columnLower[j].rounded(.up), model.columnUpper[j].rounded(.down))
+            }
             glp_set_col_bnds(lp, column, type, lower, upper)
             if model.objectiveCoefficients[j] != 0 { glp_set_obj_coef(lp, column, model.objectiveCoefficients[j]) }
             // Binaries go in as bounded integers so that a fixed binary keeps its bounds.

@@ -57,7 +57,7 @@ public struct GLPKSolver: Sendable {
 /// The steps of one solve on one loaded GLPK problem.
 struct GLPKRun {
     let lp: OpaquePointer
-    let options: SolveOptions
+    var options: SolveOptions
     let clock: ContinuousClock
     let start: ContinuousClock.Instant
     let rowCount: Int

@@ -67,4 +67,7 @@ extension Variable {
     public static func <= (lhs: Variable, rhs: LinearExpression) -> LinearConstraint { LinearExpression(lhs) <= rhs }
     public static func >= (lhs: Variable, rhs: LinearExpression) -> LinearConstraint { LinearExpression(lhs) >= rhs }
     public static func == (lhs: Variable, rhs: LinearExpression) -> LinearConstraint { LinearExpression(lhs) == rhs }
+    public static func <= (lhs: Variable, rhs: Variable) -> LinearConstraint { lhs - rhs <= 0 }
+    public static func >= (lhs: Variable, rhs: Variable) -> LinearConstraint { lhs - rhs >= 0 }
+    // `x == y` stays Equatable's Bool; write `x - y == 0` for the constraint.
 }

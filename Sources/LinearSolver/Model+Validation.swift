@@ -5,7 +5,7 @@ extension Model {
     ///
     /// Checked: at least one variable; finite objective coefficients and constant;
     /// bounds not NaN, lower ≤ upper, lower < +∞, upper > −∞; binary bounds inside
-    /// [0, 1]; finite non-zero matrix coefficients on existing columns; row bounds like
+    /// [0, 1]; an integer value between an integer variable's bounds; finite non-zero matrix coefficients on existing columns; row bounds like
     /// column bounds; names at most 255 bytes without control characters; at most
     /// `Int32.max` rows and columns.
     public func validate() -> [ModelProblem] {
@@ -33,6 +33,9 @@ extension Model {
             here += Self.boundProblems(lower: columnLower[j], upper: columnUpper[j])
             if columnKinds[j] == .binary && (columnLower[j] < 0 || columnUpper[j] > 1) {
                 here.append("is binary but its bounds [\(columnLower[j]), \(columnUpper[j])] are not inside [0, 1]")
+            }
+            if columnKinds[j] != .continuous, columnLower[j].rounded(.up) > columnUpper[j].rounded(.down) {
+                here.append("is integer but no integer lies between its bounds [\(columnLower[j]), \(columnUpper[j])]")
             }
             if let why = Self.nameProblem(columnNames[j]) { here.append("name \(why)") }
             for message in here {

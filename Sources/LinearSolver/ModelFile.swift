@@ -1,4 +1,5 @@
 import CGLPK
+import Foundation
 import Logging
 
 /// A file format for models that other solvers also read.
@@ -24,10 +25,19 @@ extension Model {
                       logger: Logger = Logger(label: "EmergencyReserve.LinearSolver")) throws(LinearSolverError) {
         let problems = validate()
         if !problems.isEmpty { throw .invalidModel(problems) }
+        // Free MPS has no objective sense: a maximisation is written as the
+        // minimisation of −f, marked so that our reader restores it.
+        var written = self
+        let negated = format == .mps && objectiveSense == .maximize
+        if negated {
+            written.objectiveSense = .minimize
+            written.objectiveConstant = -objectiveConstant
+            for k in written.objectiveCoefficients.indices { written.objectiveCoefficients[k] = -objectiveCoefficients[k] }
+        }
         let terminal = GLPKTerminal(logger: logger, level: .debug)
         let code: Int32 = terminal.capture {
             GLPKProblem.withProblem { lp in
-                GLPKProblem.load(self, into: lp)
+                GLPKProblem.load(written, into: lp)
                 switch format {
                 case .lp: return glp_write_lp(lp, nil, path)
                 case .mps: return glp_write_mps(lp, GLP_MPS_FILE, nil, path)
@@ -35,6 +45,14 @@ extension Model {
             }
         }
         if code != 0 { throw .unwritableFile(path: path, message: terminal.errorText) }
+        if negated {
+            do {
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                try (ModelFileMarker.negatedMaximize + "\n" + text).write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw .unwritableFile(path: path, message: "\(error)")
+            }
+        }
     }
 
     /// Reads a model from a CPLEX LP or free MPS file (GLPK's readers).
@@ -54,7 +72,39 @@ extension Model {
                 return code == 0 ? GLPKProblem.model(from: lp) : nil
             }
         }
-        guard let model else { throw .unreadableFile(path: path, message: terminal.errorText) }
+        guard var model else { throw .unreadableFile(path: path, message: terminal.errorText) }
+        ModelFileMarker.restore(&model, from: path, format: format)
         return model
+    }
+}
+
+/// What GLPK's writers cannot say in the format itself, written as comments that
+/// other readers ignore and ours reads back.
+enum ModelFileMarker {
+    /// First line of an MPS file whose maximisation was written as min −f.
+    static let negatedMaximize = "* EmergencyReserve: objective negated; original sense MAXIMIZE"
+
+    /// Restores the sense (MPS) and the objective constant (CPLEX LP, which GLPK
+    /// writes only as the comment `\* constant term = c *\`).
+    static func restore(_ model: inout Model, from path: String, format: ModelFileFormat) {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+        switch format {
+        case .mps:
+            guard text.hasPrefix(negatedMaximize) else { return }
+            model.objectiveSense = .maximize
+            model.objectiveConstant = -model.objectiveConstant
+            for k in model.objectiveCoefficients.indices { model.objectiveCoefficients[k] = -model.objectiveCoefficients[k] }
+        case .lp:
+            let prefix = "\\* constant term = "
+            for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(200) {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                guard trimmed.hasPrefix(prefix), trimmed.hasSuffix("*\\") else { continue }
+                let number = trimmed.dropFirst(prefix.count).dropLast(2).trimmingCharacters(in: .whitespaces)
+                if let value = Double(number), value.isFinite, model.objectiveConstant == 0 {
+                    model.objectiveConstant = value
+                }
+                return
+            }
+        }
     }
 }

@@ -1,16 +1,15 @@
 /// A decision variable of a ``Model``: a handle to one column.
 ///
 /// Variables are plain indices, cheap to copy and hash; they are only meaningful
-/// for the model that created them.
-public struct Variable: Hashable, Sendable, Comparable, CustomStringConvertible {
+/// for the model that created them. `Variable` is deliberately not `Comparable`:
+/// `x <= y` builds a constraint, not a `Bool`.
+public struct Variable: Hashable, Sendable, CustomStringConvertible {
     /// Zero-based column index in the owning model.
     public let index: Int32
 
     /// Wraps a column index. Models hand these out; build one yourself only to
     /// address a model read from a file.
     public init(index: Int32) { self.index = index }
-
-    public static func < (lhs: Variable, rhs: Variable) -> Bool { lhs.index < rhs.index }
 
     public var description: String { "x[\(index)]" }
 }

@@ -56,9 +56,12 @@ extension RoadGraph {
             throw .overlayMismatch(expectedEdges: edgeCount, actualEdges: overlay.edgeCount)
         }
         let backward = query.direction == .backward
+        // A finite cap, so that `d <= limit` also rejects closed edges (cost ∞) when
+        // there is no time limit.
+        let cap = min(limit, .greatestFiniteMagnitude)
         baseHours.withUnsafeBufferPointer { hours in
             guard let overlay = query.overlay, !overlay.isEmpty else {
-                _search(&workspace, query, backward, limit, _BaseCost(hours: hours.baseAddress!))
+                _search(&workspace, query, backward, cap, _BaseCost(hours: hours.baseAddress!))
                 return
             }
             overlay.classFactors.withUnsafeBufferPointer { factors in
@@ -66,10 +69,10 @@ extension RoadGraph {
                     let classCost = _ClassCost(hours: hours.baseAddress!, classes: classes.baseAddress!,
                                                factors: factors.baseAddress!)
                     if overlay.edgeFactors.isEmpty {
-                        _search(&workspace, query, backward, limit, classCost)
+                        _search(&workspace, query, backward, cap, classCost)
                     } else {
                         overlay.marked.withUnsafeBufferPointer { marked in
-                            _search(&workspace, query, backward, limit,
+                            _search(&workspace, query, backward, cap,
                                     _OverlayCost(base: classCost, marked: marked.baseAddress!,
                                                  edgeFactors: overlay.edgeFactors))
                         }
@@ -136,7 +139,7 @@ extension RoadGraph {
                     i += 1
                     let w = cost.cost(e)
                     let d = du + w
-                    guard d <= limit else { continue } // also skips closed edges (w = ∞)
+                    guard d <= limit else { continue } // limit is finite, so this also skips closed edges (w = ∞)
                     if stamp[v] != gen {
                         stamp[v] = gen
                         dist[v] = d

@@ -82,22 +82,26 @@ public struct DisruptionOverlay: Sendable, Hashable {
     }
 
     /// Multiplies the travel time of every edge with an endpoint inside `polygon` by
-    /// `factor` (> 0), or closes them when `factor` is `.infinity`.
+    /// `factor` (> 0), or closes them when `factor` is `.infinity`; with `classes`,
+    /// only edges of those road classes.
     ///
     /// "Either endpoint inside" errs on the side of caution: a road that enters a
     /// flooded area is treated as affected.
     /// - Returns: the number of directed edges affected.
-    /// - Complexity: O(m · polygon vertices) in the worst case; a bounding-box test
-    ///   skips most edges.
+    /// - Complexity: O(n + m), plus O(polygon vertices) for each node inside the
+    ///   polygon's bounding box.
     @discardableResult
-    public mutating func scale(inside polygon: GeoPolygon, by factor: Double, in graph: RoadGraph) throws(RoadGraphError) -> Int {
+    public mutating func scale(inside polygon: GeoPolygon, by factor: Double, in graph: RoadGraph,
+                               classes: Set<RoadClass>? = nil) throws(RoadGraphError) -> Int {
         guard let coordinates = graph.coordinates else { throw .noCoordinates }
         if factor != .infinity { try checkFactor(factor) }
+        let box = polygon.boundingBox
         var inside = [Bool](repeating: false, count: graph.nodeCount)
-        for v in 0..<graph.nodeCount { inside[v] = polygon.contains(coordinates[v]) }
+        for v in 0..<graph.nodeCount where box.contains(coordinates[v]) { inside[v] = polygon.contains(coordinates[v]) }
         var count = 0
         for u in 0..<graph.nodeCount {
             for e in Int(graph.firstOut[u])..<Int(graph.firstOut[u + 1]) where inside[u] || inside[Int(graph.head[e])] {
+                if let classes, !classes.contains(graph.roadClasses[e]) { continue }
                 let old = edgeFactors[Int32(e)] ?? 1
                 setEdgeFactor(Int32(e), old * factor)
                 count += 1
@@ -106,10 +110,11 @@ public struct DisruptionOverlay: Sendable, Hashable {
         return count
     }
 
-    /// Closes every edge with an endpoint inside `polygon`.
+    /// Closes every edge with an endpoint inside `polygon` (only of `classes`, if given).
     @discardableResult
-    public mutating func close(inside polygon: GeoPolygon, in graph: RoadGraph) throws(RoadGraphError) -> Int {
-        try scale(inside: polygon, by: .infinity, in: graph)
+    public mutating func close(inside polygon: GeoPolygon, in graph: RoadGraph,
+                               classes: Set<RoadClass>? = nil) throws(RoadGraphError) -> Int {
+        try scale(inside: polygon, by: .infinity, in: graph, classes: classes)
     }
 
     /// The travel-time factor of an edge (`.infinity` when closed).

@@ -16,6 +16,7 @@ public struct GeoCoordinate: Hashable, Sendable, Codable, CustomStringConvertibl
         latitude.isFinite && longitude.isFinite && abs(latitude) <= 90 && abs(longitude) <= 180
     }
 
+    /// `(latitude, longitude)` in degrees.
     public var description: String { "(\(latitude), \(longitude))" }
 
     /// Mean Earth radius in km (IUGG), the usual choice for the haversine formula.

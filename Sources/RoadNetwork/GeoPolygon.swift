@@ -19,6 +19,16 @@ public struct GeoPolygon: Hashable, Sendable, Codable {
         return !holes.contains { $0.count >= 3 && Self.ring($0, contains: p) }
     }
 
+    /// The smallest latitude/longitude box around the outer ring.
+    public var boundingBox: GeoBoundingBox {
+        var box = GeoBoundingBox(minLatitude: .infinity, maxLatitude: -.infinity, minLongitude: .infinity, maxLongitude: -.infinity)
+        for c in outer {
+            box.minLatitude = min(box.minLatitude, c.latitude); box.maxLatitude = max(box.maxLatitude, c.latitude)
+            box.minLongitude = min(box.minLongitude, c.longitude); box.maxLongitude = max(box.maxLongitude, c.longitude)
+        }
+        return box
+    }
+
     static func ring(_ ring: [GeoCoordinate], contains p: GeoCoordinate) -> Bool {
         var inside = false
         var j = ring.count - 1
@@ -31,5 +41,22 @@ public struct GeoPolygon: Hashable, Sendable, Codable {
             j = i
         }
         return inside
+    }
+}
+
+/// A latitude/longitude box, for cheap rejection before a polygon test.
+public struct GeoBoundingBox: Hashable, Sendable {
+    /// Southern edge in degrees.
+    public var minLatitude: Double
+    /// Northern edge in degrees.
+    public var maxLatitude: Double
+    /// Western edge in degrees.
+    public var minLongitude: Double
+    /// Eastern edge in degrees.
+    public var maxLongitude: Double
+
+    /// Whether a point lies in the box (edges included).
+    @inlinable public func contains(_ p: GeoCoordinate) -> Bool {
+        p.latitude >= minLatitude && p.latitude <= maxLatitude && p.longitude >= minLongitude && p.longitude <= maxLongitude
     }
 }

@@ -15,8 +15,10 @@ public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The dense index as an `Int`, for subscripting arrays.
     @inlinable public var index: Int { Int(rawValue) }
 
+    /// Orders nodes by index.
     @inlinable public static func < (a: NodeID, b: NodeID) -> Bool { a.rawValue < b.rawValue }
 
+    /// `#index`, to tell node ids from names in messages.
     public var description: String { "#\(rawValue)" }
 }
 
@@ -36,7 +38,9 @@ public struct EdgeID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The position as an `Int`, for subscripting arrays.
     @inlinable public var index: Int { Int(rawValue) }
 
+    /// Orders edges by position.
     @inlinable public static func < (a: EdgeID, b: EdgeID) -> Bool { a.rawValue < b.rawValue }
 
+    /// `e` followed by the position.
     public var description: String { "e\(rawValue)" }
 }

@@ -63,6 +63,33 @@ extension RoadGraph {
         return ws.route(to: to, in: self)
     }
 
+    /// The fastest route between two points anywhere, each snapped to its nearest node
+    /// with a straight access leg at `accessSpeedKmh`; `nil` when unreachable.
+    ///
+    /// The access legs count in ``Route/hours`` and, for a graph in kilometres, in
+    /// ``Route/length``; ``Route/startAccess`` and ``Route/endAccess`` say how far each
+    /// point was from the network (check ``SnappedPoint/isFar``).
+    /// - Throws: ``RoadGraphError/noCoordinates`` without coordinates, or an invalid point.
+    public func shortestPath(from a: GeoCoordinate, to b: GeoCoordinate, accessSpeedKmh: Double = 20,
+                             warnBeyondKm: Double = 1, overlay: DisruptionOverlay? = nil) throws(RoadGraphError) -> Route? {
+        let start = try snap(a, accessSpeedKmh: accessSpeedKmh, warnBeyondKm: warnBeyondKm)
+        let end = try snap(b, accessSpeedKmh: accessSpeedKmh, warnBeyondKm: warnBeyondKm)
+        return try shortestPath(from: start, to: end, overlay: overlay)
+    }
+
+    /// The fastest route between two already snapped points, access legs included.
+    public func shortestPath(from start: SnappedPoint, to end: SnappedPoint,
+                             overlay: DisruptionOverlay? = nil) throws(RoadGraphError) -> Route? {
+        var ws = SearchWorkspace(for: self)
+        try search(SearchQuery(sources: [(start.node, start.accessHours)], overlay: overlay, targets: [end.node]), in: &ws)
+        guard var route = ws.route(to: end.node, in: self) else { return nil }
+        route.hours += end.accessHours
+        if lengthUnit == .kilometres { route.length += start.distanceKm + end.distanceKm }
+        route.startAccess = start
+        route.endAccess = end
+        return route
+    }
+
     /// Every node reachable from the sources within `hours` (bounded search), in order
     /// of travel time.
     /// - Complexity: proportional to the area reached, not to the graph.

@@ -97,8 +97,8 @@ public struct RoadGraph: Sendable {
 
     /// The node with an external name, or `nil`.
     ///
-    /// Graphs read from files without a name table (DIMACS, `.cedge`, CSV with numeric
-    /// ids still keep names) answer for the decimal spelling of the dense id.
+    /// A graph without a name table (built from anonymous nodes, or read from `.cedge`)
+    /// answers for the decimal spelling of the dense id instead.
     /// - Complexity: O(1) expected.
     public func node(named name: String) -> NodeID? {
         if nodeNames != nil { return nameIndex[name].map(NodeID.init) }

@@ -23,6 +23,7 @@ public enum RoadGraphError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A time limit that is negative or NaN.
     case invalidTimeLimit(Double)
 
+    /// A plain sentence for the user.
     public var description: String {
         switch self {
         case let .unknownNode(i): "unknown node id \(i)"

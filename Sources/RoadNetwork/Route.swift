@@ -6,8 +6,23 @@ public struct Route: Hashable, Sendable {
     public var edges: [EdgeID]
     /// Total length in the graph's ``RoadGraph/lengthUnit``.
     public var length: Double
-    /// Total travel time in hours, disruptions and start offset included.
+    /// Total travel time in hours, disruptions, start offset and access legs included.
     public var hours: Double
+    /// The snapped point the route starts from, when it started from a coordinate.
+    public var startAccess: SnappedPoint?
+    /// The snapped point the route ends at, when it ended at a coordinate.
+    public var endAccess: SnappedPoint?
+
+    /// A route from its parts (no access legs).
+    public init(nodes: [NodeID], edges: [EdgeID], length: Double, hours: Double) {
+        self.nodes = nodes
+        self.edges = edges
+        self.length = length
+        self.hours = hours
+    }
+
+    /// Hours spent on the access legs between the points and the network.
+    public var accessHours: Double { (startAccess?.accessHours ?? 0) + (endAccess?.accessHours ?? 0) }
 
     /// The first node.
     public var start: NodeID { nodes[0] }

@@ -124,6 +124,21 @@ public struct SnappedPoint: Hashable, Sendable {
     /// Whether the snapping distance exceeded the warning threshold: the point is
     /// probably off the network (a wrong coordinate, or a missing road).
     public var isFar: Bool
+
+    /// A snapped point from its parts.
+    public init(point: GeoCoordinate, node: NodeID, distanceKm: Double, accessHours: Double, isFar: Bool) {
+        self.point = point
+        self.node = node
+        self.distanceKm = distanceKm
+        self.accessHours = accessHours
+        self.isFar = isFar
+    }
+
+    /// A node of `graph` as a point on the network: no access leg.
+    public init?(node: NodeID, in graph: RoadGraph) {
+        guard graph.contains(node), let c = graph.coordinate(of: node) else { return nil }
+        self.init(point: c, node: node, distanceKm: 0, accessHours: 0, isFar: false)
+    }
 }
 
 extension RoadGraph {

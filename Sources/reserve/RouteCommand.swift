@@ -93,7 +93,13 @@ struct RouteCommand: ParsableCommand {
         if let to {
             let end = try resolve(to, in: network)
             let route = try invalidDataOnError { () throws(RoadGraphError) in
-                try network.shortestPath(from: start.node, to: end.node, overlay: overlay)
+                // A LAT,LON endpoint adds its access leg; plain node names have none.
+                if start.snap != nil || end.snap != nil,
+                   let a = start.snap ?? SnappedPoint(node: start.node, in: network),
+                   let b = end.snap ?? SnappedPoint(node: end.node, in: network) {
+                    return try network.shortestPath(from: a, to: b, overlay: overlay)
+                }
+                return try network.shortestPath(from: start.node, to: end.node, overlay: overlay)
             }
             let report = RouteReport(graph: network, from: start, to: end, route: route)
             if geojson {

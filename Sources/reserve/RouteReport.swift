@@ -25,6 +25,8 @@ struct RouteReport: Encodable {
     /// Travel time in hours; for plain-length graphs it equals the distance.
     var hours: Double?
     var lengthUnit: String
+    /// Hours of the straight access legs from snapped LAT,LON points (included in `hours`).
+    var accessHours: Double?
     var path: [String]
     var edges: Int
     var fromSnap: Snap?
@@ -37,6 +39,7 @@ struct RouteReport: Encodable {
         distance = route.map { Self.clean($0.length) }
         hours = route.map { Self.clean($0.hours) }
         lengthUnit = graph.lengthUnit == .kilometres ? "km" : "file unit"
+        accessHours = (from.snap != nil || to.snap != nil) ? route.map { Self.clean($0.accessHours) } : nil
         path = route?.nodes.map { graph.name(of: $0) } ?? []
         edges = route?.edges.count ?? 0
         fromSnap = from.snap.map { Snap(node: graph.name(of: $0.node), distanceKm: Self.clean($0.distanceKm), far: $0.isFar) }
@@ -47,6 +50,27 @@ struct RouteReport: Encodable {
     static func clean(_ x: Double) -> Double {
         guard x.isFinite, x != 0 else { return x == 0 ? 0 : x }
         return Double(String(format: "%.12g", x)) ?? x
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, from, to, reachable, distance, hours, lengthUnit, accessHours, path, edges, fromSnap, toSnap
+    }
+
+    /// Writes `distance` and `hours` as `null` when unreachable, so the keys are always there.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schemaVersion, forKey: .schemaVersion)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(reachable, forKey: .reachable)
+        try c.encode(distance, forKey: .distance)
+        try c.encode(hours, forKey: .hours)
+        try c.encode(lengthUnit, forKey: .lengthUnit)
+        try c.encodeIfPresent(accessHours, forKey: .accessHours)
+        try c.encode(path, forKey: .path)
+        try c.encode(edges, forKey: .edges)
+        try c.encodeIfPresent(fromSnap, forKey: .fromSnap)
+        try c.encodeIfPresent(toSnap, forKey: .toSnap)
     }
 
     var text: String {
@@ -82,19 +106,23 @@ struct IsochroneReport: Encodable {
     var schemaVersion = 1
     var from: String
     var withinHours: Double
+    var lengthUnit: String
     var count: Int
     var nodes: [Entry]
 
     init(graph: RoadGraph, from: RoutePoint, isochrone: Isochrone) {
         self.from = from.name
         withinHours = isochrone.limitHours
+        lengthUnit = graph.lengthUnit == .kilometres ? "km" : "file unit"
         count = isochrone.count
         nodes = zip(isochrone.nodes, isochrone.hours).map { Entry(node: graph.name(of: $0), hours: RouteReport.clean($1)) }
     }
 
     var text: String {
-        var lines = ["\(count) nodes reachable from \(from) within \(withinHours) h"]
-        for entry in nodes.prefix(20) { lines.append("  \(entry.node)  \(String(format: "%.4f", entry.hours)) h") }
+        // Plain-length graphs (DIMACS, .cedge) measure "time" in their length unit.
+        let unit = lengthUnit == "km" ? "h" : "(file units)"
+        var lines = ["\(count) nodes reachable from \(from) within \(withinHours) \(unit)"]
+        for entry in nodes.prefix(20) { lines.append("  \(entry.node)  \(String(format: "%.4f", entry.hours)) \(unit)") }
         if nodes.count > 20 { lines.append("  … \(nodes.count - 20) more (use --json or --geojson)") }
         return lines.joined(separator: "\n")
     }

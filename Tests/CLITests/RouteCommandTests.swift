@@ -18,6 +18,10 @@ import Testing
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
+    struct MissingBinary: Error, CustomStringConvertible {
+        var description: String { "no reserve executable found; build it first (swift build --product reserve)" }
+    }
+
     struct Run {
         var status: Int32
         var stdout: String
@@ -29,7 +33,8 @@ import Testing
 
     func reserve(_ arguments: [String]) throws -> Run {
         let process = Process()
-        process.executableURL = try #require(Self.binary, "build the reserve product first (swift build)")
+        guard let binary = Self.binary else { throw MissingBinary() }
+        process.executableURL = binary
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -85,12 +90,28 @@ import Testing
         #expect(abs((slow.json?["hours"] as? Double ?? 0) - 4) < 1e-9)
     }
 
+    @Test func coordinatesSnapAndAddTheAccessLeg() throws {
+        let (edges, nodes) = try writeNetwork()
+        let run = try reserve(["route", "--graph", edges, "--nodes", nodes, "--from", "47.01,130.0", "--to", "D", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(run.json)
+        #expect(json["path"] as? [String] == ["A", "B", "C", "D"])
+        // 0.01° of latitude is 1.112 km from A; at the default 20 km/h that is 0.0556 h.
+        let access = try #require(json["accessHours"] as? Double)
+        #expect(abs(access - 1.11195 / 20) < 1e-4)
+        #expect(abs((json["hours"] as? Double ?? 0) - (2.4 + access)) < 1e-9)
+        let far = try reserve(["route", "--graph", edges, "--nodes", nodes, "--from", "47.5,130.0", "--to", "D"])
+        #expect(far.status == 0)
+        #expect(far.stderr.contains("warning: 47.5,130.0 is"))
+    }
+
     @Test func unreachableIsAnAnswerWithExitZero() throws {
         let (edges, nodes) = try writeNetwork()
         let json = try reserve(["route", "--graph", edges, "--nodes", nodes, "--from", "D", "--to", "A", "--json"])
         #expect(json.status == 0)
         #expect(json.json?["reachable"] as? Bool == false)
         #expect((json.json?["path"] as? [String])?.isEmpty == true)
+        #expect(json.json?["distance"] is NSNull) // present, and explicitly null
         let text = try reserve(["route", "--graph", edges, "--nodes", nodes, "--from", "A", "--to", "E"])
         #expect(text.status == 0)
         #expect(text.stdout.contains("unreachable"))

@@ -104,6 +104,9 @@ import Testing
             let disrupted = try graph.travelTimes(from: NodeID(s), overlay: overlay)
             let reference = try rebuilt.travelTimes(from: NodeID(s))
             for t in 0..<net.nodeCount { #expect(close(disrupted.hours(to: NodeID(t)), reference.hours(to: NodeID(t))), "seed \(seed)") }
+            // The workspace API must say "not reached" too, never report an infinite time.
+            let direct = try graph.travelTimes(from: NodeID(s), to: Array(graph.nodes), overlay: overlay)
+            for t in 0..<net.nodeCount { #expect(close(direct[t], reference.hours(to: NodeID(t))), "seed \(seed) one-to-many") }
         }
     }
 

@@ -38,6 +38,12 @@ import Testing
         let times = try graph.travelTimes(from: a, to: [b, c], overlay: overlay)
         #expect(isApproximatelyEqual(times[0]!, 10.0 / 45))
         #expect(isApproximatelyEqual(times[1]!, 10.0 / 45 + 3 * 10.0 / 45))
+        // Restricted to classes: the county roads touching the zone, not others.
+        var expresswaysOnly = DisruptionOverlay(for: graph)
+        #expect(try expresswaysOnly.close(inside: zone, in: graph, classes: [.expressway]) == 0)
+        var countyOnly = DisruptionOverlay(for: graph)
+        #expect(try countyOnly.close(inside: zone, in: graph, classes: [.county, .village]) == 2)
+        #expect(try graph.travelTimes(from: a, to: [c], overlay: countyOnly)[0] == nil)
         #expect(throws: RoadGraphError.invalidFactor(0)) { try overlay.scaleAll(by: 0) }
         #expect(throws: RoadGraphError.unknownEdge(99)) { try overlay.close(EdgeID(99)) }
         let other = DisruptionOverlay(for: SyntheticGrid(rows: 3, columns: 3).build())

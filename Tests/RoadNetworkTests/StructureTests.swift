@@ -1,5 +1,5 @@
 import Foundation
-import RoadNetwork
+@testable import RoadNetwork
 import TestSupport
 import Testing
 
@@ -125,5 +125,54 @@ import Testing
         #expect(Set(g.roadClasses).count >= 4)
         let largest = g.stronglyConnectedComponents()
         #expect(largest.sizes[largest.largest!] > 9_000)
+    }
+}
+
+@Suite struct AccessLegTests {
+    @Test func routesBetweenPointsIncludeBothAccessLegs() throws {
+        var b = RoadGraphBuilder()
+        let x = b.addNode(at: GeoCoordinate(latitude: 45, longitude: 120))
+        let y = b.addNode(at: GeoCoordinate(latitude: 45, longitude: 121))
+        try b.addRoad(from: x, to: y, lengthKm: 90, roadClass: .expressway)
+        let g = b.build()
+        let p = GeoCoordinate(latitude: 45.01, longitude: 120), q = GeoCoordinate(latitude: 45, longitude: 121.02)
+        let route = try #require(try g.shortestPath(from: p, to: q, accessSpeedKmh: 10, warnBeyondKm: 1.5))
+        let dp = p.distanceKm(to: g.coordinate(of: x)!), dq = q.distanceKm(to: g.coordinate(of: y)!)
+        #expect(route.nodes == [x, y])
+        #expect(isApproximatelyEqual(route.hours, 1 + (dp + dq) / 10))
+        #expect(isApproximatelyEqual(route.length, 90 + dp + dq))
+        #expect(isApproximatelyEqual(route.accessHours, (dp + dq) / 10))
+        #expect(route.startAccess?.isFar == false && route.endAccess?.isFar == true) // 1.11 km vs 1.57 km
+    }
+}
+
+@Suite struct WorkspaceTests {
+    @Test func generationWrapAroundClearsStaleMarks() throws {
+        let graph = SyntheticGrid(rows: 20, columns: 20, seed: 9).build()
+        let sources = [NodeID(0), NodeID(57), NodeID(399), NodeID(210), NodeID(3)]
+        let expected = try sources.map { try graph.travelTimes(from: $0).allHours }
+        var ws = SearchWorkspace(for: graph)
+        // Fill every stamp with generations just below the wrap, then run across it.
+        try graph.search(SearchQuery(from: NodeID(0)), in: &ws)
+        ws.generation = UInt32.max - 2
+        for (k, s) in (sources + sources).enumerated() {
+            try graph.search(SearchQuery(from: s, maxHours: k.isMultiple(of: 3) ? 0.3 : nil), in: &ws)
+            let limit = k.isMultiple(of: 3) ? 0.3 : Double.infinity
+            for v in 0..<graph.nodeCount {
+                let want = expected[k % sources.count][v].flatMap { $0 <= limit ? $0 : nil }
+                #expect(close(ws.hours(to: NodeID(v)), want), "query \(k) node \(v)")
+            }
+        }
+        #expect(ws.generation < 10) // it did wrap
+    }
+
+    @Test func aSmallWorkspaceIsRejectedNotOverrun() {
+        let graph = SyntheticGrid(rows: 5, columns: 5).build()
+        var ws = SearchWorkspace(nodeCount: 3)
+        #expect(throws: RoadGraphError.tooLarge("graph for this workspace")) { try graph.search(SearchQuery(from: NodeID(0)), in: &ws) }
+        var ok = SearchWorkspace(for: graph)
+        #expect(throws: RoadGraphError.unknownNode(25)) { try graph.search(SearchQuery(from: NodeID(25)), in: &ok) }
+        #expect(throws: RoadGraphError.invalidTimeLimit(-1)) { try graph.search(SearchQuery(from: NodeID(0), maxHours: -1), in: &ok) }
+        #expect(throws: RoadGraphError.invalidLength(-.infinity)) { try graph.search(SearchQuery(sources: [(NodeID(0), -.infinity)]), in: &ok) }
     }
 }

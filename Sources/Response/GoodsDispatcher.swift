@@ -1,0 +1,59 @@
+import LinearSolver
+
+/// Allocates stock to needs with GLPK: which source sends what to which area,
+/// arriving when, and what stays short. The model is docs/formulation.md's
+/// "Dispatch (response): goods"; row names carry its labels D1–D8.
+///
+/// ```swift
+/// let plan = try GoodsDispatcher().dispatch(problem)
+/// for order in plan.orders { … }
+/// ```
+///
+/// `dispatch` is synchronous and thread-safe: call it from many threads at once.
+public struct GoodsDispatcher: Sendable {
+    /// How to dispatch.
+    public var options: DispatchOptions
+
+    /// A dispatcher with the given options.
+    public init(options: DispatchOptions = DispatchOptions()) {
+        self.options = options
+    }
+
+    /// Solves the three lexicographic levels (weighted shortfall by the deadline;
+    /// lateness and shortfall by the horizon; transport work) and reads the plan.
+    ///
+    /// - Throws: ``DispatchError/invalidProblem(_:)`` listing every problem of the
+    ///   input; ``DispatchError/solver(_:)`` if the solver refuses the model.
+    public func dispatch(_ problem: GoodsProblem) throws(DispatchError) -> GoodsPlan {
+        let issues = problem.validate()
+        if !issues.isEmpty { throw .invalidProblem(issues) }
+        let clock = ContinuousClock()
+        let buildStart = clock.now
+        let built = GoodsModelBuilder(problem: problem, options: options).build()
+        let buildTime = buildStart.duration(to: clock.now)
+        let solutions: [Solution]
+        let useColumnGeneration = !options.integerVehicles && (options.columnGeneration ?? (built.arcs.count > 20_000))
+        do {
+            let solver = GLPKSolver(options: options.solve)
+            if useColumnGeneration {
+                solutions = try solver.solve(built.model, lexicographic: built.levels,
+                                             columnGeneration: ColumnGeneration(initialColumns: built.initialColumns())).0
+            } else {
+                solutions = try solver.solve(built.model, lexicographic: built.levels)
+            }
+        } catch {
+            throw .solver(error)
+        }
+        return GoodsPlanReader(problem: problem, built: built, solutions: solutions,
+                               buildTime: buildTime).plan()
+    }
+
+    /// The LP/MIP this dispatcher would solve, with its three objective levels, for
+    /// export (`model.write(to:format:)`) or inspection.
+    public func model(for problem: GoodsProblem) throws(DispatchError) -> (model: Model, levels: [LexicographicObjective]) {
+        let issues = problem.validate()
+        if !issues.isEmpty { throw .invalidProblem(issues) }
+        let built = GoodsModelBuilder(problem: problem, options: options).build()
+        return (built.model, built.levels)
+    }
+}

@@ -1,0 +1,280 @@
+import LinearSolver
+
+/// A source as the model sees it: a physical source, or one production batch.
+struct VirtualSource {
+    var origin: Int
+    /// When loading can start, hours.
+    var readyHours: Double
+    /// Units available by item (index into problem.items).
+    var quantities: [(item: Int, quantity: Double)]
+    /// Tonnes this batch can hold across its items (production with a shared output).
+    var tonnage: Double? = nil
+}
+
+/// One shipment variable x_sak.
+struct Arc {
+    var variable: Variable
+    var virtualSource: Int
+    var route: Int
+    var need: Int
+    var etaHours: Double
+    var onTime: Bool
+}
+
+/// The built model and everything needed to read its solution.
+struct BuiltGoodsModel {
+    var model: Model
+    var levels: [LexicographicObjective]
+    var virtualSources: [VirtualSource]
+    var arcs: [Arc]
+    /// Need index → merged (area, item, quantity, weight).
+    var needs: [GoodsProblem.Need]
+    var shortByDeadline: [Variable]
+    var shortByHorizon: [Variable]
+    /// D4 row per (virtual source, item) with its arcs' indices.
+    var stockRows: [(row: ConstraintRef, virtualSource: Int, item: Int)]
+    var throughputRows: [(row: ConstraintRef, source: Int)]
+    var fleetRows: [(row: ConstraintRef, source: Int)]
+    /// Truckload variable per (origin source, route).
+    var truckloads: [Int: Variable]
+    var excludedPairs: Int
+}
+
+extension BuiltGoodsModel {
+    /// Starting columns for column generation: every shortfall and truckload column
+    /// (so the restricted problem is always feasible) and, per need, the two
+    /// earliest-arriving shipment arcs.
+    func initialColumns() -> [Variable] {
+        var columns = shortByDeadline + shortByHorizon + truckloads.values.sorted { $0.index < $1.index }
+        var arcsOfNeed = [[Int]](repeating: [], count: needs.count)
+        for (k, arc) in arcs.enumerated() { arcsOfNeed[arc.need].append(k) }
+        for list in arcsOfNeed {
+            let earliest = list.sorted { (arcs[$0].etaHours, $0) < (arcs[$1].etaHours, $1) }.prefix(2)
+            columns += earliest.map { arcs[$0].variable }
+        }
+        return columns
+    }
+}
+
+/// Builds the dispatch LP of docs/formulation.md, sparse: a variable only for a
+/// reachable (source, area, item) triple that can arrive within the horizon.
+struct GoodsModelBuilder {
+    let problem: GoodsProblem
+    let options: DispatchOptions
+
+    func build() -> BuiltGoodsModel {
+        let p = problem
+        let needs = mergedNeeds()
+        var needIndex: [Int: [Int: Int]] = [:] // area → item → need
+        for (n, need) in needs.enumerated() { needIndex[need.area, default: [:]][need.item] = n }
+        var routesFrom = [[Int]](repeating: [], count: p.sources.count)
+        for (r, route) in p.routes.enumerated() { routesFrom[route.source].append(r) }
+        let virtualSources = expandSources(routesFrom: routesFrom)
+
+        var m = Model(name: "dispatch")
+        let named = options.nameModel
+        var arcs: [Arc] = []
+        var reachablePairs = Set<Int>()
+        // x_sak
+        for (v, vs) in virtualSources.enumerated() {
+            let source = p.sources[vs.origin]
+            for r in routesFrom[vs.origin] {
+                let route = p.routes[r]
+                let departure = max(vs.readyHours, p.areas[route.area].earliestDepartureHours) + source.handlingHours
+                let eta = departure + route.travelHours
+                guard eta <= p.horizonHours + 1e-9, let areaNeeds = needIndex[route.area] else { continue }
+                for (item, quantity) in vs.quantities where quantity > 0 {
+                    guard let n = areaNeeds[item] else { continue }
+                    reachablePairs.insert(vs.origin * max(p.areas.count, 1) + route.area)
+                    let x = m.addVariable(name: named ? "x[\(source.id),\(p.areas[route.area].id),\(p.items[item].id),\(v)]" : "")
+                    arcs.append(Arc(variable: x, virtualSource: v, route: r, need: n, etaHours: eta,
+                                    onTime: eta <= p.areas[route.area].deadlineHours + 1e-9))
+                }
+            }
+        }
+        let short = needs.indices.map { n in m.addVariable(name: named ? "u[\(label(needs[n]))]" : "") }
+        let late = needs.indices.map { n in m.addVariable(name: named ? "z[\(label(needs[n]))]" : "") }
+
+        var arcsOfNeed = [[Int]](repeating: [], count: needs.count)
+        for (k, arc) in arcs.enumerated() { arcsOfNeed[arc.need].append(k) }
+        for (n, need) in needs.enumerated() {
+            let all = arcsOfNeed[n]
+            // [D1] on-time cover
+            m.addConstraint(sum(all.filter { arcs[$0].onTime }) { arcs[$0].variable } + short[n] >= need.quantity,
+                            name: named ? "D1[\(label(need))]" : "")
+            // [D2] horizon cover
+            m.addConstraint(sum(all) { arcs[$0].variable } + late[n] >= need.quantity, name: named ? "D2[\(label(need))]" : "")
+            // [D3] no over-supply
+            if !all.isEmpty {
+                m.addConstraint(sum(all) { arcs[$0].variable } <= need.quantity, name: named ? "D3[\(label(need))]" : "")
+            }
+        }
+
+        // [D4] stock per (virtual source, item)
+        var arcsOfStock: [Int: [Int]] = [:]
+        for (k, arc) in arcs.enumerated() {
+            arcsOfStock[arc.virtualSource * p.items.count + needs[arc.need].item, default: []].append(k)
+        }
+        var stockRows: [(row: ConstraintRef, virtualSource: Int, item: Int)] = []
+        for key in arcsOfStock.keys.sorted() {
+            let v = key / p.items.count, item = key % p.items.count
+            let quantity = virtualSources[v].quantities.first { $0.item == item }?.quantity ?? 0
+            let row = m.addConstraint(sum(arcsOfStock[key]!) { arcs[$0].variable } <= quantity,
+                                      name: named ? "D4[\(p.sources[virtualSources[v].origin].id),\(p.items[item].id),\(v)]" : "")
+            stockRows.append((row, v, item))
+        }
+
+        // [D4t] shared production output per batch
+        var arcsOfBatch: [Int: [Int]] = [:]
+        for (k, arc) in arcs.enumerated() where virtualSources[arc.virtualSource].tonnage != nil {
+            arcsOfBatch[arc.virtualSource, default: []].append(k)
+        }
+        for v in arcsOfBatch.keys.sorted() {
+            m.addConstraint(sum(arcsOfBatch[v]!) { p.items[needs[arcs[$0].need].item].unitWeightTons * arcs[$0].variable }
+                            <= virtualSources[v].tonnage!, name: named ? "D4t[\(p.sources[virtualSources[v].origin].id),\(v)]" : "")
+        }
+
+        // Arcs grouped by origin source, for D5–D9.
+        var arcsOfOrigin = [[Int]](repeating: [], count: p.sources.count)
+        for (k, arc) in arcs.enumerated() { arcsOfOrigin[virtualSources[arc.virtualSource].origin].append(k) }
+        var throughputRows: [(row: ConstraintRef, source: Int)] = []
+        var fleetRows: [(row: ConstraintRef, source: Int)] = []
+        var truckloads: [Int: Variable] = [:]
+        for (s, source) in p.sources.enumerated() where !arcsOfOrigin[s].isEmpty {
+            let start = startHours(of: source)
+            let workingHours = max(0, p.horizonHours - start)
+            // [D5] outbound throughput
+            if let rate = source.throughputTonsPerHour {
+                let row = m.addConstraint(sum(arcsOfOrigin[s]) { p.items[needs[arcs[$0].need].item].unitWeightTons * arcs[$0].variable }
+                                          <= rate * workingHours, name: named ? "D5[\(source.id)]" : "")
+                throughputRows.append((row, s))
+            }
+            // [D9] contracted tonnage cap
+            if let cap = source.capTons {
+                m.addConstraint(sum(arcsOfOrigin[s]) { p.items[needs[arcs[$0].need].item].unitWeightTons * arcs[$0].variable }
+                                <= cap, name: named ? "D9[\(source.id)]" : "")
+            }
+            guard let fleet = source.fleet else { continue }
+            var arcsOfRoute: [Int: [Int]] = [:]
+            for k in arcsOfOrigin[s] { arcsOfRoute[arcs[k].route, default: []].append(k) }
+            var fleetHours = LinearExpression()
+            for r in arcsOfRoute.keys.sorted() {
+                let y = m.addVariable(options.integerVehicles ? .integer : .continuous,
+                                      name: named ? "y[\(source.id),\(p.areas[p.routes[r].area].id)]" : "")
+                truckloads[s * p.routes.count + r] = y
+                let onRoute = arcsOfRoute[r]!
+                // [D6] truck weight, [D7] truck volume
+                m.addConstraint(sum(onRoute) { p.items[needs[arcs[$0].need].item].unitWeightTons * arcs[$0].variable }
+                                - fleet.capacityTons * y <= 0, name: named ? "D6[\(source.id),\(r)]" : "")
+                m.addConstraint(sum(onRoute) { p.items[needs[arcs[$0].need].item].unitVolumeCubicMetres * arcs[$0].variable }
+                                - fleet.capacityCubicMetres * y <= 0, name: named ? "D7[\(source.id),\(r)]" : "")
+                fleetHours.add(2 * p.routes[r].travelHours + source.handlingHours, y)
+            }
+            // [D8] fleet hours
+            let row = m.addConstraint(fleetHours <= Double(fleet.trucks) * workingHours, name: named ? "D8[\(source.id)]" : "")
+            fleetRows.append((row, s))
+        }
+
+        // Objective levels O1–O3.
+        var o1 = LinearExpression(), o2 = LinearExpression(), o3 = LinearExpression()
+        for (n, need) in needs.enumerated() where need.quantity > 0 {
+            o1.add(need.weight / need.quantity, short[n])
+            // A unit never delivered counts as later than any delivery in the horizon,
+            // so a late shipment always beats none.
+            o2.add((p.horizonHours - p.areas[need.area].deadlineHours + 1) / need.quantity, late[n])
+        }
+        for arc in arcs {
+            let need = needs[arc.need]
+            let deadline = p.areas[need.area].deadlineHours
+            if !arc.onTime, need.quantity > 0 { o2.add((arc.etaHours - deadline) / need.quantity, arc.variable) }
+            o3.add(p.items[need.item].unitWeightTons * p.routes[arc.route].distanceKm, arc.variable)
+        }
+        let levels = [
+            // Tolerances matter only for MIPs (LP levels are fixed exactly).
+            LexicographicObjective(.minimize, o1, name: "O1 weighted shortfall by deadline", relativeTolerance: 1e-9),
+            LexicographicObjective(.minimize, o2, name: "O2 lateness and shortfall by horizon", relativeTolerance: 1e-9),
+            LexicographicObjective(.minimize, o3, name: "O3 transport t·km", relativeTolerance: 1e-9),
+        ]
+        // Pairs of a source and an area in need that no shipment variable links:
+        // no road, or every arrival after the horizon.
+        let areasInNeed = Set(needs.map(\.area)).count
+        let excluded = p.sources.count * areasInNeed - reachablePairs.count
+        return BuiltGoodsModel(model: m, levels: levels, virtualSources: virtualSources, arcs: arcs, needs: needs,
+                               shortByDeadline: short, shortByHorizon: late, stockRows: stockRows,
+                               throughputRows: throughputRows, fleetRows: fleetRows, truckloads: truckloads,
+                               excludedPairs: max(0, excluded))
+    }
+
+    func label(_ need: GoodsProblem.Need) -> String {
+        "\(problem.areas[need.area].id),\(problem.items[need.item].id)"
+    }
+
+    /// When a source can begin loading anything: its lead time, or the end of ramp-up.
+    func startHours(of source: GoodsProblem.Source) -> Double {
+        max(source.availableAfterHours, source.production?.rampUpHours ?? 0)
+    }
+
+    /// Needs with the same (area, item) summed; weight is the largest given.
+    func mergedNeeds() -> [GoodsProblem.Need] {
+        var order: [Int] = []
+        var merged: [Int: GoodsProblem.Need] = [:]
+        for need in problem.needs where need.quantity > 0 {
+            let key = need.area * problem.items.count + need.item
+            if var existing = merged[key] {
+                existing.quantity += need.quantity
+                existing.weight = max(existing.weight, need.weight)
+                merged[key] = existing
+            } else {
+                merged[key] = need
+                order.append(key)
+            }
+        }
+        return order.sorted().map { merged[$0]! }
+    }
+
+    /// Physical-like sources as they are; production sources cut into batches at the
+    /// latest on-time departure times of their routes (docs/formulation.md).
+    func expandSources(routesFrom: [[Int]]) -> [VirtualSource] {
+        var supplyOf = [[(item: Int, quantity: Double)]](repeating: [], count: problem.sources.count)
+        for supply in problem.supplies { supplyOf[supply.source].append((supply.item, supply.quantity)) }
+        var result: [VirtualSource] = []
+        for (s, source) in problem.sources.enumerated() {
+            let quantities = mergeSupplies(supplyOf[s])
+            guard source.kind == .productionCapacity, let production = source.production else {
+                result.append(VirtualSource(origin: s, readyHours: source.availableAfterHours, quantities: quantities))
+                continue
+            }
+            let start = startHours(of: source)
+            let step = options.productionStepHours > 0 ? options.productionStepHours : 0.25
+            let fastest = routesFrom[s].map { problem.routes[$0].travelHours }.min() ?? 0
+            let lastUseful = problem.horizonHours - source.handlingHours - fastest
+            var ends = Set<Double>()
+            for r in routesFrom[s] {
+                let route = problem.routes[r]
+                let latest = problem.areas[route.area].deadlineHours - route.travelHours - source.handlingHours
+                let rounded = (latest / step).rounded(.down) * step
+                if rounded > start && rounded < lastUseful { ends.insert(rounded) }
+            }
+            if lastUseful > start { ends.insert(lastUseful) }
+            // Regular steps as well, so that late deliveries get realistic arrival times.
+            let regular = max(options.productionBatchHours, step)
+            var t = start + regular
+            while t < lastUseful { ends.insert((t / step).rounded(.down) * step); t += regular }
+            var previous = start
+            for end in ends.sorted() {
+                let hours = end - previous
+                result.append(VirtualSource(origin: s, readyHours: end,
+                                            quantities: quantities.map { ($0.item, $0.quantity * hours) },
+                                            tonnage: production.tonsPerHour.map { $0 * hours }))
+                previous = end
+            }
+        }
+        return result
+    }
+
+    func mergeSupplies(_ list: [(item: Int, quantity: Double)]) -> [(item: Int, quantity: Double)] {
+        var total: [Int: Double] = [:]
+        for entry in list { total[entry.item, default: 0] += entry.quantity }
+        return total.keys.sorted().map { ($0, total[$0]!) }
+    }
+}

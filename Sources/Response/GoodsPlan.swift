@@ -1,0 +1,137 @@
+import LinearSolver
+
+/// The answer of a goods dispatch: orders, fulfilment, shortfalls with reasons,
+/// binding resources and marginal values.
+public struct GoodsPlan: Sendable {
+    /// One shipment: a source sends a quantity of an item to an area.
+    public struct Order: Sendable, Hashable {
+        /// Index into the problem's sources (the original source for production batches).
+        public var source: Int
+        /// Index into the problem's areas.
+        public var area: Int
+        /// Index into the problem's items.
+        public var item: Int
+        /// Units shipped.
+        public var quantity: Double
+        /// Departure, hours after the scenario start.
+        public var departureHours: Double
+        /// Arrival, hours after the scenario start.
+        public var etaHours: Double
+        /// Whether it arrives by the area's deadline.
+        public var onTime: Bool
+        /// Index into the problem's routes.
+        public var route: Int
+        /// Truckloads on this route (all items together), when the source has a fleet.
+        public var truckloads: Double?
+    }
+
+    /// Why part of a need is not met by its deadline.
+    public enum ShortfallReason: String, Sendable, Codable, CaseIterable {
+        /// No road connects any source holding the item to the area.
+        case unreachable
+        /// No source holds the item at all.
+        case noStockAnywhere
+        /// Sources hold the item but none can arrive by the deadline.
+        case tooFar
+        /// The sources that can arrive in time have run out of it.
+        case stockExhausted
+        /// Sources that can arrive in time still hold it, but trucks or outbound
+        /// throughput limit what they can send.
+        case fleetOrThroughput
+    }
+
+    /// Part of a need that is not met by the deadline.
+    public struct Shortfall: Sendable, Hashable {
+        /// Index into the problem's areas.
+        public var area: Int
+        /// Index into the problem's items.
+        public var item: Int
+        /// Units missing at the deadline.
+        public var quantity: Double
+        /// Units still missing at the end of the horizon.
+        public var quantityAtHorizon: Double
+        /// Why.
+        public var reason: ShortfallReason
+    }
+
+    /// One area's fulfilment.
+    public struct AreaFulfilment: Sendable, Hashable {
+        /// Index into the problem's areas.
+        public var area: Int
+        /// Weighted share of the area's needs met by its deadline, 0…1.
+        public var byDeadline: Double
+        /// Weighted share met by the end of the horizon, 0…1.
+        public var byHorizon: Double
+        /// When the last unit that arrives on time arrives (hours), if any arrives.
+        public var lastOnTimeArrivalHours: Double?
+        /// When the full need is delivered (hours), or `nil` if it never is within the horizon.
+        public var fullyServedAtHours: Double?
+    }
+
+    /// A capacity that limits the response.
+    public struct BindingResource: Sendable, Hashable {
+        /// Which capacity.
+        public enum Kind: String, Sendable, Codable { case stock, throughput, fleetHours, truckWeight, truckVolume }
+        /// Which capacity.
+        public var kind: Kind
+        /// Index into the problem's sources.
+        public var source: Int
+        /// Index into the problem's items (stock only).
+        public var item: Int?
+        /// Decrease of the weighted shortfall objective per extra unit of this capacity.
+        public var marginalValue: Double
+    }
+
+    /// "Where would one more unit help most": the shortfall objective's decrease per
+    /// extra unit of an item at a source.
+    public struct MarginalValue: Sendable, Hashable {
+        /// Index into the problem's sources.
+        public var source: Int
+        /// Index into the problem's items.
+        public var item: Int
+        /// Decrease of Σ weight × shortfall share per extra unit (from the LP duals).
+        public var value: Double
+    }
+
+    /// Size of the LP that was solved.
+    public struct ModelSize: Sendable, Hashable, Codable {
+        /// Rows.
+        public var rows: Int
+        /// Columns.
+        public var columns: Int
+        /// Non-zeros.
+        public var nonZeros: Int
+        /// Integer columns.
+        public var integerColumns: Int
+    }
+
+    /// Status of the weakest lexicographic level that was solved (`optimal` when all were).
+    public var status: SolutionStatus
+    /// Status of each level: shortfall, lateness, transport work.
+    public var levelStatuses: [SolutionStatus]
+    /// Objective value of each solved level.
+    public var levelObjectives: [Double]
+    /// Best bound and gap of the last level (MIPs stopped by a time limit).
+    public var bestBound: Double?
+    /// Relative gap of the last level.
+    public var relativeGap: Double?
+    /// Shipments, sorted by area, item, ETA, source.
+    public var orders: [Order]
+    /// Per-area fulfilment, in area order.
+    public var fulfilment: [AreaFulfilment]
+    /// Unmet needs, sorted by area and item.
+    public var shortfalls: [Shortfall]
+    /// Binding capacities with a non-zero marginal value, largest first.
+    public var bindingResources: [BindingResource]
+    /// Marginal value of one more unit by source and item (non-zero only), largest first.
+    public var marginalValues: [MarginalValue]
+    /// Size of the model.
+    public var modelSize: ModelSize
+    /// Routes the optimiser could not use: (source, area) pairs with no road or
+    /// arriving after the horizon, counted (the list would be quadratic).
+    public var excludedPairs: Int
+    /// Wall time of model building and of each solve.
+    public var buildTime: Duration
+    /// Wall time of each level's solve.
+    public var solveTimes: [Duration]
+}

@@ -1,0 +1,153 @@
+import LinearSolver
+
+/// Turns the solved levels into a ``GoodsPlan``.
+struct GoodsPlanReader {
+    let problem: GoodsProblem
+    let built: BuiltGoodsModel
+    let solutions: [Solution]
+    let buildTime: Duration
+
+    /// Quantities below this share of a need (or 1e-6 absolute) are solver noise.
+    static let tolerance = 1e-6
+
+    func plan() -> GoodsPlan {
+        let p = problem
+        let statuses = solutions.map(\.status)
+        let status: SolutionStatus = statuses.count == built.levels.count && statuses.allSatisfy { $0 == .optimal }
+            ? .optimal : (statuses.last ?? .noSolutionFound)
+        // The last level with a usable point gives the plan; level 1 gives the duals.
+        let final = solutions.last { $0.status.hasSolution }
+        let first = solutions.first { $0.status.hasSolution }
+        let values = final?.values ?? []
+        func value(_ v: Variable) -> Double { values.isEmpty ? 0 : max(0, values[Int(v.index)]) }
+
+        // Orders.
+        var orders: [GoodsPlan.Order] = []
+        var loadOfRoute: [Int: (tons: Double, cubic: Double)] = [:]
+        for arc in built.arcs {
+            let q = value(arc.variable)
+            let need = built.needs[arc.need]
+            guard q > max(Self.tolerance, Self.tolerance * need.quantity) else { continue }
+            let vs = built.virtualSources[arc.virtualSource]
+            let source = p.sources[vs.origin]
+            orders.append(GoodsPlan.Order(source: vs.origin, area: need.area, item: need.item, quantity: q,
+                                          departureHours: max(vs.readyHours, p.areas[need.area].earliestDepartureHours) + source.handlingHours,
+                                          etaHours: arc.etaHours, onTime: arc.onTime, route: arc.route, truckloads: nil))
+            let key = vs.origin * p.routes.count + arc.route
+            let item = p.items[need.item]
+            let old = loadOfRoute[key] ?? (0, 0)
+            loadOfRoute[key] = (old.tons + q * item.unitWeightTons, old.cubic + q * item.unitVolumeCubicMetres)
+        }
+        for k in orders.indices {
+            let source = p.sources[orders[k].source]
+            guard let fleet = source.fleet else { continue }
+            let key = orders[k].source * p.routes.count + orders[k].route
+            if let y = built.truckloads[key], !values.isEmpty, built.model.columnKinds[Int(y.index)] == .integer {
+                orders[k].truckloads = value(y).rounded()
+            } else if let load = loadOfRoute[key] {
+                orders[k].truckloads = max((load.tons / fleet.capacityTons - 1e-9).rounded(.up),
+                                           (load.cubic / fleet.capacityCubicMetres - 1e-9).rounded(.up))
+            }
+        }
+        orders.sort { ($0.area, $0.item, $0.etaHours, $0.source, $0.route) < ($1.area, $1.item, $1.etaHours, $1.source, $1.route) }
+
+        // Shortfalls and fulfilment.
+        var shortfalls: [GoodsPlan.Shortfall] = []
+        var weightOfArea = [Double](repeating: 0, count: p.areas.count)
+        var missedByDeadline = [Double](repeating: 0, count: p.areas.count)
+        var missedByHorizon = [Double](repeating: 0, count: p.areas.count)
+        let stockSlack = stockSlackByVirtualSourceAndItem(values: values)
+        for (n, need) in built.needs.enumerated() {
+            let u = values.isEmpty ? need.quantity : min(need.quantity, value(built.shortByDeadline[n]))
+            let z = values.isEmpty ? need.quantity : min(need.quantity, value(built.shortByHorizon[n]))
+            weightOfArea[need.area] += need.weight
+            missedByDeadline[need.area] += need.weight * u / need.quantity
+            missedByHorizon[need.area] += need.weight * z / need.quantity
+            if u > max(Self.tolerance, Self.tolerance * need.quantity) {
+                shortfalls.append(GoodsPlan.Shortfall(area: need.area, item: need.item, quantity: u,
+                                                      quantityAtHorizon: z, reason: reason(need: n, stockSlack: stockSlack)))
+            }
+        }
+        var fulfilment: [GoodsPlan.AreaFulfilment] = []
+        for a in p.areas.indices where weightOfArea[a] > 0 {
+            let toArea = orders.filter { $0.area == a }
+            let fully = missedByHorizon[a] <= Self.tolerance * weightOfArea[a]
+            fulfilment.append(GoodsPlan.AreaFulfilment(
+                area: a,
+                byDeadline: max(0, 1 - missedByDeadline[a] / weightOfArea[a]),
+                byHorizon: max(0, 1 - missedByHorizon[a] / weightOfArea[a]),
+                lastOnTimeArrivalHours: toArea.filter(\.onTime).map(\.etaHours).max(),
+                fullyServedAtHours: fully ? (toArea.map(\.etaHours).max() ?? 0) : nil))
+        }
+
+        // Duals of level 1 (weighted shortfall): marginal values and binding resources.
+        var marginal: [Int: Double] = [:] // source * items + item → best over batches
+        var binding: [GoodsPlan.BindingResource] = []
+        if let duals = first?.rowDuals, !duals.isEmpty {
+            for entry in built.stockRows {
+                let value = -duals[Int(entry.row.index)]
+                guard value > 1e-9 else { continue }
+                let origin = built.virtualSources[entry.virtualSource].origin
+                let key = origin * p.items.count + entry.item
+                marginal[key] = max(marginal[key] ?? 0, value)
+            }
+            for (key, value) in marginal {
+                binding.append(GoodsPlan.BindingResource(kind: .stock, source: key / p.items.count,
+                                                         item: key % p.items.count, marginalValue: value))
+            }
+            for entry in built.throughputRows where -duals[Int(entry.row.index)] > 1e-9 {
+                binding.append(GoodsPlan.BindingResource(kind: .throughput, source: entry.source, item: nil,
+                                                         marginalValue: -duals[Int(entry.row.index)]))
+            }
+            for entry in built.fleetRows where -duals[Int(entry.row.index)] > 1e-9 {
+                binding.append(GoodsPlan.BindingResource(kind: .fleetHours, source: entry.source, item: nil,
+                                                         marginalValue: -duals[Int(entry.row.index)]))
+            }
+        }
+        binding.sort { ($1.marginalValue, $0.kind.rawValue, $0.source, $0.item ?? -1) < ($0.marginalValue, $1.kind.rawValue, $1.source, $1.item ?? -1) }
+        let marginalValues = marginal.map { GoodsPlan.MarginalValue(source: $0.key / p.items.count, item: $0.key % p.items.count, value: $0.value) }
+            .sorted { ($1.value, $0.source, $0.item) < ($0.value, $1.source, $1.item) }
+
+        let m = built.model
+        let last = solutions.last
+        return GoodsPlan(
+            status: status, levelStatuses: statuses, levelObjectives: solutions.compactMap(\.objectiveValue),
+            bestBound: last?.bestBound, relativeGap: last?.relativeGap,
+            orders: orders, fulfilment: fulfilment, shortfalls: shortfalls,
+            bindingResources: binding, marginalValues: marginalValues,
+            modelSize: GoodsPlan.ModelSize(rows: m.constraintCount, columns: m.variableCount, nonZeros: m.nonZeroCount,
+                                           integerColumns: m.columnKinds.filter { $0 != .continuous }.count),
+            excludedPairs: built.excludedPairs, buildTime: buildTime, solveTimes: solutions.map(\.wallTime))
+    }
+
+    /// Unused stock per (virtual source, item) at the final solution.
+    func stockSlackByVirtualSourceAndItem(values: [Double]) -> [Int: Double] {
+        var slack: [Int: Double] = [:]
+        let items = problem.items.count
+        for (v, vs) in built.virtualSources.enumerated() {
+            for entry in vs.quantities { slack[v * items + entry.item] = entry.quantity }
+        }
+        guard !values.isEmpty else { return slack }
+        for arc in built.arcs {
+            slack[arc.virtualSource * items + built.needs[arc.need].item, default: 0] -= max(0, values[Int(arc.variable.index)])
+        }
+        return slack
+    }
+
+    /// Why need `n` is short by its deadline (docs/formulation.md, "What the result reports").
+    func reason(need n: Int, stockSlack: [Int: Double]) -> GoodsPlan.ShortfallReason {
+        let need = built.needs[n]
+        let holders = Set(problem.supplies.filter { $0.item == need.item && $0.quantity > 0 }.map(\.source))
+        if holders.isEmpty { return .noStockAnywhere }
+        let reachable = problem.routes.contains { $0.area == need.area && holders.contains($0.source) }
+        if !reachable { return .unreachable }
+        let onTime = built.arcs.filter { $0.need == n && $0.onTime }
+        if onTime.isEmpty { return .tooFar }
+        let items = problem.items.count
+        let spare = onTime.contains { arc in
+            let left = stockSlack[arc.virtualSource * items + need.item] ?? 0
+            return left > max(Self.tolerance, Self.tolerance * need.quantity)
+        }
+        return spare ? .fleetOrThroughput : .stockExhausted
+    }
+}

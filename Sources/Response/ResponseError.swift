@@ -1,0 +1,21 @@
+/// Why a scenario's response could not be computed. A scenario that cannot be fully
+/// served is not an error: it is a response with shortfalls.
+public enum ResponseError: Error, Sendable, CustomStringConvertible {
+    /// No scenario with this id in the bundle.
+    case unknownScenario(String, available: [String])
+    /// The bundle's road network cannot be built or used; every problem is listed.
+    case invalidNetwork([String])
+    /// The optimisation failed.
+    case dispatch(DispatchError)
+
+    public var description: String {
+        switch self {
+        case let .unknownScenario(id, available):
+            return "no scenario '\(id)' in the bundle (it has: \(available.joined(separator: ", ")))"
+        case let .invalidNetwork(problems):
+            return "the road network cannot be used:\n" + problems.prefix(30).map { "  - \($0)" }.joined(separator: "\n")
+        case let .dispatch(error):
+            return error.description
+        }
+    }
+}

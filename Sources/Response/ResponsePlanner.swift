@@ -1,0 +1,107 @@
+import LinearSolver
+import Logging
+import ReserveModel
+import RoadNetwork
+
+/// How to compute a scenario's response.
+public struct ResponseOptions: Sendable {
+    /// Goods-dispatch options (integer trucks, column generation, solver limits).
+    public var dispatch: DispatchOptions
+    /// Horizon in hours; `nil`: three times the latest relief deadline, at least 24 h.
+    public var horizonHours: Double?
+    /// Check against this policy instead of the scenario's (or the bundle default).
+    public var policy: PolicyID?
+    /// Where to log.
+    public var logger: Logger
+
+    /// Options with the defaults.
+    public init(dispatch: DispatchOptions = DispatchOptions(), horizonHours: Double? = nil, policy: PolicyID? = nil,
+                logger: Logger = Logger(label: "EmergencyReserve.Response")) {
+        self.dispatch = dispatch
+        self.horizonHours = horizonHours
+        self.policy = policy
+        self.logger = logger
+    }
+}
+
+/// Computes the response to a scenario of a bundle: goods dispatch, team assignment
+/// and compliance with the 2 h / 10 h (or the policy's) targets.
+///
+/// ```swift
+/// let bundle = try BundleReader.read(at: "Data/hegang").bundle
+/// let network = try BundleNetwork(bundle: bundle)      // build once, reuse
+/// let response = try ResponsePlanner().respond(to: "hg-songhua-flood", in: bundle, network: network)
+/// ```
+/// Synchronous and thread-safe: a service may respond to many scenarios at once on
+/// one shared ``BundleNetwork``.
+public struct ResponsePlanner: Sendable {
+    /// How to respond.
+    public var options: ResponseOptions
+
+    /// A planner with the given options.
+    public init(options: ResponseOptions = ResponseOptions()) {
+        self.options = options
+    }
+
+    /// The response to one scenario.
+    ///
+    /// - Throws: ``ResponseError/unknownScenario(_:available:)``,
+    ///   ``ResponseError/invalidNetwork(_:)``, ``ResponseError/dispatch(_:)``.
+    public func respond(to scenarioID: ScenarioID, in bundle: ReserveBundle,
+                        network given: BundleNetwork? = nil) throws(ResponseError) -> ScenarioResponse {
+        guard let scenario = bundle.scenario(scenarioID) else {
+            throw .unknownScenario(scenarioID.rawValue, available: bundle.scenarios.map(\.id.rawValue))
+        }
+        let clock = ContinuousClock()
+        var t = clock.now
+        let network: BundleNetwork
+        if let given { network = given } else { network = try BundleNetwork(bundle: bundle) }
+        var inputs = ScenarioInputs(bundle: bundle, scenario: scenario, network: network, options: options)
+        inputs.prepare()
+        let networkTime = t.duration(to: clock.now)
+        t = clock.now
+        inputs.route()
+        let routingTime = t.duration(to: clock.now)
+
+        t = clock.now
+        let goodsProblem = inputs.goodsProblem()
+        let goods: GoodsPlan
+        do { goods = try GoodsDispatcher(options: options.dispatch).dispatch(goodsProblem) } catch { throw .dispatch(error) }
+        let goodsTime = t.duration(to: clock.now)
+
+        t = clock.now
+        let teamProblem = inputs.teamProblem()
+        let teams: TeamPlan
+        do { teams = try TeamAssigner(options: options.dispatch.solve).assign(teamProblem) } catch { throw .dispatch(error) }
+        let teamsTime = t.duration(to: clock.now)
+
+        var compliance: [ScenarioResponse.AreaCompliance] = []
+        for f in goods.fulfilment {
+            let area = goodsProblem.areas[f.area]
+            let met = f.fullyServedAtHours.map { $0 <= area.deadlineHours + 1e-9 } ?? false
+            compliance.append(ScenarioResponse.AreaCompliance(
+                area: area.id, incident: area.incident, deadlineHours: area.deadlineHours,
+                fullyServedAtHours: f.fullyServedAtHours, shareByDeadline: f.byDeadline,
+                reliefMet: met && f.byDeadline >= 1 - 1e-9))
+        }
+        let usedRoutes = Set(goods.orders.map(\.route))
+        let geometry = inputs.geometry(of: usedRoutes.sorted(), in: goodsProblem)
+        options.logger.debug("scenario \(scenario.id): \(goods.orders.count) orders, \(goods.shortfalls.count) shortfalls, model \(goods.modelSize.rows)×\(goods.modelSize.columns)")
+        return ScenarioResponse(
+            scenario: scenario, policy: inputs.policy, targets: inputs.targets,
+            goodsProblem: goodsProblem, goods: goods, teamProblem: teamProblem, teams: teams,
+            sourcePlaces: inputs.sourcePlaces, areaPlaces: inputs.areaPlaces, teamPlaces: inputs.teamPlaces,
+            routeGeometry: geometry, compliance: compliance, warnings: inputs.warnings.sorted(),
+            timings: ScenarioResponse.Timings(network: networkTime, routing: routingTime, goods: goodsTime, teams: teamsTime))
+    }
+
+    /// Incident priority weight by response level: I = 4 … IV = 1.
+    public static func priority(of level: ResponseLevel) -> Double {
+        switch level {
+        case .I: return 4
+        case .II: return 3
+        case .III: return 2
+        case .IV: return 1
+        }
+    }
+}

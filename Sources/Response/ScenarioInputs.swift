@@ -1,0 +1,302 @@
+import ReserveModel
+import RoadNetwork
+
+/// Turns a bundle and one scenario into the numbers the optimisers need: applies the
+/// reserve modes, damage, expiry and household reserves, snaps places to the road
+/// network and routes on the scenario's disrupted network.
+struct ScenarioInputs {
+    let bundle: ReserveBundle
+    let scenario: Scenario
+    let network: BundleNetwork
+    let options: ResponseOptions
+
+    var overlay: DisruptionOverlay
+    var policy: Policy?
+    var targets: [ScenarioResponse.IncidentTargets] = []
+    var warnings: [String] = []
+
+    // Goods
+    var items: [GoodsProblem.Item] = []
+    var itemIndex: [ItemID: Int] = [:]
+    var areas: [GoodsProblem.Area] = []
+    var areaPoints: [GeoPoint?] = []
+    var needs: [GoodsProblem.Need] = []
+    var sources: [GoodsProblem.Source] = []
+    var sourcePoints: [GeoPoint] = []
+    var supplies: [GoodsProblem.Supply] = []
+    var routes: [GoodsProblem.Route] = []
+    var sourcePlaces: [ScenarioResponse.Place] = []
+    var areaPlaces: [String: ScenarioResponse.Place] = [:]
+
+    // Teams
+    var requirements: [TeamProblem.Requirement] = []
+    var requirementPoints: [GeoPoint?] = []
+    var requirementOffsets: [Double] = []
+    var teamOptions: [TeamProblem.Option] = []
+    var teamPlaces: [ScenarioResponse.Place] = []
+
+    init(bundle: ReserveBundle, scenario: Scenario, network: BundleNetwork, options: ResponseOptions) {
+        self.bundle = bundle
+        self.scenario = scenario
+        self.network = network
+        self.options = options
+        let (overlay, overlayWarnings) = network.overlay(for: scenario)
+        self.overlay = overlay
+        self.warnings = overlayWarnings
+    }
+
+    // MARK: Preparation
+
+    mutating func prepare() {
+        policy = options.policy.flatMap { id in bundle.manifest.policies.first { $0.id == id } }
+            ?? bundle.manifest.policy(for: scenario)
+        let priority = ResponsePlanner.priority(of: scenario.responseLevel)
+        for item in bundle.items {
+            itemIndex[item.id] = items.count
+            items.append(GoodsProblem.Item(id: item.id.rawValue, unitWeightTons: item.unitWeightKg / 1000,
+                                           unitVolumeCubicMetres: item.unitVolumeM3))
+        }
+        let household = householdReserves()
+        for incident in scenario.incidents {
+            let target = policy?.targets(hazard: incident.hazard, level: scenario.responseLevel) ?? .nationalDefault
+            targets.append(ScenarioResponse.IncidentTargets(
+                incident: incident.id, name: incident.name, hazard: incident.hazard,
+                startOffsetHours: incident.startOffsetHours, arrivalHours: target.arrivalHours, reliefHours: target.reliefHours))
+            for affected in incident.affectedAreas {
+                let a = areas.count
+                let area = bundle.area(affected.area)
+                areas.append(GoodsProblem.Area(id: affected.area.rawValue,
+                                               deadlineHours: incident.startOffsetHours + target.reliefHours,
+                                               incident: incident.id, earliestDepartureHours: incident.startOffsetHours))
+                areaPoints.append(area?.centroid)
+                notePlace(of: affected.area)
+                for demand in bundle.needs(of: affected) {
+                    guard let k = itemIndex[demand.item], let item = bundle.item(demand.item) else {
+                        warnings.append("area \(affected.area): needs unknown item \(demand.item)")
+                        continue
+                    }
+                    let covered = household[affected.area]?[demand.item] ?? 0
+                    let quantity = max(0, demand.quantity - covered)
+                    if covered > 0 {
+                        warnings.append("area \(affected.area): household reserves cover \(format(min(covered, demand.quantity))) of \(format(demand.quantity)) \(item.unit) \(item.name)")
+                    }
+                    if quantity > 0 {
+                        needs.append(GoodsProblem.Need(area: a, item: k, quantity: quantity, weight: item.criticality * priority))
+                    }
+                }
+            }
+            for need in incident.teamNeeds {
+                requirements.append(TeamProblem.Requirement(
+                    area: need.area.rawValue, specialty: need.specialty.rawValue, headcount: need.headcount,
+                    priority: priority, targetHours: incident.startOffsetHours + target.arrivalHours, incident: incident.id))
+                requirementPoints.append(bundle.area(need.area)?.centroid)
+                requirementOffsets.append(incident.startOffsetHours)
+                notePlace(of: need.area)
+            }
+        }
+        buildSources()
+        for team in bundle.teams {
+            let snapped = network.snap(team.location)
+            teamPlaces.append(ScenarioResponse.Place(id: team.id.rawValue, name: team.name, location: team.location,
+                                                     snapKm: snapped?.distanceKm))
+        }
+    }
+
+    mutating func notePlace(of id: AreaID) {
+        guard areaPlaces[id.rawValue] == nil else { return }
+        let area = bundle.area(id)
+        let snapped = area?.centroid.flatMap { network.snap($0) }
+        areaPlaces[id.rawValue] = ScenarioResponse.Place(id: id.rawValue, name: area?.name ?? id.rawValue,
+                                                         location: area?.centroid, snapKm: snapped?.distanceKm)
+        if area?.centroid == nil { warnings.append("area \(id): no centroid, so no road reaches it") }
+    }
+
+    /// Household reserves (家庭储备) in each area reduce that area's need.
+    func householdReserves() -> [AreaID: [ItemID: Double]] {
+        var result: [AreaID: [ItemID: Double]] = [:]
+        let households = bundle.depots.filter { $0.mode == .household }
+        for depot in households {
+            guard let area = depot.area else { continue }
+            for lot in bundle.stock where lot.depot == depot.id { result[area, default: [:]][lot.item, default: 0] += lot.quantity }
+        }
+        return result
+    }
+
+    /// The scenario's start date and the relief period in days: lots expiring before
+    /// relief ends are not sent.
+    var reliefPeriod: (start: CalendarDate, days: Int)? {
+        guard let start = CalendarDate(String(scenario.start.prefix(10))) else { return nil }
+        let days = scenario.incidents.flatMap(\.affectedAreas).map(\.reliefDays).max() ?? 0
+        let offset = (scenario.incidents.map(\.startOffsetHours).max() ?? 0) / 24
+        return (start, Int((days + offset).rounded(.up)))
+    }
+
+    mutating func buildSources() {
+        var lost: [DepotID: Double] = [:]
+        var unusable = Set<DepotID>()
+        for incident in scenario.incidents {
+            for damage in incident.depotDamage {
+                if damage.unusable { unusable.insert(damage.depot) }
+                lost[damage.depot] = max(lost[damage.depot] ?? 0, min(1, max(0, damage.fractionLost)))
+            }
+        }
+        let period = reliefPeriod
+        var expired = 0
+        var stockOf: [DepotID: [ItemID: Double]] = [:]
+        for lot in bundle.stock {
+            if let expiry = lot.expiry, let period, period.start.days(until: expiry) < period.days { expired += 1; continue }
+            stockOf[lot.depot, default: [:]][lot.item, default: 0] += lot.quantity
+        }
+        if expired > 0 { warnings.append("\(expired) stock lot\(expired == 1 ? "" : "s") expire before relief ends and are not sent") }
+        var fleetOf: [DepotID: (trucks: Int, tons: Double, cubic: Double)] = [:]
+        for entry in bundle.fleet {
+            let old = fleetOf[entry.depot] ?? (0, 0, 0)
+            fleetOf[entry.depot] = (old.trucks + entry.trucks, old.tons + Double(entry.trucks) * entry.capacityTonnes,
+                                    old.cubic + Double(entry.trucks) * entry.capacityM3)
+        }
+        for depot in bundle.depots where depot.mode != .household {
+            if unusable.contains(depot.id) {
+                warnings.append("depot \(depot.id) (\(depot.name)) is unusable in this scenario")
+                continue
+            }
+            let keep = 1 - (lost[depot.id] ?? 0)
+            let fleet = fleetOf[depot.id].flatMap { f in
+                f.trucks > 0 ? GoodsProblem.Fleet(trucks: f.trucks, capacityTons: f.tons / Double(f.trucks),
+                                                   capacityCubicMetres: f.cubic / Double(f.trucks)) : nil
+            }
+            let throughput = depot.throughputTonnesPerHour > 0 ? depot.throughputTonnesPerHour : nil
+            let stock = (stockOf[depot.id] ?? [:]).sorted { $0.key < $1.key }
+            let kind: GoodsProblem.SourceKind
+            var ready = depot.terms.leadHours
+            switch depot.mode {
+            case .physical: kind = .physical; ready = 0
+            case .agreement: kind = .agreement
+            case .delegated: kind = .delegated
+            case .social: kind = .social
+            case .productionCapacity: kind = .productionCapacity
+            case .household: continue
+            }
+            var finalKind = kind
+            if depot.mutualAid {
+                finalKind = .mutualAid
+                ready = depot.mutualAidLeadHours ?? depot.terms.leadHours
+            }
+            let cap = depot.terms.contractCapTonnes
+            if depot.mode == .productionCapacity {
+                // Finished goods on hand leave at once; production follows after ramp-up.
+                let onHand = stock.filter { $0.value * keep > 0 }
+                if !onHand.isEmpty {
+                    addSource(depot, kind: .physical, ready: 0, fleet: fleet, throughput: throughput, cap: cap,
+                              supplies: onHand.map { ($0.key, $0.value * keep) }, suffix: "")
+                }
+                guard let rate = depot.terms.productionRateTonnesPerHour, rate > 0 else {
+                    warnings.append("depot \(depot.id) (\(depot.name)) is production capacity without a production rate")
+                    continue
+                }
+                if stock.isEmpty {
+                    warnings.append("depot \(depot.id) (\(depot.name)): production capacity lists no items in stock.csv, so it produces nothing here")
+                    continue
+                }
+                let perItem = stock.compactMap { entry -> (ItemID, Double)? in
+                    guard let item = bundle.item(entry.key), item.unitWeightKg > 0 else { return nil }
+                    return (entry.key, rate / (item.unitWeightKg / 1000))
+                }
+                addSource(depot, kind: .productionCapacity, ready: ready, fleet: fleet, throughput: throughput, cap: cap,
+                          supplies: perItem, suffix: "", production: GoodsProblem.Production(rampUpHours: depot.terms.rampUpHours, tonsPerHour: rate))
+                continue
+            }
+            addSource(depot, kind: finalKind, ready: ready, fleet: fleet, throughput: throughput, cap: cap,
+                      supplies: stock.map { ($0.key, $0.value * keep) }, suffix: "")
+        }
+    }
+
+    mutating func addSource(_ depot: Depot, kind: GoodsProblem.SourceKind, ready: Double, fleet: GoodsProblem.Fleet?,
+                            throughput: Double?, cap: Double?, supplies list: [(ItemID, Double)], suffix: String,
+                            production: GoodsProblem.Production? = nil) {
+        let s = sources.count
+        sources.append(GoodsProblem.Source(id: depot.id.rawValue + suffix, kind: kind, availableAfterHours: ready,
+                                           handlingHours: depot.handlingHours, throughputTonsPerHour: throughput,
+                                           fleet: fleet, production: production, capTons: cap))
+        sourcePoints.append(depot.location)
+        let snapped = network.snap(depot.location)
+        sourcePlaces.append(ScenarioResponse.Place(id: depot.id.rawValue, name: depot.name, location: depot.location,
+                                                   snapKm: snapped?.distanceKm))
+        for (item, quantity) in list where quantity > 0 {
+            guard let k = itemIndex[item] else { continue }
+            supplies.append(GoodsProblem.Supply(source: s, item: k, quantity: quantity))
+        }
+    }
+
+    // MARK: Routing
+
+    /// Goods routes (source → area) and team options (team → requirement area), by one
+    /// backward search per distinct area node on the scenario's overlay.
+    mutating func route() {
+        let graph = network.graph
+        var treeCache: [NodeID: ShortestPathTree] = [:]
+        func tree(to node: NodeID) -> ShortestPathTree? {
+            if let cached = treeCache[node] { return cached }
+            let t = try? graph.travelTimes(toNearestOf: [node], overlay: overlay)
+            treeCache[node] = t
+            return t
+        }
+        let sourceSnaps = sourcePoints.map { network.snap($0) }
+        for (s, snap) in sourceSnaps.enumerated() where snap?.isFar == true {
+            warnings.append(String(format: "depot %@ is %.1f km from the nearest road node", sources[s].id, snap!.distanceKm))
+        }
+        for (a, point) in areaPoints.enumerated() {
+            guard let point, let areaSnap = network.snap(point), let t = tree(to: areaSnap.node) else { continue }
+            for (s, snap) in sourceSnaps.enumerated() {
+                guard let snap, let hours = t.hours(to: snap.node) else { continue }
+                let length = snap.node == areaSnap.node ? 0 : (t.route(to: snap.node, in: graph)?.length ?? 0)
+                routes.append(GoodsProblem.Route(source: s, area: a,
+                                                 travelHours: snap.accessHours + hours + areaSnap.accessHours,
+                                                 distanceKm: snap.distanceKm + length + areaSnap.distanceKm))
+            }
+        }
+        let teamSnaps = bundle.teams.map { network.snap($0.location) }
+        for (r, point) in requirementPoints.enumerated() {
+            guard let point, let areaSnap = network.snap(point), let t = tree(to: areaSnap.node) else { continue }
+            for (j, team) in bundle.teams.enumerated() where team.specialties.map(\.rawValue).contains(requirements[r].specialty) {
+                guard let snap = teamSnaps[j], let hours = t.hours(to: snap.node) else { continue }
+                teamOptions.append(TeamProblem.Option(team: j, requirement: r,
+                                                      travelHours: requirementOffsets[r] + snap.accessHours + hours + areaSnap.accessHours))
+            }
+        }
+    }
+
+    func goodsProblem() -> GoodsProblem {
+        let latest = areas.map(\.deadlineHours).max() ?? 10
+        let horizon = options.horizonHours ?? max(24, 3 * latest)
+        return GoodsProblem(items: items, areas: areas, needs: needs, sources: sources, supplies: supplies,
+                            routes: routes, horizonHours: horizon)
+    }
+
+    func teamProblem() -> TeamProblem {
+        TeamProblem(teams: bundle.teams.map { TeamProblem.Team(id: $0.id.rawValue, headcount: $0.headcount,
+                                                                mobilisationHours: $0.mobilisationMinutes / 60) },
+                    requirements: requirements, options: teamOptions)
+    }
+
+    /// Coordinates of each used route: source, the road nodes, area.
+    func geometry(of used: [Int], in problem: GoodsProblem) -> [Int: [GeoPoint]] {
+        var result: [Int: [GeoPoint]] = [:]
+        let graph = network.graph
+        for r in used {
+            let route = problem.routes[r]
+            guard let from = network.snap(sourcePoints[route.source]), let areaPoint = areaPoints[route.area],
+                  let to = network.snap(areaPoint) else { continue }
+            var points = [sourcePoints[route.source]]
+            if let path = try? graph.shortestPath(from: from.node, to: to.node, overlay: overlay) {
+                points += path.nodes.compactMap { graph.coordinate(of: $0) }.map { GeoPoint(lat: $0.latitude, lon: $0.longitude) }
+            }
+            points.append(areaPoint)
+            result[r] = points
+        }
+        return result
+    }
+
+    func format(_ x: Double) -> String {
+        x == x.rounded() ? String(Int(x)) : String(x)
+    }
+}

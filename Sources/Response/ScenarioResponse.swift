@@ -1,0 +1,100 @@
+import LinearSolver
+import ReserveModel
+import RoadNetwork
+
+/// Everything the response to one scenario found: the goods dispatch, the teams,
+/// and compliance with the policy's arrival and relief targets, with the names and
+/// places needed to report it.
+public struct ScenarioResponse: Sendable {
+    /// The targets one incident is checked against.
+    public struct IncidentTargets: Sendable, Hashable {
+        /// The incident's id.
+        public var incident: String
+        /// Its name.
+        public var name: String
+        /// Its hazard.
+        public var hazard: HazardType
+        /// Hours after the scenario start at which it begins.
+        public var startOffsetHours: Double
+        /// Arrival target for teams, hours after the incident starts.
+        public var arrivalHours: Double
+        /// Relief target for basic needs, hours after the incident starts.
+        public var reliefHours: Double
+    }
+
+    /// A place on the map (depot, area, team base) as reports need it.
+    public struct Place: Sendable, Hashable {
+        /// Its id.
+        public var id: String
+        /// Its name.
+        public var name: String
+        /// Where it is.
+        public var location: GeoPoint?
+        /// Snapping distance to the road network, km (nil when not snapped).
+        public var snapKm: Double?
+    }
+
+    /// The scenario.
+    public var scenario: Scenario
+    /// The policy in force (the scenario's, else the bundle's default).
+    public var policy: Policy?
+    /// Targets per incident.
+    public var targets: [IncidentTargets]
+    /// The goods problem that was solved (indices of the plan refer to it).
+    public var goodsProblem: GoodsProblem
+    /// The goods plan.
+    public var goods: GoodsPlan
+    /// The team problem that was solved.
+    public var teamProblem: TeamProblem
+    /// The team plan.
+    public var teams: TeamPlan
+    /// Places of the goods problem's sources, by source index.
+    public var sourcePlaces: [Place]
+    /// Places of the goods problem's areas (and team requirement areas), by area id.
+    public var areaPlaces: [String: Place]
+    /// Places of the teams' bases, by team index.
+    public var teamPlaces: [Place]
+    /// Road geometry of each goods route used by an order, by route index: the
+    /// coordinates from the source through the network to the area.
+    public var routeGeometry: [Int: [GeoPoint]]
+    /// Per-area compliance with the relief target.
+    public var compliance: [AreaCompliance]
+    /// Things worth knowing that did not stop the response (off-network places,
+    /// expired lots left out, unknown closed roads, …), sorted.
+    public var warnings: [String]
+    /// Time spent per phase.
+    public var timings: Timings
+
+    /// One affected area against its relief target.
+    public struct AreaCompliance: Sendable, Hashable {
+        /// The area's id.
+        public var area: String
+        /// The incident.
+        public var incident: String
+        /// Relief deadline, hours after the scenario start.
+        public var deadlineHours: Double
+        /// When its full need is delivered, hours after the scenario start (nil: not within the horizon).
+        public var fullyServedAtHours: Double?
+        /// Weighted share of the need met by the deadline.
+        public var shareByDeadline: Double
+        /// Whether the relief target holds (full need delivered by the deadline).
+        public var reliefMet: Bool
+    }
+
+    /// Wall time per phase.
+    public struct Timings: Sendable, Hashable {
+        /// Building the graph and overlay, snapping.
+        public var network: Duration
+        /// Shortest paths for goods and teams.
+        public var routing: Duration
+        /// Building and solving the goods model.
+        public var goods: Duration
+        /// Building and solving the team model.
+        public var teams: Duration
+    }
+
+    /// Whether every relief target and every arrival requirement is met.
+    public var allTargetsMet: Bool {
+        compliance.allSatisfy(\.reliefMet) && teams.outcomes.allSatisfy(\.met)
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import LinearSolver
+
+/// The answer of a team assignment, per requirement.
+public struct TeamPlan: Sendable {
+    /// One team sent to one requirement.
+    public struct Assignment: Sendable, Hashable {
+        /// Index into the problem's teams.
+        public var team: Int
+        /// Arrival, hours after the alarm (mobilisation + travel).
+        public var arrivalHours: Double
+        /// Whether it arrives within the requirement's target.
+        public var onTime: Bool
+    }
+
+    /// What happened to one requirement.
+    public struct Outcome: Sendable, Hashable {
+        /// Index into the problem's requirements.
+        public var requirement: Int
+        /// The earliest any matching team could arrive (whether sent or not), if any can.
+        public var earliestPossibleArrivalHours: Double?
+        /// Teams sent, by arrival.
+        public var assignments: [Assignment]
+        /// People arriving within the target (capped at the need).
+        public var headcountOnTime: Int
+        /// People arriving at all (capped at the need).
+        public var headcountTotal: Int
+        /// Whether the full headcount arrives within the target.
+        public var met: Bool
+        /// People missing within the target.
+        public var missingOnTime: Int
+        /// Why it is not met, in a sentence; `nil` when met.
+        public var explanation: String?
+    }
+
+    /// Status of the weakest level solved.
+    public var status: SolutionStatus
+    /// One outcome per requirement, in requirement order.
+    public var outcomes: [Outcome]
+    /// The latest arrival among assigned teams, hours.
+    public var worstArrivalHours: Double?
+    /// Size of the MIP.
+    public var modelSize: GoodsPlan.ModelSize
+}
+
+/// Assigns teams to risk areas with a MIP (docs/formulation.md, "teams and the
+/// 2-hour target"): as much headcount as possible within the arrival target, then in
+/// all, then the earliest worst arrival, then the least headcount-weighted arrival.
+public struct TeamAssigner: Sendable {
+    /// Solver options.
+    public var options: SolveOptions
+
+    /// An assigner with the given solver options.
+    public init(options: SolveOptions = SolveOptions()) {
+        self.options = options
+    }
+
+    /// Solves the assignment.
+    public func assign(_ problem: TeamProblem) throws(DispatchError) -> TeamPlan {
+        let issues = problem.validate()
+        if !issues.isEmpty { throw .invalidProblem(issues) }
+        let p = problem
+        var m = Model(name: "teams")
+        let arrival = p.options.map { p.teams[$0.team].mobilisationHours + $0.travelHours }
+        let go = p.options.map { _ in m.addVariable(.binary) }
+        let onTime = p.requirements.map { m.addVariable(upperBound: Double($0.headcount)) }
+        let total = p.requirements.map { m.addVariable(upperBound: Double($0.headcount)) }
+        let worst = m.addVariable()
+        var optionsOfTeam = [[Int]](repeating: [], count: p.teams.count)
+        var optionsOfRequirement = [[Int]](repeating: [], count: p.requirements.count)
+        for (k, option) in p.options.enumerated() {
+            optionsOfTeam[option.team].append(k)
+            optionsOfRequirement[option.requirement].append(k)
+        }
+        // [T1] each team at most once
+        for j in p.teams.indices where optionsOfTeam[j].count > 1 {
+            m.addConstraint(sum(optionsOfTeam[j]) { go[$0] } <= 1)
+        }
+        for r in p.requirements.indices {
+            let target = p.requirements[r].targetHours
+            let inTime = optionsOfRequirement[r].filter { arrival[$0] <= target + 1e-9 }
+            // [T2] on-time cover, [T3] total cover
+            m.addConstraint(onTime[r] <= sum(inTime) { Double(p.teams[p.options[$0].team].headcount) * go[$0] })
+            m.addConstraint(total[r] <= sum(optionsOfRequirement[r]) { Double(p.teams[p.options[$0].team].headcount) * go[$0] })
+        }
+        // [T4] worst arrival
+        for k in p.options.indices { m.addConstraint(arrival[k] * go[k] - worst <= 0) }
+
+        let levels = [
+            LexicographicObjective(.maximize, sum(p.requirements.indices) { p.requirements[$0].priority * onTime[$0] },
+                                   name: "headcount on time", absoluteTolerance: 1e-6),
+            LexicographicObjective(.maximize, sum(p.requirements.indices) { p.requirements[$0].priority * total[$0] },
+                                   name: "headcount in all", absoluteTolerance: 1e-6),
+            LexicographicObjective(.minimize, LinearExpression(worst), name: "worst arrival", absoluteTolerance: 1e-6),
+            LexicographicObjective(.minimize, sum(p.options.indices) { Double(p.teams[p.options[$0].team].headcount) * arrival[$0] * go[$0] },
+                                   name: "weighted arrival", absoluteTolerance: 1e-6),
+        ]
+        let size = GoodsPlan.ModelSize(rows: m.constraintCount, columns: m.variableCount, nonZeros: m.nonZeroCount,
+                                       integerColumns: go.count)
+        // No pairs at all: nothing to solve, everything unmet.
+        let solutions: [Solution]
+        if p.options.isEmpty {
+            solutions = []
+        } else {
+            do { solutions = try GLPKSolver(options: options).solve(m, lexicographic: levels) } catch { throw .solver(error) }
+        }
+        let final = solutions.last { $0.status.hasSolution }
+        var outcomes: [TeamPlan.Outcome] = []
+        var worstArrival: Double? = nil
+        for (r, req) in p.requirements.enumerated() {
+            var assignments: [TeamPlan.Assignment] = []
+            for k in optionsOfRequirement[r] where (final?.values[Int(go[k].index)] ?? 0) > 0.5 {
+                assignments.append(TeamPlan.Assignment(team: p.options[k].team, arrivalHours: arrival[k],
+                                                       onTime: arrival[k] <= req.targetHours + 1e-9))
+                worstArrival = max(worstArrival ?? 0, arrival[k])
+            }
+            assignments.sort { ($0.arrivalHours, $0.team) < ($1.arrivalHours, $1.team) }
+            let inTime = assignments.filter(\.onTime).reduce(0) { $0 + p.teams[$1.team].headcount }
+            let all = assignments.reduce(0) { $0 + p.teams[$1.team].headcount }
+            let earliest = optionsOfRequirement[r].map { arrival[$0] }.min()
+            let onTimeCount = min(inTime, req.headcount), totalCount = min(all, req.headcount)
+            let met = onTimeCount >= req.headcount
+            var explanation: String? = nil
+            if !met {
+                if optionsOfRequirement[r].isEmpty {
+                    explanation = "no team with specialty \(req.specialty) can reach \(req.area)"
+                } else if let earliest, earliest > req.targetHours + 1e-9 {
+                    explanation = String(format: "the nearest %@ team needs %.1f h (target %.1f h)", req.specialty, earliest, req.targetHours)
+                } else {
+                    explanation = "only \(onTimeCount) of \(req.headcount) \(req.specialty) people can arrive within \(formatHours(req.targetHours)) (the others are too far or sent elsewhere)"
+                }
+            }
+            outcomes.append(TeamPlan.Outcome(requirement: r, earliestPossibleArrivalHours: earliest, assignments: assignments,
+                                             headcountOnTime: onTimeCount, headcountTotal: totalCount, met: met,
+                                             missingOnTime: req.headcount - onTimeCount, explanation: explanation))
+        }
+        let statuses = solutions.map(\.status)
+        let status: SolutionStatus = p.options.isEmpty ? .optimal
+            : (statuses.count == levels.count && statuses.allSatisfy { $0 == .optimal } ? .optimal : (statuses.last ?? .noSolutionFound))
+        return TeamPlan(status: status, outcomes: outcomes, worstArrivalHours: worstArrival, modelSize: size)
+    }
+
+    private func formatHours(_ h: Double) -> String {
+        h == h.rounded() ? "\(Int(h)) h" : String(format: "%.1f h", h)
+    }
+}
