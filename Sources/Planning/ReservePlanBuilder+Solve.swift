@@ -58,9 +58,10 @@ extension ReservePlanBuilder {
 
     func solveLevels(_ m: Model, _ levels: [LexicographicObjective], _ solver: GLPKSolver) throws(LinearSolverError) -> [Solution] {
         if !m.isMixedInteger && m.variableCount > 50_000 {
-            let start = stockLevel.values.map { $0 } + contract.values.map { $0 } + buy.values.map { $0 }
-            let shortfalls = scenarioNeeds.flatMap { $0.map(\.variable) }
-            return try solver.solve(m, lexicographic: levels, columnGeneration: ColumnGeneration(initialColumns: start + shortfalls)).0
+            // Start with every column but the shipments (so the restricted problem is
+            // feasible: shortfall columns cover every need) and price shipments in.
+            let start = (0..<Int32(m.variableCount)).filter { !shipmentColumns.contains($0) }.map(Variable.init(index:))
+            return try solver.solve(m, lexicographic: levels, columnGeneration: ColumnGeneration(initialColumns: start, maxColumnsPerRound: 5_000)).0
         }
         return try solver.solve(m, lexicographic: levels)
     }

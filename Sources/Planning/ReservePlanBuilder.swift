@@ -25,6 +25,8 @@ struct ReservePlanBuilder {
     var costExpression = LinearExpression()
     var purchase = LinearExpression(), holding = LinearExpression(), rotation = LinearExpression(), fees = LinearExpression()
     var buy: [String: Variable] = [:]
+    /// Every shipment column of every scenario (the columns column generation may leave out).
+    var shipmentColumns = Set<Int32>()
 
     init(bundle: ReserveBundle, scenarios: [ScenarioGoods], options: ReservePlanOptions) {
         self.bundle = bundle
@@ -159,6 +161,7 @@ struct ReservePlanBuilder {
                 o1.add(need.weight / need.quantity, shifted)
                 needs.append((shifted, need.area, need.item, need.quantity))
             }
+            for shipment in gm.shipments { shipmentColumns.insert(shipment.variable.index + offset) }
             scenarioShortfall.append(o1)
             scenarioNeeds.append(needs)
             scenarioShipments.append(gm.shipments.filter(\.onTime).map { s in
