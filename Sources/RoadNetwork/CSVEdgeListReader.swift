@@ -33,7 +33,7 @@ public enum CSVEdgeListReader {
             start = 1
         }
         for (number, line) in lines.dropFirst(start) {
-            if line.allSatisfy({ $0 == " " || $0 == "," }) { continue }
+            if isBlankCSVRow(line) { continue }
             let f = splitCSV(line)
             guard f.count > max(columns.from, columns.to, columns.length) else {
                 log.add(number, "expected at least \(max(columns.from, columns.to, columns.length) + 1) fields, found \(f.count)")
@@ -98,7 +98,7 @@ public enum CSVEdgeListReader {
             }
         }
         for (number, line) in lines {
-            if line.allSatisfy({ $0 == " " || $0 == "," }) { continue }
+            if isBlankCSVRow(line) { continue }
             let f = splitCSV(line)
             guard f.count > max(idColumn, latColumn, lonColumn) else { log.add(number, "expected fields id,lat,lon, found \(f.count)"); continue }
             let id = String(f[idColumn])
@@ -115,7 +115,12 @@ public enum CSVEdgeListReader {
     }
 
     static func parseBool(_ text: Substring) -> Bool? {
-        switch text.lowercased() {
+        switch text { // the common spellings without lowercasing a copy
+        case "", "false", "no", "0": return false
+        case "true", "yes", "1": return true
+        default: break
+        }
+        return switch text.lowercased() {
         case "", "false", "no", "n", "0", "f": false
         case "true", "yes", "y", "1", "t": true
         default: nil
@@ -151,8 +156,8 @@ struct EdgeColumns {
 
 /// Splits one CSV line into fields, honouring double quotes.
 func splitCSV(_ line: Substring) -> [Substring] {
-    guard line.contains("\"") else {
-        return line.split(separator: ",", omittingEmptySubsequences: false).map { trimSpaces($0) }
+    guard line.utf8.contains(0x22) else {
+        return line.utf8.split(separator: 0x2C, omittingEmptySubsequences: false).map { trimSpaces(Substring($0)) }
     }
     var fields: [Substring] = []
     var current = ""
@@ -181,8 +186,8 @@ func splitCSV(_ line: Substring) -> [Substring] {
 }
 
 func trimSpaces(_ s: Substring) -> Substring {
-    var s = s
-    while s.first == " " || s.first == "\t" { s = s.dropFirst() }
-    while s.last == " " || s.last == "\t" { s = s.dropLast() }
-    return s
+    var v = s.utf8
+    while let b = v.first, b == 0x20 || b == 0x09 { v = v.dropFirst() }
+    while let b = v.last, b == 0x20 || b == 0x09 { v = v.dropLast() }
+    return Substring(v)
 }

@@ -52,25 +52,42 @@ struct ProblemLog {
 
 /// Splits text into lines without Foundation, numbering from 1 and dropping a
 /// trailing `\r` (Windows line ends) and a leading byte-order mark.
+///
+/// Works on UTF-8 bytes: splitting by `Character` would run grapheme breaking over
+/// every byte of a multi-million-line file. Cutting at ASCII bytes keeps the
+/// substrings valid and shares the text's storage.
 func numberedLines(_ text: String) -> [(number: Int, text: Substring)] {
-    var body = Substring(text)
-    if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
+    let utf8 = text.utf8
+    var lineStart = utf8.startIndex
+    if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { lineStart = utf8.index(lineStart, offsetBy: 3) }
     var out: [(Int, Substring)] = []
     var n = 0
-    // "\r\n" is one Character in Swift, so it must be matched as such.
-    for raw in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+    func emit(_ end: String.Index) {
         n += 1
-        var line = raw
-        if line.hasSuffix("\r") { line = line.dropLast() }
-        out.append((n, line))
+        var stop = end
+        if stop > lineStart, utf8[utf8.index(before: stop)] == 0x0D { stop = utf8.index(before: stop) }
+        out.append((n, Substring(utf8[lineStart..<stop])))
     }
-    if let last = out.last, last.1.isEmpty { out.removeLast() }
+    var i = lineStart
+    while i != utf8.endIndex {
+        if utf8[i] == 0x0A {
+            emit(i)
+            lineStart = utf8.index(after: i)
+        }
+        i = utf8.index(after: i)
+    }
+    if lineStart != utf8.endIndex { emit(utf8.endIndex) }
     return out
 }
 
 /// Splits on runs of spaces and tabs.
 func whitespaceFields(_ line: Substring) -> [Substring] {
-    line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    line.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map { Substring($0) }
+}
+
+/// Whether a line holds nothing but spaces and commas (an empty CSV row).
+func isBlankCSVRow(_ line: Substring) -> Bool {
+    line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x2C || $0 == 0x09 }
 }
 
 /// The most nodes a file with this many edges may declare: generous for isolated nodes

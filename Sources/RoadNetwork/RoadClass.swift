@@ -43,6 +43,7 @@ public enum RoadClass: String, CaseIterable, Hashable, Sendable, Codable {
     /// `secondary` → county, `tertiary` → township, `residential`/`rural` → village,
     /// `city`/`street` → urban). Returns `nil` for anything else.
     public init?(parsing text: some StringProtocol) {
+        if let exact = RoadClass(rawValue: String(text)) { self = exact; return } // no lowercased copy
         let key = text.lowercased()
         if let exact = RoadClass(rawValue: key) { self = exact; return }
         switch key {
