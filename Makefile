@@ -16,7 +16,7 @@ release: setup
 
 # The main job on the bundled sample data.
 demo: release
-	$(RESERVE) solve Data/examples/transport.lp
+	$(RESERVE) demo
 
 # All tests (unit, property, cross-checks against fixtures, CLI end to end).
 test: setup
@@ -30,14 +30,14 @@ verify: release
 bench: setup
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
-# Routing core vs scipy, igraph and networkx (minutes; see docs/routing.md "Measured").
-bench-peers: release
-	python3 scripts/bench_routing_peers.py
-
 # Regenerate the five sample bundles in Data/ (deterministic; commit the result).
 .PHONY: samples
 samples:
 	python3 scripts/make_samples.py
+
+# Routing core vs scipy, igraph and networkx (minutes; see docs/routing.md "Measured").
+bench-peers: release
+	python3 scripts/bench_routing_peers.py
 
 clean:
 	rm -rf .build Benchmarks/.build

@@ -47,12 +47,13 @@ let package = Package(
                 "LinearSolver",
                 "RoadNetwork",
                 "ReserveModel",
+                "BundleIO",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "Reports",
-            dependencies: ["Response"]
+            dependencies: ["Response", "ReserveModel", "RoadNetwork"]
         ),
         .target(
             name: "EmergencyReserve",
@@ -74,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ResponseTests",
-            dependencies: ["Response", "TestSupport"]
+            dependencies: ["Response", "BundleIO", "RoadNetwork", "ReserveModel", "TestSupport"]
         ),
         .testTarget(
             name: "ReportsTests",

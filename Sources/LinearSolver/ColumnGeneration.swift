@@ -187,6 +187,8 @@ struct ColumnGenerationEngine {
             }
             if length > 0 { glp_set_mat_col(lp, c, Int32(length), &ind, &val) }
         }
+        // Rescale for the columns now present (the basis is kept).
+        glp_scale_prob(lp, GLP_SF_AUTO)
     }
 
     mutating func run(_ objectives: [LexicographicObjective]) -> ([Solution], ColumnGenerationReport) {

@@ -57,6 +57,9 @@ enum GLPKProblem {
             }
         }
         glp_load_matrix(lp, Int32(nonZeros), &ia, &ja, &ar)
+        // The API, unlike glpsol, does not scale by itself; dispatch models mix litres,
+        // tonnes and hours, and the unscaled simplex loses feasibility by 1e-9 there.
+        glp_scale_prob(lp, GLP_SF_AUTO)
     }
 
     /// GLPK's bound type for a (validated) pair of bounds.

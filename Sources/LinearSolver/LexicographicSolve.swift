@@ -12,10 +12,17 @@ public struct LexicographicObjective: Sendable {
     public var absoluteTolerance: Double
     /// A name for logs and for the row that holds this level's optimum.
     public var name: String
+    /// For MIPs: stop this level at this relative gap (`nil`: the solve options' gap).
+    public var mipGap: Double?
+    /// For MIPs: stop this level after this long (`nil`: only the overall time limit).
+    public var timeLimit: Duration?
 
     /// A level of a lexicographic objective.
     public init(_ sense: ObjectiveSense, _ expression: LinearExpression, name: String,
-                relativeTolerance: Double = 1e-6, absoluteTolerance: Double = 1e-9) {
+                relativeTolerance: Double = 1e-6, absoluteTolerance: Double = 1e-9,
+                mipGap: Double? = nil, timeLimit: Duration? = nil) {
+        self.mipGap = mipGap
+        self.timeLimit = timeLimit
         self.expression = expression
         self.sense = sense
         self.relativeTolerance = relativeTolerance
@@ -64,6 +71,14 @@ extension GLPKSolver {
                     // Later LP levels reuse the basis: no presolve, which would discard it.
                     var run = GLPKRun(lp: lp, options: options, clock: clock, start: start,
                                       rowCount: model.constraintCount, columnCount: model.variableCount)
+                    if let gap = objective.mipGap { run.options.relativeMIPGap = gap }
+                    if let levelLimit = objective.timeLimit {
+                        // The level's own limit, but never past the overall one.
+                        let overall = options.timeLimit.map { $0 - start.duration(to: clock.now) }
+                        run = GLPKRun(lp: lp, options: run.options, clock: clock, start: clock.now,
+                                      rowCount: model.constraintCount, columnCount: model.variableCount)
+                        run.options.timeLimit = overall.map { max(.milliseconds(1), min($0, levelLimit)) } ?? levelLimit
+                    }
                     var solution: Solution
                     if isMIP {
                         solution = run.solveMIP()
@@ -76,7 +91,9 @@ extension GLPKSolver {
                     solution.wallTime = levelStart.duration(to: clock.now)
                     results.append(solution)
                     options.logger.debug("lexicographic level \(level + 1) \(objective.name): \(solution.status.rawValue) \(solution.objectiveValue.map { "\($0)" } ?? "-")")
-                    guard solution.status == .optimal, let optimum = solution.objectiveValue, level + 1 < objectives.count else { break }
+                    // A MIP level stopped by its time limit still bounds the next levels by its incumbent.
+                    let usable = solution.status == .optimal || (isMIP && solution.status == .feasible)
+                    guard usable, let optimum = solution.objectiveValue, level + 1 < objectives.count else { break }
                     if !isMIP, glp_get_status(lp) == GLP_OPT {
                         // Exact: restrict to this level's optimal face.
                         GLPKFace.restrict(lp)
@@ -158,13 +175,13 @@ enum GLPKFace {
         for j in 1...max(1, glp_get_num_cols(lp)) where j <= glp_get_num_cols(lp) {
             let status = glp_get_col_stat(lp, j)
             guard status != GLP_BS, status != GLP_NF, abs(glp_get_col_dual(lp, j)) > tolerance else { continue }
-            let value = glp_get_col_prim(lp, j)
+            let value = status == GLP_NU ? glp_get_col_ub(lp, j) : (status == GLP_NL ? glp_get_col_lb(lp, j) : glp_get_col_prim(lp, j))
             glp_set_col_bnds(lp, j, GLP_FX, value, value)
         }
         for i in 1...max(1, glp_get_num_rows(lp)) where i <= glp_get_num_rows(lp) {
             let status = glp_get_row_stat(lp, i)
             guard status != GLP_BS, status != GLP_NF, abs(glp_get_row_dual(lp, i)) > tolerance else { continue }
-            let value = glp_get_row_prim(lp, i)
+            let value = status == GLP_NU ? glp_get_row_ub(lp, i) : (status == GLP_NL ? glp_get_row_lb(lp, i) : glp_get_row_prim(lp, i))
             glp_set_row_bnds(lp, i, GLP_FX, value, value)
         }
     }

@@ -1,3 +1,4 @@
+import BundleIO
 import ReserveModel
 import RoadNetwork
 
@@ -18,37 +19,17 @@ public struct BundleNetwork: Sendable {
     /// - Throws: ``ResponseError/invalidNetwork(_:)`` when there are no nodes, an edge
     ///   names an unknown node, or a number is unusable.
     public init(bundle: ReserveBundle, accessSpeedKmh: Double = 20) throws(ResponseError) {
-        var problems: [String] = []
-        var builder = RoadGraphBuilder()
-        for node in bundle.roadNodes {
-            let c = GeoCoordinate(latitude: node.lat, longitude: node.lon)
-            if !c.isValid { problems.append("node \(node.id): invalid coordinate \(node.lat), \(node.lon)") }
-            _ = builder.addNode(named: node.id.rawValue, at: c)
+        let built = bundle.roadGraph()
+        var problems = built.skippedEdges.prefix(30).map { k -> String in
+            let e = bundle.roadEdges[k]
+            return "road \(k + 1) (\(e.from)–\(e.to)): unknown node, or an unusable length or speed"
         }
         if bundle.roadNodes.isEmpty { problems.append("the bundle has no road nodes") }
-        for (k, edge) in bundle.roadEdges.enumerated() {
-            guard let a = builder.node(named: edge.from.rawValue), let b = builder.node(named: edge.to.rawValue) else {
-                problems.append("road \(k + 1) (\(edge.from)–\(edge.to)): unknown node")
-                continue
-            }
-            guard edge.lengthKm.isFinite, edge.lengthKm >= 0 else {
-                problems.append("road \(k + 1) (\(edge.from)–\(edge.to)): length \(edge.lengthKm) km")
-                continue
-            }
-            let roadClass = RoadClass(parsing: edge.roadClass) ?? .county
-            let speed = edge.speedKmh ?? (RoadClass(parsing: edge.roadClass) == nil ? edge.effectiveSpeedKmh : nil)
-            if let speed, !(speed > 0 && speed.isFinite) {
-                problems.append("road \(k + 1) (\(edge.from)–\(edge.to)): speed \(speed) km/h")
-                continue
-            }
-            do {
-                try builder.addRoad(from: a, to: b, lengthKm: edge.lengthKm, roadClass: roadClass, speedKmh: speed, oneWay: edge.oneway)
-            } catch {
-                problems.append("road \(k + 1) (\(edge.from)–\(edge.to)): \(error)")
-            }
+        if bundle.roadNodes.contains(where: { !GeoPoint(lat: $0.lat, lon: $0.lon).isValid }) {
+            problems.append("some road nodes have invalid coordinates")
         }
         if !problems.isEmpty { throw .invalidNetwork(problems) }
-        graph = builder.build()
+        graph = built.graph
         self.accessSpeedKmh = accessSpeedKmh
         self.warnBeyondKm = bundle.manifest.maxSnapKm
     }
@@ -65,6 +46,9 @@ public struct BundleNetwork: Sendable {
     /// The disruption overlay of all of a scenario's incidents (closures, slowed
     /// roads, area-wide factors), and a sentence for each disruption that names no
     /// road of the network.
+    ///
+    /// Bundles give *speed* multipliers (0.5 = half speed); the overlay scales travel
+    /// *time*, so each factor f becomes 1 / f (f ≤ 0 closes the road).
     public func overlay(for scenario: Scenario) -> (overlay: DisruptionOverlay, warnings: [String]) {
         var overlay = DisruptionOverlay(for: graph)
         var warnings: [String] = []
@@ -85,13 +69,14 @@ public struct BundleNetwork: Sendable {
                 var found = false
                 for (x, y) in [(a, b), (b, a)] {
                     for e in graph.outEdges(of: x) where graph.head[e] == y.rawValue {
-                        try? overlay.scale(EdgeID(e), by: slowed.factor)
+                        if slowed.factor > 0 { try? overlay.scale(EdgeID(e), by: 1 / slowed.factor) } else { try? overlay.close(EdgeID(e)) }
                         found = true
                     }
                 }
                 if !found { warnings.append("incident \(incident.id): slowed road \(slowed.from)–\(slowed.to) is not in the network") }
             }
             for area in d.areaFactors {
+                let timeFactor = area.factor > 0 ? 1 / area.factor : Double.infinity
                 if let polygon = area.polygon, polygon.count >= 3 {
                     let ring = polygon.compactMap { $0.count >= 2 ? GeoCoordinate(latitude: $0[1], longitude: $0[0]) : nil }
                     if let classes = area.roadClasses, !classes.isEmpty {
@@ -102,22 +87,22 @@ public struct BundleNetwork: Sendable {
                             let tail = graph.source(of: EdgeID(e)), head = graph.target(of: EdgeID(e))
                             if let p = graph.coordinate(of: tail), let q = graph.coordinate(of: head),
                                poly.contains(p) || poly.contains(q) {
-                                try? overlay.scale(EdgeID(e), by: area.factor)
+                                if timeFactor.isFinite { try? overlay.scale(EdgeID(e), by: timeFactor) } else { try? overlay.close(EdgeID(e)) }
                             }
                         }
                     } else {
-                        _ = try? overlay.scale(inside: GeoPolygon(outer: ring), by: area.factor, in: graph)
+                        _ = try? overlay.scale(inside: GeoPolygon(outer: ring), by: timeFactor, in: graph)
                     }
                 } else if let classes = area.roadClasses, !classes.isEmpty {
                     for name in classes {
                         if let roadClass = RoadClass(parsing: name) {
-                            try? overlay.scale(roadClass, by: area.factor)
+                            try? overlay.scale(roadClass, by: timeFactor)
                         } else {
                             warnings.append("incident \(incident.id): unknown road class '\(name)' in an area factor")
                         }
                     }
                 } else {
-                    try? overlay.scaleAll(by: area.factor)
+                    try? overlay.scaleAll(by: timeFactor)
                 }
             }
         }

@@ -49,11 +49,14 @@ public struct GoodsDispatcher: Sendable {
     }
 
     /// The LP/MIP this dispatcher would solve, with its three objective levels, for
-    /// export (`model.write(to:format:)`) or inspection.
+    /// export (`model.write(to:format:)`) or inspection. The model's own objective is
+    /// level 1 (weighted shortfall by the deadline), so a solver given the exported
+    /// file reproduces the first level.
     public func model(for problem: GoodsProblem) throws(DispatchError) -> (model: Model, levels: [LexicographicObjective]) {
         let issues = problem.validate()
         if !issues.isEmpty { throw .invalidProblem(issues) }
-        let built = GoodsModelBuilder(problem: problem, options: options).build()
+        var built = GoodsModelBuilder(problem: problem, options: options).build()
+        built.model.setObjective(built.levels[0].expression, sense: built.levels[0].sense)
         return (built.model, built.levels)
     }
 }

@@ -14,10 +14,14 @@ struct ScenarioInputs {
     var policy: Policy?
     var targets: [ScenarioResponse.IncidentTargets] = []
     var warnings: [String] = []
+    /// Units left out because they expire before relief ends, by item id.
+    var expiredStock: [String: Double] = [:]
 
     // Goods
     var items: [GoodsProblem.Item] = []
     var itemIndex: [ItemID: Int] = [:]
+    /// Items of the basic-needs categories (relief, food, water, medical).
+    var basicItems: Set<Int> = []
     var areas: [GoodsProblem.Area] = []
     var areaPoints: [GeoPoint?] = []
     var needs: [GoodsProblem.Need] = []
@@ -51,7 +55,9 @@ struct ScenarioInputs {
         policy = options.policy.flatMap { id in bundle.manifest.policies.first { $0.id == id } }
             ?? bundle.manifest.policy(for: scenario)
         let priority = ResponsePlanner.priority(of: scenario.responseLevel)
+        let basic: Set<ItemCategory> = [.relief, .food, .water, .medical]
         for item in bundle.items {
+            if basic.contains(item.category) { basicItems.insert(items.count) }
             itemIndex[item.id] = items.count
             items.append(GoodsProblem.Item(id: item.id.rawValue, unitWeightTons: item.unitWeightKg / 1000,
                                            unitVolumeCubicMetres: item.unitVolumeM3))
@@ -144,7 +150,11 @@ struct ScenarioInputs {
         var expired = 0
         var stockOf: [DepotID: [ItemID: Double]] = [:]
         for lot in bundle.stock {
-            if let expiry = lot.expiry, let period, period.start.days(until: expiry) < period.days { expired += 1; continue }
+            if let expiry = lot.expiry, let period, period.start.days(until: expiry) < period.days {
+                expired += 1
+                expiredStock[lot.item.rawValue, default: 0] += lot.quantity
+                continue
+            }
             stockOf[lot.depot, default: [:]][lot.item, default: 0] += lot.quantity
         }
         if expired > 0 { warnings.append("\(expired) stock lot\(expired == 1 ? "" : "s") expire before relief ends and are not sent") }

@@ -59,13 +59,16 @@ public struct ScenarioResponse: Sendable {
     public var routeGeometry: [Int: [GeoPoint]]
     /// Per-area compliance with the relief target.
     public var compliance: [AreaCompliance]
+    /// Units left out because their lots expire before relief ends, by item id.
+    public var expiredStock: [String: Double]
     /// Things worth knowing that did not stop the response (off-network places,
     /// expired lots left out, unknown closed roads, …), sorted.
     public var warnings: [String]
     /// Time spent per phase.
     public var timings: Timings
 
-    /// One affected area against its relief target.
+    /// One affected area against its relief target, judged on its basic needs
+    /// (items of the relief, food, water and medical categories).
     public struct AreaCompliance: Sendable, Hashable {
         /// The area's id.
         public var area: String
@@ -73,11 +76,11 @@ public struct ScenarioResponse: Sendable {
         public var incident: String
         /// Relief deadline, hours after the scenario start.
         public var deadlineHours: Double
-        /// When its full need is delivered, hours after the scenario start (nil: not within the horizon).
+        /// When its full basic needs are delivered, hours after the scenario start (nil: not within the horizon).
         public var fullyServedAtHours: Double?
-        /// Weighted share of the need met by the deadline.
+        /// Weighted share of the basic needs met by the deadline.
         public var shareByDeadline: Double
-        /// Whether the relief target holds (full need delivered by the deadline).
+        /// Whether the relief target holds (all basic needs delivered by the deadline).
         public var reliefMet: Bool
     }
 

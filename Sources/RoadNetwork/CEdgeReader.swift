@@ -30,7 +30,11 @@ public enum CEdgeReader {
             maxNode = max(maxNode, from, to)
             edges.append((from, to, length))
         }
-        if maxNode == Int32.max { log.add(0, "node ids exceed 32 bits") }
+        // Ids are dense in this format; a stray huge id would otherwise allocate billions
+        // of empty nodes before anything could complain.
+        if Int(maxNode) >= plausibleNodeLimit(edges: edges.count) {
+            log.add(0, "node id \(maxNode) is far beyond the \(edges.count) segments in the file; ids must be dense and 0-based")
+        }
         if !log.problems.isEmpty { throw GraphReadError(problems: log.problems) }
         var builder = RoadGraphBuilder(nodeCount: Int(maxNode) + 1, lengthUnit: .fileUnit)
         builder.reserveCapacity(edges: edges.count * 2)

@@ -42,6 +42,9 @@ public enum DIMACSReader {
             if log.isFull { break }
         }
         if nodeCount == nil { log.add(0, "no problem line 'p sp NODES ARCS'") }
+        if let n = nodeCount, n >= plausibleNodeLimit(edges: arcs.count) {
+            log.add(problemLine, "problem line declares \(n) nodes, far more than \(arcs.count) arcs can touch")
+        }
         if log.problems.isEmpty && arcs.count != declaredArcs {
             log.add(problemLine, "problem line declares \(declaredArcs) arcs but the file has \(arcs.count)")
         }

@@ -15,6 +15,9 @@ public struct SearchQuery: Sendable {
     public var maxHours: Double?
     /// Stop as soon as all of these are settled (`nil` or empty: settle everything reachable).
     public var targets: [NodeID]?
+    /// Whether to record the shortest-path tree for routes (`SearchWorkspace.route(to:in:)`).
+    /// Turning it off saves two scattered writes per improved node when only times matter.
+    public var recordsRoutes = true
 
     /// A query from the given sources.
     public init(sources: [(node: NodeID, offsetHours: Double)], direction: SearchDirection = .forward,
@@ -61,19 +64,19 @@ extension RoadGraph {
         let cap = min(limit, .greatestFiniteMagnitude)
         baseHours.withUnsafeBufferPointer { hours in
             guard let overlay = query.overlay, !overlay.isEmpty else {
-                _search(&workspace, query, backward, cap, _BaseCost(hours: hours.baseAddress!))
+                _search(&workspace, query, backward, cap, _BaseCost(hours: hours.start))
                 return
             }
             overlay.classFactors.withUnsafeBufferPointer { factors in
                 roadClasses.withUnsafeBufferPointer { classes in
-                    let classCost = _ClassCost(hours: hours.baseAddress!, classes: classes.baseAddress!,
-                                               factors: factors.baseAddress!)
+                    let classCost = _ClassCost(hours: hours.start, classes: classes.start,
+                                               factors: factors.start)
                     if overlay.edgeFactors.isEmpty {
                         _search(&workspace, query, backward, cap, classCost)
                     } else {
                         overlay.marked.withUnsafeBufferPointer { marked in
                             _search(&workspace, query, backward, cap,
-                                    _OverlayCost(base: classCost, marked: marked.baseAddress!,
+                                    _OverlayCost(base: classCost, marked: marked.start,
                                                  edgeFactors: overlay.edgeFactors))
                         }
                     }
@@ -88,18 +91,18 @@ extension RoadGraph {
                                   _ limit: Double, _ cost: Cost) {
         ws.nextGeneration()
         let gen = ws.generation
-        let dist = ws.dist, stamp = ws.stamp, pos = ws.heapPosition
+        let state = ws.state
         let parentNode = ws.parentNode, parentEdge = ws.parentEdge, settled = ws.settled
-        var heap = _QuaternaryHeap(keys: ws.heapKeys, items: ws.heapItems, position: pos)
+        var heap = _QuaternaryHeap(keys: ws.heapKeys, items: ws.heapItems, state: state)
 
         for (s, offset) in query.sources where offset <= limit {
             let v = s.index
-            if stamp[v] == gen {
-                if offset < dist[v] { dist[v] = offset; heap.decrease(Int32(v), to: offset) }
+            if state[v].stamp == gen {
+                if offset < state[v].dist { state[v].dist = offset; heap.decrease(Int32(v), to: offset) }
                 continue
             }
-            stamp[v] = gen
-            dist[v] = offset
+            state[v].stamp = gen
+            state[v].dist = offset
             parentNode[v] = -1
             parentEdge[v] = -1
             heap.push(Int32(v), offset)
@@ -112,6 +115,8 @@ extension RoadGraph {
             }
         }
         let targetStamp = ws.targetStamp
+        let records = query.recordsRoutes
+        ws.hasRoutes = records
         var settledCount = 0
 
         firstOut.withUnsafeBufferPointer { firstOut in
@@ -119,9 +124,9 @@ extension RoadGraph {
         firstIn.withUnsafeBufferPointer { firstIn in
         inTail.withUnsafeBufferPointer { inTail in
         inEdge.withUnsafeBufferPointer { inEdge in
-            let offsets = backward ? firstIn.baseAddress! : firstOut.baseAddress!
-            let neighbours = backward ? inTail.baseAddress! : head.baseAddress!
-            let edgeOf = inEdge.baseAddress!
+            let offsets = backward ? firstIn.start : firstOut.start
+            let neighbours = backward ? inTail.start : head.start
+            let edgeOf = inEdge.start
             while heap.count > 0 {
                 let (u32, du) = heap.popMin()
                 let u = Int(u32)
@@ -140,16 +145,21 @@ extension RoadGraph {
                     let w = cost.cost(e)
                     let d = du + w
                     guard d <= limit else { continue } // limit is finite, so this also skips closed edges (w = ∞)
-                    if stamp[v] != gen {
-                        stamp[v] = gen
-                        dist[v] = d
-                        parentNode[v] = u32
-                        parentEdge[v] = Int32(truncatingIfNeeded: e)
+                    let sv = state + v
+                    if sv.pointee.stamp != gen {
+                        sv.pointee.stamp = gen
+                        sv.pointee.dist = d
+                        if records {
+                            parentNode[v] = u32
+                            parentEdge[v] = Int32(truncatingIfNeeded: e)
+                        }
                         heap.push(Int32(truncatingIfNeeded: v), d)
-                    } else if d < dist[v] && pos[v] >= 0 {
-                        dist[v] = d
-                        parentNode[v] = u32
-                        parentEdge[v] = Int32(truncatingIfNeeded: e)
+                    } else if d < sv.pointee.dist && sv.pointee.heapPosition >= 0 {
+                        sv.pointee.dist = d
+                        if records {
+                            parentNode[v] = u32
+                            parentEdge[v] = Int32(truncatingIfNeeded: e)
+                        }
                         heap.decrease(Int32(truncatingIfNeeded: v), to: d)
                     }
                 }
@@ -168,12 +178,12 @@ extension RoadGraph {
 @usableFromInline struct _QuaternaryHeap {
     @usableFromInline let keys: UnsafeMutablePointer<Double>
     @usableFromInline let items: UnsafeMutablePointer<Int32>
-    @usableFromInline let position: UnsafeMutablePointer<Int32>
+    @usableFromInline let state: UnsafeMutablePointer<_NodeState>
     @usableFromInline var count = 0
 
     @inlinable init(keys: UnsafeMutablePointer<Double>, items: UnsafeMutablePointer<Int32>,
-                    position: UnsafeMutablePointer<Int32>) {
-        self.keys = keys; self.items = items; self.position = position
+                    state: UnsafeMutablePointer<_NodeState>) {
+        self.keys = keys; self.items = items; self.state = state
     }
 
     @inlinable @inline(__always) mutating func push(_ item: Int32, _ key: Double) {
@@ -183,7 +193,7 @@ extension RoadGraph {
     }
 
     @inlinable @inline(__always) mutating func decrease(_ item: Int32, to key: Double) {
-        siftUp(Int(position[Int(item)]), item, key)
+        siftUp(Int(state[Int(item)].heapPosition), item, key)
     }
 
     @inlinable @inline(__always) func siftUp(_ start: Int, _ item: Int32, _ key: Double) {
@@ -195,19 +205,19 @@ extension RoadGraph {
             keys[i] = pk
             let pi = items[parent]
             items[i] = pi
-            position[Int(pi)] = Int32(truncatingIfNeeded: i)
+            state[Int(pi)].heapPosition = Int32(truncatingIfNeeded: i)
             i = parent
         }
         keys[i] = key
         items[i] = item
-        position[Int(item)] = Int32(truncatingIfNeeded: i)
+        state[Int(item)].heapPosition = Int32(truncatingIfNeeded: i)
     }
 
     @inlinable @inline(__always) mutating func popMin() -> (Int32, Double) {
         let top = items[0], topKey = keys[0]
         count -= 1
         if count > 0 { siftDown(items[count], keys[count]) }
-        position[Int(top)] = -1
+        state[Int(top)].heapPosition = -1
         return (top, topKey)
     }
 
@@ -230,11 +240,19 @@ extension RoadGraph {
             keys[i] = bestKey
             let bi = items[best]
             items[i] = bi
-            position[Int(bi)] = Int32(truncatingIfNeeded: i)
+            state[Int(bi)].heapPosition = Int32(truncatingIfNeeded: i)
             i = best
         }
         keys[i] = key
         items[i] = item
-        position[Int(item)] = Int32(truncatingIfNeeded: i)
+        state[Int(item)].heapPosition = Int32(truncatingIfNeeded: i)
+    }
+}
+
+extension UnsafeBufferPointer {
+    /// The first element's address; for an empty buffer (which may have none) a dummy
+    /// aligned address that the search never dereferences, since there is nothing to read.
+    @inlinable var start: UnsafePointer<Element> {
+        baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Element>.alignment).unsafelyUnwrapped
     }
 }

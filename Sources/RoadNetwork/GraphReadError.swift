@@ -72,3 +72,7 @@ func numberedLines(_ text: String) -> [(number: Int, text: Substring)] {
 func whitespaceFields(_ line: Substring) -> [Substring] {
     line.split(whereSeparator: { $0 == " " || $0 == "\t" })
 }
+
+/// The most nodes a file with this many edges may declare: generous for isolated nodes
+/// (four per edge, or a million), but it stops a typo from allocating gigabytes.
+func plausibleNodeLimit(edges: Int) -> Int { max(1_000_000, 4 * edges) }

@@ -57,10 +57,14 @@ extension RoadGraph {
     }
 
     /// The fastest route between two nodes, or `nil` when `to` is unreachable.
+    ///
+    /// Bidirectional Dijkstra: searches from both ends and stops when they meet, so it
+    /// settles about half the nodes a one-directional search would.
+    /// - Complexity: O((n' + m') log n') for the n' nodes within about half the route's
+    ///   travel time of either end.
     public func shortestPath(from: NodeID, to: NodeID, overlay: DisruptionOverlay? = nil) throws(RoadGraphError) -> Route? {
-        var ws = SearchWorkspace(for: self)
-        try search(SearchQuery(from: from, overlay: overlay, targets: [to]), in: &ws)
-        return ws.route(to: to, in: self)
+        var wsF = SearchWorkspace(for: self), wsB = SearchWorkspace(for: self)
+        return try shortestPath(from: from, to: to, overlay: overlay, forward: &wsF, backward: &wsB)
     }
 
     /// The fastest route between two points anywhere, each snapped to its nearest node
@@ -80,10 +84,10 @@ extension RoadGraph {
     /// The fastest route between two already snapped points, access legs included.
     public func shortestPath(from start: SnappedPoint, to end: SnappedPoint,
                              overlay: DisruptionOverlay? = nil) throws(RoadGraphError) -> Route? {
-        var ws = SearchWorkspace(for: self)
-        try search(SearchQuery(sources: [(start.node, start.accessHours)], overlay: overlay, targets: [end.node]), in: &ws)
-        guard var route = ws.route(to: end.node, in: self) else { return nil }
-        route.hours += end.accessHours
+        var wsF = SearchWorkspace(for: self), wsB = SearchWorkspace(for: self)
+        guard var route = try shortestPath(from: start.node, to: end.node, overlay: overlay, forward: &wsF, backward: &wsB)
+        else { return nil }
+        route.hours += start.accessHours + end.accessHours
         if lengthUnit == .kilometres { route.length += start.distanceKm + end.distanceKm }
         route.startAccess = start
         route.endAccess = end
@@ -99,7 +103,7 @@ extension RoadGraph {
         var ws = SearchWorkspace(for: self)
         try search(SearchQuery(sources: sources.map { ($0, 0) }, overlay: overlay, maxHours: hours), in: &ws)
         let nodes = ws.settledNodes
-        return Isochrone(limitHours: hours, nodes: nodes, hours: nodes.map { ws.dist[$0.index] })
+        return Isochrone(limitHours: hours, nodes: nodes, hours: nodes.map { ws.state[$0.index].dist })
     }
 
     /// Every node reachable from one source within `hours`.

@@ -22,6 +22,8 @@ public enum RoadGraphError: Error, Hashable, Sendable, CustomStringConvertible {
     case overlayMismatch(expectedEdges: Int, actualEdges: Int)
     /// A time limit that is negative or NaN.
     case invalidTimeLimit(Double)
+    /// A snap restricted to nodes none of which qualifies.
+    case noAllowedNode
 
     /// A plain sentence for the user.
     public var description: String {
@@ -37,6 +39,7 @@ public enum RoadGraphError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .invalidFactor(x): "invalid travel-time factor \(x) (must be finite and > 0)"
         case let .overlayMismatch(expected, actual): "overlay made for \(actual) edges used on a graph with \(expected)"
         case let .invalidTimeLimit(x): "invalid time limit \(x) hours"
+        case .noAllowedNode: "no node of the network qualifies for snapping"
         }
     }
 }

@@ -44,13 +44,14 @@ public struct Route: Hashable, Sendable {
 
 extension SearchWorkspace {
     /// The route the last search found to `node` (from it, for a backward search), or
-    /// `nil` when the node was not settled.
+    /// `nil` when the node was not settled or the search did not record routes
+    /// (``SearchQuery/recordsRoutes``).
     ///
     /// For a forward search the route runs from the winning source to `node`; for a
     /// backward one from `node` to the target that was nearest to it.
     /// - Complexity: O(route length).
     public func route(to node: NodeID, in graph: RoadGraph) -> Route? {
-        guard let hours = hours(to: node) else { return nil }
+        guard hasRoutes, let hours = hours(to: node) else { return nil }
         var nodes = [node]
         var edges: [EdgeID] = []
         var length = 0.0

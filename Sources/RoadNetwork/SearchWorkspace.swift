@@ -12,10 +12,10 @@
 public struct SearchWorkspace: ~Copyable, @unchecked Sendable {
     // Manually managed buffers: no copy-on-write or exclusivity checks in the hot loop.
     @usableFromInline let capacity: Int
-    @usableFromInline let dist: UnsafeMutablePointer<Double>
-    @usableFromInline let stamp: UnsafeMutablePointer<UInt32>
+    // Distance, stamp and heap position of a node share one 16-byte record, so a
+    // relaxation touches one cache line instead of three.
+    @usableFromInline let state: UnsafeMutablePointer<_NodeState>
     @usableFromInline let targetStamp: UnsafeMutablePointer<UInt32>
-    @usableFromInline let heapPosition: UnsafeMutablePointer<Int32> // -1 once settled
     @usableFromInline let parentNode: UnsafeMutablePointer<Int32>
     @usableFromInline let parentEdge: UnsafeMutablePointer<Int32>
     @usableFromInline let settled: UnsafeMutablePointer<Int32>
@@ -24,6 +24,8 @@ public struct SearchWorkspace: ~Copyable, @unchecked Sendable {
     @usableFromInline var generation: UInt32 = 0
     @usableFromInline var settledCount = 0
     @usableFromInline var heapSize = 0
+    /// Whether the last search recorded routes (``SearchQuery/recordsRoutes``).
+    public internal(set) var hasRoutes = true
     /// Direction of the last search.
     public internal(set) var direction: SearchDirection = .forward
 
@@ -31,10 +33,8 @@ public struct SearchWorkspace: ~Copyable, @unchecked Sendable {
     public init(nodeCount: Int) {
         let n = max(nodeCount, 1)
         capacity = nodeCount
-        dist = .allocate(capacity: n)
-        stamp = .allocate(capacity: n); stamp.initialize(repeating: 0, count: n)
+        state = .allocate(capacity: n); state.initialize(repeating: _NodeState(), count: n)
         targetStamp = .allocate(capacity: n); targetStamp.initialize(repeating: 0, count: n)
-        heapPosition = .allocate(capacity: n)
         parentNode = .allocate(capacity: n)
         parentEdge = .allocate(capacity: n)
         settled = .allocate(capacity: n)
@@ -46,7 +46,7 @@ public struct SearchWorkspace: ~Copyable, @unchecked Sendable {
     public init(for graph: RoadGraph) { self.init(nodeCount: graph.nodeCount) }
 
     deinit {
-        dist.deallocate(); stamp.deallocate(); targetStamp.deallocate(); heapPosition.deallocate()
+        state.deallocate(); targetStamp.deallocate()
         parentNode.deallocate(); parentEdge.deallocate(); settled.deallocate()
         heapKeys.deallocate(); heapItems.deallocate()
     }
@@ -56,7 +56,7 @@ public struct SearchWorkspace: ~Copyable, @unchecked Sendable {
         generation &+= 1
         if generation == 0 {
             // After 2³² queries the stamps could collide with the new generation.
-            stamp.update(repeating: 0, count: max(capacity, 1))
+            state.update(repeating: _NodeState(), count: max(capacity, 1))
             targetStamp.update(repeating: 0, count: max(capacity, 1))
             generation = 1
         }
@@ -67,14 +67,14 @@ public struct SearchWorkspace: ~Copyable, @unchecked Sendable {
     /// Whether the last search settled `node` (found its final travel time).
     @inlinable public func isSettled(_ node: NodeID) -> Bool {
         let v = node.index
-        return v >= 0 && v < capacity && stamp[v] == generation && heapPosition[v] < 0
+        return v >= 0 && v < capacity && state[v].stamp == generation && state[v].heapPosition < 0
     }
 
     /// Travel time in hours from the sources of the last search (to its target, for a
     /// backward search), or `nil` when the search did not settle `node` (unreachable,
     /// beyond the time limit, or not needed for an early exit).
     @inlinable public func hours(to node: NodeID) -> Double? {
-        isSettled(node) ? dist[node.index] : nil
+        isSettled(node) ? state[node.index].dist : nil
     }
 
     /// Nodes settled by the last search, in order of increasing travel time.
@@ -87,11 +87,20 @@ public struct SearchWorkspace: ~Copyable, @unchecked Sendable {
 
     /// The neighbour through which the last search reached `node` (towards the source
     /// for a forward search, towards the target for a backward one), with the edge
-    /// used; `nil` for a source or an unsettled node.
+    /// used; `nil` for a source, an unsettled node, or a search that did not record routes.
     public func parent(of node: NodeID) -> (node: NodeID, edge: EdgeID)? {
-        guard isSettled(node), parentNode[node.index] >= 0 else { return nil }
+        guard hasRoutes, isSettled(node), parentNode[node.index] >= 0 else { return nil }
         return (NodeID(parentNode[node.index]), EdgeID(parentEdge[node.index]))
     }
+}
+
+/// Per-node search state: tentative hours, the generation that wrote it, and the
+/// node's heap slot (−1 once settled).
+@usableFromInline struct _NodeState {
+    @usableFromInline var dist: Double = 0
+    @usableFromInline var stamp: UInt32 = 0
+    @usableFromInline var heapPosition: Int32 = -1
+    @inlinable init() {}
 }
 
 /// Which way a search follows the edges.

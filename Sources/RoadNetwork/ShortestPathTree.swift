@@ -17,7 +17,7 @@ public struct ShortestPathTree: Sendable {
         var winner = [Int32](repeating: -1, count: nodeCount)
         for k in 0..<ws.settledCount {
             let v = Int(ws.settled[k])
-            hours[v] = ws.dist[v]
+            hours[v] = ws.state[v].dist
             parentNode[v] = ws.parentNode[v]
             parentEdge[v] = ws.parentEdge[v]
             // Parents are settled before children, so the winner is already known.

@@ -68,6 +68,15 @@ public struct SpatialGrid: Sendable {
     /// lower distance bound exceeds the best node found.
     /// - Complexity: O(1) expected for points near the network.
     public func nearest(to point: GeoCoordinate) -> NodeID? {
+        nearest(to: point, where: { _ in true })
+    }
+
+    /// The nearest node that satisfies `isAllowed`, or `nil` when none does.
+    ///
+    /// Use it to keep points off tiny islands of the network, e.g. only nodes of the
+    /// largest strongly connected component.
+    /// - Complexity: grows with the distance to the nearest allowed node.
+    public func nearest(to point: GeoCoordinate, where isAllowed: (NodeID) -> Bool) -> NodeID? {
         guard !cellNodes.isEmpty, point.isValid else { return nil }
         let px = point.longitude * lonScale, py = point.latitude
         let cx = clamp(Int(((px - originX) / cellSize).rounded(.down)), columns)
@@ -80,6 +89,7 @@ public struct SpatialGrid: Sendable {
             visitRing(cx, cy, ring) { cell in
                 for k in Int(cellStart[cell])..<Int(cellStart[cell + 1]) {
                     let i = Int(cellNodes[k])
+                    guard isAllowed(NodeID(Int32(i))) else { continue }
                     let dx = xs[i] - px, dy = ys[i] - py
                     let d2 = dx * dx + dy * dy
                     if d2 < bestD2 || (d2 == bestD2 && Int32(i) < best) { bestD2 = d2; best = Int32(i) }
@@ -152,10 +162,24 @@ extension RoadGraph {
     /// - Complexity: O(1) expected (grid search, not a scan).
     public func snap(_ point: GeoCoordinate, accessSpeedKmh: Double = 20,
                      warnBeyondKm: Double = 1) throws(RoadGraphError) -> SnappedPoint {
+        try snap(point, accessSpeedKmh: accessSpeedKmh, warnBeyondKm: warnBeyondKm, where: { _ in true })
+    }
+
+    /// Snaps a point to the nearest node satisfying `isAllowed` and prices the access leg.
+    ///
+    /// ```swift
+    /// // Keep depots and areas off islands that nothing can reach:
+    /// let scc = graph.stronglyConnectedComponents()
+    /// let snapped = try graph.snap(point, where: { scc.component(of: $0) == scc.largest })
+    /// ```
+    /// - Throws: as ``snap(_:accessSpeedKmh:warnBeyondKm:)``, and
+    ///   ``RoadGraphError/noAllowedNode`` when no node is allowed.
+    public func snap(_ point: GeoCoordinate, accessSpeedKmh: Double = 20, warnBeyondKm: Double = 1,
+                     where isAllowed: (NodeID) -> Bool) throws(RoadGraphError) -> SnappedPoint {
         guard let spatialIndex, let coordinates else { throw .noCoordinates }
         guard point.isValid else { throw .invalidCoordinate(point) }
         guard accessSpeedKmh > 0, accessSpeedKmh.isFinite else { throw .invalidSpeed(accessSpeedKmh) }
-        guard let node = spatialIndex.nearest(to: point) else { throw .noCoordinates }
+        guard let node = spatialIndex.nearest(to: point, where: isAllowed) else { throw .noAllowedNode }
         let d = point.distanceKm(to: coordinates[node.index])
         return SnappedPoint(point: point, node: node, distanceKm: d, accessHours: d / accessSpeedKmh,
                             isFar: d > warnBeyondKm)

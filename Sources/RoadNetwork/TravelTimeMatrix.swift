@@ -7,6 +7,20 @@ public struct TravelTimeMatrix: Sendable, Hashable {
     /// The column nodes.
     public let targets: [NodeID]
     @usableFromInline let values: [Double] // .infinity: unreachable
+    @usableFromInline let lengthValues: [Double]? // lengths of the fastest routes, when asked for
+
+    /// Whether ``length(_:_:)`` is available (the matrix was made with `includeLengths`).
+    public var hasLengths: Bool { lengthValues != nil }
+
+    /// Length (in the graph's ``RoadGraph/lengthUnit``) of the fastest route from
+    /// `sources[row]` to `targets[column]`, or `nil` when unreachable or when the matrix
+    /// was made without `includeLengths`. Among equally fast routes, one is chosen
+    /// deterministically.
+    @inlinable public func length(_ row: Int, _ column: Int) -> Double? {
+        guard let lengthValues else { return nil }
+        let l = lengthValues[row * targets.count + column]
+        return l.isFinite ? l : nil
+    }
 
     /// Travel time in hours from `sources[row]` to `targets[column]`, or `nil` when
     /// unreachable.
@@ -27,44 +41,71 @@ public struct TravelTimeMatrix: Sendable, Hashable {
 extension RoadGraph {
     /// Travel times from every source to every target (many-to-many).
     ///
-    /// Runs one search per source with early exit on the targets, spread across
-    /// `threads` workers (default: one per core), each with its own workspace over the
-    /// shared immutable graph.
-    /// - Complexity: O(sources × one-to-many) work, divided by the number of threads.
+    /// Runs one search per source with early exit on the targets — or, when there are
+    /// fewer targets than sources, one *backward* search per target with early exit on
+    /// the sources (1,000 teams to 3 incidents is 3 searches, not 1,000). Searches are
+    /// spread across `threads` workers (default: one per core), each with its own
+    /// workspace over the shared immutable graph.
+    ///
+    /// With `includeLengths`, the matrix also holds the length of each fastest route
+    /// (for distance-based costs), computed from the search tree in settle order at
+    /// O(settled nodes) per search.
+    /// - Complexity: min(sources, targets) early-exit searches, divided by the number of
+    ///   threads.
     public func travelTimeMatrix(from sources: [NodeID], to targets: [NodeID], overlay: DisruptionOverlay? = nil,
-                                 threads: Int? = nil) throws(RoadGraphError) -> TravelTimeMatrix {
+                                 threads: Int? = nil, includeLengths: Bool = false) throws(RoadGraphError) -> TravelTimeMatrix {
         for v in sources + targets where !contains(v) { throw .unknownNode(v.index) }
         if let overlay, overlay.edgeCount != edgeCount {
             throw .overlayMismatch(expectedEdges: edgeCount, actualEdges: overlay.edgeCount)
         }
         let columns = targets.count
         var values = [Double](repeating: .infinity, count: sources.count * columns)
-        let workers = max(1, min(threads ?? _activeProcessorCount(), sources.count))
+        var lengthValues = [Double](repeating: .infinity, count: includeLengths ? sources.count * columns : 0)
+        // Search from the smaller side; a backward search from a target fills a column.
+        let backward = targets.count < sources.count
+        let starts = backward ? targets : sources, ends = backward ? sources : targets
+        let workers = max(1, min(threads ?? _activeProcessorCount(), starts.count))
         var failures = [RoadGraphError?](repeating: nil, count: workers)
         values.withUnsafeMutableBufferPointer { out in
-            failures.withUnsafeMutableBufferPointer { failed in
-                // Workers write disjoint rows and their own failure slot: no overlap.
-                nonisolated(unsafe) let out = out
-                nonisolated(unsafe) let failed = failed
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    var ws = SearchWorkspace(for: self)
-                    var row = worker
-                    while row < sources.count {
-                        do throws(RoadGraphError) {
-                            try search(SearchQuery(from: sources[row], overlay: overlay, targets: targets), in: &ws)
-                        } catch {
-                            failed[worker] = error
-                            return
-                        }
-                        for c in 0..<columns {
-                            out[row * columns + c] = ws.hours(to: targets[c]) ?? .infinity
-                        }
-                        row += workers
+        lengthValues.withUnsafeMutableBufferPointer { outLengths in
+        failures.withUnsafeMutableBufferPointer { failed in
+            // Workers write disjoint rows (or columns) and their own failure slot.
+            nonisolated(unsafe) let out = out
+            nonisolated(unsafe) let outLengths = outLengths
+            nonisolated(unsafe) let failed = failed
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var ws = SearchWorkspace(for: self)
+                // Per-node route length, filled in settle order (parents come first).
+                var pathLength = [Double](repeating: 0, count: includeLengths ? nodeCount : 0)
+                var k = worker
+                while k < starts.count {
+                    do throws(RoadGraphError) {
+                        var query = SearchQuery(from: starts[k], direction: backward ? .backward : .forward,
+                                                overlay: overlay, targets: ends)
+                        query.recordsRoutes = includeLengths
+                        try search(query, in: &ws)
+                    } catch {
+                        failed[worker] = error
+                        return
                     }
+                    if includeLengths {
+                        for i in 0..<ws.settledCount {
+                            let v = Int(ws.settled[i]), p = Int(ws.parentNode[v])
+                            pathLength[v] = p < 0 ? 0 : pathLength[p] + lengths[Int(ws.parentEdge[v])]
+                        }
+                    }
+                    for j in 0..<ends.count {
+                        let index = backward ? j * columns + k : k * columns + j
+                        let h = ws.hours(to: ends[j])
+                        out[index] = h ?? .infinity
+                        if includeLengths { outLengths[index] = h == nil ? .infinity : pathLength[ends[j].index] }
+                    }
+                    k += workers
                 }
             }
-        }
+        }}}
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        return TravelTimeMatrix(sources: sources, targets: targets, values: values)
+        return TravelTimeMatrix(sources: sources, targets: targets, values: values,
+                                lengthValues: includeLengths ? lengthValues : nil)
     }
 }

@@ -27,6 +27,12 @@ struct RoutingBenchCommand: ParsableCommand {
     @Option(name: .long, help: "Number of one-to-all queries (evenly spaced sources).")
     var sources: Int = 10
 
+    @Option(name: .customLong("repeat"), help: "Run each one-to-all query this many times and keep the fastest (resists noise).")
+    var repeats: Int = 3
+
+    @Option(name: .long, help: "Point-to-point pairs to time (bidirectional vs one-directional with early exit).")
+    var pairs: Int = 0
+
     @Option(name: .customLong("matrix-sources"), help: "Rows of the many-to-many matrix (0: skip).")
     var matrixSources: Int = 0
 
@@ -59,19 +65,46 @@ struct RoutingBenchCommand: ParsableCommand {
         var ws = SearchWorkspace(for: network)
         let oneToAll = spaced(sources, offset: n / max(2 * sources, 1))
         for s in oneToAll {
-            let t0 = clock.now
-            try network.search(SearchQuery(from: s), in: &ws)
-            let ms = (clock.now - t0).seconds * 1000
+            var ms = Double.infinity
+            for _ in 0..<max(1, repeats) {
+                let t0 = clock.now
+                try network.search(SearchQuery(from: s), in: &ws)
+                ms = min(ms, (clock.now - t0).seconds * 1000)
+            }
             var sum = 0.0
             for v in 0..<n { sum += ws.hours(to: NodeID(v)) ?? 0 }
             // The convenience API also copies every distance out into a result value, as
             // scipy and igraph do; time it too so the comparison can be made either way.
-            let t1 = clock.now
-            let tree = try network.travelTimes(from: s)
-            let treeMs = (clock.now - t1).seconds * 1000
+            var treeMs = Double.infinity
+            var tree = try network.travelTimes(from: s)
+            for _ in 0..<max(1, repeats) {
+                let t1 = clock.now
+                tree = try network.travelTimes(from: s)
+                treeMs = min(treeMs, (clock.now - t1).seconds * 1000)
+            }
             guard tree.reachableCount == ws.settledNodeCount else { throw CLIFailure.internalFailure("tree and workspace disagree") }
             report.oneToAll.append(.init(source: Int(s.rawValue), milliseconds: ms, treeMilliseconds: treeMs,
                                          reachable: ws.settledNodeCount, sumHours: sum))
+        }
+        if pairs > 0 {
+            // Pseudo-random pairs (an LCG, so the script can reproduce them if needed).
+            var x: UInt64 = 12345
+            func next() -> Int { x = x &* 6364136223846793005 &+ 1442695040888963407; return Int((x >> 33) % UInt64(max(n, 1))) }
+            let list = (0..<pairs).map { _ in (NodeID(next()), NodeID(next())) }
+            var uni = 0.0, bi = 0.0, agree = 0
+            var wsB = SearchWorkspace(for: network)
+            for (s, t) in list {
+                let t0 = clock.now
+                try network.search(SearchQuery(from: s, targets: [t]), in: &ws)
+                let one = ws.hours(to: t)
+                let t1 = clock.now
+                let route = try network.shortestPath(from: s, to: t, forward: &ws, backward: &wsB)
+                let t2 = clock.now
+                uni += (t1 - t0).seconds; bi += (t2 - t1).seconds
+                if let one, let h = route?.hours, abs(one - h) <= 1e-9 * max(1, one) { agree += 1 } else if one == nil && route == nil { agree += 1 }
+            }
+            report.pointToPoint = .init(pairs: pairs, oneDirectionalMilliseconds: uni * 1000 / Double(pairs),
+                                        bidirectionalMilliseconds: bi * 1000 / Double(pairs), agreeing: agree)
         }
         if matrixSources > 0 {
             let rows = spaced(matrixSources, offset: 1), columns = spaced(matrixTargets, offset: 3)
@@ -129,6 +162,14 @@ private struct BenchReport: Encodable {
     var buildSeconds: Double
     var oneToAll: [Query] = []
     var matrix: Matrix?
+    var pointToPoint: PointToPoint?
+
+    struct PointToPoint: Encodable {
+        var pairs: Int
+        var oneDirectionalMilliseconds: Double
+        var bidirectionalMilliseconds: Double
+        var agreeing: Int
+    }
 }
 
 private extension Duration {

@@ -45,10 +45,37 @@ import Testing
                 if let route = tree.route(to: NodeID(s), in: graph) { try checkRoute(route, graph: graph, from: s, to: t.index) }
             }
         }
-        let matrix = try graph.travelTimeMatrix(from: sources, to: targets, threads: 2)
-        for (i, s) in sources.enumerated() {
-            for (j, t) in targets.enumerated() { #expect(close(matrix[i, j], fw[s.index][t.index]), "seed \(seed) matrix") }
+        // Both shapes: more sources than targets runs backward searches per column.
+        for (rows, columns) in [(sources, targets), (sources + targets + sources, targets), (targets, sources + targets)] {
+            let matrix = try graph.travelTimeMatrix(from: rows, to: columns, threads: 2)
+            for (i, s) in rows.enumerated() {
+                for (j, t) in columns.enumerated() { #expect(close(matrix[i, j], fw[s.index][t.index]), "seed \(seed) matrix") }
+            }
         }
+    }
+
+    @Test(arguments: seeds) func matrixLengthsAreTheLengthsOfFastestRoutes(seed: UInt64) throws {
+        // With one speed everywhere the fastest route is the shortest, so its length is
+        // known independently: Floyd–Warshall on lengths.
+        var net = RandomNetwork(seed: seed)
+        for i in net.roads.indices { net.roads[i].speedKmh = 50 }
+        let graph = try net.build()
+        let fw = floydWarshall(nodeCount: net.nodeCount, arcs: net.arcs().map { ($0.0, $0.1, $0.2 * 50) })
+        var rng = SeededGenerator(seed: seed &+ 6000)
+        let some = (0..<Int.random(in: 1...3, using: &rng)).map { _ in NodeID(Int.random(in: 0..<net.nodeCount, using: &rng)) }
+        let all = Array(graph.nodes)
+        for (rows, columns) in [(some, all), (all, some)] {
+            let m = try graph.travelTimeMatrix(from: rows, to: columns, threads: 2, includeLengths: true)
+            #expect(m.hasLengths)
+            for (i, s) in rows.enumerated() {
+                for (j, t) in columns.enumerated() {
+                    let want = fw[s.index][t.index]
+                    #expect((m.length(i, j) == nil) == (want == nil), "seed \(seed)")
+                    if let got = m.length(i, j), let want { #expect(isApproximatelyEqual(got, want, absolute: 1e-7), "seed \(seed) \(s)→\(t)") }
+                }
+            }
+        }
+        #expect(try graph.travelTimeMatrix(from: some, to: some).length(0, 0) == nil) // not asked for
     }
 
     @Test(arguments: seeds) func multiSourceWithOffsetsPicksTheWinner(seed: UInt64) throws {
@@ -66,6 +93,24 @@ import Testing
             if let winner = tree.source(of: NodeID(v)), let h = tree.hours(to: NodeID(v)) {
                 let viaWinner = sources.filter { $0.node == winner }.compactMap { s in fw[s.node.index][v].map { $0 + s.offsetHours } }.min()
                 #expect(close(viaWinner, h), "seed \(seed): winner \(winner) does not achieve \(h)")
+            }
+        }
+    }
+
+    @Test(arguments: seeds) func nearestTargetOfEveryNodeByOneBackwardSearch(seed: UInt64) throws {
+        let net = RandomNetwork(seed: seed)
+        let graph = try net.build()
+        let fw = floydWarshall(nodeCount: net.nodeCount, arcs: net.arcs())
+        var rng = SeededGenerator(seed: seed &+ 5000)
+        let targets = (0..<Int.random(in: 1...3, using: &rng)).map { _ in NodeID(Int.random(in: 0..<net.nodeCount, using: &rng)) }
+        let tree = try graph.travelTimes(toNearestOf: targets)
+        for v in 0..<net.nodeCount {
+            let expected = targets.compactMap { fw[v][$0.index] }.min()
+            #expect(close(tree.hours(to: NodeID(v)), expected), "seed \(seed) node \(v)")
+            if let nearest = tree.source(of: NodeID(v)), let h = tree.hours(to: NodeID(v)) {
+                #expect(close(fw[v][nearest.index], h), "seed \(seed): \(nearest) is not the nearest target of \(v)")
+                let route = try #require(tree.route(to: NodeID(v), in: graph))
+                #expect(route.start == NodeID(v) && route.end == nearest)
             }
         }
     }
@@ -107,6 +152,11 @@ import Testing
             // The workspace API must say "not reached" too, never report an infinite time.
             let direct = try graph.travelTimes(from: NodeID(s), to: Array(graph.nodes), overlay: overlay)
             for t in 0..<net.nodeCount { #expect(close(direct[t], reference.hours(to: NodeID(t))), "seed \(seed) one-to-many") }
+            for t in 0..<net.nodeCount {
+                let route = try graph.shortestPath(from: NodeID(s), to: NodeID(t), overlay: overlay)
+                #expect(close(route?.hours, reference.hours(to: NodeID(t))), "seed \(seed) point-to-point")
+                #expect(route?.edges.allSatisfy { !overlay.closedEdges.contains($0) } ?? true)
+            }
         }
     }
 
@@ -134,7 +184,15 @@ import Testing
         })
         let matrix = try graph.travelTimeMatrix(from: Array(graph.nodes), to: Array(graph.nodes), overlay: overlay)
         for s in 0..<net.nodeCount {
-            for t in 0..<net.nodeCount where s != t { #expect(close(matrix[s, t], fw[s][t]), "seed \(seed) \(s)→\(t)") }
+            for t in 0..<net.nodeCount where s != t {
+                #expect(close(matrix[s, t], fw[s][t]), "seed \(seed) \(s)→\(t)")
+                let route = try graph.shortestPath(from: NodeID(s), to: NodeID(t), overlay: overlay)
+                #expect(close(route?.hours, fw[s][t]), "seed \(seed) \(s)→\(t) point-to-point")
+                if let route {
+                    let sum = route.edges.reduce(0.0) { $0 + (overlay.hours(of: $1, in: graph) ?? .infinity) }
+                    #expect(isApproximatelyEqual(sum, route.hours, absolute: 1e-9))
+                }
+            }
         }
     }
 

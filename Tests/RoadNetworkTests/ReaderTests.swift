@@ -226,6 +226,15 @@ import Testing
         }
     }
 
+    @Test func absurdNodeCountsAreRejectedBeforeAllocating() {
+        expectProblems([(0, "node id 2000000000 is far beyond")]) { () throws(GraphReadError) in
+            try CEdgeReader.read("0 0 1 1\n1 1 2000000000 1\n", file: "f")
+        }
+        expectProblems([(1, "declares 2000000000 nodes")]) { () throws(GraphReadError) in
+            try DIMACSReader.read(graph: "p sp 2000000000 1\na 1 2 3\n", file: "f")
+        }
+    }
+
     @Test func filesAreReadByExtensionAndMissingFilesReported() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("roadnetwork-\(UInt64.random(in: 0...UInt64.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -102,6 +102,21 @@ import Testing
                 #expect(isApproximatelyEqual(snap.accessHours, snap.distanceKm / 20))
             }
         }
+        // Restricted snapping: only even nodes, against a filtered scan.
+        for trial in 0..<20 {
+            let net = RandomNetwork(seed: UInt64(500 + trial), maxNodes: 60)
+            let graph = try net.build()
+            let coords = try #require(graph.coordinates)
+            for _ in 0..<20 {
+                let p = GeoCoordinate(latitude: 29.5 + Double.random(in: 0..<2, using: &rng), longitude: 119.5 + Double.random(in: 0..<2, using: &rng))
+                let allowed = coords.indices.filter { $0 % 2 == 0 }
+                let snap = try graph.snap(p, where: { $0.index % 2 == 0 })
+                #expect(snap.node.index % 2 == 0)
+                let best = allowed.map { p.distanceKm(to: coords[$0]) }.min()!
+                #expect(snap.distanceKm <= best * 1.01 + 1e-9, "trial \(trial)")
+            }
+            #expect(throws: RoadGraphError.noAllowedNode) { try graph.snap(GeoCoordinate(latitude: 30, longitude: 120), where: { _ in false }) }
+        }
         let bare = try CEdgeReader.read("0 0 1 1.0\n")
         #expect(throws: RoadGraphError.noCoordinates) { try bare.snap(GeoCoordinate(latitude: 0, longitude: 0)) }
     }
@@ -166,6 +181,20 @@ import Testing
         #expect(ws.generation < 10) // it did wrap
     }
 
+    @Test func searchesWithoutRoutesGiveTheSameTimesAndNoRoutes() throws {
+        let graph = SyntheticGrid(rows: 15, columns: 15, seed: 4).build()
+        var ws = SearchWorkspace(for: graph)
+        try graph.search(SearchQuery(from: NodeID(7)), in: &ws)
+        let withRoutes = (0..<graph.nodeCount).map { ws.hours(to: NodeID($0)) }
+        #expect(ws.route(to: NodeID(200), in: graph) != nil)
+        var query = SearchQuery(from: NodeID(7))
+        query.recordsRoutes = false
+        try graph.search(query, in: &ws)
+        #expect((0..<graph.nodeCount).map { ws.hours(to: NodeID($0)) } == withRoutes)
+        #expect(ws.route(to: NodeID(200), in: graph) == nil)
+        #expect(ws.parent(of: NodeID(200)) == nil)
+    }
+
     @Test func aSmallWorkspaceIsRejectedNotOverrun() {
         let graph = SyntheticGrid(rows: 5, columns: 5).build()
         var ws = SearchWorkspace(nodeCount: 3)
@@ -174,5 +203,25 @@ import Testing
         #expect(throws: RoadGraphError.unknownNode(25)) { try graph.search(SearchQuery(from: NodeID(25)), in: &ok) }
         #expect(throws: RoadGraphError.invalidTimeLimit(-1)) { try graph.search(SearchQuery(from: NodeID(0), maxHours: -1), in: &ok) }
         #expect(throws: RoadGraphError.invalidLength(-.infinity)) { try graph.search(SearchQuery(sources: [(NodeID(0), -.infinity)]), in: &ok) }
+    }
+}
+
+@Suite struct EdgelessGraphTests {
+    @Test func graphsWithoutEdgesAnswerEveryQuery() throws {
+        var b = RoadGraphBuilder()
+        b.addNode(named: "only"); b.addNode(named: "other")
+        let g = b.build()
+        #expect(g.edgeCount == 0)
+        #expect(try g.travelTimes(from: NodeID(0)).hours(to: NodeID(0)) == 0)
+        #expect(try g.travelTimes(from: NodeID(0), to: [NodeID(1)]) == [nil])
+        #expect(try g.travelTimes(to: NodeID(1), from: [NodeID(0)]) == [nil])
+        #expect(try g.isochrone(from: NodeID(1), withinHours: 5).nodes == [NodeID(1)])
+        var overlay = DisruptionOverlay(for: g)
+        try overlay.scaleAll(by: 2)
+        #expect(try g.travelTimeMatrix(from: [NodeID(0), NodeID(1)], to: [NodeID(1)], overlay: overlay).row(0) == [nil])
+        #expect(g.stronglyConnectedComponents().count == 2)
+        let empty = RoadGraphBuilder().build()
+        #expect(empty.nodeCount == 0 && empty.weaklyConnectedComponents().count == 0)
+        #expect(throws: RoadGraphError.unknownNode(0)) { try empty.travelTimes(from: NodeID(0)) }
     }
 }

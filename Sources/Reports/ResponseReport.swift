@@ -1,0 +1,222 @@
+import ReserveModel
+import Response
+
+/// The JSON document of a scenario response (`reserve dispatch --json`), schema
+/// version 1, documented in docs/formats.md. Every list is sorted and every number
+/// rounded to 6 decimals, so the same input always gives the same bytes.
+public struct ResponseReport: Codable, Sendable, Equatable {
+    /// Schema version of this document.
+    public var schemaVersion = 1
+    /// The scenario.
+    public var scenario: ScenarioInfo
+    /// The policy checked against.
+    public var policy: PolicyInfo?
+    /// Targets per incident.
+    public var targets: [Target]
+    /// Solver status of the goods dispatch (`optimal`, `feasible`, …).
+    public var status: String
+    /// Headline numbers.
+    public var summary: Summary
+    /// Shipments.
+    public var orders: [Order]
+    /// Unmet needs by the deadline.
+    public var shortfalls: [Shortfall]
+    /// Per-area fulfilment and relief compliance.
+    public var fulfilment: [Fulfilment]
+    /// Per-requirement team outcomes.
+    public var teams: [TeamOutcome]
+    /// Capacities that limit the response, by marginal value.
+    public var bindingResources: [BindingResource]
+    /// Marginal value of one more unit of an item at a depot.
+    public var marginalValues: [MarginalValue]
+    /// Model size and objectives.
+    public var model: ModelInfo
+    /// Warnings.
+    public var warnings: [String]
+
+    public struct ScenarioInfo: Codable, Sendable, Equatable {
+        public var id: String, name: String, hazard: String, responseLevel: String, start: String
+    }
+    public struct PolicyInfo: Codable, Sendable, Equatable {
+        public var id: String, name: String, source: String
+    }
+    public struct Target: Codable, Sendable, Equatable {
+        public var incident: String, name: String, hazard: String
+        public var startOffsetHours: Double, arrivalHours: Double, reliefHours: Double
+    }
+    public struct Summary: Codable, Sendable, Equatable {
+        /// Affected areas and how many meet the relief target.
+        public var areas: Int, areasMeetingRelief: Int
+        /// Weighted share of all needs met by their deadlines.
+        public var fulfilment: Double
+        /// Team requirements and how many are met within the arrival target.
+        public var teamRequirements: Int, teamRequirementsMet: Int
+        /// Orders and shortfall lines.
+        public var orders: Int, shortfalls: Int
+        /// Whether every relief and arrival target holds.
+        public var allTargetsMet: Bool
+    }
+    public struct Order: Codable, Sendable, Equatable {
+        public var from: String, fromName: String, mode: String
+        public var to: String, toName: String, incident: String
+        public var item: String, itemName: String, unit: String
+        public var quantity: Double, departureHours: Double, etaHours: Double, onTime: Bool
+        public var trucks: Double?, distanceKm: Double, travelHours: Double
+    }
+    public struct Shortfall: Codable, Sendable, Equatable {
+        public var area: String, areaName: String, incident: String
+        public var item: String, itemName: String, unit: String
+        public var quantity: Double, quantityAtHorizon: Double
+        public var reason: String, explanation: String
+    }
+    public struct Fulfilment: Codable, Sendable, Equatable {
+        public var area: String, areaName: String, incident: String
+        public var deadlineHours: Double, byDeadline: Double, byHorizon: Double
+        public var fullyServedAtHours: Double?, reliefMet: Bool
+    }
+    public struct Assigned: Codable, Sendable, Equatable {
+        public var team: String, teamName: String, headcount: Int, arrivalHours: Double, onTime: Bool
+    }
+    public struct TeamOutcome: Codable, Sendable, Equatable {
+        public var area: String, areaName: String, incident: String, specialty: String
+        public var headcount: Int, targetHours: Double
+        public var earliestArrivalHours: Double?, met: Bool, headcountOnTime: Int, missing: Int
+        public var assigned: [Assigned], explanation: String?
+    }
+    public struct BindingResource: Codable, Sendable, Equatable {
+        public var kind: String, depot: String, depotName: String, item: String?, marginalValue: Double
+    }
+    public struct MarginalValue: Codable, Sendable, Equatable {
+        public var depot: String, depotName: String, item: String, itemName: String, value: Double
+    }
+    public struct ModelInfo: Codable, Sendable, Equatable {
+        public var rows: Int, columns: Int, nonZeros: Int, integerColumns: Int
+        public var levelObjectives: [Double], excludedPairs: Int
+        public var teamRows: Int, teamColumns: Int
+    }
+}
+
+/// Rounds to 6 decimals and turns −0 into 0, for byte-stable output.
+func stable(_ x: Double) -> Double {
+    guard x.isFinite else { return x }
+    let r = (x * 1e6).rounded() / 1e6
+    return r == 0 ? 0 : r
+}
+
+extension ResponseReport {
+    /// Builds the document from a response and the bundle it came from (for names).
+    public init(_ r: ScenarioResponse, bundle: ReserveBundle) {
+        let p = r.goodsProblem
+        let itemOf = Dictionary(uniqueKeysWithValues: bundle.items.map { ($0.id.rawValue, $0) })
+        let teamOf = Dictionary(uniqueKeysWithValues: bundle.teams.map { ($0.id.rawValue, $0) })
+        func areaName(_ id: String) -> String { r.areaPlaces[id]?.name ?? bundle.area(AreaID(id))?.name ?? id }
+        func itemName(_ k: Int) -> String { itemOf[p.items[k].id]?.name ?? p.items[k].id }
+        func unit(_ k: Int) -> String { itemOf[p.items[k].id]?.unit ?? "" }
+        scenario = ScenarioInfo(id: r.scenario.id.rawValue, name: r.scenario.name, hazard: r.scenario.hazard.rawValue,
+                                responseLevel: r.scenario.responseLevel.rawValue, start: r.scenario.start)
+        policy = r.policy.map { PolicyInfo(id: $0.id.rawValue, name: $0.name, source: $0.source) }
+        targets = r.targets.map { Target(incident: $0.incident, name: $0.name, hazard: $0.hazard.rawValue,
+                                         startOffsetHours: stable($0.startOffsetHours), arrivalHours: stable($0.arrivalHours),
+                                         reliefHours: stable($0.reliefHours)) }
+        status = r.goods.status.rawValue
+        orders = r.goods.orders.map { o in
+            let route = p.routes[o.route]
+            return Order(from: p.sources[o.source].id, fromName: r.sourcePlaces[o.source].name, mode: p.sources[o.source].kind.rawValue,
+                         to: p.areas[o.area].id, toName: areaName(p.areas[o.area].id), incident: p.areas[o.area].incident,
+                         item: p.items[o.item].id, itemName: itemName(o.item), unit: unit(o.item),
+                         quantity: stable(o.quantity), departureHours: stable(o.departureHours), etaHours: stable(o.etaHours),
+                         onTime: o.onTime, trucks: o.truckloads.map(stable), distanceKm: stable(route.distanceKm),
+                         travelHours: stable(route.travelHours))
+        }
+        shortfalls = r.goods.shortfalls.map { s in
+            Shortfall(area: p.areas[s.area].id, areaName: areaName(p.areas[s.area].id), incident: p.areas[s.area].incident,
+                      item: p.items[s.item].id, itemName: itemName(s.item), unit: unit(s.item),
+                      quantity: stable(s.quantity), quantityAtHorizon: stable(s.quantityAtHorizon),
+                      reason: s.reason.rawValue, explanation: ShortfallExplainer(problem: p, expiredStock: r.expiredStock).explain(s))
+        }
+        fulfilment = r.compliance.map { c in
+            let f = r.goods.fulfilment.first { p.areas[$0.area].id == c.area && p.areas[$0.area].incident == c.incident }
+            return Fulfilment(area: c.area, areaName: areaName(c.area), incident: c.incident, deadlineHours: stable(c.deadlineHours),
+                              byDeadline: stable(c.shareByDeadline), byHorizon: stable(f?.byHorizon ?? 0),
+                              fullyServedAtHours: c.fullyServedAtHours.map(stable), reliefMet: c.reliefMet)
+        }
+        teams = r.teams.outcomes.map { o in
+            let req = r.teamProblem.requirements[o.requirement]
+            return TeamOutcome(
+                area: req.area, areaName: areaName(req.area), incident: req.incident, specialty: req.specialty,
+                headcount: req.headcount, targetHours: stable(req.targetHours),
+                earliestArrivalHours: o.earliestPossibleArrivalHours.map(stable), met: o.met,
+                headcountOnTime: o.headcountOnTime, missing: o.missingOnTime,
+                assigned: o.assignments.map { a in
+                    let team = r.teamProblem.teams[a.team]
+                    return Assigned(team: team.id, teamName: teamOf[team.id]?.name ?? team.id, headcount: team.headcount,
+                                    arrivalHours: stable(a.arrivalHours), onTime: a.onTime)
+                },
+                explanation: o.explanation)
+        }
+        bindingResources = r.goods.bindingResources.map { b in
+            BindingResource(kind: b.kind.rawValue, depot: p.sources[b.source].id, depotName: r.sourcePlaces[b.source].name,
+                            item: b.item.map { p.items[$0].id }, marginalValue: stable(b.marginalValue))
+        }
+        marginalValues = r.goods.marginalValues.map { m in
+            MarginalValue(depot: p.sources[m.source].id, depotName: r.sourcePlaces[m.source].name,
+                          item: p.items[m.item].id, itemName: itemName(m.item), value: stable(m.value))
+        }
+        let size = r.goods.modelSize
+        model = ModelInfo(rows: size.rows, columns: size.columns, nonZeros: size.nonZeros, integerColumns: size.integerColumns,
+                          levelObjectives: r.goods.levelObjectives.map(stable), excludedPairs: r.goods.excludedPairs,
+                          teamRows: r.teams.modelSize.rows, teamColumns: r.teams.modelSize.columns)
+        warnings = r.warnings
+        let totalWeight = p.needs.reduce(0.0) { $0 + $1.weight }
+        let missed = r.goods.shortfalls.reduce(0.0) { acc, s in
+            let need = p.needs.filter { $0.area == s.area && $0.item == s.item }
+            let q = need.reduce(0.0) { $0 + $1.quantity }, w = need.map(\.weight).max() ?? 0
+            return acc + (q > 0 ? w * s.quantity / q : 0)
+        }
+        summary = Summary(areas: r.compliance.count, areasMeetingRelief: r.compliance.filter(\.reliefMet).count,
+                          fulfilment: stable(totalWeight > 0 ? max(0, 1 - missed / totalWeight) : 1),
+                          teamRequirements: r.teams.outcomes.count, teamRequirementsMet: r.teams.outcomes.filter(\.met).count,
+                          orders: orders.count, shortfalls: shortfalls.count, allTargetsMet: r.allTargetsMet)
+    }
+}
+
+/// A plain sentence for each shortfall, from the problem's routes and stock.
+struct ShortfallExplainer {
+    let problem: GoodsProblem
+    var expiredStock: [String: Double] = [:]
+
+    func explain(_ s: GoodsPlan.Shortfall) -> String {
+        let p = problem
+        let area = p.areas[s.area]
+        let holders = Set(p.supplies.filter { $0.item == s.item && $0.quantity > 0 }.map(\.source))
+        switch s.reason {
+        case .noStockAnywhere:
+            if let expired = expiredStock[p.items[s.item].id], expired > 0 {
+                return "no usable stock: all \(ResponseText.number(expired)) in store expire before relief ends"
+            }
+            return "no depot or supplier holds this item"
+        case .unreachable:
+            return "no road connects any depot holding it to the area"
+        case .tooFar:
+            let earliest = p.routes.filter { $0.area == s.area && holders.contains($0.source) }
+                .map { r -> Double in
+                    let src = p.sources[r.source]
+                    return max(src.availableAfterHours, src.production?.rampUpHours ?? 0, area.earliestDepartureHours)
+                        + src.handlingHours + r.travelHours
+                }.min()
+            if let earliest {
+                return "the nearest stock arrives at \(hours(earliest)), after the \(hours(area.deadlineHours)) deadline"
+            }
+            return "no stock can arrive by the deadline"
+        case .stockExhausted:
+            return "the depots that can arrive in time have run out (used here or by other areas)"
+        case .fleetOrThroughput:
+            return "depots in range still hold it, but trucks or loading throughput limit what they can send in time"
+        }
+    }
+
+    func hours(_ h: Double) -> String {
+        let r = (h * 10).rounded() / 10
+        return r == r.rounded() ? "\(Int(r)) h" : "\(r) h"
+    }
+}

@@ -1,0 +1,83 @@
+import EmergencyReserve
+import Foundation
+
+/// Reading and validating a bundle for the commands that compute on it: a bundle with
+/// errors is refused (exit 65) with every problem listed, as `reserve validate` prints them.
+enum BundleLoading {
+    static func load(_ path: String) throws -> ReserveBundle {
+        let loaded: LoadedBundle
+        do {
+            loaded = try BundleReader.read(at: path)
+        } catch {
+            throw CLIFailure.invalidData(error.description)
+        }
+        let report = loaded.validate()
+        if report.hasErrors {
+            let lines = report.errors.prefix(50).map(\.description).joined(separator: "\n")
+            let more = report.errors.count > 50 ? "\n… and \(report.errors.count - 50) more" : ""
+            throw CLIFailure.invalidData("\(path) has \(report.errors.count) error(s); run 'reserve validate \(path)':\n\(lines)\(more)")
+        }
+        return loaded.bundle
+    }
+}
+
+/// MIP progress on stderr (never stdout), at most once a second.
+enum ProgressPrinter {
+    static func mip() -> @Sendable (MIPProgress) -> Void {
+        { p in
+            let seconds = Double(p.elapsed.components.seconds) + Double(p.elapsed.components.attoseconds) / 1e18
+            guard seconds >= 1 else { return }
+            let gap = p.relativeGap.map { String(format: "%.3f%%", $0 * 100) } ?? "-"
+            printProgress(String(format: "  %.1fs  nodes %d  incumbent %@  bound %@  gap %@", seconds, p.nodes,
+                                 p.incumbent.map { String(format: "%.6g", $0) } ?? "-",
+                                 p.bound.map { String(format: "%.6g", $0) } ?? "-", gap))
+        }
+    }
+}
+
+/// Writes a response in the chosen format to stdout or a directory.
+enum ResponseOutput {
+    static func write(report: ResponseReport, response: ScenarioResponse, bundle: ReserveBundle,
+                      format: ResponseFormat, to directory: String?) throws {
+        let text: String
+        let fileName: String
+        switch format {
+        case .table:
+            text = ResponseText.render(report) + "\n"
+            fileName = "\(report.scenario.id).txt"
+        case .json:
+            text = try jsonText(report)
+            fileName = "\(report.scenario.id).json"
+        case .geojson:
+            text = ResponseGeoJSON.render(response, report: report)
+            fileName = "\(report.scenario.id).geojson"
+        case .html:
+            var nodes: [String: GeoPoint] = [:]
+            for node in bundle.roadNodes { nodes[node.id.rawValue] = GeoPoint(lat: node.lat, lon: node.lon) }
+            let roads = bundle.roadEdges.compactMap { e -> [GeoPoint]? in
+                guard let a = nodes[e.from.rawValue], let b = nodes[e.to.rawValue] else { return nil }
+                return [a, b]
+            }
+            text = ResponseHTML.render(response, report: report, roads: roads)
+            fileName = "\(report.scenario.id).html"
+        }
+        guard let directory else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let path = (directory as NSString).appendingPathComponent(fileName)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            printProgress("wrote \(path)")
+        } catch {
+            throw CLIFailure(message: "cannot write \(directory): \(error.localizedDescription)", exitCode: 73)
+        }
+    }
+
+    static func jsonText<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+}

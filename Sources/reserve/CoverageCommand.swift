@@ -1,0 +1,79 @@
+import ArgumentParser
+import EmergencyReserve
+import Foundation
+
+/// `reserve coverage BUNDLE`: compliance of every township with the arrival and relief targets.
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "Check every area against the 2 h arrival and 10 h relief targets, per scenario.",
+        discussion: """
+        For every area of the chosen level: the fastest team of each needed specialty, and \
+        when its basic needs are delivered (affected areas, from the dispatch) or could first \
+        arrive (other areas, from the nearest usable stock), against the policy in force.
+
+        Examples:
+          reserve coverage Data/hegang --all-scenarios
+          reserve coverage Data/manzhouli --scenario mz-grassland-fire --level township --json
+        """
+    )
+
+    @Argument(help: "The bundle directory (or single JSON file).")
+    var bundle: String
+
+    @Option(name: .long, help: "One scenario id (default: the headline scenario).")
+    var scenario: String?
+
+    @Flag(name: .customLong("all-scenarios"), help: "Every scenario of the bundle.")
+    var allScenarios = false
+
+    @Option(name: .long, help: "Area level: province, city, county, township or village (default township).")
+    var level: String = "township"
+
+    @Flag(name: .long, help: "List every area, not only the worst.")
+    var all = false
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var solver: SolverOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        if scenario != nil && allScenarios { throw ValidationError("give --scenario or --all-scenarios, not both.") }
+        if AdministrativeLevel(rawValue: level) == nil {
+            throw ValidationError("--level must be one of \(AdministrativeLevel.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+    }
+
+    func run() throws {
+        let logger = logging.bootstrap()
+        let loaded = try BundleLoading.load(bundle)
+        let ids: [ScenarioID]
+        if allScenarios {
+            ids = loaded.scenarios.map(\.id)
+        } else if let id = scenario.map(ScenarioID.init) ?? loaded.manifest.headlineScenario ?? loaded.scenarios.first?.id {
+            ids = [id]
+        } else {
+            throw CLIFailure.invalidData("\(bundle): the bundle has no scenarios")
+        }
+        let network: BundleNetwork
+        do { network = try BundleNetwork(bundle: loaded) } catch { throw CLIFailure.invalidData("\(bundle): \(error.description)") }
+        let options = ResponseOptions(dispatch: DispatchOptions(solve: SolveOptions(timeLimit: solver.timeLimitDuration,
+                                                                                     relativeMIPGap: solver.gap, logger: logger)),
+                                      logger: logger)
+        var results: [ScenarioCoverage] = []
+        for id in ids {
+            do {
+                results.append(try CoverageAnalyzer(options: options).coverage(of: id, in: loaded, level: AdministrativeLevel(rawValue: level)!,
+                                                                               network: network))
+            } catch {
+                if case .dispatch(.solver) = error { throw CLIFailure.internalFailure(error.description) }
+                throw CLIFailure.invalidData("\(bundle): \(error.description)")
+            }
+        }
+        let report = CoverageReport(results)
+        switch output.resolvedFormat {
+        case .json: try printJSON(report)
+        case .table: print(CoverageText.render(report, showAll: all))
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import EmergencyReserve
+import Foundation
+
+/// `reserve demo`: the Hegang bundle's headline scenario end to end.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the main job on the sample data: Hegang's headline scenario, dispatched and checked.",
+        discussion: "The same as 'reserve dispatch Data/hegang' run from the project root."
+    )
+
+    @Option(name: .long, help: "The sample bundle to use.")
+    var bundle: String = "Data/hegang"
+
+    @Option(name: .long, help: "Output format: table, json, geojson or html.")
+    var format: ResponseFormat = .table
+
+    @Option(name: .long, help: "Write the output to this directory instead of stdout.")
+    var out: String?
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: bundle) else {
+            throw CLIFailure.invalidData("\(bundle): not found; run 'reserve demo' from the project root or pass --bundle")
+        }
+        var dispatch = try DispatchCommand.parse([bundle, "--format", format.rawValue] + (out.map { ["--out", $0] } ?? []))
+        try dispatch.run()
+    }
+}

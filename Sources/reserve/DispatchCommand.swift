@@ -1,0 +1,95 @@
+import ArgumentParser
+import EmergencyReserve
+import Foundation
+
+/// `reserve dispatch BUNDLE --scenario S`: which depot sends what to where, arriving
+/// when; which teams go where; and whether the 2 h / 10 h targets hold.
+struct DispatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dispatch",
+        abstract: "Dispatch goods and teams for a scenario and check the arrival and relief targets.",
+        discussion: """
+        Examples:
+          reserve dispatch Data/hegang --scenario hg-songhua-flood
+          reserve dispatch Data/hegang --scenario hg-blizzard-mine --format json
+          reserve dispatch Data/suzhou --scenario sz-xinbian-flood --format html --out report/
+        """
+    )
+
+    @Argument(help: "The bundle directory (or single JSON file).")
+    var bundle: String
+
+    @Option(name: .long, help: "The scenario id (default: the bundle's headline scenario).")
+    var scenario: String?
+
+    @Option(name: .long, help: "Check against this policy id instead of the scenario's.")
+    var policy: String?
+
+    @Flag(name: .customLong("integer-vehicles"), help: "Whole truckloads (a MIP) instead of fractional truck use.")
+    var integerVehicles = false
+
+    @Option(name: .long, help: "Planning horizon in hours (default: 3 × the latest relief deadline, at least 24).")
+    var horizon: Double?
+
+    @Option(name: .long, help: "Output format: table, json, geojson or html.")
+    var format: ResponseFormat = .table
+
+    @Flag(name: .long, help: "Shorthand for --format json.")
+    var json = false
+
+    @Option(name: .long, help: "Write the output to this directory instead of stdout.")
+    var out: String?
+
+    @Option(name: .customLong("export-model"), help: "Also write the dispatch LP to this .lp or .mps file.")
+    var exportModel: String?
+
+    @OptionGroup var solver: SolverOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        if let horizon, !(horizon > 0 && horizon.isFinite) { throw ValidationError("--horizon must be a positive number of hours.") }
+        if let exportModel, ModelFileFormat(pathExtensionOf: exportModel) == nil {
+            throw ValidationError("--export-model needs a .lp or .mps file name.")
+        }
+    }
+
+    func run() throws {
+        let logger = logging.bootstrap()
+        let loaded = try BundleLoading.load(bundle)
+        guard let scenarioID = scenario.map(ScenarioID.init) ?? loaded.manifest.headlineScenario ?? loaded.scenarios.first?.id else {
+            throw CLIFailure.invalidData("\(bundle): the bundle has no scenarios")
+        }
+        var solve = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap, logger: logger)
+        solve.progress = ProgressPrinter.mip()
+        let options = ResponseOptions(
+            dispatch: DispatchOptions(integerVehicles: integerVehicles, nameModel: exportModel != nil, solve: solve),
+            horizonHours: horizon, policy: policy.map(PolicyID.init), logger: logger)
+        let started = ContinuousClock.now
+        let response: ScenarioResponse
+        do {
+            response = try ResponsePlanner(options: options).respond(to: scenarioID, in: loaded)
+        } catch {
+            switch error {
+            case .unknownScenario, .invalidNetwork: throw CLIFailure.invalidData("\(bundle): \(error.description)")
+            case .dispatch(.invalidProblem): throw CLIFailure.invalidData("\(bundle): \(error.description)")
+            case .dispatch(.solver): throw CLIFailure.internalFailure(error.description)
+            }
+        }
+        if let exportModel {
+            let (model, _) = try GoodsDispatcher(options: options.dispatch).model(for: response.goodsProblem)
+            try model.write(to: exportModel, format: ModelFileFormat(pathExtensionOf: exportModel)!, logger: logger)
+        }
+        let report = ResponseReport(response, bundle: loaded)
+        let elapsed = started.duration(to: .now)
+        if elapsed > .seconds(1) || logging.verbose > 0 {
+            printProgress("dispatch: \(response.goods.modelSize.rows) rows × \(response.goods.modelSize.columns) columns, solved in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .abbreviated)))")
+        }
+        let resolved: ResponseFormat = json ? .json : format
+        try ResponseOutput.write(report: report, response: response, bundle: loaded, format: resolved, to: out)
+    }
+}
+
+/// Output formats of the response commands.
+enum ResponseFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, geojson, html
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `reserve dispatch`, `reserve coverage` and `reserve demo` end to end.
+@Suite struct DispatchCommandTests {
+    static let bundles = ["hegang", "huangshigang", "linjiang", "suzhou", "manzhouli"]
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test(arguments: bundles)
+    func dispatchHeadlineScenarioAsJSON(bundle: String) throws {
+        let r = try runReserve(["dispatch", "Data/\(bundle)", "--json"])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        let d = try json(r.stdout)
+        #expect(d["schemaVersion"] as? Int == 1)
+        #expect(d["status"] as? String == "optimal")
+        let orders = try #require(d["orders"] as? [[String: Any]])
+        #expect(!orders.isEmpty)
+        for key in ["from", "to", "item", "quantity", "etaHours"] { #expect(orders[0][key] != nil, "\(key)") }
+        let shortfalls = try #require(d["shortfalls"] as? [[String: Any]])
+        for s in shortfalls { for key in ["area", "item", "quantity", "reason"] { #expect(s[key] != nil) } }
+        #expect(d["fulfilment"] is [[String: Any]])
+        #expect(d["teams"] is [[String: Any]])
+    }
+
+    @Test func tableStartsWithTheSummaryAndFitsEightyColumns() throws {
+        let r = try runReserve(["dispatch", "Data/hegang", "--scenario", "hg-spring-fire"])
+        #expect(r.exitCode == 0)
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first?.hasPrefix("Scenario  hg-spring-fire") == true)
+        #expect(r.stdout.contains("Result    "))
+        // Display width (CJK counts 2) of every table line stays within 80 columns.
+        let wide = lines.filter { line in
+            line.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x2E80 && $1.value <= 0x9FFF) || ($1.value >= 0xFF00 && $1.value <= 0xFF60) ? 2 : 1) } > 80
+        }
+        #expect(wide.filter { !$0.hasPrefix("  - ") && !$0.hasPrefix("Policy") && !$0.hasPrefix("Scenario") && !$0.hasPrefix("  ! ") }.isEmpty, "\(wide)")
+    }
+
+    @Test func everyFormatWritesAFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("er-dispatch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for format in ["geojson", "html", "json", "table"] {
+            let r = try runReserve(["dispatch", "Data/manzhouli", "--format", format, "--out", dir.path])
+            #expect(r.exitCode == 0, "\(format): \(r.stderr)")
+            #expect(r.stdout.isEmpty)
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(files.count == 4)
+        let geo = try String(contentsOf: dir.appendingPathComponent(files.first { $0.hasSuffix(".geojson") }!), encoding: .utf8)
+        let collection = try json(geo)
+        #expect(collection["type"] as? String == "FeatureCollection")
+        let kinds = Set((collection["features"] as? [[String: Any]] ?? []).compactMap { ($0["properties"] as? [String: Any])?["kind"] as? String })
+        #expect(kinds.isSuperset(of: ["depot", "area", "shipment"]))
+        let html = try String(contentsOf: dir.appendingPathComponent(files.first { $0.hasSuffix(".html") }!), encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg") && html.contains("</html>"))
+    }
+
+    @Test func sameInputSameBytes() throws {
+        let a = try runReserve(["dispatch", "Data/linjiang", "--json"])
+        let b = try runReserve(["dispatch", "Data/linjiang", "--json"])
+        #expect(a.stdout == b.stdout && !a.stdout.isEmpty)
+    }
+
+    @Test func unknownScenarioExits65() throws {
+        let r = try runReserve(["dispatch", "Data/hegang", "--scenario", "no-such-scenario"])
+        #expect(r.exitCode == 65)
+        #expect(r.stderr.contains("no scenario 'no-such-scenario'"))
+        #expect(r.stderr.contains("hg-songhua-flood"))
+    }
+
+    @Test func brokenBundleExits65WithItsProblems() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("er-broken-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Data/hegang"), to: dir)
+        let teams = dir.appendingPathComponent("teams.csv")
+        var text = try String(contentsOf: teams, encoding: .utf8)
+        text += text.split(separator: "\n")[1] + "\n"   // a duplicate team id
+        try text.write(to: teams, atomically: true, encoding: .utf8)
+        let r = try runReserve(["dispatch", dir.path])
+        #expect(r.exitCode == 65)
+        #expect(r.stderr.contains("teams.csv:"))
+    }
+
+    @Test func missingBundleExits65() throws {
+        let r = try runReserve(["dispatch", "/nonexistent/bundle"])
+        #expect(r.exitCode == 65)
+    }
+
+    @Test func badOptionsAreUsageErrors() throws {
+        #expect(try runReserve(["dispatch", "Data/hegang", "--horizon", "-3"]).exitCode == 64)
+        #expect(try runReserve(["dispatch", "Data/hegang", "--format", "pdf"]).exitCode == 64)
+        #expect(try runReserve(["coverage", "Data/hegang", "--level", "planet"]).exitCode == 64)
+    }
+
+    @Test func exportedModelSolvesToTheSameFirstLevel() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("er-dispatch-\(UUID().uuidString).mps").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let d = try runReserve(["dispatch", "Data/huangshigang", "--json", "--export-model", path])
+        #expect(d.exitCode == 0)
+        let s = try runReserve(["solve", path, "--json"])
+        #expect(s.exitCode == 0)
+        // The exported file carries level 1 (weighted shortfall) as its objective.
+        let level1 = try #require((try json(d.stdout)["model"] as? [String: Any])?["levelObjectives"] as? [Double]).first
+        let solved = try #require(try json(s.stdout)["objective"] as? Double)
+        #expect(abs(solved - level1!) < 1e-5)
+    }
+
+    @Test func coverageAllScenarios() throws {
+        let r = try runReserve(["coverage", "Data/hegang", "--all-scenarios", "--json"])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        let scenarios = try #require(try json(r.stdout)["scenarios"] as? [[String: Any]])
+        #expect(scenarios.count == 4)
+        for s in scenarios {
+            let share = try #require(s["populationShareWithinArrival"] as? Double)
+            #expect(share >= 0 && share <= 1)
+            #expect((s["areas"] as? [[String: Any]])?.isEmpty == false)
+        }
+        let table = try runReserve(["coverage", "Data/hegang"])
+        #expect(table.stdout.contains("Arrival   ") && table.stdout.contains("Relief    "))
+    }
+
+    @Test func demoIsTheHegangHeadline() throws {
+        let demo = try runReserve(["demo"])
+        let direct = try runReserve(["dispatch", "Data/hegang"])
+        #expect(demo.exitCode == 0)
+        #expect(demo.stdout == direct.stdout)
+        #expect(demo.stdout.hasPrefix("Scenario  hg-songhua-flood"))
+    }
+}
