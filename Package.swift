@@ -51,19 +51,31 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Preparedness: depot siting (p-median, covering, fixed-charge), OR-Library importers.
+        .target(
+            name: "Planning",
+            dependencies: [
+                "LinearSolver",
+                "RoadNetwork",
+                "ReserveModel",
+                "BundleIO",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "Reports",
             dependencies: ["Response", "ReserveModel", "RoadNetwork"]
         ),
         .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleIO", "Response", "Reports"]
+            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleIO", "Response", "Planning", "Reports"]
         ),
         .executableTarget(
             name: "reserve",
             dependencies: [
                 "EmergencyReserve",
                 "RoadNetwork",
+                "Planning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -76,6 +88,10 @@ let package = Package(
         .testTarget(
             name: "ResponseTests",
             dependencies: ["Response", "BundleIO", "RoadNetwork", "ReserveModel", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: ["Planning", "LinearSolver", "BundleIO", "ReserveModel", "RoadNetwork", "TestSupport"]
         ),
         .testTarget(
             name: "ReportsTests",
