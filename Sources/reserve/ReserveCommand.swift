@@ -17,7 +17,7 @@ struct ReserveCommand: ParsableCommand {
         """,
         version: "reserve \(EmergencyReserveVersion.current) (GLPK \(GLPKSolver.glpkVersion))",
         subcommands: [DemoCommand.self, DispatchCommand.self, CoverageCommand.self, SolveCommand.self, RouteCommand.self, ValidateCommand.self, GenerateCommand.self,
-                      RoutingBenchCommand.self]
+                      RoutingBenchCommand.self, SiteCommand.self, ImportCommand.self, VerifyORLibCommand.self]
     )
 
     /// Parses, runs, and turns every failure into a message on stderr and an exit code:
