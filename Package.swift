@@ -51,10 +51,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Preparedness: reserve levels over scenario sets, depot siting.
+        // Preparedness: reserve levels over scenario sets; depot siting (p-median,
+        // covering, fixed-charge), OR-Library importers.
         .target(
             name: "Planning",
-            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleIO", "Response"]
+            dependencies: [
+                "LinearSolver",
+                "RoadNetwork",
+                "ReserveModel",
+                "BundleIO",
+                "Response",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "Reports",
@@ -69,6 +77,7 @@ let package = Package(
             dependencies: [
                 "EmergencyReserve",
                 "RoadNetwork",
+                "Planning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -84,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanningTests",
-            dependencies: ["Planning", "Response", "ReserveModel", "BundleIO", "LinearSolver", "TestSupport"]
+            dependencies: ["Planning", "Response", "LinearSolver", "BundleIO", "ReserveModel", "RoadNetwork", "TestSupport"]
         ),
         .testTarget(
             name: "ReportsTests",

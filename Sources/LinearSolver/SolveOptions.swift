@@ -23,6 +23,16 @@ public struct MIPProgress: Sendable {
     public var nodes: Int
     /// Time since the solve started.
     public var elapsed: Duration
+
+    /// Creates a snapshot (for solvers built on top of this one, e.g. Planning's
+    /// p-median pricing loop, that report through the same callback).
+    public init(incumbent: Double?, bound: Double?, relativeGap: Double?, nodes: Int, elapsed: Duration) {
+        self.incumbent = incumbent
+        self.bound = bound
+        self.relativeGap = relativeGap
+        self.nodes = nodes
+        self.elapsed = elapsed
+    }
 }
 
 /// How to solve a model.

@@ -16,8 +16,9 @@ struct ReserveCommand: ParsableCommand {
         Exit codes: 0 success, 64 usage error, 65 invalid data, 70 internal failure.
         """,
         version: "reserve \(EmergencyReserveVersion.current) (GLPK \(GLPKSolver.glpkVersion))",
-        subcommands: [DemoCommand.self, DispatchCommand.self, CoverageCommand.self, PlanCommand.self, SolveCommand.self, RouteCommand.self, ValidateCommand.self, GenerateCommand.self,
-                      RoutingBenchCommand.self]
+        subcommands: [DemoCommand.self, DispatchCommand.self, CoverageCommand.self, PlanCommand.self, SiteCommand.self,
+                      ImportCommand.self, SolveCommand.self, RouteCommand.self, ValidateCommand.self, GenerateCommand.self,
+                      RoutingBenchCommand.self, VerifyORLibCommand.self]
     )
 
     /// Parses, runs, and turns every failure into a message on stderr and an exit code:

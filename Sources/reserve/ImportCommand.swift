@@ -1,0 +1,184 @@
+import ArgumentParser
+import EmergencyReserve
+import Foundation
+
+/// `reserve import orlib-pmed|orlib-cap FILE --out DIR`: OR-Library instances as bundles.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn public benchmark instances into bundles.",
+        subcommands: [ImportPMedian.self, ImportCapacitated.self]
+    )
+}
+
+/// Reads a file for an importer (exit 65 when it cannot).
+func readInputFile(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw CLIFailure.invalidData("\(path): cannot read the file")
+    }
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// `reserve import orlib-pmed FILE --out DIR`.
+struct ImportPMedian: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "orlib-pmed",
+        abstract: "Import an OR-Library p-median instance (pmedN.txt) as a bundle.",
+        discussion: """
+        The graph becomes the road network (edge cost = km at 1 km/h, so hours equal the \
+        OR-Library distance; a later line for the same pair overwrites an earlier one; nodes \
+        get synthetic positions on a grid), and every node a unit-population area and candidate.
+
+        Example:
+          reserve import orlib-pmed ../shared/external/orlib-pmed/pmed1.txt --out out/pmed1
+          reserve site out/pmed1 --objective p-median --count 5
+        """
+    )
+
+    @Argument(help: "The pmedN.txt file.")
+    var file: String
+
+    @Option(name: .long, help: "Bundle directory to write.")
+    var out: String
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() throws {
+        _ = logging.bootstrap()
+        let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let instance: ORLibraryPMedian
+        do { instance = try ORLibraryPMedian.parse(try readInputFile(file), file: file) } catch let e as ORLibraryError {
+            throw CLIFailure.invalidData(e.description)
+        }
+        do {
+            try ORLibraryBundles.write(ORLibraryBundles.pMedianBundle(instance, name: name), to: out)
+        } catch {
+            throw CLIFailure(message: error.description, exitCode: 73)
+        }
+        printProgress("wrote \(out): \(instance.nodeCount) nodes, \(instance.edges.count) roads, p = \(instance.p)")
+    }
+}
+
+/// `reserve import orlib-cap FILE --out DIR`.
+struct ImportCapacitated: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "orlib-cap",
+        abstract: "Import an OR-Library capacitated warehouse location instance (capNNN.txt) as a bundle.",
+        discussion: """
+        Warehouses become candidates.csv (capacity, fixed cost), customers areas (population = \
+        demand), and the cost table od.csv (cost of serving all of a customer's demand).
+
+        Example:
+          reserve import orlib-cap ../shared/external/orlib-cap/cap71.txt --out out/cap71
+          reserve site out/cap71 --objective fixed-charge
+        """
+    )
+
+    @Argument(help: "The capNNN.txt file.")
+    var file: String
+
+    @Option(name: .long, help: "Bundle directory to write.")
+    var out: String
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() throws {
+        _ = logging.bootstrap()
+        let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let instance: ORLibraryCapacitated
+        do { instance = try ORLibraryCapacitated.parse(try readInputFile(file), file: file) } catch let e as ORLibraryError {
+            throw CLIFailure.invalidData(e.description)
+        }
+        let (bundle, extra) = ORLibraryBundles.capacitatedBundle(instance, name: name)
+        do { try ORLibraryBundles.write(bundle, extraFiles: extra, to: out) } catch {
+            throw CLIFailure(message: error.description, exitCode: 73)
+        }
+        printProgress("wrote \(out): \(instance.warehouseCount) warehouses, \(instance.customerCount) customers")
+    }
+}
+
+/// `reserve verify-orlib --dir ../shared/external` (hidden; `make verify`): every
+/// OR-Library pmed and cap instance against its published optimum.
+struct VerifyORLibCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify-orlib",
+        abstract: "Solve every OR-Library pmed and cap instance and compare with the published optima.",
+        shouldDisplay: false
+    )
+
+    @Option(name: .long, help: "The external data directory (holding orlib-pmed/ and orlib-cap/).")
+    var dir: String = "../shared/external"
+
+    @Option(name: .long, help: "Only instances whose name starts with this (e.g. pmed3, cap13).")
+    var only: String?
+
+    @OptionGroup var solver: SolverOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func run() throws {
+        let logger = logging.bootstrap()
+        let pmedDir = (dir as NSString).appendingPathComponent("orlib-pmed")
+        let capDir = (dir as NSString).appendingPathComponent("orlib-cap")
+        let pmedOpt = ORLibraryOptima.parse((try? readInputFile((pmedDir as NSString).appendingPathComponent("pmedopt.txt"))) ?? "")
+        let capOpt = ORLibraryOptima.parse((try? readInputFile((capDir as NSString).appendingPathComponent("capopt.txt"))) ?? "")
+        guard !pmedOpt.isEmpty || !capOpt.isEmpty else { throw CLIFailure.invalidData("\(dir): no pmedopt.txt or capopt.txt") }
+        var names = (1...40).map { "pmed\($0)" }
+        names += ["cap71", "cap72", "cap73", "cap74", "cap101", "cap102", "cap103", "cap104", "cap131", "cap132", "cap133", "cap134"]
+        if let only { names = names.filter { $0 == only || $0.hasPrefix(only) } }
+        print("instance   n/m×n     p   our objective   published optimum   match   seconds   status    solves  columns/full")
+        var matched = 0, total = 0
+        var totalSeconds = 0.0, worst = (0.0, "")
+        let clock = ContinuousClock()
+        for name in names {
+            let isPMed = name.hasPrefix("pmed")
+            let path = isPMed ? (pmedDir as NSString).appendingPathComponent("\(name).txt") : (capDir as NSString).appendingPathComponent("\(name).txt")
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            let text = try readInputFile(path)
+            let options = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap, logger: logger)
+            let start = clock.now
+            let result: SitingResult
+            let size: String, p: String
+            do {
+                if isPMed {
+                    let instance = try ORLibraryPMedian.parse(text, file: path)
+                    size = "\(instance.nodeCount)"
+                    p = "\(instance.p)"
+                    result = try SitingSolver(options: options).pMedian(instance.sitingProblem(), count: instance.p)
+                } else {
+                    let instance = try ORLibraryCapacitated.parse(text, file: path)
+                    size = "\(instance.warehouseCount)×\(instance.customerCount)"
+                    p = "-"
+                    result = try SitingSolver(options: options).fixedCharge(instance.sitingProblem())
+                }
+            } catch let e as ORLibraryError {
+                throw CLIFailure.invalidData(e.description)
+            } catch let e as SitingError {
+                throw CLIFailure.internalFailure("\(name): \(e.description)")
+            }
+            let seconds = start.duration(to: clock.now)
+            let s = Double(seconds.components.seconds) + Double(seconds.components.attoseconds) / 1e18
+            let published = isPMed ? pmedOpt[name] : capOpt[name]
+            let value = result.objectiveValue
+            let ok: Bool
+            if let value, let published { ok = isPMed ? value == published : abs(value - published) <= 0.0005 + 1e-9 * published } else { ok = false }
+            total += 1
+            if ok { matched += 1 }
+            totalSeconds += s
+            if s > worst.0 { worst = (s, name) }
+            func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+                let fill = String(repeating: " ", count: max(0, width - text.count))
+                return right ? fill + text : text + fill
+            }
+            let row = [pad(name, 9), pad(size, 9), pad(p, 3, right: true),
+                       pad(value.map { String(format: "%.3f", $0) } ?? "-", 15, right: true),
+                       pad(published.map { String(format: "%.3f", $0) } ?? "-", 19, right: true),
+                       "  " + pad(ok ? "yes" : "NO", 5), pad(String(format: "%.2f", s), 9, right: true),
+                       "  " + pad(result.status.rawValue, 9), pad(String(result.statistics.solves), 6, right: true),
+                       " \(result.statistics.columns)/\(result.statistics.fullColumns)"]
+            print(row.joined(separator: " "))
+        }
+        print("\(matched) of \(total) instances at the published optimum; total " + String(format: "%.1f", totalSeconds)
+              + " s, slowest \(worst.1) " + String(format: "%.1f", worst.0) + " s")
+        if matched != total { throw CLIFailure(message: "\(total - matched) instance(s) missed the published optimum", exitCode: 1) }
+    }
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import EmergencyReserve
+import Foundation
+
+/// `reserve site BUNDLE --objective …`: where to build depots.
+struct SiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site",
+        abstract: "Choose depot sites: p-median, maximal covering, set covering or capacitated fixed-charge location.",
+        discussion: """
+        Candidates are the bundle's candidates.csv, else every leaf area's centroid (or every \
+        area of --candidate-level); existing physical depots stay open; hazard zones (major \
+        landslide, debris-flow or earthquake risk, seismic intensity above 9) and --exclude \
+        polygons are left out. Travel times come from od.csv when the bundle has one, else from \
+        the road network. See docs/siting.md.
+
+        Examples:
+          reserve site Data/hegang --objective p-median --count 4
+          reserve site Data/hegang --objective max-cover --count 2 --within 1.5 --json
+          reserve site Data/hegang --objective set-cover --within 2
+          reserve site out/cap71 --objective fixed-charge
+        """
+    )
+
+    @Argument(help: "The bundle directory (or single JSON file).")
+    var bundle: String
+
+    @Option(name: .long, help: "p-median, max-cover, set-cover or fixed-charge.")
+    var objective: String
+
+    @Option(name: .long, help: "p (p-median: open sites, existing depots included) or new sites (max-cover).")
+    var count: Int?
+
+    @Option(name: .long, help: "Coverage radius in hours (max-cover, set-cover).")
+    var within: Double?
+
+    @Option(name: .customLong("candidate-level"), help: "Use every area of this level as a candidate (ignores candidates.csv).")
+    var candidateLevel: String?
+
+    @Flag(name: .customLong("ignore-existing"), help: "Do not keep the bundle's physical depots open.")
+    var ignoreExisting = false
+
+    @Flag(name: .customLong("allow-hazard-zones"), help: "Do not exclude candidates in major landslide/debris-flow/earthquake zones.")
+    var allowHazardZones = false
+
+    @Option(name: .customLong("exclude"), help: "Exclusion polygon 'lon,lat;lon,lat;…' (repeatable).")
+    var exclude: [String] = []
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var solver: SolverOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard let kind = SitingObjective(rawValue: objective) else {
+            throw ValidationError("--objective must be one of \(SitingObjective.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if let count, count < 0 { throw ValidationError("--count must be ≥ 0.") }
+        if let within, !(within >= 0 && within.isFinite) { throw ValidationError("--within must be a number of hours ≥ 0.") }
+        switch kind {
+        case .pMedian: if count == nil { throw ValidationError("p-median needs --count.") }
+        case .maxCover: if count == nil || within == nil { throw ValidationError("max-cover needs --count and --within.") }
+        case .setCover: if within == nil { throw ValidationError("set-cover needs --within.") }
+        case .fixedCharge: break
+        }
+        if let candidateLevel, AdministrativeLevel(rawValue: candidateLevel) == nil {
+            throw ValidationError("--candidate-level must be one of \(AdministrativeLevel.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        _ = try polygons()
+    }
+
+    func polygons() throws -> [GeoPolygon] {
+        try exclude.map { text in
+            let points = try text.split(separator: ";").map { pair -> GeoCoordinate in
+                let parts = pair.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+                guard parts.count == 2, let lon = parts[0], let lat = parts[1] else {
+                    throw ValidationError("--exclude: '\(pair)' is not 'lon,lat'.")
+                }
+                return GeoCoordinate(latitude: lat, longitude: lon)
+            }
+            guard points.count >= 3 else { throw ValidationError("--exclude needs at least 3 points.") }
+            return GeoPolygon(outer: points)
+        }
+    }
+
+    func run() throws {
+        let logger = logging.bootstrap()
+        let loaded = try BundleLoading.load(bundle)
+        var isDirectory: ObjCBool = false
+        FileManager.default.fileExists(atPath: bundle, isDirectory: &isDirectory)
+        let options = BundleSitingOptions(candidateLevel: candidateLevel.flatMap(AdministrativeLevel.init(rawValue:)),
+                                          includeExistingDepots: !ignoreExisting, excludeHazardZones: !allowHazardZones,
+                                          exclusionPolygons: try polygons())
+        let instance: BundleSitingInstance
+        do {
+            instance = try BundleSiting.instance(of: loaded, directory: isDirectory.boolValue ? bundle : nil, options: options)
+        } catch {
+            throw CLIFailure.invalidData("\(bundle): \(error.description)")
+        }
+        let solve = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap,
+                                 progress: ProgressPrinter.mip(), logger: logger)
+        let result: SitingResult
+        do {
+            result = try SitingSolver(options: solve).solve(instance.problem, objective: SitingObjective(rawValue: objective)!,
+                                                            count: count, withinHours: within)
+        } catch {
+            throw CLIFailure.invalidData("\(bundle): \(error.description)")
+        }
+        if result.status == .numericalFailure { throw CLIFailure.internalFailure("the solver failed numerically") }
+        let report = SiteReport(result, instance: instance)
+        switch output.resolvedFormat {
+        case .json: try printJSON(report)
+        case .table: print(Self.render(report))
+        }
+        printProgress(String(format: "solved in %.2f s (%d solve(s), %d of %d assignment columns)", result.statistics.seconds,
+                             result.statistics.solves, result.statistics.columns, result.statistics.fullColumns))
+    }
+
+    static func render(_ r: SiteReport) -> String {
+        func num(_ x: Double?) -> String {
+            guard let x else { return "-" }
+            return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(format: "%.3f", x)
+        }
+        var lines = ["\(r.objectiveKind): \(r.status), objective \(num(r.objective)), bound \(num(r.bound))"
+            + (r.gap.map { String(format: ", gap %.4f%%", $0 * 100) } ?? ""),
+                     "\(r.candidates) candidates (\(r.excluded.count) excluded), \(r.demandPoints) demand points, travel times from \(r.travelTimes)"]
+        if let c = r.coveredWeight { lines.append("covered weight \(num(c))") }
+        var table = TextTable(columns: [.init("site"), .init("name"), .init("existing"), .init("demand points", alignment: .right),
+                                        .init("served weight", alignment: .right)])
+        for s in r.sites { table.append([s.id, s.name, s.existing ? "yes" : "", String(s.demandPoints), num(s.servedWeight)]) }
+        lines.append(table.render())
+        if !r.unreachable.isEmpty {
+            lines.append("cannot be reached: " + r.unreachable.prefix(30).joined(separator: ", ") + (r.unreachable.count > 30 ? " …" : ""))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
