@@ -30,6 +30,10 @@ verify: release
 bench: setup
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
+# The large scales: generated province and national bundles (10–20 minutes).
+bench-full: release
+	bash scripts/bench_scale.sh
+
 # Peers in the same run: routing vs scipy, igraph, networkx; the dispatch LP vs glpsol, HiGHS, GLOP, PuLP.
 bench-peers: release
 	python3 scripts/bench_routing_peers.py
