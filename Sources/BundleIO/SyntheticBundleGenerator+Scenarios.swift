@@ -22,7 +22,9 @@ extension SyntheticBundleGenerator {
                     let area = layout.areas[towns[t].area]
                     let affectedPop = (area.population * rng.uniform(0.1, 0.6)).rounded()
                     var demands: [ItemDemand] = []
-                    if h == .flood || h == .flashFlood { demands.append(ItemDemand(item: items[6].id, quantity: Double(2000 + rng.below(8000)))) }
+                    if (h == .flood || h == .flashFlood), !items.isEmpty {
+                        demands.append(ItemDemand(item: items[min(6, items.count - 1)].id, quantity: Double(2000 + rng.below(8000))))
+                    }
                     affected.append(AffectedArea(area: area.id, affectedPopulation: affectedPop,
                                                  displacedPopulation: (affectedPop * rng.uniform(0.05, 0.3)).rounded(),
                                                  reliefDays: Double(1 + rng.below(3)), demands: demands))

@@ -45,7 +45,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // A ladder of generated bundles: townships × items (the city preset's geography).
-    for (counties, perCounty, items) in [(2, 5, 20), (10, 10, 20), (50, 20, 20), (10, 10, 2), (10, 10, 40)] {
+    for (counties, perCounty, items) in [(2, 5, 20), (10, 10, 20), (50, 20, 20), (10, 10, 8), (10, 10, 40)] {
         let preset = SyntheticPreset(name: "ladder", gridSide: 120 + counties * 4, spacingDegrees: 0.01, provinces: 0,
                                      counties: counties, townshipsPerCounty: perCounty, items: items, teams: 20 + counties * 2,
                                      scenarios: 1)
