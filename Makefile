@@ -30,14 +30,15 @@ verify: release
 bench: setup
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
+# Peers in the same run: routing vs scipy, igraph, networkx; the dispatch LP vs glpsol, HiGHS, GLOP, PuLP.
+bench-peers: release
+	python3 scripts/bench_routing_peers.py
+	python3 scripts/bench_dispatch_peers.py
+
 # Regenerate the five sample bundles in Data/ (deterministic; commit the result).
 .PHONY: samples
 samples:
 	python3 scripts/make_samples.py
-
-# Routing core vs scipy, igraph and networkx (minutes; see docs/routing.md "Measured").
-bench-peers: release
-	python3 scripts/bench_routing_peers.py
 
 clean:
 	rm -rf .build Benchmarks/.build

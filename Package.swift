@@ -51,13 +51,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Preparedness: reserve levels over scenario sets, depot siting.
+        .target(
+            name: "Planning",
+            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleIO", "Response"]
+        ),
         .target(
             name: "Reports",
-            dependencies: ["Response", "ReserveModel", "RoadNetwork"]
+            dependencies: ["Response", "Planning", "ReserveModel", "RoadNetwork"]
         ),
         .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleIO", "Response", "Reports"]
+            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleIO", "Response", "Planning", "Reports"]
         ),
         .executableTarget(
             name: "reserve",
@@ -76,6 +81,10 @@ let package = Package(
         .testTarget(
             name: "ResponseTests",
             dependencies: ["Response", "BundleIO", "RoadNetwork", "ReserveModel", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: ["Planning", "Response", "ReserveModel", "BundleIO", "LinearSolver", "TestSupport"]
         ),
         .testTarget(
             name: "ReportsTests",

@@ -4,6 +4,7 @@
 @_exported import ReserveModel
 @_exported import BundleIO
 @_exported import Response
+@_exported import Planning
 @_exported import Reports
 
 /// The library's version, shared by the CLI's `--version`.

@@ -116,6 +116,8 @@ struct ColumnGenerationEngine {
     let columnValues: [Double]
     var rounds = 0
     var fellBack = false
+    /// Active columns when the problem was last scaled.
+    var scaledAt = 0
 
     init(lp: OpaquePointer, model: Model, settings: ColumnGeneration, options: SolveOptions,
          clock: ContinuousClock, start: ContinuousClock.Instant) {
@@ -187,8 +189,13 @@ struct ColumnGenerationEngine {
             }
             if length > 0 { glp_set_mat_col(lp, c, Int32(length), &ind, &val) }
         }
-        // Rescale for the columns now present (the basis is kept).
-        glp_scale_prob(lp, GLP_SF_AUTO)
+        // Rescale (the basis is kept) when the problem has grown by half since the
+        // last scaling; a rescale costs a pass over the matrix, so not every round.
+        let active = modelColumn.count - 1
+        if Double(active) >= 1.5 * Double(max(scaledAt, 1)) {
+            glp_scale_prob(lp, GLP_SF_AUTO)
+            scaledAt = active
+        }
     }
 
     mutating func run(_ objectives: [LexicographicObjective]) -> ([Solution], ColumnGenerationReport) {
@@ -220,6 +227,7 @@ struct ColumnGenerationEngine {
                     for j in rest { glp_set_obj_coef(lp, glpkColumn[j], sign * cost[j]) }
                     continue
                 }
+                options.logger.trace("column generation level \(level + 1) round \(rounds): \(solution.status.rawValue) \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(modelColumn.count - 1) columns, \(solution.iterations) iterations, \(start.duration(to: clock.now))")
                 guard solution.status == .optimal else { break }
                 let entering = price(cost: cost, sign: sign)
                 if entering.isEmpty { break }

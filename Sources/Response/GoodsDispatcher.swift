@@ -37,7 +37,8 @@ public struct GoodsDispatcher: Sendable {
             let solver = GLPKSolver(options: options.solve)
             if useColumnGeneration {
                 solutions = try solver.solve(built.model, lexicographic: built.levels,
-                                             columnGeneration: ColumnGeneration(initialColumns: built.initialColumns())).0
+                                             columnGeneration: ColumnGeneration(initialColumns: built.initialColumns(initialArcsPerNeed: 10),
+                                                                                maxColumnsPerRound: 2_000)).0
             } else {
                 solutions = try solver.solve(built.model, lexicographic: built.levels)
             }

@@ -28,7 +28,20 @@ struct ScenarioInputs {
     var sources: [GoodsProblem.Source] = []
     var sourcePoints: [GeoPoint] = []
     var supplies: [GoodsProblem.Supply] = []
+    /// For planning: every physical depot may hold every item (placeholder supplies).
+    var allItemsAtPhysicalDepots = false
+    /// Depot of each source.
+    var sourceDepots: [DepotID] = []
+    /// Share of each source's stock left after the scenario's damage.
+    var sourceKeep: [Double] = []
+    /// Whether each source is a physical depot whose stock a plan may change.
+    var sourcePlannable: [Bool] = []
+    /// Current (post-damage) quantity by source and item index.
+    var currentQuantity: [[Int: Double]] = []
     var routes: [GoodsProblem.Route] = []
+    /// Road nodes of each route, source end first (kept from the routing pass so that
+    /// drawing the used routes needs no second search).
+    var routeNodes: [[NodeID]] = []
     var sourcePlaces: [ScenarioResponse.Place] = []
     var areaPlaces: [String: ScenarioResponse.Place] = [:]
 
@@ -174,7 +187,8 @@ struct ScenarioInputs {
                 f.trucks > 0 ? GoodsProblem.Fleet(trucks: f.trucks, capacityTons: f.tons / Double(f.trucks),
                                                    capacityCubicMetres: f.cubic / Double(f.trucks)) : nil
             }
-            let throughput = depot.throughputTonnesPerHour > 0 ? depot.throughputTonnesPerHour : nil
+            // 0 t/h means the depot can send nothing (docs/formats.md; validation warns).
+            let throughput: Double? = depot.throughputTonnesPerHour
             let stock = (stockOf[depot.id] ?? [:]).sorted { $0.key < $1.key }
             let kind: GoodsProblem.SourceKind
             var ready = depot.terms.leadHours
@@ -215,14 +229,15 @@ struct ScenarioInputs {
                           supplies: perItem, suffix: "", production: GoodsProblem.Production(rampUpHours: depot.terms.rampUpHours, tonsPerHour: rate))
                 continue
             }
+            let plannable = allItemsAtPhysicalDepots && finalKind == .physical
             addSource(depot, kind: finalKind, ready: ready, fleet: fleet, throughput: throughput, cap: cap,
-                      supplies: stock.map { ($0.key, $0.value * keep) }, suffix: "")
+                      supplies: stock.map { ($0.key, $0.value * keep) }, suffix: "", keep: keep, plannable: plannable)
         }
     }
 
     mutating func addSource(_ depot: Depot, kind: GoodsProblem.SourceKind, ready: Double, fleet: GoodsProblem.Fleet?,
                             throughput: Double?, cap: Double?, supplies list: [(ItemID, Double)], suffix: String,
-                            production: GoodsProblem.Production? = nil) {
+                            production: GoodsProblem.Production? = nil, keep: Double = 1, plannable: Bool = false) {
         let s = sources.count
         sources.append(GoodsProblem.Source(id: depot.id.rawValue + suffix, kind: kind, availableAfterHours: ready,
                                            handlingHours: depot.handlingHours, throughputTonsPerHour: throughput,
@@ -231,8 +246,21 @@ struct ScenarioInputs {
         let snapped = network.snap(depot.location)
         sourcePlaces.append(ScenarioResponse.Place(id: depot.id.rawValue, name: depot.name, location: depot.location,
                                                    snapKm: snapped?.distanceKm))
-        for (item, quantity) in list where quantity > 0 {
+        sourceDepots.append(depot.id)
+        sourceKeep.append(keep)
+        sourcePlannable.append(plannable)
+        var current: [Int: Double] = [:]
+        for (item, quantity) in list {
             guard let k = itemIndex[item] else { continue }
+            current[k, default: 0] += quantity
+        }
+        currentQuantity.append(current)
+        if plannable {
+            // Any item may be stocked here; the planning model sets the real quantity.
+            for k in items.indices { supplies.append(GoodsProblem.Supply(source: s, item: k, quantity: max(current[k] ?? 0, 1))) }
+            return
+        }
+        for (k, quantity) in current.sorted(by: { $0.key < $1.key }) where quantity > 0 {
             supplies.append(GoodsProblem.Supply(source: s, item: k, quantity: quantity))
         }
     }
@@ -258,7 +286,9 @@ struct ScenarioInputs {
             guard let point, let areaSnap = network.snap(point), let t = tree(to: areaSnap.node) else { continue }
             for (s, snap) in sourceSnaps.enumerated() {
                 guard let snap, let hours = t.hours(to: snap.node) else { continue }
-                let length = snap.node == areaSnap.node ? 0 : (t.route(to: snap.node, in: graph)?.length ?? 0)
+                let path = snap.node == areaSnap.node ? nil : t.route(to: snap.node, in: graph)
+                let length = path?.length ?? 0
+                routeNodes.append(path?.nodes ?? [snap.node])
                 routes.append(GoodsProblem.Route(source: s, area: a,
                                                  travelHours: snap.accessHours + hours + areaSnap.accessHours,
                                                  distanceKm: snap.distanceKm + length + areaSnap.distanceKm))
@@ -297,9 +327,13 @@ struct ScenarioInputs {
             guard let from = network.snap(sourcePoints[route.source]), let areaPoint = areaPoints[route.area],
                   let to = network.snap(areaPoint) else { continue }
             var points = [sourcePoints[route.source]]
-            if let path = try? graph.shortestPath(from: from.node, to: to.node, overlay: overlay) {
-                points += path.nodes.compactMap { graph.coordinate(of: $0) }.map { GeoPoint(lat: $0.latitude, lon: $0.longitude) }
+            var nodes = r < routeNodes.count ? routeNodes[r] : []
+            if nodes.first != from.node { nodes.reverse() }
+            if nodes.first != from.node || nodes.last != to.node,
+               let path = try? graph.shortestPath(from: from.node, to: to.node, overlay: overlay) {
+                nodes = path.nodes
             }
+            points += nodes.compactMap { graph.coordinate(of: $0) }.map { GeoPoint(lat: $0.latitude, lon: $0.longitude) }
             points.append(areaPoint)
             result[r] = points
         }

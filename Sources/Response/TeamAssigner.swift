@@ -57,8 +57,8 @@ public struct TeamAssigner: Sendable {
     public var secondaryTimeLimit: Duration
 
     /// An assigner with the given solver options; by default cuts are on.
-    public init(options: SolveOptions = SolveOptions(cuts: .all), primaryTimeLimit: Duration = .seconds(20),
-                secondaryGap: Double = 0.005, secondaryTimeLimit: Duration = .seconds(5)) {
+    public init(options: SolveOptions = SolveOptions(cuts: .all), primaryTimeLimit: Duration = .seconds(10),
+                secondaryGap: Double = 0.005, secondaryTimeLimit: Duration = .seconds(1)) {
         self.options = options
         self.primaryTimeLimit = primaryTimeLimit
         self.secondaryGap = secondaryGap

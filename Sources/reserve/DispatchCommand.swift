@@ -28,6 +28,9 @@ struct DispatchCommand: ParsableCommand {
     @Flag(name: .customLong("integer-vehicles"), help: "Whole truckloads (a MIP) instead of fractional truck use.")
     var integerVehicles = false
 
+    @Option(name: .customLong("column-generation"), help: "Solve the goods LP by column generation: auto, on or off.")
+    var columnGeneration: Toggle = .auto
+
     @Option(name: .long, help: "Planning horizon in hours (default: 3 × the latest relief deadline, at least 24).")
     var horizon: Double?
 
@@ -62,7 +65,8 @@ struct DispatchCommand: ParsableCommand {
         var solve = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap, logger: logger)
         solve.progress = ProgressPrinter.mip()
         let options = ResponseOptions(
-            dispatch: DispatchOptions(integerVehicles: integerVehicles, nameModel: exportModel != nil, solve: solve),
+            dispatch: DispatchOptions(integerVehicles: integerVehicles, columnGeneration: columnGeneration.value,
+                                      nameModel: exportModel != nil, solve: solve),
             horizonHours: horizon, policy: policy.map(PolicyID.init), logger: logger)
         let started = ContinuousClock.now
         let response: ScenarioResponse
@@ -82,11 +86,19 @@ struct DispatchCommand: ParsableCommand {
         let report = ResponseReport(response, bundle: loaded)
         let elapsed = started.duration(to: .now)
         if elapsed > .seconds(1) || logging.verbose > 0 {
-            printProgress("dispatch: \(response.goods.modelSize.rows) rows × \(response.goods.modelSize.columns) columns, solved in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .abbreviated)))")
+            let t = response.timings
+            func ms(_ d: Duration) -> String { "\(Int((Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15).rounded())) ms" }
+            printProgress("dispatch: \(response.goods.modelSize.rows) rows × \(response.goods.modelSize.columns) columns; network \(ms(t.network)), routing \(ms(t.routing)), goods \(ms(t.goods)) (build \(ms(response.goods.buildTime))), teams \(ms(t.teams)), total \(ms(elapsed))")
         }
         let resolved: ResponseFormat = json ? .json : format
         try ResponseOutput.write(report: report, response: response, bundle: loaded, format: resolved, to: out)
     }
+}
+
+/// auto / on / off.
+enum Toggle: String, ExpressibleByArgument, CaseIterable {
+    case auto, on, off
+    var value: Bool? { self == .auto ? nil : self == .on }
 }
 
 /// Output formats of the response commands.

@@ -16,7 +16,7 @@ struct ReserveCommand: ParsableCommand {
         Exit codes: 0 success, 64 usage error, 65 invalid data, 70 internal failure.
         """,
         version: "reserve \(EmergencyReserveVersion.current) (GLPK \(GLPKSolver.glpkVersion))",
-        subcommands: [DemoCommand.self, DispatchCommand.self, CoverageCommand.self, SolveCommand.self, RouteCommand.self, ValidateCommand.self, GenerateCommand.self,
+        subcommands: [DemoCommand.self, DispatchCommand.self, CoverageCommand.self, PlanCommand.self, SolveCommand.self, RouteCommand.self, ValidateCommand.self, GenerateCommand.self,
                       RoutingBenchCommand.self]
     )
 

@@ -7,6 +7,11 @@ from .common import REFERENCE_DATE, Roads, date_add, write_csv, write_json
 import random
 
 
+import datetime as _dt
+
+ROTATED_IN_SPRING = {"instant-food": _dt.date(2025, 4, 1), "rice": _dt.date(2025, 4, 1)}
+
+
 class SampleBundle:
     def __init__(self, key, seed):
         self.key = key
@@ -61,10 +66,14 @@ class SampleBundle:
                             lead, cap, rate, ramp, mutual, mutual_lead])
 
     def put(self, depot, items, received=(2024, 10, 15), batch_prefix=None):
-        """Stock lots: {item: quantity}. Expiry = received + shelf life."""
+        """Stock lots: {item: quantity}. Expiry = received + shelf life. Short-lived
+        food was rotated in spring 2025 (收储轮换), so it is still good for every
+        scenario of 2025."""
         import datetime
-        r = datetime.date(*received)
         for item, qty in items.items():
+            r = datetime.date(*received)
+            if item in ROTATED_IN_SPRING and received == (2024, 10, 15):
+                r = ROTATED_IN_SPRING[item]
             shelf = catalogue.shelf_of(item)
             expiry = date_add(r, shelf).isoformat() if shelf else ""
             n = len(self.stock) + 1

@@ -173,8 +173,8 @@ def build():
         "start": "2025-08-12T05:00:00+08:00", "season": "summer", "weight": 0.3, "policy": "hegang-2025",
         "description": "Songhua flood along Suibin's south bank: ~20,000 people relocated for three days. The Suibin–Jiamusi road "
                        "is cut at the Songhua crossing and Suibin's county depot loses 30 % of its stock, so relief comes from "
-                       "the city (about 2.5 h away), Luobei and Jiamusi by the long way round; water and tents run short "
-                       "within 10 h.",
+                       "the city (about 2 h 40 min away), Luobei, Jiamusi and the province; the far towns run short of tents "
+                       "and beds within 10 h and the flood teams cannot all arrive within 2 h.",
         "incidents": [{
             "id": "songhua", "name": "松花江洪水", "hazard": "flood",
             "affected_areas": [
@@ -217,16 +217,16 @@ def build():
                                                    "factor": 0.7, "reason": "烟雾能见度低"}]}}]})
     sc.append({
         "id": "hg-blizzard-mine", "name": "暴雪寒潮叠加煤矿透水事故", "hazard": "blizzard", "response_level": "II",
-        "start": "2025-01-09T22:00:00+08:00", "season": "winter", "weight": 0.2, "policy": "hegang-8h",
+        "start": "2025-12-09T22:00:00+08:00", "season": "winter", "weight": 0.2, "policy": "hegang-8h",
         "description": "A blizzard slows every road (minor roads to a third) while a flooding accident traps miners in 峻德; "
                        "mine rescue and fire teams are needed in 2 h in town while cold relief (winter tents, quilts, coats, "
                        "stoves) must reach 绥滨 and 萝北 villages within the 8 h policy.",
         "incidents": [
             {"id": "blizzard", "name": "暴雪寒潮", "hazard": "blizzard",
-             "affected_areas": [b.affected("HG-SB-FX", 3000, 900, 2, {"cotton-tent": 120, "coat": 900, "stove": 120}),
-                                b.affected("HG-SB-LS", 3500, 1100, 2, {"cotton-tent": 150, "coat": 1100, "stove": 150}),
-                                b.affected("HG-LB-DM", 3000, 800, 2, {"cotton-tent": 100, "coat": 800, "stove": 100}),
-                                b.affected("HG-DS-DFH", 2500, 600, 2, {"coat": 600, "stove": 80})],
+             "affected_areas": [b.affected("HG-SB-FX", 3000, 900, 2, {"cotton-tent": 120, "tent": 0, "coat": 900, "stove": 120}),
+                                b.affected("HG-SB-LS", 3500, 1100, 2, {"cotton-tent": 150, "tent": 0, "coat": 1100, "stove": 150}),
+                                b.affected("HG-LB-DM", 3000, 800, 2, {"cotton-tent": 100, "tent": 0, "coat": 800, "stove": 100}),
+                                b.affected("HG-DS-DFH", 2500, 600, 2, {"cotton-tent": 80, "tent": 0, "coat": 600, "stove": 80})],
              "team_needs": [b.need("HG-SB-LS", "blizzard", 60), b.need("HG-LB-DM", "blizzard", 40)],
              "road_disruptions": {"area_factors": [{"factor": 0.6, "reason": "积雪结冰"},
                                                    {"road_classes": ["county", "township", "village"], "factor": 0.55, "reason": "乡村道路积雪"}],

@@ -60,9 +60,11 @@ def build():
     S("HSG-D-DIST", {"pump": 20, "sandbag": 40000, "lifejacket": 600, "boat": 6, "tent": 150, "quilt": 1500, "bed": 600,
                      "water": 12000, "instant-food": 8000, "first-aid-kit": 200, "disinfectant": 2000, "generator": 6,
                      "lighting-tower": 4, "satphone": 4, "breathing-apparatus": 20, "gas-detector": 20, "chem-suit": 10,
-                     "absorbent": 800, "hygiene-kit": 400})
+                     "absorbent": 800, "hygiene-kit": 400, "mask": 30000})
+    S("HSG-D-DIST", {"satphone": 6, "first-aid-kit": 300}, received=(2025, 3, 10))
     for sid, *_ in streets:
-        S("HSG-D-" + sid[4:], {"sandbag": 3000, "lifejacket": 50, "pump": 2, "water": 800, "instant-food": 500, "first-aid-kit": 20})
+        S("HSG-D-" + sid[4:], {"sandbag": 3000, "lifejacket": 50, "pump": 2, "water": 800, "instant-food": 500, "first-aid-kit": 40,
+                                "mask": 2000, "disinfectant": 100})
     S("HSG-D-HUB", {"water": 40000, "instant-food": 30000, "quilt": 4000, "bed": 2000, "tent": 300, "hygiene-kit": 1500,
                     "tarpaulin": 3000})
     S("HSG-D-CITY", {"tent": 800, "quilt": 8000, "bed": 3000, "water": 40000, "instant-food": 25000, "pump": 30, "boat": 12,

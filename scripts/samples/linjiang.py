@@ -65,9 +65,11 @@ def build():
     S("LJ-D-CITY", {"sandbag": 250000, "wire": 30000, "lifejacket": 3000, "pump": 40, "boat": 16, "geotextile": 95000})
     S("LJ-D-CITY", {"tent": 300, "cotton-tent": 120, "quilt": 3000, "coat": 2000, "bed": 600, "water": 25000,
                     "instant-food": 15000, "first-aid-kit": 300, "hygiene-kit": 600, "generator": 6, "satphone": 6,
-                    "wind-extinguisher": 120, "fire-rake": 800, "snow-shovel": 800, "deicer": 60})
+                    "wind-extinguisher": 120, "fire-rake": 800, "snow-shovel": 800, "deicer": 60, "mask": 30000,
+                    "disinfectant": 1500, "lighting-tower": 4})
     for d in ["LJ-D-DLZ", "LJ-D-SDG", "LJ-D-LDG", "LJ-D-NZ"]:
-        S(d, {"sandbag": 5000, "lifejacket": 60, "tent": 15, "quilt": 150, "water": 1500, "instant-food": 900})
+        S(d, {"sandbag": 5000, "lifejacket": 60, "tent": 15, "quilt": 150, "water": 1500, "instant-food": 900, "mask": 1500,
+              "satphone": 2})
     for d in ["LJ-D-WSH", "LJ-D-HS"]:
         S(d, {"wind-extinguisher": 30, "fire-rake": 200, "fire-suit": 40, "quilt": 120, "water": 1200, "instant-food": 600})
     S("LJ-D-BS", {"tent": 1500, "cotton-tent": 600, "quilt": 12000, "coat": 6000, "water": 60000, "instant-food": 40000,
@@ -133,8 +135,8 @@ def build():
         "start": "2025-11-28T18:00:00+08:00", "season": "winter", "weight": 0.2,
         "description": "Freezing rain then snow; every road at half speed, mountain roads at 40 %; 桦树 and 蚂蚁河 need winter relief.",
         "incidents": [{"id": "ice", "name": "冻雨暴雪", "hazard": "blizzard",
-                       "affected_areas": [b.affected("LJ-HSZ", 3000, 500, 2, {"coat": 500, "cotton-tent": 40}),
-                                          b.affected("LJ-MYH", 1500, 300, 2, {"coat": 300, "cotton-tent": 30})],
+                       "affected_areas": [b.affected("LJ-HSZ", 3000, 500, 2, {"coat": 500, "cotton-tent": 40, "tent": 0}),
+                                          b.affected("LJ-MYH", 1500, 300, 2, {"coat": 300, "cotton-tent": 30, "tent": 0})],
                        "road_disruptions": {"area_factors": [{"factor": 0.5, "reason": "冻雨路面结冰"},
                                                              {"road_classes": ["county", "village", "township"], "factor": 0.8, "reason": "山区道路"}]}}]})
     b.scenarios = sc

@@ -228,7 +228,7 @@ def build():
                        "team_needs": [b.need("SZ-YQ-DY", "flood", 120), b.need("SZ-LB-HGZ", "flood", 120)]}]})
     sc.append({
         "id": "sz-huangcangyu-fire", "name": "皇藏峪林区森林火灾", "hazard": "forestFire", "response_level": "III",
-        "start": "2025-03-30T14:00:00+08:00", "season": "spring", "weight": 0.2,
+        "start": "2025-04-05T14:00:00+08:00", "season": "spring", "weight": 0.2,
         "description": "Forest fire in the 皇藏峪 hills of Xiao county; forest teams from 圣泉, 白土 and 夹沟 within 2 h.",
         "incidents": [{"id": "fire", "name": "皇藏峪森林火灾", "hazard": "forestFire",
                        "affected_areas": [b.affected("SZ-XX-BT", 3000, 400, 1, {"wind-extinguisher": 60, "fire-rake": 300, "fire-pump": 8})],

@@ -1,0 +1,95 @@
+import LinearSolver
+
+/// The answer of a reserve-level plan.
+public struct ReservePlan: Sendable {
+    /// Recommended stock of one item at one depot.
+    public struct StockLevel: Sendable, Hashable {
+        /// Depot id.
+        public var depot: String
+        /// Item id.
+        public var item: String
+        /// Units held now.
+        public var current: Double
+        /// Units recommended.
+        public var recommended: Double
+        /// Scenarios in which this depot ships this item in the plan (what drives the level).
+        public var drivenBy: [String]
+    }
+
+    /// A contracted agreement capacity.
+    public struct Contract: Sendable, Hashable {
+        /// Supplier (depot) id.
+        public var supplier: String
+        /// Item id.
+        public var item: String
+        /// Units contracted now.
+        public var current: Double
+        /// Units recommended.
+        public var recommended: Double
+    }
+
+    /// Stock to move from one depot to another instead of buying.
+    public struct Move: Sendable, Hashable {
+        /// Item id.
+        public var item: String
+        /// From depot.
+        public var from: String
+        /// To depot.
+        public var to: String
+        /// Units.
+        public var quantity: Double
+    }
+
+    /// One scenario before and after.
+    public struct ScenarioOutcome: Sendable, Hashable {
+        /// Scenario id.
+        public var scenario: String
+        /// Normalised probability.
+        public var probability: Double
+        /// Weighted shortfall by the deadline with today's stock.
+        public var shortfallBefore: Double
+        /// Weighted shortfall by the deadline with the plan.
+        public var shortfallAfter: Double
+        /// Share of affected areas meeting the relief target (basic needs) today.
+        public var complianceBefore: Double
+        /// Share of affected areas meeting the relief target with the plan.
+        public var complianceAfter: Double
+    }
+
+    /// Costs of the change, CNY (what the budget pays for).
+    public struct Cost: Sendable, Hashable {
+        /// New units bought.
+        public var purchase: Double
+        /// First year's holding of the new units.
+        public var holding: Double
+        /// First year's rotation of the new perishable units (price ÷ shelf life in years).
+        public var rotation: Double
+        /// Yearly fees for the added agreement capacity.
+        public var contracts: Double
+        /// The sum.
+        public var total: Double { purchase + holding + rotation + contracts }
+    }
+
+    /// Solver status.
+    public var status: SolutionStatus
+    /// The objective value of the first level (expected or worst shortfall, or cost).
+    public var objective: Double?
+    /// Stock levels whose recommendation differs from today (or all, if asked).
+    public var levels: [StockLevel]
+    /// Units to buy by item.
+    public var purchases: [String: Double]
+    /// Moves between depots.
+    public var moves: [Move]
+    /// Agreement capacities.
+    public var contracts: [Contract]
+    /// Costs.
+    public var cost: Cost
+    /// Per scenario, before and after.
+    public var scenarios: [ScenarioOutcome]
+    /// Probability-weighted shortfall before and after.
+    public var expectedShortfallBefore: Double, expectedShortfallAfter: Double
+    /// Worst scenario shortfall before and after.
+    public var worstShortfallBefore: Double, worstShortfallAfter: Double
+    /// Model size.
+    public var rows: Int, columns: Int, nonZeros: Int
+}

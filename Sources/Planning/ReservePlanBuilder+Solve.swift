@@ -1,0 +1,134 @@
+import LinearSolver
+import Response
+
+extension ReservePlanBuilder {
+    /// Solves the program for the chosen objective and reads the plan, with today's
+    /// stock evaluated on the same scenarios for the before/after comparison.
+    mutating func solve() throws(PlanningError) -> ReservePlan {
+        let solver = GLPKSolver(options: options.solve)
+        // Before: today's stock and contracts, no budget.
+        var before = model
+        for k in stockKeys {
+            let q = currentStock[Self.key(k.depot, k.item)] ?? 0
+            before.setBounds(stockLevel[Self.key(k.depot, k.item)]!, lower: q, upper: q)
+        }
+        for k in contractKeys {
+            let q = currentContract[Self.key(k.supplier, k.item)] ?? 0
+            before.setBounds(contract[Self.key(k.supplier, k.item)]!, lower: q, upper: q)
+        }
+        if let budget = before.constraint(named: "P5") { before.setBounds(budget, lower: -.infinity, upper: .infinity) }
+        // Today's stock may break a capacity row or a minimum rule; that is reported, not solved around.
+        for r in 0..<before.constraintCount where before.rowNames[r].hasPrefix("P2") {
+            before.setBounds(ConstraintRef(index: Int32(r)), lower: -.infinity, upper: .infinity)
+        }
+        for b in buy.values { before.setBounds(b, lower: 0, upper: .infinity) }
+        let beforeSolution: Solution
+        do {
+            beforeSolution = try solveLevels(before, [LexicographicObjective(.minimize, expectedShortfall, name: "expected shortfall today")], solver)[0]
+        } catch {
+            throw .solver(error)
+        }
+
+        var levels: [LexicographicObjective] = []
+        var main = model
+        switch options.objective {
+        case .shortfall:
+            levels = [LexicographicObjective(.minimize, expectedShortfall, name: "expected shortfall", relativeTolerance: 1e-9),
+                      LexicographicObjective(.minimize, costExpression, name: "cost")]
+        case .cost:
+            if let budget = main.constraint(named: "P5") { main.setBounds(budget, lower: -.infinity, upper: .infinity) }
+            levels = [LexicographicObjective(.minimize, expectedShortfall, name: "expected shortfall floor",
+                                             relativeTolerance: 1e-9, absoluteTolerance: max(1e-9, options.shortfallAllowance)),
+                      LexicographicObjective(.minimize, costExpression, name: "cost")]
+        case .robust:
+            let t = main.addVariable(name: "worst")
+            for (w, o1) in scenarioShortfall.enumerated() { main.addConstraint(o1 - t <= 0, name: "P6[\(w)]") }
+            levels = [LexicographicObjective(.minimize, LinearExpression(t), name: "worst shortfall", relativeTolerance: 1e-9),
+                      LexicographicObjective(.minimize, expectedShortfall, name: "expected shortfall", relativeTolerance: 1e-9),
+                      LexicographicObjective(.minimize, costExpression, name: "cost")]
+        }
+        let solutions: [Solution]
+        do { solutions = try solveLevels(main, levels, solver) } catch { throw .solver(error) }
+        let final = solutions.last { $0.status.hasSolution }
+        let status: SolutionStatus = solutions.count == levels.count && solutions.allSatisfy { $0.status == .optimal }
+            ? .optimal : (solutions.last?.status ?? .noSolutionFound)
+        let objective = options.objective == .cost ? solutions.last?.objectiveValue : solutions.first?.objectiveValue
+        return read(final: final, before: beforeSolution, status: status, objective: objective, size: main)
+    }
+
+    func solveLevels(_ m: Model, _ levels: [LexicographicObjective], _ solver: GLPKSolver) throws(LinearSolverError) -> [Solution] {
+        if !m.isMixedInteger && m.variableCount > 50_000 {
+            // Start with every column but the shipments (so the restricted problem is
+            // feasible: shortfall columns cover every need) and price shipments in.
+            let start = (0..<Int32(m.variableCount)).filter { !shipmentColumns.contains($0) }.map(Variable.init(index:))
+            return try solver.solve(m, lexicographic: levels, columnGeneration: ColumnGeneration(initialColumns: start, maxColumnsPerRound: 5_000)).0
+        }
+        return try solver.solve(m, lexicographic: levels)
+    }
+
+    func read(final: Solution?, before: Solution, status: SolutionStatus, objective: Double?, size: Model) -> ReservePlan {
+        let values = final?.values ?? []
+        func value(_ v: Variable, in s: [Double]) -> Double { s.isEmpty ? 0 : max(0, s[Int(v.index)]) }
+        let tolerance = 1e-6
+
+        var levels: [ReservePlan.StockLevel] = []
+        for k in stockKeys {
+            let key = Self.key(k.depot, k.item)
+            let current = currentStock[key] ?? 0
+            let recommended = value(stockLevel[key]!, in: values)
+            guard abs(recommended - current) > max(tolerance, tolerance * current) else { continue }
+            var drivers: [String] = []
+            for (w, shipments) in scenarioShipments.enumerated() {
+                let shipped = shipments.filter { $0.depot == k.depot && $0.item == k.item }.reduce(0.0) { $0 + value($1.variable, in: values) }
+                if shipped > tolerance { drivers.append(scenarios[w].scenario.id.rawValue) }
+            }
+            levels.append(ReservePlan.StockLevel(depot: k.depot, item: k.item, current: current, recommended: recommended, drivenBy: drivers))
+        }
+        var purchases: [String: Double] = [:]
+        for (item, b) in buy { let q = value(b, in: values); if q > tolerance { purchases[item] = q } }
+        // Moves: surplus at one depot covers an increase at another before anything is bought.
+        var moves: [ReservePlan.Move] = []
+        for item in Set(levels.map(\.item)).sorted() {
+            var surplus = levels.filter { $0.item == item && $0.recommended < $0.current }.map { ($0.depot, $0.current - $0.recommended) }
+            var deficit = levels.filter { $0.item == item && $0.recommended > $0.current }.map { ($0.depot, $0.recommended - $0.current) }
+            var i = 0, j = 0
+            while i < surplus.count && j < deficit.count {
+                let q = min(surplus[i].1, deficit[j].1)
+                if q > tolerance { moves.append(ReservePlan.Move(item: item, from: surplus[i].0, to: deficit[j].0, quantity: q)) }
+                surplus[i].1 -= q; deficit[j].1 -= q
+                if surplus[i].1 <= tolerance { i += 1 }
+                if deficit[j].1 <= tolerance { j += 1 }
+            }
+        }
+        let contracts = contractKeys.compactMap { k -> ReservePlan.Contract? in
+            let key = Self.key(k.supplier, k.item)
+            let current = currentContract[key] ?? 0, recommended = value(contract[key]!, in: values)
+            return abs(recommended - current) > tolerance ? ReservePlan.Contract(supplier: k.supplier, item: k.item, current: current, recommended: recommended) : nil
+        }
+        func eval(_ e: LinearExpression, _ s: [Double]) -> Double { s.isEmpty ? 0 : e.value(at: s) }
+        var outcomes: [ReservePlan.ScenarioOutcome] = []
+        for (w, goods) in scenarios.enumerated() {
+            func compliance(_ s: [Double]) -> Double {
+                let areas = Set(scenarioNeeds[w].map(\.area))
+                guard !areas.isEmpty, !s.isEmpty else { return s.isEmpty ? 0 : 1 }
+                let failing = Set(scenarioNeeds[w].filter { goods.basicItems.contains($0.item) && value($0.variable, in: s) > max(tolerance, tolerance * $0.quantity) }.map(\.area))
+                return Double(areas.count - failing.count) / Double(areas.count)
+            }
+            outcomes.append(ReservePlan.ScenarioOutcome(
+                scenario: goods.scenario.id.rawValue, probability: probability[w],
+                shortfallBefore: eval(scenarioShortfall[w], before.values), shortfallAfter: eval(scenarioShortfall[w], values),
+                complianceBefore: compliance(before.values), complianceAfter: compliance(values)))
+        }
+        let cost = ReservePlan.Cost(purchase: eval(purchase, values), holding: eval(holding, values),
+                                    rotation: eval(rotation, values), contracts: eval(fees, values))
+        return ReservePlan(
+            status: status, objective: objective,
+            levels: levels.sorted { ($0.depot, $0.item) < ($1.depot, $1.item) }, purchases: purchases, moves: moves,
+            contracts: contracts, cost: cost, scenarios: outcomes,
+            expectedShortfallBefore: outcomes.reduce(0) { $0 + $1.probability * $1.shortfallBefore },
+            expectedShortfallAfter: outcomes.reduce(0) { $0 + $1.probability * $1.shortfallAfter },
+            worstShortfallBefore: outcomes.map(\.shortfallBefore).max() ?? 0,
+            worstShortfallAfter: outcomes.map(\.shortfallAfter).max() ?? 0,
+            rows: size.constraintCount, columns: size.variableCount, nonZeros: size.nonZeroCount)
+    }
+}

@@ -1,0 +1,188 @@
+import LinearSolver
+import ReserveModel
+import Response
+
+/// Builds and solves the deterministic equivalent of the reserve-level program.
+struct ReservePlanBuilder {
+    let bundle: ReserveBundle
+    let scenarios: [ScenarioGoods]
+    let options: ReservePlanOptions
+
+    var model = Model(name: "reserve-levels")
+    /// First-stage stock level per (depot id, item id).
+    var stockLevel: [String: Variable] = [:]
+    var stockKeys: [(depot: String, item: String)] = []
+    /// Agreement capacity per (supplier id, item id).
+    var contract: [String: Variable] = [:]
+    var contractKeys: [(supplier: String, item: String)] = []
+    var currentStock: [String: Double] = [:]
+    var currentContract: [String: Double] = [:]
+    var probability: [Double] = []
+    /// Per scenario: weighted-shortfall expression (O1 of its dispatch) and the shipments.
+    var scenarioShortfall: [LinearExpression] = []
+    var scenarioShipments: [[(variable: Variable, depot: String, item: String, area: Int)]] = []
+    var scenarioNeeds: [[(variable: Variable, area: Int, item: Int, quantity: Double)]] = []
+    var costExpression = LinearExpression()
+    var purchase = LinearExpression(), holding = LinearExpression(), rotation = LinearExpression(), fees = LinearExpression()
+    var buy: [String: Variable] = [:]
+    /// Every shipment column of every scenario (the columns column generation may leave out).
+    var shipmentColumns = Set<Int32>()
+
+    init(bundle: ReserveBundle, scenarios: [ScenarioGoods], options: ReservePlanOptions) {
+        self.bundle = bundle
+        self.scenarios = scenarios
+        self.options = options
+    }
+
+    static func key(_ a: String, _ b: String) -> String { a + "\u{1F}" + b }
+
+    mutating func build() throws(DispatchError) {
+        let weights = scenarios.map { max(0, $0.scenario.weight) }
+        let total = weights.reduce(0, +)
+        probability = weights.map { total > 0 ? $0 / total : 1 / Double(scenarios.count) }
+        for lot in bundle.stock { currentStock[Self.key(lot.depot.rawValue, lot.item.rawValue), default: 0] += lot.quantity }
+
+        // Items any scenario needs.
+        var neededItems = Set<String>()
+        for goods in scenarios { for need in goods.problem.needs { neededItems.insert(goods.problem.items[need.item].id) } }
+        let itemByID = Dictionary(uniqueKeysWithValues: bundle.items.map { ($0.id.rawValue, $0) })
+        let depotByID = Dictionary(uniqueKeysWithValues: bundle.depots.map { ($0.id.rawValue, $0) })
+
+        // [P1] first-stage stock levels with minimum-stock rules as lower bounds.
+        var plannableDepots = Set<String>()
+        var agreementSuppliers = Set<String>()
+        for goods in scenarios {
+            for (s, depot) in goods.sourceDepots.enumerated() {
+                if goods.sourcePlannable[s] { plannableDepots.insert(depot.rawValue) }
+                if [.agreement, .delegated].contains(goods.problem.sources[s].kind) { agreementSuppliers.insert(depot.rawValue) }
+            }
+        }
+        for depotID in plannableDepots.sorted() {
+            let depot = depotByID[depotID]
+            for itemID in neededItems.sorted() {
+                guard let item = itemByID[itemID] else { continue }
+                var lower = 0.0
+                for rule in options.minimumStock where depot?.level == rule.level {
+                    lower = max(lower, item.norms.perPersonDay * rule.people * rule.days)
+                }
+                let key = Self.key(depotID, itemID)
+                let v = model.addVariable(options.integerStock ? .integer : .continuous, lowerBound: options.integerStock ? lower.rounded(.up) : lower,
+                                          name: "s[\(depotID),\(itemID)]")
+                stockLevel[key] = v
+                stockKeys.append((depotID, itemID))
+            }
+        }
+        // Agreement capacity for the items each supplier already lists.
+        for supplier in agreementSuppliers.sorted() {
+            for itemID in neededItems.sorted() where (currentStock[Self.key(supplier, itemID)] ?? 0) > 0 {
+                let key = Self.key(supplier, itemID)
+                currentContract[key] = currentStock[key]
+                contract[key] = model.addVariable(name: "c[\(supplier),\(itemID)]")
+                contractKeys.append((supplier, itemID))
+            }
+        }
+
+        // [P2] depot capacity (volume, weight).
+        for depotID in plannableDepots.sorted() {
+            guard let depot = depotByID[depotID] else { continue }
+            let held = stockKeys.filter { $0.depot == depotID }
+            if depot.capacityM3 > 0 {
+                model.addConstraint(sum(held) { k in (itemByID[k.item]?.unitVolumeM3 ?? 0) * stockLevel[Self.key(k.depot, k.item)]! }
+                                    <= depot.capacityM3, name: "P2v[\(depotID)]")
+            }
+            if depot.capacityTonnes > 0 {
+                model.addConstraint(sum(held) { k in (itemByID[k.item]?.unitWeightKg ?? 0) / 1000 * stockLevel[Self.key(k.depot, k.item)]! }
+                                    <= depot.capacityTonnes, name: "P2w[\(depotID)]")
+            }
+        }
+
+        // Costs of the change [P3]: new units bought (their price, their first year's
+        // holding and rotation); stock may move between depots but not be thrown away.
+        for itemID in neededItems.sorted() {
+            guard let item = itemByID[itemID] else { continue }
+            let atDepots = stockKeys.filter { $0.item == itemID }
+            guard !atDepots.isEmpty else { continue }
+            let held = atDepots.reduce(0.0) { $0 + (currentStock[Self.key($1.depot, $1.item)] ?? 0) }
+            let b = model.addVariable(name: "buy[\(itemID)]")
+            buy[itemID] = b
+            let total = sum(atDepots) { stockLevel[Self.key($0.depot, $0.item)]! }
+            model.addConstraint(total - b <= held, name: "P3[\(itemID)]")
+            model.addConstraint(total >= held, name: "P3k[\(itemID)]")
+            purchase.add(item.unitPriceYuan, b)
+            holding.add(options.holdingRate * item.unitPriceYuan, b)
+            if let days = item.shelfLifeDays, days > 0 { rotation.add(item.unitPriceYuan * 365 / days, b) }
+        }
+        // Agreement capacity can grow (fee on the increase), not shrink.
+        for k in contractKeys {
+            let key = Self.key(k.supplier, k.item)
+            let c = contract[key]!
+            let current = currentContract[key] ?? 0
+            model.setBounds(c, lower: current, upper: .infinity)
+            fees.add(options.contractFeeRate * (itemByID[k.item]?.unitPriceYuan ?? 0), c)
+            fees.constant -= options.contractFeeRate * (itemByID[k.item]?.unitPriceYuan ?? 0) * current
+        }
+        costExpression = purchase + holding + rotation + fees
+
+        // Second stage: each scenario's dispatch, coupled through its stock rows [P4].
+        for (w, goods) in scenarios.enumerated() {
+            let gm = try GoodsDispatcher().build(goods.problem)
+            let offset = Int32(model.variableCount)
+            let sub = gm.model
+            for j in 0..<sub.variableCount {
+                model.addVariable(sub.columnKinds[j], lowerBound: sub.columnLower[j], upperBound: sub.columnUpper[j])
+            }
+            var coupled: [Int32: (Variable, Double)] = [:]
+            for row in gm.stockRows where !row.isProductionBatch {
+                let s = row.source
+                let depot = goods.sourceDepots[s].rawValue, item = goods.problem.items[row.item].id
+                if goods.sourcePlannable[s], let v = stockLevel[Self.key(depot, item)] {
+                    coupled[row.row.index] = (v, goods.sourceKeep[s])
+                } else if let c = contract[Self.key(depot, item)] {
+                    coupled[row.row.index] = (c, goods.sourceKeep[s])
+                }
+            }
+            for r in 0..<sub.constraintCount {
+                let ref = ConstraintRef(index: Int32(r))
+                let (indices, coefficients) = sub.terms(of: ref)
+                var e = LinearExpression()
+                e.reserveCapacity(indices.count + 1)
+                for (j, c) in zip(indices, coefficients) { e.add(c, Variable(index: j + offset)) }
+                if let (v, keep) = coupled[Int32(r)] {
+                    e.add(-keep, v)
+                    model.addConstraint(e <= 0, name: "P4[\(w),\(r)]")
+                } else {
+                    model.addConstraint(e, lower: sub.rowLower[r], upper: sub.rowUpper[r])
+                }
+            }
+            var o1 = LinearExpression()
+            var needs: [(variable: Variable, area: Int, item: Int, quantity: Double)] = []
+            for (u, need) in gm.shortfalls where need.quantity > 0 {
+                let shifted = Variable(index: u.index + offset)
+                o1.add(need.weight / need.quantity, shifted)
+                needs.append((shifted, need.area, need.item, need.quantity))
+            }
+            for shipment in gm.shipments { shipmentColumns.insert(shipment.variable.index + offset) }
+            scenarioShortfall.append(o1)
+            scenarioNeeds.append(needs)
+            scenarioShipments.append(gm.shipments.filter(\.onTime).map { s in
+                (Variable(index: s.variable.index + offset), goods.sourceDepots[s.source].rawValue, goods.problem.items[s.item].id, s.area)
+            })
+        }
+        if let budget = options.budgetYuan, options.objective != .cost {
+            // [P5] budget
+            model.addConstraint(costExpression <= budget, name: "P5")
+        }
+    }
+
+    /// Expected weighted shortfall.
+    var expectedShortfall: LinearExpression {
+        var e = LinearExpression()
+        for (w, o1) in scenarioShortfall.enumerated() { e.add(o1, scenarioShiftedBy: probability[w]) }
+        return e
+    }
+}
+
+extension LinearExpression {
+    /// Adds `other` scaled by `factor` (named for readability in the planner).
+    mutating func add(_ other: LinearExpression, scenarioShiftedBy factor: Double) { add(other, scaledBy: factor) }
+}

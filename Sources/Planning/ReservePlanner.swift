@@ -1,0 +1,82 @@
+import Foundation
+import LinearSolver
+import ReserveModel
+import Response
+
+/// Why a plan could not be computed.
+public enum PlanningError: Error, Sendable, CustomStringConvertible {
+    /// The bundle has no scenarios to plan for.
+    case noScenarios
+    /// Invalid options (every problem listed).
+    case invalidOptions([String])
+    /// Routing or dispatch inputs failed.
+    case response(ResponseError)
+    /// The solver refused the model or failed.
+    case solver(LinearSolverError)
+
+    public var description: String {
+        switch self {
+        case .noScenarios: return "the bundle has no scenarios to plan for"
+        case let .invalidOptions(list): return "invalid planning options: " + list.joined(separator: "; ")
+        case let .response(e): return e.description
+        case let .solver(e): return e.description
+        }
+    }
+}
+
+/// Plans how much of each item each depot should hold (and what to contract with
+/// agreement suppliers) over a bundle's scenarios: a two-stage stochastic program,
+/// docs/formulation.md "Reserve levels" (rows [P1]–[P6]).
+///
+/// First stage: stock level per physical depot and item, agreement capacity per
+/// supplier and item. Second stage: each scenario's dispatch (the goods LP with fleet as
+/// continuous capacity), coupled through its stock rows. Solved as one deterministic
+/// equivalent; it stays sparse because each scenario only has arcs that arrive within
+/// its own deadlines, and large instances go through column generation.
+public struct ReservePlanner: Sendable {
+    /// How to plan.
+    public var options: ReservePlanOptions
+
+    /// A planner.
+    public init(options: ReservePlanOptions = ReservePlanOptions()) {
+        self.options = options
+    }
+
+    /// Plans reserve levels for every scenario of the bundle (weights normalised to probabilities).
+    public func plan(_ bundle: ReserveBundle, network given: BundleNetwork? = nil) throws(PlanningError) -> ReservePlan {
+        var problems: [String] = []
+        if let b = options.budgetYuan, !(b >= 0 && b.isFinite) { problems.append("budget must be a number ≥ 0") }
+        if !(options.holdingRate >= 0 && options.holdingRate.isFinite) { problems.append("holding rate must be ≥ 0") }
+        if !(options.contractFeeRate >= 0 && options.contractFeeRate.isFinite) { problems.append("contract fee rate must be ≥ 0") }
+        if !(options.shortfallAllowance >= 0 && options.shortfallAllowance.isFinite) { problems.append("shortfall allowance must be ≥ 0") }
+        if !problems.isEmpty { throw .invalidOptions(problems) }
+        guard !bundle.scenarios.isEmpty else { throw .noScenarios }
+        let network: BundleNetwork
+        if let given {
+            network = given
+        } else {
+            do { network = try BundleNetwork(bundle: bundle) } catch { throw .response(error) }
+        }
+
+        var scenarios: [ScenarioGoods] = []
+        for scenario in bundle.scenarios {
+            var responseOptions = ResponseOptions()
+            // Only arrivals by the deadline count for shortfall: no horizon beyond the last deadline.
+            responseOptions.horizonHours = nil
+            do {
+                var goods = try ResponsePlanner(options: responseOptions).goods(for: scenario.id, in: bundle, network: network)
+                goods.problem.horizonHours = max(goods.problem.areas.map(\.deadlineHours).max() ?? 10, 1)
+                scenarios.append(goods)
+            } catch {
+                throw .response(error)
+            }
+        }
+        var builder = ReservePlanBuilder(bundle: bundle, scenarios: scenarios, options: options)
+        do {
+            try builder.build()
+        } catch {
+            throw .solver(.invalidModel([ModelProblem(location: .model, message: error.description)]))
+        }
+        return try builder.solve()
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import EmergencyReserve
+import Foundation
+
+/// `reserve plan BUNDLE`: how much of each item each depot should hold.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Recommend reserve levels per depot and item over the bundle's scenarios.",
+        discussion: """
+        A two-stage stochastic program: stock levels and agreement capacity first, then \
+        every scenario's dispatch; shortfall by the relief deadline is weighted by the \
+        scenarios' probabilities (their weights, normalised).
+
+        Examples:
+          reserve plan Data/hegang --budget 2000000
+          reserve plan Data/suzhou --objective cost
+          reserve plan Data/manzhouli --objective robust --budget 500000 --json
+          reserve plan Data/linjiang --min-stock county:5000:3
+        """
+    )
+
+    @Argument(help: "The bundle directory (or single JSON file).")
+    var bundle: String
+
+    @Option(name: .long, help: "Budget in CNY for purchases, first-year holding and rotation, and contract fees.")
+    var budget: Double?
+
+    @Option(name: .long, help: "shortfall (least expected shortfall within budget), cost (cheapest at the least shortfall), robust (least worst-scenario shortfall).")
+    var objective: ReservePlanObjective = .shortfall
+
+    @Option(name: .customLong("min-stock"), help: "Minimum-stock rule LEVEL:PEOPLE:DAYS, e.g. county:5000:3 (repeatable).")
+    var minStock: [String] = []
+
+    @Option(name: .customLong("holding-rate"), help: "Annual holding cost as a share of price (default 0.05).")
+    var holdingRate: Double = 0.05
+
+    @Option(name: .customLong("allowance"), help: "For --objective cost: weighted shortfall allowed above the least achievable.")
+    var allowance: Double = 0
+
+    @Flag(name: .customLong("integer-stock"), help: "Whole units of stock (a MIP).")
+    var integerStock = false
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var solver: SolverOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        if let budget, !(budget >= 0 && budget.isFinite) { throw ValidationError("--budget must be a number ≥ 0.") }
+        if !(holdingRate >= 0 && holdingRate.isFinite) { throw ValidationError("--holding-rate must be ≥ 0.") }
+        if !(allowance >= 0 && allowance.isFinite) { throw ValidationError("--allowance must be ≥ 0.") }
+        _ = try rules()
+    }
+
+    func rules() throws -> [MinimumStockRule] {
+        try minStock.map { text in
+            let parts = text.split(separator: ":").map(String.init)
+            guard parts.count == 3, let level = DepotLevel(rawValue: parts[0]), let people = Double(parts[1]), let days = Double(parts[2]),
+                  people >= 0, days >= 0, people.isFinite, days.isFinite else {
+                throw ValidationError("--min-stock '\(text)' must be LEVEL:PEOPLE:DAYS with LEVEL one of \(DepotLevel.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            return MinimumStockRule(level: level, people: people, days: days)
+        }
+    }
+
+    func run() throws {
+        let logger = logging.bootstrap()
+        let loaded = try BundleLoading.load(bundle)
+        var solve = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap, logger: logger)
+        solve.progress = ProgressPrinter.mip()
+        let options = ReservePlanOptions(objective: objective, budgetYuan: budget, holdingRate: holdingRate,
+                                         shortfallAllowance: allowance, integerStock: integerStock,
+                                         minimumStock: try rules(), solve: solve)
+        let plan: ReservePlan
+        do {
+            plan = try ReservePlanner(options: options).plan(loaded)
+        } catch {
+            switch error {
+            case .solver: throw CLIFailure.internalFailure(error.description)
+            default: throw CLIFailure.invalidData("\(bundle): \(error.description)")
+            }
+        }
+        let report = PlanReport(plan, bundle: loaded, objective: objective, budget: budget)
+        switch output.resolvedFormat {
+        case .json: try printJSON(report)
+        case .table: print(PlanText.render(report))
+        }
+    }
+}
+
+extension ReservePlanObjective: ExpressibleByArgument {}

@@ -1,0 +1,148 @@
+import BundleIO
+import Foundation
+import Testing
+import TestSupport
+@testable import Planning
+
+/// Hand-checkable reserve plans on a two-depot, two-scenario bundle.
+///
+/// Layout: D1 is 1 h from A1 and 14 h from A2; D2 is 1 h from A2 and 14 h from A1
+/// (60 km/h roads of 60 km and 780 km). Deadline 10 h, so only D1 can serve A1 and
+/// only D2 can serve A2. S1 (probability 0.7): A1 needs 100 tents; S2 (0.3): A2 needs
+/// 100 tents. Nobody holds tents today. A new tent costs ¥1,000 + 5 % holding = ¥1,050.
+/// Weight of a need = criticality 1 × priority 3 (level II), so a scenario whose
+/// need is unmet has weighted shortfall 3 × (missing / 100).
+@Suite struct ReservePlanTests {
+    static func bundle(d1Volume: Double = 1000, minStock: String = "") throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("er-plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
+        func write(_ name: String, _ text: String) throws {
+            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write("bundle.json", """
+        {"schema_version":1,"name":"tiny","description":"hand-checkable planning case","default_policy":"p",
+         "policies":[{"id":"p","name":"10 h","source":"test","arrival_hours":2,"relief_hours":10}],
+         "persons_per_household":3,"max_snap_km":5,
+         "files":{"areas":"areas.csv","depots":"depots.csv","items":"items.csv","stock":"stock.csv","teams":"teams.csv",
+                  "fleet":"fleet.csv","roads":"roads.csv","nodes":"nodes.csv","scenarios":["scenarios/s1.json","scenarios/s2.json"]}}
+        """)
+        try write("areas.csv", """
+        id,name,name_en,level,parent,population,lat,lon,hazards,major_risk_area
+        C,城,City,city,,100000,40,116.5,flood:high,false
+        A1,甲镇,A1,township,C,10000,40,116.5,flood:high,false
+        A2,乙镇,A2,township,C,10000,40,118,flood:high,false
+
+        """)
+        try write("depots.csv", """
+        id,name,level,area,lat,lon,owner,capacity_m3,capacity_tonnes,handling_hours,throughput_tonnes_per_hour,mode,lead_hours,contract_cap_tonnes,production_rate_tonnes_per_hour,ramp_up_hours,mutual_aid,mutual_aid_lead_hours
+        D1,一号库,township,A1,40,116,局,\(d1Volume),1000,0,1000,physical,0,,,0,false,
+        D2,二号库,county,A2,40,118.5,局,1000,1000,0,1000,physical,0,,,0,false,
+
+        """)
+        try write("items.csv", """
+        id,code,name,name_en,category,unit,unit_weight_kg,unit_volume_m3,shelf_life_days,unit_price_yuan,norm_per_person_day,norm_per_household,norm_per_incident,norm_source,criticality
+        tent,1,帐篷,tent,relief,顶,50,0.2,,1000,0.01,0,0,test,1
+
+        """)
+        try write("stock.csv", "depot,item,quantity,unit,batch,received,expiry\n")
+        try write("teams.csv", "id,name,kind,area,lat,lon,specialties,headcount,vehicles,mobilisation_minutes\n")
+        try write("fleet.csv", "depot,trucks,capacity_tonnes,capacity_m3,speed_factor\n")
+        try write("nodes.csv", "id,lat,lon\nn1,40,116\nn2,40,116.5\nn3,40,118\nn4,40,118.5\n")
+        try write("roads.csv", """
+        from,to,length_km,class,speed_kmh,oneway
+        n1,n2,60,county,60,false
+        n2,n3,780,county,60,false
+        n3,n4,60,county,60,false
+
+        """)
+        for (id, area, weight) in [("s1", "A1", 0.7), ("s2", "A2", 0.3)] {
+            try write("scenarios/\(id).json", """
+            {"id":"\(id)","name":"\(id)","hazard":"flood","response_level":"II","start":"2025-07-01T08:00:00+08:00","season":"summer",
+             "weight":\(weight),"incidents":[{"id":"i","name":"i","hazard":"flood","start_offset_hours":0,
+             "affected_areas":[{"area":"\(area)","affected_population":1000,"displaced_population":0,"relief_days":1,
+             "demands":[{"item":"tent","quantity":100}]}]}]}
+            """)
+        }
+        _ = minStock
+        return dir.path
+    }
+
+    func plan(_ path: String, _ options: ReservePlanOptions) throws -> ReservePlan {
+        let loaded = try BundleReader.read(at: path)
+        let report = loaded.validate()
+        #expect(!report.hasErrors, "\(report.errors.map(\.description))")
+        return try ReservePlanner(options: options).plan(loaded.bundle)
+    }
+
+    func level(_ p: ReservePlan, _ depot: String) -> Double {
+        p.levels.first { $0.depot == depot && $0.item == "tent" }?.recommended ?? 0
+    }
+
+    /// Budget for 100 tents: all go to D1 (S1 is likelier); expected shortfall
+    /// 0.3 × 3 = 0.9 against 0.7 × 1.5 + 0.3 × 1.5 = 1.5 for a 50/50 split.
+    @Test func expectedShortfallPutsTheBudgetWhereItIsLikeliestNeeded() throws {
+        let p = try plan(try Self.bundle(), ReservePlanOptions(objective: .shortfall, budgetYuan: 105_000))
+        #expect(p.status == .optimal)
+        #expect(isApproximatelyEqual(level(p, "D1"), 100, absolute: 1e-6))
+        #expect(isApproximatelyEqual(level(p, "D2"), 0, absolute: 1e-6))
+        #expect(isApproximatelyEqual(p.expectedShortfallAfter, 0.9, absolute: 1e-6))
+        #expect(isApproximatelyEqual(p.expectedShortfallBefore, 3, absolute: 1e-6))
+        #expect(isApproximatelyEqual(p.cost.total, 105_000, absolute: 1e-3))
+        #expect(p.purchases["tent"].map { isApproximatelyEqual($0, 100, absolute: 1e-6) } == true)
+        #expect(p.levels.first { $0.depot == "D1" }?.drivenBy == ["s1"])
+    }
+
+    /// The robust variant splits the same budget 50/50: worst shortfall 1.5 instead of 3.
+    @Test func robustDiffersFromExpected() throws {
+        let p = try plan(try Self.bundle(), ReservePlanOptions(objective: .robust, budgetYuan: 105_000))
+        #expect(isApproximatelyEqual(level(p, "D1"), 50, absolute: 1e-6))
+        #expect(isApproximatelyEqual(level(p, "D2"), 50, absolute: 1e-6))
+        #expect(isApproximatelyEqual(p.worstShortfallAfter, 1.5, absolute: 1e-6))
+        #expect(isApproximatelyEqual(p.objective!, 1.5, absolute: 1e-6))
+    }
+
+    /// The budget binds: ¥52,500 buys 50 tents, all at D1: expected 0.7 × 1.5 + 0.3 × 3 = 1.95.
+    @Test func budgetBinds() throws {
+        let p = try plan(try Self.bundle(), ReservePlanOptions(objective: .shortfall, budgetYuan: 52_500))
+        #expect(isApproximatelyEqual(level(p, "D1"), 50, absolute: 1e-6))
+        #expect(isApproximatelyEqual(p.expectedShortfallAfter, 1.95, absolute: 1e-6))
+    }
+
+    /// Volume binds: D1 holds 10 m³ = 50 tents, so the other 50 go to D2: expected 1.5.
+    @Test func depotVolumeBinds() throws {
+        let p = try plan(try Self.bundle(d1Volume: 10), ReservePlanOptions(objective: .shortfall, budgetYuan: 105_000))
+        #expect(isApproximatelyEqual(level(p, "D1"), 50, absolute: 1e-6))
+        #expect(isApproximatelyEqual(level(p, "D2"), 50, absolute: 1e-6))
+        #expect(isApproximatelyEqual(p.expectedShortfallAfter, 1.5, absolute: 1e-6))
+    }
+
+    /// A minimum-stock rule binds: county depots cover 2,000 people for 1 day at
+    /// 0.01 tents per person-day = 20 tents at D2, leaving 80 for D1:
+    /// expected 0.7 × 3 × 0.2 + 0.3 × 3 × 0.8 = 1.14.
+    @Test func minimumStockRuleBinds() throws {
+        let p = try plan(try Self.bundle(), ReservePlanOptions(objective: .shortfall, budgetYuan: 105_000,
+                                                               minimumStock: [MinimumStockRule(level: .county, people: 2000, days: 1)]))
+        #expect(isApproximatelyEqual(level(p, "D2"), 20, absolute: 1e-6))
+        #expect(isApproximatelyEqual(level(p, "D1"), 80, absolute: 1e-6))
+        #expect(isApproximatelyEqual(p.expectedShortfallAfter, 1.14, absolute: 1e-6))
+    }
+
+    /// Least cost at zero shortfall: 100 tents at each depot, ¥210,000.
+    @Test func costObjective() throws {
+        let p = try plan(try Self.bundle(), ReservePlanOptions(objective: .cost))
+        #expect(isApproximatelyEqual(level(p, "D1"), 100, absolute: 1e-6) && isApproximatelyEqual(level(p, "D2"), 100, absolute: 1e-6))
+        #expect(isApproximatelyEqual(p.objective!, 210_000, absolute: 1e-3))
+        #expect(isApproximatelyEqual(p.worstShortfallAfter, 0, absolute: 1e-9))
+        #expect(p.scenarios.allSatisfy { $0.complianceAfter == 1 && $0.complianceBefore == 0 })
+    }
+
+    @Test func integerStockGivesWholeTents() throws {
+        let p = try plan(try Self.bundle(), ReservePlanOptions(objective: .shortfall, budgetYuan: 52_600, integerStock: true))
+        #expect(level(p, "D1") == 50)
+    }
+
+    @Test func invalidOptionsAreRefused() throws {
+        let loaded = try BundleReader.read(at: try Self.bundle())
+        #expect(throws: PlanningError.self) { _ = try ReservePlanner(options: ReservePlanOptions(budgetYuan: -1)).plan(loaded.bundle) }
+    }
+}
