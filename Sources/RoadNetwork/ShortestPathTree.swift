@@ -9,6 +9,8 @@ public struct ShortestPathTree: Sendable {
     @usableFromInline let parentNode: [Int32]
     @usableFromInline let parentEdge: [Int32]
     @usableFromInline let winner: [Int32]
+    /// Whether the tree has routes and winners (the search recorded them).
+    public let hasRoutes: Bool
 
     init(copying ws: borrowing SearchWorkspace, nodeCount: Int, sources: [NodeID]) {
         var hours = [Double](repeating: .infinity, count: nodeCount)
@@ -17,7 +19,9 @@ public struct ShortestPathTree: Sendable {
         var winner = [Int32](repeating: -1, count: nodeCount)
         for k in 0..<ws.settledCount {
             let v = Int(ws.settled[k])
+            guard v < nodeCount else { continue } // a workspace last used on a larger graph
             hours[v] = ws.state[v].dist
+            guard ws.hasRoutes else { continue } // parents are stale without routes
             parentNode[v] = ws.parentNode[v]
             parentEdge[v] = ws.parentEdge[v]
             // Parents are settled before children, so the winner is already known.
@@ -29,6 +33,16 @@ public struct ShortestPathTree: Sendable {
         self.parentNode = parentNode
         self.parentEdge = parentEdge
         self.winner = winner
+        self.hasRoutes = ws.hasRoutes
+    }
+
+    /// The result of the workspace's last search, copied out, so one workspace can serve
+    /// many searches whose trees are kept (the convenience queries allocate a workspace
+    /// each time). Needs a search that recorded routes; without them the tree still has
+    /// every time, but no routes or winners.
+    /// - Complexity: O(nodes settled + n).
+    public init(of workspace: borrowing SearchWorkspace, in graph: RoadGraph, sources: [NodeID]) {
+        self.init(copying: workspace, nodeCount: graph.nodeCount, sources: sources)
     }
 
     /// Number of nodes of the graph.
@@ -50,14 +64,15 @@ public struct ShortestPathTree: Sendable {
     /// The source whose route to `node` is fastest (the target nearest from it, for a
     /// backward search), or `nil` when unreachable.
     public func source(of node: NodeID) -> NodeID? {
-        guard isReachable(node) else { return nil }
+        guard isReachable(node), winner[node.index] >= 0 else { return nil }
         return NodeID(winner[node.index])
     }
 
-    /// The fastest route to `node` (from it, backward), or `nil` when unreachable.
+    /// The fastest route to `node` (from it, backward), or `nil` when unreachable or
+    /// when the tree has no routes (``hasRoutes``).
     /// - Complexity: O(route length).
     public func route(to node: NodeID, in graph: RoadGraph) -> Route? {
-        guard let hours = hours(to: node) else { return nil }
+        guard hasRoutes, let hours = hours(to: node) else { return nil }
         var nodes = [node], edges: [EdgeID] = []
         var length = 0.0
         var v = node.index

@@ -156,6 +156,36 @@ import Testing
         #expect(text.stdout.hasPrefix("3 nodes reachable from 47.01,130.01 within 2.0 h"))
     }
 
+    @Test func dimacsAndGeoJSONFilesRouteThroughTheCLI() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reserve-formats-\(UInt64.random(in: 0...UInt64.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let gr = dir.appendingPathComponent("g.gr").path, co = dir.appendingPathComponent("g.co").path
+        try "p sp 4 4\na 1 2 7\na 2 3 8\na 3 4 1\na 1 4 20\n".write(toFile: gr, atomically: true, encoding: .utf8)
+        try "p aux sp co 4\nv 1 130000000 47000000\nv 2 130100000 47000000\nv 3 130200000 47000000\nv 4 130300000 47000000\n"
+            .write(toFile: co, atomically: true, encoding: .utf8)
+        let dimacs = try reserve(["route", "--graph", gr, "--nodes", co, "--from", "1", "--to", "4", "--json"])
+        #expect(dimacs.status == 0, "\(dimacs.stderr)")
+        #expect(dimacs.json?["distance"] as? Double == 16)
+        #expect(dimacs.json?["path"] as? [String] == ["1", "2", "3", "4"])
+        #expect(try reserve(["route", "--graph", gr, "--from", "4", "--to", "1", "--json"]).json?["reachable"] as? Bool == false)
+
+        let roads = dir.appendingPathComponent("roads.txt").path
+        try """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "properties": {"class": "national", "length_km": 70, "from": "A", "to": "B"},
+           "geometry": {"type": "LineString", "coordinates": [[130.0, 47.0], [130.5, 47.2]]}}]}
+        """.write(toFile: roads, atomically: true, encoding: .utf8)
+        let geo = try reserve(["route", "--graph", roads, "--graph-format", "geojson", "--from", "A", "--to", "B", "--json"])
+        #expect(geo.status == 0, "\(geo.stderr)")
+        #expect(geo.json?["hours"] as? Double == 1)
+        let line = try reserve(["route", "--graph", roads, "--graph-format", "geojson", "--from", "B", "--to", "A", "--geojson"])
+        #expect(line.stdout.contains("\"LineString\""))
+        try "{\"type\": \"FeatureCollection\",\n \"features\": [oops]}".write(toFile: roads, atomically: true, encoding: .utf8)
+        let bad = try reserve(["route", "--graph", roads, "--graph-format", "geojson", "--from", "A", "--to", "B"])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("\(roads):2: invalid JSON"))
+    }
+
     @Test func californiaDistanceIsInTheFileUnit() throws {
         let cedge = Self.packageRoot.appendingPathComponent("../shared/external/roads-california/cal.cedge").standardized.path
         // 101 → 12388 is 8.157517 by scipy (Tests/RoadNetworkTests/Fixtures/california_pairs.csv).

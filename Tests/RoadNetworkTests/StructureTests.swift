@@ -193,6 +193,23 @@ import Testing
         #expect((0..<graph.nodeCount).map { ws.hours(to: NodeID($0)) } == withRoutes)
         #expect(ws.route(to: NodeID(200), in: graph) == nil)
         #expect(ws.parent(of: NodeID(200)) == nil)
+        let bare = ShortestPathTree(of: ws, in: graph, sources: [NodeID(7)])
+        #expect(!bare.hasRoutes && bare.route(to: NodeID(200), in: graph) == nil && bare.source(of: NodeID(200)) == nil)
+        #expect(bare.allHours == withRoutes)
+    }
+
+    @Test func treesCopiedFromAReusedWorkspaceMatchTheConvenienceQueries() throws {
+        let graph = SyntheticGrid(rows: 15, columns: 15, seed: 6).build()
+        var ws = SearchWorkspace(for: graph)
+        for target in [NodeID(0), NodeID(100), NodeID(224)] {
+            try graph.search(SearchQuery(from: target, direction: .backward), in: &ws)
+            let kept = ShortestPathTree(of: ws, in: graph, sources: [target])
+            let fresh = try graph.travelTimes(toNearestOf: [target])
+            #expect(kept.allHours == fresh.allHours)
+            #expect(kept.route(to: NodeID(37), in: graph) == fresh.route(to: NodeID(37), in: graph))
+            #expect(kept.source(of: NodeID(37)) == fresh.source(of: NodeID(37)))
+            #expect(kept.source(of: NodeID(37)) == (kept.isReachable(NodeID(37)) ? target : nil))
+        }
     }
 
     @Test func aSmallWorkspaceIsRejectedNotOverrun() {
