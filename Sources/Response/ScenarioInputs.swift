@@ -1,3 +1,5 @@
+import Foundation
+import Dispatch
 import ReserveModel
 import RoadNetwork
 
@@ -271,34 +273,49 @@ struct ScenarioInputs {
     /// backward search per distinct area node on the scenario's overlay.
     mutating func route() {
         let graph = network.graph
-        var treeCache: [NodeID: ShortestPathTree] = [:]
-        func tree(to node: NodeID) -> ShortestPathTree? {
-            if let cached = treeCache[node] { return cached }
-            let t = try? graph.travelTimes(toNearestOf: [node], overlay: overlay)
-            treeCache[node] = t
-            return t
-        }
         let sourceSnaps = sourcePoints.map { network.snap($0) }
         for (s, snap) in sourceSnaps.enumerated() where snap?.isFar == true {
             warnings.append(String(format: "depot %@ is %.1f km from the nearest road node", sources[s].id, snap!.distanceKm))
         }
-        for (a, point) in areaPoints.enumerated() {
-            guard let point, let areaSnap = network.snap(point), let t = tree(to: areaSnap.node) else { continue }
+        let teamSnaps = bundle.teams.map { network.snap($0.location) }
+        let areaSnaps = areaPoints.map { $0.flatMap { network.snap($0) } }
+        let requirementSnaps = requirementPoints.map { $0.flatMap { network.snap($0) } }
+        // One backward search per distinct destination node, run in parallel; each
+        // search keeps only what the models need, so no tree outlives its search.
+        let targets = Array(Set(areaSnaps.compactMap { $0?.node } + requirementSnaps.compactMap { $0?.node })).sorted()
+        let sourceNodes = sourceSnaps.map { $0?.node }
+        let teamNodes = teamSnaps.map { $0?.node }
+        // Paths are kept for drawing only on graphs small enough to hold them all.
+        let keepPaths = graph.nodeCount <= 300_000
+        let results = RouteResults(count: targets.count)
+        let overlay = self.overlay
+        DispatchQueue.concurrentPerform(iterations: targets.count) { k in
+            guard let tree = try? graph.travelTimes(toNearestOf: [targets[k]], overlay: overlay) else { return }
+            var fromSources: [(hours: Double, lengthKm: Double, path: [NodeID])?] = []
+            fromSources.reserveCapacity(sourceNodes.count)
+            for node in sourceNodes {
+                guard let node, let hours = tree.hours(to: node) else { fromSources.append(nil); continue }
+                let route = node == targets[k] ? nil : tree.route(to: node, in: graph)
+                fromSources.append((hours, route?.length ?? 0, keepPaths ? (route?.nodes ?? [node]) : []))
+            }
+            let fromTeams = teamNodes.map { node in node.flatMap { tree.hours(to: $0) } }
+            results.set(k, TargetRoutes(fromSources: fromSources, fromTeams: fromTeams))
+        }
+        let index = Dictionary(uniqueKeysWithValues: targets.enumerated().map { ($1, $0) })
+        for (a, areaSnap) in areaSnaps.enumerated() {
+            guard let areaSnap, let k = index[areaSnap.node], let found = results.get(k) else { continue }
             for (s, snap) in sourceSnaps.enumerated() {
-                guard let snap, let hours = t.hours(to: snap.node) else { continue }
-                let path = snap.node == areaSnap.node ? nil : t.route(to: snap.node, in: graph)
-                let length = path?.length ?? 0
-                routeNodes.append(path?.nodes ?? [snap.node])
+                guard let snap, let leg = found.fromSources[s] else { continue }
+                routeNodes.append(leg.path)
                 routes.append(GoodsProblem.Route(source: s, area: a,
-                                                 travelHours: snap.accessHours + hours + areaSnap.accessHours,
-                                                 distanceKm: snap.distanceKm + length + areaSnap.distanceKm))
+                                                 travelHours: snap.accessHours + leg.hours + areaSnap.accessHours,
+                                                 distanceKm: snap.distanceKm + leg.lengthKm + areaSnap.distanceKm))
             }
         }
-        let teamSnaps = bundle.teams.map { network.snap($0.location) }
-        for (r, point) in requirementPoints.enumerated() {
-            guard let point, let areaSnap = network.snap(point), let t = tree(to: areaSnap.node) else { continue }
+        for (r, areaSnap) in requirementSnaps.enumerated() {
+            guard let areaSnap, let k = index[areaSnap.node], let found = results.get(k) else { continue }
             for (j, team) in bundle.teams.enumerated() where team.specialties.map(\.rawValue).contains(requirements[r].specialty) {
-                guard let snap = teamSnaps[j], let hours = t.hours(to: snap.node) else { continue }
+                guard let snap = teamSnaps[j], let hours = found.fromTeams[j] else { continue }
                 teamOptions.append(TeamProblem.Option(team: j, requirement: r,
                                                       travelHours: requirementOffsets[r] + snap.accessHours + hours + areaSnap.accessHours))
             }
@@ -329,6 +346,7 @@ struct ScenarioInputs {
             var points = [sourcePoints[route.source]]
             var nodes = r < routeNodes.count ? routeNodes[r] : []
             if nodes.first != from.node { nodes.reverse() }
+            // Without kept paths (large graphs), one point-to-point search per used route.
             if nodes.first != from.node || nodes.last != to.node,
                let path = try? graph.shortestPath(from: from.node, to: to.node, overlay: overlay) {
                 nodes = path.nodes
@@ -343,4 +361,19 @@ struct ScenarioInputs {
     func format(_ x: Double) -> String {
         x == x.rounded() ? String(Int(x)) : String(x)
     }
+}
+
+/// What one backward search found: per source its hours, road length and path; per team its hours.
+struct TargetRoutes: Sendable {
+    var fromSources: [(hours: Double, lengthKm: Double, path: [NodeID])?]
+    var fromTeams: [Double?]
+}
+
+/// Results of the parallel searches, filled in by index from the worker threads.
+final class RouteResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [TargetRoutes?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ value: TargetRoutes) { lock.lock(); slots[k] = value; lock.unlock() }
+    func get(_ k: Int) -> TargetRoutes? { lock.lock(); defer { lock.unlock() }; return slots[k] }
 }
