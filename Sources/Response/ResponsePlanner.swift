@@ -11,12 +11,16 @@ public struct ResponseOptions: Sendable {
     public var horizonHours: Double?
     /// Check against this policy instead of the scenario's (or the bundle default).
     public var policy: PolicyID?
+    /// Compute the road geometry of every used route (for maps); off saves time on
+    /// very large networks when only tables or JSON are wanted.
+    public var routeGeometry: Bool
     /// Where to log.
     public var logger: Logger
 
     /// Options with the defaults.
     public init(dispatch: DispatchOptions = DispatchOptions(), horizonHours: Double? = nil, policy: PolicyID? = nil,
-                logger: Logger = Logger(label: "EmergencyReserve.Response")) {
+                routeGeometry: Bool = true, logger: Logger = Logger(label: "EmergencyReserve.Response")) {
+        self.routeGeometry = routeGeometry
         self.dispatch = dispatch
         self.horizonHours = horizonHours
         self.policy = policy
@@ -79,7 +83,7 @@ public struct ResponsePlanner: Sendable {
 
         let compliance = Self.compliance(problem: goodsProblem, plan: goods, basicItems: inputs.basicItems)
         let usedRoutes = Set(goods.orders.map(\.route))
-        let geometry = inputs.geometry(of: usedRoutes.sorted(), in: goodsProblem)
+        let geometry = options.routeGeometry ? inputs.geometry(of: usedRoutes.sorted(), in: goodsProblem) : [:]
         options.logger.debug("scenario \(scenario.id): \(goods.orders.count) orders, \(goods.shortfalls.count) shortfalls, model \(goods.modelSize.rows)×\(goods.modelSize.columns)")
         return ScenarioResponse(
             scenario: scenario, policy: inputs.policy, targets: inputs.targets,

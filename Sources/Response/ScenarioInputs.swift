@@ -337,24 +337,41 @@ struct ScenarioInputs {
 
     /// Coordinates of each used route: source, the road nodes, area.
     func geometry(of used: [Int], in problem: GoodsProblem) -> [Int: [GeoPoint]] {
-        var result: [Int: [GeoPoint]] = [:]
         let graph = network.graph
+        @Sendable func point(_ node: NodeID) -> GeoPoint? {
+            graph.coordinate(of: node).map { GeoPoint(lat: $0.latitude, lon: $0.longitude) }
+        }
+        // Paths kept from routing (small graphs), else one backward search per area with
+        // used routes, in parallel, reading every used source's path from its tree.
+        var missing: [Int: [Int]] = [:]
+        var result: [Int: [GeoPoint]] = [:]
         for r in used {
             let route = problem.routes[r]
-            guard let from = network.snap(sourcePoints[route.source]), let areaPoint = areaPoints[route.area],
-                  let to = network.snap(areaPoint) else { continue }
-            var points = [sourcePoints[route.source]]
-            var nodes = r < routeNodes.count ? routeNodes[r] : []
-            if nodes.first != from.node { nodes.reverse() }
-            // Without kept paths (large graphs), one point-to-point search per used route.
-            if nodes.first != from.node || nodes.last != to.node,
-               let path = try? graph.shortestPath(from: from.node, to: to.node, overlay: overlay) {
-                nodes = path.nodes
+            guard let areaPoint = areaPoints[route.area] else { continue }
+            let nodes = r < routeNodes.count ? routeNodes[r] : []
+            if nodes.isEmpty {
+                missing[route.area, default: []].append(r)
+            } else {
+                result[r] = [sourcePoints[route.source]] + nodes.compactMap(point) + [areaPoint]
             }
-            points += nodes.compactMap { graph.coordinate(of: $0) }.map { GeoPoint(lat: $0.latitude, lon: $0.longitude) }
-            points.append(areaPoint)
-            result[r] = points
         }
+        let areas = missing.keys.sorted()
+        let routesOfArea = missing
+        let found = GeometryResults()
+        let overlay = self.overlay
+        let sourcePoints = self.sourcePoints, areaPoints = self.areaPoints
+        DispatchQueue.concurrentPerform(iterations: areas.count) { k in
+            let a = areas[k]
+            guard let areaPoint = areaPoints[a], let to = network.snap(areaPoint),
+                  let tree = try? graph.travelTimes(toNearestOf: [to.node], overlay: overlay) else { return }
+            for r in routesOfArea[a] ?? [] {
+                let source = problem.routes[r].source
+                guard let from = network.snap(sourcePoints[source]) else { continue }
+                let nodes = tree.route(to: from.node, in: graph)?.nodes ?? [from.node]
+                found.set(r, [sourcePoints[source]] + nodes.compactMap(point) + [areaPoint])
+            }
+        }
+        for (r, line) in found.all() { result[r] = line }
         return result
     }
 
@@ -376,4 +393,12 @@ final class RouteResults: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ k: Int, _ value: TargetRoutes) { lock.lock(); slots[k] = value; lock.unlock() }
     func get(_ k: Int) -> TargetRoutes? { lock.lock(); defer { lock.unlock() }; return slots[k] }
+}
+
+/// Route lines computed on worker threads.
+final class GeometryResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [Int: [GeoPoint]] = [:]
+    func set(_ r: Int, _ line: [GeoPoint]) { lock.lock(); lines[r] = line; lock.unlock() }
+    func all() -> [Int: [GeoPoint]] { lock.lock(); defer { lock.unlock() }; return lines }
 }

@@ -67,7 +67,8 @@ struct DispatchCommand: ParsableCommand {
         let options = ResponseOptions(
             dispatch: DispatchOptions(integerVehicles: integerVehicles, columnGeneration: columnGeneration.value,
                                       nameModel: exportModel != nil, solve: solve),
-            horizonHours: horizon, policy: policy.map(PolicyID.init), logger: logger)
+            horizonHours: horizon, policy: policy.map(PolicyID.init),
+            routeGeometry: [.geojson, .html].contains(json ? .json : format), logger: logger)
         let started = ContinuousClock.now
         let response: ScenarioResponse
         do {
