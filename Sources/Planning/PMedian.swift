@@ -185,7 +185,9 @@ extension SitingSolver {
             let (model, y) = build(columns, closed: closed, binary: true)
             stats.rows = model.constraintCount
             stats.usedMIP = true
-            let s = try solveModel(model, deadline: deadline)
+            // Without GLPK's MIP presolver the root relaxation is solved by the dual
+            // simplex (the presolver's path uses the primal one, several times slower here).
+            let s = try solveModel(model, deadline: deadline, presolve: false)
             stats.solves += 1
             if s.status.hasSolution {
                 let open = allowed.filter { s.values[Int(y[$0]!.index)] > 0.5 }
@@ -200,7 +202,7 @@ extension SitingSolver {
         }
 
         // Small enough after fixing with the subgradient multipliers: straight to the MIP.
-        let columnLimit = max(20 * a, 20_000)
+        let columnLimit = max(80 * a, 40_000)
         if bestValue.isFinite && bestBound.isFinite {
             let size = reducedSets(multipliers, bound: bestBound).columns.reduce(0) { $0 + $1.count }
             if size <= columnLimit { return try solveReduced(multipliers, bound: bestBound) }

@@ -54,8 +54,10 @@ public struct SitingSolver: Sendable {
         if !problems.isEmpty { throw SitingError(problems) }
     }
 
-    func solveModel(_ model: Model, deadline: ContinuousClock.Instant?, progress: Bool = true) throws(SitingError) -> Solution {
+    func solveModel(_ model: Model, deadline: ContinuousClock.Instant?, progress: Bool = true,
+                    presolve: Bool? = nil) throws(SitingError) -> Solution {
         var o = options
+        if let presolve { o.presolve = presolve }
         if let deadline {
             let left = ContinuousClock.now.duration(to: deadline)
             o.timeLimit = left > .milliseconds(10) ? left : .milliseconds(10)
