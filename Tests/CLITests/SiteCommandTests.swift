@@ -76,10 +76,18 @@ import TestSupport
     }
 
     @Test func sampleBundleSites() throws {
-        let r = try runReserve(["site", "Data/hegang", "--objective", "p-median", "--count", "6", "--json"])
+        // Hegang has 14 physical depots, kept open: p = 16 adds two.
+        let r = try runReserve(["site", "Data/hegang", "--objective", "p-median", "--count", "16", "--json"])
         #expect(r.exitCode == 0, "\(r.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(json["status"] as? String == "optimal")
         #expect(json["travel_times"] as? String == "road network")
+        #expect((json["sites"] as? [[String: Any]])?.count == 16)
+        #expect((json["new_sites"] as? [String])?.count == 2)
+        let tooFew = try runReserve(["site", "Data/hegang", "--objective", "p-median", "--count", "6"])
+        #expect(tooFew.exitCode == 65)
+        #expect(tooFew.stderr.contains("existing depots"))
+        let fresh = try runReserve(["site", "Data/hegang", "--objective", "p-median", "--count", "6", "--ignore-existing", "--json"])
+        #expect(fresh.exitCode == 0)
     }
 }
