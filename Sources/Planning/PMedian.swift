@@ -108,8 +108,22 @@ extension SitingSolver {
             return open.map { core.dense[r * m + $0] }.min().map { min($0, 1e15) } ?? costs[r][0]
         }
         if bestValue.isFinite {
-            let (u, bound) = core.subgradient(start: multipliers, upper: bestValue, iterations: 3000, deadline: deadline) {
+            var (u, bound, set, _) = core.subgradient(start: multipliers, upper: bestValue, iterations: 3000, deadline: deadline) {
                 proven(bestValue, $0)
+            }
+            // Interchange from the best Lagrangian sites; a better incumbent tightens
+            // the target, so ascend again from where the first run stopped.
+            if !proven(bestValue, bound), let set {
+                let improved = core.heuristic(start: set, deadline: deadline)
+                let value = evaluate(improved)
+                if value < bestValue {
+                    bestValue = value
+                    bestOpen = improved
+                    let again = core.subgradient(start: u, upper: bestValue, iterations: 1500, deadline: deadline) {
+                        proven(bestValue, $0)
+                    }
+                    if again.bound > bound { u = again.u; bound = again.bound }
+                }
             }
             multipliers = u
             bestBound = max(bestBound, bound)

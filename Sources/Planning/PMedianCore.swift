@@ -45,12 +45,12 @@ struct PMedianCore {
 
     /// Greedy addition from the existing depots, then best-improvement vertex
     /// substitution (Whitaker's fast interchange) until no swap improves.
-    func heuristic(deadline: ContinuousClock.Instant?) -> [Int] {
-        var open = fixed
+    func heuristic(start: [Int]? = nil, deadline: ContinuousClock.Instant?) -> [Int] {
+        var open = start ?? fixed
         var isOpen = [Bool](repeating: false, count: m)
-        for j in fixed { isOpen[j] = true }
+        for j in open { isOpen[j] = true }
         var d1 = [Double](repeating: Self.penalty * 10, count: a)
-        for r in 0..<a { for j in fixed { d1[r] = min(d1[r], dense[r * m + j]) } }
+        for r in 0..<a { for j in open { d1[r] = min(d1[r], dense[r * m + j]) } }
         while open.count < p {
             var bestJ = -1, bestGain = -1.0
             for j in free where !isOpen[j] {
@@ -128,14 +128,21 @@ struct PMedianCore {
     /// Subgradient ascent on L(u) towards the incumbent value `upper`; stops when
     /// `done(bound)` says the bound suffices, the step vanishes, or at the deadline.
     func subgradient(start: [Double], upper: Double, iterations: Int, deadline: ContinuousClock.Instant?,
-                     done: (Double) -> Bool) -> (u: [Double], bound: Double) {
+                     done: (Double) -> Bool) -> (u: [Double], bound: Double, bestSet: [Int]?, bestSetValue: Double) {
         var u = start
+        var bestSet: [Int]?, bestSetValue = Double.infinity
         var bestU = u, best = -Double.infinity
         var theta = 2.0, stall = 0
         var g = [Double](repeating: 0, count: a)
         for it in 0..<iterations {
             if it % 16 == 0, let deadline, ContinuousClock.now >= deadline { break }
             let (value, _, chosen) = lagrangian(u)
+            if it % 4 == 0 {
+                // Lagrangian heuristic: the relaxation's sites as a primal solution.
+                let set = (0..<m).filter { chosen[$0] }
+                let cost = evaluate(set)
+                if cost < bestSetValue { bestSetValue = cost; bestSet = set }
+            }
             if value > best + 1e-9 * max(1, abs(value)) { best = value; bestU = u; stall = 0 } else {
                 stall += 1
                 if stall >= 15 { theta /= 2; stall = 0 }
@@ -157,6 +164,6 @@ struct PMedianCore {
             let step = theta * max(upper - value, 1e-6 * max(1, abs(upper))) / norm
             for r in 0..<a { u[r] = max(costs[r][0], u[r] + step * g[r]) }
         }
-        return (bestU, best)
+        return (bestU, best, bestSet, bestSetValue)
     }
 }
