@@ -25,7 +25,7 @@ test: setup
 
 # Slow validation kept out of `make test`.
 verify: release
-	@echo "verify: nothing slow to validate yet"
+	$(RESERVE) verify-orlib --dir ../shared/external --time-limit 120
 
 bench: setup
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark

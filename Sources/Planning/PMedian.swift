@@ -61,17 +61,9 @@ extension SitingSolver {
         var stats = SitingStatistics()
         stats.fullColumns = costs.reduce(0) { $0 + $1.count }
 
-        /// Full cost of an open set (each active point to its nearest open site).
-        func evaluate(_ open: [Int]) -> Double {
-            var isOpen = [Bool](repeating: false, count: m)
-            for j in open { isOpen[j] = true }
-            var total = 0.0
-            for r in 0..<a {
-                guard let k = order[r].firstIndex(where: { isOpen[Int($0)] }) else { return .infinity }
-                total += costs[r][k]
-            }
-            return total
-        }
+        let core = PMedianCore(m: m, p: p, order: order, costs: costs, fixed: fixed,
+                               free: allowed.filter { !isFixed[$0] })
+        func evaluate(_ open: [Int]) -> Double { core.evaluate(open) }
         func finish(_ status: SolutionStatus, _ open: [Int]?, _ value: Double?, _ bound: Double?) -> SitingResult {
             stats.seconds = start.duration(to: clock.now).siteSeconds
             let sites = open ?? []
@@ -86,24 +78,7 @@ extension SitingSolver {
             return finish(.optimal, open, 0, 0)
         }
 
-        /// Lagrangian lower bound of the full problem for multipliers u.
-        func lagrangian(_ u: [Double]) -> Double {
-            var rho = [Double](repeating: 0, count: m)
-            var total = 0.0
-            for r in 0..<a {
-                total += u[r]
-                let cr = costs[r], orr = order[r]
-                var k = 0
-                while k < cr.count && cr[k] < u[r] {
-                    rho[Int(orr[k])] += cr[k] - u[r]
-                    k += 1
-                }
-            }
-            for j in fixed { total += rho[j] }
-            let rest = allowed.filter { !isFixed[$0] }.map { rho[$0] }.sorted()
-            for k in 0..<(p - fixed.count) { total += rest[k] }
-            return total
-        }
+        func lagrangian(_ u: [Double]) -> Double { core.lagrangian(u).value }
         /// Rounds a bound up to the data's granularity (integer costs: next integer).
         func rounded(_ bound: Double) -> Double {
             integral ? (bound - 1e-6 * max(1, abs(bound))).rounded(.up) : bound
@@ -118,30 +93,81 @@ extension SitingSolver {
                                  nodes: stats.solves, elapsed: start.duration(to: clock.now)))
         }
 
-        // Initial prefix lengths.
-        let k0 = initialNeighbours ?? min(60, max(10, (2 * a + p - 1) / p))
-        var prefix = (0..<a).map { min(costs[$0].count, max(1, k0)) }
+        // Phase A: heuristic incumbent (greedy + interchange) and subgradient bound.
         var bestOpen: [Int]?
         var bestValue = Double.infinity
         var bestBound = -Double.infinity
-        var lastDuals: [Double] = []
-        var lpValue = -Double.infinity
+        if lagrangianPhase {
+            let heuristicOpen = core.heuristic(deadline: deadline)
+            let heuristicValue = evaluate(heuristicOpen)
+            if heuristicValue.isFinite { bestOpen = heuristicOpen; bestValue = heuristicValue }
+        }
+        var multipliers: [Double] = (0..<a).map { r in
+            // Start from each point's cost in the incumbent (or its cheapest candidate).
+            guard let open = bestOpen else { return costs[r][0] }
+            return open.map { core.dense[r * m + $0] }.min().map { min($0, 1e15) } ?? costs[r][0]
+        }
+        if bestValue.isFinite {
+            var (u, bound, set, _) = core.subgradient(start: multipliers, upper: bestValue, iterations: 3000, deadline: deadline) {
+                proven(bestValue, $0)
+            }
+            // Interchange from the best Lagrangian sites; a better incumbent tightens
+            // the target, so ascend again from where the first run stopped.
+            if !proven(bestValue, bound), let set {
+                let improved = core.heuristic(start: set, deadline: deadline)
+                let value = evaluate(improved)
+                if value < bestValue {
+                    bestValue = value
+                    bestOpen = improved
+                    let again = core.subgradient(start: u, upper: bestValue, iterations: 1500, deadline: deadline) {
+                        proven(bestValue, $0)
+                    }
+                    if again.bound > bound { u = again.u; bound = again.bound }
+                }
+            }
+            multipliers = u
+            bestBound = max(bestBound, bound)
+            report(bestValue, bestBound)
+            if proven(bestValue, bestBound) {
+                stats.lpIntegral = true
+                return finish(.optimal, bestOpen, bestValue, min(bestValue, rounded(bestBound)))
+            }
+        }
 
-        func build(binary: Bool) -> (Model, [Variable?], [[Variable]]) {
+        /// Column sets (positions in each point's sorted list) and closed sites that
+        /// any solution cheaper than the incumbent must respect (reduced-cost fixing
+        /// with multipliers u whose Lagrangian value is `bound`).
+        func reducedSets(_ u: [Double], bound: Double) -> (columns: [[Int]], closed: [Bool]) {
+            // A better solution costs at most z − 1 on integer data.
+            let target = integral ? bestValue - 1 : bestValue
+            let slack = target - bound + 1e-7 * max(1, abs(bestValue))
+            let (_, rho, chosen) = core.lagrangian(u)
+            var closed = [Bool](repeating: false, count: m)
+            let rest = core.free.filter { chosen[$0] }.map { rho[$0] }
+            if let last = rest.max() {
+                for j in core.free where !chosen[j] && rho[j] - last > slack { closed[j] = true }
+            }
+            let columns = (0..<a).map { r in
+                (0..<costs[r].count).filter { k in !closed[Int(order[r][k])] && costs[r][k] - u[r] < slack }
+            }
+            return (columns, closed)
+        }
+
+        func build(_ columns: [[Int]], closed: [Bool], binary: Bool) -> (Model, [Variable?]) {
             var model = Model(name: "p-median")
-            let columns = prefix.reduce(0, +)
-            model.reserveCapacity(variables: columns + allowed.count, constraints: columns + a + 1, nonZeros: 3 * columns + allowed.count)
+            let count = columns.reduce(0) { $0 + $1.count }
+            model.reserveCapacity(variables: count + allowed.count, constraints: count + a + 1, nonZeros: 3 * count + allowed.count)
             var y = [Variable?](repeating: nil, count: m)
             for j in allowed {
-                y[j] = model.addVariable(binary ? .binary : .continuous, lowerBound: isFixed[j] ? 1 : 0, upperBound: 1)
+                y[j] = model.addVariable(binary ? .binary : .continuous, lowerBound: isFixed[j] ? 1 : 0, upperBound: closed[j] ? 0 : 1)
             }
             var x: [[Variable]] = []
             x.reserveCapacity(a)
             var objective = LinearExpression()
             for r in 0..<a {
                 var row: [Variable] = []
-                row.reserveCapacity(prefix[r])
-                for k in 0..<prefix[r] {
+                row.reserveCapacity(columns[r].count)
+                for k in columns[r] {
                     let v = model.addVariable(.continuous, lowerBound: 0, upperBound: 1)
                     objective.add(costs[r][k], v)
                     row.append(v)
@@ -153,22 +179,58 @@ extension SitingSolver {
                 model.addConstraint(sum(x[r]) == 1, name: "S1_assign[\(active[r])]")
             }
             for r in 0..<a {
-                for k in 0..<prefix[r] {
+                for (t, k) in columns[r].enumerated() {
                     let j = Int(order[r][k])
-                    model.addConstraint(1 * x[r][k] - y[j]! <= 0, name: "S2_link[\(active[r]),\(j)]")
+                    model.addConstraint(1 * x[r][t] - y[j]! <= 0, name: "S2_link[\(active[r]),\(j)]")
                 }
             }
             model.addConstraint(sum(allowed) { y[$0]! } == Double(p), name: "S3_count")
             model.minimize(objective)
-            return (model, y, x)
+            return (model, y)
         }
 
-        // Pricing loop on the LP relaxation.
-        var lpSolution: Solution?
-        var lpY: [Variable?] = []
+        /// The exact MIP on the reduced sets; returns the final result.
+        func solveReduced(_ u: [Double], bound: Double) throws(SitingError) -> SitingResult {
+            guard let incumbent = bestOpen else { return finish(.noSolutionFound, nil, nil, bestBound.isFinite ? rounded(bestBound) : nil) }
+            let (columns, closed) = reducedSets(u, bound: bound)
+            stats.columns = columns.reduce(0) { $0 + $1.count }
+            // A point without columns: no solution is cheaper than the incumbent.
+            if columns.contains(where: \.isEmpty) { return finish(.optimal, incumbent, bestValue, bestValue) }
+            let (model, y) = build(columns, closed: closed, binary: true)
+            stats.rows = model.constraintCount
+            stats.usedMIP = true
+            // Without GLPK's MIP presolver the root relaxation is solved by the dual
+            // simplex (the presolver's path uses the primal one, several times slower here).
+            let s = try solveModel(model, deadline: deadline, presolve: false)
+            stats.solves += 1
+            if s.status.hasSolution {
+                let open = allowed.filter { s.values[Int(y[$0]!.index)] > 0.5 }
+                let value = evaluate(open)
+                if value < bestValue { bestValue = value; bestOpen = open }
+            }
+            // Optimal, or infeasible (nothing cheaper than the incumbent): proven.
+            if s.status == .optimal || s.status == .infeasible { return finish(.optimal, bestOpen, bestValue, bestValue) }
+            let mipBound = s.bestBound.map { min($0, bestValue) } ?? bestBound
+            let b = rounded(max(bestBound, mipBound))
+            return finish(proven(bestValue, b) ? .optimal : .feasible, bestOpen, bestValue, min(b, bestValue))
+        }
+
+        // Small enough after fixing with the subgradient multipliers: straight to the MIP.
+        let columnLimit = max(80 * a, 40_000)
+        if bestValue.isFinite && bestBound.isFinite {
+            let size = reducedSets(multipliers, bound: bestBound).columns.reduce(0) { $0 + $1.count }
+            if size <= columnLimit { return try solveReduced(multipliers, bound: bestBound) }
+        }
+
+        // Phase B: the LP relaxation on nearest-candidate prefixes, priced to optimality
+        // over all columns with the LP duals.
+        let k0 = initialNeighbours ?? min(60, max(10, (2 * a + p - 1) / p))
+        var prefix = (0..<a).map { min(costs[$0].count, max(1, k0)) }
+        let noneClosed = [Bool](repeating: false, count: m)
+        var lastDuals: [Double] = []
         while true {
             if let deadline, clock.now >= deadline { break }
-            let (model, y, _) = build(binary: false)
+            let (model, y) = build(prefix.map { Array(0..<$0) }, closed: noneClosed, binary: false)
             stats.columns = prefix.reduce(0, +)
             stats.rows = model.constraintCount
             let s = try solveModel(model, deadline: deadline, progress: false)
@@ -181,18 +243,15 @@ extension SitingSolver {
                 continue
             }
             guard s.status == .optimal, !s.rowDuals.isEmpty else { break }
-            lpSolution = s
-            lpY = y
-            lpValue = s.objectiveValue ?? lpValue
             let u = Array(s.rowDuals[0..<a])
-            lastDuals = u
             // Capped multipliers never exceed the cheapest missing column.
             let capped = (0..<a).map { prefix[$0] < costs[$0].count ? min(u[$0], costs[$0][prefix[$0]]) : u[$0] }
-            bestBound = max(bestBound, lagrangian(u), lagrangian(capped))
+            let lu = lagrangian(u), lc = lagrangian(capped)
+            if lu >= lc { lastDuals = u } else { lastDuals = capped }
+            bestBound = max(bestBound, lu, lc)
             // Incumbent: the LP's sites if integral, else the p largest y.
             let yValues = allowed.map { (s.values[Int(y[$0]!.index)], $0) }
-            let lpIsIntegral = yValues.allSatisfy { $0.0 < 1e-6 || $0.0 > 1 - 1e-6 }
-            stats.lpIntegral = lpIsIntegral
+            stats.lpIntegral = yValues.allSatisfy { $0.0 < 1e-6 || $0.0 > 1 - 1e-6 }
             let ranked = yValues.filter { !isFixed[$0.1] }.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
             let open = fixed + ranked.prefix(p - fixed.count).map(\.1)
             let value = evaluate(open)
@@ -210,10 +269,6 @@ extension SitingSolver {
             }
             if added == 0 { break }
         }
-        _ = lpSolution
-        _ = lpY
-
-        // The LP over all columns is solved (or time ran out) and is fractional.
         if let deadline, clock.now >= deadline {
             if let bestOpen { return finish(.feasible, bestOpen, bestValue, rounded(bestBound)) }
             return finish(.noSolutionFound, nil, nil, bestBound.isFinite ? rounded(bestBound) : nil)
@@ -222,38 +277,11 @@ extension SitingSolver {
             if let bestOpen { return finish(.feasible, bestOpen, bestValue, bestBound.isFinite ? rounded(bestBound) : nil) }
             return finish(.numericalFailure, nil, nil, nil)
         }
-        // Keep every pair that could appear in a solution cheaper than the incumbent.
-        let u = lastDuals
-        let L = lagrangian(u)
-        let slack = (bestValue.isFinite ? bestValue - L : .infinity)
-        for r in 0..<a {
-            var k = prefix[r]
-            while k < costs[r].count && costs[r][k] - u[r] < slack + 1e-9 * max(1, abs(bestValue)) { k += 1 }
-            prefix[r] = k
+        // The LP over all columns is fractional: exact MIP on the pairs that could still improve.
+        let lpBound = lagrangian(lastDuals)
+        if lpBound >= lagrangian(multipliers) || bestBound > lpBound + 1e-9 {
+            return try solveReduced(lastDuals, bound: lpBound)
         }
-        let (model, y, _) = build(binary: true)
-        stats.columns = prefix.reduce(0, +)
-        stats.rows = model.constraintCount
-        stats.usedMIP = true
-        let s = try solveModel(model, deadline: deadline)
-        stats.solves += 1
-        if s.status.hasSolution {
-            let open = allowed.filter { s.values[Int(y[$0]!.index)] > 0.5 }
-            let value = evaluate(open)
-            if value < bestValue { bestValue = value; bestOpen = open }
-        }
-        if s.status == .optimal, let bestOpen {
-            return finish(.optimal, bestOpen, bestValue, bestValue)
-        }
-        if s.status == .infeasible, let bestOpen {
-            // No solution cheaper than the incumbent exists.
-            return finish(.optimal, bestOpen, bestValue, bestValue)
-        }
-        let mipBound = s.bestBound.map { min($0, bestValue) } ?? bestBound
-        let bound = rounded(max(bestBound, mipBound))
-        if let bestOpen {
-            return finish(proven(bestValue, bound) ? .optimal : .feasible, bestOpen, bestValue, min(bound, bestValue))
-        }
-        return finish(s.status, nil, nil, bound.isFinite ? bound : nil)
+        return try solveReduced(multipliers, bound: lagrangian(multipliers))
     }
 }

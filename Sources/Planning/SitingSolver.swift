@@ -15,11 +15,16 @@ public struct SitingSolver: Sendable {
     /// Initial number of nearest candidates per demand point for p-median (`nil`:
     /// max(10, 2n/p), at most 60).
     public var initialNeighbours: Int?
+    /// p-median: start with the interchange heuristic and the subgradient Lagrangian
+    /// bound (proves most instances without GLPK and shrinks the exact MIP); `false`
+    /// goes straight to the LP pricing loop (tests use it to exercise that path).
+    public var lagrangianPhase: Bool
 
     /// A solver with these options.
-    public init(options: SolveOptions = SolveOptions(), initialNeighbours: Int? = nil) {
+    public init(options: SolveOptions = SolveOptions(), initialNeighbours: Int? = nil, lagrangianPhase: Bool = true) {
         self.options = options
         self.initialNeighbours = initialNeighbours
+        self.lagrangianPhase = lagrangianPhase
     }
 
     /// Solves `problem` for `objective`; `count` is p (p-median) or the number of new
@@ -49,8 +54,10 @@ public struct SitingSolver: Sendable {
         if !problems.isEmpty { throw SitingError(problems) }
     }
 
-    func solveModel(_ model: Model, deadline: ContinuousClock.Instant?, progress: Bool = true) throws(SitingError) -> Solution {
+    func solveModel(_ model: Model, deadline: ContinuousClock.Instant?, progress: Bool = true,
+                    presolve: Bool? = nil) throws(SitingError) -> Solution {
         var o = options
+        if let presolve { o.presolve = presolve }
         if let deadline {
             let left = ContinuousClock.now.duration(to: deadline)
             o.timeLimit = left > .milliseconds(10) ? left : .milliseconds(10)

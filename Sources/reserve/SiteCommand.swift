@@ -86,7 +86,7 @@ struct SiteCommand: ParsableCommand {
         let logger = logging.bootstrap()
         let loaded = try BundleLoading.load(bundle)
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: bundle, isDirectory: &isDirectory)
+        _ = FileManager.default.fileExists(atPath: bundle, isDirectory: &isDirectory)
         let options = BundleSitingOptions(candidateLevel: candidateLevel.flatMap(AdministrativeLevel.init(rawValue:)),
                                           includeExistingDepots: !ignoreExisting, excludeHazardZones: !allowHazardZones,
                                           exclusionPolygons: try polygons())

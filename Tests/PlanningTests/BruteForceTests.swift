@@ -48,6 +48,9 @@ struct BruteForceTests {
             }
             // Few neighbours, so that pricing (and the MIP fallback) has work to do.
             let result = try SitingSolver(initialNeighbours: 1).pMedian(problem, count: p)
+            let lpPath = try SitingSolver(initialNeighbours: 1, lagrangianPhase: false).pMedian(problem, count: p)
+            #expect(lpPath.status == result.status)
+            #expect(lpPath.objectiveValue == nil || isApproximatelyEqual(lpPath.objectiveValue!, best, absolute: 1e-7), "LP path seed \(seed) p \(p)")
             if best.isFinite {
                 #expect(result.status == .optimal, "seed \(seed) p \(p)")
                 #expect(isApproximatelyEqual(result.objectiveValue ?? .nan, best, absolute: 1e-7), "seed \(seed) p \(p): \(String(describing: result.objectiveValue)) vs \(best)")

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `reserve import orlib-*` + `reserve site` end to end on OR-Library instances.
+@Suite struct SiteCommandTests {
+    static let external = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/external")
+    static var available: Bool { FileManager.default.fileExists(atPath: external.appendingPathComponent("orlib-pmed/pmed1.txt").path) }
+
+    func scratch() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("er-site-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test(.enabled(if: available)) func pmed1ImportedAndSolvedToTheOptimum() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("pmed1").path
+        let imported = try runReserve(["import", "orlib-pmed", Self.external.appendingPathComponent("orlib-pmed/pmed1.txt").path, "--out", out])
+        #expect(imported.exitCode == 0, "\(imported.stderr)")
+        let validated = try runReserve(["validate", out])
+        #expect(validated.exitCode == 0, "\(validated.stdout)")
+        let r = try runReserve(["site", out, "--objective", "p-median", "--count", "5", "--json"])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["status"] as? String == "optimal")
+        #expect(json["objective"] as? Double == 5819)
+        #expect((json["sites"] as? [[String: Any]])?.count == 5)
+        // Deterministic bytes.
+        let again = try runReserve(["site", out, "--objective", "p-median", "--count", "5", "--json"])
+        #expect(again.stdout == r.stdout)
+        // Table output and the other objectives run on the same bundle.
+        let table = try runReserve(["site", out, "--objective", "set-cover", "--within", "40"])
+        #expect(table.exitCode == 0)
+        #expect(table.stdout.contains("set-cover: optimal"))
+        let cover = try runReserve(["site", out, "--objective", "max-cover", "--count", "3", "--within", "30", "--json"])
+        #expect(cover.exitCode == 0)
+    }
+
+    @Test(.enabled(if: available)) func cap71ImportedAndSolvedToTheOptimum() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("cap71").path
+        let imported = try runReserve(["import", "orlib-cap", Self.external.appendingPathComponent("orlib-cap/cap71.txt").path, "--out", out])
+        #expect(imported.exitCode == 0, "\(imported.stderr)")
+        let r = try runReserve(["site", out, "--objective", "fixed-charge", "--json"])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["status"] as? String == "optimal")
+        let objective = try #require(json["objective"] as? Double)
+        #expect(abs(objective - 932615.75) < 0.0005)
+        #expect(json["travel_times"] as? String == "od.csv")
+    }
+
+    @Test func malformedOrLibraryFileExits65WithTheLine() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("bad.txt")
+        try "4 3 2\n1 2 10\n2 3 oops\n3 4 5\n".write(to: bad, atomically: true, encoding: .utf8)
+        let r = try runReserve(["import", "orlib-pmed", bad.path, "--out", dir.appendingPathComponent("b").path])
+        #expect(r.exitCode == 65)
+        #expect(r.stderr.contains("bad.txt:3:"))
+        let cap = dir.appendingPathComponent("cap.txt")
+        try "2 1\n10 5.\n10 6\n4\n1.5\n".write(to: cap, atomically: true, encoding: .utf8)
+        let c = try runReserve(["import", "orlib-cap", cap.path, "--out", dir.appendingPathComponent("c").path])
+        #expect(c.exitCode == 65)
+        #expect(c.stderr.contains("cap.txt:5:"))
+    }
+
+    @Test func usageErrors() throws {
+        let r = try runReserve(["site", "Data/hegang", "--objective", "p-median"])
+        #expect(r.exitCode == 64)
+        let s = try runReserve(["site", "Data/hegang", "--objective", "nearest"])
+        #expect(s.exitCode == 64)
+    }
+
+    @Test func sampleBundleSites() throws {
+        // Hegang has 14 physical depots, kept open: p = 16 adds two.
+        let r = try runReserve(["site", "Data/hegang", "--objective", "p-median", "--count", "16", "--json"])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["status"] as? String == "optimal")
+        #expect(json["travel_times"] as? String == "road network")
+        #expect((json["sites"] as? [[String: Any]])?.count == 16)
+        #expect((json["new_sites"] as? [String])?.count == 2)
+        let tooFew = try runReserve(["site", "Data/hegang", "--objective", "p-median", "--count", "6"])
+        #expect(tooFew.exitCode == 65)
+        #expect(tooFew.stderr.contains("existing depots"))
+        let fresh = try runReserve(["site", "Data/hegang", "--objective", "p-median", "--count", "6", "--ignore-existing", "--json"])
+        #expect(fresh.exitCode == 0)
+    }
+}
