@@ -33,6 +33,7 @@ bench: setup
 # The large scales: generated province and national bundles (10–20 minutes).
 bench-full: release
 	bash scripts/bench_scale.sh
+	python3 scripts/plot_scaling.py --full
 
 # Peers in the same run: routing vs scipy, igraph, networkx; the dispatch LP vs glpsol, HiGHS, GLOP, PuLP.
 bench-peers: release
