@@ -137,12 +137,7 @@ public struct SitingSolver: Sendable {
         model.maximize(objective)
         if model.variableCount == 0 { _ = model.addVariable(.continuous, lowerBound: 0, upperBound: 0, name: "empty") }
         let s = try solveModel(model, deadline: deadline(from: start))
-        var stats = SitingStatistics()
-        stats.solves = 1
-        stats.rows = model.constraintCount
-        stats.columns = model.variableCount
-        stats.usedMIP = true
-        stats.seconds = start.duration(to: clock.now).siteSeconds
+        let stats = SitingStatistics(singleMIP: model, since: start, clock: clock)
         guard s.status.hasSolution else {
             return result(.maxCover, problem, status: s.status, value: nil, bound: nil, open: [], assignment: [],
                           unreachable: unreachable, stats: stats)
@@ -189,12 +184,7 @@ public struct SitingSolver: Sendable {
         model.minimize(objective)
         if model.variableCount == 0 { _ = model.addVariable(.continuous, lowerBound: 0, upperBound: 0, name: "empty") }
         let s = try solveModel(model, deadline: deadline(from: start))
-        var stats = SitingStatistics()
-        stats.solves = 1
-        stats.rows = model.constraintCount
-        stats.columns = model.variableCount
-        stats.usedMIP = true
-        stats.seconds = start.duration(to: clock.now).siteSeconds
+        let stats = SitingStatistics(singleMIP: model, since: start, clock: clock)
         guard s.status.hasSolution else {
             return result(.setCover, problem, status: s.status, value: nil, bound: nil, open: [], assignment: [],
                           unreachable: unreachable, stats: stats)
@@ -296,5 +286,17 @@ public struct SitingSolver: Sendable {
         }
         return result(.fixedCharge, problem, status: s.status, value: s.objectiveValue, bound: s.bestBound, open: open,
                       assignment: assignment, shares: shares, unreachable: unreachable, stats: stats)
+    }
+}
+
+extension SitingStatistics {
+    /// Statistics of one MIP solve of `model` that started at `start`.
+    init(singleMIP model: Model, since start: ContinuousClock.Instant, clock: ContinuousClock) {
+        self.init()
+        solves = 1
+        rows = model.constraintCount
+        columns = model.variableCount
+        usedMIP = true
+        seconds = start.duration(to: clock.now).siteSeconds
     }
 }

@@ -1,26 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end: runs the built `reserve` binary and checks stdout, stderr and exit codes.
 @Suite struct RouteCommandTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The `reserve` executable next to the test bundle, or in .build/debug.
-    static var binary: URL? {
-        var candidates: [URL] = []
-        if let path = ProcessInfo.processInfo.environment["RESERVE_BINARY"] { candidates.append(URL(fileURLWithPath: path)) }
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("reserve"))
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("reserve"))
-        }
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/reserve"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
-    struct MissingBinary: Error, CustomStringConvertible {
-        var description: String { "no reserve executable found; build it first (swift build --product reserve)" }
-    }
 
     struct Run {
         var status: Int32
@@ -31,20 +14,11 @@ import Testing
         }
     }
 
+    /// Runs the built binary through TestSupport's runner (files, not pipes, so
+    /// large outputs cannot block).
     func reserve(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        guard let binary = Self.binary else { throw MissingBinary() }
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        let r = try runReserve(arguments)
+        return Run(status: r.exitCode, stdout: r.stdout, stderr: r.stderr)
     }
 
     /// A small network: A —(national 70 km)— B —(county 45 km)— C, a one-way C → D,
@@ -187,7 +161,7 @@ import Testing
     }
 
     @Test func californiaDistanceIsInTheFileUnit() throws {
-        let cedge = Self.packageRoot.appendingPathComponent("../shared/external/roads-california/cal.cedge").standardized.path
+        let cedge = packageRoot.appendingPathComponent("../shared/external/roads-california/cal.cedge").standardized.path
         // 101 → 12388 is 8.157517 by scipy (Tests/RoadNetworkTests/Fixtures/california_pairs.csv).
         let run = try reserve(["route", "--graph", cedge, "--from", "101", "--to", "12388", "--json"])
         #expect(run.status == 0)

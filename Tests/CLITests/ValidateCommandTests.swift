@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `reserve validate` and `reserve generate` end to end: the built binary, its
 /// output and its exit codes.
@@ -11,37 +12,12 @@ struct ValidateCommandTests {
         var stderr: String
     }
 
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url
-    }()
+    static let root = packageRoot
 
-    /// The built `reserve`: next to the test bundle, else .build/debug/reserve.
-    static func binary() throws -> URL {
-        let candidates = [Bundle.main.bundleURL.appendingPathComponent("reserve"),
-                          Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("reserve"),
-                          root.appendingPathComponent(".build/debug/reserve")]
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "reserve (run `swift build --product reserve` first)"])
-        }
-        return found
-    }
-
+    /// Runs the built binary from the package root through TestSupport's runner.
     static func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(exitCode: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        let r = try runReserve(arguments)
+        return Result(exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr)
     }
 
     static func temporaryCopy(of relative: String) throws -> URL {
