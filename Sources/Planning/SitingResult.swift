@@ -77,6 +77,8 @@ public struct SitingStatistics: Sendable, Codable, Hashable {
     public var lpIntegral: Bool = false
     /// Whether branch and bound ran.
     public var usedMIP: Bool = false
+    /// Nodes of the p-median Lagrangian branch and bound on the sites (0: not used).
+    public var branchNodes: Int = 0
     /// Wall-clock seconds.
     public var seconds: Double = 0
     /// Creates empty statistics.

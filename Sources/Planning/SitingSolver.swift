@@ -19,6 +19,10 @@ public struct SitingSolver: Sendable {
     /// bound (proves most instances without GLPK and shrinks the exact MIP); `false`
     /// goes straight to the LP pricing loop (tests use it to exercise that path).
     public var lagrangianPhase: Bool
+    /// p-median: a reduced model (after reduced-cost fixing) with at most this many
+    /// assignment columns per demand point goes to GLPK's MIP, a larger one to the
+    /// Lagrangian branch and bound on the sites (tests set 0 to force the latter).
+    var reducedMIPColumnsPerPoint = 5
 
     /// A solver with these options.
     public init(options: SolveOptions = SolveOptions(), initialNeighbours: Int? = nil, lagrangianPhase: Bool = true) {
