@@ -36,6 +36,7 @@ struct PMedianBranchAndBound {
     var theta0 = 2.0
     var stallLimit = 10
 
+    /// A search from a feasible incumbent (`value` finite: its cost).
     init(core: PMedianCore, integral: Bool, incumbent: [Int], value: Double) {
         self.core = core
         self.integral = integral
@@ -120,6 +121,8 @@ struct PMedianBranchAndBound {
     /// best lower bound over the unexplored part (deadline reached).
     mutating func run(u: [Double], rootBound: Double, deadline: ContinuousClock.Instant?) -> Double? {
         let m = core.m, a = core.a, p = core.p
+        // Pruning and the step sizes measure against the incumbent's cost.
+        guard incumbentValue.isFinite else { return rootBound }
         var rootState = [Site](repeating: .closed, count: m)
         for j in core.free { rootState[j] = .free }
         for j in core.fixed { rootState[j] = .open }

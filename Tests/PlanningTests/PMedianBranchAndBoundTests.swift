@@ -51,11 +51,13 @@ struct PMedianBranchAndBoundTests {
             // Start from the first p allowed sites (existing ones included), and from
             // multipliers at each point's cheapest cost, so the search does the work.
             let start = fixed + core.free.prefix(p - fixed.count)
+            guard core.evaluate(start).isFinite else { continue }  // the search needs a feasible start
             let u = core.costs.map { $0[0] }
             let integral = core.costs.allSatisfy { $0.allSatisfy { $0 == $0.rounded() } }
             var search = PMedianBranchAndBound(core: core, integral: integral, incumbent: start, value: core.evaluate(start))
             let left = search.run(u: u, rootBound: core.lagrangian(u).value, deadline: nil)
             #expect(left == nil)
+            #expect(search.incumbentValue.isFinite)
             #expect(isApproximatelyEqual(search.incumbentValue, best, absolute: 1e-7), "seed \(seed) p \(p): \(search.incumbentValue) vs \(best)")
             #expect(isApproximatelyEqual(core.evaluate(search.incumbent), search.incumbentValue, absolute: 1e-9))
             #expect(search.incumbent.count == p && fixed.allSatisfy(search.incumbent.contains))
