@@ -17,7 +17,9 @@ extension SitingSolver {
     /// When the LP is integral and L(u) reaches its cost, the solution is optimal.
     /// When the LP optimum (over all columns) is fractional, every solution cheaper
     /// than an incumbent z only uses pairs with c_ij − u_i < z − L(u), so the MIP on
-    /// the sparse model holding exactly those pairs is exact.
+    /// the sparse model holding exactly those pairs is exact. When those pairs are too
+    /// many for GLPK's branch and bound, ``PMedianBranchAndBound`` branches on the
+    /// sites with the same Lagrangian bound at every node instead (no LP at all).
     public func pMedian(_ problem: SitingProblem, count p: Int) throws(SitingError) -> SitingResult {
         try check(problem)
         let clock = ContinuousClock()

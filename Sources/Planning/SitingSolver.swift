@@ -7,8 +7,8 @@ import LinearSolver
 ///
 /// p-median is solved on a sparse model holding each demand point's nearest
 /// candidates only, and proven optimal for the full model with a Lagrangian /
-/// reduced-cost test on every missing assignment; missing columns that could improve
-/// are priced in until none can (see ``pMedian(_:count:)``).
+/// reduced-cost test on every missing assignment; a large remaining model is solved by
+/// a Lagrangian branch and bound on the sites (see ``pMedian(_:count:)``).
 public struct SitingSolver: Sendable {
     /// Time limit, MIP gap and progress callback (called with incumbent, bound, gap).
     public var options: SolveOptions
