@@ -96,4 +96,22 @@ struct PMedianBranchAndBoundTests {
         #expect(result.statistics.branchNodes > 0)
         #expect(result.statistics.solves == 0)
     }
+
+    @Test("a passed deadline stops the search with an honest bound")
+    func deadline() {
+        let problem = BruteForceTests.randomProblem(seed: 77, candidates: 11, demands: 16, unreachable: false)
+        let fixed = problem.fixedOpenCandidates
+        let p = fixed.count + 2
+        let core = Self.core(problem, p: p)
+        let start = fixed + core.free.prefix(2)
+        let u = core.costs.map { $0[0] }
+        let root = core.lagrangian(u).value
+        var search = PMedianBranchAndBound(core: core, integral: false, incumbent: start, value: core.evaluate(start))
+        let left = search.run(u: u, rootBound: root, deadline: ContinuousClock.now - .seconds(1))
+        // Not finished: the bound is the root's (nothing explored), never above the incumbent.
+        #expect(left == min(root, core.evaluate(start)))
+        #expect(search.nodes == 0)
+        #expect(search.incumbent == start.sorted())
+        #expect(Self.enumerate(problem, p: p) >= root - 1e-9)
+    }
 }
