@@ -90,6 +90,8 @@ public struct ReservePlan: Sendable {
     public var expectedShortfallBefore: Double, expectedShortfallAfter: Double
     /// Worst scenario shortfall before and after.
     public var worstShortfallBefore: Double, worstShortfallAfter: Double
-    /// Model size.
+    /// Size of the deterministic equivalent (solved as one model, or decomposed).
     public var rows: Int, columns: Int, nonZeros: Int
+    /// How the scenario decomposition went; `nil` when the deterministic equivalent was solved.
+    public var decomposition: DecompositionStatistics?
 }

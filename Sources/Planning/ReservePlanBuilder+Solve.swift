@@ -5,6 +5,7 @@ extension ReservePlanBuilder {
     /// Solves the program for the chosen objective and reads the plan, with today's
     /// stock evaluated on the same scenarios for the before/after comparison.
     mutating func solve() throws(PlanningError) -> ReservePlan {
+        if decomposed { return try solveByScenario() }
         let solver = GLPKSolver(options: options.solve)
         // Before: today's stock and contracts, no budget.
         var before = model
@@ -53,7 +54,72 @@ extension ReservePlanBuilder {
         let status: SolutionStatus = solutions.count == levels.count && solutions.allSatisfy { $0.status == .optimal }
             ? .optimal : (solutions.last?.status ?? .noSolutionFound)
         let objective = options.objective == .cost ? solutions.last?.objectiveValue : solutions.first?.objectiveValue
-        return read(final: final, before: beforeSolution, status: status, objective: objective, size: main)
+        return read(final: final, before: beforeSolution, status: status, objective: objective,
+                    size: (main.constraintCount, main.variableCount, main.nonZeroCount), decomposition: nil)
+    }
+
+    /// The levels of the chosen objective, for the scenario decomposition.
+    var decompositionLevels: [ScenarioDecomposition.Level] {
+        switch options.objective {
+        case .shortfall, .cost: return [.expectedShortfall, .cost]
+        case .robust: return [.worstShortfall, .expectedShortfall, .cost]
+        }
+    }
+
+    /// Benders by scenario: today's stock is evaluated scenario by scenario (in
+    /// parallel), which also gives the master its first cuts; then each level.
+    mutating func solveByScenario() throws(PlanningError) -> ReservePlan {
+        let evaluator = ScenarioEvaluator(subproblems: subproblems, solver: GLPKSolver(options: SolveOptions()))
+        var today = [Double](repeating: 0, count: model.variableCount)
+        for k in stockKeys { today[Int(stockLevel[Self.key(k.depot, k.item)]!.index)] = currentStock[Self.key(k.depot, k.item)] ?? 0 }
+        for k in contractKeys { today[Int(contract[Self.key(k.supplier, k.item)]!.index)] = currentContract[Self.key(k.supplier, k.item)] ?? 0 }
+        let before = try evaluator.evaluate(at: today)
+
+        var firstStage = model
+        if options.objective == .cost, let budget = firstStage.constraint(named: "P5") {
+            firstStage.setBounds(budget, lower: -.infinity, upper: .infinity)
+        }
+        var decomposition = ScenarioDecomposition(firstStage: firstStage, cost: costExpression, probability: probability,
+                                                  evaluator: evaluator, options: options)
+        // The largest useful stock (every level at its cap, the difference bought): its
+        // cuts bound each scenario below by its floor, which alone settles the first
+        // level when the budget does not bind.
+        var most = today
+        for (key, v) in stockLevel { most[Int(v.index)] = max(most[Int(v.index)], firstStage.columnUpper[Int(v.index)]) ; _ = key }
+        for (_, c) in contract { most[Int(c.index)] = max(most[Int(c.index)], firstStage.columnUpper[Int(c.index)]) }
+        for (item, b) in buy {
+            let added = stockKeys.filter { $0.item == item }.reduce(0.0) { sum, k in
+                let key = Self.key(k.depot, k.item)
+                return sum + most[Int(stockLevel[key]!.index)] - (currentStock[key] ?? 0)
+            }
+            most[Int(b.index)] = max(0, added)
+        }
+        // At province scale that point makes every scenario's LP full size (every depot
+        // stocked): too slow to be worth its cuts, so it is left out there.
+        let secondStageColumns = subproblems.reduce(0) { $0 + $1.model.variableCount }
+        var starts = [(x: today, evaluations: before)]
+        if secondStageColumns <= ReservePlanOptions.decompositionThreshold {
+            starts.append((most, try evaluator.evaluate(at: most)))
+        }
+        let result = try decomposition.solve(levels: decompositionLevels, starts: starts)
+        decomposition.statistics.scenarioSolves += starts.reduce(0) { $0 + $1.evaluations.count }
+
+        func assemble(_ x: [Double], _ evaluations: [ScenarioEvaluation]) -> [Double] {
+            var values = x
+            values.reserveCapacity(x.count + evaluations.reduce(0) { $0 + $1.values.count })
+            for e in evaluations { values += e.values }
+            return values
+        }
+        let final = Solution(status: result.proven ? .optimal : .feasible, objectiveValue: nil,
+                             values: assemble(result.x, result.evaluations))
+        let beforeSolution = Solution(status: .optimal, objectiveValue: nil, values: assemble(today, before))
+        let objective = options.objective == .cost ? result.values.last : result.values.first
+        // As the deterministic equivalent counts them (the robust objective's worst-case column included).
+        let columns = model.variableCount + subproblems.reduce(0) { $0 + $1.model.variableCount } + (options.objective == .robust ? 1 : 0)
+        let rows = model.constraintCount + equivalentRows + (options.objective == .robust ? scenarios.count : 0)
+        return read(final: final, before: beforeSolution, status: final.status, objective: objective,
+                    size: (rows, columns, model.nonZeroCount + equivalentNonZeros),
+                    decomposition: decomposition.statistics)
     }
 
     func solveLevels(_ m: Model, _ levels: [LexicographicObjective], _ solver: GLPKSolver) throws(LinearSolverError) -> [Solution] {
@@ -66,7 +132,8 @@ extension ReservePlanBuilder {
         return try solver.solve(m, lexicographic: levels)
     }
 
-    func read(final: Solution?, before: Solution, status: SolutionStatus, objective: Double?, size: Model) -> ReservePlan {
+    func read(final: Solution?, before: Solution, status: SolutionStatus, objective: Double?,
+              size: (rows: Int, columns: Int, nonZeros: Int), decomposition: DecompositionStatistics?) -> ReservePlan {
         let values = final?.values ?? []
         func value(_ v: Variable, in s: [Double]) -> Double { s.isEmpty ? 0 : max(0, s[Int(v.index)]) }
         let tolerance = 1e-6
@@ -129,6 +196,6 @@ extension ReservePlanBuilder {
             expectedShortfallAfter: outcomes.reduce(0) { $0 + $1.probability * $1.shortfallAfter },
             worstShortfallBefore: outcomes.map(\.shortfallBefore).max() ?? 0,
             worstShortfallAfter: outcomes.map(\.shortfallAfter).max() ?? 0,
-            rows: size.constraintCount, columns: size.variableCount, nonZeros: size.nonZeroCount)
+            rows: size.rows, columns: size.columns, nonZeros: size.nonZeros, decomposition: decomposition)
     }
 }

@@ -27,6 +27,13 @@ struct ReservePlanBuilder {
     var buy: [String: Variable] = [:]
     /// Every shipment column of every scenario (the columns column generation may leave out).
     var shipmentColumns = Set<Int32>()
+    /// Whether the scenarios are kept apart (Benders by scenario) instead of embedded.
+    var decomposed = false
+    /// The scenarios' second stages when decomposed; their columns keep the offsets
+    /// they would have in the deterministic equivalent, so one reader serves both.
+    var subproblems: [ScenarioSubproblem] = []
+    /// Second-stage rows and non-zeros the deterministic equivalent would add when decomposed.
+    var equivalentRows = 0, equivalentNonZeros = 0
 
     init(bundle: ReserveBundle, scenarios: [ScenarioGoods], options: ReservePlanOptions) {
         self.bundle = bundle
@@ -124,13 +131,24 @@ struct ReservePlanBuilder {
         costExpression = purchase + holding + rotation + fees
 
         // Second stage: each scenario's dispatch, coupled through its stock rows [P4].
+        var built: [GoodsModel] = []
+        for goods in scenarios { built.append(try GoodsDispatcher().build(goods.problem)) }
+        let firstStageColumns = model.variableCount
+        let secondStageColumns = built.reduce(0) { $0 + $1.model.variableCount }
+        switch options.decomposition {
+        case .deterministicEquivalent: decomposed = false
+        case .scenarios: decomposed = true
+        case .automatic: decomposed = secondStageColumns > ReservePlanOptions.decompositionThreshold
+        }
+        var offset = Int32(firstStageColumns)
+        // Stock beyond what the largest scenario could ship from a depot never lowers a
+        // shortfall, and moving today's stock back is always allowed: in the
+        // decomposition each level is capped at max(today, lower bound, that need), which
+        // keeps the master bounded (docs/formulation.md, "Scenario decomposition").
+        var usefulLevel: [Int32: Double] = [:]
         for (w, goods) in scenarios.enumerated() {
-            let gm = try GoodsDispatcher().build(goods.problem)
-            let offset = Int32(model.variableCount)
+            let gm = built[w]
             let sub = gm.model
-            for j in 0..<sub.variableCount {
-                model.addVariable(sub.columnKinds[j], lowerBound: sub.columnLower[j], upperBound: sub.columnUpper[j])
-            }
             var coupled: [Int32: (Variable, Double)] = [:]
             for row in gm.stockRows where !row.isProductionBatch {
                 let s = row.source
@@ -141,32 +159,63 @@ struct ReservePlanBuilder {
                     coupled[row.row.index] = (c, goods.sourceKeep[s])
                 }
             }
-            for r in 0..<sub.constraintCount {
-                let ref = ConstraintRef(index: Int32(r))
-                let (indices, coefficients) = sub.terms(of: ref)
-                var e = LinearExpression()
-                e.reserveCapacity(indices.count + 1)
-                for (j, c) in zip(indices, coefficients) { e.add(c, Variable(index: j + offset)) }
-                if let (v, keep) = coupled[Int32(r)] {
-                    e.add(-keep, v)
-                    model.addConstraint(e <= 0, name: "P4[\(w),\(r)]")
-                } else {
-                    model.addConstraint(e, lower: sub.rowLower[r], upper: sub.rowUpper[r])
-                }
-            }
+            var local = LinearExpression()
             var o1 = LinearExpression()
             var needs: [(variable: Variable, area: Int, item: Int, quantity: Double)] = []
             for (u, need) in gm.shortfalls where need.quantity > 0 {
+                local.add(need.weight / need.quantity, u)
                 let shifted = Variable(index: u.index + offset)
                 o1.add(need.weight / need.quantity, shifted)
                 needs.append((shifted, need.area, need.item, need.quantity))
             }
-            for shipment in gm.shipments { shipmentColumns.insert(shipment.variable.index + offset) }
+            if decomposed {
+                var needOfItem: [Int: Double] = [:]
+                for (_, need) in gm.shortfalls { needOfItem[need.item, default: 0] += need.quantity }
+                for row in gm.stockRows where !row.isProductionBatch {
+                    guard let (v, keep) = coupled[row.row.index], keep > 0 else { continue }
+                    usefulLevel[v.index] = max(usefulLevel[v.index] ?? 0, (needOfItem[row.item] ?? 0) / keep)
+                }
+                var scenarioModel = sub
+                scenarioModel.minimize(local)
+                let links = coupled.keys.sorted().map { r in ScenarioSubproblem.Link(row: ConstraintRef(index: r), firstStage: coupled[r]!.0, keep: coupled[r]!.1) }
+                subproblems.append(ScenarioSubproblem(model: scenarioModel, offset: offset, links: links, shipments: gm.shipments.map(\.variable)))
+                equivalentNonZeros += sub.nonZeroCount + links.count
+                equivalentRows += sub.constraintCount
+            } else {
+                for j in 0..<sub.variableCount {
+                    model.addVariable(sub.columnKinds[j], lowerBound: sub.columnLower[j], upperBound: sub.columnUpper[j])
+                }
+                for r in 0..<sub.constraintCount {
+                    let ref = ConstraintRef(index: Int32(r))
+                    let (indices, coefficients) = sub.terms(of: ref)
+                    var e = LinearExpression()
+                    e.reserveCapacity(indices.count + 1)
+                    for (j, c) in zip(indices, coefficients) { e.add(c, Variable(index: j + offset)) }
+                    if let (v, keep) = coupled[Int32(r)] {
+                        e.add(-keep, v)
+                        model.addConstraint(e <= 0, name: "P4[\(w),\(r)]")
+                    } else {
+                        model.addConstraint(e, lower: sub.rowLower[r], upper: sub.rowUpper[r])
+                    }
+                }
+                for shipment in gm.shipments { shipmentColumns.insert(shipment.variable.index + offset) }
+            }
             scenarioShortfall.append(o1)
             scenarioNeeds.append(needs)
             scenarioShipments.append(gm.shipments.filter(\.onTime).map { s in
                 (Variable(index: s.variable.index + offset), goods.sourceDepots[s.source].rawValue, goods.problem.items[s.item].id, s.area)
             })
+            offset += Int32(sub.variableCount)
+        }
+        if decomposed {
+            for (key, v) in stockLevel {
+                let lower = model.columnLower[Int(v.index)]
+                model.setBounds(v, lower: lower, upper: max(lower, currentStock[key] ?? 0, usefulLevel[v.index] ?? 0))
+            }
+            for (key, c) in contract {
+                let lower = model.columnLower[Int(c.index)]
+                model.setBounds(c, lower: lower, upper: max(lower, currentContract[key] ?? 0, usefulLevel[c.index] ?? 0))
+            }
         }
         if let budget = options.budgetYuan, options.objective != .cost {
             // [P5] budget

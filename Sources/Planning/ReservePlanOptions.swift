@@ -29,8 +29,25 @@ public struct MinimumStockRule: Sendable, Hashable, Codable {
     }
 }
 
+/// How the two-stage program is solved.
+public enum PlanDecomposition: String, Sendable, Codable, CaseIterable {
+    /// Scenario decomposition when the scenarios' dispatch models together exceed
+    /// ``ReservePlanOptions/decompositionThreshold`` columns, else the deterministic equivalent.
+    case automatic
+    /// One LP (or MIP) holding every scenario's dispatch: exact and simplest, but its
+    /// simplex time grows faster than linearly with the scenarios.
+    case deterministicEquivalent = "off"
+    /// Benders (L-shaped, one cut per scenario) decomposition: a master over the stock
+    /// levels and one dispatch LP per scenario, solved in parallel.
+    case scenarios
+}
+
 /// How to plan reserve levels.
 public struct ReservePlanOptions: Sendable {
+    /// Second-stage columns above which ``PlanDecomposition/automatic`` decomposes.
+    /// The deterministic equivalent of a city bundle stays far below it (a few thousand
+    /// columns per scenario); a province bundle's 20 scenarios are about 3.4 million.
+    public static let decompositionThreshold = 200_000
     /// The objective.
     public var objective: ReservePlanObjective
     /// Budget in CNY for purchases, the first year's holding and rotation, and contract
@@ -48,11 +65,17 @@ public struct ReservePlanOptions: Sendable {
     public var minimumStock: [MinimumStockRule]
     /// Solver options.
     public var solve: SolveOptions
+    /// Deterministic equivalent or scenario decomposition.
+    public var decomposition: PlanDecomposition
+    /// Relative gap at which the scenario decomposition stops a level (the deterministic
+    /// equivalent is solved to GLPK's own tolerances).
+    public var decompositionGap: Double
 
     /// Options with the defaults: shortfall objective, no budget, 5 % holding, 2 % contract fee.
     public init(objective: ReservePlanObjective = .shortfall, budgetYuan: Double? = nil, holdingRate: Double = 0.05,
                 contractFeeRate: Double = 0.02, shortfallAllowance: Double = 0, integerStock: Bool = false,
-                minimumStock: [MinimumStockRule] = [], solve: SolveOptions = SolveOptions()) {
+                minimumStock: [MinimumStockRule] = [], solve: SolveOptions = SolveOptions(),
+                decomposition: PlanDecomposition = .automatic, decompositionGap: Double = 1e-6) {
         self.objective = objective
         self.budgetYuan = budgetYuan
         self.holdingRate = holdingRate
@@ -61,5 +84,7 @@ public struct ReservePlanOptions: Sendable {
         self.integerStock = integerStock
         self.minimumStock = minimumStock
         self.solve = solve
+        self.decomposition = decomposition
+        self.decompositionGap = decompositionGap
     }
 }

@@ -19,7 +19,12 @@ public struct PlanReport: Codable, Sendable, Equatable {
     public var scenarios: [Scenario]
     public var expectedShortfall: BeforeAfter, worstShortfall: BeforeAfter, reliefCompliance: BeforeAfter
     public var model: Size
+    /// `deterministic equivalent` or `scenario decomposition`.
+    public var method: String
+    /// Master solves, cuts and scenario solves of the scenario decomposition (absent otherwise).
+    public var decomposition: Decomposition?
 
+    public struct Decomposition: Codable, Sendable, Equatable { public var iterations: Int, cuts: Int, scenarioSolves: Int, relativeGap: Double }
     public struct Cost: Codable, Sendable, Equatable { public var purchase, holding, rotation, contracts, total: Double }
     public struct Level: Codable, Sendable, Equatable {
         public var depot: String, depotName: String, item: String, itemName: String, unit: String
@@ -64,6 +69,9 @@ public struct PlanReport: Codable, Sendable, Equatable {
         let compliance = { (f: (ReservePlan.ScenarioOutcome) -> Double) in p.scenarios.reduce(0.0) { $0 + $1.probability * f($1) } }
         reliefCompliance = BeforeAfter(before: stable(compliance(\.complianceBefore)), after: stable(compliance(\.complianceAfter)))
         model = Size(rows: p.rows, columns: p.columns, nonZeros: p.nonZeros)
+        method = p.decomposition == nil ? "deterministic equivalent" : "scenario decomposition"
+        decomposition = p.decomposition.map { Decomposition(iterations: $0.iterations, cuts: $0.cuts, scenarioSolves: $0.scenarioSolves,
+                                                            relativeGap: stable($0.relativeGap)) }
     }
 }
 
@@ -76,6 +84,9 @@ public enum PlanText {
         out.append("Cost       ¥\(ResponseText.number(r.cost.total)): purchase ¥\(ResponseText.number(r.cost.purchase)), holding ¥\(ResponseText.number(r.cost.holding)), rotation ¥\(ResponseText.number(r.cost.rotation)), contracts ¥\(ResponseText.number(r.cost.contracts))")
         out.append("Shortfall  expected \(ResponseText.format6(r.expectedShortfall.before)) → \(ResponseText.format6(r.expectedShortfall.after)), worst \(ResponseText.format6(r.worstShortfall.before)) → \(ResponseText.format6(r.worstShortfall.after))")
         out.append("Relief     areas meeting the target \(ResponseText.percent(r.reliefCompliance.before)) → \(ResponseText.percent(r.reliefCompliance.after)) (probability-weighted)")
+        if let d = r.decomposition {
+            out.append("Solved     by scenario decomposition (Benders): \(d.iterations) master solves, \(d.cuts) cuts, \(d.scenarioSolves) scenario dispatches, gap \(ResponseText.format6(d.relativeGap))")
+        }
         out.append("")
         var scenarios = TextTable(columns: [.init("scenario", maxWidth: 24), .init("p", alignment: .right), .init("short before", alignment: .right),
                                             .init("after", alignment: .right), .init("relief before", alignment: .right), .init("after", alignment: .right)])

@@ -41,6 +41,9 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .customLong("integer-stock"), help: "Whole units of stock (a MIP).")
     var integerStock = false
 
+    @Option(name: .long, help: "auto (by size), off (one deterministic-equivalent model), scenarios (Benders by scenario).")
+    var decomposition: PlanDecomposition = .automatic
+
     @OptionGroup var output: OutputOptions
     @OptionGroup var solver: SolverOptions
     @OptionGroup var logging: LoggingOptions
@@ -70,7 +73,7 @@ struct PlanCommand: ParsableCommand {
         solve.progress = ProgressPrinter.mip()
         let options = ReservePlanOptions(objective: objective, budgetYuan: budget, holdingRate: holdingRate,
                                          shortfallAllowance: allowance, integerStock: integerStock,
-                                         minimumStock: try rules(), solve: solve)
+                                         minimumStock: try rules(), solve: solve, decomposition: decomposition)
         let plan: ReservePlan
         do {
             plan = try ReservePlanner(options: options).plan(loaded)
@@ -89,3 +92,14 @@ struct PlanCommand: ParsableCommand {
 }
 
 extension ReservePlanObjective: ExpressibleByArgument {}
+extension PlanDecomposition: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument {
+        case "auto", "automatic": self = .automatic
+        case "off", "none": self = .deterministicEquivalent
+        case "scenarios", "benders": self = .scenarios
+        default: return nil
+        }
+    }
+    public static var allValueStrings: [String] { ["auto", "off", "scenarios"] }
+}

@@ -1,0 +1,438 @@
+import Foundation
+import LinearSolver
+import Logging
+
+/// One scenario's second stage kept apart from the first stage (Benders by scenario).
+struct ScenarioSubproblem: Sendable {
+    /// A stock row of the scenario whose right-hand side is `keep · x` for a first-stage column x.
+    struct Link: Sendable {
+        var row: ConstraintRef
+        var firstStage: Variable
+        var keep: Double
+    }
+
+    /// The scenario's dispatch LP with its weighted shortfall [O1] as the objective.
+    var model: Model
+    /// Where its columns would start in the deterministic equivalent.
+    var offset: Int32
+    /// The coupled stock rows [P4].
+    var links: [Link]
+    /// Whether a column is a shipment (the columns column generation may leave out).
+    var isShipment: [Bool]
+    /// Column-wise copy of the model's matrix (for the duals of left-out stock rows).
+    var columnStart: [Int] = []
+    var columnRows: [Int32] = []
+    var columnCoefficients: [Double] = []
+
+    init(model: Model, offset: Int32, links: [Link], shipments: [Variable]) {
+        isShipment = [Bool](repeating: false, count: model.variableCount)
+        for v in shipments { isShipment[Int(v.index)] = true }
+        self.model = model
+        self.offset = offset
+        self.links = links
+        var count = [Int](repeating: 0, count: model.variableCount + 1)
+        for j in model.rowIndices { count[Int(j) + 1] += 1 }
+        for j in 0..<model.variableCount { count[j + 1] += count[j] }
+        columnStart = count
+        var next = count
+        columnRows = [Int32](repeating: 0, count: model.nonZeroCount)
+        columnCoefficients = [Double](repeating: 0, count: model.nonZeroCount)
+        for r in 0..<model.constraintCount {
+            for k in model.rowStart[r]..<model.rowStart[r + 1] {
+                let j = Int(model.rowIndices[k])
+                columnRows[next[j]] = Int32(r)
+                columnCoefficients[next[j]] = model.rowCoefficients[k]
+                next[j] += 1
+            }
+        }
+    }
+}
+
+/// A scenario's dispatch at one first-stage point: its value Q(x̂), the dispatch, and a
+/// subgradient of Q at x̂ (the slope of its optimality cut).
+struct ScenarioEvaluation: Sendable {
+    var value: Double
+    var values: [Double]
+    /// ∂Q/∂x per first-stage column, from the duals of the linked stock rows.
+    var slope: [Int32: Double]
+    /// Columns of the LP actually solved.
+    var columns: Int
+}
+
+/// How the scenario decomposition went.
+public struct DecompositionStatistics: Sendable, Hashable {
+    /// Master problems solved, over all levels.
+    public var iterations: Int
+    /// Optimality cuts added.
+    public var cuts: Int
+    /// Scenario dispatch LPs solved (including today's stock).
+    public var scenarioSolves: Int
+    /// Relative gap between the last level's best plan and its master bound.
+    public var relativeGap: Double
+}
+
+/// Solves scenarios' dispatch LPs in parallel. Each solve creates, uses and frees its
+/// GLPK problem inside one call on one worker thread (GLPK's environment is thread-local).
+struct ScenarioEvaluator: Sendable {
+    let subproblems: [ScenarioSubproblem]
+    let solver: GLPKSolver
+
+    /// Evaluates every scenario at the first-stage point `x` (indexed like the master's columns).
+    func evaluate(at x: [Double]) throws(PlanningError) -> [ScenarioEvaluation] {
+        let box = EvaluationBox(count: subproblems.count)
+        let subproblems = self.subproblems, solver = self.solver
+        DispatchQueue.concurrentPerform(iterations: subproblems.count) { w in
+            box.set(w, Result { () throws(LinearSolverError) in try Self.evaluate(subproblems[w], at: x, solver: solver) })
+        }
+        var results: [ScenarioEvaluation] = []
+        for outcome in box.results {
+            switch outcome {
+            case let .success(e)?: results.append(e)
+            case let .failure(e)?: throw .solver(e)
+            case nil: throw .solver(.backendFailure("a scenario dispatch was not evaluated"))
+            }
+        }
+        return results
+    }
+
+    /// Solves one scenario at `x`. A stock row whose level is zero forces all its
+    /// shipments to zero, so those columns are left out of the LP (most of a province's
+    /// depots hold nothing of most items); the row's dual is then completed exactly as
+    /// the most negative value that keeps its columns' reduced costs non-negative,
+    /// λ = min(0, min_j (c_j − Σ_{r ≠ row} π_r a_rj)), which with the solved duals π is an
+    /// optimal dual of the whole LP (the row is tight, its columns are zero): the cut is
+    /// exact and says what stock there would be worth.
+    static func evaluate(_ sub: ScenarioSubproblem, at x: [Double], solver: GLPKSolver) throws(LinearSolverError) -> ScenarioEvaluation {
+        let full = sub.model
+        var rhs = [Double](repeating: 0, count: sub.links.count)
+        var dropped = [Bool](repeating: false, count: full.variableCount)
+        var rowDropped = [Bool](repeating: false, count: full.constraintCount)
+        for (l, link) in sub.links.enumerated() {
+            rhs[l] = max(0, link.keep * x[Int(link.firstStage.index)])
+            if rhs[l] <= 1e-12 {
+                rhs[l] = 0
+                rowDropped[Int(link.row.index)] = true
+                for j in full.terms(of: link.row).indices { dropped[Int(j)] = true }
+            }
+        }
+        // The LP on the kept columns.
+        var kept: [Int32] = []
+        var position = [Int32](repeating: -1, count: full.variableCount)
+        for j in 0..<full.variableCount where !dropped[j] {
+            position[j] = Int32(kept.count)
+            kept.append(Int32(j))
+        }
+        var m = Model(name: full.name)
+        m.reserveCapacity(variables: kept.count, constraints: full.constraintCount, nonZeros: full.nonZeroCount)
+        var objective = LinearExpression()
+        for j in kept {
+            let v = m.addVariable(full.columnKinds[Int(j)], lowerBound: full.columnLower[Int(j)], upperBound: full.columnUpper[Int(j)])
+            let c = full.objectiveCoefficients[Int(j)]
+            if c != 0 { objective.add(c, v) }
+        }
+        m.minimize(objective)
+        m.objectiveConstant = full.objectiveConstant
+        var upper = full.rowUpper
+        for (l, link) in sub.links.enumerated() { upper[Int(link.row.index)] = rhs[l] }
+        for r in 0..<full.constraintCount {
+            var e = LinearExpression()
+            if !rowDropped[r] {
+                let (indices, coefficients) = full.terms(of: ConstraintRef(index: Int32(r)))
+                e.reserveCapacity(indices.count)
+                for (j, c) in zip(indices, coefficients) where position[Int(j)] >= 0 { e.add(c, Variable(index: position[Int(j)])) }
+            }
+            // Left-out rows stay (empty) so that row indices match the full model's.
+            m.addConstraint(e, lower: full.rowLower[r], upper: upper[r])
+        }
+        let started = ContinuousClock.now
+        let solution: Solution
+        if kept.count > 30_000 {
+            // Large (many depots stocked): shortfall columns keep the restricted LP
+            // feasible, shipments are priced in with GLPK's duals.
+            var start: [Variable] = []
+            for (k, j) in kept.enumerated() where full.objectiveCoefficients[Int(j)] != 0 || !sub.isShipment[Int(j)] {
+                start.append(Variable(index: Int32(k)))
+            }
+            solution = try solver.solve(m, columnGeneration: ColumnGeneration(initialColumns: start, maxColumnsPerRound: 5_000)).0
+        } else {
+            solution = try solver.solve(m)
+        }
+        solver.options.logger.debug("scenario LP solved", metadata: [
+            "rows": "\(m.constraintCount)", "columns": "\(m.variableCount)", "nonZeros": "\(m.nonZeroCount)",
+            "seconds": "\((ContinuousClock.now - started).siteSeconds)"])
+        guard solution.status == .optimal, let value = solution.objectiveValue else {
+            throw .backendFailure("a scenario dispatch ended \(solution.status)")
+        }
+        let duals = solution.rowDuals
+        var slope: [Int32: Double] = [:]
+        for link in sub.links {
+            let r = Int(link.row.index)
+            var dual = duals[r]
+            if rowDropped[r] {
+                dual = 0
+                for j in full.terms(of: link.row).indices {
+                    var reduced = full.objectiveCoefficients[Int(j)]
+                    for k in sub.columnStart[Int(j)]..<sub.columnStart[Int(j) + 1] where Int(sub.columnRows[k]) != r {
+                        reduced -= duals[Int(sub.columnRows[k])] * sub.columnCoefficients[k]
+                    }
+                    dual = min(dual, reduced)
+                }
+            }
+            if dual != 0 { slope[link.firstStage.index, default: 0] += dual * link.keep }
+        }
+        var values = [Double](repeating: 0, count: full.variableCount)
+        for (k, j) in kept.enumerated() { values[Int(j)] = solution.values[k] }
+        return ScenarioEvaluation(value: value, values: values, slope: slope, columns: kept.count)
+    }
+}
+
+private final class EvaluationBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var results: [Result<ScenarioEvaluation, LinearSolverError>?]
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ result: Result<ScenarioEvaluation, LinearSolverError>) {
+        lock.lock(); defer { lock.unlock() }
+        results[index] = result
+    }
+}
+
+/// The multi-cut L-shaped method over the builder's first stage (docs/formulation.md,
+/// "Scenario decomposition"): a master LP over the stock levels with one variable θ_w
+/// per scenario bounded below by optimality cuts, and each scenario's dispatch as a
+/// subproblem. Every level of the lexicographic objective is solved to the gap in
+/// ``ReservePlanOptions/decompositionGap``, then fixed (with that slack) for the next.
+struct ScenarioDecomposition {
+    /// A level of the lexicographic objective.
+    enum Level {
+        /// Σ_w p_w θ_w.
+        case expectedShortfall
+        /// max_w θ_w.
+        case worstShortfall
+        /// The first-stage cost.
+        case cost
+    }
+
+    /// A fixed earlier level, as a condition on the scenarios' values.
+    enum Condition {
+        case expectedAtMost(Double)
+        case worstAtMost(Double)
+    }
+
+    let firstStage: Model
+    let cost: LinearExpression
+    let probability: [Double]
+    let evaluator: ScenarioEvaluator
+    let gap: Double
+    let allowance: Double
+    let deadline: ContinuousClock.Instant?
+    let masterSolver: GLPKSolver
+
+    var master: Model
+    var theta: [Variable] = []
+    var worst: Variable?
+    var statistics = DecompositionStatistics(iterations: 0, cuts: 0, scenarioSolves: 0, relativeGap: 0)
+
+    init(firstStage: Model, cost: LinearExpression, probability: [Double], evaluator: ScenarioEvaluator,
+         options: ReservePlanOptions) {
+        self.firstStage = firstStage
+        self.cost = cost
+        self.probability = probability
+        self.evaluator = evaluator
+        gap = options.decompositionGap
+        allowance = options.objective == .cost ? max(0, options.shortfallAllowance) : 0
+        deadline = options.solve.timeLimit.map { ContinuousClock.now + $0 }
+        var solveOptions = options.solve
+        solveOptions.timeLimit = nil
+        // GLPK's presolver loses feasibility on masters whose cuts span many orders of
+        // magnitude (seen on Hegang); the scaled simplex alone does not.
+        solveOptions.presolve = false
+        masterSolver = GLPKSolver(options: solveOptions)
+        master = firstStage
+        for w in probability.indices {
+            // Weighted shortfall is never negative: θ_w ≥ 0 keeps the first master bounded.
+            theta.append(master.addVariable(lowerBound: 0, name: "theta[\(w)]"))
+        }
+    }
+
+    /// Adds the optimality cut θ_w ≥ Q_w(x̂) + g·(x − x̂) of every scenario.
+    mutating func addCuts(_ evaluations: [ScenarioEvaluation], at x: [Double], only violated: [Double]? = nil,
+                          valuesAtMaster: [Double]? = nil) -> Int {
+        var added = 0
+        for (w, e) in evaluations.enumerated() {
+            let cutAtMaster = valuesAtMaster?[w] ?? e.value
+            if let thetaHat = violated?[w], cutAtMaster <= thetaHat + 1e-9 * max(1, abs(cutAtMaster)) { continue }
+            var cut = LinearExpression(theta[w])
+            var rhs = e.value
+            let steepest = e.slope.values.reduce(0) { max($0, abs($1)) }
+            for (j, g) in e.slope.sorted(by: { $0.key < $1.key }) {
+                rhs -= g * x[Int(j)]
+                if abs(g) < 1e-9 * steepest {
+                    // Too small for the simplex's tolerances: fold it in at the bound
+                    // that keeps the cut valid (below its true value everywhere).
+                    rhs += g * (g < 0 ? firstStage.columnUpper[Int(j)] : firstStage.columnLower[Int(j)])
+                } else {
+                    cut.add(-g, Variable(index: j))
+                }
+            }
+            master.addConstraint(cut >= rhs, name: "cut[\(w),\(statistics.cuts)]")
+            statistics.cuts += 1
+            added += 1
+        }
+        return added
+    }
+
+    func objective(_ level: Level) -> LinearExpression {
+        switch level {
+        case .expectedShortfall:
+            var e = LinearExpression()
+            for (w, t) in theta.enumerated() { e.add(probability[w], t) }
+            return e
+        case .worstShortfall: return LinearExpression(worst!)
+        case .cost: return cost
+        }
+    }
+
+    /// The level's true value at a first-stage point whose scenario values are `q`.
+    func value(_ level: Level, x: [Double], q: [Double]) -> Double {
+        switch level {
+        case .expectedShortfall: return zip(probability, q).reduce(0) { $0 + $1.0 * $1.1 }
+        case .worstShortfall: return q.max() ?? 0
+        case .cost: return cost.value(at: x)
+        }
+    }
+
+    func satisfies(_ conditions: [Condition], _ q: [Double]) -> Bool {
+        conditions.allSatisfy { c in
+            switch c {
+            // The master holds θ to these bounds and accepts θ ≥ Q within 1e-9 relative: the
+            // same round-off is allowed here, or a plan the master accepts is refused.
+            case let .expectedAtMost(b): return zip(probability, q).reduce(0) { $0 + $1.0 * $1.1 } <= b + 1e-8 * max(1, abs(b))
+            case let .worstAtMost(b): return (q.max() ?? 0) <= b + 1e-8 * max(1, abs(b))
+            }
+        }
+    }
+
+    /// Solves the levels in order. Returns the first-stage point of the last level, its
+    /// scenarios' dispatches, each level's value, and whether every level closed its gap.
+    /// Whether `x` meets the first stage's own rows and bounds (capacity, budget, minimum stock).
+    func meetsFirstStage(_ x: [Double]) -> Bool {
+        for j in 0..<firstStage.variableCount {
+            let t = 1e-9 * max(1, abs(x[j]))
+            if x[j] < firstStage.columnLower[j] - t || x[j] > firstStage.columnUpper[j] + t { return false }
+        }
+        for r in 0..<firstStage.constraintCount {
+            let (indices, coefficients) = firstStage.terms(of: ConstraintRef(index: Int32(r)))
+            var a = 0.0
+            for (j, c) in zip(indices, coefficients) { a += c * x[Int(j)] }
+            let t = 1e-9 * max(1, abs(a))
+            if a < firstStage.rowLower[r] - t || a > firstStage.rowUpper[r] + t { return false }
+        }
+        return true
+    }
+
+    /// Solves the levels in order, starting from evaluated points (today's stock, the
+    /// largest useful stock): their cuts seed the master, and those that meet the first
+    /// stage are the first candidates for the best plan.
+    mutating func solve(levels: [Level], starts: [(x: [Double], evaluations: [ScenarioEvaluation])])
+        throws(PlanningError) -> (x: [Double], evaluations: [ScenarioEvaluation], values: [Double], proven: Bool)
+    {
+        for start in starts { _ = addCuts(start.evaluations, at: start.x) }
+        let candidates = starts.filter { meetsFirstStage($0.x) }
+        if levels.contains(where: { if case .worstShortfall = $0 { return true }; return false }) {
+            let t = master.addVariable(lowerBound: 0, name: "worst")
+            worst = t
+            for th in theta { master.addConstraint(th - t <= 0, name: "P6") }
+        }
+        var conditions: [Condition] = []
+        var best: (x: [Double], evaluations: [ScenarioEvaluation], value: Double)?
+        var values: [Double] = []
+        var proven = true
+        for level in levels {
+            master.minimize(objective(level))
+            // The previous level's plan meets this level's conditions (they hold it
+            // with slack): it is this level's first upper bound.
+            if let carried = best {
+                best = (carried.x, carried.evaluations, value(level, x: carried.x, q: carried.evaluations.map(\.value)))
+            }
+            for c in candidates where satisfies(conditions, c.evaluations.map(\.value)) {
+                let v = value(level, x: c.x, q: c.evaluations.map(\.value))
+                if best == nil || v < best!.value { best = (c.x, c.evaluations, v) }
+            }
+            var closed = false
+            // In-out separation (Ben-Ameur & Neto): cuts are taken at a point between the
+            // master's solution x̂ and the best plan so far x_c, which stabilises the
+            // cutting planes of a flat, degenerate model (plain Benders needed 460+ masters
+            // on Hegang) and finds cheaper feasible plans on the way. The master's own
+            // value is always a valid lower bound; x̂ itself is evaluated whenever the
+            // point between gives no cut that x̂ violates, so the method still converges.
+            var lambda = 0.5
+            while true {
+                statistics.iterations += 1
+                let solution: Solution
+                do { solution = try masterSolver.solve(master) } catch { throw .solver(error) }
+                guard solution.status == .optimal, let bound = solution.objectiveValue else {
+                    throw .solver(.backendFailure("the reserve-level master problem ended \(solution.status)"))
+                }
+                let xHat = Array(solution.values[0..<firstStage.variableCount])
+                let thetaHat = theta.map { solution.values[Int($0.index)] }
+                if let center = best {
+                    statistics.relativeGap = max(0, center.value - bound) / max(1, abs(center.value))
+                    if center.value - bound <= gap * max(1, abs(center.value)) { closed = true; break }
+                }
+                var points: [[Double]] = []
+                if let center = best, lambda < 1 {
+                    points.append(zip(xHat, center.x).map { lambda * $0 + (1 - lambda) * $1 })
+                }
+                points.append(xHat)
+                var cutsAdded = 0
+                for (k, x) in points.enumerated() {
+                    let evaluations = try evaluator.evaluate(at: x)
+                    statistics.scenarioSolves += evaluations.count
+                    let q = evaluations.map(\.value)
+                    let v = value(level, x: x, q: q)
+                    let feasible = satisfies(conditions, q)
+                    masterSolver.options.logger.info("scenario decomposition", metadata: [
+                        "level": "\(level)", "iteration": "\(statistics.iterations)", "point": "\(k + 1)/\(points.count)",
+                        "bound": "\(bound)", "best": "\(best.map { "\($0.value)" } ?? "none")", "value": "\(v)", "meetsEarlierLevels": "\(feasible)"])
+                    if feasible, best == nil || v < best!.value { best = (x, evaluations, v) }
+                    // Only cuts that x̂ violates are kept (the others cannot move the master).
+                    let violatedAtXHat = evaluations.map { e -> Double in
+                        var at = e.value
+                        for (j, g) in e.slope { at += g * (xHat[Int(j)] - x[Int(j)]) }
+                        return at
+                    }
+                    let before = cutsAdded
+                    cutsAdded += addCuts(evaluations, at: x, only: thetaHat, valuesAtMaster: violatedAtXHat)
+                    if cutsAdded > before, k + 1 < points.count { break }
+                }
+                if let center = best {
+                    statistics.relativeGap = max(0, center.value - bound) / max(1, abs(center.value))
+                    if center.value - bound <= gap * max(1, abs(center.value)) { closed = true; break }
+                }
+                if cutsAdded == 0 { break }
+                if let deadline, ContinuousClock.now >= deadline { break }
+            }
+            guard let b = best else {
+                throw .solver(.backendFailure("the scenario decomposition found no plan meeting the earlier levels"))
+            }
+            proven = proven && closed
+            values.append(b.value)
+            // The next levels hold this one to the best plan's value (as the deterministic
+            // equivalent does, 1e-9 relative); `satisfies` allows the LPs' round-off.
+            let slack = max(1e-9 * max(1, abs(b.value)), allowance)
+            switch level {
+            case .expectedShortfall:
+                master.addConstraint(objective(level) <= b.value + slack, name: "level")
+                conditions.append(.expectedAtMost(b.value + slack))
+            case .worstShortfall:
+                master.setBounds(worst!, lower: 0, upper: b.value + slack)
+                conditions.append(.worstAtMost(b.value + slack))
+            case .cost:
+                break
+            }
+            if let deadline, ContinuousClock.now >= deadline { proven = false; break }
+        }
+        guard let b = best else { throw .solver(.backendFailure("the scenario decomposition found no plan")) }
+        return (b.x, b.evaluations, values, proven)
+    }
+}
