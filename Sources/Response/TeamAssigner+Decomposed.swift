@@ -89,7 +89,18 @@ extension TeamAssigner {
     static func partModel(_ p: TeamProblem, _ part: Part, arrival: [Double], latest: Double,
                           floors: (onTime: Double, all: Double)?) -> PartModel {
         var m = Model(name: "teams")
-        let kept = part.options.filter { arrival[$0] <= latest }
+        var kept = part.options.filter { arrival[$0] <= latest }
+        if let floors {
+            // A requirement the on-time floor forces to full cover gains nothing from a
+            // late team: dropping one keeps every row satisfied (g_r^all stays h_r) and
+            // only lowers the arrival objectives, so the optimum of each later level is
+            // unchanged — and the model shrinks (Suzhou's flood: 317 pairs to 86).
+            let full = Self.forcedFullOnTime(p, part, kept: kept, arrival: arrival, floor: floors.onTime)
+            kept = kept.filter { k in
+                let r = p.options[k].requirement
+                return !full.contains(r) || arrival[k] <= p.requirements[r].targetHours + 1e-9
+            }
+        }
         let go = kept.map { _ in m.addVariable(.binary) }
         var local: [Int: Int] = [:]
         for (i, k) in kept.enumerated() { local[k] = i }
@@ -148,16 +159,31 @@ extension TeamAssigner {
                          weightedArrival: weighted, requirementColumns: columns)
     }
 
-    /// Column values of `model` that send exactly the options in `chosen` (cover at the
-    /// most the rows allow), or nil when some chosen option is not in the model.
-    static func values(sending chosen: Set<Int>, in model: PartModel, _ p: TeamProblem) -> [Double]? {
-        var x = [Double](repeating: 0, count: model.model.variableCount)
-        var sent = 0
-        for (i, k) in model.options.enumerated() where chosen.contains(k) {
-            x[Int(model.go[i].index)] = 1
-            sent += 1
+    /// Requirements whose on-time cover must be complete for Σ p_r g_r^on ≥ `floor`,
+    /// even with every other requirement that has an on-time pair in `kept` covered in full.
+    static func forcedFullOnTime(_ p: TeamProblem, _ part: Part, kept: [Int], arrival: [Double], floor: Double) -> Set<Int> {
+        var hasInTime = Set<Int>()
+        for k in kept where arrival[k] <= p.requirements[p.options[k].requirement].targetHours + 1e-9 {
+            hasInTime.insert(p.options[k].requirement)
         }
-        guard sent == chosen.count else { return nil }
+        let most = part.requirements.map { hasInTime.contains($0) ? Double(p.requirements[$0].headcount) : 0 }
+        let total = zip(part.requirements, most).reduce(0.0) { $0 + p.requirements[$1.0].priority * $1.1 }
+        var full = Set<Int>()
+        for (i, r) in part.requirements.enumerated() where hasInTime.contains(r) && p.requirements[r].priority > 0 {
+            let priority = p.requirements[r].priority
+            let least = (floor - (total - priority * most[i])) / priority
+            if least > 1e-9, (least - 1e-9).rounded(.up) >= Double(p.requirements[r].headcount) { full.insert(r) }
+        }
+        return full
+    }
+
+    /// Column values of `model` that send the options in `chosen` it holds (cover at the
+    /// most the rows allow).
+    static func values(sending chosen: Set<Int>, in model: PartModel, _ p: TeamProblem) -> [Double] {
+        // Chosen options the model left out are late teams of fully covered
+        // requirements: dropping them keeps the point feasible (the solver checks).
+        var x = [Double](repeating: 0, count: model.model.variableCount)
+        for (i, k) in model.options.enumerated() where chosen.contains(k) { x[Int(model.go[i].index)] = 1 }
         for c in model.requirementColumns {
             let need = p.requirements[c.requirement].headcount
             func covered(_ list: [Int]) -> Double {
@@ -293,11 +319,7 @@ extension TeamAssigner {
             let solution: Solution
             do {
                 let s = solver(timeLimit: left, gap: secondaryGap)
-                if let start = Self.values(sending: best[i], in: model, p) {
-                    solution = try s.solve(model.model, warmStart: start)
-                } else {
-                    solution = try s.solve(model.model)
-                }
+                solution = try s.solve(model.model, warmStart: Self.values(sending: best[i], in: model, p))
             } catch { throw .solver(error) }
             if solution.status.hasSolution {
                 best[i] = Set(model.options.indices.filter { solution.values[Int(model.go[$0].index)] > 0.5 }.map { model.options[$0] })

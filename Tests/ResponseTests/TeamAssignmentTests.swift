@@ -43,6 +43,31 @@ import TestSupport
         #expect(plan.outcomes[1].missingOnTime == 10)
     }
 
+    /// Requirement 0 (20 people, priority 2) and 1 (10, priority 1), both with on-time
+    /// pairs: most cover 2·20 + 10 = 50. Floor 49.9 leaves requirement 0 at least
+    /// (49.9 − 10)/2 = 19.95 → 20 (full) and requirement 1 at least 49.9 − 40 = 9.9 → 10
+    /// (full); floor 45 leaves 17.5 → 18 and 5: neither full. Late pairs (team b) of
+    /// fully forced requirements leave the model.
+    @Test func forcedFullCoverDropsLatePairs() {
+        let p = P(teams: [P.Team(id: "a", headcount: 25, mobilisationHours: 0),
+                          P.Team(id: "b", headcount: 25, mobilisationHours: 0),
+                          P.Team(id: "c", headcount: 10, mobilisationHours: 0)],
+                  requirements: [P.Requirement(area: "x", specialty: "s", headcount: 20, priority: 2, targetHours: 2),
+                                 P.Requirement(area: "y", specialty: "s", headcount: 10, priority: 1, targetHours: 2)],
+                  options: [P.Option(team: 0, requirement: 0, travelHours: 1),
+                            P.Option(team: 1, requirement: 0, travelHours: 3),
+                            P.Option(team: 2, requirement: 1, travelHours: 1),
+                            P.Option(team: 1, requirement: 1, travelHours: 2.5)])
+        let part = TeamAssigner.parts(of: p)[0]
+        let arrival = p.options.map { p.teams[$0.team].mobilisationHours + $0.travelHours }
+        #expect(TeamAssigner.forcedFullOnTime(p, part, kept: part.options, arrival: arrival, floor: 49.9) == [0, 1])
+        #expect(TeamAssigner.forcedFullOnTime(p, part, kept: part.options, arrival: arrival, floor: 45).isEmpty)
+        let forced = TeamAssigner.partModel(p, part, arrival: arrival, latest: .infinity, floors: (49.9, 49.9))
+        #expect(forced.options == [0, 2])
+        let free = TeamAssigner.partModel(p, part, arrival: arrival, latest: .infinity, floors: (45, 45))
+        #expect(free.options == [0, 1, 2, 3])
+    }
+
     typealias Key = (onTime: Double, all: Double, worst: Double, weighted: Double)
 
     /// The four level values of an assignment (each team to one option or none).
