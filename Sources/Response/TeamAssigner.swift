@@ -39,7 +39,9 @@ public struct TeamPlan: Sendable {
     public var outcomes: [Outcome]
     /// The latest arrival among assigned teams, hours.
     public var worstArrivalHours: Double?
-    /// Size of the MIP.
+    /// Size of the coverage MIP: with ``TeamAssigner/Method/decomposed`` summed over the
+    /// independent parts (no worst-arrival column or rows), with
+    /// ``TeamAssigner/Method/singleMIP`` the whole model.
     public var modelSize: GoodsPlan.ModelSize
 }
 
