@@ -52,6 +52,71 @@ public struct GLPKSolver: Sendable {
         options.logger.debug("solved \(model.name): \(solution.status.rawValue), objective \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(solution.iterations) iterations, \(solution.wallTime)")
         return solution
     }
+
+    /// Solves a MIP starting from a known solution (a warm start): GLPK's branch and
+    /// bound begins with `start` as its incumbent, so it prunes by it from the root and
+    /// can stop at the gap tolerance as soon as the bound comes close.
+    ///
+    /// The start is checked here first (values of every column within their bounds,
+    /// integral where they must be, every row within its bounds, all to 1e-7), because
+    /// GLPK would accept an infeasible point without looking; a start that fails the
+    /// check is ignored (logged at debug). The MIP presolver is switched off for this
+    /// solve: it renumbers columns, and the start refers to the model's own. For an LP,
+    /// or without a usable start, this is ``solve(_:)``.
+    ///
+    /// - Parameter start: one value per model column.
+    /// - Throws: as ``solve(_:)``, and ``LinearSolverError/invalidOptions(_:)`` when
+    ///   `start` does not have one value per column.
+    public func solve(_ model: Model, warmStart start: [Double]) throws(LinearSolverError) -> Solution {
+        guard start.count == model.variableCount else {
+            throw .invalidOptions("a warm start needs one value per column: got \(start.count) for \(model.variableCount) columns")
+        }
+        guard model.isMixedInteger else { return try solve(model) }
+        let problems = model.validate()
+        if !problems.isEmpty { throw .invalidModel(problems) }
+        let optionProblems = options.problems()
+        if !optionProblems.isEmpty { throw .invalidOptions(optionProblems.joined(separator: "; ")) }
+        guard model.isFeasible(start, tolerance: 1e-7) else {
+            options.logger.debug("warm start for \(model.name) is not feasible; solving without it")
+            return try solve(model)
+        }
+        var run = options
+        run.presolve = false
+        let clock = ContinuousClock()
+        let begin = clock.now
+        let terminal = GLPKTerminal(logger: options.logger, level: options.solverLogLevel)
+        var solution = terminal.capture {
+            GLPKProblem.withProblem { lp in
+                GLPKProblem.load(model, into: lp)
+                let glpkRun = GLPKRun(lp: lp, options: run, clock: clock, start: begin,
+                                      rowCount: model.constraintCount, columnCount: model.variableCount)
+                return glpkRun.solveMIP(warmStart: start)
+            }
+        }
+        solution.wallTime = begin.duration(to: clock.now)
+        options.logger.debug("solved \(model.name) from a warm start: \(solution.status.rawValue), objective \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(solution.nodes) nodes, \(solution.wallTime)")
+        return solution
+    }
+}
+
+extension Model {
+    /// Whether `values` (one per column) satisfies every bound, integrality and row
+    /// of the model within `tolerance`.
+    func isFeasible(_ values: [Double], tolerance: Double) -> Bool {
+        guard values.count == variableCount else { return false }
+        for j in 0..<variableCount {
+            let x = values[j]
+            guard x.isFinite, x >= columnLower[j] - tolerance, x <= columnUpper[j] + tolerance else { return false }
+            if columnKinds[j] != .continuous, x != x.rounded() { return false }
+        }
+        for r in 0..<constraintCount {
+            var activity = 0.0
+            for k in rowStart[r]..<rowStart[r + 1] { activity += rowCoefficients[k] * values[Int(rowIndices[k])] }
+            let scale = max(1, abs(activity))
+            if activity < rowLower[r] - tolerance * scale || activity > rowUpper[r] + tolerance * scale { return false }
+        }
+        return true
+    }
 }
 
 /// The steps of one solve on one loaded GLPK problem.
@@ -173,7 +238,7 @@ struct GLPKRun {
 
     // MARK: MIP
 
-    func solveMIP() -> Solution {
+    func solveMIP(warmStart: [Double]? = nil) -> Solution {
         if !options.presolve {
             // Without the MIP presolver, glp_intopt needs an optimal relaxation first.
             let relaxation = simplex(presolve: false)
@@ -187,6 +252,8 @@ struct GLPKRun {
         }
         let monitor = MIPMonitor(options: options, clock: clock, start: start,
                                  minimize: glp_get_obj_dir(lp) == GLP_MIN)
+        // GLPK's arrays are 1-based; slot 0 is ignored.
+        monitor.warmStart = warmStart.map { [0] + $0 }
         var parm = glp_iocp()
         glp_init_iocp(&parm)
         parm.msg_lev = messageLevel
@@ -257,6 +324,8 @@ final class MIPMonitor {
     private(set) var incumbent: Double?
     private(set) var nodes = 0
     private var lastReport: ContinuousClock.Instant
+    /// A feasible point (1-based) to hand to GLPK at its first heuristic call, then nil.
+    var warmStart: [Double]?
 
     init(options: SolveOptions, clock: ContinuousClock, start: ContinuousClock.Instant, minimize: Bool) {
         self.options = options
@@ -268,6 +337,11 @@ final class MIPMonitor {
 
     func observe(_ tree: OpaquePointer) {
         let reason = glp_ios_reason(tree)
+        if reason == GLP_IHEUR, let start = warmStart {
+            warmStart = nil
+            // Checked feasible by the caller; GLPK keeps it only if it beats its incumbent.
+            _ = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+        }
         var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
         glp_ios_tree_size(tree, &active, &current, &total)
         nodes = Int(total)

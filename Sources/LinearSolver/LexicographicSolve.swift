@@ -65,6 +65,7 @@ extension GLPKSolver {
             GLPKProblem.withProblem { lp in
                 GLPKProblem.load(model, into: lp)
                 var results: [Solution] = []
+                var warmBasis = false
                 for (level, objective) in objectives.enumerated() {
                     let levelStart = clock.now
                     setObjective(lp, objective, columns: model.variableCount)
@@ -85,7 +86,14 @@ extension GLPKSolver {
                     } else if level == 0 {
                         solution = run.solveLP()
                     } else {
-                        run.options.algorithm = run.options.algorithm == .interiorPoint ? .dualSimplex : run.options.algorithm
+                        // After GLPKFace.restrict the optimal basis stays primal feasible
+                        // (only the objective changed): the primal simplex continues from
+                        // it. The dual simplex would first regain dual feasibility: the
+                        // goods LP of the generated 100-township ladder bundle took 2.2–2.9 s
+                        // that way, 0.24 s this way. After an objective row (no optimal
+                        // basis was available) the dual simplex.
+                        run.options.algorithm = warmBasis ? .primalSimplex
+                            : (run.options.algorithm == .interiorPoint ? .dualSimplex : run.options.algorithm)
                         solution = run.simplex(presolve: false)
                     }
                     solution.wallTime = levelStart.duration(to: clock.now)
@@ -97,7 +105,9 @@ extension GLPKSolver {
                     if !isMIP, glp_get_status(lp) == GLP_OPT {
                         // Exact: restrict to this level's optimal face.
                         GLPKFace.restrict(lp)
+                        warmBasis = true
                     } else {
+                        warmBasis = false
                         fixLevel(lp, objective, optimum: optimum, columns: model.variableCount)
                         if !isMIP {
                             // Interior point leaves no basis; give the simplex method one.

@@ -39,30 +39,51 @@ public struct TeamPlan: Sendable {
     public var outcomes: [Outcome]
     /// The latest arrival among assigned teams, hours.
     public var worstArrivalHours: Double?
-    /// Size of the MIP.
+    /// Size of the coverage MIP: with ``TeamAssigner/Method/decomposed`` summed over the
+    /// independent parts (no worst-arrival column or rows), with
+    /// ``TeamAssigner/Method/singleMIP`` the whole model.
     public var modelSize: GoodsPlan.ModelSize
 }
 
-/// Assigns teams to risk areas with a MIP (docs/formulation.md, "teams and the
-/// 2-hour target"): as much headcount as possible within the arrival target, then in
-/// all, then the earliest worst arrival, then the least headcount-weighted arrival.
+/// Assigns teams to risk areas (docs/formulation.md, "teams and the 2-hour target"):
+/// as much headcount as possible within the arrival target, then in all, then the
+/// earliest worst arrival, then the least headcount-weighted arrival.
+///
+/// By default (``Method/decomposed``) the problem is split into its independent parts
+/// (teams and requirements linked by options), coverage is solved per part as a MIP,
+/// the worst arrival exactly by bisection over the sorted arrival times with a
+/// feasibility MIP per probe, and the weighted arrival per part with every later
+/// option removed, starting from the last feasible probe. ``Method/singleMIP`` solves
+/// the whole model of docs/formulation.md through four lexicographic levels.
 public struct TeamAssigner: Sendable {
+    /// How the lexicographic levels are solved.
+    public enum Method: Sendable, Hashable {
+        /// Independent parts, bisection for the worst arrival, warm-started last level.
+        case decomposed
+        /// One MIP with a worst-arrival variable, four lexicographic levels.
+        case singleMIP
+    }
+
     /// Solver options (the time limit applies to the whole assignment).
     public var options: SolveOptions
     /// Time limit of each coverage level (on time, in all).
     public var primaryTimeLimit: Duration
-    /// Relative gap and time limit of each arrival-time level (worst, weighted).
+    /// Relative gap of the weighted-arrival level (and of the worst-arrival level of
+    /// ``Method/singleMIP``; the decomposed method finds the worst arrival exactly).
     public var secondaryGap: Double
     /// Time limit of each arrival-time level.
     public var secondaryTimeLimit: Duration
+    /// How the levels are solved.
+    public var method: Method
 
     /// An assigner with the given solver options; by default cuts are on.
     public init(options: SolveOptions = SolveOptions(cuts: .all), primaryTimeLimit: Duration = .seconds(10),
-                secondaryGap: Double = 0.005, secondaryTimeLimit: Duration = .seconds(1)) {
+                secondaryGap: Double = 0.005, secondaryTimeLimit: Duration = .seconds(1), method: Method = .decomposed) {
         self.options = options
         self.primaryTimeLimit = primaryTimeLimit
         self.secondaryGap = secondaryGap
         self.secondaryTimeLimit = secondaryTimeLimit
+        self.method = method
     }
 
     /// Solves the assignment.
@@ -70,8 +91,56 @@ public struct TeamAssigner: Sendable {
         let issues = problem.validate()
         if !issues.isEmpty { throw .invalidProblem(issues) }
         let p = problem
-        var m = Model(name: "teams")
         let arrival = p.options.map { p.teams[$0.team].mobilisationHours + $0.travelHours }
+        let solved: TeamSelection
+        if p.options.isEmpty {
+            // No pairs at all: nothing to solve, everything unmet.
+            solved = TeamSelection(chosen: [], status: .optimal,
+                                   size: GoodsPlan.ModelSize(rows: 0, columns: 0, nonZeros: 0, integerColumns: 0))
+        } else {
+            switch method {
+            case .decomposed: solved = try decomposedSelection(p, arrival: arrival)
+            case .singleMIP: solved = try singleMIPSelection(p, arrival: arrival)
+            }
+        }
+        var optionsOfRequirement = [[Int]](repeating: [], count: p.requirements.count)
+        for (k, option) in p.options.enumerated() { optionsOfRequirement[option.requirement].append(k) }
+        var outcomes: [TeamPlan.Outcome] = []
+        var worstArrival: Double? = nil
+        for (r, req) in p.requirements.enumerated() {
+            var assignments: [TeamPlan.Assignment] = []
+            for k in optionsOfRequirement[r] where solved.chosen[k] {
+                assignments.append(TeamPlan.Assignment(team: p.options[k].team, arrivalHours: arrival[k],
+                                                       onTime: arrival[k] <= req.targetHours + 1e-9))
+                worstArrival = max(worstArrival ?? 0, arrival[k])
+            }
+            assignments.sort { ($0.arrivalHours, $0.team) < ($1.arrivalHours, $1.team) }
+            let inTime = assignments.filter(\.onTime).reduce(0) { $0 + p.teams[$1.team].headcount }
+            let all = assignments.reduce(0) { $0 + p.teams[$1.team].headcount }
+            let earliest = optionsOfRequirement[r].map { arrival[$0] }.min()
+            let onTimeCount = min(inTime, req.headcount), totalCount = min(all, req.headcount)
+            let met = onTimeCount >= req.headcount
+            var explanation: String? = nil
+            if !met {
+                if optionsOfRequirement[r].isEmpty {
+                    explanation = "no team with specialty \(req.specialty) can reach \(req.area)"
+                } else if let earliest, earliest > req.targetHours + 1e-9 {
+                    explanation = String(format: "the nearest %@ team needs %.1f h (target %.1f h)", req.specialty, earliest, req.targetHours)
+                } else {
+                    explanation = "only \(onTimeCount) of \(req.headcount) \(req.specialty) people can arrive within \(formatHours(req.targetHours)) (the others are too far or sent elsewhere)"
+                }
+            }
+            outcomes.append(TeamPlan.Outcome(requirement: r, earliestPossibleArrivalHours: earliest, assignments: assignments,
+                                             headcountOnTime: onTimeCount, headcountTotal: totalCount, met: met,
+                                             missingOnTime: req.headcount - onTimeCount, explanation: explanation))
+        }
+        return TeamPlan(status: solved.status, outcomes: outcomes, worstArrivalHours: worstArrival, modelSize: solved.size)
+    }
+
+    /// The single MIP of docs/formulation.md (T1–T4) through four lexicographic levels:
+    /// the reference the decomposed method is tested against.
+    func singleMIPSelection(_ p: TeamProblem, arrival: [Double]) throws(DispatchError) -> TeamSelection {
+        var m = Model(name: "teams")
         let go = p.options.map { _ in m.addVariable(.binary) }
         let onTime = p.requirements.map { m.addVariable(upperBound: Double($0.headcount)) }
         let total = p.requirements.map { m.addVariable(upperBound: Double($0.headcount)) }
@@ -113,47 +182,14 @@ public struct TeamAssigner: Sendable {
         ]
         let size = GoodsPlan.ModelSize(rows: m.constraintCount, columns: m.variableCount, nonZeros: m.nonZeroCount,
                                        integerColumns: go.count)
-        // No pairs at all: nothing to solve, everything unmet.
         let solutions: [Solution]
-        if p.options.isEmpty {
-            solutions = []
-        } else {
-            do { solutions = try GLPKSolver(options: options).solve(m, lexicographic: levels) } catch { throw .solver(error) }
-        }
+        do { solutions = try GLPKSolver(options: options).solve(m, lexicographic: levels) } catch { throw .solver(error) }
         let final = solutions.last { $0.status.hasSolution }
-        var outcomes: [TeamPlan.Outcome] = []
-        var worstArrival: Double? = nil
-        for (r, req) in p.requirements.enumerated() {
-            var assignments: [TeamPlan.Assignment] = []
-            for k in optionsOfRequirement[r] where (final?.values[Int(go[k].index)] ?? 0) > 0.5 {
-                assignments.append(TeamPlan.Assignment(team: p.options[k].team, arrivalHours: arrival[k],
-                                                       onTime: arrival[k] <= req.targetHours + 1e-9))
-                worstArrival = max(worstArrival ?? 0, arrival[k])
-            }
-            assignments.sort { ($0.arrivalHours, $0.team) < ($1.arrivalHours, $1.team) }
-            let inTime = assignments.filter(\.onTime).reduce(0) { $0 + p.teams[$1.team].headcount }
-            let all = assignments.reduce(0) { $0 + p.teams[$1.team].headcount }
-            let earliest = optionsOfRequirement[r].map { arrival[$0] }.min()
-            let onTimeCount = min(inTime, req.headcount), totalCount = min(all, req.headcount)
-            let met = onTimeCount >= req.headcount
-            var explanation: String? = nil
-            if !met {
-                if optionsOfRequirement[r].isEmpty {
-                    explanation = "no team with specialty \(req.specialty) can reach \(req.area)"
-                } else if let earliest, earliest > req.targetHours + 1e-9 {
-                    explanation = String(format: "the nearest %@ team needs %.1f h (target %.1f h)", req.specialty, earliest, req.targetHours)
-                } else {
-                    explanation = "only \(onTimeCount) of \(req.headcount) \(req.specialty) people can arrive within \(formatHours(req.targetHours)) (the others are too far or sent elsewhere)"
-                }
-            }
-            outcomes.append(TeamPlan.Outcome(requirement: r, earliestPossibleArrivalHours: earliest, assignments: assignments,
-                                             headcountOnTime: onTimeCount, headcountTotal: totalCount, met: met,
-                                             missingOnTime: req.headcount - onTimeCount, explanation: explanation))
-        }
+        let chosen = go.map { (final?.values[Int($0.index)] ?? 0) > 0.5 }
         let statuses = solutions.map(\.status)
-        let status: SolutionStatus = p.options.isEmpty ? .optimal
-            : (statuses.count == levels.count && statuses.allSatisfy { $0 == .optimal } ? .optimal : (statuses.last ?? .noSolutionFound))
-        return TeamPlan(status: status, outcomes: outcomes, worstArrivalHours: worstArrival, modelSize: size)
+        let status: SolutionStatus = statuses.count == levels.count && statuses.allSatisfy { $0 == .optimal }
+            ? .optimal : (statuses.last ?? .noSolutionFound)
+        return TeamSelection(chosen: chosen, status: status, size: size)
     }
 
     private func formatHours(_ h: Double) -> String {

@@ -30,6 +30,50 @@ import TestSupport
         #expect(s.values.allSatisfy { $0 == 0 || $0 == 1 })
     }
 
+    /// A warm start changes nothing about the optimum: the same knapsacks against brute
+    /// force, started from the greedy (feasible) fill, from an infeasible point (ignored)
+    /// and from the optimum itself.
+    @Test(arguments: 0..<8)
+    func warmStartKeepsTheOptimum(seed: UInt64) throws {
+        var rng = SeededGenerator(seed: 900 + seed)
+        let n = 14
+        let weight = (0..<n).map { _ in Double(Int.random(in: 1...30, using: &rng)) }
+        let value = (0..<n).map { _ in Double(Int.random(in: 1...40, using: &rng)) }
+        let capacity = (weight.reduce(0, +) * 0.4).rounded()
+        var best = 0.0
+        for mask in 0..<(1 << n) {
+            var w = 0.0, v = 0.0
+            for k in 0..<n where mask & (1 << k) != 0 { w += weight[k]; v += value[k] }
+            if w <= capacity { best = max(best, v) }
+        }
+        var m = Model(name: "knapsack")
+        let take = m.addVariables(count: n, .binary)
+        m.maximize(sum(0..<n) { value[$0] * take[$0] })
+        m.addConstraint(sum(0..<n) { weight[$0] * take[$0] } <= capacity)
+        var greedy = [Double](repeating: 0, count: n), used = 0.0
+        for k in 0..<n where used + weight[k] <= capacity { greedy[k] = 1; used += weight[k] }
+        let optimum = try GLPKSolver().solve(m).values
+        for start in [greedy, [Double](repeating: 1, count: n), optimum] {
+            let s = try GLPKSolver(options: SolveOptions(cuts: .all)).solve(m, warmStart: start)
+            #expect(s.status == .optimal)
+            #expect(isApproximatelyEqual(s.objectiveValue!, best, absolute: 1e-9), "seed \(seed)")
+            #expect((0..<n).reduce(0.0) { $0 + weight[$1] * s.values[$1] } <= capacity + 1e-9)
+        }
+        #expect(throws: LinearSolverError.self) { try GLPKSolver().solve(m, warmStart: [0, 1]) }
+    }
+
+    @Test func feasibilityCheckOfAPoint() {
+        var m = Model()
+        let x = m.addVariable(.integer, lowerBound: 0, upperBound: 5)
+        let y = m.addVariable(lowerBound: 0, upperBound: 1)
+        m.addConstraint(x + 2 * y <= 4)
+        #expect(m.isFeasible([3, 0.5], tolerance: 1e-9))
+        #expect(!m.isFeasible([3.5, 0], tolerance: 1e-9))   // not integral
+        #expect(!m.isFeasible([4, 0.5], tolerance: 1e-9))   // row violated
+        #expect(!m.isFeasible([6, 0], tolerance: 1e-9))     // bound violated
+        #expect(!m.isFeasible([1], tolerance: 1e-9))        // wrong length
+    }
+
     /// Uncapacitated facility location against enumeration of all open sets
     /// (for each open set, every customer uses its cheapest open facility).
     @Test(arguments: 0..<6)
