@@ -7,7 +7,10 @@ tool agrees with ours (reachable counts, sums of distances, sample distances) an
 only then times the peers. Prints a Markdown table with ratios (peer time / ours).
 
     swift build -c release --product reserve
-    python3 scripts/bench_routing_peers.py [--grid 1000] [--sources 5] [--quick]
+    python3 scripts/bench_routing_peers.py [--grid 1000] [--sources 5] [--matrix-repeat 3] [--quick]
+
+Each query runs 3 times per source for every tool (ours: 3 runs of bench-routing
+--repeat 1); the table reports the median and [min–max] and ratios of the medians.
 
 Needs numpy, scipy, networkx and python-igraph (`pip install python-igraph`).
 networkx is slow: on the 1M graph it is timed on fewer sources, and its many-to-many
@@ -27,7 +30,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
-REPEAT = 3  # one-to-all: fastest of 3 per source, for every tool (ours: bench-routing --repeat 3)
+REPEAT = 3  # runs per query and tool; the table shows the median and [min–max] over sources × runs
 CEDGE = os.path.join(ROOT, "..", "shared", "external", "roads-california", "cal.cedge")
 
 
@@ -62,14 +65,20 @@ def load_export(path):
 
 
 def timed(fn, repeat=1):
-    """Fastest of `repeat` runs: the machine is shared, and noise only ever adds time."""
+    """All `repeat` run times (seconds) and the last result."""
     times = []
     result = None
     for _ in range(repeat):
         t0 = time.perf_counter()
         result = fn()
         times.append(time.perf_counter() - t0)
-    return min(times), result
+    return times, result
+
+
+def ms_spread(values_ms):
+    v = sorted(values_ms)
+    f = (lambda x: f"{x:,.0f}") if v[-1] >= 100 else (lambda x: f"{x:,.1f}")
+    return statistics.median(v), f"{f(statistics.median(v))} [{f(v[0])}–{f(v[-1])}]"
 
 
 def check_one_to_all(name, dist, query):
@@ -79,26 +88,26 @@ def check_one_to_all(name, dist, query):
     assert abs(total - query["sumHours"]) <= 1e-9 * max(1.0, total), f"{name}: sum {total} vs ours {query['sumHours']}"
 
 
-def bench_graph(label, n, arcs, report, args, matrix=None):
+def bench_graph(label, n, arcs, reports, args, matrices=None):
+    """reports: REPEAT runs of `reserve bench-routing --repeat 1` on this graph."""
     u, v, w = arcs
     csr = csr_matrix((w, (u, v)), shape=(n, n))
+    report = reports[0]
     sources = [q["source"] for q in report["oneToAll"]]
     rows = []
-    # Per source the fastest of REPEAT runs, then the median over sources.
-    our_ms = statistics.median(q["milliseconds"] for q in report["oneToAll"])
-    our_tree_ms = statistics.median(q["treeMilliseconds"] for q in report["oneToAll"])
+    ours_ms = [q["milliseconds"] for r in reports for q in r["oneToAll"]]
 
     # scipy: agree first, then time.
     for q in report["oneToAll"]:
         check_one_to_all("scipy", dijkstra(csr, directed=True, indices=q["source"]), q)
-    scipy_ms = 1000 * statistics.median(timed(lambda s=s: dijkstra(csr, directed=True, indices=s), REPEAT)[0] for s in sources)
+    scipy_ms = [1000 * t for s in sources for t in timed(lambda s=s: dijkstra(csr, directed=True, indices=s), REPEAT)[0]]
 
     import igraph as ig
     g = ig.Graph(n=n, edges=list(zip(u.tolist(), v.tolist())), directed=True)
     g.es["weight"] = w.tolist()
     for q in report["oneToAll"]:
         check_one_to_all("igraph", np.array(g.distances(source=q["source"], weights="weight")[0]), q)
-    igraph_ms = 1000 * statistics.median(timed(lambda s=s: g.distances(source=s, weights="weight"), REPEAT)[0] for s in sources)
+    igraph_ms = [1000 * t for s in sources for t in timed(lambda s=s: g.distances(source=s, weights="weight"), REPEAT)[0]]
 
     import networkx as nx
     G = nx.DiGraph()
@@ -108,32 +117,32 @@ def bench_graph(label, n, arcs, report, args, matrix=None):
     for q in report["oneToAll"][: len(nx_sources)]:
         d = nx.single_source_dijkstra_path_length(G, q["source"])
         assert len(d) == q["reachable"] and abs(sum(d.values()) - q["sumHours"]) <= 1e-9 * max(1.0, q["sumHours"]), "networkx disagrees"
-    nx_ms = 1000 * statistics.median(timed(lambda s=s: nx.single_source_dijkstra_path_length(G, s), 1 if n > 100_000 else REPEAT)[0] for s in nx_sources)
+    nx_ms = [1000 * t for s in nx_sources for t in timed(lambda s=s: nx.single_source_dijkstra_path_length(G, s), REPEAT)[0]]
 
-    rows.append((f"{label}: one-to-all (median over {len(sources)} sources of the best of 3)", our_ms, our_tree_ms,
-                 scipy_ms, igraph_ms, nx_ms, f"alt = with copy-out of all distances; networkx on {len(nx_sources)} source(s)"))
+    rows.append((f"{label}: one-to-all ({len(sources)} sources × {REPEAT} runs; networkx {len(nx_sources)} source(s))",
+                 ours_ms, scipy_ms, igraph_ms, nx_ms, ""))
 
-    if matrix:
-        m = matrix["matrix"]
+    if matrices:
+        m = matrices[0]["matrix"]
         srcs, tgts = m["sources"], m["targets"]
-        t, full = timed(lambda: dijkstra(csr, directed=True, indices=srcs))
+        ours_mm = [1000 * r["matrix"]["seconds"] for r in matrices]
+        t, full = timed(lambda: dijkstra(csr, directed=True, indices=srcs), args.matrix_repeat)
         sub = full[:, tgts]
         finite = np.isfinite(sub)
         assert int((~finite).sum()) == m["unreachable"], "scipy matrix: unreachable count differs"
         assert abs(float(sub[finite].sum()) - m["sumHours"]) <= 1e-9 * max(1.0, m["sumHours"]), "scipy matrix: sum differs"
         for a, b in zip(sub[0][:20], m["firstRow"]):
             assert (b is None and np.isinf(a)) or abs(a - b) <= 1e-9 * max(1.0, a), "scipy matrix: first row differs"
-        scipy_s = t
-        t, dd = timed(lambda: g.distances(source=srcs, target=tgts, weights="weight"))
+        scipy_mm = [1000 * x for x in t]
+        t, dd = timed(lambda: g.distances(source=srcs, target=tgts, weights="weight"), args.matrix_repeat)
         assert abs(float(np.array(dd)[finite].sum()) - m["sumHours"]) <= 1e-9 * max(1.0, m["sumHours"]), "igraph matrix differs"
-        igraph_s = t
+        igraph_mm = [1000 * x for x in t]
         few = srcs[:2]
         t, _ = timed(lambda: [nx.single_source_dijkstra_path_length(G, s) for s in few])
-        nx_s = t * len(srcs) / len(few)
-        single = matrix.get("singleThreadSeconds")
-        rows.append((f"{label}: many-to-many {len(srcs)} × {len(tgts)} ({m['threads']} threads; 1 thread: {single:.2f} s)",
-                     1000 * m["seconds"], 1000 * single, 1000 * scipy_s, 1000 * igraph_s, 1000 * nx_s,
-                     "alt = 1 thread; networkx extrapolated from 2 rows"))
+        nx_mm = [1000 * x * len(srcs) / len(few) for x in t]
+        single = statistics.median(r["singleThreadSeconds"] for r in matrices)
+        rows.append((f"{label}: many-to-many {len(srcs)} × {len(tgts)} ({m['threads']} threads; 1 thread: median {single:.2f} s)",
+                     ours_mm, scipy_mm, igraph_mm, nx_mm, "networkx extrapolated from 2 rows, 1 run"))
     return rows
 
 
@@ -144,31 +153,36 @@ def main():
     p.add_argument("--sources", type=int, default=5)
     p.add_argument("--matrix-sources", type=int, default=100)
     p.add_argument("--matrix-targets", type=int, default=10_000)
+    p.add_argument("--matrix-repeat", type=int, default=3, help="runs of the many-to-many matrix per tool")
     p.add_argument("--quick", action="store_true", help="fewer networkx runs")
     args = p.parse_args()
 
     rows = []
-    cal = ours(args.reserve, "--graph", CEDGE, "--sources", str(max(args.sources, 20)))
+    cal = [ours(args.reserve, "--graph", CEDGE, "--sources", str(max(args.sources, 20)), "--repeat", "1") for _ in range(REPEAT)]
     n, arcs = load_cedge()
     rows += bench_graph(f"California ({n:,} nodes, {len(arcs[0]):,} arcs)", n, arcs, cal, args)
 
     with tempfile.TemporaryDirectory() as tmp:
         export = os.path.join(tmp, "grid.txt")
-        grid = ours(args.reserve, "--grid", str(args.grid), "--sources", str(args.sources), "--export", export,
-                    "--matrix-sources", str(args.matrix_sources), "--matrix-targets", str(args.matrix_targets))
-        single = ours(args.reserve, "--grid", str(args.grid), "--sources", "1", "--threads", "1",
-                      "--matrix-sources", str(args.matrix_sources), "--matrix-targets", str(args.matrix_targets))
-        assert single["matrix"]["sumHours"] == grid["matrix"]["sumHours"], "threaded and single-threaded matrices differ"
-        grid["singleThreadSeconds"] = single["matrix"]["seconds"]
+        grid_args = ["--grid", str(args.grid), "--sources", str(args.sources), "--repeat", "1"]
+        matrix_args = ["--matrix-sources", str(args.matrix_sources), "--matrix-targets", str(args.matrix_targets)]
+        grids = [ours(args.reserve, *grid_args, *matrix_args, *(["--export", export] if k == 0 else [])) for k in range(max(REPEAT, args.matrix_repeat))]
+        for k, grid in enumerate(grids):
+            single = ours(args.reserve, "--grid", str(args.grid), "--sources", "1", "--threads", "1", *matrix_args)
+            assert single["matrix"]["sumHours"] == grid["matrix"]["sumHours"], "threaded and single-threaded matrices differ"
+            grid["singleThreadSeconds"] = single["matrix"]["seconds"]
+            if k + 1 >= args.matrix_repeat:
+                break
         n, arcs = load_export(export)
-        grid_matrix = dict(grid)
-        rows += bench_graph(f"SyntheticGrid {args.grid}² ({n:,} nodes, {len(arcs[0]):,} arcs)", n, arcs, grid, args,
-                            matrix={**grid_matrix, "singleThreadSeconds": single["matrix"]["seconds"]})
+        rows += bench_graph(f"SyntheticGrid {args.grid}² ({n:,} nodes, {len(arcs[0]):,} arcs)", n, arcs, grids[:REPEAT], args,
+                            matrices=grids[:args.matrix_repeat])
 
-    print("| query | ours (ms) | ours alt (ms) | scipy (ms) | igraph (ms) | networkx (ms) | scipy/ours | igraph/ours | networkx/ours | note |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
-    for name, o, o2, s, i, x, note in rows:
-        print(f"| {name} | {o:.1f} | {o2:.1f} | {s:.1f} | {i:.1f} | {x:.1f} | {s / o:.1f}× | {i / o:.1f}× | {x / o:.0f}× | {note} |")
+    print("Median [min–max] in ms; ratios are peer median / our median, measured in this run.\n")
+    print("| query | ours | scipy | igraph | networkx | scipy/ours | igraph/ours | networkx/ours | note |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    for name, o, s_, i, x, note in rows:
+        (om, os_), (sm, ss), (im, is_), (xm, xs) = ms_spread(o), ms_spread(s_), ms_spread(i), ms_spread(x)
+        print(f"| {name} | {os_} | {ss} | {is_} | {xs} | {sm / om:.1f}× | {im / om:.1f}× | {xm / om:.0f}× | {note} |")
     print("\nAll peers agreed with ours (reachable counts, distance sums, sample rows) before timing.", file=sys.stderr)
 
 
