@@ -34,8 +34,10 @@ def parse(path):
         cells = [c.strip() for c in line.strip("|").split("|")]
         if len(cells) < 9:
             continue
-        m = re.match(r"(.*?)\s+(\([^()]*\))\s*\*?$", cells[0])
-        name, unit = (m.group(1), m.group(2)) if m else (cells[0], "")
+        label = re.sub(r"\s*\*$", "", cells[0])
+        # The unit is a short trailing parenthesis ("(ms)", "(μs)", "(M)", "(#)"), not "(budget 2M CNY)".
+        m = re.match(r"(.*?)\s+(\([^()]{1,3}\))$", label)
+        name, unit = (m.group(1), m.group(2)) if m else (label, "")
         try:
             p0, p50, p100, samples = number(cells[1]), number(cells[3]), number(cells[7]), int(number(cells[8]))
         except ValueError:
@@ -44,7 +46,16 @@ def parse(path):
     return results
 
 
+def natural(text):
+    """Sort key: numbers by value ("100 townships" after "10 townships")."""
+    return [int(t.replace(",", "")) if t.replace(",", "").isdigit() else t for t in re.split(r"(\d[\d,]*)", text)]
+
+
 def fmt(x):
+    if x == int(x) and abs(x) >= 1:
+        return f"{x:,.0f}"
+    if x == 0:
+        return "0"
     return f"{x:,.0f}" if abs(x) >= 100 else (f"{x:,.1f}" if abs(x) >= 1 else f"{x:,.2f}")
 
 
@@ -60,6 +71,7 @@ def main():
         target, _, bench = name.partition(":")
         targets.setdefault(target, []).append((bench, metrics))
     for target, rows in targets.items():
+        rows.sort(key=lambda r: ("ladder" in r[0], natural(r[0])))
         print(f"\n{target} (median [min–max] of the samples)\n")
         dispatch = any(f"{PHASES[0]} (µs)" in m for _, m in rows)
         if dispatch:
