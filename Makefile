@@ -31,10 +31,12 @@ verify: release
 # phase on the samples and the small ladder rungs, routing, planning and siting,
 # LinearSolver. A few minutes after the first build; one table per metric, then
 # scripts/bench_summary.py's one-line-per-benchmark table (median [min–max]).
+# Pick benchmarks with e.g. BENCH_ARGS='--target RoutingBenchmarks --filter ".*California.*"'
+# (filters must match the whole name).
 BENCH_OUT ?= /tmp/er-bench
 bench: setup
 	@mkdir -p $(BENCH_OUT)
-	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark --grouping metric --format markdown --no-progress \
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark --grouping metric --format markdown --no-progress $(BENCH_ARGS) \
 		| tee $(BENCH_OUT)/bench.md
 	python3 scripts/bench_summary.py $(BENCH_OUT)/bench.md
 
@@ -44,7 +46,7 @@ bench: setup
 # (30–60 minutes on a shared 2-core machine).
 bench-full: release
 	@mkdir -p $(BENCH_OUT)
-	cd Benchmarks && BENCH_FULL=1 $(SWIFT) package --disable-sandbox benchmark --grouping metric --format markdown --no-progress \
+	cd Benchmarks && BENCH_FULL=1 $(SWIFT) package --disable-sandbox benchmark --grouping metric --format markdown --no-progress $(BENCH_ARGS) \
 		| tee $(BENCH_OUT)/bench-full.md
 	python3 scripts/bench_summary.py $(BENCH_OUT)/bench-full.md
 	bash scripts/bench_scale.sh
