@@ -9,8 +9,9 @@ only then times the peers. Prints a Markdown table with ratios (peer time / ours
     swift build -c release --product reserve
     python3 scripts/bench_routing_peers.py [--grid 1000] [--sources 5] [--matrix-repeat 3] [--quick]
 
-Each query runs 3 times per source for every tool (ours: 3 runs of bench-routing
---repeat 1); the table reports the median and [min–max] and ratios of the medians.
+The tools run in interleaved rounds (ours, then each peer, 3 rounds; the matrix
+--matrix-repeat rounds), so that load on a shared machine hits them alike; the table
+reports the median and [min–max] over sources × rounds and ratios of the medians.
 
 Needs numpy, scipy, networkx and python-igraph (`pip install python-igraph`).
 networkx is slow: on the 1M graph it is timed on fewer sources, and its many-to-many
@@ -88,61 +89,66 @@ def check_one_to_all(name, dist, query):
     assert abs(total - query["sumHours"]) <= 1e-9 * max(1.0, total), f"{name}: sum {total} vs ours {query['sumHours']}"
 
 
-def bench_graph(label, n, arcs, reports, args, matrices=None):
-    """reports: REPEAT runs of `reserve bench-routing --repeat 1` on this graph."""
+def bench_graph(label, n, arcs, run_ours, args, matrix=False):
+    """Rounds interleave the tools, so that a burst of load hits all of them alike:
+    each round runs ours once (`run_ours(k)`: one `reserve bench-routing --repeat 1`
+    process, with the matrix when `matrix`), then every peer on the same queries."""
     u, v, w = arcs
     csr = csr_matrix((w, (u, v)), shape=(n, n))
-    report = reports[0]
-    sources = [q["source"] for q in report["oneToAll"]]
-    rows = []
-    ours_ms = [q["milliseconds"] for r in reports for q in r["oneToAll"]]
-
-    # scipy: agree first, then time.
-    for q in report["oneToAll"]:
-        check_one_to_all("scipy", dijkstra(csr, directed=True, indices=q["source"]), q)
-    scipy_ms = [1000 * t for s in sources for t in timed(lambda s=s: dijkstra(csr, directed=True, indices=s), REPEAT)[0]]
-
     import igraph as ig
     g = ig.Graph(n=n, edges=list(zip(u.tolist(), v.tolist())), directed=True)
     g.es["weight"] = w.tolist()
-    for q in report["oneToAll"]:
-        check_one_to_all("igraph", np.array(g.distances(source=q["source"], weights="weight")[0]), q)
-    igraph_ms = [1000 * t for s in sources for t in timed(lambda s=s: g.distances(source=s, weights="weight"), REPEAT)[0]]
-
     import networkx as nx
     G = nx.DiGraph()
     G.add_nodes_from(range(n))
     G.add_weighted_edges_from(zip(u.tolist(), v.tolist(), w.tolist()))
+
+    first = run_ours(0)
+    sources = [q["source"] for q in first["oneToAll"]]
     nx_sources = sources[: (1 if args.quick or n > 100_000 else len(sources))]
-    for q in report["oneToAll"][: len(nx_sources)]:
+    # Agree first, then time.
+    for q in first["oneToAll"]:
+        check_one_to_all("scipy", dijkstra(csr, directed=True, indices=q["source"]), q)
+        check_one_to_all("igraph", np.array(g.distances(source=q["source"], weights="weight")[0]), q)
+    for q in first["oneToAll"][: len(nx_sources)]:
         d = nx.single_source_dijkstra_path_length(G, q["source"])
         assert len(d) == q["reachable"] and abs(sum(d.values()) - q["sumHours"]) <= 1e-9 * max(1.0, q["sumHours"]), "networkx disagrees"
-    nx_ms = [1000 * t for s in nx_sources for t in timed(lambda s=s: nx.single_source_dijkstra_path_length(G, s), REPEAT)[0]]
-
-    rows.append((f"{label}: one-to-all ({len(sources)} sources × {REPEAT} runs; networkx {len(nx_sources)} source(s))",
-                 ours_ms, scipy_ms, igraph_ms, nx_ms, ""))
-
-    if matrices:
-        m = matrices[0]["matrix"]
+    if matrix:
+        m = first["matrix"]
         srcs, tgts = m["sources"], m["targets"]
-        ours_mm = [1000 * r["matrix"]["seconds"] for r in matrices]
-        t, full = timed(lambda: dijkstra(csr, directed=True, indices=srcs), args.matrix_repeat)
+        full = dijkstra(csr, directed=True, indices=srcs)
         sub = full[:, tgts]
         finite = np.isfinite(sub)
         assert int((~finite).sum()) == m["unreachable"], "scipy matrix: unreachable count differs"
         assert abs(float(sub[finite].sum()) - m["sumHours"]) <= 1e-9 * max(1.0, m["sumHours"]), "scipy matrix: sum differs"
         for a, b in zip(sub[0][:20], m["firstRow"]):
             assert (b is None and np.isinf(a)) or abs(a - b) <= 1e-9 * max(1.0, a), "scipy matrix: first row differs"
-        scipy_mm = [1000 * x for x in t]
-        t, dd = timed(lambda: g.distances(source=srcs, target=tgts, weights="weight"), args.matrix_repeat)
+        dd = g.distances(source=srcs, target=tgts, weights="weight")
         assert abs(float(np.array(dd)[finite].sum()) - m["sumHours"]) <= 1e-9 * max(1.0, m["sumHours"]), "igraph matrix differs"
-        igraph_mm = [1000 * x for x in t]
+
+    ours_ms, scipy_ms, igraph_ms, nx_ms = [], [], [], []
+    ours_mm, scipy_mm, igraph_mm = [], [], []
+    for k in range(max(REPEAT, args.matrix_repeat if matrix else 0)):
+        report = first if k == 0 else run_ours(k)
+        if k < REPEAT:
+            ours_ms += [q["milliseconds"] for q in report["oneToAll"]]
+            scipy_ms += [1000 * timed(lambda s=s: dijkstra(csr, directed=True, indices=s))[0][0] for s in sources]
+            igraph_ms += [1000 * timed(lambda s=s: g.distances(source=s, weights="weight"))[0][0] for s in sources]
+            nx_ms += [1000 * timed(lambda s=s: nx.single_source_dijkstra_path_length(G, s))[0][0] for s in nx_sources]
+        if matrix and k < args.matrix_repeat:
+            ours_mm.append(1000 * report["matrix"]["seconds"])
+            scipy_mm.append(1000 * timed(lambda: dijkstra(csr, directed=True, indices=srcs))[0][0])
+            igraph_mm.append(1000 * timed(lambda: g.distances(source=srcs, target=tgts, weights="weight"))[0][0])
+    rows = [(f"{label}: one-to-all ({len(sources)} sources × {REPEAT} rounds; networkx {len(nx_sources)} source(s))",
+             ours_ms, scipy_ms, igraph_ms, nx_ms, "")]
+    if matrix:
         few = srcs[:2]
         t, _ = timed(lambda: [nx.single_source_dijkstra_path_length(G, s) for s in few])
         nx_mm = [1000 * x * len(srcs) / len(few) for x in t]
-        single = statistics.median(r["singleThreadSeconds"] for r in matrices)
-        rows.append((f"{label}: many-to-many {len(srcs)} × {len(tgts)} ({m['threads']} threads; 1 thread: median {single:.2f} s)",
-                     ours_mm, scipy_mm, igraph_mm, nx_mm, "networkx extrapolated from 2 rows, 1 run"))
+        single = first.get("singleThreadSeconds")
+        note = f"1 thread (ours): {single:.2f} s; " if single else ""
+        rows.append((f"{label}: many-to-many {len(srcs)} × {len(tgts)} ({m['threads']} threads, {args.matrix_repeat} rounds)",
+                     ours_mm, scipy_mm, igraph_mm, nx_mm, note + "networkx extrapolated from 2 rows, 1 run"))
     return rows
 
 
@@ -158,24 +164,22 @@ def main():
     args = p.parse_args()
 
     rows = []
-    cal = [ours(args.reserve, "--graph", CEDGE, "--sources", str(max(args.sources, 20)), "--repeat", "1") for _ in range(REPEAT)]
     n, arcs = load_cedge()
-    rows += bench_graph(f"California ({n:,} nodes, {len(arcs[0]):,} arcs)", n, arcs, cal, args)
+    cal_args = ["--graph", CEDGE, "--sources", str(max(args.sources, 20)), "--repeat", "1"]
+    rows += bench_graph(f"California ({n:,} nodes, {len(arcs[0]):,} arcs)", n, arcs,
+                        lambda k: ours(args.reserve, *cal_args), args)
 
     with tempfile.TemporaryDirectory() as tmp:
         export = os.path.join(tmp, "grid.txt")
         grid_args = ["--grid", str(args.grid), "--sources", str(args.sources), "--repeat", "1"]
         matrix_args = ["--matrix-sources", str(args.matrix_sources), "--matrix-targets", str(args.matrix_targets)]
-        grids = [ours(args.reserve, *grid_args, *matrix_args, *(["--export", export] if k == 0 else [])) for k in range(max(REPEAT, args.matrix_repeat))]
-        for k, grid in enumerate(grids):
-            single = ours(args.reserve, "--grid", str(args.grid), "--sources", "1", "--threads", "1", *matrix_args)
-            assert single["matrix"]["sumHours"] == grid["matrix"]["sumHours"], "threaded and single-threaded matrices differ"
-            grid["singleThreadSeconds"] = single["matrix"]["seconds"]
-            if k + 1 >= args.matrix_repeat:
-                break
+        first = ours(args.reserve, *grid_args, *matrix_args, "--export", export)
+        single = ours(args.reserve, "--grid", str(args.grid), "--sources", "1", "--threads", "1", *matrix_args)
+        assert single["matrix"]["sumHours"] == first["matrix"]["sumHours"], "threaded and single-threaded matrices differ"
+        first["singleThreadSeconds"] = single["matrix"]["seconds"]
         n, arcs = load_export(export)
-        rows += bench_graph(f"SyntheticGrid {args.grid}² ({n:,} nodes, {len(arcs[0]):,} arcs)", n, arcs, grids[:REPEAT], args,
-                            matrices=grids[:args.matrix_repeat])
+        rows += bench_graph(f"SyntheticGrid {args.grid}² ({n:,} nodes, {len(arcs[0]):,} arcs)", n, arcs,
+                            lambda k: first if k == 0 else ours(args.reserve, *grid_args, *matrix_args), args, matrix=True)
 
     print("Median [min–max] in ms; ratios are peer median / our median, measured in this run.\n")
     print("| query | ours | scipy | igraph | networkx | scipy/ours | igraph/ours | networkx/ours | note |")
