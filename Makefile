@@ -27,18 +27,41 @@ test: setup
 verify: release
 	$(RESERVE) verify-orlib --dir ../shared/external --time-limit 120
 
+# The benchmark suite (package-benchmark, Benchmarks/): dispatch end to end and by
+# phase on the samples and the small ladder rungs, routing, planning and siting,
+# LinearSolver. A few minutes after the first build; one table per metric, then
+# scripts/bench_summary.py's one-line-per-benchmark table (median [min–max]).
+# Pick benchmarks with e.g. BENCH_ARGS='--target RoutingBenchmarks --filter ".*California.*"'
+# (filters must match the whole name).
+BENCH_OUT ?= /tmp/er-bench
 bench: setup
-	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
+	@mkdir -p $(BENCH_OUT)
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark --grouping metric --format markdown --no-progress $(BENCH_ARGS) \
+		| tee $(BENCH_OUT)/bench.md
+	python3 scripts/bench_summary.py $(BENCH_OUT)/bench.md
 
-# The large scales: generated province and national bundles (10–20 minutes).
+# The large scales: the 200-item and 10,000-township ladder rungs, the 1M-node grid,
+# slower OR-Library instances and province siting in the suite (BENCH_FULL=1); then
+# the generated province and national bundles end to end and the scaling plot
+# (30–60 minutes on a shared 2-core machine).
 bench-full: release
+	@mkdir -p $(BENCH_OUT)
+	cd Benchmarks && BENCH_FULL=1 $(SWIFT) package --disable-sandbox benchmark --grouping metric --format markdown --no-progress $(BENCH_ARGS) \
+		| tee $(BENCH_OUT)/bench-full.md
+	python3 scripts/bench_summary.py $(BENCH_OUT)/bench-full.md
 	bash scripts/bench_scale.sh
 	python3 scripts/plot_scaling.py --full
 
-# Peers in the same run: routing vs scipy, igraph, networkx; the dispatch LP vs glpsol, HiGHS, GLOP, PuLP.
+# Peers in the same run, each tool several times (median [min–max]) and checked
+# against our answer first: routing vs scipy, igraph, networkx; the dispatch LP vs
+# our LinearSolver, glpsol, HiGHS, GLOP, PuLP; OR-Library siting vs HiGHS and SCIP.
+PEER_PACKAGES = numpy scipy networkx python-igraph highspy ortools pulp
 bench-peers: release
+	@python3 -c "import numpy, scipy, networkx, igraph, highspy, ortools, pulp" 2>/dev/null \
+		|| python3 -m pip install -q $(PEER_PACKAGES)
 	python3 scripts/bench_routing_peers.py
 	python3 scripts/bench_dispatch_peers.py
+	python3 scripts/bench_siting_peers.py
 
 # Regenerate the five sample bundles in Data/ (deterministic; commit the result).
 .PHONY: samples

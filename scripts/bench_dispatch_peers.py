@@ -4,14 +4,16 @@
 For each bundle (the five samples and generated province bundles), runs the release
 `reserve dispatch --export-model` to get (a) our end-to-end timings by phase on stderr
 and (b) the level-1 dispatch LP (weighted shortfall by the deadline) as free MPS. The
-same MPS is then solved by GLPK's glpsol (dual simplex), HiGHS (highspy) and OR-Tools
-GLOP, and read into PuLP (model-building time). Every peer must agree with our
-level-1 objective (from our JSON) before its time is printed. Also times the 200 x
-2,000 dense transportation LP of BENCHMARKS.md: ours by column generation vs the
-peers on the full model.
+same MPS is then solved by our own LinearSolver (`reserve solve`, GLPK dual simplex
+on the full model), GLPK's glpsol (dual simplex), HiGHS (highspy) and OR-Tools GLOP,
+and read into PuLP (model-building time). Every peer must agree with our level-1
+objective (from our JSON) before its time is printed.
 
     swift build -c release --product reserve
-    python3 scripts/bench_dispatch_peers.py [--quick]
+    python3 scripts/bench_dispatch_peers.py [--quick] [--repeat 3]
+
+Every tool runs --repeat times; the table shows the median and [min–max] (the machine
+may be shared, so the spread matters).
 
 Needs highspy, ortools and pulp (`pip install highspy ortools pulp`).
 """
@@ -19,6 +21,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -86,9 +89,29 @@ def fmt(x):
     return f"{x:,.0f}" if x >= 100 else f"{x:,.1f}"
 
 
+def spread(values_ms):
+    """Median [min–max] of a list of milliseconds."""
+    v = sorted(values_ms)
+    return f"{fmt(statistics.median(v))} [{fmt(v[0])}–{fmt(v[-1])}]"
+
+
+def peer_reserve_solve(mps):
+    """Our LinearSolver (GLPK dual simplex through the Swift API) on the same MPS, whole process."""
+    t = time.perf_counter()
+    p = subprocess.run([RESERVE, "solve", mps, "--json"], capture_output=True, text=True)
+    elapsed = time.perf_counter() - t
+    if p.returncode != 0:
+        raise RuntimeError(p.stderr[-200:])
+    return float(json.loads(p.stdout)["objective"]), elapsed
+
+
+PEERS = [("reserve solve", peer_reserve_solve), ("glpsol", peer_glpsol), ("highs", peer_highs), ("glop", peer_glop)]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="samples only, no generated province bundle")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per tool (median and min–max reported)")
     args = ap.parse_args()
     bundles = [os.path.join(ROOT, "Data", b) for b in ["hegang", "huangshigang", "linjiang", "suzhou", "manzhouli"]]
     tmp = tempfile.mkdtemp(prefix="er-bench-")
@@ -96,29 +119,52 @@ def main():
         prov = os.path.join(tmp, "province")
         subprocess.run([RESERVE, "generate", "--preset", "province", "--seed", "1", "--out", prov], check=True, capture_output=True)
         bundles.append(prov)
-    print("| bundle | rows × cols (nnz) | ours: total / routing / goods (3 levels) / teams, ms | level-1 objective | glpsol --dual, ms | HiGHS, ms | GLOP, ms | PuLP read+build, ms |")
-    print("|---|---|---|---:|---:|---:|---:|---:|")
+    try:
+        import highspy
+        highspy.Highs()  # its banner goes out before the table
+    except ImportError:
+        pass
+    print(f"Median [min–max] of {args.repeat} runs, ms. Ours: the whole response (routing, goods LP with 3 levels, team MIP); "
+          "peers solve level 1 of the goods LP from our exported MPS, after agreeing with our level-1 objective. "
+          "'reserve solve' and glpsol are whole processes (read the MPS + solve); HiGHS and GLOP time the solve only.\n")
+    print("| bundle | rows × cols (nnz) | ours total | ours goods (3 levels) | level-1 objective | reserve solve (MPS) | glpsol --dual | HiGHS | GLOP | PuLP read+build | HiGHS / ours goods | glpsol / reserve solve |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for b in bundles:
         mps = os.path.join(tmp, os.path.basename(b) + ".mps")
-        doc, ph, wall = run_ours(b, mps)
+        runs = [run_ours(b, mps) for _ in range(args.repeat)]
+        doc = runs[0][0]
         ours_obj = doc["model"]["levelObjectives"][0]
+        if any(abs(r[0]["model"]["levelObjectives"][0] - ours_obj) > 1e-9 * max(1.0, abs(ours_obj)) for r in runs):
+            sys.exit(f"{b}: our level-1 objective differs between runs (not deterministic)")
         size = f'{doc["model"]["rows"]:,} × {doc["model"]["columns"]:,} ({doc["model"]["nonZeros"]:,})'
-        cells = []
-        for name, peer in [("glpsol", peer_glpsol), ("highs", peer_highs), ("glop", peer_glop)]:
+        totals = [r[1].get("total", 0) for r in runs]
+        goods = [r[1].get("goods", 0) for r in runs]
+        cells, medians = [], {}
+        for name, peer in PEERS:
+            times = []
             try:
-                obj, secs = peer(mps)
+                for _ in range(args.repeat):
+                    obj, secs = peer(mps)
+                    if abs(obj - ours_obj) > 1e-5 * max(1.0, abs(ours_obj)):
+                        raise ValueError(f"DISAGREES ({obj:.6g} vs {ours_obj:.6g})")
+                    times.append(secs * 1000)
+            except ValueError as e:
+                cells.append(str(e))
+                continue
             except Exception as e:  # a missing peer is reported, not fatal
                 cells.append(f"n/a ({type(e).__name__})")
                 continue
-            agree = abs(obj - ours_obj) <= 1e-5 * max(1.0, abs(ours_obj))
-            cells.append(fmt(secs * 1000) if agree else f"DISAGREES ({obj:.6g})")
+            medians[name] = statistics.median(times)
+            cells.append(spread(times))
         try:
-            _, secs = peer_pulp_build(mps)
-            cells.append(fmt(secs * 1000))
+            cells.append(spread([peer_pulp_build(mps)[1] * 1000 for _ in range(args.repeat)]))
         except Exception as e:
             cells.append(f"n/a ({type(e).__name__})")
-        ours = f'{ph.get("total", 0):,} / {ph.get("routing", 0):,} / {ph.get("goods", 0):,} / {ph.get("teams", 0):,}'
-        print(f"| {os.path.basename(b)} | {size} | {ours} | {ours_obj:.6f} | " + " | ".join(cells) + " |")
+        g = statistics.median(goods)
+        ratio = f"{medians['highs'] / g:.2f}×" if "highs" in medians and g > 0 else "-"
+        same = f"{medians['glpsol'] / medians['reserve solve']:.2f}×" if "glpsol" in medians and "reserve solve" in medians else "-"
+        print(f"| {os.path.basename(b)} | {size} | {spread(totals)} | {spread(goods)} | {ours_obj:.6f} | " + " | ".join(cells)
+              + f" | {ratio} | {same} |")
         sys.stdout.flush()
 
 

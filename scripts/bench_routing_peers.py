@@ -7,7 +7,11 @@ tool agrees with ours (reachable counts, sums of distances, sample distances) an
 only then times the peers. Prints a Markdown table with ratios (peer time / ours).
 
     swift build -c release --product reserve
-    python3 scripts/bench_routing_peers.py [--grid 1000] [--sources 5] [--quick]
+    python3 scripts/bench_routing_peers.py [--grid 1000] [--sources 5] [--matrix-repeat 3] [--quick]
+
+The tools run in interleaved rounds (ours, then each peer, 3 rounds; the matrix
+--matrix-repeat rounds), so that load on a shared machine hits them alike; the table
+reports the median and [min–max] over sources × rounds and ratios of the medians.
 
 Needs numpy, scipy, networkx and python-igraph (`pip install python-igraph`).
 networkx is slow: on the 1M graph it is timed on fewer sources, and its many-to-many
@@ -27,7 +31,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
-REPEAT = 3  # one-to-all: fastest of 3 per source, for every tool (ours: bench-routing --repeat 3)
+REPEAT = 3  # runs per query and tool; the table shows the median and [min–max] over sources × runs
 CEDGE = os.path.join(ROOT, "..", "shared", "external", "roads-california", "cal.cedge")
 
 
@@ -62,14 +66,20 @@ def load_export(path):
 
 
 def timed(fn, repeat=1):
-    """Fastest of `repeat` runs: the machine is shared, and noise only ever adds time."""
+    """All `repeat` run times (seconds) and the last result."""
     times = []
     result = None
     for _ in range(repeat):
         t0 = time.perf_counter()
         result = fn()
         times.append(time.perf_counter() - t0)
-    return min(times), result
+    return times, result
+
+
+def ms_spread(values_ms):
+    v = sorted(values_ms)
+    f = (lambda x: f"{x:,.0f}") if v[-1] >= 100 else (lambda x: f"{x:,.1f}")
+    return statistics.median(v), f"{f(statistics.median(v))} [{f(v[0])}–{f(v[-1])}]"
 
 
 def check_one_to_all(name, dist, query):
@@ -79,61 +89,66 @@ def check_one_to_all(name, dist, query):
     assert abs(total - query["sumHours"]) <= 1e-9 * max(1.0, total), f"{name}: sum {total} vs ours {query['sumHours']}"
 
 
-def bench_graph(label, n, arcs, report, args, matrix=None):
+def bench_graph(label, n, arcs, run_ours, args, matrix=False):
+    """Rounds interleave the tools, so that a burst of load hits all of them alike:
+    each round runs ours once (`run_ours(k)`: one `reserve bench-routing --repeat 1`
+    process, with the matrix when `matrix`), then every peer on the same queries."""
     u, v, w = arcs
     csr = csr_matrix((w, (u, v)), shape=(n, n))
-    sources = [q["source"] for q in report["oneToAll"]]
-    rows = []
-    # Per source the fastest of REPEAT runs, then the median over sources.
-    our_ms = statistics.median(q["milliseconds"] for q in report["oneToAll"])
-    our_tree_ms = statistics.median(q["treeMilliseconds"] for q in report["oneToAll"])
-
-    # scipy: agree first, then time.
-    for q in report["oneToAll"]:
-        check_one_to_all("scipy", dijkstra(csr, directed=True, indices=q["source"]), q)
-    scipy_ms = 1000 * statistics.median(timed(lambda s=s: dijkstra(csr, directed=True, indices=s), REPEAT)[0] for s in sources)
-
     import igraph as ig
     g = ig.Graph(n=n, edges=list(zip(u.tolist(), v.tolist())), directed=True)
     g.es["weight"] = w.tolist()
-    for q in report["oneToAll"]:
-        check_one_to_all("igraph", np.array(g.distances(source=q["source"], weights="weight")[0]), q)
-    igraph_ms = 1000 * statistics.median(timed(lambda s=s: g.distances(source=s, weights="weight"), REPEAT)[0] for s in sources)
-
     import networkx as nx
     G = nx.DiGraph()
     G.add_nodes_from(range(n))
     G.add_weighted_edges_from(zip(u.tolist(), v.tolist(), w.tolist()))
+
+    first = run_ours(0)
+    sources = [q["source"] for q in first["oneToAll"]]
     nx_sources = sources[: (1 if args.quick or n > 100_000 else len(sources))]
-    for q in report["oneToAll"][: len(nx_sources)]:
+    # Agree first, then time.
+    for q in first["oneToAll"]:
+        check_one_to_all("scipy", dijkstra(csr, directed=True, indices=q["source"]), q)
+        check_one_to_all("igraph", np.array(g.distances(source=q["source"], weights="weight")[0]), q)
+    for q in first["oneToAll"][: len(nx_sources)]:
         d = nx.single_source_dijkstra_path_length(G, q["source"])
         assert len(d) == q["reachable"] and abs(sum(d.values()) - q["sumHours"]) <= 1e-9 * max(1.0, q["sumHours"]), "networkx disagrees"
-    nx_ms = 1000 * statistics.median(timed(lambda s=s: nx.single_source_dijkstra_path_length(G, s), 1 if n > 100_000 else REPEAT)[0] for s in nx_sources)
-
-    rows.append((f"{label}: one-to-all (median over {len(sources)} sources of the best of 3)", our_ms, our_tree_ms,
-                 scipy_ms, igraph_ms, nx_ms, f"alt = with copy-out of all distances; networkx on {len(nx_sources)} source(s)"))
-
     if matrix:
-        m = matrix["matrix"]
+        m = first["matrix"]
         srcs, tgts = m["sources"], m["targets"]
-        t, full = timed(lambda: dijkstra(csr, directed=True, indices=srcs))
+        full = dijkstra(csr, directed=True, indices=srcs)
         sub = full[:, tgts]
         finite = np.isfinite(sub)
         assert int((~finite).sum()) == m["unreachable"], "scipy matrix: unreachable count differs"
         assert abs(float(sub[finite].sum()) - m["sumHours"]) <= 1e-9 * max(1.0, m["sumHours"]), "scipy matrix: sum differs"
         for a, b in zip(sub[0][:20], m["firstRow"]):
             assert (b is None and np.isinf(a)) or abs(a - b) <= 1e-9 * max(1.0, a), "scipy matrix: first row differs"
-        scipy_s = t
-        t, dd = timed(lambda: g.distances(source=srcs, target=tgts, weights="weight"))
+        dd = g.distances(source=srcs, target=tgts, weights="weight")
         assert abs(float(np.array(dd)[finite].sum()) - m["sumHours"]) <= 1e-9 * max(1.0, m["sumHours"]), "igraph matrix differs"
-        igraph_s = t
+
+    ours_ms, scipy_ms, igraph_ms, nx_ms = [], [], [], []
+    ours_mm, scipy_mm, igraph_mm = [], [], []
+    for k in range(max(REPEAT, args.matrix_repeat if matrix else 0)):
+        report = first if k == 0 else run_ours(k)
+        if k < REPEAT:
+            ours_ms += [q["milliseconds"] for q in report["oneToAll"]]
+            scipy_ms += [1000 * timed(lambda s=s: dijkstra(csr, directed=True, indices=s))[0][0] for s in sources]
+            igraph_ms += [1000 * timed(lambda s=s: g.distances(source=s, weights="weight"))[0][0] for s in sources]
+            nx_ms += [1000 * timed(lambda s=s: nx.single_source_dijkstra_path_length(G, s))[0][0] for s in nx_sources]
+        if matrix and k < args.matrix_repeat:
+            ours_mm.append(1000 * report["matrix"]["seconds"])
+            scipy_mm.append(1000 * timed(lambda: dijkstra(csr, directed=True, indices=srcs))[0][0])
+            igraph_mm.append(1000 * timed(lambda: g.distances(source=srcs, target=tgts, weights="weight"))[0][0])
+    rows = [(f"{label}: one-to-all ({len(sources)} sources × {REPEAT} rounds; networkx {len(nx_sources)} source(s))",
+             ours_ms, scipy_ms, igraph_ms, nx_ms, "")]
+    if matrix:
         few = srcs[:2]
         t, _ = timed(lambda: [nx.single_source_dijkstra_path_length(G, s) for s in few])
-        nx_s = t * len(srcs) / len(few)
-        single = matrix.get("singleThreadSeconds")
-        rows.append((f"{label}: many-to-many {len(srcs)} × {len(tgts)} ({m['threads']} threads; 1 thread: {single:.2f} s)",
-                     1000 * m["seconds"], 1000 * single, 1000 * scipy_s, 1000 * igraph_s, 1000 * nx_s,
-                     "alt = 1 thread; networkx extrapolated from 2 rows"))
+        nx_mm = [1000 * x * len(srcs) / len(few) for x in t]
+        single = first.get("singleThreadSeconds")
+        note = f"1 thread (ours): {single:.2f} s; " if single else ""
+        rows.append((f"{label}: many-to-many {len(srcs)} × {len(tgts)} ({m['threads']} threads, {args.matrix_repeat} rounds)",
+                     ours_mm, scipy_mm, igraph_mm, nx_mm, note + "networkx extrapolated from 2 rows, 1 run"))
     return rows
 
 
@@ -144,31 +159,34 @@ def main():
     p.add_argument("--sources", type=int, default=5)
     p.add_argument("--matrix-sources", type=int, default=100)
     p.add_argument("--matrix-targets", type=int, default=10_000)
+    p.add_argument("--matrix-repeat", type=int, default=3, help="runs of the many-to-many matrix per tool")
     p.add_argument("--quick", action="store_true", help="fewer networkx runs")
     args = p.parse_args()
 
     rows = []
-    cal = ours(args.reserve, "--graph", CEDGE, "--sources", str(max(args.sources, 20)))
     n, arcs = load_cedge()
-    rows += bench_graph(f"California ({n:,} nodes, {len(arcs[0]):,} arcs)", n, arcs, cal, args)
+    cal_args = ["--graph", CEDGE, "--sources", str(max(args.sources, 20)), "--repeat", "1"]
+    rows += bench_graph(f"California ({n:,} nodes, {len(arcs[0]):,} arcs)", n, arcs,
+                        lambda k: ours(args.reserve, *cal_args), args)
 
     with tempfile.TemporaryDirectory() as tmp:
         export = os.path.join(tmp, "grid.txt")
-        grid = ours(args.reserve, "--grid", str(args.grid), "--sources", str(args.sources), "--export", export,
-                    "--matrix-sources", str(args.matrix_sources), "--matrix-targets", str(args.matrix_targets))
-        single = ours(args.reserve, "--grid", str(args.grid), "--sources", "1", "--threads", "1",
-                      "--matrix-sources", str(args.matrix_sources), "--matrix-targets", str(args.matrix_targets))
-        assert single["matrix"]["sumHours"] == grid["matrix"]["sumHours"], "threaded and single-threaded matrices differ"
-        grid["singleThreadSeconds"] = single["matrix"]["seconds"]
+        grid_args = ["--grid", str(args.grid), "--sources", str(args.sources), "--repeat", "1"]
+        matrix_args = ["--matrix-sources", str(args.matrix_sources), "--matrix-targets", str(args.matrix_targets)]
+        first = ours(args.reserve, *grid_args, *matrix_args, "--export", export)
+        single = ours(args.reserve, "--grid", str(args.grid), "--sources", "1", "--threads", "1", *matrix_args)
+        assert single["matrix"]["sumHours"] == first["matrix"]["sumHours"], "threaded and single-threaded matrices differ"
+        first["singleThreadSeconds"] = single["matrix"]["seconds"]
         n, arcs = load_export(export)
-        grid_matrix = dict(grid)
-        rows += bench_graph(f"SyntheticGrid {args.grid}² ({n:,} nodes, {len(arcs[0]):,} arcs)", n, arcs, grid, args,
-                            matrix={**grid_matrix, "singleThreadSeconds": single["matrix"]["seconds"]})
+        rows += bench_graph(f"SyntheticGrid {args.grid}² ({n:,} nodes, {len(arcs[0]):,} arcs)", n, arcs,
+                            lambda k: first if k == 0 else ours(args.reserve, *grid_args, *matrix_args), args, matrix=True)
 
-    print("| query | ours (ms) | ours alt (ms) | scipy (ms) | igraph (ms) | networkx (ms) | scipy/ours | igraph/ours | networkx/ours | note |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
-    for name, o, o2, s, i, x, note in rows:
-        print(f"| {name} | {o:.1f} | {o2:.1f} | {s:.1f} | {i:.1f} | {x:.1f} | {s / o:.1f}× | {i / o:.1f}× | {x / o:.0f}× | {note} |")
+    print("Median [min–max] in ms; ratios are peer median / our median, measured in this run.\n")
+    print("| query | ours | scipy | igraph | networkx | scipy/ours | igraph/ours | networkx/ours | note |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    for name, o, s_, i, x, note in rows:
+        (om, os_), (sm, ss), (im, is_), (xm, xs) = ms_spread(o), ms_spread(s_), ms_spread(i), ms_spread(x)
+        print(f"| {name} | {os_} | {ss} | {is_} | {xs} | {sm / om:.1f}× | {im / om:.1f}× | {xm / om:.0f}× | {note} |")
     print("\nAll peers agreed with ours (reachable counts, distance sums, sample rows) before timing.", file=sys.stderr)
 
 
