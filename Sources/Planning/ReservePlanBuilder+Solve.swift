@@ -1,4 +1,5 @@
 import LinearSolver
+import Logging
 import Response
 
 extension ReservePlanBuilder {
@@ -69,7 +70,10 @@ extension ReservePlanBuilder {
     /// Benders by scenario: today's stock is evaluated scenario by scenario (in
     /// parallel), which also gives the master its first cuts; then each level.
     mutating func solveByScenario() throws(PlanningError) -> ReservePlan {
-        let evaluator = ScenarioEvaluator(subproblems: subproblems, solver: GLPKSolver(options: SolveOptions()))
+        var quiet = options.solve.logger
+        quiet.logLevel = max(quiet.logLevel, .info)
+        let evaluator = ScenarioEvaluator(subproblems: subproblems, solver: GLPKSolver(options: SolveOptions(logger: quiet)),
+                                          logger: options.solve.logger)
         var today = [Double](repeating: 0, count: model.variableCount)
         for k in stockKeys { today[Int(stockLevel[Self.key(k.depot, k.item)]!.index)] = currentStock[Self.key(k.depot, k.item)] ?? 0 }
         for k in contractKeys { today[Int(contract[Self.key(k.supplier, k.item)]!.index)] = currentContract[Self.key(k.supplier, k.item)] ?? 0 }

@@ -31,8 +31,9 @@ public enum PlanningError: Error, Sendable, CustomStringConvertible {
 /// First stage: stock level per physical depot and item, agreement capacity per
 /// supplier and item. Second stage: each scenario's dispatch (the goods LP with fleet as
 /// continuous capacity), coupled through its stock rows. Solved as one deterministic
-/// equivalent; it stays sparse because each scenario only has arcs that arrive within
-/// its own deadlines, and large instances go through column generation.
+/// equivalent (sparse: each scenario only has arcs that arrive within its own
+/// deadlines; large ones by column generation) or, at province scale, by scenario
+/// decomposition (``PlanDecomposition``: multi-cut L-shaped, scenarios in parallel).
 public struct ReservePlanner: Sendable {
     /// How to plan.
     public var options: ReservePlanOptions
@@ -49,6 +50,7 @@ public struct ReservePlanner: Sendable {
         if !(options.holdingRate >= 0 && options.holdingRate.isFinite) { problems.append("holding rate must be ≥ 0") }
         if !(options.contractFeeRate >= 0 && options.contractFeeRate.isFinite) { problems.append("contract fee rate must be ≥ 0") }
         if !(options.shortfallAllowance >= 0 && options.shortfallAllowance.isFinite) { problems.append("shortfall allowance must be ≥ 0") }
+        if !(options.decompositionGap > 0 && options.decompositionGap < 1) { problems.append("decomposition gap must be between 0 and 1") }
         if !problems.isEmpty { throw .invalidOptions(problems) }
         guard !bundle.scenarios.isEmpty else { throw .noScenarios }
         let network: BundleNetwork

@@ -76,13 +76,15 @@ public struct DecompositionStatistics: Sendable, Hashable {
 struct ScenarioEvaluator: Sendable {
     let subproblems: [ScenarioSubproblem]
     let solver: GLPKSolver
+    /// The plan's logger (one trace line per scenario LP); GLPK's own output stays quiet.
+    let logger: Logger
 
     /// Evaluates every scenario at the first-stage point `x` (indexed like the master's columns).
     func evaluate(at x: [Double]) throws(PlanningError) -> [ScenarioEvaluation] {
         let box = EvaluationBox(count: subproblems.count)
-        let subproblems = self.subproblems, solver = self.solver
+        let subproblems = self.subproblems, solver = self.solver, logger = self.logger
         DispatchQueue.concurrentPerform(iterations: subproblems.count) { w in
-            box.set(w, Result { () throws(LinearSolverError) in try Self.evaluate(subproblems[w], at: x, solver: solver) })
+            box.set(w, Result { () throws(LinearSolverError) in try Self.evaluate(subproblems[w], at: x, solver: solver, logger: logger) })
         }
         var results: [ScenarioEvaluation] = []
         for outcome in box.results {
@@ -102,7 +104,7 @@ struct ScenarioEvaluator: Sendable {
     /// λ = min(0, min_j (c_j − Σ_{r ≠ row} π_r a_rj)), which with the solved duals π is an
     /// optimal dual of the whole LP (the row is tight, its columns are zero): the cut is
     /// exact and says what stock there would be worth.
-    static func evaluate(_ sub: ScenarioSubproblem, at x: [Double], solver: GLPKSolver) throws(LinearSolverError) -> ScenarioEvaluation {
+    static func evaluate(_ sub: ScenarioSubproblem, at x: [Double], solver: GLPKSolver, logger: Logger) throws(LinearSolverError) -> ScenarioEvaluation {
         let full = sub.model
         var rhs = [Double](repeating: 0, count: sub.links.count)
         var dropped = [Bool](repeating: false, count: full.variableCount)
@@ -134,15 +136,24 @@ struct ScenarioEvaluator: Sendable {
         m.objectiveConstant = full.objectiveConstant
         var upper = full.rowUpper
         for (l, link) in sub.links.enumerated() { upper[Int(link.row.index)] = rhs[l] }
-        for r in 0..<full.constraintCount {
+        // Rows left empty (every stock row of an unstocked pair) are left out too: a
+        // province scenario has ~30,000 stock rows of which a few thousand hold anything,
+        // and GLPK's simplex pays for every row. Their duals are 0 (completed below for
+        // the stock rows).
+        var keptRows: [Int] = []
+        for r in 0..<full.constraintCount where !rowDropped[r] {
+            let (indices, coefficients) = full.terms(of: ConstraintRef(index: Int32(r)))
             var e = LinearExpression()
-            if !rowDropped[r] {
-                let (indices, coefficients) = full.terms(of: ConstraintRef(index: Int32(r)))
-                e.reserveCapacity(indices.count)
-                for (j, c) in zip(indices, coefficients) where position[Int(j)] >= 0 { e.add(c, Variable(index: position[Int(j)])) }
+            e.reserveCapacity(indices.count)
+            for (j, c) in zip(indices, coefficients) where position[Int(j)] >= 0 { e.add(c, Variable(index: position[Int(j)])) }
+            if e.termCount == 0 {
+                guard full.rowLower[r] <= 1e-9, upper[r] >= -1e-9 else {
+                    throw .backendFailure("scenario row \(r) has no columns and excludes 0")
+                }
+                continue
             }
-            // Left-out rows stay (empty) so that row indices match the full model's.
             m.addConstraint(e, lower: full.rowLower[r], upper: upper[r])
+            keptRows.append(r)
         }
         let started = ContinuousClock.now
         let solution: Solution
@@ -157,13 +168,14 @@ struct ScenarioEvaluator: Sendable {
         } else {
             solution = try solver.solve(m)
         }
-        solver.options.logger.debug("scenario LP solved", metadata: [
+        logger.trace("scenario LP solved", metadata: [
             "rows": "\(m.constraintCount)", "columns": "\(m.variableCount)", "nonZeros": "\(m.nonZeroCount)",
             "seconds": "\((ContinuousClock.now - started).siteSeconds)"])
         guard solution.status == .optimal, let value = solution.objectiveValue else {
             throw .backendFailure("a scenario dispatch ended \(solution.status)")
         }
-        let duals = solution.rowDuals
+        var duals = [Double](repeating: 0, count: full.constraintCount)
+        for (k, r) in keptRows.enumerated() { duals[r] = solution.rowDuals[k] }
         var slope: [Int32: Double] = [:]
         for link in sub.links {
             let r = Int(link.row.index)

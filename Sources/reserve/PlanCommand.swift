@@ -44,6 +44,9 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "auto (by size), off (one deterministic-equivalent model), scenarios (Benders by scenario).")
     var decomposition: PlanDecomposition = .automatic
 
+    @Option(name: .customLong("decomposition-gap"), help: "Relative gap at which the scenario decomposition stops each level (default 1e-6).")
+    var decompositionGap: Double = 1e-6
+
     @OptionGroup var output: OutputOptions
     @OptionGroup var solver: SolverOptions
     @OptionGroup var logging: LoggingOptions
@@ -52,6 +55,7 @@ struct PlanCommand: ParsableCommand {
         if let budget, !(budget >= 0 && budget.isFinite) { throw ValidationError("--budget must be a number ≥ 0.") }
         if !(holdingRate >= 0 && holdingRate.isFinite) { throw ValidationError("--holding-rate must be ≥ 0.") }
         if !(allowance >= 0 && allowance.isFinite) { throw ValidationError("--allowance must be ≥ 0.") }
+        if !(decompositionGap > 0 && decompositionGap < 1) { throw ValidationError("--decomposition-gap must be a number between 0 and 1 (exclusive).") }
         _ = try rules()
     }
 
@@ -73,7 +77,8 @@ struct PlanCommand: ParsableCommand {
         solve.progress = ProgressPrinter.mip()
         let options = ReservePlanOptions(objective: objective, budgetYuan: budget, holdingRate: holdingRate,
                                          shortfallAllowance: allowance, integerStock: integerStock,
-                                         minimumStock: try rules(), solve: solve, decomposition: decomposition)
+                                         minimumStock: try rules(), solve: solve, decomposition: decomposition,
+                                         decompositionGap: decompositionGap)
         let plan: ReservePlan
         do {
             plan = try ReservePlanner(options: options).plan(loaded)
