@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `reserve plan` end to end: both ways of solving the program, determinism, usage errors.
+@Suite struct PlanCommandTests {
+    func json(_ arguments: [String]) throws -> (text: String, object: [String: Any]) {
+        let r = try runReserve(arguments)
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        return (r.stdout, object)
+    }
+
+    @Test func decompositionAgreesWithTheDeterministicEquivalent() throws {
+        let base = ["plan", "Data/linjiang", "--budget", "150000", "--json"]
+        let one = try json(base + ["--decomposition", "off"])
+        let split = try json(base + ["--decomposition", "scenarios"])
+        #expect(one.object["method"] as? String == "deterministic equivalent")
+        #expect(one.object["decomposition"] == nil)
+        #expect(split.object["method"] as? String == "scenario decomposition")
+        let stats = try #require(split.object["decomposition"] as? [String: Any])
+        #expect((stats["iterations"] as? Int ?? 0) >= 1 && (stats["cuts"] as? Int ?? 0) >= 1)
+        #expect(split.object["status"] as? String == "optimal")
+        let a = try #require(one.object["objective"] as? Double), b = try #require(split.object["objective"] as? Double)
+        #expect(abs(a - b) <= 1e-5 * max(1, abs(a)))
+        // The deterministic-equivalent size is reported either way.
+        #expect((one.object["model"] as? [String: Int]) == (split.object["model"] as? [String: Int]))
+        // Same input, same bytes.
+        #expect(try json(base + ["--decomposition", "scenarios"]).text == split.text)
+    }
+
+    @Test func badDecompositionOptionsAreUsageErrors() throws {
+        #expect(try runReserve(["plan", "Data/manzhouli", "--decomposition", "sometimes"]).exitCode == 64)
+        #expect(try runReserve(["plan", "Data/manzhouli", "--decomposition-gap", "0"]).exitCode == 64)
+        #expect(try runReserve(["plan", "Data/manzhouli", "--decomposition-gap", "nan"]).exitCode == 64)
+    }
+}
