@@ -84,7 +84,7 @@ extension ReservePlanBuilder {
             firstStage.setBounds(budget, lower: -.infinity, upper: .infinity)
         }
         var decomposition = ScenarioDecomposition(firstStage: firstStage, cost: costExpression, probability: probability,
-                                                  evaluator: evaluator, options: options)
+                                                  evaluator: evaluator, relaxations: relaxations, options: options)
         // The largest useful stock (every level at its cap, the difference bought): its
         // cuts bound each scenario below by its floor, which alone settles the first
         // level when the budget does not bind.

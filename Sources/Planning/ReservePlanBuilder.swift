@@ -32,6 +32,8 @@ struct ReservePlanBuilder {
     /// The scenarios' second stages when decomposed; their columns keep the offsets
     /// they would have in the deterministic equivalent, so one reader serves both.
     var subproblems: [ScenarioSubproblem] = []
+    /// Each decomposed scenario's shortfall relaxation [B3], kept in the master.
+    var relaxations: [ScenarioRelaxation] = []
     /// Second-stage rows and non-zeros the deterministic equivalent would add when decomposed.
     var equivalentRows = 0, equivalentNonZeros = 0
 
@@ -175,6 +177,7 @@ struct ReservePlanBuilder {
                     guard let (v, keep) = coupled[row.row.index], keep > 0 else { continue }
                     usefulLevel[v.index] = max(usefulLevel[v.index] ?? 0, (needOfItem[row.item] ?? 0) / keep)
                 }
+                relaxations.append(Self.relaxation(of: gm, coupled: coupled))
                 var scenarioModel = sub
                 scenarioModel.minimize(local)
                 let links = coupled.keys.sorted().map { r in ScenarioSubproblem.Link(row: ConstraintRef(index: r), firstStage: coupled[r]!.0, keep: coupled[r]!.1) }
@@ -234,4 +237,49 @@ struct ReservePlanBuilder {
 extension LinearExpression {
     /// Adds `other` scaled by `factor` (named for readability in the planner).
     mutating func add(_ other: LinearExpression, scenarioShiftedBy factor: Double) { add(other, scaledBy: factor) }
+}
+
+extension ReservePlanBuilder {
+    /// The [B3] relaxation of one scenario's dispatch: per item, its needs, their least
+    /// weight per unit, and the stock rows of every source with an on-time shipment to
+    /// one of them (planned ones as terms, fixed ones as constants).
+    static func relaxation(of gm: GoodsModel, coupled: [Int32: (Variable, Double)]) -> ScenarioRelaxation {
+        let m = gm.model
+        var stockRowOfItem: [Int32: Int] = [:]
+        for row in gm.stockRows { stockRowOfItem[row.row.index] = row.item }
+        // Column → its stock row (a shipment is in exactly one).
+        var stockRowOfColumn = [Int32](repeating: -1, count: m.variableCount)
+        for r in stockRowOfItem.keys {
+            for j in m.terms(of: ConstraintRef(index: r)).indices { stockRowOfColumn[Int(j)] = r }
+        }
+        var need: [Int: Double] = [:], weight: [Int: Double] = [:]
+        for (_, n) in gm.shortfalls where n.quantity > 0 {
+            need[n.item, default: 0] += n.quantity
+            weight[n.item] = min(weight[n.item] ?? .infinity, n.weight / n.quantity)
+        }
+        var rowsOfItem: [Int: Set<Int32>] = [:]
+        for s in gm.shipments where s.onTime {
+            let r = stockRowOfColumn[Int(s.variable.index)]
+            if r >= 0 { rowsOfItem[s.item, default: []].insert(r) }
+        }
+        var items: [ScenarioRelaxation.Item] = []
+        for item in need.keys.sorted() {
+            var uncovered = need[item]!
+            var terms: [Int32: Double] = [:]
+            var bounded = true
+            for r in (rowsOfItem[item] ?? []).sorted() {
+                if let (v, keep) = coupled[r] {
+                    terms[v.index, default: 0] += keep
+                } else if m.rowUpper[Int(r)].isFinite {
+                    uncovered -= m.rowUpper[Int(r)]
+                } else {
+                    bounded = false
+                }
+            }
+            guard bounded, uncovered > 1e-9 else { continue }
+            items.append(ScenarioRelaxation.Item(weight: weight[item] ?? 0, uncovered: uncovered,
+                                                 terms: terms.keys.sorted().map { ($0, terms[$0]!) }))
+        }
+        return ScenarioRelaxation(items: items)
+    }
 }

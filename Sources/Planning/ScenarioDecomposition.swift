@@ -48,6 +48,23 @@ struct ScenarioSubproblem: Sendable {
     }
 }
 
+/// A lower bound on one scenario's shortfall that the master keeps (partial Benders
+/// decomposition), one per item k the scenario needs: whatever the dispatch, the
+/// needs N_k short by the deadline sum to at least Σ_{n∈N_k} d_n minus everything the
+/// sources that reach them on time could hold, so
+/// F_ω ≥ Σ_k (min_{n∈N_k} w_n/d_n) · max(0, Σ_n d_n − Σ_r κ_r x_r − fixed_k).
+struct ScenarioRelaxation: Sendable {
+    struct Item: Sendable {
+        /// The least weight per unit among the item's needs.
+        var weight: Double
+        /// Σ d_n minus what sources with fixed quantities (not planned) could deliver.
+        var uncovered: Double
+        /// κ_r per first-stage column of the sources that reach a need on time.
+        var terms: [(column: Int32, keep: Double)]
+    }
+    var items: [Item]
+}
+
 /// A scenario's dispatch at one first-stage point: its value Q(x̂), the dispatch, and a
 /// subgradient of Q at x̂ (the slope of its optimality cut).
 struct ScenarioEvaluation: Sendable {
@@ -245,7 +262,7 @@ struct ScenarioDecomposition {
     var statistics = DecompositionStatistics(iterations: 0, cuts: 0, scenarioSolves: 0, relativeGap: 0)
 
     init(firstStage: Model, cost: LinearExpression, probability: [Double], evaluator: ScenarioEvaluator,
-         options: ReservePlanOptions) {
+         relaxations: [ScenarioRelaxation], options: ReservePlanOptions) {
         self.firstStage = firstStage
         self.cost = cost
         self.probability = probability
@@ -263,6 +280,20 @@ struct ScenarioDecomposition {
         for w in probability.indices {
             // Weighted shortfall is never negative: θ_w ≥ 0 keeps the first master bounded.
             theta.append(master.addVariable(lowerBound: 0, name: "theta[\(w)]"))
+        }
+        // [B3] the scenarios' shortfall relaxations: without them the master believes
+        // any shortfall can be bought away until cuts say otherwise (its bound stayed 0
+        // for the whole of a province run).
+        for (w, relaxation) in relaxations.enumerated() {
+            var bound = LinearExpression(theta[w])
+            for (k, item) in relaxation.items.enumerated() where item.uncovered > 0 && item.weight > 0 {
+                let sigma = master.addVariable(lowerBound: 0, name: "sigma[\(w),\(k)]")
+                var row = LinearExpression(sigma)
+                for t in item.terms { row.add(t.keep, Variable(index: t.column)) }
+                master.addConstraint(row >= item.uncovered, name: "B3[\(w),\(k)]")
+                bound.add(-item.weight, sigma)
+            }
+            if bound.termCount > 1 { master.addConstraint(bound >= 0, name: "B3[\(w)]") }
         }
     }
 
