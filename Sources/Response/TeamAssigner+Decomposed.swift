@@ -7,6 +7,9 @@ struct TeamSelection {
     var chosen: [Bool]
     var status: SolutionStatus
     var size: GoodsPlan.ModelSize
+    /// Per level: wall time and branch-and-bound nodes (see ``TeamPlan/levelTimes``).
+    var levelTimes: [Duration]
+    var levelNodes: [Int]
 }
 
 extension TeamAssigner {
@@ -224,8 +227,9 @@ extension TeamAssigner {
             let left = max(.milliseconds(1), overall - start.duration(to: clock.now))
             return own.map { min($0, left) } ?? left
         }
-        func solver(timeLimit: Duration?, gap: Double? = nil) -> GLPKSolver {
+        func solver(timeLimit: Duration?, gap: Double? = nil, level: Int) -> GLPKSolver {
             var o = options
+            if level == 4 { o.backtracking = weightedArrivalBacktracking }
             o.timeLimit = limit(timeLimit)
             if let gap { o.relativeMIPGap = gap }
             return GLPKSolver(options: o)
@@ -240,6 +244,8 @@ extension TeamAssigner {
         // Per part: coverage floors and the best assignment known (feasible for them).
         var floors: [(onTime: Double, all: Double)?] = Array(repeating: nil, count: parts.count)
         var best: [Set<Int>] = Array(repeating: [], count: parts.count)
+        var levelTimes = [Duration](repeating: .zero, count: 4)
+        var levelNodes = [Int](repeating: 0, count: 4)
 
         // Levels 1–2, coverage: a small MIP per part.
         for (i, part) in parts.enumerated() {
@@ -255,7 +261,11 @@ extension TeamAssigner {
                                        timeLimit: primaryTimeLimit),
             ]
             let solutions: [Solution]
-            do { solutions = try solver(timeLimit: nil).solve(full.model, lexicographic: levels) } catch { throw .solver(error) }
+            do { solutions = try solver(timeLimit: nil, level: 1).solve(full.model, lexicographic: levels) } catch { throw .solver(error) }
+            for (level, solution) in solutions.enumerated() {
+                levelTimes[level] += solution.wallTime
+                levelNodes[level] += solution.nodes
+            }
             let last = solutions.last { $0.status.hasSolution }
             let sent = Set(full.options.indices.filter { (last?.values[Int(full.go[$0].index)] ?? 0) > 0.5 }.map { full.options[$0] })
             best[i] = sent
@@ -278,6 +288,7 @@ extension TeamAssigner {
         // largest of these, and exact unless a probe ran out of time.
         let bisectionStart = clock.now
         var worst = 0.0
+        var probes = 0
         for (i, part) in parts.enumerated() {
             guard let floor = floors[i] else { continue }
             let upper = best[i].map { arrival[$0] }.max() ?? 0
@@ -291,7 +302,9 @@ extension TeamAssigner {
                 let mid = (lo + hi) / 2
                 let probe = Self.partModel(p, part, arrival: arrival, latest: times[mid], floors: floor)
                 let solution: Solution
-                do { solution = try solver(timeLimit: left).solve(probe.model) } catch { throw .solver(error) }
+                do { solution = try solver(timeLimit: left, level: 3).solve(probe.model) } catch { throw .solver(error) }
+                levelNodes[2] += solution.nodes
+                probes += 1
                 if solution.status.hasSolution {
                     let sent = Set(probe.options.indices.filter { solution.values[Int(probe.go[$0].index)] > 0.5 }.map { probe.options[$0] })
                     best[i] = sent
@@ -305,7 +318,8 @@ extension TeamAssigner {
             }
             worst = max(worst, best[i].map { arrival[$0] }.max() ?? 0)
         }
-        options.logger.debug("team assignment: \(parts.count) parts, coverage \(start.duration(to: bisectionStart)); worst arrival \(worst) h, bisection \(bisectionStart.duration(to: clock.now))")
+        levelTimes[2] = bisectionStart.duration(to: clock.now)
+        options.logger.debug("team assignment: \(parts.count) parts, coverage \(start.duration(to: bisectionStart)) (\(levelNodes[0]) + \(levelNodes[1]) nodes); worst arrival \(worst) h, bisection \(levelTimes[2]) (\(probes) probes, \(levelNodes[2]) nodes)")
 
         // Level 4, weighted arrival: per part, options after the worst arrival left out,
         // starting from the part's last feasible probe.
@@ -318,18 +332,20 @@ extension TeamAssigner {
             model.model.minimize(model.weightedArrival)
             let solution: Solution
             do {
-                let s = solver(timeLimit: left, gap: secondaryGap)
+                let s = solver(timeLimit: left, gap: secondaryGap, level: 4)
                 solution = try s.solve(model.model, warmStart: Self.values(sending: best[i], in: model, p))
             } catch { throw .solver(error) }
+            levelNodes[3] += solution.nodes
             if solution.status.hasSolution {
                 best[i] = Set(model.options.indices.filter { solution.values[Int(model.go[$0].index)] > 0.5 }.map { model.options[$0] })
             }
             if solution.status != .optimal { proven = false }
         }
 
-        options.logger.debug("team assignment: weighted arrival \(weightedStart.duration(to: clock.now))")
+        levelTimes[3] = weightedStart.duration(to: clock.now)
+        options.logger.debug("team assignment: weighted arrival \(levelTimes[3]) (\(levelNodes[3]) nodes)")
         for set in best { for k in set { chosen[k] = true } }
         let status: SolutionStatus = failure ?? (proven ? .optimal : .feasible)
-        return TeamSelection(chosen: chosen, status: status, size: size)
+        return TeamSelection(chosen: chosen, status: status, size: size, levelTimes: levelTimes, levelNodes: levelNodes)
     }
 }
