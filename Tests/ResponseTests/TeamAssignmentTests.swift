@@ -28,6 +28,10 @@ import TestSupport
         #expect(plan.outcomes[1].assignments.first?.arrivalHours == 1.5)
         #expect(plan.worstArrivalHours == 1.5)
         #expect(plan.outcomes[0].earliestPossibleArrivalHours == 1.25)
+        // One time and one node count per level, whichever method.
+        #expect(plan.levelTimes.count == 4 && plan.levelNodes.count == 4)
+        let single = try TeamAssigner(method: .singleMIP).assign(p)
+        #expect(single.levelTimes.count == 4 && single.levelNodes.count == 4)
     }
 
     @Test func unmetRequirementsSayWhy() throws {
