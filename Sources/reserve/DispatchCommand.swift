@@ -46,6 +46,9 @@ struct DispatchCommand: ParsableCommand {
     @Option(name: .customLong("export-model"), help: "Also write the dispatch LP to this .lp or .mps file.")
     var exportModel: String?
 
+    @Flag(name: .long, help: "Print the time of each phase and of each solver level on stderr (as -v does, without its debug log, which costs time itself).")
+    var timings = false
+
     @OptionGroup var solver: SolverOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -86,11 +89,11 @@ struct DispatchCommand: ParsableCommand {
         }
         let report = ResponseReport(response, bundle: loaded)
         let elapsed = started.duration(to: .now)
-        if elapsed > .seconds(1) || logging.verbose > 0 {
+        if elapsed > .seconds(1) || logging.verbose > 0 || timings {
             let t = response.timings
             func ms(_ d: Duration) -> String { "\(Int((Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15).rounded())) ms" }
             printProgress("dispatch: \(response.goods.modelSize.rows) rows × \(response.goods.modelSize.columns) columns; network \(ms(t.network)), routing \(ms(t.routing)), goods \(ms(t.goods)) (build \(ms(response.goods.buildTime))), teams \(ms(t.teams)), total \(ms(elapsed))")
-            if logging.verbose > 0 {
+            if logging.verbose > 0 || timings {
                 // Per level, to compare level 1 of the goods LP with peers that solve only it.
                 func levels(_ times: [Duration]) -> String {
                     times.enumerated().map { "L\($0.offset + 1) \(msPrecise($0.element))" }.joined(separator: ", ")
