@@ -57,7 +57,9 @@ public struct TeamPlan: Sendable {
 /// earliest worst arrival, then the least headcount-weighted arrival.
 ///
 /// By default (``Method/decomposed``) the problem is split into its independent parts
-/// (teams and requirements linked by options), coverage is solved per part as a MIP,
+/// (teams and requirements linked by options), coverage is solved per part as a MIP
+/// per level (in all from the on-time level's assignment, and not at all when that
+/// assignment already covers every reachable requirement in full),
 /// the worst arrival exactly by bisection over the sorted arrival times with a
 /// feasibility MIP per probe, and the weighted arrival per part with every later
 /// option removed, starting from the last feasible probe. ``Method/singleMIP`` solves
