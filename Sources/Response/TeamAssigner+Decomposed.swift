@@ -180,6 +180,54 @@ extension TeamAssigner {
         return full
     }
 
+    /// Σ p_r h_r over the part's requirements with an on-time pair (`onTime`) or with
+    /// any pair: the most Σ p_r g_r^on (Σ p_r g_r^all) can reach.
+    static func mostCoverage(_ p: TeamProblem, _ part: Part, arrival: [Double], onTime: Bool) -> Double {
+        var reachable = Set<Int>()
+        for k in part.options {
+            let r = p.options[k].requirement
+            if !onTime || arrival[k] <= p.requirements[r].targetHours + 1e-9 { reachable.insert(r) }
+        }
+        return reachable.reduce(0.0) { $0 + p.requirements[$1].priority * Double(p.requirements[$1].headcount) }
+    }
+
+    /// A greedy on-time cover of the part: requirements with on-time pairs, tightest
+    /// first (least on-time headcount available per person needed), each filled with
+    /// free on-time teams — the smallest team that covers what is left if one does,
+    /// otherwise the largest. `nil` when some requirement cannot be covered in full this
+    /// way (the MIP decides then). Deterministic: ties by arrival, then option index.
+    static func greedyOnTimeCover(_ p: TeamProblem, _ part: Part, arrival: [Double]) -> Set<Int>? {
+        var candidates: [Int: [Int]] = [:]
+        for k in part.options where arrival[k] <= p.requirements[p.options[k].requirement].targetHours + 1e-9 {
+            candidates[p.options[k].requirement, default: []].append(k)
+        }
+        func headcount(_ k: Int) -> Int { p.teams[p.options[k].team].headcount }
+        func ratio(_ r: Int) -> Double {
+            Double(candidates[r]!.reduce(0) { $0 + headcount($1) }) / Double(max(1, p.requirements[r].headcount))
+        }
+        let order = candidates.keys.sorted { (ratio($0), $0) < (ratio($1), $1) }
+        var used = Set<Int>(), sent = Set<Int>()
+        for r in order {
+            var free = candidates[r]!.filter { !used.contains(p.options[$0].team) }
+            var left = p.requirements[r].headcount
+            while left > 0 {
+                let covering = free.filter { headcount($0) >= left }
+                let pick: Int?
+                if !covering.isEmpty {
+                    pick = covering.min { (headcount($0), arrival[$0], $0) < (headcount($1), arrival[$1], $1) }
+                } else {
+                    pick = free.min { (-headcount($0), arrival[$0], $0) < (-headcount($1), arrival[$1], $1) }
+                }
+                guard let k = pick else { return nil }
+                sent.insert(k)
+                used.insert(p.options[k].team)
+                left -= headcount(k)
+                free.removeAll { p.options[$0].team == p.options[k].team }
+            }
+        }
+        return sent
+    }
+
     /// Column values of `model` that send the options in `chosen` it holds (cover at the
     /// most the rows allow).
     static func values(sending chosen: Set<Int>, in model: PartModel, _ p: TeamProblem) -> [Double] {
@@ -255,35 +303,40 @@ extension TeamAssigner {
             size.nonZeros += full.model.nonZeroCount
             size.integerColumns += full.go.count
             // Level 1, then level 2 from level 1's assignment (a warm start), with level
-            // 1 held as a row from the rounded assignment (as the floors below). Level 2
-            // is not solved at all when that assignment already covers in full every
-            // requirement that has a pair, the most any assignment can (Suzhou's flood:
-            // a 51-node MIP saved).
+            // 1 held as a row from the rounded assignment (as the floors below). Neither
+            // is solved as a MIP when a simple assignment already reaches the most any
+            // can: level 1 when a greedy cover covers every requirement that has an
+            // on-time pair in full on time (Suzhou's flood: a 25-node MIP saved), level 2
+            // when level 1's assignment covers every requirement that has a pair in full
+            // (a 51-node MIP).
             var solutions: [Solution] = []
             func chosen(_ solution: Solution, in model: PartModel) -> Set<Int> {
                 Set(model.options.indices.filter { solution.values[Int(model.go[$0].index)] > 0.5 }.map { model.options[$0] })
             }
-            var onTimeModel = full
-            onTimeModel.model.maximize(full.coverOnTime)
-            let first: Solution
-            do { first = try solver(timeLimit: primaryTimeLimit, level: 1).solve(onTimeModel.model) } catch { throw .solver(error) }
-            solutions.append(first)
-            levelTimes[0] += first.wallTime
-            levelNodes[0] += first.nodes
             var sent: Set<Int> = []
-            if first.status.hasSolution {
-                sent = chosen(first, in: onTimeModel)
+            let greedyStart = clock.now
+            let mostOnTime = Self.mostCoverage(p, part, arrival: arrival, onTime: true)
+            if let greedy = Self.greedyOnTimeCover(p, part, arrival: arrival),
+               Self.coverage(of: greedy, p, arrival: arrival).onTime >= mostOnTime - slack(mostOnTime) {
+                // Every requirement with an on-time pair is covered in full on time: the
+                // most any assignment can, so level 1 needs no MIP.
+                sent = greedy
+                solutions.append(Solution(status: .optimal, wallTime: greedyStart.duration(to: clock.now)))
+            } else {
+                var onTimeModel = full
+                onTimeModel.model.maximize(full.coverOnTime)
+                let first: Solution
+                do { first = try solver(timeLimit: primaryTimeLimit, level: 1).solve(onTimeModel.model) } catch { throw .solver(error) }
+                solutions.append(first)
+                if first.status.hasSolution { sent = chosen(first, in: onTimeModel) }
+            }
+            levelTimes[0] += solutions[0].wallTime
+            levelNodes[0] += solutions[0].nodes
+            if solutions[0].status.hasSolution {
                 let reached = Self.coverage(of: sent, p, arrival: arrival)
-                let most = part.requirements.reduce(0.0) { total, r in
-                    full.requirementColumns.contains { $0.requirement == r && !$0.options.isEmpty }
-                        ? total + p.requirements[r].priority * Double(p.requirements[r].headcount) : total
-                }
+                let most = Self.mostCoverage(p, part, arrival: arrival, onTime: false)
                 if reached.all >= most - slack(most) {
-                    var second = first
-                    second.wallTime = .zero
-                    second.nodes = 0
-                    second.status = .optimal
-                    solutions.append(second)
+                    solutions.append(Solution(status: .optimal))
                 } else {
                     var allModel = full
                     allModel.model.addConstraint(full.coverOnTime >= reached.onTime - slack(reached.onTime))
