@@ -265,6 +265,8 @@ struct GLPKRun {
         parm.cov_cuts = options.cuts.contains(.cover) ? GLP_ON : GLP_OFF
         parm.clq_cuts = options.cuts.contains(.clique) ? GLP_ON : GLP_OFF
         parm.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
+        parm.br_tech = options.branching.glpkCode
+        parm.bt_tech = options.backtracking.glpkCode
         parm.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
         parm.cb_func = { tree, info in
             guard let tree, let info else { return }
@@ -379,5 +381,30 @@ final class MIPMonitor {
         if provenOptimal { return optimum }
         guard let bestBound else { return nil }
         return minimize ? min(bestBound, optimum) : max(bestBound, optimum)
+    }
+}
+
+extension MIPBranching {
+    /// GLPK's `br_tech` value.
+    var glpkCode: Int32 {
+        switch self {
+        case .firstFractional: GLP_BR_FFV
+        case .lastFractional: GLP_BR_LFV
+        case .mostFractional: GLP_BR_MFV
+        case .driebeckTomlin: GLP_BR_DTH
+        case .hybridPseudocost: GLP_BR_PCH
+        }
+    }
+}
+
+extension MIPBacktracking {
+    /// GLPK's `bt_tech` value.
+    var glpkCode: Int32 {
+        switch self {
+        case .depthFirst: GLP_BT_DFS
+        case .breadthFirst: GLP_BT_BFS
+        case .bestLocalBound: GLP_BT_BLB
+        case .bestProjection: GLP_BT_BPH
+        }
     }
 }

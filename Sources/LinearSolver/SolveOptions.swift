@@ -54,13 +54,18 @@ public struct SolveOptions: Sendable {
     public var cuts: MIPCuts
     /// Let GLPK's feasibility-pump heuristic look for a first incumbent.
     public var feasibilityPump: Bool
+    /// Which fractional variable a MIP search branches on (GLPK's `br_tech`).
+    public var branching: MIPBranching
+    /// Which open node a MIP search takes next (GLPK's `bt_tech`).
+    public var backtracking: MIPBacktracking
     /// The level at which GLPK's own terminal output is logged.
     public var solverLogLevel: Logger.Level
     /// Where the solver logs.
     public var logger: Logger
 
     /// Options with the defaults: no time limit, gap 1e-6, presolve on, dual simplex,
-    /// GLPK's output at `.debug`.
+    /// GLPK's own branching and backtracking defaults (Driebeck–Tomlin, best local
+    /// bound), GLPK's output at `.debug`.
     public init(
         timeLimit: Duration? = nil,
         relativeMIPGap: Double = 1e-6,
@@ -70,6 +75,8 @@ public struct SolveOptions: Sendable {
         progressInterval: Duration = .seconds(1),
         cuts: MIPCuts = [],
         feasibilityPump: Bool = false,
+        branching: MIPBranching = .driebeckTomlin,
+        backtracking: MIPBacktracking = .bestLocalBound,
         solverLogLevel: Logger.Level = .debug,
         logger: Logger = Logger(label: "EmergencyReserve.LinearSolver")
     ) {
@@ -81,6 +88,8 @@ public struct SolveOptions: Sendable {
         self.progressInterval = progressInterval
         self.cuts = cuts
         self.feasibilityPump = feasibilityPump
+        self.branching = branching
+        self.backtracking = backtracking
         self.solverLogLevel = solverLogLevel
         self.logger = logger
     }
@@ -111,4 +120,32 @@ public struct MIPCuts: OptionSet, Sendable, Hashable {
     public static let clique = MIPCuts(rawValue: 8)
     /// All of them.
     public static let all: MIPCuts = [.mixedIntegerRounding, .gomory, .cover, .clique]
+}
+
+/// Branching rule of a MIP search: which fractional integer column to branch on
+/// (GLPK's `br_tech`).
+public enum MIPBranching: String, Sendable, Codable, CaseIterable {
+    /// The first fractional column (`GLP_BR_FFV`).
+    case firstFractional
+    /// The last fractional column (`GLP_BR_LFV`).
+    case lastFractional
+    /// The most fractional column (`GLP_BR_MFV`).
+    case mostFractional
+    /// Driebeck and Tomlin's penalty heuristic (`GLP_BR_DTH`, GLPK's default).
+    case driebeckTomlin
+    /// Hybrid pseudocost (`GLP_BR_PCH`): strong branching until a column has
+    /// pseudocosts, then the pseudocosts.
+    case hybridPseudocost
+}
+
+/// Backtracking rule of a MIP search: which open node to solve next (GLPK's `bt_tech`).
+public enum MIPBacktracking: String, Sendable, Codable, CaseIterable {
+    /// Depth first (`GLP_BT_DFS`).
+    case depthFirst
+    /// Breadth first (`GLP_BT_BFS`).
+    case breadthFirst
+    /// The node with the best local bound (`GLP_BT_BLB`, GLPK's default).
+    case bestLocalBound
+    /// Best projection (`GLP_BT_BPH`): the node whose projected integer objective is best.
+    case bestProjection
 }

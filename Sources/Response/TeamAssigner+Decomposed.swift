@@ -7,6 +7,9 @@ struct TeamSelection {
     var chosen: [Bool]
     var status: SolutionStatus
     var size: GoodsPlan.ModelSize
+    /// Per level: wall time and branch-and-bound nodes (see ``TeamPlan/levelTimes``).
+    var levelTimes: [Duration]
+    var levelNodes: [Int]
 }
 
 extension TeamAssigner {
@@ -177,6 +180,54 @@ extension TeamAssigner {
         return full
     }
 
+    /// Σ p_r h_r over the part's requirements with an on-time pair (`onTime`) or with
+    /// any pair: the most Σ p_r g_r^on (Σ p_r g_r^all) can reach.
+    static func mostCoverage(_ p: TeamProblem, _ part: Part, arrival: [Double], onTime: Bool) -> Double {
+        var reachable = Set<Int>()
+        for k in part.options {
+            let r = p.options[k].requirement
+            if !onTime || arrival[k] <= p.requirements[r].targetHours + 1e-9 { reachable.insert(r) }
+        }
+        return reachable.reduce(0.0) { $0 + p.requirements[$1].priority * Double(p.requirements[$1].headcount) }
+    }
+
+    /// A greedy on-time cover of the part: requirements with on-time pairs, tightest
+    /// first (least on-time headcount available per person needed), each filled with
+    /// free on-time teams — the smallest team that covers what is left if one does,
+    /// otherwise the largest. `nil` when some requirement cannot be covered in full this
+    /// way (the MIP decides then). Deterministic: ties by arrival, then option index.
+    static func greedyOnTimeCover(_ p: TeamProblem, _ part: Part, arrival: [Double]) -> Set<Int>? {
+        var candidates: [Int: [Int]] = [:]
+        for k in part.options where arrival[k] <= p.requirements[p.options[k].requirement].targetHours + 1e-9 {
+            candidates[p.options[k].requirement, default: []].append(k)
+        }
+        func headcount(_ k: Int) -> Int { p.teams[p.options[k].team].headcount }
+        func ratio(_ r: Int) -> Double {
+            Double(candidates[r]!.reduce(0) { $0 + headcount($1) }) / Double(max(1, p.requirements[r].headcount))
+        }
+        let order = candidates.keys.sorted { (ratio($0), $0) < (ratio($1), $1) }
+        var used = Set<Int>(), sent = Set<Int>()
+        for r in order {
+            var free = candidates[r]!.filter { !used.contains(p.options[$0].team) }
+            var left = p.requirements[r].headcount
+            while left > 0 {
+                let covering = free.filter { headcount($0) >= left }
+                let pick: Int?
+                if !covering.isEmpty {
+                    pick = covering.min { (headcount($0), arrival[$0], $0) < (headcount($1), arrival[$1], $1) }
+                } else {
+                    pick = free.min { (-headcount($0), arrival[$0], $0) < (-headcount($1), arrival[$1], $1) }
+                }
+                guard let k = pick else { return nil }
+                sent.insert(k)
+                used.insert(p.options[k].team)
+                left -= headcount(k)
+                free.removeAll { p.options[$0].team == p.options[k].team }
+            }
+        }
+        return sent
+    }
+
     /// Column values of `model` that send the options in `chosen` it holds (cover at the
     /// most the rows allow).
     static func values(sending chosen: Set<Int>, in model: PartModel, _ p: TeamProblem) -> [Double] {
@@ -224,8 +275,9 @@ extension TeamAssigner {
             let left = max(.milliseconds(1), overall - start.duration(to: clock.now))
             return own.map { min($0, left) } ?? left
         }
-        func solver(timeLimit: Duration?, gap: Double? = nil) -> GLPKSolver {
+        func solver(timeLimit: Duration?, gap: Double? = nil, level: Int) -> GLPKSolver {
             var o = options
+            if level == 4 { o.backtracking = weightedArrivalBacktracking }
             o.timeLimit = limit(timeLimit)
             if let gap { o.relativeMIPGap = gap }
             return GLPKSolver(options: o)
@@ -240,6 +292,8 @@ extension TeamAssigner {
         // Per part: coverage floors and the best assignment known (feasible for them).
         var floors: [(onTime: Double, all: Double)?] = Array(repeating: nil, count: parts.count)
         var best: [Set<Int>] = Array(repeating: [], count: parts.count)
+        var levelTimes = [Duration](repeating: .zero, count: 4)
+        var levelNodes = [Int](repeating: 0, count: 4)
 
         // Levels 1–2, coverage: a small MIP per part.
         for (i, part) in parts.enumerated() {
@@ -248,16 +302,56 @@ extension TeamAssigner {
             size.columns += full.model.variableCount
             size.nonZeros += full.model.nonZeroCount
             size.integerColumns += full.go.count
-            let levels = [
-                LexicographicObjective(.maximize, full.coverOnTime, name: "headcount on time", absoluteTolerance: 1e-6,
-                                       timeLimit: primaryTimeLimit),
-                LexicographicObjective(.maximize, full.coverAll, name: "headcount in all", absoluteTolerance: 1e-6,
-                                       timeLimit: primaryTimeLimit),
-            ]
-            let solutions: [Solution]
-            do { solutions = try solver(timeLimit: nil).solve(full.model, lexicographic: levels) } catch { throw .solver(error) }
-            let last = solutions.last { $0.status.hasSolution }
-            let sent = Set(full.options.indices.filter { (last?.values[Int(full.go[$0].index)] ?? 0) > 0.5 }.map { full.options[$0] })
+            // Level 1, then level 2 from level 1's assignment (a warm start), with level
+            // 1 held as a row from the rounded assignment (as the floors below). Neither
+            // is solved as a MIP when a simple assignment already reaches the most any
+            // can: level 1 when a greedy cover covers every requirement that has an
+            // on-time pair in full on time (Suzhou's flood: a 25-node MIP saved), level 2
+            // when level 1's assignment covers every requirement that has a pair in full
+            // (a 51-node MIP).
+            var solutions: [Solution] = []
+            func chosen(_ solution: Solution, in model: PartModel) -> Set<Int> {
+                Set(model.options.indices.filter { solution.values[Int(model.go[$0].index)] > 0.5 }.map { model.options[$0] })
+            }
+            var sent: Set<Int> = []
+            let greedyStart = clock.now
+            let mostOnTime = Self.mostCoverage(p, part, arrival: arrival, onTime: true)
+            if let greedy = Self.greedyOnTimeCover(p, part, arrival: arrival),
+               Self.coverage(of: greedy, p, arrival: arrival).onTime >= mostOnTime - slack(mostOnTime) {
+                // Every requirement with an on-time pair is covered in full on time: the
+                // most any assignment can, so level 1 needs no MIP.
+                sent = greedy
+                solutions.append(Solution(status: .optimal, wallTime: greedyStart.duration(to: clock.now)))
+            } else {
+                var onTimeModel = full
+                onTimeModel.model.maximize(full.coverOnTime)
+                let first: Solution
+                do { first = try solver(timeLimit: primaryTimeLimit, level: 1).solve(onTimeModel.model) } catch { throw .solver(error) }
+                solutions.append(first)
+                if first.status.hasSolution { sent = chosen(first, in: onTimeModel) }
+            }
+            levelTimes[0] += solutions[0].wallTime
+            levelNodes[0] += solutions[0].nodes
+            if solutions[0].status.hasSolution {
+                let reached = Self.coverage(of: sent, p, arrival: arrival)
+                let most = Self.mostCoverage(p, part, arrival: arrival, onTime: false)
+                if reached.all >= most - slack(most) {
+                    solutions.append(Solution(status: .optimal))
+                } else {
+                    var allModel = full
+                    allModel.model.addConstraint(full.coverOnTime >= reached.onTime - slack(reached.onTime))
+                    allModel.model.maximize(full.coverAll)
+                    let second: Solution
+                    do {
+                        second = try solver(timeLimit: primaryTimeLimit, level: 2)
+                            .solve(allModel.model, warmStart: Self.values(sending: sent, in: allModel, p))
+                    } catch { throw .solver(error) }
+                    solutions.append(second)
+                    levelTimes[1] += second.wallTime
+                    levelNodes[1] += second.nodes
+                    if second.status.hasSolution { sent = chosen(second, in: allModel) }
+                }
+            }
             best[i] = sent
             guard solutions.count == 2, solutions.allSatisfy({ $0.status == .optimal || $0.status == .feasible }) else {
                 // Without both coverage optima this part keeps what it has.
@@ -278,6 +372,7 @@ extension TeamAssigner {
         // largest of these, and exact unless a probe ran out of time.
         let bisectionStart = clock.now
         var worst = 0.0
+        var probes = 0
         for (i, part) in parts.enumerated() {
             guard let floor = floors[i] else { continue }
             let upper = best[i].map { arrival[$0] }.max() ?? 0
@@ -291,7 +386,9 @@ extension TeamAssigner {
                 let mid = (lo + hi) / 2
                 let probe = Self.partModel(p, part, arrival: arrival, latest: times[mid], floors: floor)
                 let solution: Solution
-                do { solution = try solver(timeLimit: left).solve(probe.model) } catch { throw .solver(error) }
+                do { solution = try solver(timeLimit: left, level: 3).solve(probe.model) } catch { throw .solver(error) }
+                levelNodes[2] += solution.nodes
+                probes += 1
                 if solution.status.hasSolution {
                     let sent = Set(probe.options.indices.filter { solution.values[Int(probe.go[$0].index)] > 0.5 }.map { probe.options[$0] })
                     best[i] = sent
@@ -305,7 +402,8 @@ extension TeamAssigner {
             }
             worst = max(worst, best[i].map { arrival[$0] }.max() ?? 0)
         }
-        options.logger.debug("team assignment: \(parts.count) parts, coverage \(start.duration(to: bisectionStart)); worst arrival \(worst) h, bisection \(bisectionStart.duration(to: clock.now))")
+        levelTimes[2] = bisectionStart.duration(to: clock.now)
+        options.logger.debug("team assignment: \(parts.count) parts, coverage \(start.duration(to: bisectionStart)) (\(levelNodes[0]) + \(levelNodes[1]) nodes); worst arrival \(worst) h, bisection \(levelTimes[2]) (\(probes) probes, \(levelNodes[2]) nodes)")
 
         // Level 4, weighted arrival: per part, options after the worst arrival left out,
         // starting from the part's last feasible probe.
@@ -318,18 +416,20 @@ extension TeamAssigner {
             model.model.minimize(model.weightedArrival)
             let solution: Solution
             do {
-                let s = solver(timeLimit: left, gap: secondaryGap)
+                let s = solver(timeLimit: left, gap: secondaryGap, level: 4)
                 solution = try s.solve(model.model, warmStart: Self.values(sending: best[i], in: model, p))
             } catch { throw .solver(error) }
+            levelNodes[3] += solution.nodes
             if solution.status.hasSolution {
                 best[i] = Set(model.options.indices.filter { solution.values[Int(model.go[$0].index)] > 0.5 }.map { model.options[$0] })
             }
             if solution.status != .optimal { proven = false }
         }
 
-        options.logger.debug("team assignment: weighted arrival \(weightedStart.duration(to: clock.now))")
+        levelTimes[3] = weightedStart.duration(to: clock.now)
+        options.logger.debug("team assignment: weighted arrival \(levelTimes[3]) (\(levelNodes[3]) nodes)")
         for set in best { for k in set { chosen[k] = true } }
         let status: SolutionStatus = failure ?? (proven ? .optimal : .feasible)
-        return TeamSelection(chosen: chosen, status: status, size: size)
+        return TeamSelection(chosen: chosen, status: status, size: size, levelTimes: levelTimes, levelNodes: levelNodes)
     }
 }

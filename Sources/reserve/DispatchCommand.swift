@@ -46,6 +46,9 @@ struct DispatchCommand: ParsableCommand {
     @Option(name: .customLong("export-model"), help: "Also write the dispatch LP to this .lp or .mps file.")
     var exportModel: String?
 
+    @Flag(name: .long, help: "Print the time of each phase and of each solver level on stderr (as -v does, without its debug log, which costs time itself).")
+    var timings = false
+
     @OptionGroup var solver: SolverOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -86,14 +89,26 @@ struct DispatchCommand: ParsableCommand {
         }
         let report = ResponseReport(response, bundle: loaded)
         let elapsed = started.duration(to: .now)
-        if elapsed > .seconds(1) || logging.verbose > 0 {
+        if elapsed > .seconds(1) || logging.verbose > 0 || timings {
             let t = response.timings
             func ms(_ d: Duration) -> String { "\(Int((Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15).rounded())) ms" }
             printProgress("dispatch: \(response.goods.modelSize.rows) rows × \(response.goods.modelSize.columns) columns; network \(ms(t.network)), routing \(ms(t.routing)), goods \(ms(t.goods)) (build \(ms(response.goods.buildTime))), teams \(ms(t.teams)), total \(ms(elapsed))")
+            if logging.verbose > 0 || timings {
+                // Per level, to compare level 1 of the goods LP with peers that solve only it.
+                func levels(_ times: [Duration]) -> String {
+                    times.enumerated().map { "L\($0.offset + 1) \(msPrecise($0.element))" }.joined(separator: ", ")
+                }
+                printProgress("dispatch levels: goods \(levels(response.goods.solveTimes)); teams \(levels(response.teams.levelTimes)) (nodes \(response.teams.levelNodes.map(String.init).joined(separator: "/")))")
+            }
         }
         let resolved: ResponseFormat = json ? .json : format
         try ResponseOutput.write(report: report, response: response, bundle: loaded, format: resolved, to: out)
     }
+}
+
+/// `d` in milliseconds with one decimal (`"12.3 ms"`).
+func msPrecise(_ d: Duration) -> String {
+    String(format: "%.1f ms", Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)
 }
 
 /// auto / on / off.

@@ -131,7 +131,7 @@ struct VerifyORLibCommand: ParsableCommand {
             let wanted = Set(only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             names = names.filter(wanted.contains)
         }
-        emit("instance   n/m×n     p   our objective   published optimum   match   seconds   status    solves  columns/full")
+        emit("instance   n/m×n     p   our objective   published optimum   match        ms   status    solves  columns/full")
         var matched = 0, total = 0, proven = 0
         var totalSeconds = 0.0, worst = (0.0, "")
         let clock = ContinuousClock()
@@ -179,13 +179,13 @@ struct VerifyORLibCommand: ParsableCommand {
             let row = [pad(name, 9), pad(size, 9), pad(p, 3, right: true),
                        pad(value.map { String(format: "%.3f", $0) } ?? "-", 15, right: true),
                        pad(published.map { String(format: "%.3f", $0) } ?? "-", 19, right: true),
-                       "  " + pad(ok ? "yes" : "NO", 5), pad(String(format: "%.2f", s), 9, right: true),
+                       "  " + pad(ok ? "yes" : "NO", 5), pad(String(format: "%.1f", s * 1000), 9, right: true),
                        "  " + pad(result.status.rawValue, 9), pad(String(result.statistics.solves), 6, right: true),
                        " \(result.statistics.columns)/\(result.statistics.fullColumns)"]
             emit(row.joined(separator: " "))
         }
-        emit("\(matched) of \(total) instances at the published optimum (\(proven) proven optimal); total " + String(format: "%.1f", totalSeconds)
-              + " s, slowest \(worst.1) " + String(format: "%.1f", worst.0) + " s")
+        emit("\(matched) of \(total) instances at the published optimum (\(proven) proven optimal); total " + String(format: "%.3f", totalSeconds)
+              + " s, slowest \(worst.1) " + String(format: "%.1f", worst.0 * 1000) + " ms")
         if matched != total { throw CLIFailure(message: "\(total - matched) instance(s) missed the published optimum", exitCode: 1) }
     }
 }

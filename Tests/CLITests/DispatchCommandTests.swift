@@ -108,6 +108,20 @@ import TestSupport
         #expect(abs(solved - level1!) < 1e-5)
     }
 
+    /// `--timings` prints the phase line scripts/bench_dispatch_peers.py parses and one
+    /// time per level (three goods levels, four team levels) on stderr, and leaves the
+    /// JSON byte for byte as without it.
+    @Test func timingsGoToStderrOnly() throws {
+        let plain = try runReserve(["dispatch", "Data/manzhouli", "--json"])
+        let timed = try runReserve(["dispatch", "Data/manzhouli", "--json", "--timings"])
+        #expect(plain.exitCode == 0 && timed.exitCode == 0, "\(timed.stderr)")
+        #expect(plain.stdout == timed.stdout)
+        #expect(timed.stderr.contains(try Regex(#"dispatch: .*?network \d+ ms, routing \d+ ms, goods \d+ ms \(build \d+ ms\), teams \d+ ms, total \d+ ms"#)))
+        let ms = #"\d+\.\d ms"#
+        #expect(timed.stderr.contains(try Regex("dispatch levels: goods L1 \(ms), L2 \(ms), L3 \(ms); teams L1 \(ms), L2 \(ms), L3 \(ms), L4 \(ms) \\(nodes \\d+/\\d+/\\d+/\\d+\\)")))
+        #expect(!plain.stderr.contains("dispatch levels"))
+    }
+
     @Test func coverageAllScenarios() throws {
         let r = try runReserve(["coverage", "Data/hegang", "--all-scenarios", "--json"])
         #expect(r.exitCode == 0, "\(r.stderr)")

@@ -30,6 +30,38 @@ import TestSupport
         #expect(s.values.allSatisfy { $0 == 0 || $0 == 1 })
     }
 
+    /// Every branching and backtracking rule reaches the same optimum: knapsacks
+    /// against brute force over all 2^n subsets, with and without cuts (presolve off
+    /// so that GLPK branches at all on most of them).
+    @Test(arguments: 0..<4)
+    func everySearchRuleFindsTheOptimum(seed: UInt64) throws {
+        var rng = SeededGenerator(seed: 1700 + seed)
+        let n = 16
+        let weight = (0..<n).map { _ in Double(Int.random(in: 5...40, using: &rng)) }
+        let value = (0..<n).map { _ in Double(Int.random(in: 5...50, using: &rng)) }
+        let capacity = (weight.reduce(0, +) * 0.45).rounded()
+        var best = 0.0
+        for mask in 0..<(1 << n) {
+            var w = 0.0, v = 0.0
+            for k in 0..<n where mask & (1 << k) != 0 { w += weight[k]; v += value[k] }
+            if w <= capacity { best = max(best, v) }
+        }
+        var m = Model(name: "knapsack")
+        let take = m.addVariables(count: n, .binary)
+        m.maximize(sum(0..<n) { value[$0] * take[$0] })
+        m.addConstraint(sum(0..<n) { weight[$0] * take[$0] } <= capacity)
+        for branching in MIPBranching.allCases {
+            for backtracking in MIPBacktracking.allCases {
+                for cuts in [MIPCuts(), .all] {
+                    let options = SolveOptions(presolve: false, cuts: cuts, branching: branching, backtracking: backtracking)
+                    let s = try GLPKSolver(options: options).solve(m)
+                    #expect(s.status == .optimal, "\(branching) \(backtracking)")
+                    #expect(isApproximatelyEqual(s.objectiveValue ?? -1, best), "\(branching) \(backtracking) \(cuts)")
+                }
+            }
+        }
+    }
+
     /// A warm start changes nothing about the optimum: the same knapsacks against brute
     /// force, started from the greedy (feasible) fill, from an infeasible point (ignored)
     /// and from the optimum itself.

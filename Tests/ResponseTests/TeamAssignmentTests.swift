@@ -28,6 +28,42 @@ import TestSupport
         #expect(plan.outcomes[1].assignments.first?.arrivalHours == 1.5)
         #expect(plan.worstArrivalHours == 1.5)
         #expect(plan.outcomes[0].earliestPossibleArrivalHours == 1.25)
+        // One time and one node count per level, whichever method.
+        #expect(plan.levelTimes.count == 4 && plan.levelNodes.count == 4)
+        let single = try TeamAssigner(method: .singleMIP).assign(p)
+        #expect(single.levelTimes.count == 4 && single.levelNodes.count == 4)
+    }
+
+    /// The greedy on-time cover that lets level 1 skip its MIP. A needs 40, B 30, teams
+    /// of 30, 20 and 20, everyone on time. B is tighter (30 available for 30 against 70
+    /// for 40): it gets the 30 (the smallest team covering it), A the two 20s — full
+    /// cover, so no level-1 MIP (0 nodes). With B needing 20 from the 30 or the first 20
+    /// only, A is tighter (1.75 against 2.5) and takes the 30 and the first 20, leaving
+    /// B nothing: the greedy gives up and the MIP finds A = 20 + 20, B = 30.
+    @Test func greedyOnTimeCover() throws {
+        let teams = [P.Team(id: "t0", headcount: 30, mobilisationHours: 0), P.Team(id: "t1", headcount: 20, mobilisationHours: 0),
+                     P.Team(id: "t2", headcount: 20, mobilisationHours: 0)]
+        let full = P(teams: teams,
+                     requirements: [P.Requirement(area: "A", specialty: "s", headcount: 40), P.Requirement(area: "B", specialty: "s", headcount: 30)],
+                     options: [P.Option(team: 0, requirement: 0, travelHours: 1), P.Option(team: 1, requirement: 0, travelHours: 1),
+                               P.Option(team: 2, requirement: 0, travelHours: 1), P.Option(team: 0, requirement: 1, travelHours: 1)])
+        let arrival = full.options.map { full.teams[$0.team].mobilisationHours + $0.travelHours }
+        let part = try #require(TeamAssigner.parts(of: full).first)
+        #expect(TeamAssigner.greedyOnTimeCover(full, part, arrival: arrival) == [1, 2, 3])
+        let plan = try TeamAssigner().assign(full)
+        #expect(plan.status == .optimal && plan.levelNodes[0] == 0)
+        #expect(plan.outcomes.map(\.headcountOnTime) == [40, 30])
+
+        let tricky = P(teams: teams,
+                       requirements: [P.Requirement(area: "A", specialty: "s", headcount: 40), P.Requirement(area: "B", specialty: "s", headcount: 20)],
+                       options: [P.Option(team: 0, requirement: 0, travelHours: 1), P.Option(team: 1, requirement: 0, travelHours: 1),
+                                 P.Option(team: 2, requirement: 0, travelHours: 1), P.Option(team: 0, requirement: 1, travelHours: 1),
+                                 P.Option(team: 1, requirement: 1, travelHours: 1)])
+        let trickyArrival = tricky.options.map { tricky.teams[$0.team].mobilisationHours + $0.travelHours }
+        #expect(TeamAssigner.greedyOnTimeCover(tricky, try #require(TeamAssigner.parts(of: tricky).first), arrival: trickyArrival) == nil)
+        let solved = try TeamAssigner().assign(tricky)
+        #expect(solved.status == .optimal)
+        #expect(solved.outcomes.map(\.headcountOnTime) == [40, 20])
     }
 
     @Test func unmetRequirementsSayWhy() throws {

@@ -62,6 +62,12 @@ import TestSupport
             let plan = try TeamAssigner(secondaryGap: 0, secondaryTimeLimit: .seconds(600)).assign(p)
             #expect(plan.status == .optimal, "\(label)")
             TeamAssignmentTests.expectEqual(TeamAssignmentTests.key(p, plan), want, label)
+            // The defaults (as `reserve dispatch` runs them): levels 1–3 exact, the
+            // weighted arrival within its 0.5 % gap.
+            let quick = TeamAssignmentTests.key(p, try TeamAssigner(secondaryTimeLimit: .seconds(600)).assign(p))
+            #expect(isApproximatelyEqual(quick.onTime, want.onTime) && isApproximatelyEqual(quick.all, want.all), "\(label) defaults")
+            #expect(isApproximatelyEqual(quick.worst, want.worst), "\(label) defaults")
+            #expect(quick.weighted >= want.weighted - 1e-6 && quick.weighted <= want.weighted / 0.995 + 1e-6, "\(label) defaults: \(quick.weighted) vs \(want.weighted)")
             if p.options.count <= 40 {
                 let single = try TeamAssigner(secondaryGap: 0, secondaryTimeLimit: .seconds(600), method: .singleMIP).assign(p)
                 TeamAssignmentTests.expectEqual(TeamAssignmentTests.key(p, single), want, "\(label) single MIP")
