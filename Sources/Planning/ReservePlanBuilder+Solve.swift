@@ -142,17 +142,23 @@ extension ReservePlanBuilder {
         func value(_ v: Variable, in s: [Double]) -> Double { s.isEmpty ? 0 : max(0, s[Int(v.index)]) }
         let tolerance = 1e-6
 
+        // Which scenarios ship each (depot, item): one pass over every shipment (a
+        // province has millions; a filter per stock level would be quadratic).
+        var shipped: [String: [Double]] = [:]
+        for (w, shipments) in scenarioShipments.enumerated() {
+            for s in shipments {
+                let q = value(s.variable, in: values)
+                guard q > 0 else { continue }
+                shipped[Self.key(s.depot, s.item), default: Array(repeating: 0, count: scenarioShipments.count)][w] += q
+            }
+        }
         var levels: [ReservePlan.StockLevel] = []
         for k in stockKeys {
             let key = Self.key(k.depot, k.item)
             let current = currentStock[key] ?? 0
             let recommended = value(stockLevel[key]!, in: values)
             guard abs(recommended - current) > max(tolerance, tolerance * current) else { continue }
-            var drivers: [String] = []
-            for (w, shipments) in scenarioShipments.enumerated() {
-                let shipped = shipments.filter { $0.depot == k.depot && $0.item == k.item }.reduce(0.0) { $0 + value($1.variable, in: values) }
-                if shipped > tolerance { drivers.append(scenarios[w].scenario.id.rawValue) }
-            }
+            let drivers = (shipped[key] ?? []).enumerated().filter { $0.element > tolerance }.map { scenarios[$0.offset].scenario.id.rawValue }
             levels.append(ReservePlan.StockLevel(depot: k.depot, item: k.item, current: current, recommended: recommended, drivenBy: drivers))
         }
         var purchases: [String: Double] = [:]
