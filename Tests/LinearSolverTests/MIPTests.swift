@@ -30,16 +30,15 @@ import TestSupport
         #expect(s.values.allSatisfy { $0 == 0 || $0 == 1 })
     }
 
-    /// Every branching and backtracking rule reaches the same optimum: knapsacks
-    /// against brute force over all 2^n subsets, with and without cuts (presolve off
-    /// so that GLPK branches at all on most of them).
-    @Test(arguments: 0..<4)
-    func everySearchRuleFindsTheOptimum(seed: UInt64) throws {
-        var rng = SeededGenerator(seed: 1700 + seed)
-        let n = 16
-        let weight = (0..<n).map { _ in Double(Int.random(in: 5...40, using: &rng)) }
-        let value = (0..<n).map { _ in Double(Int.random(in: 5...50, using: &rng)) }
-        let capacity = (weight.reduce(0, +) * 0.45).rounded()
+    /// A seeded 0–1 knapsack, its optimum by brute force over all 2^n subsets, the
+    /// weights and the capacity (a share `fill` of the total weight).
+    static func knapsack(seed: UInt64, items n: Int, weights: ClosedRange<Int>, values: ClosedRange<Int>, fill: Double)
+        -> (model: Model, best: Double, weight: [Double], capacity: Double)
+    {
+        var rng = SeededGenerator(seed: seed)
+        let weight = (0..<n).map { _ in Double(Int.random(in: weights, using: &rng)) }
+        let value = (0..<n).map { _ in Double(Int.random(in: values, using: &rng)) }
+        let capacity = (weight.reduce(0, +) * fill).rounded()
         var best = 0.0
         for mask in 0..<(1 << n) {
             var w = 0.0, v = 0.0
@@ -50,6 +49,15 @@ import TestSupport
         let take = m.addVariables(count: n, .binary)
         m.maximize(sum(0..<n) { value[$0] * take[$0] })
         m.addConstraint(sum(0..<n) { weight[$0] * take[$0] } <= capacity)
+        return (m, best, weight, capacity)
+    }
+
+    /// Every branching and backtracking rule reaches the same optimum: knapsacks
+    /// against brute force over all 2^n subsets, with and without cuts (presolve off
+    /// so that GLPK branches at all on most of them).
+    @Test(arguments: 0..<4)
+    func everySearchRuleFindsTheOptimum(seed: UInt64) throws {
+        let (m, best, _, _) = Self.knapsack(seed: 1700 + seed, items: 16, weights: 5...40, values: 5...50, fill: 0.45)
         for branching in MIPBranching.allCases {
             for backtracking in MIPBacktracking.allCases {
                 for cuts in [MIPCuts(), .all] {
@@ -67,21 +75,8 @@ import TestSupport
     /// and from the optimum itself.
     @Test(arguments: 0..<8)
     func warmStartKeepsTheOptimum(seed: UInt64) throws {
-        var rng = SeededGenerator(seed: 900 + seed)
         let n = 14
-        let weight = (0..<n).map { _ in Double(Int.random(in: 1...30, using: &rng)) }
-        let value = (0..<n).map { _ in Double(Int.random(in: 1...40, using: &rng)) }
-        let capacity = (weight.reduce(0, +) * 0.4).rounded()
-        var best = 0.0
-        for mask in 0..<(1 << n) {
-            var w = 0.0, v = 0.0
-            for k in 0..<n where mask & (1 << k) != 0 { w += weight[k]; v += value[k] }
-            if w <= capacity { best = max(best, v) }
-        }
-        var m = Model(name: "knapsack")
-        let take = m.addVariables(count: n, .binary)
-        m.maximize(sum(0..<n) { value[$0] * take[$0] })
-        m.addConstraint(sum(0..<n) { weight[$0] * take[$0] } <= capacity)
+        let (m, best, weight, capacity) = Self.knapsack(seed: 900 + seed, items: n, weights: 1...30, values: 1...40, fill: 0.4)
         var greedy = [Double](repeating: 0, count: n), used = 0.0
         for k in 0..<n where used + weight[k] <= capacity { greedy[k] = 1; used += weight[k] }
         let optimum = try GLPKSolver().solve(m).values
