@@ -25,6 +25,11 @@ extension SyntheticBundleGenerator {
                     if (h == .flood || h == .flashFlood), !items.isEmpty {
                         demands.append(ItemDemand(item: items[min(6, items.count - 1)].id, quantity: Double(2000 + rng.below(8000))))
                     }
+                    // Drawn only when asked for: the named presets consume no extra random
+                    // numbers, so their bundles do not change.
+                    if preset.demandedItemsPerArea > 0 {
+                        demands += spreadDemands(items, excluding: Set(demands.map(\.item)), affectedPopulation: affectedPop, &rng)
+                    }
                     affected.append(AffectedArea(area: area.id, affectedPopulation: affectedPop,
                                                  displacedPopulation: (affectedPop * rng.uniform(0.05, 0.3)).rounded(),
                                                  reliefDays: Double(1 + rng.below(3)), demands: demands))
@@ -52,6 +57,23 @@ extension SyntheticBundleGenerator {
                             responseLevel: levels[rng.below(levels.count)],
                             start: "2025-\(month < 10 ? "0" : "")\(month)-15T08:00:00+08:00", season: seasons[(month % 12) / 3],
                             weight: Double(1 + rng.below(10)) / 10, incidents: incidents)
+        }
+    }
+
+    /// `preset.demandedItemsPerArea` distinct items of the catalogue (minus those
+    /// already asked for), by a partial Fisher–Yates shuffle so every item is equally
+    /// likely, listed in catalogue order. Each asks for 0.05–0.2 kg of that item per
+    /// affected person (a few kilograms a head over twenty items; heavy items come
+    /// in few units), at least one unit.
+    func spreadDemands(_ items: [Item], excluding taken: Set<ItemID>, affectedPopulation: Double,
+                       _ rng: inout SplitMix64) -> [ItemDemand] {
+        var candidates = items.indices.filter { !taken.contains(items[$0].id) }
+        let count = min(preset.demandedItemsPerArea, candidates.count)
+        for i in 0..<count { candidates.swapAt(i, i + rng.below(candidates.count - i)) }
+        return candidates.prefix(count).sorted().map { k in
+            let tonnes = affectedPopulation * rng.uniform(0.05, 0.2) / 1000
+            let units = max(1, (tonnes * 1000 / max(items[k].unitWeightKg, 0.001)).rounded())
+            return ItemDemand(item: items[k].id, quantity: units)
         }
     }
 }

@@ -18,6 +18,13 @@ public struct SyntheticPreset: Sendable, Hashable {
     public var teams: Int
     /// Number of scenarios.
     public var scenarios: Int
+    /// Items each affected township asks for explicitly, drawn without repeats from
+    /// the whole catalogue (spec variants included), on top of the norm-driven needs.
+    /// 0 (the default, and every named preset) draws nothing, so those bundles stay
+    /// byte-identical; without it only the base items with consumption norms (and
+    /// sandbags for floods) are ever needed, so a 200-item catalogue adds stock but
+    /// no needs and the items dimension of a scale ladder does not grow the model.
+    public var demandedItemsPerArea: Int
 
     /// One city: 6 counties, 60 townships, a 100 × 100 road grid, 5 scenarios.
     public static let city = SyntheticPreset(name: "city", gridSide: 100, spacingDegrees: 0.01, provinces: 0, counties: 6,
@@ -36,7 +43,7 @@ public struct SyntheticPreset: Sendable, Hashable {
 
     /// Creates a preset.
     public init(name: String, gridSide: Int, spacingDegrees: Double, provinces: Int, counties: Int,
-                townshipsPerCounty: Int, items: Int, teams: Int, scenarios: Int) {
+                townshipsPerCounty: Int, items: Int, teams: Int, scenarios: Int, demandedItemsPerArea: Int = 0) {
         self.name = name
         self.gridSide = gridSide
         self.spacingDegrees = spacingDegrees
@@ -46,5 +53,6 @@ public struct SyntheticPreset: Sendable, Hashable {
         self.items = items
         self.teams = teams
         self.scenarios = scenarios
+        self.demandedItemsPerArea = demandedItemsPerArea
     }
 }

@@ -28,6 +28,71 @@ struct GeneratorTests {
         #expect(report.problems.isEmpty, "\(report.problems.prefix(5).map(\.description))")
     }
 
+    /// FNV-1a (64-bit) of a file's bytes: a fingerprint to pin output bytes with.
+    func fnv1a(_ data: Data) -> UInt64 {
+        data.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+    }
+
+    @Test("The city preset's bytes are those written before needs could be spread (seed 1)")
+    func cityBytesPinned() {
+        // FNV-1a of each file `reserve generate --preset city --seed 1` wrote before
+        // SyntheticPreset.demandedItemsPerArea existed (computed in Python from those
+        // files): the option's default must draw nothing and change nothing.
+        let pinned: [String: UInt64] = [
+            "areas.csv": 0x50C7_A1C1_6F17_6729, "bundle.json": 0x7D5B_1DDC_C5F9_E10F, "depots.csv": 0xD7B3_ACFA_71A9_22ED,
+            "fleet.csv": 0xAE80_90F8_3B1B_5566, "items.csv": 0x2857_CB8A_9BDA_EE8F, "nodes.csv": 0xF0D2_7E16_0BAD_591A,
+            "roads.csv": 0x23F9_CE7B_A999_DA83, "stock.csv": 0xD67A_8A6C_B4B1_6A3B, "teams.csv": 0x21BF_9664_F57D_552B,
+            "scenarios/S1.json": 0x5ED2_94D5_F4E4_0CD4, "scenarios/S2.json": 0x240F_E03A_95A6_9BDE,
+            "scenarios/S3.json": 0x88A8_0F43_D4A8_A17B, "scenarios/S4.json": 0x2A59_02FD_69CB_3F81,
+            "scenarios/S5.json": 0x5AF4_A181_059E_5E1A,
+        ]
+        let written = files(SyntheticBundleGenerator(preset: .city, seed: 1).generate())
+        #expect(Set(written.keys) == Set(pinned.keys))
+        for (name, hash) in pinned {
+            #expect(written[name].map(fnv1a) == hash, "\(name)")
+        }
+    }
+
+    @Test("demandedItemsPerArea spreads explicit needs over the whole catalogue")
+    func spreadNeeds() throws {
+        var preset = SyntheticPreset.city
+        preset.demandedItemsPerArea = 5
+        let bundle = SyntheticBundleGenerator(preset: preset, seed: 1).generate()
+        let plain = SyntheticBundleGenerator(preset: .city, seed: 1).generate()
+        // Only the scenarios draw more numbers (they come last), so everything else is unchanged.
+        var a = files(bundle), b = files(plain)
+        for name in a.keys where name.hasPrefix("scenarios/") { a[name] = nil; b[name] = nil }
+        #expect(a == b)
+        #expect(files(SyntheticBundleGenerator(preset: preset, seed: 1).generate()) == files(bundle))
+
+        let weight = Dictionary(uniqueKeysWithValues: bundle.items.map { ($0.id, $0.unitWeightKg) })
+        var demanded = Set<ItemID>()
+        var areas = 0
+        for incident in bundle.scenarios.flatMap(\.incidents) {
+            let flood = incident.hazard == .flood || incident.hazard == .flashFlood
+            for area in incident.affectedAreas {
+                areas += 1
+                let ids = area.demands.map(\.item)
+                // Floods also ask for sandbags (catalogue item 7), never drawn twice.
+                #expect(ids.count == 5 + (flood ? 1 : 0) && Set(ids).count == ids.count)
+                let spread = flood ? area.demands.dropFirst() : area.demands[...]
+                for d in spread {
+                    let kg = try #require(weight[d.item])
+                    // 0.05–0.2 kg of the item per affected person, in whole units, at least one.
+                    let low = max(1, (0.05 * area.affectedPopulation / kg).rounded())
+                    let high = max(1, (0.2 * area.affectedPopulation / kg).rounded())
+                    #expect(d.quantity == d.quantity.rounded() && d.quantity >= low && d.quantity <= high, "\(d.item) \(d.quantity)")
+                    demanded.insert(d.item)
+                }
+            }
+        }
+        #expect(areas > 10)
+        // Spec variants (items 21–40 of the 40), which no norm ever asks for, are needed too.
+        #expect(demanded.contains { $0.rawValue.hasSuffix("-v2") })
+        let report = BundleValidator().validate(bundle)
+        #expect(report.problems.isEmpty, "\(report.problems.prefix(5).map(\.description))")
+    }
+
     @Test("SplitMix64 gives the reference sequence for seed 0")
     func splitMix() {
         var g = SplitMix64(seed: 0)

@@ -28,7 +28,10 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // The ladder: townships × items, one generated scenario each (seed 7), the
-    // province preset's road density (a grid node every 1.4 km, ~135 nodes per township).
+    // province preset's road density (a grid node every 1.4 km, ~135 nodes per township);
+    // every affected township also asks for a tenth of the catalogue (none on the
+    // 2-item rungs, whose bundles are as before), so the items dimension grows the
+    // goods LP (see LadderBundles.preset).
     var rungs: [(townships: Int, items: Int)] = [(10, 2), (10, 20), (100, 2), (100, 20), (1_000, 2), (1_000, 20)]
     if full { rungs += [(10, 200), (100, 200), (1_000, 200), (10_000, 2), (10_000, 20), (10_000, 200)] }
     for (townships, items) in rungs {
@@ -38,6 +41,10 @@ let benchmarks: @Sendable () -> Void = {
             let path = try LadderBundles.shared.path(townships: townships, items: items)
             benchmark.startMeasurement()  // generating the bundle is not measured
             try measureDispatch(benchmark, path: path, scenario: "S1")
+        } teardown: {
+            // Each rung's bundle serves one benchmark only (up to 130 MB on disk at
+            // 10,000 townships): delete it, and the run's folder once it is empty.
+            LadderBundles.shared.remove(townships: townships, items: items)
         }
     }
 }
@@ -101,9 +108,10 @@ func measureDispatch(_ benchmark: Benchmark, path: String, scenario: String?) th
     }
 }
 
-/// Generated ladder bundles, written once per run to a temporary folder (outside the
+/// Generated ladder bundles, written once per rung to a temporary folder (outside the
 /// measurement: the first sample of each rung pays for generation only in wall time
-/// before `scaledIterations` starts, never inside a measured phase).
+/// before `scaledIterations` starts, never inside a measured phase) and deleted by the
+/// rung's teardown, so runs leave no `/tmp/er-bench-ladder-<pid>` behind.
 final class LadderBundles: @unchecked Sendable {
     static let shared = LadderBundles()
     private let lock = NSLock()
@@ -115,9 +123,12 @@ final class LadderBundles: @unchecked Sendable {
         let counties = max(1, townships / perCounty)
         // ~135 road nodes per township, as the province preset (202,500 nodes, 1,500 townships).
         let side = max(100, Int((Double(townships) * 135).squareRoot()))
+        // Needs spread over the catalogue: without them only the 20 base items with
+        // consumption norms are ever needed, and the 200-item rungs solved a smaller
+        // LP (~340 × 340) than the 20-item ones, their stock spread over items nobody asked for.
         return SyntheticPreset(name: "ladder", gridSide: side, spacingDegrees: 0.0125, provinces: townships >= 1_000 ? 1 : 0,
                                counties: counties, townshipsPerCounty: perCounty, items: items,
-                               teams: max(10, townships / 5), scenarios: 1)
+                               teams: max(10, townships / 5), scenarios: 1, demandedItemsPerArea: items / 10)
     }
 
     func path(townships: Int, items: Int) throws -> String {
@@ -130,5 +141,16 @@ final class LadderBundles: @unchecked Sendable {
         try BundleWriter.write(bundle, toDirectory: path)
         paths[key] = path
         return path
+    }
+
+    /// Deletes one rung's bundle, and the run's folder when no bundle is left in it.
+    /// Failures are ignored: a leftover temporary folder must not fail the benchmark.
+    func remove(townships: Int, items: Int) {
+        let key = "t\(townships)-i\(items)"
+        lock.lock()
+        defer { lock.unlock() }
+        guard let path = paths.removeValue(forKey: key) else { return }
+        try? FileManager.default.removeItem(atPath: path)
+        if paths.isEmpty { try? FileManager.default.removeItem(at: folder) }
     }
 }
