@@ -14,8 +14,8 @@ for preset in province national; do
     > "$OUT/$preset-S1.json" 2> "$OUT/$preset-S1.err" || true
   grep -E "^dispatch:|wall" "$OUT/$preset-S1.err"
 done
-echo "== province plan (20 scenarios, budget 50M CNY, 15 min limit)"
+echo "== province plan (20 scenarios, scenario decomposition, budget 50M CNY, 15 min limit)"
 /usr/bin/time -f "wall %e s, peak RSS %M KB" $RESERVE plan "$OUT/province" --budget 50000000 --time-limit 900 --format json \
   > "$OUT/province-plan.json" 2> "$OUT/province-plan.err" || true
 tail -1 "$OUT/province-plan.err"
-python3 -c "import json,sys; d=json.load(open('$OUT/province-plan.json')); print(d['status'], d['model'], d['expectedShortfall'])" || true
+python3 -c "import json,sys; d=json.load(open('$OUT/province-plan.json')); print(d['status'], d['method'], d.get('decomposition'), d['model'], d['expectedShortfall'], d['reliefCompliance'])" || true
