@@ -60,6 +60,7 @@ bench-peers: release
 	@python3 -c "import numpy, scipy, networkx, igraph, highspy, ortools, pulp" 2>/dev/null \
 		|| python3 -m pip install -q $(PEER_PACKAGES)
 	python3 scripts/bench_routing_peers.py
+	python3 scripts/bench_routing_c.py
 	python3 scripts/bench_dispatch_peers.py
 	python3 scripts/bench_siting_peers.py
 
