@@ -7,21 +7,8 @@ import TestSupport
     /// 0/1 knapsack on seeded random data against brute force over all 2^n subsets.
     @Test(arguments: 0..<12)
     func knapsackMatchesBruteForce(seed: UInt64) throws {
-        var rng = SeededGenerator(seed: seed)
         let n = 14
-        let weight = (0..<n).map { _ in Double(Int.random(in: 1...30, using: &rng)) }
-        let value = (0..<n).map { _ in Double(Int.random(in: 1...40, using: &rng)) }
-        let capacity = (weight.reduce(0, +) * 0.4).rounded()
-        var best = 0.0
-        for mask in 0..<(1 << n) {
-            var w = 0.0, v = 0.0
-            for k in 0..<n where mask & (1 << k) != 0 { w += weight[k]; v += value[k] }
-            if w <= capacity { best = max(best, v) }
-        }
-        var m = Model(name: "knapsack")
-        let take = m.addVariables(count: n, .binary)
-        m.maximize(sum(0..<n) { value[$0] * take[$0] })
-        m.addConstraint(sum(0..<n) { weight[$0] * take[$0] } <= capacity)
+        let (m, best, weight, capacity) = Self.knapsack(seed: seed, items: n, weights: 1...30, values: 1...40, fill: 0.4)
         let s = try GLPKSolver().solve(m)
         #expect(s.status == .optimal)
         #expect(s.objectiveValue == best)
