@@ -32,24 +32,36 @@ public struct GLPKSolver: Sendable {
     /// - Throws: ``LinearSolverError/invalidModel(_:)`` listing every problem of an
     ///   invalid model, ``LinearSolverError/invalidOptions(_:)`` for unusable options.
     public func solve(_ model: Model) throws(LinearSolverError) -> Solution {
+        try checkInputs(model)
+        let solution = run(model, options: options) { $0.isMixed ? $0.run.solveMIP() : $0.run.solveLP() }
+        options.logger.debug("solved \(model.name): \(solution.status.rawValue), objective \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(solution.iterations) iterations, \(solution.wallTime)")
+        return solution
+    }
+
+    /// Refuses an invalid model or unusable options before GLPK sees them (it aborts).
+    private func checkInputs(_ model: Model) throws(LinearSolverError) {
         let problems = model.validate()
         if !problems.isEmpty { throw .invalidModel(problems) }
         let optionProblems = options.problems()
         if !optionProblems.isEmpty { throw .invalidOptions(optionProblems.joined(separator: "; ")) }
+    }
 
+    /// Loads `model` into a GLPK problem that lives only for this call, runs `body` on
+    /// it with GLPK's terminal output captured, and stamps the wall time.
+    private func run(_ model: Model, options: SolveOptions,
+                     _ body: ((run: GLPKRun, isMixed: Bool)) -> Solution) -> Solution {
         let clock = ContinuousClock()
         let start = clock.now
         let terminal = GLPKTerminal(logger: options.logger, level: options.solverLogLevel)
         var solution = terminal.capture {
             GLPKProblem.withProblem { lp in
                 GLPKProblem.load(model, into: lp)
-                let run = GLPKRun(lp: lp, options: options, clock: clock, start: start,
-                                  rowCount: model.constraintCount, columnCount: model.variableCount)
-                return model.isMixedInteger ? run.solveMIP() : run.solveLP()
+                let glpkRun = GLPKRun(lp: lp, options: options, clock: clock, start: start,
+                                      rowCount: model.constraintCount, columnCount: model.variableCount)
+                return body((glpkRun, model.isMixedInteger))
             }
         }
         solution.wallTime = start.duration(to: clock.now)
-        options.logger.debug("solved \(model.name): \(solution.status.rawValue), objective \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(solution.iterations) iterations, \(solution.wallTime)")
         return solution
     }
 
@@ -72,28 +84,14 @@ public struct GLPKSolver: Sendable {
             throw .invalidOptions("a warm start needs one value per column: got \(start.count) for \(model.variableCount) columns")
         }
         guard model.isMixedInteger else { return try solve(model) }
-        let problems = model.validate()
-        if !problems.isEmpty { throw .invalidModel(problems) }
-        let optionProblems = options.problems()
-        if !optionProblems.isEmpty { throw .invalidOptions(optionProblems.joined(separator: "; ")) }
+        try checkInputs(model)
         guard model.isFeasible(start, tolerance: 1e-7) else {
             options.logger.debug("warm start for \(model.name) is not feasible; solving without it")
             return try solve(model)
         }
-        var run = options
-        run.presolve = false
-        let clock = ContinuousClock()
-        let begin = clock.now
-        let terminal = GLPKTerminal(logger: options.logger, level: options.solverLogLevel)
-        var solution = terminal.capture {
-            GLPKProblem.withProblem { lp in
-                GLPKProblem.load(model, into: lp)
-                let glpkRun = GLPKRun(lp: lp, options: run, clock: clock, start: begin,
-                                      rowCount: model.constraintCount, columnCount: model.variableCount)
-                return glpkRun.solveMIP(warmStart: start)
-            }
-        }
-        solution.wallTime = begin.duration(to: clock.now)
+        var withoutPresolve = options
+        withoutPresolve.presolve = false
+        let solution = run(model, options: withoutPresolve) { $0.run.solveMIP(warmStart: start) }
         options.logger.debug("solved \(model.name) from a warm start: \(solution.status.rawValue), objective \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(solution.nodes) nodes, \(solution.wallTime)")
         return solution
     }
