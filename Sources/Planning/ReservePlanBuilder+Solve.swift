@@ -67,9 +67,23 @@ extension ReservePlanBuilder {
         }
     }
 
-    /// Benders by scenario: today's stock is evaluated scenario by scenario (in
-    /// parallel), which also gives the master its first cuts; then each level.
-    mutating func solveByScenario() throws(PlanningError) -> ReservePlan {
+    /// What the decomposition's heuristics need: purchases, planned columns, capacity rows.
+    func heuristics(_ firstStage: Model) -> PlanHeuristics {
+        let purchases = buy.keys.sorted().map { item in
+            let atDepots = stockKeys.filter { $0.item == item }
+            return PlanHeuristics.Purchase(
+                buy: buy[item]!.index,
+                levels: atDepots.map { stockLevel[Self.key($0.depot, $0.item)]!.index },
+                held: atDepots.reduce(0.0) { $0 + (currentStock[Self.key($1.depot, $1.item)] ?? 0) })
+        }
+        let planned = (stockLevel.values.map(\.index) + contract.values.map(\.index)).sorted()
+        let capacityRows = (0..<firstStage.constraintCount).filter { firstStage.rowNames[$0].hasPrefix("P2") }
+        return PlanHeuristics(needs: repairNeeds, purchases: purchases, planned: planned, capacityRows: capacityRows)
+    }
+
+    /// The decomposition over this builder's first stage and scenarios, and today's
+    /// stock and contracts as a first-stage point.
+    func makeDecomposition() -> (decomposition: ScenarioDecomposition, today: [Double]) {
         var quiet = options.solve.logger
         quiet.logLevel = max(quiet.logLevel, .info)
         let evaluator = ScenarioEvaluator(subproblems: subproblems, solver: GLPKSolver(options: SolveOptions(logger: quiet)),
@@ -77,14 +91,23 @@ extension ReservePlanBuilder {
         var today = [Double](repeating: 0, count: model.variableCount)
         for k in stockKeys { today[Int(stockLevel[Self.key(k.depot, k.item)]!.index)] = currentStock[Self.key(k.depot, k.item)] ?? 0 }
         for k in contractKeys { today[Int(contract[Self.key(k.supplier, k.item)]!.index)] = currentContract[Self.key(k.supplier, k.item)] ?? 0 }
-        let before = try evaluator.evaluate(at: today)
-
         var firstStage = model
         if options.objective == .cost, let budget = firstStage.constraint(named: "P5") {
             firstStage.setBounds(budget, lower: -.infinity, upper: .infinity)
         }
-        var decomposition = ScenarioDecomposition(firstStage: firstStage, cost: costExpression, probability: probability,
-                                                  evaluator: evaluator, relaxations: relaxations, options: options)
+        let decomposition = ScenarioDecomposition(firstStage: firstStage, cost: costExpression, probability: probability,
+                                                  evaluator: evaluator, relaxations: relaxations, heuristics: heuristics(firstStage),
+                                                  options: options)
+        return (decomposition, today)
+    }
+
+    /// Benders by scenario: today's stock is evaluated scenario by scenario (in
+    /// parallel), which also gives the master its first cuts; then each level.
+    mutating func solveByScenario() throws(PlanningError) -> ReservePlan {
+        var (decomposition, today) = makeDecomposition()
+        let evaluator = decomposition.evaluator
+        let firstStage = decomposition.firstStage
+        let before = try evaluator.evaluate(at: today)
         // The largest useful stock (every level at its cap, the difference bought): its
         // cuts bound each scenario below by its floor, which alone settles the first
         // level when the budget does not bind.
@@ -105,7 +128,7 @@ extension ReservePlanBuilder {
         if secondStageColumns <= ReservePlanOptions.decompositionThreshold {
             starts.append((most, try evaluator.evaluate(at: most)))
         }
-        let result = try decomposition.solve(levels: decompositionLevels, starts: starts)
+        let result = try decomposition.solve(levels: decompositionLevels, objectiveLevels: options.objective == .cost ? 2 : 1, starts: starts)
         decomposition.statistics.scenarioSolves += starts.reduce(0) { $0 + $1.evaluations.count }
 
         func assemble(_ x: [Double], _ evaluations: [ScenarioEvaluation]) -> [Double] {

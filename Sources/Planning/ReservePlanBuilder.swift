@@ -34,6 +34,8 @@ struct ReservePlanBuilder {
     var subproblems: [ScenarioSubproblem] = []
     /// Each decomposed scenario's shortfall relaxation [B3], kept in the master.
     var relaxations: [ScenarioRelaxation] = []
+    /// Each decomposed scenario's needs and the planned columns that reach them on time (for [H2]).
+    var repairNeeds: [[PlanHeuristics.Need]] = []
     /// Second-stage rows and non-zeros the deterministic equivalent would add when decomposed.
     var equivalentRows = 0, equivalentNonZeros = 0
 
@@ -178,6 +180,7 @@ struct ReservePlanBuilder {
                     usefulLevel[v.index] = max(usefulLevel[v.index] ?? 0, (needOfItem[row.item] ?? 0) / keep)
                 }
                 relaxations.append(Self.relaxation(of: gm, coupled: coupled))
+                repairNeeds.append(Self.repairNeeds(of: gm, coupled: coupled))
                 var scenarioModel = sub
                 scenarioModel.minimize(local)
                 let links = coupled.keys.sorted().map { r in ScenarioSubproblem.Link(row: ConstraintRef(index: r), firstStage: coupled[r]!.0, keep: coupled[r]!.1) }
@@ -281,5 +284,33 @@ extension ReservePlanBuilder {
                                                  terms: terms.keys.sorted().map { ($0, terms[$0]!) }))
         }
         return ScenarioRelaxation(items: items)
+    }
+}
+
+extension ReservePlanBuilder {
+    /// Each need of one scenario's dispatch with the planned columns of the sources that
+    /// reach it on time, fastest arrival first (ties by column), for the repair [H2].
+    static func repairNeeds(of gm: GoodsModel, coupled: [Int32: (Variable, Double)]) -> [PlanHeuristics.Need] {
+        let m = gm.model
+        var linkOfColumn = [Int32](repeating: -1, count: m.variableCount)
+        for r in coupled.keys {
+            for j in m.terms(of: ConstraintRef(index: r)).indices { linkOfColumn[Int(j)] = r }
+        }
+        var sourcesOfNeed: [Int: [(eta: Double, column: Int32, keep: Double)]] = [:]
+        for s in gm.shipments where s.onTime {
+            let r = linkOfColumn[Int(s.variable.index)]
+            guard r >= 0, let (v, keep) = coupled[r] else { continue }
+            sourcesOfNeed[s.area * 1_000_003 + s.item, default: []].append((s.etaHours, v.index, keep))
+        }
+        var needs: [PlanHeuristics.Need] = []
+        for (u, need) in gm.shortfalls where need.quantity > 0 {
+            guard let found = sourcesOfNeed[need.area * 1_000_003 + need.item] else { continue }
+            var seen = Set<Int32>()
+            let sources = found.sorted { ($0.eta, $0.column) < ($1.eta, $1.column) }
+                .filter { seen.insert($0.column).inserted }
+                .map { PlanHeuristics.Source(column: $0.column, keep: $0.keep) }
+            needs.append(PlanHeuristics.Need(shortfall: u.index, sources: sources))
+        }
+        return needs
     }
 }

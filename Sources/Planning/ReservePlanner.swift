@@ -45,6 +45,12 @@ public struct ReservePlanner: Sendable {
 
     /// Plans reserve levels for every scenario of the bundle (weights normalised to probabilities).
     public func plan(_ bundle: ReserveBundle, network given: BundleNetwork? = nil) throws(PlanningError) -> ReservePlan {
+        var builder = try builder(for: bundle, network: given)
+        return try builder.solve()
+    }
+
+    /// The program built for `bundle`, not yet solved.
+    func builder(for bundle: ReserveBundle, network given: BundleNetwork? = nil) throws(PlanningError) -> ReservePlanBuilder {
         var problems: [String] = []
         if let b = options.budgetYuan, !(b >= 0 && b.isFinite) { problems.append("budget must be a number ≥ 0") }
         if !(options.holdingRate >= 0 && options.holdingRate.isFinite) { problems.append("holding rate must be ≥ 0") }
@@ -79,6 +85,6 @@ public struct ReservePlanner: Sendable {
         } catch {
             throw .solver(.invalidModel([ModelProblem(location: .model, message: error.description)]))
         }
-        return try builder.solve()
+        return builder
     }
 }

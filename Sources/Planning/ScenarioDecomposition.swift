@@ -84,8 +84,23 @@ public struct DecompositionStatistics: Sendable, Hashable {
     public var cuts: Int
     /// Scenario dispatch LPs solved (including today's stock).
     public var scenarioSolves: Int
-    /// Relative gap between the last level's best plan and its master bound.
+    /// Relative gap between the objective's level (the reported objective) and its
+    /// master bound: 0 when proven.
     public var relativeGap: Double
+    /// Every level solved, in order.
+    public var levels: [LevelOutcome] = []
+
+    /// How one level of the lexicographic objective ended.
+    public struct LevelOutcome: Sendable, Hashable {
+        /// `expected shortfall`, `worst shortfall` or `cost`.
+        public var name: String
+        /// The best plan's value.
+        public var value: Double
+        /// The master's last lower bound.
+        public var bound: Double
+        /// Whether the gap closed (else a time limit or a stall stopped it).
+        public var proven: Bool
+    }
 }
 
 /// Solves scenarios' dispatch LPs in parallel. Each solve creates, uses and frees its
@@ -255,6 +270,9 @@ struct ScenarioDecomposition {
     let allowance: Double
     let deadline: ContinuousClock.Instant?
     let masterSolver: GLPKSolver
+    let heuristics: PlanHeuristics
+    /// The budget the shortfall levels' repairs [H2] stay within.
+    let budget: Double?
 
     var master: Model
     var theta: [Variable] = []
@@ -262,8 +280,10 @@ struct ScenarioDecomposition {
     var statistics = DecompositionStatistics(iterations: 0, cuts: 0, scenarioSolves: 0, relativeGap: 0)
 
     init(firstStage: Model, cost: LinearExpression, probability: [Double], evaluator: ScenarioEvaluator,
-         relaxations: [ScenarioRelaxation], options: ReservePlanOptions) {
+         relaxations: [ScenarioRelaxation], heuristics: PlanHeuristics, options: ReservePlanOptions) {
         self.firstStage = firstStage
+        self.heuristics = heuristics
+        budget = options.objective == .cost ? nil : options.budgetYuan
         self.cost = cost
         self.probability = probability
         self.evaluator = evaluator
@@ -375,12 +395,14 @@ struct ScenarioDecomposition {
 
     /// Solves the levels in order, starting from evaluated points (today's stock, the
     /// largest useful stock): their cuts seed the master, and those that meet the first
-    /// stage are the first candidates for the best plan.
-    mutating func solve(levels: [Level], starts: [(x: [Double], evaluations: [ScenarioEvaluation])])
+    /// stage are the first candidates for the best plan. The first `objectiveLevels`
+    /// levels are the objective; `proven` says whether each of them closed its gap (the
+    /// levels after them only break ties, and report their own gaps in ``statistics``).
+    mutating func solve(levels: [Level], objectiveLevels: Int, starts: [(x: [Double], evaluations: [ScenarioEvaluation])])
         throws(PlanningError) -> (x: [Double], evaluations: [ScenarioEvaluation], values: [Double], proven: Bool)
     {
         for start in starts { _ = addCuts(start.evaluations, at: start.x) }
-        let candidates = starts.filter { meetsFirstStage($0.x) }
+        let candidates = starts.filter { meetsFirstStage($0.x) }.map { (x: candidate($0.x, $0.evaluations), evaluations: $0.evaluations) }
         if levels.contains(where: { if case .worstShortfall = $0 { return true }; return false }) {
             let t = master.addVariable(lowerBound: 0, name: "worst")
             worst = t
@@ -389,7 +411,6 @@ struct ScenarioDecomposition {
         var conditions: [Condition] = []
         var best: (x: [Double], evaluations: [ScenarioEvaluation], value: Double)?
         var values: [Double] = []
-        var proven = true
         for level in levels {
             master.minimize(objective(level))
             // The previous level's plan meets this level's conditions (they hold it
@@ -402,20 +423,37 @@ struct ScenarioDecomposition {
                 if best == nil || v < best!.value { best = (c.x, c.evaluations, v) }
             }
             var closed = false
+            var bound = -Double.infinity
+            // The repair [H2] only lowers shortfalls; it is tried once on each new best plan.
+            let repairs: Bool
+            switch level {
+            case .expectedShortfall, .worstShortfall: repairs = true
+            case .cost: repairs = false
+            }
+            var repairedFrom: [Double]?
             // In-out separation (Ben-Ameur & Neto): cuts are taken at a point between the
             // master's solution x̂ and the best plan so far x_c, which stabilises the
             // cutting planes of a flat, degenerate model (plain Benders needed 460+ masters
             // on Hegang) and finds cheaper feasible plans on the way. The master's own
             // value is always a valid lower bound; x̂ itself is evaluated whenever the
             // point between gives no cut that x̂ violates, so the method still converges.
-            var lambda = 0.5
+            let lambda = 0.5
             while true {
+                if repairs, let center = best, center.value > 1e-9, repairedFrom != center.x, deadline.map({ ContinuousClock.now < $0 }) ?? true {
+                    repairedFrom = center.x
+                    if let found = try repair(center.x, center.evaluations, level: level, conditions: conditions),
+                       found.value < center.value {
+                        best = found
+                        continue
+                    }
+                }
                 statistics.iterations += 1
                 let solution: Solution
                 do { solution = try masterSolver.solve(master) } catch { throw .solver(error) }
-                guard solution.status == .optimal, let bound = solution.objectiveValue else {
+                guard solution.status == .optimal, let masterValue = solution.objectiveValue else {
                     throw .solver(.backendFailure("the reserve-level master problem ended \(solution.status)"))
                 }
+                bound = max(bound, masterValue)
                 let xHat = Array(solution.values[0..<firstStage.variableCount])
                 let thetaHat = theta.map { solution.values[Int($0.index)] }
                 if let center = best {
@@ -432,12 +470,20 @@ struct ScenarioDecomposition {
                     let evaluations = try evaluator.evaluate(at: x)
                     statistics.scenarioSolves += evaluations.count
                     let q = evaluations.map(\.value)
-                    let v = value(level, x: x, q: q)
+                    let trimmedX = candidate(x, evaluations)
+                    let v = value(level, x: trimmedX, q: q)
                     let feasible = satisfies(conditions, q)
                     masterSolver.options.logger.info("scenario decomposition", metadata: [
                         "level": "\(level)", "iteration": "\(statistics.iterations)", "point": "\(k + 1)/\(points.count)",
                         "bound": "\(bound)", "best": "\(best.map { "\($0.value)" } ?? "none")", "value": "\(v)", "meetsEarlierLevels": "\(feasible)"])
-                    if feasible, best == nil || v < best!.value { best = (x, evaluations, v) }
+                    if feasible, best == nil || v < best!.value { best = (trimmedX, evaluations, v) }
+                    // A cheaper point that falls short of an earlier level: topped up, it
+                    // may still be cheaper than the best plan.
+                    if !feasible, !repairs, v < best?.value ?? .infinity, deadline.map({ ContinuousClock.now < $0 }) ?? true,
+                       let found = try repair(x, evaluations, level: level, conditions: conditions),
+                       found.value < best?.value ?? .infinity {
+                        best = found
+                    }
                     // Only cuts that x̂ violates are kept (the others cannot move the master).
                     let violatedAtXHat = evaluations.map { e -> Double in
                         var at = e.value
@@ -458,8 +504,9 @@ struct ScenarioDecomposition {
             guard let b = best else {
                 throw .solver(.backendFailure("the scenario decomposition found no plan meeting the earlier levels"))
             }
-            proven = proven && closed
             values.append(b.value)
+            statistics.levels.append(DecompositionStatistics.LevelOutcome(
+                name: level.name, value: b.value, bound: bound.isFinite ? bound : b.value, proven: closed))
             // The next levels hold this one to the best plan's value (as the deterministic
             // equivalent does, 1e-9 relative); `satisfies` allows the LPs' round-off.
             let slack = max(1e-9 * max(1, abs(b.value)), allowance)
@@ -473,9 +520,47 @@ struct ScenarioDecomposition {
             case .cost:
                 break
             }
-            if let deadline, ContinuousClock.now >= deadline { proven = false; break }
+            if let deadline, ContinuousClock.now >= deadline { break }
         }
         guard let b = best else { throw .solver(.backendFailure("the scenario decomposition found no plan")) }
+        let objective = statistics.levels.prefix(objectiveLevels)
+        if let last = objective.last { statistics.relativeGap = max(0, last.value - last.bound) / max(1, abs(last.value)) }
+        let proven = objective.count == objectiveLevels && objective.allSatisfy(\.proven)
         return (b.x, b.evaluations, values, proven)
+    }
+
+    /// Repairs [H2] an evaluated point, evaluates the result (its cuts go to the master)
+    /// and returns it trimmed [H1], when it meets the earlier levels.
+    mutating func repair(_ x: [Double], _ evaluations: [ScenarioEvaluation], level: Level,
+                         conditions: [Condition]) throws(PlanningError) -> (x: [Double], evaluations: [ScenarioEvaluation], value: Double)? {
+        guard let y = repaired(x, evaluations, budget: budget) else { return nil }
+        let after = try evaluator.evaluate(at: y)
+        statistics.scenarioSolves += after.count
+        _ = addCuts(after, at: y)
+        let q = after.map(\.value)
+        let kept = candidate(y, after)
+        let v = value(level, x: kept, q: q)
+        let feasible = satisfies(conditions, q)
+        masterSolver.options.logger.info("scenario decomposition: repaired a plan", metadata: [
+            "level": "\(level)", "from": "\(value(level, x: x, q: evaluations.map(\.value)))", "value": "\(v)",
+            "meetsEarlierLevels": "\(feasible)"])
+        return feasible ? (kept, after, v) : nil
+    }
+
+    /// A plan to keep from an evaluated point: trimmed [H1] when that meets the first stage.
+    func candidate(_ x: [Double], _ evaluations: [ScenarioEvaluation]) -> [Double] {
+        let y = trimmed(x, evaluations)
+        return meetsFirstStage(y) ? y : x
+    }
+}
+
+extension ScenarioDecomposition.Level {
+    /// As reported per level.
+    var name: String {
+        switch self {
+        case .expectedShortfall: return "expected shortfall"
+        case .worstShortfall: return "worst shortfall"
+        case .cost: return "cost"
+        }
     }
 }

@@ -24,7 +24,14 @@ public struct PlanReport: Codable, Sendable, Equatable {
     /// Master solves, cuts and scenario solves of the scenario decomposition (absent otherwise).
     public var decomposition: Decomposition?
 
-    public struct Decomposition: Codable, Sendable, Equatable { public var iterations: Int, cuts: Int, scenarioSolves: Int, relativeGap: Double }
+    public struct Decomposition: Codable, Sendable, Equatable {
+        public var iterations: Int, cuts: Int, scenarioSolves: Int
+        /// The objective's gap (0 when proven).
+        public var relativeGap: Double
+        /// Each level of the lexicographic objective: its value, the master's bound, whether proven.
+        public var levels: [Level]
+        public struct Level: Codable, Sendable, Equatable { public var name: String, value: Double, bound: Double, proven: Bool }
+    }
     public struct Cost: Codable, Sendable, Equatable { public var purchase, holding, rotation, contracts, total: Double }
     public struct Level: Codable, Sendable, Equatable {
         public var depot: String, depotName: String, item: String, itemName: String, unit: String
@@ -71,7 +78,9 @@ public struct PlanReport: Codable, Sendable, Equatable {
         model = Size(rows: p.rows, columns: p.columns, nonZeros: p.nonZeros)
         method = p.decomposition == nil ? "deterministic equivalent" : "scenario decomposition"
         decomposition = p.decomposition.map { Decomposition(iterations: $0.iterations, cuts: $0.cuts, scenarioSolves: $0.scenarioSolves,
-                                                            relativeGap: stable($0.relativeGap)) }
+                                                            relativeGap: stable($0.relativeGap),
+                                                            levels: $0.levels.map { Decomposition.Level(name: $0.name, value: stable($0.value),
+                                                                                                        bound: stable($0.bound), proven: $0.proven) }) }
     }
 }
 
@@ -86,6 +95,9 @@ public enum PlanText {
         out.append("Relief     areas meeting the target \(ResponseText.percent(r.reliefCompliance.before)) → \(ResponseText.percent(r.reliefCompliance.after)) (probability-weighted)")
         if let d = r.decomposition {
             out.append("Solved     by scenario decomposition (Benders): \(d.iterations) master solves, \(d.cuts) cuts, \(d.scenarioSolves) scenario dispatches, gap \(ResponseText.format6(d.relativeGap))")
+            for l in d.levels {
+                out.append("           \(l.name): \(ResponseText.format6(l.value)), bound \(ResponseText.format6(l.bound))\(l.proven ? " (proven)" : " (not proven)")")
+            }
         }
         out.append("")
         var scenarios = TextTable(columns: [.init("scenario", maxWidth: 24), .init("p", alignment: .right), .init("short before", alignment: .right),

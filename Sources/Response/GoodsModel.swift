@@ -15,6 +15,8 @@ public struct GoodsModel: Sendable {
         public var item: Int
         /// Whether it arrives by the area's deadline.
         public var onTime: Bool
+        /// Arrival time in hours from the start of the response.
+        public var etaHours: Double
     }
 
     /// A stock row `Σ shipments ≤ quantity` of one source and item ([D4]).
@@ -51,7 +53,8 @@ extension GoodsDispatcher {
             model: built.model, levels: built.levels,
             shipments: built.arcs.map { arc in
                 GoodsModel.Shipment(variable: arc.variable, source: built.virtualSources[arc.virtualSource].origin,
-                                    area: built.needs[arc.need].area, item: built.needs[arc.need].item, onTime: arc.onTime)
+                                    area: built.needs[arc.need].area, item: built.needs[arc.need].item, onTime: arc.onTime,
+                                    etaHours: arc.etaHours)
             },
             stockRows: built.stockRows.map { entry in
                 let origin = built.virtualSources[entry.virtualSource].origin

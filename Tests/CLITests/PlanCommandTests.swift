@@ -21,6 +21,11 @@ import TestSupport
         let stats = try #require(split.object["decomposition"] as? [String: Any])
         #expect((stats["iterations"] as? Int ?? 0) >= 1 && (stats["cuts"] as? Int ?? 0) >= 1)
         #expect(split.object["status"] as? String == "optimal")
+        // Linjiang's budget binds: the expected shortfall, then the least cost for it, both proven.
+        let levels = try #require(stats["levels"] as? [[String: Any]])
+        #expect(levels.compactMap { $0["name"] as? String } == ["expected shortfall", "cost"])
+        #expect(levels.allSatisfy { $0["proven"] as? Bool == true })
+        #expect(levels.first?["value"] as? Double == split.object["objective"] as? Double)
         let a = try #require(one.object["objective"] as? Double), b = try #require(split.object["objective"] as? Double)
         #expect(abs(a - b) <= 1e-5 * max(1, abs(a)))
         // The deterministic-equivalent size is reported either way.

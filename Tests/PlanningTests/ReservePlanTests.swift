@@ -13,7 +13,7 @@ import TestSupport
 /// Weight of a need = criticality 1 × priority 3 (level II), so a scenario whose
 /// need is unmet has weighted shortfall 3 × (missing / 100).
 @Suite struct ReservePlanTests {
-    static func bundle(d1Volume: Double = 1000, minStock: String = "") throws -> String {
+    static func bundle(d1Volume: Double = 1000, minStock: String = "", s2Tents: Int = 100, stock: String = "") throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("er-plan-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
         func write(_ name: String, _ text: String) throws {
@@ -44,7 +44,7 @@ import TestSupport
         tent,1,帐篷,tent,relief,顶,50,0.2,,1000,0.01,0,0,test,1
 
         """)
-        try write("stock.csv", "depot,item,quantity,unit,batch,received,expiry\n")
+        try write("stock.csv", "depot,item,quantity,unit,batch,received,expiry\n" + stock)
         try write("teams.csv", "id,name,kind,area,lat,lon,specialties,headcount,vehicles,mobilisation_minutes\n")
         try write("fleet.csv", "depot,trucks,capacity_tonnes,capacity_m3,speed_factor\n")
         try write("nodes.csv", "id,lat,lon\nn1,40,116\nn2,40,116.5\nn3,40,118\nn4,40,118.5\n")
@@ -55,12 +55,12 @@ import TestSupport
         n3,n4,60,county,60,false
 
         """)
-        for (id, area, weight) in [("s1", "A1", 0.7), ("s2", "A2", 0.3)] {
+        for (id, area, weight, tents) in [("s1", "A1", 0.7, 100), ("s2", "A2", 0.3, s2Tents)] {
             try write("scenarios/\(id).json", """
             {"id":"\(id)","name":"\(id)","hazard":"flood","response_level":"II","start":"2025-07-01T08:00:00+08:00","season":"summer",
              "weight":\(weight),"incidents":[{"id":"i","name":"i","hazard":"flood","start_offset_hours":0,
              "affected_areas":[{"area":"\(area)","affected_population":1000,"displaced_population":0,"relief_days":1,
-             "demands":[{"item":"tent","quantity":100}]}]}]}
+             "demands":[{"item":"tent","quantity":\(tents)}]}]}]}
             """)
         }
         _ = minStock
