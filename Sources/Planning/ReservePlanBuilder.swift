@@ -243,45 +243,64 @@ extension LinearExpression {
 }
 
 extension ReservePlanBuilder {
-    /// The [B3] relaxation of one scenario's dispatch: per item, its needs, their least
-    /// weight per unit, and the stock rows of every source with an on-time shipment to
-    /// one of them (planned ones as terms, fixed ones as constants).
-    static func relaxation(of gm: GoodsModel, coupled: [Int32: (Variable, Double)]) -> ScenarioRelaxation {
+    /// The [B3] relaxation of one scenario's dispatch: per item, up to `layers` layers of
+    /// its needs by weight per unit (layer l: the needs weighing at least t_l, counted
+    /// at t_l − t_{l−1}), each with the stock rows of every source with an on-time
+    /// shipment to one of them (planned ones as terms, fixed ones as constants).
+    static func relaxation(of gm: GoodsModel, coupled: [Int32: (Variable, Double)], layers: Int = 8) -> ScenarioRelaxation {
         let m = gm.model
-        var stockRowOfItem: [Int32: Int] = [:]
-        for row in gm.stockRows { stockRowOfItem[row.row.index] = row.item }
+        var isStockRow = Set<Int32>()
+        for row in gm.stockRows { isStockRow.insert(row.row.index) }
         // Column → its stock row (a shipment is in exactly one).
         var stockRowOfColumn = [Int32](repeating: -1, count: m.variableCount)
-        for r in stockRowOfItem.keys {
+        for r in isStockRow {
             for j in m.terms(of: ConstraintRef(index: r)).indices { stockRowOfColumn[Int(j)] = r }
         }
-        var need: [Int: Double] = [:], weight: [Int: Double] = [:]
-        for (_, n) in gm.shortfalls where n.quantity > 0 {
-            need[n.item, default: 0] += n.quantity
-            weight[n.item] = min(weight[n.item] ?? .infinity, n.weight / n.quantity)
-        }
-        var rowsOfItem: [Int: Set<Int32>] = [:]
+        // Stock rows that reach each need on time.
+        var rowsOfNeed: [Int: Set<Int32>] = [:]
         for s in gm.shipments where s.onTime {
             let r = stockRowOfColumn[Int(s.variable.index)]
-            if r >= 0 { rowsOfItem[s.item, default: []].insert(r) }
+            if r >= 0 { rowsOfNeed[s.area * 1_000_003 + s.item, default: []].insert(r) }
+        }
+        var needsOfItem: [Int: [(unitWeight: Double, quantity: Double, rows: Set<Int32>)]] = [:]
+        for (_, n) in gm.shortfalls where n.quantity > 0 {
+            needsOfItem[n.item, default: []].append((n.weight / n.quantity, n.quantity, rowsOfNeed[n.area * 1_000_003 + n.item] ?? []))
         }
         var items: [ScenarioRelaxation.Item] = []
-        for item in need.keys.sorted() {
-            var uncovered = need[item]!
-            var terms: [Int32: Double] = [:]
-            var bounded = true
-            for r in (rowsOfItem[item] ?? []).sorted() {
-                if let (v, keep) = coupled[r] {
-                    terms[v.index, default: 0] += keep
-                } else if m.rowUpper[Int(r)].isFinite {
-                    uncovered -= m.rowUpper[Int(r)]
-                } else {
-                    bounded = false
-                }
+        for item in needsOfItem.keys.sorted() {
+            let needs = needsOfItem[item]!
+            // Thresholds t_1 < … < t_L among the needs' weights per unit (t_1 the least):
+            // layer l holds the needs weighing at least t_l and counts t_l − t_{l−1}.
+            let distinct = Array(Set(needs.map(\.unitWeight))).sorted()
+            var thresholds: [Double] = []
+            for l in 0..<min(layers, distinct.count) {
+                let t = distinct[l * distinct.count / min(layers, distinct.count)]
+                if thresholds.last != t { thresholds.append(t) }
             }
-            guard bounded, uncovered > 1e-9 else { continue }
-            items.append(ScenarioRelaxation.Item(weight: weight[item] ?? 0, uncovered: uncovered,
-                                                 terms: terms.keys.sorted().map { ($0, terms[$0]!) }))
+            var previous = 0.0
+            for t in thresholds {
+                defer { previous = t }
+                var uncovered = 0.0
+                var rows = Set<Int32>()
+                for n in needs where n.unitWeight >= t {
+                    uncovered += n.quantity
+                    rows.formUnion(n.rows)
+                }
+                var terms: [Int32: Double] = [:]
+                var bounded = true
+                for r in rows.sorted() {
+                    if let (v, keep) = coupled[r] {
+                        terms[v.index, default: 0] += keep
+                    } else if m.rowUpper[Int(r)].isFinite {
+                        uncovered -= m.rowUpper[Int(r)]
+                    } else {
+                        bounded = false
+                    }
+                }
+                guard bounded, uncovered > 1e-9 else { continue }
+                items.append(ScenarioRelaxation.Item(weight: t - previous, uncovered: uncovered,
+                                                     terms: terms.keys.sorted().map { ($0, terms[$0]!) }))
+            }
         }
         return ScenarioRelaxation(items: items)
     }

@@ -49,13 +49,14 @@ struct ScenarioSubproblem: Sendable {
 }
 
 /// A lower bound on one scenario's shortfall that the master keeps (partial Benders
-/// decomposition), one per item k the scenario needs: whatever the dispatch, the
-/// needs N_k short by the deadline sum to at least Σ_{n∈N_k} d_n minus everything the
-/// sources that reach them on time could hold, so
-/// F_ω ≥ Σ_k (min_{n∈N_k} w_n/d_n) · max(0, Σ_n d_n − Σ_r κ_r x_r − fixed_k).
+/// decomposition), in layers per item k the scenario needs: whatever the dispatch, the
+/// needs N_kl of k weighing at least t_l per unit are short by the deadline by at least
+/// Σ_{n∈N_kl} d_n minus everything the sources that reach them on time could hold, and
+/// each unit short of n counts w_n/d_n ≥ Σ_{l: t_l ≤ w_n/d_n} (t_l − t_{l−1}), so
+/// F_ω ≥ Σ_k Σ_l (t_l − t_{l−1}) · max(0, Σ_{n∈N_kl} d_n − Σ_r κ_r x_r − fixed_kl).
 struct ScenarioRelaxation: Sendable {
     struct Item: Sendable {
-        /// The least weight per unit among the item's needs.
+        /// What a unit short counts in this layer (t_l − t_{l−1}).
         var weight: Double
         /// Σ d_n minus what sources with fixed quantities (not planned) could deliver.
         var uncovered: Double

@@ -13,7 +13,8 @@ import TestSupport
 /// Weight of a need = criticality 1 × priority 3 (level II), so a scenario whose
 /// need is unmet has weighted shortfall 3 × (missing / 100).
 @Suite struct ReservePlanTests {
-    static func bundle(d1Volume: Double = 1000, minStock: String = "", s2Tents: Int = 100, stock: String = "") throws -> String {
+    static func bundle(d1Volume: Double = 1000, minStock: String = "", s2Tents: Int = 100, stock: String = "",
+                       s1AlsoAtA2: Int? = nil) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("er-plan-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
         func write(_ name: String, _ text: String) throws {
@@ -55,12 +56,15 @@ import TestSupport
         n3,n4,60,county,60,false
 
         """)
+        let extra = s1AlsoAtA2.map { """
+            ,{"area":"A2","affected_population":1000,"displaced_population":0,"relief_days":1,"demands":[{"item":"tent","quantity":\($0)}]}
+            """ } ?? ""
         for (id, area, weight, tents) in [("s1", "A1", 0.7, 100), ("s2", "A2", 0.3, s2Tents)] {
             try write("scenarios/\(id).json", """
             {"id":"\(id)","name":"\(id)","hazard":"flood","response_level":"II","start":"2025-07-01T08:00:00+08:00","season":"summer",
              "weight":\(weight),"incidents":[{"id":"i","name":"i","hazard":"flood","start_offset_hours":0,
              "affected_areas":[{"area":"\(area)","affected_population":1000,"displaced_population":0,"relief_days":1,
-             "demands":[{"item":"tent","quantity":\(tents)}]}]}]}
+             "demands":[{"item":"tent","quantity":\(tents)}]}\(id == "s1" ? extra : "")]}]}
             """)
         }
         _ = minStock
