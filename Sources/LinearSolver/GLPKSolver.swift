@@ -39,7 +39,7 @@ public struct GLPKSolver: Sendable {
     }
 
     /// Refuses an invalid model or unusable options before GLPK sees them (it aborts).
-    private func checkInputs(_ model: Model) throws(LinearSolverError) {
+    func checkInputs(_ model: Model) throws(LinearSolverError) {
         let problems = model.validate()
         if !problems.isEmpty { throw .invalidModel(problems) }
         let optionProblems = options.problems()
@@ -48,7 +48,7 @@ public struct GLPKSolver: Sendable {
 
     /// Loads `model` into a GLPK problem that lives only for this call, runs `body` on
     /// it with GLPK's terminal output captured, and stamps the wall time.
-    private func run(_ model: Model, options: SolveOptions,
+    func run(_ model: Model, options: SolveOptions,
                      _ body: ((run: GLPKRun, isMixed: Bool)) -> Solution) -> Solution {
         let clock = ContinuousClock()
         let start = clock.now

@@ -81,8 +81,9 @@ extension ScenarioDecomposition {
     /// [H2] Tops up stock where the scenarios fall short: each need short in a scenario
     /// is filled from the planned sources that reach it on time (first what earlier
     /// scenarios added, then fastest first), within their caps and the depots'
-    /// capacity; a level takes the largest top-up any scenario asks of it. When that overruns `budget`, every top-up is scaled by the
-    /// largest factor that fits. Returns `nil` when nothing can be added. The
+    /// capacity; a level takes the largest top-up any scenario asks of it. When that
+    /// overruns `budget`, every top-up is scaled by the largest factor that fits.
+    /// Returns `nil` when nothing (or under 1 % of the top-up) can be added. The
     /// scenarios' LPs then say what the new point is worth (fleet and throughput
     /// limits may keep some of it from arriving).
     func repaired(_ x: [Double], _ evaluations: [ScenarioEvaluation], budget: Double?) -> [Double]? {
@@ -146,7 +147,8 @@ extension ScenarioDecomposition {
             }
             alpha = low
         }
-        guard alpha > 1e-9 else { return nil }
+        // A sliver of a top-up is not worth the scenario LPs that would price it.
+        guard alpha >= 0.01 else { return nil }
         let y = point(alpha)
         return meetsFirstStage(y) ? y : nil
     }

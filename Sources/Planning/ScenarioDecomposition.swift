@@ -111,13 +111,25 @@ struct ScenarioEvaluator: Sendable {
     let solver: GLPKSolver
     /// The plan's logger (one trace line per scenario LP); GLPK's own output stays quiet.
     let logger: Logger
+    /// Each scenario's last optimal basis, by its full model's rows and columns: the
+    /// next point is close to the last, so its LP starts from there.
+    let bases: ScenarioBases
+
+    init(subproblems: [ScenarioSubproblem], solver: GLPKSolver, logger: Logger) {
+        self.subproblems = subproblems
+        self.solver = solver
+        self.logger = logger
+        bases = ScenarioBases(count: subproblems.count)
+    }
 
     /// Evaluates every scenario at the first-stage point `x` (indexed like the master's columns).
     func evaluate(at x: [Double]) throws(PlanningError) -> [ScenarioEvaluation] {
         let box = EvaluationBox(count: subproblems.count)
-        let subproblems = self.subproblems, solver = self.solver, logger = self.logger
+        let subproblems = self.subproblems, solver = self.solver, logger = self.logger, bases = self.bases
         DispatchQueue.concurrentPerform(iterations: subproblems.count) { w in
-            box.set(w, Result { () throws(LinearSolverError) in try Self.evaluate(subproblems[w], at: x, solver: solver, logger: logger) })
+            box.set(w, Result { () throws(LinearSolverError) in
+                try Self.evaluate(subproblems[w], at: x, solver: solver, logger: logger, basis: bases, scenario: w)
+            })
         }
         var results: [ScenarioEvaluation] = []
         for outcome in box.results {
@@ -137,7 +149,8 @@ struct ScenarioEvaluator: Sendable {
     /// λ = min(0, min_j (c_j − Σ_{r ≠ row} π_r a_rj)), which with the solved duals π is an
     /// optimal dual of the whole LP (the row is tight, its columns are zero): the cut is
     /// exact and says what stock there would be worth.
-    static func evaluate(_ sub: ScenarioSubproblem, at x: [Double], solver: GLPKSolver, logger: Logger) throws(LinearSolverError) -> ScenarioEvaluation {
+    static func evaluate(_ sub: ScenarioSubproblem, at x: [Double], solver: GLPKSolver, logger: Logger,
+                         basis bases: ScenarioBases? = nil, scenario w: Int = 0) throws(LinearSolverError) -> ScenarioEvaluation {
         let full = sub.model
         var rhs = [Double](repeating: 0, count: sub.links.count)
         var dropped = [Bool](repeating: false, count: full.variableCount)
@@ -190,7 +203,20 @@ struct ScenarioEvaluator: Sendable {
         }
         let started = ContinuousClock.now
         let solution: Solution
-        if kept.count > 30_000 {
+        var warm = false
+        if let bases {
+            // From the scenario's last optimal basis: its rows and columns that are
+            // still here keep their status, new columns start at zero (non-basic).
+            let start = bases[w].map { last in
+                SimplexBasis(rows: keptRows.map { last.rows[$0] }, columns: kept.map { last.columns[Int($0)] })
+            }
+            var warmSolver = solver
+            if start != nil { warmSolver.options.algorithm = .primalSimplex }
+            let (solved, final) = try warmSolver.solve(m, startingFrom: start)
+            solution = solved
+            warm = start != nil
+            if let final { bases.update(w, keptRows: keptRows, kept: kept, final: final, full: full) }
+        } else if kept.count > 30_000 {
             // Large (many depots stocked): shortfall columns keep the restricted LP
             // feasible, shipments are priced in with GLPK's duals.
             var start: [Variable] = []
@@ -203,6 +229,7 @@ struct ScenarioEvaluator: Sendable {
         }
         logger.trace("scenario LP solved", metadata: [
             "rows": "\(m.constraintCount)", "columns": "\(m.variableCount)", "nonZeros": "\(m.nonZeroCount)",
+            "iterations": "\(solution.iterations)", "warm": "\(warm)",
             "seconds": "\((ContinuousClock.now - started).siteSeconds)"])
         guard solution.status == .optimal, let value = solution.objectiveValue else {
             throw .backendFailure("a scenario dispatch ended \(solution.status)")
@@ -228,6 +255,32 @@ struct ScenarioEvaluator: Sendable {
         var values = [Double](repeating: 0, count: full.variableCount)
         for (k, j) in kept.enumerated() { values[Int(j)] = solution.values[k] }
         return ScenarioEvaluation(value: value, values: values, slope: slope, columns: kept.count)
+    }
+}
+
+/// The last optimal basis of each scenario's LP, in its full model's numbering. Each
+/// scenario is solved by one worker at a time; the lock keeps the slots' reads and writes
+/// ordered across workers.
+final class ScenarioBases: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [SimplexBasis?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(w: Int) -> SimplexBasis? {
+        lock.lock(); defer { lock.unlock() }
+        return slots[w]
+    }
+
+    /// Stores a restricted LP's final basis; rows and columns it left out are a basic
+    /// slack and a column at zero.
+    func update(_ w: Int, keptRows: [Int], kept: [Int32], final: SimplexBasis, full: Model) {
+        var rows = [SimplexBasis.Status](repeating: .basic, count: full.constraintCount)
+        var columns = [SimplexBasis.Status](repeating: .atLower, count: full.variableCount)
+        for (k, r) in keptRows.enumerated() { rows[r] = final.rows[k] }
+        for (k, j) in kept.enumerated() { columns[Int(j)] = final.columns[k] }
+        lock.lock(); defer { lock.unlock() }
+        slots[w] = SimplexBasis(rows: rows, columns: columns)
     }
 }
 
