@@ -184,7 +184,7 @@ struct ReservePlanBuilder {
                 var scenarioModel = sub
                 scenarioModel.minimize(local)
                 let links = coupled.keys.sorted().map { r in ScenarioSubproblem.Link(row: ConstraintRef(index: r), firstStage: coupled[r]!.0, keep: coupled[r]!.1) }
-                subproblems.append(ScenarioSubproblem(model: scenarioModel, offset: offset, links: links, shipments: gm.shipments.map(\.variable)))
+                subproblems.append(ScenarioSubproblem(model: scenarioModel, offset: offset, links: links))
                 equivalentNonZeros += sub.nonZeroCount + links.count
                 equivalentRows += sub.constraintCount
             } else {

@@ -17,16 +17,12 @@ struct ScenarioSubproblem: Sendable {
     var offset: Int32
     /// The coupled stock rows [P4].
     var links: [Link]
-    /// Whether a column is a shipment (the columns column generation may leave out).
-    var isShipment: [Bool]
     /// Column-wise copy of the model's matrix (for the duals of left-out stock rows).
     var columnStart: [Int] = []
     var columnRows: [Int32] = []
     var columnCoefficients: [Double] = []
 
-    init(model: Model, offset: Int32, links: [Link], shipments: [Variable]) {
-        isShipment = [Bool](repeating: false, count: model.variableCount)
-        for v in shipments { isShipment[Int(v.index)] = true }
+    init(model: Model, offset: Int32, links: [Link]) {
         self.model = model
         self.offset = offset
         self.links = links
@@ -150,7 +146,7 @@ struct ScenarioEvaluator: Sendable {
     /// optimal dual of the whole LP (the row is tight, its columns are zero): the cut is
     /// exact and says what stock there would be worth.
     static func evaluate(_ sub: ScenarioSubproblem, at x: [Double], solver: GLPKSolver, logger: Logger,
-                         basis bases: ScenarioBases? = nil, scenario w: Int = 0) throws(LinearSolverError) -> ScenarioEvaluation {
+                         basis bases: ScenarioBases, scenario w: Int) throws(LinearSolverError) -> ScenarioEvaluation {
         let full = sub.model
         var rhs = [Double](repeating: 0, count: sub.links.count)
         var dropped = [Bool](repeating: false, count: full.variableCount)
@@ -202,31 +198,18 @@ struct ScenarioEvaluator: Sendable {
             keptRows.append(r)
         }
         let started = ContinuousClock.now
-        let solution: Solution
-        var warm = false
-        if let bases {
-            // From the scenario's last optimal basis: its rows and columns that are
-            // still here keep their status, new columns start at zero (non-basic).
-            let start = bases[w].map { last in
-                SimplexBasis(rows: keptRows.map { last.rows[$0] }, columns: kept.map { last.columns[Int($0)] })
-            }
-            var warmSolver = solver
-            if start != nil { warmSolver.options.algorithm = .primalSimplex }
-            let (solved, final) = try warmSolver.solve(m, startingFrom: start)
-            solution = solved
-            warm = start != nil
-            if let final { bases.update(w, keptRows: keptRows, kept: kept, final: final, full: full) }
-        } else if kept.count > 30_000 {
-            // Large (many depots stocked): shortfall columns keep the restricted LP
-            // feasible, shipments are priced in with GLPK's duals.
-            var start: [Variable] = []
-            for (k, j) in kept.enumerated() where full.objectiveCoefficients[Int(j)] != 0 || !sub.isShipment[Int(j)] {
-                start.append(Variable(index: Int32(k)))
-            }
-            solution = try solver.solve(m, columnGeneration: ColumnGeneration(initialColumns: start, maxColumnsPerRound: 5_000)).0
-        } else {
-            solution = try solver.solve(m)
+        // From the scenario's last optimal basis: its rows and columns that are still
+        // here keep their status, new columns start at zero (non-basic). The primal
+        // simplex, because new columns make that basis dual infeasible too, and GLPK's
+        // dual phase 1 from there can take ten times the iterations of a cold start.
+        let start = bases[w].map { last in
+            SimplexBasis(rows: keptRows.map { last.rows[$0] }, columns: kept.map { last.columns[Int($0)] })
         }
+        var warmSolver = solver
+        if start != nil { warmSolver.options.algorithm = .primalSimplex }
+        let (solution, final) = try warmSolver.solve(m, startingFrom: start)
+        let warm = start != nil
+        if let final { bases.update(w, keptRows: keptRows, kept: kept, final: final, full: full) }
         logger.trace("scenario LP solved", metadata: [
             "rows": "\(m.constraintCount)", "columns": "\(m.variableCount)", "nonZeros": "\(m.nonZeroCount)",
             "iterations": "\(solution.iterations)", "warm": "\(warm)",
@@ -383,9 +366,10 @@ struct ScenarioDecomposition {
             let steepest = e.slope.values.reduce(0) { max($0, abs($1)) }
             for (j, g) in e.slope.sorted(by: { $0.key < $1.key }) {
                 rhs -= g * x[Int(j)]
-                if abs(g) < 1e-9 * steepest {
-                    // Too small for the simplex's tolerances: fold it in at the bound
-                    // that keeps the cut valid (below its true value everywhere).
+                if abs(g) < max(1e-9 * steepest, 1e-11) {
+                    // Too small for the simplex's tolerances (a dual of 1e-18 is round-off
+                    // of a warm-started LP, and GLPK's scaling chokes on it): fold it in at
+                    // the bound that keeps the cut valid (below its true value everywhere).
                     rhs += g * (g < 0 ? firstStage.columnUpper[Int(j)] : firstStage.columnLower[Int(j)])
                 } else {
                     cut.add(-g, Variable(index: j))
@@ -463,6 +447,8 @@ struct ScenarioDecomposition {
             for th in theta { master.addConstraint(th - t <= 0, name: "P6") }
         }
         var conditions: [Condition] = []
+        var fixed: [(level: Level, value: Double, row: ConstraintRef?)] = []
+        var slackScale = 1.0
         var best: (x: [Double], evaluations: [ScenarioEvaluation], value: Double)?
         var values: [Double] = []
         for level in levels {
@@ -502,8 +488,29 @@ struct ScenarioDecomposition {
                     }
                 }
                 statistics.iterations += 1
-                let solution: Solution
-                do { solution = try masterSolver.solve(master) } catch { throw .solver(error) }
+                var solution: Solution
+                do {
+                    solution = try masterSolver.solve(master)
+                    if solution.status == .infeasible || solution.status == .numericalFailure {
+                        // GLPK's dual simplex has called masters infeasible that its
+                        // primal simplex (and glpsol) solve: cuts whose coefficients
+                        // span many orders of magnitude. Ask the primal before believing it.
+                        var primal = masterSolver
+                        primal.options.algorithm = .primalSimplex
+                        solution = try primal.solve(master)
+                    }
+                } catch {
+                    throw .solver(error)
+                }
+                if solution.status == .infeasible, !fixed.isEmpty, slackScale < 1e4 {
+                    // Cuts from different points carry the scenario LPs' round-off (about
+                    // 1e-9 relative); an earlier level held to its value + 1e-9 can then
+                    // leave no room. Loosen the hold tenfold and solve again.
+                    slackScale *= 10
+                    conditions = hold(fixed, scale: slackScale)
+                    masterSolver.options.logger.debug("scenario decomposition: earlier levels held with \(slackScale)× slack")
+                    continue
+                }
                 guard solution.status == .optimal, let masterValue = solution.objectiveValue else {
                     throw .solver(.backendFailure("the reserve-level master problem ended \(solution.status)"))
                 }
@@ -563,17 +570,16 @@ struct ScenarioDecomposition {
                 name: level.name, value: b.value, bound: bound.isFinite ? bound : b.value, proven: closed))
             // The next levels hold this one to the best plan's value (as the deterministic
             // equivalent does, 1e-9 relative); `satisfies` allows the LPs' round-off.
-            let slack = max(1e-9 * max(1, abs(b.value)), allowance)
             switch level {
             case .expectedShortfall:
-                master.addConstraint(objective(level) <= b.value + slack, name: "level")
-                conditions.append(.expectedAtMost(b.value + slack))
+                let row = master.addConstraint(objective(level) <= b.value, name: "level")
+                fixed.append((level, b.value, row))
             case .worstShortfall:
-                master.setBounds(worst!, lower: 0, upper: b.value + slack)
-                conditions.append(.worstAtMost(b.value + slack))
+                fixed.append((level, b.value, nil))
             case .cost:
                 break
             }
+            conditions = hold(fixed, scale: slackScale)
             if let deadline, ContinuousClock.now >= deadline { break }
         }
         guard let b = best else { throw .solver(.backendFailure("the scenario decomposition found no plan")) }
@@ -599,6 +605,26 @@ struct ScenarioDecomposition {
             "level": "\(level)", "from": "\(value(level, x: x, q: evaluations.map(\.value)))", "value": "\(v)",
             "meetsEarlierLevels": "\(feasible)"])
         return feasible ? (kept, after, v) : nil
+    }
+
+    /// Holds the fixed levels in the master at their values plus `scale` × 1e-9 relative
+    /// (at least the allowance), and returns the matching conditions on scenario values.
+    mutating func hold(_ fixed: [(level: Level, value: Double, row: ConstraintRef?)], scale: Double) -> [Condition] {
+        var conditions: [Condition] = []
+        for f in fixed {
+            let limit = f.value + max(1e-9 * scale * max(1, abs(f.value)), allowance)
+            switch f.level {
+            case .expectedShortfall:
+                if let row = f.row { master.setBounds(row, lower: -.infinity, upper: limit) }
+                conditions.append(.expectedAtMost(limit))
+            case .worstShortfall:
+                master.setBounds(worst!, lower: 0, upper: limit)
+                conditions.append(.worstAtMost(limit))
+            case .cost:
+                break
+            }
+        }
+        return conditions
     }
 
     /// A plan to keep from an evaluated point: trimmed [H1] when that meets the first stage.
