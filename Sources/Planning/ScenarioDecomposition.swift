@@ -528,12 +528,7 @@ struct ScenarioDecomposition {
                 points.append(xHat)
                 var cutsAdded = 0
                 for (k, x) in points.enumerated() {
-                    let evaluations = try evaluator.evaluate(at: x)
-                    statistics.scenarioSolves += evaluations.count
-                    let q = evaluations.map(\.value)
-                    let trimmedX = candidate(x, evaluations)
-                    let v = value(level, x: trimmedX, q: q)
-                    let feasible = satisfies(conditions, q)
+                    let (evaluations, trimmedX, v, feasible) = try evaluated(x, level: level, conditions: conditions)
                     masterSolver.options.logger.info("scenario decomposition", metadata: [
                         "level": "\(level)", "iteration": "\(statistics.iterations)", "point": "\(k + 1)/\(points.count)",
                         "bound": "\(bound)", "best": "\(best.map { "\($0.value)" } ?? "none")", "value": "\(v)", "meetsEarlierLevels": "\(feasible)"])
@@ -594,13 +589,8 @@ struct ScenarioDecomposition {
     mutating func repair(_ x: [Double], _ evaluations: [ScenarioEvaluation], level: Level,
                          conditions: [Condition]) throws(PlanningError) -> (x: [Double], evaluations: [ScenarioEvaluation], value: Double)? {
         guard let y = repaired(x, evaluations, budget: budget) else { return nil }
-        let after = try evaluator.evaluate(at: y)
-        statistics.scenarioSolves += after.count
+        let (after, kept, v, feasible) = try evaluated(y, level: level, conditions: conditions)
         _ = addCuts(after, at: y)
-        let q = after.map(\.value)
-        let kept = candidate(y, after)
-        let v = value(level, x: kept, q: q)
-        let feasible = satisfies(conditions, q)
         masterSolver.options.logger.info("scenario decomposition: repaired a plan", metadata: [
             "level": "\(level)", "from": "\(value(level, x: x, q: evaluations.map(\.value)))", "value": "\(v)",
             "meetsEarlierLevels": "\(feasible)"])
@@ -625,6 +615,18 @@ struct ScenarioDecomposition {
             }
         }
         return conditions
+    }
+
+    /// Evaluates the scenarios at `x` and returns their dispatches, the plan to keep
+    /// (trimmed), its value on `level` and whether it meets the earlier levels.
+    mutating func evaluated(_ x: [Double], level: Level, conditions: [Condition]) throws(PlanningError)
+        -> (evaluations: [ScenarioEvaluation], kept: [Double], value: Double, feasible: Bool)
+    {
+        let evaluations = try evaluator.evaluate(at: x)
+        statistics.scenarioSolves += evaluations.count
+        let q = evaluations.map(\.value)
+        let kept = candidate(x, evaluations)
+        return (evaluations, kept, value(level, x: kept, q: q), satisfies(conditions, q))
     }
 
     /// A plan to keep from an evaluated point: trimmed [H1] when that meets the first stage.

@@ -23,7 +23,7 @@ struct DemoCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: bundle) else {
             throw CLIFailure.invalidData("\(bundle): not found; run 'reserve demo' from the project root or pass --bundle")
         }
-        var dispatch = try DispatchCommand.parse([bundle, "--format", format.rawValue] + (out.map { ["--out", $0] } ?? []))
+        let dispatch = try DispatchCommand.parse([bundle, "--format", format.rawValue] + (out.map { ["--out", $0] } ?? []))
         try dispatch.run()
     }
 }
