@@ -439,6 +439,7 @@ struct ScenarioDecomposition {
     mutating func solve(levels: [Level], objectiveLevels: Int, starts: [(x: [Double], evaluations: [ScenarioEvaluation])])
         throws(PlanningError) -> (x: [Double], evaluations: [ScenarioEvaluation], values: [Double], proven: Bool)
     {
+        let started = ContinuousClock.now
         for start in starts { _ = addCuts(start.evaluations, at: start.x) }
         let candidates = starts.filter { meetsFirstStage($0.x) }.map { (x: candidate($0.x, $0.evaluations), evaluations: $0.evaluations) }
         if levels.contains(where: { if case .worstShortfall = $0 { return true }; return false }) {
@@ -515,6 +516,13 @@ struct ScenarioDecomposition {
                     throw .solver(.backendFailure("the reserve-level master problem ended \(solution.status)"))
                 }
                 bound = max(bound, masterValue)
+                if let progress = masterSolver.options.progress {
+                    // The CLI prints these on stderr: the level's best plan and bound.
+                    let incumbent = best?.value
+                    progress(MIPProgress(incumbent: incumbent, bound: bound,
+                                         relativeGap: incumbent.map { max(0, $0 - bound) / max(1, abs($0)) },
+                                         nodes: statistics.iterations, elapsed: started.duration(to: .now)))
+                }
                 let xHat = Array(solution.values[0..<firstStage.variableCount])
                 let thetaHat = theta.map { solution.values[Int($0.index)] }
                 if let center = best {

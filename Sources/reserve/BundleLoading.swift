@@ -23,12 +23,14 @@ enum BundleLoading {
 
 /// MIP progress on stderr (never stdout), at most once a second.
 enum ProgressPrinter {
-    static func mip() -> @Sendable (MIPProgress) -> Void {
+    /// Progress lines; `steps` names what `nodes` counts (search-tree nodes, or the
+    /// plan's master solves).
+    static func mip(steps: String = "nodes") -> @Sendable (MIPProgress) -> Void {
         { p in
             let seconds = Double(p.elapsed.components.seconds) + Double(p.elapsed.components.attoseconds) / 1e18
             guard seconds >= 1 else { return }
             let gap = p.relativeGap.map { String(format: "%.3f%%", $0 * 100) } ?? "-"
-            printProgress(String(format: "  %.1fs  nodes %d  incumbent %@  bound %@  gap %@", seconds, p.nodes,
+            printProgress(String(format: "  %.1fs  \(steps) %d  incumbent %@  bound %@  gap %@", seconds, p.nodes,
                                  p.incumbent.map { String(format: "%.6g", $0) } ?? "-",
                                  p.bound.map { String(format: "%.6g", $0) } ?? "-", gap))
         }

@@ -74,7 +74,8 @@ struct PlanCommand: ParsableCommand {
         let logger = logging.bootstrap()
         let loaded = try BundleLoading.load(bundle)
         var solve = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap, logger: logger)
-        solve.progress = ProgressPrinter.mip()
+        // Branch-and-bound nodes (integer stock) or master solves (scenario decomposition).
+        solve.progress = ProgressPrinter.mip(steps: "nodes/masters")
         let options = ReservePlanOptions(objective: objective, budgetYuan: budget, holdingRate: holdingRate,
                                          shortfallAllowance: allowance, integerStock: integerStock,
                                          minimumStock: try rules(), solve: solve, decomposition: decomposition,
