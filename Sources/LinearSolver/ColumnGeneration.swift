@@ -130,24 +130,7 @@ struct ColumnGenerationEngine {
         let n = model.variableCount
         glpkColumn = [Int32](repeating: 0, count: n)
         excluded = [Bool](repeating: false, count: n)
-        // CSC by counting sort of the CSR rows.
-        var count = [Int](repeating: 0, count: n + 1)
-        for j in model.rowIndices { count[Int(j) + 1] += 1 }
-        for j in 0..<n { count[j + 1] += count[j] }
-        var rows = [Int32](repeating: 0, count: model.nonZeroCount)
-        var values = [Double](repeating: 0, count: model.nonZeroCount)
-        var next = count
-        for r in 0..<model.constraintCount {
-            for k in model.rowStart[r]..<model.rowStart[r + 1] {
-                let j = Int(model.rowIndices[k])
-                rows[next[j]] = Int32(r)
-                values[next[j]] = model.rowCoefficients[k]
-                next[j] += 1
-            }
-        }
-        columnStart = count
-        columnRows = rows
-        columnValues = values
+        (columnStart, columnRows, columnValues) = model.columnWise()
     }
 
     /// Whether a column may stay out of GLPK (its value is then 0).

@@ -243,3 +243,27 @@ public struct Model: Sendable {
         return (rowIndices[rowStart[r]..<rowStart[r + 1]], rowCoefficients[rowStart[r]..<rowStart[r + 1]])
     }
 }
+
+extension Model {
+    /// The constraint matrix column by column (compressed sparse columns): column j's
+    /// entries are `rows[start[j]..<start[j + 1]]` with `coefficients` alongside, rows
+    /// in increasing order. For pricing columns against row duals.
+    public func columnWise() -> (start: [Int], rows: [Int32], coefficients: [Double]) {
+        // Counting sort of the row-wise entries by column.
+        var start = [Int](repeating: 0, count: variableCount + 1)
+        for j in rowIndices { start[Int(j) + 1] += 1 }
+        for j in 0..<variableCount { start[j + 1] += start[j] }
+        var rows = [Int32](repeating: 0, count: nonZeroCount)
+        var coefficients = [Double](repeating: 0, count: nonZeroCount)
+        var next = start
+        for r in 0..<constraintCount {
+            for k in rowStart[r]..<rowStart[r + 1] {
+                let j = Int(rowIndices[k])
+                rows[next[j]] = Int32(r)
+                coefficients[next[j]] = rowCoefficients[k]
+                next[j] += 1
+            }
+        }
+        return (start, rows, coefficients)
+    }
+}

@@ -36,7 +36,6 @@ extension SitingSolver {
             throw SitingError(["p = \(p) is more than the \(allowed.count) candidates that may be opened"])
         }
         if p < 1 { throw SitingError(["p must be at least 1, got \(p)"]) }
-        let isAllowed = (0..<m).map { !problem.candidates[$0].excluded }
         let isFixed = (0..<m).map { problem.candidates[$0].fixedOpen && !problem.candidates[$0].excluded }
 
         // Sorted candidate lists (cost, index) of every demand point that matters.

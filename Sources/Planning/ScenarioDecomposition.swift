@@ -26,21 +26,7 @@ struct ScenarioSubproblem: Sendable {
         self.model = model
         self.offset = offset
         self.links = links
-        var count = [Int](repeating: 0, count: model.variableCount + 1)
-        for j in model.rowIndices { count[Int(j) + 1] += 1 }
-        for j in 0..<model.variableCount { count[j + 1] += count[j] }
-        columnStart = count
-        var next = count
-        columnRows = [Int32](repeating: 0, count: model.nonZeroCount)
-        columnCoefficients = [Double](repeating: 0, count: model.nonZeroCount)
-        for r in 0..<model.constraintCount {
-            for k in model.rowStart[r]..<model.rowStart[r + 1] {
-                let j = Int(model.rowIndices[k])
-                columnRows[next[j]] = Int32(r)
-                columnCoefficients[next[j]] = model.rowCoefficients[k]
-                next[j] += 1
-            }
-        }
+        (columnStart, columnRows, columnCoefficients) = model.columnWise()
     }
 }
 

@@ -155,7 +155,6 @@ import TestSupport
 
     @Test(arguments: PlanDecomposition.exact)
     func integerStockGivesWholeTents(_ decomposition: PlanDecomposition) throws {
-        let tolerance = decomposition.tolerance
         let p = try plan(try Self.bundle(), ReservePlanOptions(objective: .shortfall, budgetYuan: 52_600, integerStock: true, decomposition: decomposition))
         #expect(level(p, "D1") == 50)
     }
