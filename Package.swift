@@ -30,13 +30,17 @@ let package = Package(
         .target(name: "RoadNetwork"),
         // Domain types and their validation; no project dependencies.
         .target(name: "ReserveModel"),
+        // The network of a bundle, built once: its road graph, every place snapped,
+        // scenario disruption overlays. Shared by validation and every phase.
+        .target(name: "BundleGraph", dependencies: ["ReserveModel", "RoadNetwork"]),
         // Bundles on disk (CSV + JSON directory, single JSON), synthetic generator;
-        // builds the RoadNetwork graph from a bundle's road rows.
+        // validation hands on the bundle's network.
         .target(
             name: "BundleIO",
             dependencies: [
                 "ReserveModel",
                 "RoadNetwork",
+                "BundleGraph",
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
@@ -47,7 +51,7 @@ let package = Package(
                 "LinearSolver",
                 "RoadNetwork",
                 "ReserveModel",
-                "BundleIO",
+                "BundleGraph",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -60,17 +64,18 @@ let package = Package(
                 "RoadNetwork",
                 "ReserveModel",
                 "BundleIO",
+                "BundleGraph",
                 "Response",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "Reports",
-            dependencies: ["Response", "Planning", "ReserveModel", "RoadNetwork"]
+            dependencies: ["Response", "Planning", "ReserveModel", "RoadNetwork", "BundleGraph"]
         ),
         .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleIO", "Response", "Planning", "Reports"]
+            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleGraph", "BundleIO", "Response", "Planning", "Reports"]
         ),
         .executableTarget(
             name: "reserve",
@@ -89,11 +94,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ResponseTests",
-            dependencies: ["Response", "BundleIO", "RoadNetwork", "ReserveModel", "TestSupport"]
+            dependencies: ["Response", "BundleIO", "BundleGraph", "RoadNetwork", "ReserveModel", "TestSupport"]
         ),
         .testTarget(
             name: "PlanningTests",
-            dependencies: ["Planning", "Response", "LinearSolver", "BundleIO", "ReserveModel", "RoadNetwork", "TestSupport"]
+            dependencies: ["Planning", "Response", "LinearSolver", "BundleIO", "BundleGraph", "ReserveModel", "RoadNetwork", "TestSupport"]
         ),
         .testTarget(
             name: "ReportsTests",
@@ -110,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BundleIOTests",
-            dependencies: ["BundleIO", "ReserveModel", "RoadNetwork", "TestSupport"],
+            dependencies: ["BundleIO", "BundleGraph", "ReserveModel", "RoadNetwork", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

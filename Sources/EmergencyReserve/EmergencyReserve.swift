@@ -2,6 +2,7 @@
 @_exported import LinearSolver
 @_exported import RoadNetwork
 @_exported import ReserveModel
+@_exported import BundleGraph
 @_exported import BundleIO
 @_exported import Response
 @_exported import Planning

@@ -1,3 +1,4 @@
+import BundleGraph
 import Foundation
 import LinearSolver
 import ReserveModel
@@ -63,12 +64,12 @@ public struct ReservePlanner: Sendable {
         if let given {
             network = given
         } else {
-            do { network = try BundleNetwork(bundle: bundle) } catch { throw .response(error) }
+            do { network = try BundleNetwork(bundle: bundle) } catch { throw .response(.invalidNetwork(error)) }
         }
 
         var scenarios: [ScenarioGoods] = []
         for scenario in bundle.scenarios {
-            var responseOptions = ResponseOptions()
+            var responseOptions = ResponseOptions(logger: options.solve.logger)
             // Only arrivals by the deadline count for shortfall: no horizon beyond the last deadline.
             responseOptions.horizonHours = nil
             do {
@@ -83,7 +84,7 @@ public struct ReservePlanner: Sendable {
         do {
             try builder.build()
         } catch {
-            throw .solver(.invalidModel([ModelProblem(location: .model, message: error.description)]))
+            throw .response(.dispatch(error))
         }
         return builder
     }

@@ -41,7 +41,7 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         public var id: String, name: String, source: String
     }
     public struct Target: Codable, Sendable, Equatable {
-        public var incident: String, name: String, hazard: String
+        public var incident: IncidentID, name: String, hazard: String
         public var startOffsetHours: Double, arrivalHours: Double, reliefHours: Double
     }
     public struct Summary: Codable, Sendable, Equatable {
@@ -57,37 +57,37 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         public var allTargetsMet: Bool
     }
     public struct Order: Codable, Sendable, Equatable {
-        public var from: String, fromName: String, mode: String
-        public var to: String, toName: String, incident: String
-        public var item: String, itemName: String, unit: String
+        public var from: DepotID, fromName: String, mode: String
+        public var to: AreaID, toName: String, incident: IncidentID
+        public var item: ItemID, itemName: String, unit: String
         public var quantity: Double, departureHours: Double, etaHours: Double, onTime: Bool
         public var trucks: Double?, distanceKm: Double, travelHours: Double
     }
     public struct Shortfall: Codable, Sendable, Equatable {
-        public var area: String, areaName: String, incident: String
-        public var item: String, itemName: String, unit: String
+        public var area: AreaID, areaName: String, incident: IncidentID
+        public var item: ItemID, itemName: String, unit: String
         public var quantity: Double, quantityAtHorizon: Double
         public var reason: String, explanation: String
     }
     public struct Fulfilment: Codable, Sendable, Equatable {
-        public var area: String, areaName: String, incident: String
+        public var area: AreaID, areaName: String, incident: IncidentID
         public var deadlineHours: Double, byDeadline: Double, byHorizon: Double
         public var fullyServedAtHours: Double?, reliefMet: Bool
     }
     public struct Assigned: Codable, Sendable, Equatable {
-        public var team: String, teamName: String, headcount: Int, arrivalHours: Double, onTime: Bool
+        public var team: TeamID, teamName: String, headcount: Int, arrivalHours: Double, onTime: Bool
     }
     public struct TeamOutcome: Codable, Sendable, Equatable {
-        public var area: String, areaName: String, incident: String, specialty: String
+        public var area: AreaID, areaName: String, incident: IncidentID, specialty: HazardType
         public var headcount: Int, targetHours: Double
         public var earliestArrivalHours: Double?, met: Bool, headcountOnTime: Int, missing: Int
         public var assigned: [Assigned], explanation: String?
     }
     public struct BindingResource: Codable, Sendable, Equatable {
-        public var kind: String, depot: String, depotName: String, item: String?, marginalValue: Double
+        public var kind: String, depot: DepotID, depotName: String, item: ItemID?, marginalValue: Double
     }
     public struct MarginalValue: Codable, Sendable, Equatable {
-        public var depot: String, depotName: String, item: String, itemName: String, value: Double
+        public var depot: DepotID, depotName: String, item: ItemID, itemName: String, value: Double
     }
     public struct ModelInfo: Codable, Sendable, Equatable {
         public var rows: Int, columns: Int, nonZeros: Int, integerColumns: Int
@@ -107,10 +107,10 @@ extension ResponseReport {
     /// Builds the document from a response and the bundle it came from (for names).
     public init(_ r: ScenarioResponse, bundle: ReserveBundle) {
         let p = r.goodsProblem
-        let itemOf = Dictionary(uniqueKeysWithValues: bundle.items.map { ($0.id.rawValue, $0) })
-        let teamOf = Dictionary(uniqueKeysWithValues: bundle.teams.map { ($0.id.rawValue, $0) })
-        func areaName(_ id: String) -> String { r.areaPlaces[id]?.name ?? bundle.area(AreaID(id))?.name ?? id }
-        func itemName(_ k: Int) -> String { itemOf[p.items[k].id]?.name ?? p.items[k].id }
+        let itemOf = Dictionary(uniqueKeysWithValues: bundle.items.map { ($0.id, $0) })
+        let teamOf = Dictionary(uniqueKeysWithValues: bundle.teams.map { ($0.id, $0) })
+        func areaName(_ id: AreaID) -> String { r.areaPlaces[id]?.name ?? bundle.area(id)?.name ?? id.rawValue }
+        func itemName(_ k: Int) -> String { itemOf[p.items[k].id]?.name ?? p.items[k].id.rawValue }
         func unit(_ k: Int) -> String { itemOf[p.items[k].id]?.unit ?? "" }
         scenario = ScenarioInfo(id: r.scenario.id.rawValue, name: r.scenario.name, hazard: r.scenario.hazard.rawValue,
                                 responseLevel: r.scenario.responseLevel.rawValue, start: r.scenario.start)
@@ -149,7 +149,7 @@ extension ResponseReport {
                 headcountOnTime: o.headcountOnTime, missing: o.missingOnTime,
                 assigned: o.assignments.map { a in
                     let team = r.teamProblem.teams[a.team]
-                    return Assigned(team: team.id, teamName: teamOf[team.id]?.name ?? team.id, headcount: team.headcount,
+                    return Assigned(team: team.id, teamName: teamOf[team.id]?.name ?? team.id.rawValue, headcount: team.headcount,
                                     arrivalHours: stable(a.arrivalHours), onTime: a.onTime)
                 },
                 explanation: o.explanation)
@@ -183,7 +183,7 @@ extension ResponseReport {
 /// A plain sentence for each shortfall, from the problem's routes and stock.
 struct ShortfallExplainer {
     let problem: GoodsProblem
-    var expiredStock: [String: Double] = [:]
+    var expiredStock: [ItemID: Double] = [:]
 
     func explain(_ s: GoodsPlan.Shortfall) -> String {
         let p = problem

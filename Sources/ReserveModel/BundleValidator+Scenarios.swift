@@ -19,7 +19,7 @@ extension BundleValidator {
                 c.error(ref("policy"), "Scenario '\(sc.id)' names policy '\(p)', which is not in bundle.json.")
             }
             if sc.incidents.isEmpty { c.warning(ref("incidents"), "Scenario '\(sc.id)' has no incident.") }
-            var incidentIDs: Set<String> = []
+            var incidentIDs: Set<IncidentID> = []
             for (k, inc) in sc.incidents.enumerated() {
                 let base = "incidents[\(k)]"
                 if !incidentIDs.insert(inc.id).inserted {

@@ -1,3 +1,4 @@
+import ReserveModel
 import LinearSolver
 
 /// A source as the model sees it: a physical source, or one production batch.
@@ -76,9 +77,9 @@ struct GoodsModelBuilder {
         let named = options.nameModel
         // Row and column names must be unique (glpsol refuses repeats): a depot that is
         // two sources (stock on hand and production) gets its index appended.
-        var idCount: [String: Int] = [:]
+        var idCount: [DepotID: Int] = [:]
         for source in p.sources { idCount[source.id, default: 0] += 1 }
-        let sourceLabel = p.sources.enumerated().map { idCount[$1.id]! > 1 ? "\($1.id)@\($0)" : $1.id }
+        let sourceLabel = p.sources.enumerated().map { idCount[$1.id, default: 0] > 1 ? "\($1.id)@\($0)" : $1.id.rawValue }
         var arcs: [Arc] = []
         var reachablePairs = Set<Int>()
         // x_sak

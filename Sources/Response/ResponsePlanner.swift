@@ -1,3 +1,4 @@
+import BundleGraph
 import LinearSolver
 import Logging
 import ReserveModel
@@ -59,8 +60,11 @@ public struct ResponsePlanner: Sendable {
         let clock = ContinuousClock()
         var t = clock.now
         let network: BundleNetwork
-        if let given { network = given } else { network = try BundleNetwork(bundle: bundle) }
-        var inputs = ScenarioInputs(bundle: bundle, scenario: scenario, network: network, options: options)
+        if let given { network = given } else {
+            do { network = try BundleNetwork(bundle: bundle) } catch { throw .invalidNetwork(error) }
+        }
+        var inputs: ScenarioInputs
+        do { inputs = try ScenarioInputs(bundle: bundle, scenario: scenario, network: network, options: options) } catch { throw .invalidNetwork(error) }
         inputs.prepare()
         let networkTime = t.duration(to: clock.now)
         t = clock.now
@@ -89,7 +93,7 @@ public struct ResponsePlanner: Sendable {
             scenario: scenario, policy: inputs.policy, targets: inputs.targets,
             goodsProblem: goodsProblem, goods: goods, teamProblem: teamProblem, teams: teams,
             sourcePlaces: inputs.sourcePlaces, areaPlaces: inputs.areaPlaces, teamPlaces: inputs.teamPlaces,
-            routeGeometry: geometry, compliance: compliance, expiredStock: inputs.expiredStock,
+            routeGeometry: geometry, overlay: inputs.overlay, compliance: compliance, expiredStock: inputs.expiredStock,
             warnings: inputs.warnings.sorted(),
             timings: ScenarioResponse.Timings(network: networkTime, routing: routingTime, goods: goodsTime, teams: teamsTime))
     }

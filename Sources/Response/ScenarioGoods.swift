@@ -1,3 +1,4 @@
+import BundleGraph
 import ReserveModel
 
 /// One scenario's goods problem with what a planning model needs to change it: which
@@ -31,7 +32,8 @@ extension ResponsePlanner {
         guard let scenario = bundle.scenario(scenarioID) else {
             throw .unknownScenario(scenarioID.rawValue, available: bundle.scenarios.map(\.id.rawValue))
         }
-        var inputs = ScenarioInputs(bundle: bundle, scenario: scenario, network: network, options: options)
+        var inputs: ScenarioInputs
+        do { inputs = try ScenarioInputs(bundle: bundle, scenario: scenario, network: network, options: options) } catch { throw .invalidNetwork(error) }
         inputs.allItemsAtPhysicalDepots = planning
         inputs.prepare()
         inputs.route()

@@ -145,7 +145,7 @@ public struct TeamAssigner: Sendable {
                 if optionsOfRequirement[r].isEmpty {
                     explanation = "no team with specialty \(req.specialty) can reach \(req.area)"
                 } else if let earliest, earliest > req.targetHours + 1e-9 {
-                    explanation = String(format: "the nearest %@ team needs %.1f h (target %.1f h)", req.specialty, earliest, req.targetHours)
+                    explanation = String(format: "the nearest %@ team needs %.1f h (target %.1f h)", req.specialty.rawValue, earliest, req.targetHours)
                 } else {
                     explanation = "only \(onTimeCount) of \(req.headcount) \(req.specialty) people can arrive within \(formatHours(req.targetHours)) (the others are too far or sent elsewhere)"
                 }

@@ -1,3 +1,4 @@
+import ReserveModel
 import BundleIO
 import Foundation
 import Testing
@@ -78,7 +79,7 @@ import TestSupport
         return try ReservePlanner(options: options).plan(loaded.bundle)
     }
 
-    func level(_ p: ReservePlan, _ depot: String) -> Double {
+    func level(_ p: ReservePlan, _ depot: DepotID) -> Double {
         p.levels.first { $0.depot == depot && $0.item == "tent" }?.recommended ?? 0
     }
 

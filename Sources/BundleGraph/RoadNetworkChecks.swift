@@ -3,18 +3,19 @@ import RoadNetwork
 
 /// Checks that need the built road graph: places that snap into a part of the
 /// network cut off from the rest, where nothing can reach them or leave them.
-enum RoadNetworkChecks {
-    static func problems(_ bundle: ReserveBundle, _ built: BundleRoadGraph) -> [ValidationProblem] {
-        let graph = built.graph
+package enum RoadNetworkChecks {
+    /// Warnings for every place whose snap (within the bundle's snapping distance)
+    /// lies outside the largest strongly connected component.
+    package static func problems(_ bundle: ReserveBundle, _ network: BundleNetwork) -> [ValidationProblem] {
+        let graph = network.graph
         guard graph.nodeCount > 0, graph.coordinates != nil else { return [] }
         // Strongly connected: with one-way roads a place must be able to both reach
         // and be reached.
         let components = graph.stronglyConnectedComponents()
         guard let main = components.largest, components.count > 1 else { return [] }
         var out: [ValidationProblem] = []
-        func check(_ p: GeoPoint?, _ table: BundleTable, _ index: Int, _ what: String) {
-            guard let p, p.isValid, let snapped = try? graph.snap(GeoCoordinate(latitude: p.lat, longitude: p.lon)),
-                  snapped.distanceKm <= bundle.manifest.maxSnapKm else { return }
+        func check(_ snapped: SnappedPoint?, _ table: BundleTable, _ index: Int, _ what: String) {
+            guard let snapped, snapped.distanceKm <= bundle.manifest.maxSnapKm else { return }
             let c = components.component(of: snapped.node)
             if c != main {
                 out.append(ValidationProblem(
@@ -22,9 +23,10 @@ enum RoadNetworkChecks {
                     message: "\(what) snaps to road node '\(graph.name(of: snapped.node))', in a part of the network of \(components.sizes[c]) node(s) cut off from the main network of \(components.sizes[main])."))
             }
         }
-        for (i, a) in bundle.areas.enumerated() { check(a.centroid, .areas, i, "Area '\(a.id)'") }
-        for (i, d) in bundle.depots.enumerated() { check(d.location, .depots, i, "Depot '\(d.id)'") }
-        for (i, t) in bundle.teams.enumerated() { check(t.location, .teams, i, "Team '\(t.id)'") }
+        let snaps = network.snaps
+        for (i, a) in bundle.areas.enumerated() { check(snaps.areas[a.id], .areas, i, "Area '\(a.id)'") }
+        for (i, d) in bundle.depots.enumerated() { check(snaps.depots[d.id], .depots, i, "Depot '\(d.id)'") }
+        for (i, t) in bundle.teams.enumerated() { check(snaps.teams[t.id], .teams, i, "Team '\(t.id)'") }
         return out
     }
 }
