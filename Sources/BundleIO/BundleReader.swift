@@ -16,11 +16,11 @@ public enum BundleReader {
     public static func read(at path: String) throws(BundleIOError) -> LoadedBundle {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw BundleIOError(path: path, message: "no such file or directory")
+            throw BundleIOError(.notFound, path: path, message: "no such file or directory")
         }
         if !isDirectory.boolValue {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw BundleIOError(path: path, message: "cannot read the file")
+                throw BundleIOError(.unreadable, path: path, message: "cannot read the file")
             }
             return BundleJSON.decodeBundle(data, file: (path as NSString).lastPathComponent)
         }
@@ -47,7 +47,7 @@ struct DirectoryBundleReader {
     mutating func read() throws(BundleIOError) -> LoadedBundle {
         let manifestURL = url("bundle.json")
         guard let data = try? Data(contentsOf: manifestURL) else {
-            throw BundleIOError(path: root, message: "not a bundle: bundle.json is missing or unreadable")
+            throw BundleIOError(.unreadable, path: root, message: "not a bundle: bundle.json is missing or unreadable")
         }
         let manifest: BundleManifest
         do {

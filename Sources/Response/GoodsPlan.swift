@@ -134,4 +134,7 @@ public struct GoodsPlan: Sendable {
     public var buildTime: Duration
     /// Wall time of each level's solve.
     public var solveTimes: [Duration]
+    /// The solved model with level 1 as its objective, kept when
+    /// ``DispatchOptions/nameModel`` is set (for `--export-model`); `nil` otherwise.
+    public var model: Model?
 }

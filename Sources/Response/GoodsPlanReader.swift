@@ -117,7 +117,7 @@ struct GoodsPlanReader {
             bindingResources: binding, marginalValues: marginalValues,
             modelSize: GoodsPlan.ModelSize(rows: m.constraintCount, columns: m.variableCount, nonZeros: m.nonZeroCount,
                                            integerColumns: m.columnKinds.filter { $0 != .continuous }.count),
-            excludedPairs: built.excludedPairs, buildTime: buildTime, solveTimes: solutions.map(\.wallTime))
+            excludedPairs: built.excludedPairs, buildTime: buildTime, solveTimes: solutions.map(\.wallTime), model: nil)
     }
 
     /// Unused stock per (virtual source, item) at the final solution.
