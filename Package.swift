@@ -102,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports"]
+            dependencies: ["Reports", "Response", "BundleIO", "BundleGraph", "ReserveModel", "TestSupport"]
         ),
         .testTarget(
             name: "RoadNetworkTests",

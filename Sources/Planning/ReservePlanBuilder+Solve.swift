@@ -209,7 +209,7 @@ extension ReservePlanBuilder {
             func compliance(_ s: [Double]) -> Double {
                 let areas = Set(scenarioNeeds[w].map(\.area))
                 guard !areas.isEmpty, !s.isEmpty else { return s.isEmpty ? 0 : 1 }
-                let failing = Set(scenarioNeeds[w].filter { goods.basicItems.contains($0.item) && value($0.variable, in: s) > max(tolerance, tolerance * $0.quantity) }.map(\.area))
+                let failing = Set(scenarioNeeds[w].filter { goods.problem.items[$0.item].isBasic && value($0.variable, in: s) > max(tolerance, tolerance * $0.quantity) }.map(\.area))
                 return Double(areas.count - failing.count) / Double(areas.count)
             }
             outcomes.append(ReservePlan.ScenarioOutcome(

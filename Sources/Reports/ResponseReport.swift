@@ -134,11 +134,11 @@ extension ResponseReport {
                       quantity: stable(s.quantity), quantityAtHorizon: stable(s.quantityAtHorizon),
                       reason: s.reason.rawValue, explanation: ShortfallExplainer(problem: p, expiredStock: r.expiredStock).explain(s))
         }
-        fulfilment = r.compliance.map { c in
-            let f = r.goods.fulfilment.first { p.areas[$0.area].id == c.area && p.areas[$0.area].incident == c.incident }
-            return Fulfilment(area: c.area, areaName: areaName(c.area), incident: c.incident, deadlineHours: stable(c.deadlineHours),
-                              byDeadline: stable(c.shareByDeadline), byHorizon: stable(f?.byHorizon ?? 0),
-                              fullyServedAtHours: c.fullyServedAtHours.map(stable), reliefMet: c.reliefMet)
+        fulfilment = r.goods.fulfilment.map { f in
+            let area = p.areas[f.area]
+            return Fulfilment(area: area.id, areaName: areaName(area.id), incident: area.incident, deadlineHours: stable(area.deadlineHours),
+                              byDeadline: stable(f.basicByDeadline), byHorizon: stable(f.byHorizon),
+                              fullyServedAtHours: f.basicFullyServedAtHours.map(stable), reliefMet: f.reliefMet)
         }
         teams = r.teams.outcomes.map { o in
             let req = r.teamProblem.requirements[o.requirement]
@@ -167,14 +167,8 @@ extension ResponseReport {
                           levelObjectives: r.goods.levelObjectives.map(stable), excludedPairs: r.goods.excludedPairs,
                           teamRows: r.teams.modelSize.rows, teamColumns: r.teams.modelSize.columns)
         warnings = r.warnings
-        let totalWeight = p.needs.reduce(0.0) { $0 + $1.weight }
-        let missed = r.goods.shortfalls.reduce(0.0) { acc, s in
-            let need = p.needs.filter { $0.area == s.area && $0.item == s.item }
-            let q = need.reduce(0.0) { $0 + $1.quantity }, w = need.map(\.weight).max() ?? 0
-            return acc + (q > 0 ? w * s.quantity / q : 0)
-        }
         summary = Summary(areas: r.compliance.count, areasMeetingRelief: r.compliance.filter(\.reliefMet).count,
-                          fulfilment: stable(totalWeight > 0 ? max(0, 1 - missed / totalWeight) : 1),
+                          fulfilment: stable(r.goods.byDeadline),
                           teamRequirements: r.teams.outcomes.count, teamRequirementsMet: r.teams.outcomes.filter(\.met).count,
                           orders: orders.count, shortfalls: shortfalls.count, allTargetsMet: r.allTargetsMet)
     }
@@ -188,7 +182,6 @@ struct ShortfallExplainer {
     func explain(_ s: GoodsPlan.Shortfall) -> String {
         let p = problem
         let area = p.areas[s.area]
-        let holders = Set(p.supplies.filter { $0.item == s.item && $0.quantity > 0 }.map(\.source))
         switch s.reason {
         case .noStockAnywhere:
             if let expired = expiredStock[p.items[s.item].id], expired > 0 {
@@ -198,13 +191,7 @@ struct ShortfallExplainer {
         case .unreachable:
             return "no road connects any depot holding it to the area"
         case .tooFar:
-            let earliest = p.routes.filter { $0.area == s.area && holders.contains($0.source) }
-                .map { r -> Double in
-                    let src = p.sources[r.source]
-                    return max(src.availableAfterHours, src.production?.rampUpHours ?? 0, area.earliestDepartureHours)
-                        + src.handlingHours + r.travelHours
-                }.min()
-            if let earliest {
+            if let earliest = s.earliestArrivalHours {
                 return "the nearest stock arrives at \(hours(earliest)), after the \(hours(area.deadlineHours)) deadline"
             }
             return "no stock can arrive by the deadline"

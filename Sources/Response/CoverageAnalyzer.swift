@@ -98,8 +98,7 @@ public struct CoverageAnalyzer: Sendable {
         for (s, source) in p.sources.enumerated() {
             guard p.supplies.contains(where: { $0.source == s && $0.quantity > 0 && basicItems.contains(p.items[$0.item].id) }),
                   let snap = network.snaps.depots[source.id] else { continue }
-            let ready = max(source.availableAfterHours, source.production?.rampUpHours ?? 0)
-            reliefStarts.append((snap.node, ready + source.handlingHours + snap.accessHours))
+            reliefStarts.append((snap.node, p.earliestReadyHours(of: s) + source.handlingHours + snap.accessHours))
         }
         let reliefTree = reliefStarts.isEmpty ? nil : try? graph.travelTimes(fromNearestOf: reliefStarts, overlay: overlay)
 

@@ -18,6 +18,8 @@ struct Arc {
     var virtualSource: Int
     var route: Int
     var need: Int
+    /// When the load leaves its source, hours from the scenario start.
+    var departureHours: Double
     var etaHours: Double
     var onTime: Bool
 }
@@ -87,14 +89,14 @@ struct GoodsModelBuilder {
             let source = p.sources[vs.origin]
             for r in routesFrom[vs.origin] {
                 let route = p.routes[r]
-                let departure = max(vs.readyHours, p.areas[route.area].earliestDepartureHours) + source.handlingHours
+                let departure = p.departureHours(readyHours: vs.readyHours, source: vs.origin, area: route.area)
                 let eta = departure + route.travelHours
                 guard eta <= p.horizonHours + 1e-9, let areaNeeds = needIndex[route.area] else { continue }
                 for (item, quantity) in vs.quantities where quantity > 0 {
                     guard let n = areaNeeds[item] else { continue }
                     reachablePairs.insert(vs.origin * max(p.areas.count, 1) + route.area)
                     let x = m.addVariable(name: named ? "x[\(sourceLabel[vs.origin]),\(p.areas[route.area].id),\(p.items[item].id),\(v)]" : "")
-                    arcs.append(Arc(variable: x, virtualSource: v, route: r, need: n, etaHours: eta,
+                    arcs.append(Arc(variable: x, virtualSource: v, route: r, need: n, departureHours: departure, etaHours: eta,
                                     onTime: eta <= p.areas[route.area].deadlineHours + 1e-9))
                 }
             }
@@ -148,7 +150,7 @@ struct GoodsModelBuilder {
         var fleetRows: [(row: ConstraintRef, source: Int)] = []
         var truckloads: [Int: Variable] = [:]
         for (s, source) in p.sources.enumerated() where !arcsOfOrigin[s].isEmpty {
-            let start = startHours(of: source)
+            let start = problem.earliestReadyHours(of: s)
             let workingHours = max(0, p.horizonHours - start)
             // [D5] outbound throughput
             if let rate = source.throughputTonsPerHour {
@@ -217,9 +219,6 @@ struct GoodsModelBuilder {
     }
 
     /// When a source can begin loading anything: its lead time, or the end of ramp-up.
-    func startHours(of source: GoodsProblem.Source) -> Double {
-        max(source.availableAfterHours, source.production?.rampUpHours ?? 0)
-    }
 
     /// Needs with the same (area, item) summed; weight is the largest given.
     func mergedNeeds() -> [GoodsProblem.Need] {
@@ -251,7 +250,7 @@ struct GoodsModelBuilder {
                 result.append(VirtualSource(origin: s, readyHours: source.availableAfterHours, quantities: quantities))
                 continue
             }
-            let start = startHours(of: source)
+            let start = problem.earliestReadyHours(of: s)
             let step = options.productionStepHours > 0 ? options.productionStepHours : 0.25
             let fastest = routesFrom[s].map { problem.routes[$0].travelHours }.min() ?? 0
             let lastUseful = problem.horizonHours - source.handlingHours - fastest

@@ -16,11 +16,15 @@ public struct GoodsProblem: Sendable {
         public var unitWeightTons: Double
         /// Volume of one unit, cubic metres.
         public var unitVolumeCubicMetres: Double
+        /// Whether it meets a basic need (food, water, clothing and shelter, medicine):
+        /// only these decide the relief verdict.
+        public var isBasic: Bool
         /// Creates an item.
-        public init(id: ItemID, unitWeightTons: Double, unitVolumeCubicMetres: Double) {
+        public init(id: ItemID, unitWeightTons: Double, unitVolumeCubicMetres: Double, isBasic: Bool = false) {
             self.id = id
             self.unitWeightTons = unitWeightTons
             self.unitVolumeCubicMetres = unitVolumeCubicMetres
+            self.isBasic = isBasic
         }
     }
 

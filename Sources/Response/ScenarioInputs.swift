@@ -23,8 +23,6 @@ struct ScenarioInputs {
     // Goods
     var items: [GoodsProblem.Item] = []
     var itemIndex: [ItemID: Int] = [:]
-    /// Items of the basic-needs categories (relief, food, water, medical).
-    var basicItems: Set<Int> = []
     var areas: [GoodsProblem.Area] = []
     var areaPoints: [GeoPoint?] = []
     /// The bundle area of each demand point (parallel to `areas`).
@@ -77,10 +75,9 @@ struct ScenarioInputs {
         let priority = ResponsePlanner.priority(of: scenario.responseLevel)
         let basic: Set<ItemCategory> = [.relief, .food, .water, .medical]
         for item in bundle.items {
-            if basic.contains(item.category) { basicItems.insert(items.count) }
             itemIndex[item.id] = items.count
             items.append(GoodsProblem.Item(id: item.id, unitWeightTons: item.unitWeightKg / 1000,
-                                           unitVolumeCubicMetres: item.unitVolumeM3))
+                                           unitVolumeCubicMetres: item.unitVolumeM3, isBasic: basic.contains(item.category)))
         }
         let household = householdReserves()
         for incident in scenario.incidents {
