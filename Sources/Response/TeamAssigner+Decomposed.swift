@@ -115,7 +115,7 @@ extension TeamAssigner {
         }
         // [T1] each team at most once
         for j in part.teams {
-            if let list = optionsOfTeam[j], list.count > 1 { m.addConstraint(sum(list) { go[$0] } <= 1) }
+            if let list = optionsOfTeam[j], list.count > 1 { m.addConstraint(sum(list) { go[$0] } <= 1, name: "T1[\(p.teams[j].id)]") }
         }
         var coverOnTime = LinearExpression(), coverAll = LinearExpression()
         var columns: [RequirementColumns] = []
@@ -127,8 +127,8 @@ extension TeamAssigner {
             let total = m.addVariable(upperBound: Double(req.headcount))
             func cover(_ i: Int) -> Double { Double(min(p.teams[p.options[kept[i]].team].headcount, req.headcount)) }
             // [T2] on-time cover, [T3] total cover
-            m.addConstraint(onTime <= sum(inTime) { cover($0) * go[$0] })
-            m.addConstraint(total <= sum(list) { cover($0) * go[$0] })
+            m.addConstraint(onTime <= sum(inTime) { cover($0) * go[$0] }, name: "T2[\(r)]")
+            m.addConstraint(total <= sum(list) { cover($0) * go[$0] }, name: "T3[\(r)]")
             coverOnTime.add(req.priority, onTime)
             coverAll.add(req.priority, total)
             columns.append(RequirementColumns(requirement: r, onTime: onTime, total: total, options: list, inTime: inTime))
