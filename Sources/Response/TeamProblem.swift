@@ -74,23 +74,23 @@ public struct TeamProblem: Sendable {
     }
 
     /// Every problem that makes this value unusable.
-    public func validate() -> [String] {
-        var problems: [String] = []
+    public func validate() -> [ProblemIssue] {
+        var problems: [ProblemIssue] = []
         for (j, team) in teams.enumerated() {
-            if team.headcount < 0 { problems.append("teams[\(j)] (\(team.id)): headcount must be ≥ 0, got \(team.headcount)") }
+            if team.headcount < 0 { problems.append(ProblemIssue("teams[\(j)] (\(team.id))", "headcount must be ≥ 0, got \(team.headcount)")) }
             if !(team.mobilisationHours >= 0 && team.mobilisationHours.isFinite) {
-                problems.append("teams[\(j)] (\(team.id)): mobilisationHours must be a number ≥ 0, got \(team.mobilisationHours)")
+                problems.append(ProblemIssue("teams[\(j)] (\(team.id))", "mobilisationHours must be a number ≥ 0, got \(team.mobilisationHours)"))
             }
         }
         for (r, req) in requirements.enumerated() {
-            if req.headcount < 0 { problems.append("requirements[\(r)] (\(req.area)): headcount must be ≥ 0, got \(req.headcount)") }
-            if !(req.priority >= 0 && req.priority.isFinite) { problems.append("requirements[\(r)] (\(req.area)): priority must be ≥ 0, got \(req.priority)") }
-            if !(req.targetHours >= 0 && req.targetHours.isFinite) { problems.append("requirements[\(r)] (\(req.area)): targetHours must be ≥ 0, got \(req.targetHours)") }
+            if req.headcount < 0 { problems.append(ProblemIssue("requirements[\(r)] (\(req.area))", "headcount must be ≥ 0, got \(req.headcount)")) }
+            if !(req.priority >= 0 && req.priority.isFinite) { problems.append(ProblemIssue("requirements[\(r)] (\(req.area))", "priority must be ≥ 0, got \(req.priority)")) }
+            if !(req.targetHours >= 0 && req.targetHours.isFinite) { problems.append(ProblemIssue("requirements[\(r)] (\(req.area))", "targetHours must be ≥ 0, got \(req.targetHours)")) }
         }
         for (k, option) in options.enumerated() {
-            if !teams.indices.contains(option.team) { problems.append("options[\(k)]: team \(option.team) does not exist") }
-            if !requirements.indices.contains(option.requirement) { problems.append("options[\(k)]: requirement \(option.requirement) does not exist") }
-            if !(option.travelHours >= 0 && option.travelHours.isFinite) { problems.append("options[\(k)]: travelHours must be ≥ 0, got \(option.travelHours)") }
+            if !teams.indices.contains(option.team) { problems.append(ProblemIssue("options[\(k)]", "team \(option.team) does not exist")) }
+            if !requirements.indices.contains(option.requirement) { problems.append(ProblemIssue("options[\(k)]", "requirement \(option.requirement) does not exist")) }
+            if !(option.travelHours >= 0 && option.travelHours.isFinite) { problems.append(ProblemIssue("options[\(k)]", "travelHours must be ≥ 0, got \(option.travelHours)")) }
         }
         return problems
     }

@@ -235,8 +235,8 @@ import TestSupport
         } throws: { error in
             guard case let DispatchError.invalidProblem(list) = error else { return false }
             return list.count == 7
-                && list.contains("needs[0]: area 3 does not exist")
-                && list.contains("routes[0]: travelHours must be ≥ 0, got -2.0")
+                && list.contains(ProblemIssue("needs[0]", "area 3 does not exist"))
+                && list.contains(ProblemIssue("routes[0]", "travelHours must be ≥ 0, got -2.0"))
         }
     }
 }
