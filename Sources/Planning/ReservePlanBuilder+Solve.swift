@@ -1,3 +1,4 @@
+import GLPKBackend
 import LinearSolver
 import Logging
 import Response

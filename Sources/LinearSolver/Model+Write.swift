@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Logging
+
+extension Model {
+    /// Writes the model to `path` in CPLEX LP or free MPS format.
+    ///
+    /// The files are byte for byte what GLPK's own writers (`glp_write_lp`,
+    /// `glp_write_mps`) write for this model, without GLPK: see ``GLPKLayout`` and
+    /// docs/linear-solver.md. Free MPS has no objective sense, so a maximisation is
+    /// written as the minimisation of −f under a first comment line that GLPKBackend's
+    /// `Model.read` turns back; other readers see an equivalent minimisation.
+    ///
+    /// - Throws: ``LinearSolverError/invalidModel(_:)`` when the model is invalid,
+    ///   ``LinearSolverError/unwritableFile(path:message:)`` when the file cannot be
+    ///   created or written.
+    public func write(to path: String, format: ModelFileFormat,
+                      logger: Logger = Logger(label: "EmergencyReserve.LinearSolver")) throws(LinearSolverError) {
+        let bytes = try fileContents(format: format)
+        logger.debug("writing \(format.rawValue) model \(name) to \(path): \(bytes.count) bytes")
+        guard let file = fopen(path, "w") else {
+            throw .unwritableFile(path: path, message: "Unable to create '\(path)' - \(String(cString: strerror(errno)))")
+        }
+        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+        let failed = written != bytes.count || ferror(file) != 0
+        let message = failed ? String(cString: strerror(errno)) : ""
+        if fclose(file) != 0 || failed {
+            throw .unwritableFile(path: path, message: "Write error on '\(path)' - \(failed ? message : String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The bytes ``write(to:format:logger:)`` writes.
+    ///
+    /// - Throws: ``LinearSolverError/invalidModel(_:)`` when the model is invalid.
+    public func fileContents(format: ModelFileFormat) throws(LinearSolverError) -> [UInt8] {
+        let problems = validate()
+        if !problems.isEmpty { throw .invalidModel(problems) }
+        switch format {
+        case .lp:
+            return CPLEXLPWriter(layout: GLPKLayout(self)).write().bytes
+        case .mps:
+            guard objectiveSense == .maximize else { return FreeMPSWriter(layout: GLPKLayout(self)).write().bytes }
+            var negated = self
+            negated.objectiveSense = .minimize
+            negated.objectiveConstant = -objectiveConstant
+            for k in negated.objectiveCoefficients.indices { negated.objectiveCoefficients[k] = -objectiveCoefficients[k] }
+            return Array((ModelFileMarker.negatedMaximize + "\n").utf8) + FreeMPSWriter(layout: GLPKLayout(negated)).write().bytes
+        }
+    }
+}
