@@ -1,5 +1,6 @@
 import Testing
 import TestSupport
+@testable import GLPKBackend
 @testable import LinearSolver
 
 /// Random small LPs `max c·x, A x ≤ b, 0 ≤ x ≤ u` against exhaustive vertex
