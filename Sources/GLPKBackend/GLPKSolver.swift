@@ -152,9 +152,20 @@ struct GLPKRun {
         switch glp_get_status(lp) {
         case GLP_OPT: return lpSolution(status: .optimal, bound: glp_get_obj_val(lp))
         case GLP_FEAS: return lpSolution(status: .feasible, bound: nil)
-        case GLP_NOFEAS, GLP_INFEAS: return Solution(status: .infeasible, iterations: iterations)
+        case GLP_NOFEAS: return Solution(status: .infeasible, iterations: iterations)
         case GLP_UNBND: return Solution(status: .unbounded, iterations: iterations)
         default:
+            if glp_get_dual_stat(lp) == GLP_NOFEAS, options.algorithm != .primalSimplex {
+                // The dual simplex stopped on "no dual feasible solution": the LP is
+                // unbounded or infeasible, and its primal status (GLP_INFEAS: only the
+                // last basis is infeasible) does not say which. The primal simplex
+                // does. (Reported as infeasible before the reference solver in
+                // TestSupport and HiGHS showed such LPs unbounded.)
+                var primal = self
+                primal.options.algorithm = .primalSimplex
+                return primal.simplex(presolve: false)
+            }
+            if glp_get_status(lp) == GLP_INFEAS { return Solution(status: .infeasible, iterations: iterations) }
             // Dual status tells infeasible from unbounded when the primal is undefined.
             return glp_get_dual_stat(lp) == GLP_NOFEAS
                 ? Solution(status: .unbounded, iterations: iterations)
