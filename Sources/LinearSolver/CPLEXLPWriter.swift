@@ -15,7 +15,7 @@ struct CPLEXLPWriter {
 
     /// The file's bytes and its number of lines.
     func write() -> (bytes: [UInt8], lines: Int) {
-        var out = Output()
+        var out = ModelFileOutput()
         let model = layout.model
         let n = model.variableCount
         let columnNames = (1...n).map(columnName)
@@ -128,27 +128,5 @@ struct CPLEXLPWriter {
             if !alphanumeric && !nameCharacters.contains(byte) { return nil }
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// The file being written, with GLPK's line wrapping.
-    struct Output {
-        var bytes: [UInt8] = []
-        var lines = 0
-
-        mutating func line(_ text: String) {
-            bytes.append(contentsOf: text.utf8)
-            bytes.append(UInt8(ascii: "\n"))
-            lines += 1
-        }
-
-        /// Appends `term` to `line`, first ending the line when both together would
-        /// pass 72 bytes.
-        mutating func append(_ term: String, to line: inout String) {
-            if line.utf8.count + term.utf8.count > 72 {
-                self.line(line)
-                line = ""
-            }
-            line += term
-        }
     }
 }

@@ -14,7 +14,7 @@ struct FreeMPSWriter {
     let layout: GLPKLayout
 
     func write() -> (bytes: [UInt8], records: Int) {
-        var out = CPLEXLPWriter.Output()
+        var out = ModelFileOutput()
         let model = layout.model
         let n = model.variableCount, m = layout.rowCount
         let integers = layout.isInteger.filter { $0 }.count
@@ -124,7 +124,7 @@ struct FreeMPSWriter {
     struct Pairs {
         var pending: String?
 
-        mutating func add(label: String, row: String, value: Double, to out: inout CPLEXLPWriter.Output) {
+        mutating func add(label: String, row: String, value: Double, to out: inout ModelFileOutput) {
             if let first = pending {
                 out.line("\(first) \(row) \(FreeMPSWriter.number(value))")
                 pending = nil
@@ -133,7 +133,7 @@ struct FreeMPSWriter {
             }
         }
 
-        mutating func finish(_ out: inout CPLEXLPWriter.Output) {
+        mutating func finish(_ out: inout ModelFileOutput) {
             if let first = pending { out.line(first) }
             pending = nil
         }

@@ -21,16 +21,17 @@ extension Model {
     ///   created or written.
     public func write(to path: String, format: ModelFileFormat,
                       logger: Logger = Logger(label: "EmergencyReserve.LinearSolver")) throws(LinearSolverError) {
-        let bytes = try fileContents(format: format)
-        logger.debug("writing \(format.rawValue) model \(name) to \(path): \(bytes.count) bytes")
+        let (bytes, lines) = try fileContentsAndLines(format: format)
+        logger.debug("writing \(format.rawValue) model \(name) to \(path): \(lines) lines, \(bytes.count) bytes")
         guard let file = fopen(path, "w") else {
             throw .unwritableFile(path: path, message: "Unable to create '\(path)' - \(String(cString: strerror(errno)))")
         }
         let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
-        let failed = written != bytes.count || ferror(file) != 0
-        let message = failed ? String(cString: strerror(errno)) : ""
-        if fclose(file) != 0 || failed {
-            throw .unwritableFile(path: path, message: "Write error on '\(path)' - \(failed ? message : String(cString: strerror(errno)))")
+        let writeError = written != bytes.count || ferror(file) != 0 ? errno : 0
+        let closeError = fclose(file) != 0 ? errno : 0
+        if writeError != 0 || closeError != 0 {
+            let message = String(cString: strerror(writeError != 0 ? writeError : closeError))
+            throw .unwritableFile(path: path, message: "Write error on '\(path)' - \(message)")
         }
     }
 
@@ -38,18 +39,28 @@ extension Model {
     ///
     /// - Throws: ``LinearSolverError/invalidModel(_:)`` when the model is invalid.
     public func fileContents(format: ModelFileFormat) throws(LinearSolverError) -> [UInt8] {
+        try fileContentsAndLines(format: format).bytes
+    }
+
+    /// The file's bytes and its number of lines.
+    func fileContentsAndLines(format: ModelFileFormat) throws(LinearSolverError) -> (bytes: [UInt8], lines: Int) {
         let problems = validate()
         if !problems.isEmpty { throw .invalidModel(problems) }
         switch format {
         case .lp:
-            return CPLEXLPWriter(layout: GLPKLayout(self)).write().bytes
+            let (bytes, lines) = CPLEXLPWriter(layout: GLPKLayout(self)).write()
+            return (bytes, lines)
         case .mps:
-            guard objectiveSense == .maximize else { return FreeMPSWriter(layout: GLPKLayout(self)).write().bytes }
+            guard objectiveSense == .maximize else {
+                let (bytes, records) = FreeMPSWriter(layout: GLPKLayout(self)).write()
+                return (bytes, records)
+            }
             var negated = self
             negated.objectiveSense = .minimize
             negated.objectiveConstant = -objectiveConstant
             for k in negated.objectiveCoefficients.indices { negated.objectiveCoefficients[k] = -objectiveCoefficients[k] }
-            return Array((ModelFileMarker.negatedMaximize + "\n").utf8) + FreeMPSWriter(layout: GLPKLayout(negated)).write().bytes
+            let (bytes, records) = FreeMPSWriter(layout: GLPKLayout(negated)).write()
+            return (Array((ModelFileMarker.negatedMaximize + "\n").utf8) + bytes, records + 1)
         }
     }
 }

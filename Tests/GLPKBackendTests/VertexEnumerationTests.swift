@@ -4,9 +4,10 @@ import TestSupport
 @testable import LinearSolver
 
 /// Random small LPs `max c·x, A x ≤ b, 0 ≤ x ≤ u` against exhaustive vertex
-/// enumeration: every choice of n tight hyperplanes among the m rows and 2n bounds
-/// is solved by Gaussian elimination; the best feasible vertex is the optimum (the
-/// feasible set is a bounded polytope, so if it is non-empty an optimal vertex exists).
+/// enumeration (TestSupport's `VertexEnumerationSolver`): every choice of n tight
+/// hyperplanes among the m rows and 2n bounds is solved by Gaussian elimination; the
+/// best feasible vertex is the optimum (the feasible set is a bounded polytope, so if
+/// it is non-empty an optimal vertex exists).
 @Suite struct VertexEnumerationTests {
     struct RandomLP {
         var c: [Double], a: [[Double]], b: [Double], upper: [Double]
@@ -21,59 +22,27 @@ import TestSupport
                         upper: (0..<n).map { _ in r(1...8) })
     }
 
-    /// Best objective over all vertices, or nil when no vertex is feasible.
-    static func enumerate(_ lp: RandomLP) -> Double? {
+    static func model(_ lp: RandomLP, seed: UInt64) -> Model {
         let n = lp.c.count
-        // Hyperplanes as (coefficients, rhs): rows, then x_j = 0, then x_j = u_j.
-        var planes: [([Double], Double)] = zip(lp.a, lp.b).map { ($0, $1) }
-        for j in 0..<n {
-            var e = [Double](repeating: 0, count: n); e[j] = 1
-            planes.append((e, 0)); planes.append((e, lp.upper[j]))
-        }
-        var best: Double? = nil
-        func visit(_ chosen: [Int], _ next: Int) {
-            if chosen.count == n {
-                guard let x = solve(chosen.map { planes[$0].0 }, chosen.map { planes[$0].1 }) else { return }
-                for j in 0..<n where x[j] < -1e-9 || x[j] > lp.upper[j] + 1e-9 { return }
-                for (row, rhs) in zip(lp.a, lp.b) where zip(row, x).reduce(0, { $0 + $1.0 * $1.1 }) > rhs + 1e-9 { return }
-                let value = zip(lp.c, x).reduce(0) { $0 + $1.0 * $1.1 }
-                best = max(best ?? -.infinity, value)
-                return
-            }
-            guard next < planes.count else { return }
-            for k in next..<planes.count { visit(chosen + [k], k + 1) }
-        }
-        visit([], 0)
-        return best
+        var model = Model(name: "random\(seed)")
+        let x = (0..<n).map { model.addVariable(upperBound: lp.upper[$0]) }
+        model.maximize(sum(0..<n) { lp.c[$0] * x[$0] })
+        for i in lp.a.indices { model.addConstraint(sum(0..<n) { lp.a[i][$0] * x[$0] } <= lp.b[i]) }
+        return model
     }
 
-    /// Gaussian elimination with partial pivoting; nil when singular.
-    static func solve(_ a: [[Double]], _ b: [Double]) -> [Double]? {
-        let n = b.count
-        var m = a, rhs = b
-        for col in 0..<n {
-            let pivot = (col..<n).max { abs(m[$0][col]) < abs(m[$1][col]) }!
-            if abs(m[pivot][col]) < 1e-12 { return nil }
-            m.swapAt(col, pivot); rhs.swapAt(col, pivot)
-            for row in 0..<n where row != col {
-                let f = m[row][col] / m[col][col]
-                if f == 0 { continue }
-                for k in col..<n { m[row][k] -= f * m[col][k] }
-                rhs[row] -= f * rhs[col]
-            }
-        }
-        return (0..<n).map { rhs[$0] / m[$0][$0] }
+    /// Best objective over all vertices (TestSupport's reference solver), or nil
+    /// when no vertex is feasible.
+    static func enumerate(_ lp: RandomLP, seed: UInt64) throws -> Double? {
+        try VertexEnumerationSolver().solve(model(lp, seed: seed)).objectiveValue
     }
 
     @Test(arguments: 0..<150)
     func randomLPMatchesVertexEnumeration(seed: UInt64) throws {
         let n = 2 + Int(seed % 3), m = 2 + Int(seed % 4)
         let lp = Self.randomLP(seed: seed, n: n, m: m)
-        var model = Model(name: "random\(seed)")
-        let x = (0..<n).map { model.addVariable(upperBound: lp.upper[$0]) }
-        model.maximize(sum(0..<n) { lp.c[$0] * x[$0] })
-        for i in 0..<m { model.addConstraint(sum(0..<n) { lp.a[i][$0] * x[$0] } <= lp.b[i]) }
-        let expected = Self.enumerate(lp)
+        let model = Self.model(lp, seed: seed)
+        let expected = try Self.enumerate(lp, seed: seed)
         for algorithm in [LPAlgorithm.primalSimplex, .dualSimplex] {
             let s = try GLPKSolver(options: SolveOptions(algorithm: algorithm)).solve(model)
             if let expected {
@@ -85,11 +54,11 @@ import TestSupport
         }
     }
 
-    @Test func enumerationFindsBothOutcomes() {
+    @Test func enumerationFindsBothOutcomes() throws {
         // Guard against a vacuous property: the seeds include feasible and infeasible LPs.
-        let outcomes = (0..<150).map { seed -> Bool in
+        let outcomes = try (0..<150).map { seed -> Bool in
             let n = 2 + Int(seed % 3), m = 2 + Int(seed % 4)
-            return Self.enumerate(Self.randomLP(seed: UInt64(seed), n: n, m: m)) != nil
+            return try Self.enumerate(Self.randomLP(seed: UInt64(seed), n: n, m: m), seed: UInt64(seed)) != nil
         }
         #expect(outcomes.contains(true) && outcomes.contains(false))
     }
