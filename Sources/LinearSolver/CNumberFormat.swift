@@ -20,5 +20,10 @@ enum CNumberFormat {
     }
 
     /// `%.15g` (`DBL_DIG` significant digits), as GLPK's CPLEX LP writer prints.
-    static func g15(_ value: Double) -> String { format("%.15g", value) }
+    static func g15(_ value: Double) -> String {
+        // Integers of up to 15 digits print as themselves: the common case, without
+        // the C call.
+        if value != 0, value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return format("%.15g", value)
+    }
 }

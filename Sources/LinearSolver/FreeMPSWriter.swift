@@ -164,11 +164,14 @@ struct FreeMPSWriter {
     /// GLPK aborts when even 6 digits do not fit (|value| < 1e-99 with a sign); this
     /// returns the 6-digit form.
     static func number(_ value: Double) -> String {
+        // Integers of up to 12 digits print as themselves in %.12G: the common case,
+        // without the C call.
+        if value != 0, value == value.rounded(), abs(value) < 1e12 { return String(Int(value)) }
         var text = ""
         for digits in stride(from: 12, through: 6, by: -1) {
             text = value != 0 && abs(value) < 0.002
-                ? CNumberFormat.format("%.\(digits - 1)E", value)
-                : CNumberFormat.format("%.\(digits)G", value)
+                ? CNumberFormat.format(exponentFormats[digits], value)
+                : CNumberFormat.format(generalFormats[digits], value)
             if let e = text.firstIndex(of: "E") {
                 let exponent = Int(text[text.index(after: e)...]) ?? 0
                 text = String(text[...e]) + String(exponent)
@@ -177,4 +180,8 @@ struct FreeMPSWriter {
         }
         return text
     }
+
+    /// `%.{d-1}E` and `%.{d}G` by number of significant digits d (6...12).
+    static let exponentFormats = (0...12).map { "%.\(max($0 - 1, 0))E" }
+    static let generalFormats = (0...12).map { "%.\($0)G" }
 }

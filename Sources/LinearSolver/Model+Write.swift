@@ -21,8 +21,10 @@ extension Model {
     ///   created or written.
     public func write(to path: String, format: ModelFileFormat,
                       logger: Logger = Logger(label: "EmergencyReserve.LinearSolver")) throws(LinearSolverError) {
+        let clock = ContinuousClock()
+        let started = clock.now
         let (bytes, lines) = try fileContentsAndLines(format: format)
-        logger.debug("writing \(format.rawValue) model \(name) to \(path): \(lines) lines, \(bytes.count) bytes")
+        defer { logger.debug("wrote \(format.rawValue) model \(name) to \(path): \(lines) lines, \(bytes.count) bytes in \(started.duration(to: clock.now))") }
         guard let file = fopen(path, "w") else {
             throw .unwritableFile(path: path, message: "Unable to create '\(path)' - \(String(cString: strerror(errno)))")
         }

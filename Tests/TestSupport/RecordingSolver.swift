@@ -40,6 +40,7 @@ public final class RecordingSolver: LinearProgramSolver, @unchecked Sendable {
         return recorded
     }
 
+    /// Records `model`, then answers.
     public func solve(_ model: Model) throws(LinearSolverError) -> Solution {
         lock.lock()
         recorded.append(model)

@@ -21,11 +21,14 @@ public struct VertexEnumerationSolver: LinearProgramSolver {
     /// Refuse models with more candidate vertices than this (a guard against a slow test).
     public var maxCandidates: Int
 
+    /// A reference solver with the given box and candidate limit.
     public init(box: Double = 1e6, maxCandidates: Int = 2_000_000) {
         self.box = box
         self.maxCandidates = maxCandidates
     }
 
+    /// The best vertex of `model`: optimal, infeasible or unbounded; values and row
+    /// activities, no duals.
     public func solve(_ model: Model) throws(LinearSolverError) -> Solution {
         let problems = model.validate()
         if !problems.isEmpty { throw .invalidModel(problems) }
