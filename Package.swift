@@ -17,12 +17,24 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
-        // C: only this module and LinearSolver's GLPK backend touch <glpk.h>.
+        // C: only this module and GLPKBackend touch <glpk.h> (a LinearSolverTests test
+        // checks that no other source imports CGLPK).
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+        // Models (variables, expressions, constraints, validation, feasibility, LP/MPS
+        // writing) and the solver protocol; knows nothing of GLPK.
         .target(
             name: "LinearSolver",
             dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // GLPK behind LinearSolver's protocol: solves, lexicographic levels, warm
+        // starts and bases, column generation, LP/MPS reading.
+        .target(
+            name: "GLPKBackend",
+            dependencies: [
                 "CGLPK",
+                "LinearSolver",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -49,6 +61,7 @@ let package = Package(
             name: "Response",
             dependencies: [
                 "LinearSolver",
+                "GLPKBackend",
                 "RoadNetwork",
                 "ReserveModel",
                 "BundleGraph",
@@ -61,6 +74,7 @@ let package = Package(
             name: "Planning",
             dependencies: [
                 "LinearSolver",
+                "GLPKBackend",
                 "RoadNetwork",
                 "ReserveModel",
                 "BundleIO",
@@ -75,7 +89,7 @@ let package = Package(
         ),
         .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleGraph", "BundleIO", "Response", "Planning", "Reports"]
+            dependencies: ["LinearSolver", "GLPKBackend", "RoadNetwork", "ReserveModel", "BundleGraph", "BundleIO", "Response", "Planning", "Reports"]
         ),
         .executableTarget(
             name: "reserve",
@@ -87,18 +101,25 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Shared by the tests: fixtures, seeded generator, tolerances, the `reserve`
+        // runner, and solvers that stand in for GLPK.
+        .target(name: "TestSupport", dependencies: ["LinearSolver"], path: "Tests/TestSupport"),
+        // The model module alone: nothing here links GLPK.
         .testTarget(
             name: "LinearSolverTests",
             dependencies: ["LinearSolver", "TestSupport"]
         ),
         .testTarget(
+            name: "GLPKBackendTests",
+            dependencies: ["GLPKBackend", "LinearSolver", "TestSupport"]
+        ),
+        .testTarget(
             name: "ResponseTests",
-            dependencies: ["Response", "BundleIO", "BundleGraph", "RoadNetwork", "ReserveModel", "TestSupport"]
+            dependencies: ["Response", "LinearSolver", "GLPKBackend", "BundleIO", "BundleGraph", "RoadNetwork", "ReserveModel", "TestSupport"]
         ),
         .testTarget(
             name: "PlanningTests",
-            dependencies: ["Planning", "Response", "LinearSolver", "BundleIO", "BundleGraph", "ReserveModel", "RoadNetwork", "TestSupport"]
+            dependencies: ["Planning", "Response", "LinearSolver", "GLPKBackend", "BundleIO", "BundleGraph", "ReserveModel", "RoadNetwork", "TestSupport"]
         ),
         .testTarget(
             name: "ReportsTests",

@@ -1,5 +1,6 @@
 // The umbrella module: `import EmergencyReserve` gives a service every public module.
 @_exported import LinearSolver
+@_exported import GLPKBackend
 @_exported import RoadNetwork
 @_exported import ReserveModel
 @_exported import BundleGraph

@@ -1,3 +1,4 @@
+import GLPKBackend
 import ReserveModel
 import LinearSolver
 import Logging

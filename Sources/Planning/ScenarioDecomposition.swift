@@ -1,4 +1,5 @@
 import Foundation
+import GLPKBackend
 import LinearSolver
 import Logging
 
@@ -403,18 +404,9 @@ struct ScenarioDecomposition {
     /// scenarios' dispatches, each level's value, and whether every level closed its gap.
     /// Whether `x` meets the first stage's own rows and bounds (capacity, budget, minimum stock).
     func meetsFirstStage(_ x: [Double]) -> Bool {
-        for j in 0..<firstStage.variableCount {
-            let t = 1e-9 * max(1, abs(x[j]))
-            if x[j] < firstStage.columnLower[j] - t || x[j] > firstStage.columnUpper[j] + t { return false }
-        }
-        for r in 0..<firstStage.constraintCount {
-            let (indices, coefficients) = firstStage.terms(of: ConstraintRef(index: Int32(r)))
-            var a = 0.0
-            for (j, c) in zip(indices, coefficients) { a += c * x[Int(j)] }
-            let t = 1e-9 * max(1, abs(a))
-            if a < firstStage.rowLower[r] - t || a > firstStage.rowUpper[r] + t { return false }
-        }
-        return true
+        // Integrality is the master's business: the repair heuristics' points are
+        // checked on bounds and rows only, as they always were.
+        firstStage.isFeasible(x, tolerance: 1e-9, integrality: false)
     }
 
     /// Solves the levels in order, starting from evaluated points (today's stock, the

@@ -1,3 +1,4 @@
+import GLPKBackend
 import LinearSolver
 
 /// Allocates stock to needs with GLPK: which source sends what to which area,

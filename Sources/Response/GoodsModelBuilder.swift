@@ -75,8 +75,8 @@ struct GoodsModelBuilder {
         for (r, route) in p.routes.enumerated() { routesFrom[route.source].append(r) }
         let virtualSources = expandSources(routesFrom: routesFrom)
 
-        var m = Model(name: "dispatch")
-        let named = options.nameModel
+        // Names cost a string per row and column; only an exported model is read.
+        var m = Model(name: "dispatch", namesOnCreation: options.nameModel)
         // Row and column names must be unique (glpsol refuses repeats): a depot that is
         // two sources (stock on hand and production) gets its index appended.
         var idCount: [DepotID: Int] = [:]
@@ -95,14 +95,14 @@ struct GoodsModelBuilder {
                 for (item, quantity) in vs.quantities where quantity > 0 {
                     guard let n = areaNeeds[item] else { continue }
                     reachablePairs.insert(vs.origin * max(p.areas.count, 1) + route.area)
-                    let x = m.addVariable(name: named ? "x[\(sourceLabel[vs.origin]),\(p.areas[route.area].id),\(p.items[item].id),\(v)]" : "")
+                    let x = m.addVariable(name: "x[\(sourceLabel[vs.origin]),\(p.areas[route.area].id),\(p.items[item].id),\(v)]")
                     arcs.append(Arc(variable: x, virtualSource: v, route: r, need: n, departureHours: departure, etaHours: eta,
                                     onTime: eta <= p.areas[route.area].deadlineHours + 1e-9))
                 }
             }
         }
-        let short = needs.indices.map { n in m.addVariable(name: named ? "u[\(label(needs[n]))]" : "") }
-        let late = needs.indices.map { n in m.addVariable(name: named ? "z[\(label(needs[n]))]" : "") }
+        let short = needs.indices.map { n in m.addVariable(name: "u[\(label(needs[n]))]") }
+        let late = needs.indices.map { n in m.addVariable(name: "z[\(label(needs[n]))]") }
 
         var arcsOfNeed = [[Int]](repeating: [], count: needs.count)
         for (k, arc) in arcs.enumerated() { arcsOfNeed[arc.need].append(k) }
@@ -110,12 +110,12 @@ struct GoodsModelBuilder {
             let all = arcsOfNeed[n]
             // [D1] on-time cover
             m.addConstraint(sum(all.filter { arcs[$0].onTime }) { arcs[$0].variable } + short[n] >= need.quantity,
-                            name: named ? "D1[\(label(need))]" : "")
+                            name: "D1[\(label(need))]")
             // [D2] horizon cover
-            m.addConstraint(sum(all) { arcs[$0].variable } + late[n] >= need.quantity, name: named ? "D2[\(label(need))]" : "")
+            m.addConstraint(sum(all) { arcs[$0].variable } + late[n] >= need.quantity, name: "D2[\(label(need))]")
             // [D3] no over-supply
             if !all.isEmpty {
-                m.addConstraint(sum(all) { arcs[$0].variable } <= need.quantity, name: named ? "D3[\(label(need))]" : "")
+                m.addConstraint(sum(all) { arcs[$0].variable } <= need.quantity, name: "D3[\(label(need))]")
             }
         }
 
@@ -129,7 +129,7 @@ struct GoodsModelBuilder {
             let v = key / p.items.count, item = key % p.items.count
             let quantity = virtualSources[v].quantities.first { $0.item == item }?.quantity ?? 0
             let row = m.addConstraint(sum(arcsOfStock[key]!) { arcs[$0].variable } <= quantity,
-                                      name: named ? "D4[\(sourceLabel[virtualSources[v].origin]),\(p.items[item].id),\(v)]" : "")
+                                      name: "D4[\(sourceLabel[virtualSources[v].origin]),\(p.items[item].id),\(v)]")
             stockRows.append((row, v, item))
         }
 
@@ -140,7 +140,7 @@ struct GoodsModelBuilder {
         }
         for v in arcsOfBatch.keys.sorted() {
             m.addConstraint(sum(arcsOfBatch[v]!) { p.items[needs[arcs[$0].need].item].unitWeightTons * arcs[$0].variable }
-                            <= virtualSources[v].tonnage!, name: named ? "D4t[\(sourceLabel[virtualSources[v].origin]),\(v)]" : "")
+                            <= virtualSources[v].tonnage!, name: "D4t[\(sourceLabel[virtualSources[v].origin]),\(v)]")
         }
 
         // Arcs grouped by origin source, for D5–D9.
@@ -155,13 +155,13 @@ struct GoodsModelBuilder {
             // [D5] outbound throughput
             if let rate = source.throughputTonsPerHour {
                 let row = m.addConstraint(sum(arcsOfOrigin[s]) { p.items[needs[arcs[$0].need].item].unitWeightTons * arcs[$0].variable }
-                                          <= rate * workingHours, name: named ? "D5[\(sourceLabel[s])]" : "")
+                                          <= rate * workingHours, name: "D5[\(sourceLabel[s])]")
                 throughputRows.append((row, s))
             }
             // [D9] contracted tonnage cap
             if let cap = source.capTons {
                 m.addConstraint(sum(arcsOfOrigin[s]) { p.items[needs[arcs[$0].need].item].unitWeightTons * arcs[$0].variable }
-                                <= cap, name: named ? "D9[\(sourceLabel[s])]" : "")
+                                <= cap, name: "D9[\(sourceLabel[s])]")
             }
             guard let fleet = source.fleet else { continue }
             var arcsOfRoute: [Int: [Int]] = [:]
@@ -169,18 +169,18 @@ struct GoodsModelBuilder {
             var fleetHours = LinearExpression()
             for r in arcsOfRoute.keys.sorted() {
                 let y = m.addVariable(options.integerVehicles ? .integer : .continuous,
-                                      name: named ? "y[\(sourceLabel[s]),\(p.areas[p.routes[r].area].id)]" : "")
+                                      name: "y[\(sourceLabel[s]),\(p.areas[p.routes[r].area].id)]")
                 truckloads[s * p.routes.count + r] = y
                 let onRoute = arcsOfRoute[r]!
                 // [D6] truck weight, [D7] truck volume
                 m.addConstraint(sum(onRoute) { p.items[needs[arcs[$0].need].item].unitWeightTons * arcs[$0].variable }
-                                - fleet.capacityTons * y <= 0, name: named ? "D6[\(sourceLabel[s]),\(r)]" : "")
+                                - fleet.capacityTons * y <= 0, name: "D6[\(sourceLabel[s]),\(r)]")
                 m.addConstraint(sum(onRoute) { p.items[needs[arcs[$0].need].item].unitVolumeCubicMetres * arcs[$0].variable }
-                                - fleet.capacityCubicMetres * y <= 0, name: named ? "D7[\(sourceLabel[s]),\(r)]" : "")
+                                - fleet.capacityCubicMetres * y <= 0, name: "D7[\(sourceLabel[s]),\(r)]")
                 fleetHours.add(2 * p.routes[r].travelHours + source.handlingHours, y)
             }
             // [D8] fleet hours
-            let row = m.addConstraint(fleetHours <= Double(fleet.trucks) * workingHours, name: named ? "D8[\(sourceLabel[s])]" : "")
+            let row = m.addConstraint(fleetHours <= Double(fleet.trucks) * workingHours, name: "D8[\(sourceLabel[s])]")
             fleetRows.append((row, s))
         }
 

@@ -1,3 +1,4 @@
+import GLPKBackend
 import LinearSolver
 
 /// Which options a team assignment sends, the weakest status met on the way, and the

@@ -1,4 +1,5 @@
 import Foundation
+import GLPKBackend
 import LinearSolver
 
 /// The answer of a team assignment, per requirement.

@@ -1,6 +1,7 @@
 import ReserveModel
 import Testing
 import TestSupport
+import GLPKBackend
 @testable import LinearSolver
 @testable import Response
 

@@ -1,5 +1,6 @@
 import Testing
 import TestSupport
+import GLPKBackend
 @testable import LinearSolver
 @testable import Response
 

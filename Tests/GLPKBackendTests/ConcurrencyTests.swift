@@ -1,6 +1,7 @@
 import Dispatch
 import Testing
 import TestSupport
+@testable import GLPKBackend
 @testable import LinearSolver
 
 /// GLPK state is per thread; each solve owns its problem from creation to deletion

@@ -1,4 +1,5 @@
 import CGLPK
+import LinearSolver
 
 /// Settings for solving a large LP by column generation: GLPK solves a restricted
 /// problem holding only some columns, and the remaining columns are priced with
@@ -86,8 +87,7 @@ extension GLPKSolver {
     /// Validates model, levels and options as the plain lexicographic solve does.
     func solve(validating model: Model, objectives: [LexicographicObjective]) throws(LinearSolverError) -> Bool {
         guard !objectives.isEmpty else { throw .invalidOptions("a lexicographic solve needs at least one objective") }
-        var problems = model.validate()
-        problems += Self.levelProblems(model: model, objectives: objectives)
+        let problems = model.validate(objectives)
         if !problems.isEmpty { throw .invalidModel(problems) }
         let optionProblems = options.problems()
         if !optionProblems.isEmpty { throw .invalidOptions(optionProblems.joined(separator: "; ")) }

@@ -1,5 +1,6 @@
 import Testing
 import TestSupport
+@testable import GLPKBackend
 @testable import LinearSolver
 
 /// Linear programs whose optimum and duals are known from the literature or worked

@@ -1,35 +1,5 @@
 import CGLPK
-
-/// One level of a lexicographic (pre-emptive priority) objective.
-public struct LexicographicObjective: Sendable {
-    /// The expression to optimise at this level.
-    public var expression: LinearExpression
-    /// Minimise or maximise it.
-    public var sense: ObjectiveSense
-    /// Relative slack allowed on this level's optimum when the next levels are solved.
-    public var relativeTolerance: Double
-    /// Absolute slack allowed on this level's optimum when the next levels are solved.
-    public var absoluteTolerance: Double
-    /// A name for logs and for the row that holds this level's optimum.
-    public var name: String
-    /// For MIPs: stop this level at this relative gap (`nil`: the solve options' gap).
-    public var mipGap: Double?
-    /// For MIPs: stop this level after this long (`nil`: only the overall time limit).
-    public var timeLimit: Duration?
-
-    /// A level of a lexicographic objective.
-    public init(_ sense: ObjectiveSense, _ expression: LinearExpression, name: String,
-                relativeTolerance: Double = 1e-6, absoluteTolerance: Double = 1e-9,
-                mipGap: Double? = nil, timeLimit: Duration? = nil) {
-        self.mipGap = mipGap
-        self.timeLimit = timeLimit
-        self.expression = expression
-        self.sense = sense
-        self.relativeTolerance = relativeTolerance
-        self.absoluteTolerance = absoluteTolerance
-        self.name = name
-    }
-}
+import LinearSolver
 
 extension GLPKSolver {
     /// Optimises several objectives in priority order by successive solves: the
@@ -51,8 +21,7 @@ extension GLPKSolver {
     ///   carries that status. Row duals of each level refer to the model's rows only.
     public func solve(_ model: Model, lexicographic objectives: [LexicographicObjective]) throws(LinearSolverError) -> [Solution] {
         guard !objectives.isEmpty else { throw .invalidOptions("a lexicographic solve needs at least one objective") }
-        var problems = model.validate()
-        problems += Self.levelProblems(model: model, objectives: objectives)
+        let problems = model.validate(objectives)
         if !problems.isEmpty { throw .invalidModel(problems) }
         let optionProblems = options.problems()
         if !optionProblems.isEmpty { throw .invalidOptions(optionProblems.joined(separator: "; ")) }
@@ -118,28 +87,6 @@ extension GLPKSolver {
                 return results
             }
         }
-    }
-
-    /// Problems of the objective levels: unknown variables, non-finite numbers, bad tolerances.
-    static func levelProblems(model: Model, objectives: [LexicographicObjective]) -> [ModelProblem] {
-        var problems: [ModelProblem] = []
-        for (level, objective) in objectives.enumerated() {
-            let label = "level \(level + 1) (\(objective.name))"
-            let e = objective.expression
-            if !e.constant.isFinite { problems.append(ModelProblem(location: .objective, message: "\(label): constant is \(e.constant)")) }
-            for k in e.indices.indices {
-                if e.indices[k] < 0 || Int(e.indices[k]) >= model.variableCount {
-                    problems.append(ModelProblem(location: .objective, message: "\(label): refers to variable \(e.indices[k] + 1), which does not exist (the model has \(model.variableCount))"))
-                } else if !e.coefficients[k].isFinite {
-                    problems.append(ModelProblem(location: .objective, message: "\(label): coefficient of \(model.displayName(column: Int(e.indices[k]))) is \(e.coefficients[k])"))
-                }
-            }
-            if !(objective.relativeTolerance >= 0 && objective.relativeTolerance.isFinite
-                 && objective.absoluteTolerance >= 0 && objective.absoluteTolerance.isFinite) {
-                problems.append(ModelProblem(location: .objective, message: "\(label): tolerances must be finite and ≥ 0"))
-            }
-        }
-        return problems
     }
 
     private func setObjective(_ lp: OpaquePointer, _ objective: LexicographicObjective, columns: Int) {

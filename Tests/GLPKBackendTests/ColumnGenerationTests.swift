@@ -1,5 +1,6 @@
 import Testing
 import TestSupport
+@testable import GLPKBackend
 @testable import LinearSolver
 
 @Suite struct ColumnGenerationTests {

@@ -1,6 +1,7 @@
 import Dispatch
 import Testing
 import TestSupport
+@testable import GLPKBackend
 @testable import LinearSolver
 
 @Suite struct MIPTests {

@@ -1,4 +1,5 @@
 import CGLPK
+import LinearSolver
 
 /// One GLPK problem object, owned by exactly one synchronous call on one thread.
 ///

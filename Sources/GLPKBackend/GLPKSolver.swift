@@ -1,4 +1,5 @@
 import CGLPK
+import LinearSolver
 import Logging
 
 /// Solves ``Model``s with GLPK (the GNU Linear Programming Kit, 5.0).
@@ -13,7 +14,7 @@ import Logging
 /// let solution = try GLPKSolver(options: SolveOptions(timeLimit: .seconds(60))).solve(model)
 /// if solution.status.hasSolution { print(solution.objectiveValue!) }
 /// ```
-public struct GLPKSolver: Sendable {
+public struct GLPKSolver: LinearProgramSolver {
     /// How to solve.
     public var options: SolveOptions
 
@@ -69,8 +70,8 @@ public struct GLPKSolver: Sendable {
     /// bound begins with `start` as its incumbent, so it prunes by it from the root and
     /// can stop at the gap tolerance as soon as the bound comes close.
     ///
-    /// The start is checked here first (values of every column within their bounds,
-    /// integral where they must be, every row within its bounds, all to 1e-7), because
+    /// The start is checked here first (``Model/isFeasible(_:tolerance:integrality:)``
+    /// at 1e-7: bounds, integrality, every row), because
     /// GLPK would accept an infeasible point without looking; a start that fails the
     /// check is ignored (logged at debug). The MIP presolver is switched off for this
     /// solve: it renumbers columns, and the start refers to the model's own. For an LP,
@@ -94,26 +95,6 @@ public struct GLPKSolver: Sendable {
         let solution = run(model, options: withoutPresolve) { $0.run.solveMIP(warmStart: start) }
         options.logger.debug("solved \(model.name) from a warm start: \(solution.status.rawValue), objective \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(solution.nodes) nodes, \(solution.wallTime)")
         return solution
-    }
-}
-
-extension Model {
-    /// Whether `values` (one per column) satisfies every bound, integrality and row
-    /// of the model within `tolerance`.
-    func isFeasible(_ values: [Double], tolerance: Double) -> Bool {
-        guard values.count == variableCount else { return false }
-        for j in 0..<variableCount {
-            let x = values[j]
-            guard x.isFinite, x >= columnLower[j] - tolerance, x <= columnUpper[j] + tolerance else { return false }
-            if columnKinds[j] != .continuous, x != x.rounded() { return false }
-        }
-        for r in 0..<constraintCount {
-            var activity = 0.0
-            for k in rowStart[r]..<rowStart[r + 1] { activity += rowCoefficients[k] * values[Int(rowIndices[k])] }
-            let scale = max(1, abs(activity))
-            if activity < rowLower[r] - tolerance * scale || activity > rowUpper[r] + tolerance * scale { return false }
-        }
-        return true
     }
 }
 
@@ -171,9 +152,20 @@ struct GLPKRun {
         switch glp_get_status(lp) {
         case GLP_OPT: return lpSolution(status: .optimal, bound: glp_get_obj_val(lp))
         case GLP_FEAS: return lpSolution(status: .feasible, bound: nil)
-        case GLP_NOFEAS, GLP_INFEAS: return Solution(status: .infeasible, iterations: iterations)
+        case GLP_NOFEAS: return Solution(status: .infeasible, iterations: iterations)
         case GLP_UNBND: return Solution(status: .unbounded, iterations: iterations)
         default:
+            if glp_get_dual_stat(lp) == GLP_NOFEAS, options.algorithm != .primalSimplex {
+                // The dual simplex stopped on "no dual feasible solution": the LP is
+                // unbounded or infeasible, and its primal status (GLP_INFEAS: only the
+                // last basis is infeasible) does not say which. The primal simplex
+                // does. (Reported as infeasible before the reference solver in
+                // TestSupport and HiGHS showed such LPs unbounded.)
+                var primal = self
+                primal.options.algorithm = .primalSimplex
+                return primal.simplex(presolve: false)
+            }
+            if glp_get_status(lp) == GLP_INFEAS { return Solution(status: .infeasible, iterations: iterations) }
             // Dual status tells infeasible from unbounded when the primal is undefined.
             return glp_get_dual_stat(lp) == GLP_NOFEAS
                 ? Solution(status: .unbounded, iterations: iterations)

@@ -1,4 +1,5 @@
 import Testing
+@testable import GLPKBackend
 @testable import LinearSolver
 
 /// Every invalid input is refused in Swift with a readable message; none reaches
