@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The commands whose outputs are pinned by Tests/Fixtures/golden/SHA256SUMS, one per
 # line as "OUTPUT-NAME ARGUMENTS" (read by scripts/golden_outputs.sh and by
-# GoldenOutputTests, which runs the same list).
+# GoldenOutputTests, which runs the same list). "{file}" in the arguments stands for the
+# output file when the command writes it itself (an exported model).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for pair in hegang:20 huangshigang:16 linjiang:16 manzhouli:16 suzhou:40; do
@@ -10,6 +11,9 @@ for pair in hegang:20 huangshigang:16 linjiang:16 manzhouli:16 suzhou:40; do
     sc=$(basename "$s" .json)
     for f in table json geojson html; do
       echo "dispatch.$sc.$f dispatch Data/$bundle --scenario $sc --format $f"
+    done
+    for m in lp mps; do
+      echo "model.$sc.$m dispatch Data/$bundle --scenario $sc --format json --export-model {file}"
     done
   done
   echo "coverage.$bundle.table coverage Data/$bundle --all-scenarios"

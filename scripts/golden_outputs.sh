@@ -16,7 +16,13 @@ reserve=${2:-.build/debug/reserve}
 mkdir -p "$out"
 while read -r name args; do
   [ -z "$name" ] && continue
-  # shellcheck disable=SC2086
-  $reserve $args > "$out/$name" 2> /dev/null || echo "exit $?" >> "$out/$name"
+  if [[ "$args" == *"{file}"* ]]; then
+    # The command writes the output file itself (an exported model).
+    # shellcheck disable=SC2086
+    $reserve ${args//\{file\}/$out/$name} > /dev/null 2>&1 || echo "exit $?" >> "$out/$name"
+  else
+    # shellcheck disable=SC2086
+    $reserve $args > "$out/$name" 2> /dev/null || echo "exit $?" >> "$out/$name"
+  fi
 done < <(bash scripts/golden_commands.sh)
 (cd "$out" && find . -type f ! -name SHA256SUMS | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum > SHA256SUMS)
