@@ -13,6 +13,28 @@ struct DepotItem: Hashable, Comparable, Sendable {
     static func < (a: DepotItem, b: DepotItem) -> Bool { (a.depot, a.item) < (b.depot, b.item) }
 }
 
+/// What the plan's blocks share about the bundle: the items any scenario needs, the
+/// depots whose stock may be planned and the suppliers that may be contracted.
+struct PlanCatalogue {
+    var neededItems = Set<ItemID>()
+    var plannableDepots = Set<DepotID>()
+    var agreementSuppliers = Set<DepotID>()
+    let itemByID: [ItemID: Item]
+    let depotByID: [DepotID: Depot]
+
+    init(bundle: ReserveBundle, scenarios: [ScenarioGoods]) {
+        for goods in scenarios { for need in goods.problem.needs { neededItems.insert(goods.problem.items[need.item].id) } }
+        itemByID = Dictionary(uniqueKeysWithValues: bundle.items.map { ($0.id, $0) })
+        depotByID = Dictionary(uniqueKeysWithValues: bundle.depots.map { ($0.id, $0) })
+        for goods in scenarios {
+            for (s, depot) in goods.sourceDepots.enumerated() {
+                if goods.sourcePlannable[s] { plannableDepots.insert(depot) }
+                if [.agreement, .delegated].contains(goods.problem.sources[s].kind) { agreementSuppliers.insert(depot) }
+            }
+        }
+    }
+}
+
 /// A first-stage column of the plan (a stock level or an agreement capacity) with its key.
 struct PlannedLevel: Sendable {
     var key: DepotItem
@@ -66,27 +88,28 @@ struct ReservePlanBuilder {
         self.options = options
     }
 
+    /// The program of docs/formulation.md, block by block: first-stage stock levels
+    /// [P1] and agreement capacities, depot capacity [P2], the cost of the change [P3],
+    /// each scenario's dispatch coupled through its stock rows [P4] (or kept apart for
+    /// the decomposition), and the budget [P5].
     mutating func build() throws(DispatchError) {
         let weights = scenarios.map { max(0, $0.scenario.weight) }
         let total = weights.reduce(0, +)
         probability = weights.map { total > 0 ? $0 / total : 1 / Double(scenarios.count) }
         for lot in bundle.stock { currentStock[DepotItem(lot.depot, lot.item), default: 0] += lot.quantity }
+        let catalogue = PlanCatalogue(bundle: bundle, scenarios: scenarios)
+        addStockLevels(catalogue)
+        addContracts(catalogue)
+        addCapacityRows(catalogue)
+        addCostRows(catalogue)
+        try addScenarios()
+        addBudget()
+    }
 
-        // Items any scenario needs.
-        var neededItems = Set<ItemID>()
-        for goods in scenarios { for need in goods.problem.needs { neededItems.insert(goods.problem.items[need.item].id) } }
-        let itemByID = Dictionary(uniqueKeysWithValues: bundle.items.map { ($0.id, $0) })
-        let depotByID = Dictionary(uniqueKeysWithValues: bundle.depots.map { ($0.id, $0) })
-
-        // [P1] first-stage stock levels with minimum-stock rules as lower bounds.
-        var plannableDepots = Set<DepotID>()
-        var agreementSuppliers = Set<DepotID>()
-        for goods in scenarios {
-            for (s, depot) in goods.sourceDepots.enumerated() {
-                if goods.sourcePlannable[s] { plannableDepots.insert(depot) }
-                if [.agreement, .delegated].contains(goods.problem.sources[s].kind) { agreementSuppliers.insert(depot) }
-            }
-        }
+    /// [P1] first-stage stock levels with minimum-stock rules as lower bounds.
+    mutating func addStockLevels(_ catalogue: PlanCatalogue) {
+        let (plannableDepots, depotByID, neededItems, itemByID) = (catalogue.plannableDepots, catalogue.depotByID,
+                                                                  catalogue.neededItems, catalogue.itemByID)
         for depotID in plannableDepots.sorted() {
             let depot = depotByID[depotID]
             for itemID in neededItems.sorted() {
@@ -102,7 +125,12 @@ struct ReservePlanBuilder {
                 stockKeys.append(PlannedLevel(key: key, variable: v))
             }
         }
-        // Agreement capacity for the items each supplier already lists.
+    }
+
+    /// Agreement capacity for the items each supplier already lists: it can grow (a
+    /// fee on the increase), not shrink.
+    mutating func addContracts(_ catalogue: PlanCatalogue) {
+        let (agreementSuppliers, neededItems) = (catalogue.agreementSuppliers, catalogue.neededItems)
         for supplier in agreementSuppliers.sorted() {
             for itemID in neededItems.sorted() where (currentStock[DepotItem(supplier, itemID)] ?? 0) > 0 {
                 let key = DepotItem(supplier, itemID)
@@ -112,8 +140,11 @@ struct ReservePlanBuilder {
                 contractKeys.append(PlannedLevel(key: key, variable: c))
             }
         }
+    }
 
-        // [P2] depot capacity (volume, weight).
+    /// [P2] depot capacity (volume, weight).
+    mutating func addCapacityRows(_ catalogue: PlanCatalogue) {
+        let (plannableDepots, depotByID, itemByID) = (catalogue.plannableDepots, catalogue.depotByID, catalogue.itemByID)
         for depotID in plannableDepots.sorted() {
             guard let depot = depotByID[depotID] else { continue }
             let held = stockKeys.filter { $0.depot == depotID }
@@ -126,8 +157,13 @@ struct ReservePlanBuilder {
                                     <= depot.capacityTonnes, name: "P2w[\(depotID)]")
             }
         }
+    }
 
-        // Costs of the change [P3]: new units bought (their price, their first year's
+    /// [P3] costs of the change: new units bought (their price, their first year's
+    /// holding and rotation); stock may move between depots but not be thrown away;
+    /// fees on added agreement capacity.
+    mutating func addCostRows(_ catalogue: PlanCatalogue) {
+        let (neededItems, itemByID) = (catalogue.neededItems, catalogue.itemByID)
         // holding and rotation); stock may move between depots but not be thrown away.
         for itemID in neededItems.sorted() {
             guard let item = itemByID[itemID] else { continue }
@@ -152,7 +188,11 @@ struct ReservePlanBuilder {
             fees.constant -= options.contractFeeRate * (itemByID[k.item]?.unitPriceYuan ?? 0) * current
         }
         costExpression = purchase + holding + rotation + fees
+    }
 
+    /// Second stage [P4]: each scenario's dispatch, coupled through its stock rows
+    /// (embedded), or kept as a subproblem with its relaxation and repair data (decomposed).
+    mutating func addScenarios() throws(DispatchError) {
         // Second stage: each scenario's dispatch, coupled through its stock rows [P4].
         var built: [GoodsModel] = []
         for goods in scenarios { built.append(try GoodsDispatcher().build(goods.problem)) }
@@ -242,6 +282,10 @@ struct ReservePlanBuilder {
                 model.setBounds(c, lower: lower, upper: max(lower, currentContract[key] ?? 0, usefulLevel[c.index] ?? 0))
             }
         }
+    }
+
+    /// [P5] the budget (not for the cost objective, which minimises the cost instead).
+    mutating func addBudget() {
         if let budget = options.budgetYuan, options.objective != .cost {
             // [P5] budget
             model.addConstraint(costExpression <= budget, name: "P5")
