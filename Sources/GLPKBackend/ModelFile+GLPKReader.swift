@@ -39,9 +39,9 @@ extension Model {
         var written = self
         let negated = format == .mps && objectiveSense == .maximize
         if negated {
-            written.objectiveSense = .minimize
-            written.objectiveConstant = -objectiveConstant
-            for k in written.objectiveCoefficients.indices { written.objectiveCoefficients[k] = -objectiveCoefficients[k] }
+            var minusF = objective
+            minusF.scale(by: -1)
+            written.setObjective(minusF, sense: .minimize)
         }
         let terminal = GLPKTerminal(logger: Logger(label: "EmergencyReserve.LinearSolver"), level: .debug)
         let code: Int32 = terminal.capture {
@@ -73,9 +73,9 @@ extension ModelFileMarker {
         switch format {
         case .mps:
             guard text.hasPrefix(negatedMaximize) else { return }
-            model.objectiveSense = .maximize
-            model.objectiveConstant = -model.objectiveConstant
-            for k in model.objectiveCoefficients.indices { model.objectiveCoefficients[k] = -model.objectiveCoefficients[k] }
+            var f = model.objective
+            f.scale(by: -1)
+            model.setObjective(f, sense: .maximize)
         case .lp:
             let prefix = lpConstantPrefix
             for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(200) {

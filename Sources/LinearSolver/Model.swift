@@ -25,29 +25,29 @@ public struct Model: Sendable {
     public var objectiveConstant: Double = 0
 
     /// Lower bound of each column (`-.infinity` when free below).
-    public package(set) var columnLower: [Double] = []
+    public internal(set) var columnLower: [Double] = []
     /// Upper bound of each column (`.infinity` when free above).
-    public package(set) var columnUpper: [Double] = []
+    public internal(set) var columnUpper: [Double] = []
     /// Objective coefficient of each column.
-    public package(set) var objectiveCoefficients: [Double] = []
+    public internal(set) var objectiveCoefficients: [Double] = []
     /// Kind of each column.
-    public package(set) var columnKinds: [VariableKind] = []
+    public internal(set) var columnKinds: [VariableKind] = []
     /// Name of each column; empty when unnamed.
-    public package(set) var columnNames: [String] = []
+    public internal(set) var columnNames: [String] = []
 
     /// Offsets into ``rowIndices``/``rowCoefficients``: row `r` holds entries
     /// `rowStart[r] ..< rowStart[r + 1]`.
-    public package(set) var rowStart: [Int] = [0]
+    public internal(set) var rowStart: [Int] = [0]
     /// Column index of each non-zero, row by row, increasing within a row.
-    public package(set) var rowIndices: [Int32] = []
+    public internal(set) var rowIndices: [Int32] = []
     /// Value of each non-zero, parallel to ``rowIndices``.
-    public package(set) var rowCoefficients: [Double] = []
+    public internal(set) var rowCoefficients: [Double] = []
     /// Lower bound of each row activity (`-.infinity` when none).
-    public package(set) var rowLower: [Double] = []
+    public internal(set) var rowLower: [Double] = []
     /// Upper bound of each row activity (`.infinity` when none).
-    public package(set) var rowUpper: [Double] = []
+    public internal(set) var rowUpper: [Double] = []
     /// Name of each row; empty when unnamed.
-    public package(set) var rowNames: [String] = []
+    public internal(set) var rowNames: [String] = []
 
     /// Whether ``addVariable(_:lowerBound:upperBound:objective:name:)``,
     /// ``addVariables(count:_:lowerBound:upperBound:name:)`` and the `addConstraint`

@@ -39,7 +39,8 @@ import TestSupport
 
     /// Seeds 38, 53, 64, 105, 120, 126, 135 and 197 are unbounded LPs that GLPKSolver
     /// used to call infeasible (its dual simplex stops on "no dual feasible solution");
-    /// HiGHS (scipy 1.17 `linprog`) agrees with the reference on 38 and 110.
+    /// HiGHS (scipy 1.17 `linprog`) and `glpsol --primal` agree with the reference on
+    /// all eight.
     @Test(arguments: 0..<200)
     func referenceSolverAgreesWithGLPK(seed: UInt64) throws {
         let model = Self.randomLP(seed: seed)
