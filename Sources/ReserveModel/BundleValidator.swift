@@ -50,6 +50,10 @@ public struct BundleValidator: Sendable {
 }
 
 /// Id → index maps built once, so reference checks are O(1).
+///
+/// Road nodes are hashed once each and every road end once; the checks that need
+/// them (unknown ends, duplicate node ids, disrupted roads that do not exist) use
+/// the integer indices found here rather than hashing the ids again.
 struct BundleIndex {
     var areas: [AreaID: Int] = [:]
     var depots: [DepotID: Int] = [:]
@@ -58,7 +62,15 @@ struct BundleIndex {
     var nodes: [RoadNodeID: Int] = [:]
     var policies: [PolicyID: Int] = [:]
     var scenarios: [ScenarioID: Int] = [:]
-    var edges: Set<NodePair> = []
+    /// Node index of each road's start and end (first node with that id), -1 when
+    /// the id is not in the nodes table.
+    var roadFrom: [Int32] = []
+    var roadTo: [Int32] = []
+    /// Node records whose id repeats an earlier one: (record, first record).
+    var repeatedNodes: [(index: Int, first: Int)] = []
+    /// Roads touching each node, both directions, in CSR form over `roadFrom`/`roadTo`.
+    private var firstNeighbour: [Int32] = []
+    private var neighbours: [Int32] = []
 
     init(_ b: ReserveBundle) {
         // First occurrence wins; duplicates are reported separately.
@@ -66,14 +78,51 @@ struct BundleIndex {
         for (i, d) in b.depots.enumerated() where depots[d.id] == nil { depots[d.id] = i }
         for (i, it) in b.items.enumerated() where items[it.id] == nil { items[it.id] = i }
         for (i, t) in b.teams.enumerated() where teams[t.id] == nil { teams[t.id] = i }
-        for (i, n) in b.roadNodes.enumerated() where nodes[n.id] == nil { nodes[n.id] = i }
         for (i, p) in b.manifest.policies.enumerated() where policies[p.id] == nil { policies[p.id] = i }
         for (i, s) in b.scenarios.enumerated() where scenarios[s.id] == nil { scenarios[s.id] = i }
-        edges.reserveCapacity(b.roadEdges.count * 2)
-        for e in b.roadEdges {
-            edges.insert(NodePair(from: e.from, to: e.to))
-            edges.insert(NodePair(from: e.to, to: e.from))
+        nodes.reserveCapacity(b.roadNodes.count)
+        for (i, n) in b.roadNodes.enumerated() {
+            let first = Self.claim(&nodes[n.id, default: -1], i)
+            if first != i { repeatedNodes.append((i, first)) }
         }
+        roadFrom.reserveCapacity(b.roadEdges.count)
+        roadTo.reserveCapacity(b.roadEdges.count)
+        for e in b.roadEdges {
+            roadFrom.append(nodes[e.from].map { Int32(truncatingIfNeeded: $0) } ?? -1)
+            roadTo.append(nodes[e.to].map { Int32(truncatingIfNeeded: $0) } ?? -1)
+        }
+        buildNeighbours(nodeCount: b.roadNodes.count)
+    }
+
+    /// The slot's index, set to `new` when the slot is empty (-1): one hash per id.
+    private static func claim(_ slot: inout Int, _ new: Int) -> Int {
+        if slot < 0 { slot = new }
+        return slot
+    }
+
+    /// Counting sort of the known road ends by node.
+    private mutating func buildNeighbours(nodeCount n: Int) {
+        var first = [Int32](repeating: 0, count: n + 1)
+        for k in roadFrom.indices where roadFrom[k] >= 0 && roadTo[k] >= 0 {
+            first[Int(roadFrom[k]) + 1] += 1
+            first[Int(roadTo[k]) + 1] += 1
+        }
+        for u in 0..<n { first[u + 1] += first[u] }
+        var next = first
+        var list = [Int32](repeating: 0, count: Int(first[n]))
+        for k in roadFrom.indices where roadFrom[k] >= 0 && roadTo[k] >= 0 {
+            let a = Int(roadFrom[k]), b = Int(roadTo[k])
+            list[Int(next[a])] = Int32(b); next[a] += 1
+            list[Int(next[b])] = Int32(a); next[b] += 1
+        }
+        firstNeighbour = first
+        neighbours = list
+    }
+
+    /// Whether a road (either direction) joins the nodes with these ids.
+    func hasRoad(between a: RoadNodeID, and b: RoadNodeID) -> Bool {
+        guard let i = nodes[a], let j = nodes[b] else { return false }
+        return neighbours[Int(firstNeighbour[i])..<Int(firstNeighbour[i + 1])].contains(Int32(j))
     }
 }
 

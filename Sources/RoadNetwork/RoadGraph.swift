@@ -64,7 +64,7 @@ public struct RoadGraph: Sendable {
     @usableFromInline
     init(nodeCount: Int, lengthUnit: LengthUnit, firstOut: [Int32], head: [Int32], lengths: [Double],
          baseHours: [Double], roadClasses: [RoadClass], firstIn: [Int32], inTail: [Int32],
-         inEdge: [Int32], coordinates: [GeoCoordinate]?, nodeNames: [String]?) {
+         inEdge: [Int32], coordinates: [GeoCoordinate]?, nodeNames: [String]?, nameIndex known: [String: Int32]? = nil) {
         self.nodeCount = nodeCount
         self.lengthUnit = lengthUnit
         self.firstOut = firstOut
@@ -77,8 +77,10 @@ public struct RoadGraph: Sendable {
         self.inEdge = inEdge
         self.coordinates = coordinates
         self.nodeNames = nodeNames
-        var index: [String: Int32] = [:]
-        if let nodeNames {
+        // A builder that already indexed every name hands its index on: hashing
+        // 200k names again is a tenth of reading a province bundle.
+        var index: [String: Int32] = known ?? [:]
+        if let nodeNames, known == nil {
             index.reserveCapacity(nodeNames.count)
             for (i, name) in nodeNames.enumerated() { index[name] = Int32(i) }
         }

@@ -99,7 +99,10 @@ public struct RoadGraphBuilder: Sendable {
     /// set (the last one wins).
     @discardableResult
     public mutating func addNode(named name: String, at coordinate: GeoCoordinate? = nil) -> NodeID {
-        if let existing = nameIndex[name] {
+        // One hash per name: claim the slot with the next id, keep it if taken.
+        let next = Int32(truncatingIfNeeded: nodeCount)
+        let existing = Self.claim(&nameIndex[name, default: -1], next)
+        if existing != next {
             if let coordinate { coordinates[Int(existing)] = coordinate }
             return NodeID(existing)
         }
@@ -107,9 +110,22 @@ public struct RoadGraphBuilder: Sendable {
         let id = NodeID(nodeCount)
         nodeCount += 1
         names.append(name)
-        nameIndex[name] = id.rawValue
         coordinates.append(coordinate)
         return id
+    }
+
+    /// The slot's value, set to `new` first when the slot is empty (-1).
+    private static func claim(_ slot: inout Int32, _ new: Int32) -> Int32 {
+        if slot < 0 { slot = new }
+        return slot
+    }
+
+    /// Reserves room for `nodes` more named nodes, so the name index is not
+    /// rehashed as it grows.
+    public mutating func reserveCapacity(nodes: Int) {
+        nameIndex.reserveCapacity(nameIndex.count + nodes)
+        names.reserveCapacity(names.count + nodes)
+        coordinates.reserveCapacity(coordinates.count + nodes)
     }
 
     /// The node already added under a name.
@@ -209,8 +225,10 @@ public struct RoadGraphBuilder: Sendable {
             coords = nil
         }
         let nodeNames: [String]? = names.isEmpty ? nil : names
+        // The index covers every name only when all nodes were added by name.
+        let index = nodeNames != nil && nameIndex.count == names.count ? nameIndex : nil
         return RoadGraph(nodeCount: n, lengthUnit: lengthUnit, firstOut: firstOut, head: head, lengths: length,
                          baseHours: hours, roadClasses: classesOut, firstIn: firstIn, inTail: inTail,
-                         inEdge: inEdge, coordinates: coords, nodeNames: nodeNames)
+                         inEdge: inEdge, coordinates: coords, nodeNames: nodeNames, nameIndex: index)
     }
 }
