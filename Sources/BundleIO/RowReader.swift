@@ -8,13 +8,13 @@ import ReserveModel
 /// bytes and become `String`s only when the record keeps text.
 struct RowReader {
     let table: BundleTable
-    let columns: [String: Int]
+    let columns: ColumnMap
     let csv: CSVTable
     /// The record being read (0-based, header excluded).
     var index: Int
     var problems: [ValidationProblem]
 
-    init(table: BundleTable, columns: [String: Int], csv: CSVTable, index: Int = 0, problems: [ValidationProblem] = []) {
+    init(table: BundleTable, columns: ColumnMap, csv: CSVTable, index: Int = 0, problems: [ValidationProblem] = []) {
         self.table = table
         self.columns = columns
         self.csv = csv
@@ -34,7 +34,7 @@ struct RowReader {
     /// tabs (empty when the column or cell is missing).
     @inline(__always)
     private func withTrimmed<T>(_ column: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        guard let f = columns[column] else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        guard let f = columns.field(column) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         return csv.withField(index, f) { b in
             var lo = 0, hi = b.count
             while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }

@@ -66,19 +66,33 @@ struct TableRead<Record: Sendable>: Sendable {
             problems.append(ValidationProblem(severity: .warning, subject: RecordReference(table: C.table, column: name),
                                               message: "Column '\(name)' is not part of \(file) and is ignored."))
         }
-        var records: [Record] = []
-        records.reserveCapacity(parsed.count)
-        var r = RowReader(table: C.table, columns: columns, csv: parsed)
-        let width = parsed.header.count
-        for i in 0..<parsed.count {
-            r.index = i
-            let fields = parsed.fieldCount(i)
-            if fields > width {
-                r.fail(parsed.header.last ?? "", "This row has \(fields) fields but the header has \(width); is a comma missing its quotes?")
+        // Large tables (road rows) are decoded in parallel slices, each straight into
+        // its part of the result; problems are joined in row order afterwards.
+        let count = parsed.count
+        let slices = count >= 50_000 ? 2 : 1
+        let header = parsed.header
+        var sliceProblems = [[ValidationProblem]](repeating: [], count: slices)
+        let records = [Record](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let out = DisjointWrites(buffer)
+            sliceProblems.withUnsafeMutableBufferPointer { foundBuffer in
+                let found = DisjointWrites(foundBuffer)
+                DispatchQueue.concurrentPerform(iterations: slices) { k in
+                    let rows = (count * k / slices)..<(count * (k + 1) / slices)
+                    var r = RowReader(table: C.table, columns: ColumnMap(header: header), csv: parsed)
+                    for i in rows {
+                        r.index = i
+                        let fields = parsed.fieldCount(i)
+                        if fields > header.count {
+                            r.fail(header.last ?? "", "This row has \(fields) fields but the header has \(header.count); is a comma missing its quotes?")
+                        }
+                        out.initialize(i, to: C.decode(&r))
+                    }
+                    found.set(k, r.problems)
+                }
             }
-            records.append(C.decode(&r))
+            initialized = count
         }
-        problems += r.problems
+        for p in sliceProblems { problems += p }
         return records
     }
 }
