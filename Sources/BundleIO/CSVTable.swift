@@ -70,10 +70,10 @@ struct CSVTable: Sendable {
     ///
     /// - Throws: ``Failure`` when the bytes are not UTF-8 or too large.
     /// - Complexity: O(bytes), one pass, no allocation per field.
-    static func parse(_ data: [UInt8]) throws(Failure) -> CSVTable {
-        guard data.count < Int(Int32.max) else { throw .tooLarge }
-        if let bad = UTF8Check.firstInvalidByte(in: data) { throw .notUTF8(offset: bad) }
+    static func parse(_ data: consuming [UInt8]) throws(Failure) -> CSVTable {
         var bytes = data
+        guard bytes.count < Int(Int32.max) else { throw .tooLarge }
+        if let bad = UTF8Check.firstInvalidByte(in: bytes) { throw .notUTF8(offset: bad) }
         var parser = CSVParser(capacityHint: bytes.count)
         bytes.withUnsafeMutableBufferPointer { parser.run(over: $0) }
         return CSVTable(bytes: bytes, parser: parser)

@@ -26,13 +26,13 @@ struct TableRead<Record: Sendable>: Sendable {
             if !optional { fileProblem("The file \(file) is missing.") }
             return out
         }
-        guard let data = try? Data(contentsOf: u) else {
+        guard let data = FileBytes.contents(atPath: u.path) else {
             fileProblem("The file \(file) cannot be read.")
             return out
         }
         let parsed: CSVTable
         do {
-            parsed = try CSVTable.parse([UInt8](data))
+            parsed = try CSVTable.parse(data)
         } catch {
             switch error {
             case .notUTF8: fileProblem("The file \(file) is not UTF-8 text; save it as CSV UTF-8.")
@@ -46,7 +46,7 @@ struct TableRead<Record: Sendable>: Sendable {
     }
 
     /// Header checks, then every record through the codec.
-    private static func decode<C: TableCodec>(_ codec: C.Type, _ parsed: CSVTable, file: String,
+    static func decode<C: TableCodec>(_ codec: C.Type, _ parsed: CSVTable, file: String,
                                               problems: inout [ValidationProblem]) -> [Record] where C.Record == Record {
         var columns: [String: Int] = [:]
         for (i, name) in parsed.header.enumerated() {
