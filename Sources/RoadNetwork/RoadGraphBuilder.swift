@@ -60,7 +60,7 @@ public struct RoadGraphBuilder: Sendable {
     private var speeds: [Double] = [] // NaN: the class default
     private var classes: [RoadClass] = []
     private var names: [String] = []
-    private var nameIndex: [String: Int32] = [:]
+    private var nameIndex = NameIndex()
     private var coordinates: [GeoCoordinate?] = []
     /// Number of nodes added so far.
     public private(set) var nodeCount: Int
@@ -101,7 +101,7 @@ public struct RoadGraphBuilder: Sendable {
     public mutating func addNode(named name: String, at coordinate: GeoCoordinate? = nil) -> NodeID {
         // One hash per name: claim the slot with the next id, keep it if taken.
         let next = Int32(truncatingIfNeeded: nodeCount)
-        let existing = Self.claim(&nameIndex[name, default: -1], next)
+        let existing = nameIndex.claim(name, new: next, names: names)
         if existing != next {
             if let coordinate { coordinates[Int(existing)] = coordinate }
             return NodeID(existing)
@@ -114,12 +114,6 @@ public struct RoadGraphBuilder: Sendable {
         return id
     }
 
-    /// The slot's value, set to `new` first when the slot is empty (-1).
-    private static func claim(_ slot: inout Int32, _ new: Int32) -> Int32 {
-        if slot < 0 { slot = new }
-        return slot
-    }
-
     /// Reserves room for `nodes` more named nodes, so the name index is not
     /// rehashed as it grows.
     public mutating func reserveCapacity(nodes: Int) {
@@ -129,7 +123,7 @@ public struct RoadGraphBuilder: Sendable {
     }
 
     /// The node already added under a name.
-    public func node(named name: String) -> NodeID? { nameIndex[name].map(NodeID.init) }
+    public func node(named name: String) -> NodeID? { nameIndex.find(name, names: names).map(NodeID.init) }
 
     /// Sets or replaces a node's coordinate.
     public mutating func setCoordinate(_ coordinate: GeoCoordinate, of node: NodeID) throws(RoadGraphError) {
