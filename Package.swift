@@ -14,7 +14,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // C: only this module and GLPKBackend touch <glpk.h> (a LinearSolverTests test
@@ -53,7 +52,6 @@ let package = Package(
                 "ReserveModel",
                 "RoadNetwork",
                 "BundleGraph",
-                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // Response phase: goods dispatch, team assignment, 2 h / 10 h compliance.

@@ -21,6 +21,7 @@ extension ReserveBundle {
     /// - Complexity: O(n + m).
     public func roadGraph(speeds: SpeedTable = .standard) -> BundleRoadGraph {
         var builder = RoadGraphBuilder(lengthUnit: .kilometres)
+        builder.reserveCapacity(nodes: roadNodes.count)
         for n in roadNodes {
             let c = GeoCoordinate(latitude: n.lat, longitude: n.lon)
             // An invalid position is a validation error; the node still exists so that

@@ -84,7 +84,7 @@ extension BundleValidator {
             if index.nodes[from] == nil || index.nodes[to] == nil {
                 let missing = index.nodes[from] == nil ? from : to
                 c.error(ref(path), "Road node '\(missing)' is not in the nodes table.")
-            } else if !index.edges.contains(NodePair(from: from, to: to)) {
+            } else if !index.hasRoad(between: from, and: to) {
                 c.error(ref(path), "There is no road between nodes '\(from)' and '\(to)'.")
             }
         }
