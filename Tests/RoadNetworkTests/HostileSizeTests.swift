@@ -37,3 +37,36 @@ import Testing
         }
     }
 }
+
+/// Regression (FuzzBundleDirectory, a timeout): nodes.csv without its `lon` column
+/// put every node on longitude 0, 43° of latitude apart, so the spatial grid was one
+/// column of 32,001 cells; snapping a place 130° east then walked every ring and, in
+/// each ring, every row of the (absent) side columns: 10⁹ steps per snap.
+@Suite struct DegenerateSpatialGridTests {
+    /// Nodes on one meridian from 4° to 47.31° N and places far to the east.
+    static let nodes = [GeoCoordinate(latitude: 47.30, longitude: 0), GeoCoordinate(latitude: 4, longitude: 0),
+                        GeoCoordinate(latitude: 47.31, longitude: 0), GeoCoordinate(latitude: 47.302, longitude: 0)]
+
+    @Test func farPointSnapsToTheNearestNodeOfAOneColumnGrid() {
+        let grid = SpatialGrid(coordinates: Self.nodes)
+        // Projected distance: the longitude offset is the same for all four nodes, so
+        // the nearest is the one closest in latitude to 47.3.
+        #expect(grid.nearest(to: GeoCoordinate(latitude: 47.3, longitude: 130.3)) == NodeID(0))
+        #expect(grid.nearest(to: GeoCoordinate(latitude: 5, longitude: 130.3)) == NodeID(1))
+        #expect(grid.nearest(to: GeoCoordinate(latitude: 47.4, longitude: -120)) == NodeID(2))
+    }
+
+    /// The transposed case: one row of 32,001 cells along the equator, a query far north.
+    @Test func farPointSnapsToTheNearestNodeOfAOneRowGrid() {
+        let grid = SpatialGrid(coordinates: [GeoCoordinate(latitude: 0, longitude: 0), GeoCoordinate(latitude: 0, longitude: 100)])
+        // (80° N, 99° E): 80.006 from the node at 100° E, 127.3 from the one at 0°.
+        #expect(grid.nearest(to: GeoCoordinate(latitude: 80, longitude: 99)) == NodeID(1))
+        #expect(grid.nearest(to: GeoCoordinate(latitude: -80, longitude: 1), where: { _ in false }) == nil)
+    }
+
+    @Test func noAllowedNodeInAOneColumnGridIsNil() {
+        let grid = SpatialGrid(coordinates: Self.nodes)
+        #expect(grid.nearest(to: GeoCoordinate(latitude: 47.3, longitude: 130.3), where: { _ in false }) == nil)
+        #expect(grid.nearest(to: GeoCoordinate(latitude: 47.3, longitude: 130.3), where: { $0 == NodeID(3) }) == NodeID(3))
+    }
+}

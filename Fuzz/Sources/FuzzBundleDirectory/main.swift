@@ -1,0 +1,60 @@
+import EmergencyReserve
+import Foundation
+import FuzzSupport
+
+// The directory bundle reader (BundleReader.read(at:)) end to end: the manifest,
+// each CSV table, a scenario file and a GeoJSON roads file, then validation (which
+// builds the road graph and snaps places), as `reserve validate` does.
+//
+// The first byte picks the file that the rest of the input replaces in a copy of
+// Tests/BundleIOTests/Fixtures/tiny, so every table reader starts from a valid
+// bundle and the fuzzer mutates one file at a time. The reader takes a directory
+// path, so the files live in a RAM folder; the replaced file is restored after
+// each run.
+
+/// Files the first byte selects; the last one swaps in a manifest naming a
+/// GeoJSON roads file and puts the input there.
+let slots = ["bundle.json", "areas.csv", "depots.csv", "items.csv", "stock.csv", "teams.csv",
+             "fleet.csv", "nodes.csv", "roads.csv", "scenarios/s-flood.json", "roads.geojson"]
+
+let bundleDirectory: URL = {
+    let source = FuzzInput.repositoryRoot.appendingPathComponent("Tests/BundleIOTests/Fixtures/tiny")
+    let target = FuzzInput.scratch.appendingPathComponent("bundle")
+    try! FileManager.default.copyItem(at: source, to: target)
+    return target
+}()
+
+let originals: [String: Data] = {
+    var files: [String: Data] = [:]
+    for slot in slots.dropLast() { files[slot] = try! Data(contentsOf: bundleDirectory.appendingPathComponent(slot)) }
+    return files
+}()
+
+/// The tiny bundle's manifest with `files.roads_geojson` set.
+let geoJSONManifest: Data = {
+    var manifest = try! JSONSerialization.jsonObject(with: originals["bundle.json"]!) as! [String: Any]
+    manifest["files"] = ["roads_geojson": "roads.geojson"]
+    return try! JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys])
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzBundleDirectory(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let bytes = FuzzInput.bytes(start, count)
+    guard let selector = bytes.first else { return 0 }
+    let slot = slots[Int(selector) % slots.count]
+    let body = Data(bytes.dropFirst())
+    let manifestURL = bundleDirectory.appendingPathComponent("bundle.json")
+    let url = bundleDirectory.appendingPathComponent(slot)
+    try! body.write(to: url)
+    if slot == "roads.geojson" { try! geoJSONManifest.write(to: manifestURL) }
+    defer {
+        if let original = originals[slot] { try! original.write(to: url) } else { try? FileManager.default.removeItem(at: url) }
+        if slot == "roads.geojson" { try! originals["bundle.json"]!.write(to: manifestURL) }
+    }
+    if let loaded = try? BundleReader.read(at: bundleDirectory.path) {
+        let report = loaded.validate()
+        // Every problem must be describable (its location and text are what users see).
+        for problem in report.problems { _ = problem.description }
+    }
+    return 0
+}
