@@ -21,3 +21,10 @@ public func fuzzModelFile(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt 
     }
     return 0
 }
+
+/// Creates the scratch folder before the first input (see FuzzBundleDirectory).
+@_cdecl("LLVMFuzzerInitialize")
+public func initializeModelFile(_ argc: UnsafeMutableRawPointer?, _ argv: UnsafeMutableRawPointer?) -> CInt {
+    _ = modelPaths
+    return 0
+}
