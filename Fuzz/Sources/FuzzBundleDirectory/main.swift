@@ -24,17 +24,19 @@ let bundleDirectory: URL = {
     return target
 }()
 
-let originals: [String: Data] = {
-    var files: [String: Data] = [:]
-    for slot in slots.dropLast() { files[slot] = try! Data(contentsOf: bundleDirectory.appendingPathComponent(slot)) }
+// Byte arrays, not Data: LeakSanitizer cannot see the storage pointer inside Data's
+// packed enum and reports globals holding Data as leaked.
+let originals: [String: [UInt8]] = {
+    var files: [String: [UInt8]] = [:]
+    for slot in slots.dropLast() { files[slot] = Array(try! Data(contentsOf: bundleDirectory.appendingPathComponent(slot))) }
     return files
 }()
 
 /// The tiny bundle's manifest with `files.roads_geojson` set.
-let geoJSONManifest: Data = {
-    var manifest = try! JSONSerialization.jsonObject(with: originals["bundle.json"]!) as! [String: Any]
+let geoJSONManifest: [UInt8] = {
+    var manifest = try! JSONSerialization.jsonObject(with: Data(originals["bundle.json"]!)) as! [String: Any]
     manifest["files"] = ["roads_geojson": "roads.geojson"]
-    return try! JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys])
+    return Array(try! JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys]))
 }()
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -46,10 +48,10 @@ public func fuzzBundleDirectory(_ start: UnsafePointer<UInt8>?, _ count: Int) ->
     let manifestURL = bundleDirectory.appendingPathComponent("bundle.json")
     let url = bundleDirectory.appendingPathComponent(slot)
     try! body.write(to: url)
-    if slot == "roads.geojson" { try! geoJSONManifest.write(to: manifestURL) }
+    if slot == "roads.geojson" { try! Data(geoJSONManifest).write(to: manifestURL) }
     defer {
-        if let original = originals[slot] { try! original.write(to: url) } else { try? FileManager.default.removeItem(at: url) }
-        if slot == "roads.geojson" { try! originals["bundle.json"]!.write(to: manifestURL) }
+        if let original = originals[slot] { try! Data(original).write(to: url) } else { try? FileManager.default.removeItem(at: url) }
+        if slot == "roads.geojson" { try! Data(originals["bundle.json"]!).write(to: manifestURL) }
     }
     if let loaded = try? BundleReader.read(at: bundleDirectory.path) {
         let report = loaded.validate()
