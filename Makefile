@@ -3,7 +3,7 @@ SWIFT ?= swift
 SWIFT_FLAGS ?=
 RESERVE = .build/release/reserve
 
-.PHONY: setup build release demo test verify bench bench-full bench-peers clean
+.PHONY: setup build release demo test test-standalone verify fuzz fuzz-build fuzz-seeds sanitize bench bench-full bench-peers clean
 
 setup:
 	@bash scripts/setup.sh
@@ -23,9 +23,35 @@ test: setup
 	$(SWIFT) build $(SWIFT_FLAGS) --product reserve
 	$(SWIFT) test $(SWIFT_FLAGS)
 
+# `make test` again in a fresh clone of HEAD with no siblings: proves the repository
+# needs nothing outside itself (scripts/test_standalone.sh; .ci/run calls it).
+test-standalone:
+	bash scripts/test_standalone.sh
+
+# Coverage-guided fuzzing of every reader (Fuzz/, libFuzzer + AddressSanitizer):
+# each target for FUZZ_SECONDS (default 60); FUZZ_TARGETS='FuzzRoadCSV ...' for a
+# subset. Fails on any crash, leak, timeout (> 1 s) or out-of-memory; the inputs go to
+# Fuzz/Artifacts/. `make fuzz-seeds` rewrites and minimises the committed corpora.
+# Not part of `make test` (RELIABILITY.md records the campaigns).
+FUZZ_SECONDS ?= 60
+fuzz-build: setup
+	bash scripts/fuzz.sh build
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh run $(FUZZ_TARGETS)
+
+fuzz-seeds: fuzz-build
+	bash scripts/fuzz.sh seeds
+
+# The concurrency suites under ThreadSanitizer, then the whole suite under
+# AddressSanitizer, each in its own scratch folder (.build-sanitize/). Not part of
+# `make test`: two extra full builds. Results in RELIABILITY.md.
+sanitize: setup
+	bash scripts/sanitize.sh
+
 # Slow validation kept out of `make test`.
 verify: release
-	$(RESERVE) verify-orlib --dir ../shared/external --time-limit 120
+	$(RESERVE) verify-orlib --dir Tests/Fixtures/external --time-limit 120
 
 # The benchmark suite (package-benchmark, Benchmarks/): dispatch end to end and by
 # phase on the samples and the small ladder rungs, routing, planning and siting,
@@ -70,4 +96,4 @@ samples:
 	python3 scripts/make_samples.py
 
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build .build-sanitize Benchmarks/.build Fuzz/.build Fuzz/.work

@@ -19,7 +19,7 @@ import tempfile
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 RESERVE = os.path.join(ROOT, ".build", "release", "reserve")
-CALIFORNIA = os.path.join(ROOT, "..", "shared", "external", "roads-california", "cal.cedge")
+CALIFORNIA = os.path.join(ROOT, "Tests", "Fixtures", "external", "roads-california", "cal.cedge")
 
 
 def ours(graph_args, sources, export=None):

@@ -32,7 +32,7 @@ from scipy.sparse.csgraph import dijkstra
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 REPEAT = 3  # runs per query and tool; the table shows the median and [min–max] over sources × runs
-CEDGE = os.path.join(ROOT, "..", "shared", "external", "roads-california", "cal.cedge")
+CEDGE = os.path.join(ROOT, "Tests", "Fixtures", "external", "roads-california", "cal.cedge")
 
 
 def ours(reserve, *args):

@@ -36,7 +36,7 @@ import numpy as np
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 RESERVE = os.path.join(ROOT, ".build", "release", "reserve")
-EXTERNAL = os.path.join(ROOT, "..", "shared", "external")
+EXTERNAL = os.path.join(ROOT, "Tests", "Fixtures", "external")
 
 
 def fmt(x):

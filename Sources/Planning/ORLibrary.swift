@@ -232,7 +232,8 @@ public struct ORLibraryCapacitated: Sendable, Hashable {
             fixed.append(f)
         }
         var demands: [Double] = [], costs: [Double] = []
-        costs.reserveCapacity(m * n)
+        // The header is a claim: reserve no more than the numbers the file holds.
+        costs.reserveCapacity(min(m * n, t.tokens.count))
         for i in 0..<n {
             let d = try t.number("the demand of customer \(i + 1)")
             guard d >= 0 else { throw ORLibraryError(file: file, line: t.tokens[t.position - 1].line, message: "customer \(i + 1): demand must be ≥ 0") }

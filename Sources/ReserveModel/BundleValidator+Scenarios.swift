@@ -1,6 +1,10 @@
 // Checks of scenarios: references to areas, items, depots, policies and roads, and
 // the numbers of each incident.
 extension BundleValidator {
+    /// Relief periods longer than this are data errors (10 years, in days); it also
+    /// keeps the relief end a representable calendar date.
+    static let longestReliefDays = 3_650.0
+
     func checkScenarios(_ b: ReserveBundle, _ index: BundleIndex, _ c: inout ProblemCollector) {
         var seen: [ScenarioID: Int] = [:]
         let specialties = Set(b.teams.flatMap(\.specialties))
@@ -63,6 +67,14 @@ extension BundleValidator {
             c.number(a.affectedPopulation, ref(path + ".affected_population"), "Affected population of '\(a.area)'")
             c.number(a.displacedPopulation, ref(path + ".displaced_population"), "Displaced population of '\(a.area)'")
             c.number(a.reliefDays, ref(path + ".relief_days"), "Relief days of '\(a.area)'")
+            if a.reliefDays.isFinite, a.reliefDays > Self.longestReliefDays {
+                c.error(ref(path + ".relief_days"), "Relief days of '\(a.area)' must be at most \(Int(Self.longestReliefDays)) (10 years), not \(ProblemCollector.format(a.reliefDays)).")
+            }
+            // Norm-derived demand is people × norm × days: each factor may be within
+            // bounds while the product is not (or is +∞).
+            for need in b.needs(of: a) where !(need.quantity <= ProblemCollector.largestQuantity) {
+                c.error(ref(path + ".displaced_population"), "Demand for '\(need.item)' in '\(a.area)' would be \(ProblemCollector.format(need.quantity)) units (norm × displaced people × relief days), more than 10^15.")
+            }
             if a.displacedPopulation > a.affectedPopulation && a.affectedPopulation > 0 {
                 c.warning(ref(path + ".displaced_population"), "More people displaced (\(ProblemCollector.format(a.displacedPopulation))) than affected (\(ProblemCollector.format(a.affectedPopulation))) in '\(a.area)'.")
             }

@@ -170,14 +170,23 @@ struct ProblemCollector {
         problems.append(ValidationProblem(severity: .warning, subject: ref, message: message))
     }
 
-    /// Finite and ≥ 0 (or > 0 when `positive`). `what` is only built for a problem:
-    /// interpolating it for each of 400k valid road rows cost a tenth of validation.
+    /// The largest quantity a bundle may hold (people, units, yuan, tonnes, hours…).
+    /// Nothing real comes near it, and below it every product the models and reports
+    /// form stays finite and every whole number fits an Int: hostile values such as
+    /// 1e300 are errors here instead of +∞ or a trap later (RELIABILITY.md).
+    static let largestQuantity = 1e15
+
+    /// Finite, ≥ 0 (or > 0 when `positive`) and at most ``largestQuantity``. `what` is
+    /// only built for a problem: interpolating it for each of 400k valid road rows cost
+    /// a tenth of validation.
     mutating func number(_ value: Double, _ ref: @autoclosure () -> RecordReference, _ what: @autoclosure () -> String,
                          positive: Bool = false) {
         if !value.isFinite {
             error(ref(), "\(what()) must be a finite number, not \(value).")
         } else if positive ? !(value > 0) : value < 0 {
             error(ref(), "\(what()) must be \(positive ? "greater than 0" : "0 or more"), not \(Self.format(value)).")
+        } else if value > Self.largestQuantity {
+            error(ref(), "\(what()) must be at most 10^15, not \(Self.format(value)).")
         }
     }
 

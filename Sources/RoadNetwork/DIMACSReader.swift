@@ -28,7 +28,9 @@ public enum DIMACSReader {
                     continue
                 }
                 nodeCount = n; declaredArcs = m; problemLine = number
-                arcs.reserveCapacity(m)
+                // The header is a claim, not data: reserve no more arcs than the text
+                // can hold (an arc line is at least "a 1 1 0\n", 8 bytes).
+                arcs.reserveCapacity(min(m, text.utf8.count / 8))
             case "a":
                 guard let n = nodeCount else { log.add(number, "arc before the problem line 'p sp NODES ARCS'"); continue }
                 guard f.count == 4 else { log.add(number, "expected 'a FROM TO WEIGHT', found \(f.count) fields"); continue }
@@ -50,7 +52,10 @@ public enum DIMACSReader {
         }
         var problems = log.problems
         var coordinates: [GeoCoordinate]?
-        if let coText {
+        // An implausible node count is already a problem; reading coordinates for it
+        // would allocate one per claimed node.
+        let plausible = nodeCount.map { $0 < plausibleNodeLimit(edges: arcs.count) } ?? true
+        if let coText, plausible {
             do throws(GraphReadError) {
                 coordinates = try readCoordinates(coText, file: coordinatesFile, nodeCount: nodeCount ?? 0)
             } catch { problems += error.problems }

@@ -107,16 +107,18 @@ public struct SpatialGrid: Sendable {
     private func visitRing(_ cx: Int, _ cy: Int, _ r: Int, _ body: (Int) -> Void) {
         if r == 0 { body(cy * columns + cx); return }
         let x0 = cx - r, x1 = cx + r, y0 = cy - r, y1 = cy + r
-        for x in max(x0, 0)...min(x1, columns - 1) {
-            if y0 >= 0 { body(y0 * columns + x) }
-            if y1 < rows { body(y1 * columns + x) }
+        // Each side only when it exists: looping over the cells first and testing the
+        // side inside made a ring far outside a one-column (one-row) grid cost
+        // O(rows) (O(columns)), and a far query O(rows²).
+        let xa = max(x0, 0), xb = min(x1, columns - 1)
+        if xa <= xb {
+            if y0 >= 0 { for x in xa...xb { body(y0 * columns + x) } }
+            if y1 < rows { for x in xa...xb { body(y1 * columns + x) } }
         }
         let ya = max(y0 + 1, 0), yb = min(y1 - 1, rows - 1)
         if ya <= yb {
-            for y in ya...yb {
-                if x0 >= 0 { body(y * columns + x0) }
-                if x1 < columns { body(y * columns + x1) }
-            }
+            if x0 >= 0 { for y in ya...yb { body(y * columns + x0) } }
+            if x1 < columns { for y in ya...yb { body(y * columns + x1) } }
         }
     }
 }

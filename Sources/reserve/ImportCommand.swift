@@ -30,7 +30,7 @@ struct ImportPMedian: ParsableCommand {
         get synthetic positions on a grid), and every node a unit-population area and candidate.
 
         Example:
-          reserve import orlib-pmed ../shared/external/orlib-pmed/pmed1.txt --out out/pmed1
+          reserve import orlib-pmed Tests/Fixtures/external/orlib-pmed/pmed1.txt --out out/pmed1
           reserve site out/pmed1 --objective p-median --count 5
         """
     )
@@ -69,7 +69,7 @@ struct ImportCapacitated: ParsableCommand {
         demand), and the cost table od.csv (cost of serving all of a customer's demand).
 
         Example:
-          reserve import orlib-cap ../shared/external/orlib-cap/cap71.txt --out out/cap71
+          reserve import orlib-cap Tests/Fixtures/external/orlib-cap/cap71.txt --out out/cap71
           reserve site out/cap71 --objective fixed-charge
         """
     )
@@ -97,7 +97,7 @@ struct ImportCapacitated: ParsableCommand {
     }
 }
 
-/// `reserve verify-orlib --dir ../shared/external` (hidden; `make verify`): every
+/// `reserve verify-orlib --dir Tests/Fixtures/external` (hidden; `make verify`): every
 /// OR-Library pmed and cap instance against its published optimum.
 struct VerifyORLibCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -107,7 +107,7 @@ struct VerifyORLibCommand: ParsableCommand {
     )
 
     @Option(name: .long, help: "The external data directory (holding orlib-pmed/ and orlib-cap/).")
-    var dir: String = "../shared/external"
+    var dir: String = "Tests/Fixtures/external"
 
     @Option(name: .long, help: "Only these instances (comma-separated names, e.g. pmed3,cap131).")
     var only: String?

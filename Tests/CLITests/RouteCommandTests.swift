@@ -161,7 +161,7 @@ import TestSupport
     }
 
     @Test func californiaDistanceIsInTheFileUnit() throws {
-        let cedge = packageRoot.appendingPathComponent("../shared/external/roads-california/cal.cedge").standardized.path
+        let cedge = try ReferenceData.path("roads-california/cal.cedge")
         // 101 → 12388 is 8.157517 by scipy (Tests/RoadNetworkTests/Fixtures/california_pairs.csv).
         let run = try reserve(["route", "--graph", cedge, "--from", "101", "--to", "12388", "--json"])
         #expect(run.status == 0)

@@ -4,8 +4,6 @@ import TestSupport
 
 /// `reserve import orlib-*` + `reserve site` end to end on OR-Library instances.
 @Suite struct SiteCommandTests {
-    static let external = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/external")
-    static var available: Bool { FileManager.default.fileExists(atPath: external.appendingPathComponent("orlib-pmed/pmed1.txt").path) }
 
     func scratch() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("er-site-\(UUID().uuidString)")
@@ -13,11 +11,11 @@ import TestSupport
         return dir
     }
 
-    @Test(.enabled(if: available)) func pmed1ImportedAndSolvedToTheOptimum() throws {
+    @Test func pmed1ImportedAndSolvedToTheOptimum() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("pmed1").path
-        let imported = try runReserve(["import", "orlib-pmed", Self.external.appendingPathComponent("orlib-pmed/pmed1.txt").path, "--out", out])
+        let imported = try runReserve(["import", "orlib-pmed", ReferenceData.path("orlib-pmed/pmed1.txt"), "--out", out])
         #expect(imported.exitCode == 0, "\(imported.stderr)")
         let validated = try runReserve(["validate", out])
         #expect(validated.exitCode == 0, "\(validated.stdout)")
@@ -38,11 +36,11 @@ import TestSupport
         #expect(cover.exitCode == 0)
     }
 
-    @Test(.enabled(if: available)) func cap71ImportedAndSolvedToTheOptimum() throws {
+    @Test func cap71ImportedAndSolvedToTheOptimum() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("cap71").path
-        let imported = try runReserve(["import", "orlib-cap", Self.external.appendingPathComponent("orlib-cap/cap71.txt").path, "--out", out])
+        let imported = try runReserve(["import", "orlib-cap", ReferenceData.path("orlib-cap/cap71.txt"), "--out", out])
         #expect(imported.exitCode == 0, "\(imported.stderr)")
         let r = try runReserve(["site", out, "--objective", "fixed-charge", "--json"])
         #expect(r.exitCode == 0, "\(r.stderr)")

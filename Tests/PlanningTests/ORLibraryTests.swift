@@ -4,18 +4,13 @@ import Testing
 import TestSupport
 @testable import Planning
 
-/// OR-Library instances in ../shared/external (relative to the package root).
-enum ExternalData {
-    static let root = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/external")
-    static func text(_ relative: String) throws -> String {
-        try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
-    }
-    static var available: Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent("orlib-pmed/pmed1.txt").path) }
-}
+/// OR-Library instances in Tests/Fixtures/external (committed; TestSupport's
+/// ReferenceData fails the test with the file's name if one is missing).
+typealias ExternalData = ReferenceData
 
 @Suite("OR-Library published optima", .serialized)
 struct ORLibraryOptimumTests {
-    @Test("p-median optimum", .enabled(if: ExternalData.available), arguments: 1...10)
+    @Test("p-median optimum", arguments: 1...10)
     func pmedian(_ k: Int) throws {
         let instance = try ORLibraryPMedian.parse(try ExternalData.text("orlib-pmed/pmed\(k).txt"), file: "pmed\(k).txt")
         let optima = ORLibraryOptima.parse(try ExternalData.text("orlib-pmed/pmedopt.txt"))
@@ -25,7 +20,7 @@ struct ORLibraryOptimumTests {
         #expect(result.openSites.count == instance.p)
     }
 
-    @Test("capacitated warehouse optimum", .enabled(if: ExternalData.available),
+    @Test("capacitated warehouse optimum",
           arguments: ["cap71", "cap72", "cap73", "cap74", "cap101", "cap102", "cap103", "cap104",
                       "cap131", "cap132", "cap133", "cap134"])
     func capacitated(_ name: String) throws {

@@ -85,7 +85,7 @@ struct PMedianBranchAndBoundTests {
         }
     }
 
-    @Test("pmed6 (integrality gap) is proven optimal by the branch and bound", .enabled(if: ExternalData.available))
+    @Test("pmed6 (integrality gap) is proven optimal by the branch and bound")
     func pmed6() throws {
         let instance = try ORLibraryPMedian.parse(try ExternalData.text("orlib-pmed/pmed6.txt"), file: "pmed6.txt")
         var solver = SitingSolver()

@@ -6,9 +6,7 @@ import Testing
 /// The California road network (Li et al. 2005) against distances computed by
 /// scipy.sparse.csgraph and checked with networkx (Fixtures/make_california_pairs.py).
 @Suite struct CaliforniaTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static let cedgePath = packageRoot.appendingPathComponent("../shared/external/roads-california/cal.cedge").standardized.path
+    static func cedgePath() throws -> String { try ReferenceData.path("roads-california/cal.cedge") }
 
     struct Pair {
         var source: Int, target: Int
@@ -25,7 +23,7 @@ import Testing
     }
 
     @Test func distancesMatchScipyForFixedPairs() throws {
-        let graph = try RoadGraph.read(contentsOf: Self.cedgePath)
+        let graph = try RoadGraph.read(contentsOf: try Self.cedgePath())
         #expect(graph.nodeCount == 21_048)
         #expect(graph.edgeCount == 2 * 21_693)
         #expect(graph.lengthUnit == .fileUnit)
@@ -46,7 +44,7 @@ import Testing
     }
 
     @Test func matrixAndReverseSearchAgreeWithTheFixture() throws {
-        let graph = try RoadGraph.read(contentsOf: Self.cedgePath)
+        let graph = try RoadGraph.read(contentsOf: try Self.cedgePath())
         let pairs = try Self.pairs()
         let sources = Array(Set(pairs.map(\.source))).sorted().map { NodeID($0) }
         let targets = Array(Set(pairs.map(\.target))).sorted().map { NodeID($0) }
@@ -64,7 +62,7 @@ import Testing
 
     @Test func californiaIsOneComponent() throws {
         // networkx.number_connected_components on the same file gives 1.
-        let graph = try RoadGraph.read(contentsOf: Self.cedgePath)
+        let graph = try RoadGraph.read(contentsOf: try Self.cedgePath())
         #expect(graph.weaklyConnectedComponents().count == 1)
         #expect(graph.stronglyConnectedComponents().count == 1)
     }

@@ -4,7 +4,7 @@ import Foundation
 
 /// Reserve-level planning and depot siting: planning on the five samples; p-median
 /// siting on the samples (travel times by one Dijkstra per candidate); OR-Library
-/// p-median and capacitated warehouse location (../shared/external) against their
+/// p-median and capacitated warehouse location (Tests/Fixtures/external) against their
 /// published optima, which every sample checks. `BENCH_FULL=1` (`make bench-full`)
 /// adds the slower OR-Library instances and p-median siting on the generated province
 /// bundle. `scripts/bench_siting_peers.py` times HiGHS and OR-Tools on the same
@@ -13,7 +13,7 @@ let benchmarks: @Sendable () -> Void = {
     let full = ProcessInfo.processInfo.environment["BENCH_FULL"] == "1"
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    let external = root.deletingLastPathComponent().appendingPathComponent("shared/external").path
+    let external = root.appendingPathComponent("Tests/Fixtures/external").path
     let rows = BenchmarkMetric.custom("model rows", polarity: .prefersSmaller, useScalingFactor: false)
     let columns = BenchmarkMetric.custom("model columns", polarity: .prefersSmaller, useScalingFactor: false)
     let counts: [BenchmarkMetric: BenchmarkUnits] = [rows: .count, columns: .count]
@@ -54,11 +54,21 @@ let benchmarks: @Sendable () -> Void = {
         pmed += ["pmed17", "pmed27", "pmed32"]
         cap += ["cap134"]
     }
-    let pmedOpt = ORLibraryOptima.parse((try? String(contentsOfFile: "\(external)/orlib-pmed/pmedopt.txt", encoding: .utf8)) ?? "")
-    let capOpt = ORLibraryOptima.parse((try? String(contentsOfFile: "\(external)/orlib-cap/capopt.txt", encoding: .utf8)) ?? "")
+    // The reference data is committed (Tests/Fixtures/external/README.md); a missing
+    // file stops the suite with its name instead of silently dropping benchmarks.
+    func reference(_ relative: String) -> String {
+        let path = "\(external)/\(relative)"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            fatalError("missing reference file \(path): restore it with `git checkout -- Tests/Fixtures/external`")
+        }
+        return text
+    }
+    let pmedOpt = ORLibraryOptima.parse(reference("orlib-pmed/pmedopt.txt"))
+    let capOpt = ORLibraryOptima.parse(reference("orlib-cap/capopt.txt"))
     for name in pmed {
         let file = "\(external)/orlib-pmed/\(name).txt"
-        guard FileManager.default.fileExists(atPath: file), let optimum = pmedOpt[name] else { continue }
+        _ = reference("orlib-pmed/\(name).txt")
+        guard let optimum = pmedOpt[name] else { fatalError("no published optimum for \(name)") }
         Benchmark("Site OR-Library \(name) (read, distances, solve)", configuration: name == "pmed17" ? slow : config) { benchmark in
             for _ in benchmark.scaledIterations {
                 let instance = try ORLibraryPMedian.parse(String(contentsOfFile: file, encoding: .utf8), file: file)
@@ -71,7 +81,8 @@ let benchmarks: @Sendable () -> Void = {
     }
     for name in cap {
         let file = "\(external)/orlib-cap/\(name).txt"
-        guard FileManager.default.fileExists(atPath: file), let optimum = capOpt[name] else { continue }
+        _ = reference("orlib-cap/\(name).txt")
+        guard let optimum = capOpt[name] else { fatalError("no published optimum for \(name)") }
         Benchmark("Site OR-Library \(name) (capacitated, read + solve)", configuration: config) { benchmark in
             for _ in benchmark.scaledIterations {
                 let instance = try ORLibraryCapacitated.parse(String(contentsOfFile: file, encoding: .utf8), file: file)

@@ -3,7 +3,7 @@ import EmergencyReserve
 import Foundation
 
 /// The routing core: one-to-all, one-to-many, isochrone and many-to-many on the
-/// California road network (../shared/external/roads-california, 21,048 nodes) and on
+/// California road network (Tests/Fixtures/external/roads-california, 21,048 nodes) and on
 /// generated grids (SyntheticGrid, fixed seed): 10,000 and 100,000 nodes in
 /// `make bench`, 1,000,000 nodes with `BENCH_FULL=1` (`make bench-full`).
 /// `scripts/bench_routing_peers.py` times the same queries in scipy, igraph and networkx.
@@ -18,10 +18,9 @@ let benchmarks: @Sendable () -> Void = {
                                        maxDuration: .seconds(20), maxIterations: 5)
 
     var graphs: [(label: String, load: @Sendable () throws -> RoadGraph)] = []
-    let cedge = root.deletingLastPathComponent().appendingPathComponent("shared/external/roads-california/cal.cedge").path
-    if FileManager.default.fileExists(atPath: cedge) {
-        graphs.append(("California 21k", { try CEdgeReader.read(String(contentsOfFile: cedge, encoding: .utf8), file: cedge) }))
-    }
+    let cedge = root.appendingPathComponent("Tests/Fixtures/external/roads-california/cal.cedge").path
+    // Committed with the repository; a missing file fails the benchmark's load.
+    graphs.append(("California 21k", { try CEdgeReader.read(String(contentsOfFile: cedge, encoding: .utf8), file: cedge) }))
     for side in [100, 316] + (full ? [1_000] : []) {
         graphs.append(("grid \(side)²", { SyntheticGrid(rows: side, columns: side, seed: 1).build() }))
     }
