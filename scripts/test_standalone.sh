@@ -2,8 +2,9 @@
 # Proves the repository stands alone: clones the committed HEAD into a fresh
 # temporary folder that has no siblings (so no `../anything` can resolve), checks
 # that nothing refers to a path outside the clone and that the committed reference
-# data is intact, then runs `make test` there. Called by .ci/run after `make test`
-# and by `make test-standalone`. Uncommitted changes are not part of the clone.
+# data is intact, then runs `make test` there. .ci/run relies on it for `make test`
+# (CI's own clone has a copy of shared/ beside it, this one has nothing); also
+# `make test-standalone`. Uncommitted changes are not part of the clone.
 set -euo pipefail
 
 root="$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)"
