@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        // The stock book (Ledger): SQLite through GRDB, pinned (its Linux support is
+        // community-tested; the Ledger tests exercise it here).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C: only this module and LinearSolver's GLPK backend touch <glpk.h>.
@@ -68,9 +71,19 @@ let package = Package(
             name: "Reports",
             dependencies: ["Response", "Planning", "ReserveModel", "RoadNetwork"]
         ),
+        // The stock book: lots, immutable movements, kept balances (SQLite via GRDB).
+        .target(
+            name: "Ledger",
+            dependencies: [
+                "ReserveModel",
+                "BundleIO",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleIO", "Response", "Planning", "Reports"]
+            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleIO", "Response", "Planning", "Reports", "Ledger"]
         ),
         .executableTarget(
             name: "reserve",
@@ -78,6 +91,7 @@ let package = Package(
                 "EmergencyReserve",
                 "RoadNetwork",
                 "Planning",
+                "Ledger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -112,6 +126,10 @@ let package = Package(
             name: "BundleIOTests",
             dependencies: ["BundleIO", "ReserveModel", "RoadNetwork", "TestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "LedgerTests",
+            dependencies: ["Ledger", "BundleIO", "ReserveModel", "TestSupport"]
         ),
         .testTarget(
             name: "CLITests",
