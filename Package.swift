@@ -129,7 +129,11 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerTests",
-            dependencies: ["Ledger", "BundleIO", "ReserveModel", "TestSupport"]
+            dependencies: [
+                "Ledger", "BundleIO", "ReserveModel", "TestSupport",
+                // Raw SQL on the same file, to check what the library must refuse.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "CLITests",
