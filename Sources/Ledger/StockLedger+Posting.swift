@@ -26,9 +26,10 @@ extension StockLedger {
             """)
         var shortages: [LedgerError.Shortage] = []
         for (index, leg) in legs.enumerated() {
-            let before = try balance(of: leg.lot, at: leg.depot, in: db)
+            // Only a movement out can take a balance below zero; a movement in skips the read.
+            let before = leg.micros < 0 ? try balance(of: leg.lot, at: leg.depot, in: db) : 0
             let after = before + leg.micros
-            if after < 0, leg.micros < 0, context.allowNegativeReason == nil {
+            if after < 0, context.allowNegativeReason == nil {
                 shortages.append(.init(request: describe(leg), depot: leg.depot, item: leg.lot.item, lot: leg.lot.lot,
                                        requested: LedgerQuantity.units(-leg.micros),
                                        available: LedgerQuantity.units(max(0, before))))

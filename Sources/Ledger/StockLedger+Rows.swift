@@ -71,7 +71,7 @@ extension StockLedger {
     /// The lot a label names, created with the label's fields if it is new.
     static func findOrCreateLot(_ label: LotLabel, in db: Database) throws -> StoredLot {
         let expiry = label.expiry?.description ?? ""
-        if let row = try Row.fetchOne(db, sql: "SELECT * FROM lots WHERE item = ? AND lot_number = ? AND expiry = ?",
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM lots WHERE item = ? AND lot_number = ? AND expiry = ?"),
                                       arguments: [label.item, label.lot, expiry]) {
             return storedLot(row)
         }
