@@ -18,6 +18,9 @@ let package = Package(
         // The stock book (Ledger): SQLite through GRDB, pinned (its Linux support is
         // community-tested; the Ledger tests exercise it here).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The ledger's import-sheet: .xlsx is a ZIP of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
         // C: only this module and LinearSolver's GLPK backend touch <glpk.h>.
@@ -79,6 +82,9 @@ let package = Package(
                 "BundleIO",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .target(
@@ -133,7 +139,9 @@ let package = Package(
                 "Ledger", "BundleIO", "ReserveModel", "TestSupport",
                 // Raw SQL on the same file, to check what the library must refuse.
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            // Read through packageRoot; make_sheets.py beside them wrote them.
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "CLITests",

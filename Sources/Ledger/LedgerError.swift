@@ -19,6 +19,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case alreadyReversed(id: Int64, by: Int64)
     /// A dispatch response could not be read or is not a dispatch.
     case invalidDispatch(String)
+    /// A 台账 spreadsheet or its mapping has problems: every one, each naming sheet, row and column.
+    case invalidSheet(source: String, problems: [String])
     /// SQLite (or the file system) failed.
     case database(String)
 
@@ -70,6 +72,10 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
             return "movement \(id) was already reversed by movement \(by)"
         case .invalidDispatch(let message):
             return message
+        case .invalidSheet(let source, let problems):
+            let shown = problems.prefix(50).map { "  \($0)" }.joined(separator: "\n")
+            let more = problems.count > 50 ? "\n  … and \(problems.count - 50) more" : ""
+            return "\(source): \(problems.count) problem(s), nothing imported:\n\(shown)\(more)"
         case .database(let message):
             return "database: \(message)"
         }

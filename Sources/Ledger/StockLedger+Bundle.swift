@@ -31,17 +31,21 @@ extension StockLedger {
                                   inboundDate: lot.received), micros))
         }
         if !invalid.isEmpty { throw .invalidRequest(invalid.joined(separator: "\n")) }
-        let rowsToPost = rows
-        let posting = context
-        return try write { db in
+        return try postReceipts(rows, context: context, describe: "import")
+    }
+
+    /// Posts one receive per (label, micro-units), in one transaction, each dated on its
+    /// lot's inbound day when it has one.
+    func postReceipts(_ rows: [(LotLabel, Int64)], context: PostingContext, describe: String) throws(LedgerError) -> PostingResult {
+        try write { db in
             var legs: [PendingLeg] = []
-            legs.reserveCapacity(rowsToPost.count)
-            for (label, micros) in rowsToPost {
+            legs.reserveCapacity(rows.count)
+            for (label, micros) in rows {
                 let lot = try Self.findOrCreateLot(label, in: db)
                 legs.append(PendingLeg(kind: .receive, lot: lot, depot: label.depot, micros: micros,
                                        at: label.inboundDate.map { "\($0)T00:00:00Z" }))
             }
-            return try Self.post(legs, context: posting, in: db) { _ in "import" }
+            return try Self.post(legs, context: context, in: db) { _ in describe }
         }
     }
 

@@ -114,3 +114,40 @@ struct LedgerPostDispatchCommand: ParsableCommand {
         }
     }
 }
+
+/// `reserve ledger import-sheet FILE.csv|FILE.xlsx --mapping MAP.json`: a bureau's 台账.
+struct LedgerImportSheetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-sheet",
+        abstract: "Post a 台账 spreadsheet (.csv or .xlsx) as opening balances, one receive per row, all or nothing.",
+        discussion: """
+        MAP.json names the header of each ledger field (depot, item, lot, quantity required; unit, expiry, \
+        productionDate, received, origin, specification, quality, mode optional), the sheet and header row, \
+        and optional sheet-name → id tables for items and depots. See docs/ledger.md. Every bad cell is \
+        reported as sheet!CELL (header): problem, and nothing is posted.
+        """)
+    @Argument(help: "The sheet: a .csv (UTF-8) or .xlsx file.") var file: String
+    @Option(name: .long, help: "The mapping JSON.") var mapping: String
+    @OptionGroup var database: LedgerDatabaseOptions
+    @OptionGroup var posting: PostingOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: file) else { throw CLIFailure(message: "\(file): no such file", exitCode: 66) }
+        guard let data = FileManager.default.contents(atPath: mapping) else {
+            throw CLIFailure(message: "\(mapping): cannot read the mapping", exitCode: 66)
+        }
+        let map = try LedgerFailure.map { () throws(LedgerError) in try SheetMapping(json: data, source: mapping) }
+        let ledger = try database.open()
+        let context = posting.context(defaultDocument: "import-sheet \((file as NSString).lastPathComponent)")
+        let result = try LedgerFailure.map { () throws(LedgerError) in
+            try ledger.importSheet(at: URL(fileURLWithPath: file), mapping: map, context: context)
+        }
+        switch output.resolvedFormat {
+        case .json: try printJSON(PostingJSON(movements: result.movements.map(MovementJSON.init), replayed: result.replayed))
+        case .table:
+            print(result.replayed ? "already imported under key '\(result.movements.first?.idempotencyKey ?? "")'; nothing new written"
+                                  : "imported \(result.movements.count) receive movements")
+        }
+    }
+}

@@ -23,6 +23,7 @@ struct LedgerCommand: ParsableCommand {
                       LedgerTransferCommand.self, LedgerCountCommand.self, LedgerRotateCommand.self, LedgerWriteOffCommand.self,
                       LedgerReturnCommand.self, LedgerReverseCommand.self, LedgerBalanceCommand.self, LedgerHistoryCommand.self,
                       LedgerExpiringCommand.self, LedgerVerifyCommand.self, LedgerExportCommand.self,
-                      LedgerPostDispatchCommand.self, LedgerRotationCommand.self, LedgerReportCommand.self]
+                      LedgerPostDispatchCommand.self, LedgerRotationCommand.self, LedgerReportCommand.self,
+                      LedgerImportSheetCommand.self]
     )
 }
