@@ -9,7 +9,7 @@ extension StockLedger {
     /// are the same request (same kinds, lots, depots and quantities; a count compares
     /// all but the quantity, which depends on the book at the time), and throws
     /// ``LedgerError/idempotencyConflict(key:existing:)`` if not.
-    static func post(_ legs: [PendingLeg], context: PostingContext, in db: Database,
+    static func post(_ legs: [PendingLeg], context: PostingContext, in db: Database, fetchResult: Bool = true,
                      describe: (PendingLeg) -> String) throws -> PostingResult {
         let key = context.idempotencyKey ?? UUID().uuidString.lowercased()
         if let replay = try replayed(legs, key: key, in: db) { return replay }
@@ -41,7 +41,8 @@ extension StockLedger {
             try upsert.execute(arguments: [leg.depot, leg.lot.id, leg.micros])
         }
         if !shortages.isEmpty { throw LedgerError.insufficientStock(shortages) }
-        return PostingResult(movements: try movements(key: key, in: db), replayed: false)
+        // Bulk callers skip reading back what they wrote.
+        return PostingResult(movements: fetchResult ? try movements(key: key, in: db) : [], replayed: false)
     }
 
     private static func replayed(_ legs: [PendingLeg], key: String, in db: Database) throws -> PostingResult? {

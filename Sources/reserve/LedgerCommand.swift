@@ -24,6 +24,6 @@ struct LedgerCommand: ParsableCommand {
                       LedgerReturnCommand.self, LedgerReverseCommand.self, LedgerBalanceCommand.self, LedgerHistoryCommand.self,
                       LedgerExpiringCommand.self, LedgerVerifyCommand.self, LedgerExportCommand.self,
                       LedgerPostDispatchCommand.self, LedgerRotationCommand.self, LedgerReportCommand.self,
-                      LedgerImportSheetCommand.self]
+                      LedgerImportSheetCommand.self, LedgerBenchCommand.self]
     )
 }
