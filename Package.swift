@@ -15,8 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
-        // The stock book (Ledger): SQLite through GRDB, pinned (its Linux support is
-        // community-tested; the Ledger tests exercise it here).
+        // The stock book (Ledger): SQLite through GRDB 7.10.0, the listed version (its Linux
+        // support is community-tested; the Ledger tests exercise it here).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // The ledger's import-sheet: .xlsx is a ZIP of XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),

@@ -28,10 +28,15 @@ public enum MovementKind: String, Codable, Sendable, CaseIterable {
 public struct Movement: Hashable, Codable, Sendable {
     /// Row id, increasing in posting order.
     public var id: Int64
+    /// What it does.
     public var kind: MovementKind
+    /// The depot whose balance it changes.
     public var depot: String
+    /// The lot's item id.
     public var item: String
+    /// The lot number.
     public var lot: String
+    /// The lot's expiry, if it has one.
     public var expiry: CalendarDate?
     /// Signed quantity in the item's unit.
     public var quantity: Double
@@ -41,7 +46,9 @@ public struct Movement: Hashable, Codable, Sendable {
     public var user: String
     /// The document it was posted from (入库单、出库单、调拨单号…).
     public var document: String
+    /// Why (free text).
     public var reason: String
+    /// The posting's key; retries with the same key post nothing new.
     public var idempotencyKey: String
     /// 0 for single movements; the position within a multi-movement posting otherwise.
     public var leg: Int
@@ -57,14 +64,19 @@ public struct Movement: Hashable, Codable, Sendable {
 
 /// One cached balance: a depot × item × lot.
 public struct BalanceRow: Hashable, Codable, Sendable {
+    /// The depot holding it.
     public var depot: String
+    /// The item id.
     public var item: String
+    /// The lot number.
     public var lot: String
     /// Units on hand, in the item's unit.
     public var quantity: Double
+    /// The lot's expiry, if it has one.
     public var expiry: CalendarDate?
     /// Day it entered storage.
     public var received: CalendarDate?
+    /// The unit on the lot's label ("" if none was given).
     public var unit: String
 }
 
@@ -75,6 +87,7 @@ public struct PostingContext: Hashable, Sendable {
     public var user: String
     /// The source document number.
     public var document: String
+    /// Why (free text, kept on every movement of the posting).
     public var reason: String
     /// A retried posting with the same key is posted once; nil makes a fresh key.
     public var idempotencyKey: String?
@@ -97,6 +110,7 @@ public struct PostingContext: Hashable, Sendable {
 
 /// What a posting wrote (or, when `replayed`, had written before under the same key).
 public struct PostingResult: Hashable, Codable, Sendable {
+    /// The movements of the posting, in leg order.
     public var movements: [Movement]
     /// True when the idempotency key had been posted already and nothing new was written.
     public var replayed: Bool

@@ -8,6 +8,7 @@ struct LedgerInitCommand: ParsableCommand {
     @OptionGroup var database: LedgerDatabaseOptions
 
     func run() throws {
+        try database.refuseServerURL()
         let path = database.path
         let existed = FileManager.default.fileExists(atPath: path)
         let ledger: StockLedger

@@ -11,7 +11,24 @@ struct LedgerDatabaseOptions: ParsableArguments {
 
     /// Opens the ledger (migrating an older schema), mapping failures to exit codes.
     func open() throws -> StockLedger {
-        try LedgerFailure.map { () throws(LedgerError) in try StockLedger.open(path: path) }
+        try refuseServerURL()
+        return try LedgerFailure.map { () throws(LedgerError) in try StockLedger.open(path: path) }
+    }
+
+    /// A `postgres://` URL is not a file name: say so rather than create a file called that.
+    func refuseServerURL() throws {
+        let lower = path.lowercased()
+        guard lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") else { return }
+        throw CLIFailure(message: "\(Self.masked(path)): PostgreSQL ledgers are not available yet; use an SQLite file (--db book.sqlite)",
+                         exitCode: 64)
+    }
+
+    /// The URL with its password replaced by `***`, for messages: credentials are never printed.
+    static func masked(_ url: String) -> String {
+        guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].lastIndex(of: "@") else { return url }
+        let userInfo = url[scheme.upperBound..<at]
+        guard let colon = userInfo.firstIndex(of: ":") else { return url }
+        return String(url[..<userInfo.index(after: colon)]) + "***" + String(url[at...])
     }
 }
 

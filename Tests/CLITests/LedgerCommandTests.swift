@@ -224,5 +224,9 @@ import TestSupport
         let r = try runReserve(["ledger", "post-dispatch", bad, "--db", db])
         #expect(r.exitCode == 65)
         #expect(r.stderr.contains("$.scenario is missing"))
+        // A server URL is refused with its password masked, never printed.
+        let url = try runReserve(["ledger", "balance", "--db", "postgres://ledger:s3cret@localhost:5432/book"])
+        #expect(url.exitCode == 64)
+        #expect(url.stderr.contains("postgres://ledger:***@localhost:5432/book") && !url.stderr.contains("s3cret"))
     }
 }
