@@ -5,13 +5,18 @@ import Foundation
 public struct DispatchOrders: Hashable, Sendable {
     /// One shipment: `quantity` units of `item` from depot `from` to area `to`.
     public struct Order: Hashable, Codable, Sendable {
+        /// The source depot id.
         public var from: String
+        /// The receiving area id.
         public var to: String
+        /// The item id.
         public var item: String
+        /// Units shipped (the item's unit).
         public var quantity: Double
         /// The source's reserve mode (physical, agreement, delegated, productionCapacity, mutualAid, social).
         public var mode: String
 
+        /// Creates an order.
         public init(from: String, to: String, item: String, quantity: Double, mode: String = "physical") {
             self.from = from
             self.to = to

@@ -28,7 +28,9 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     public struct Shortage: Equatable, Sendable, CustomStringConvertible {
         /// What asked for the stock: a movement kind, or a dispatch order ("order 3: HG-D-CITY → HG-XX water").
         public var request: String
+        /// The depot short of stock.
         public var depot: String
+        /// The item id.
         public var item: String
         /// Lot number, or nil when the request was for an item at a depot (FEFO).
         public var lot: String?
@@ -37,6 +39,7 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         /// Units available.
         public var available: Double
 
+        /// Creates a shortage.
         public init(request: String, depot: String, item: String, lot: String?, requested: Double, available: Double) {
             self.request = request
             self.depot = depot

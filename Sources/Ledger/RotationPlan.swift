@@ -11,6 +11,7 @@ public struct RotationItem: Hashable, Sendable {
     /// donated takes time); nil = the plan's default lead.
     public var leadDays: Int?
 
+    /// Creates an item's rotation facts.
     public init(shelfLifeDays: Double?, unitVolumeM3: Double, leadDays: Int? = nil) {
         self.shelfLifeDays = shelfLifeDays
         self.unitVolumeM3 = unitVolumeM3
@@ -31,6 +32,7 @@ public struct RotationOptions: Hashable, Sendable {
     /// nil = no limit.
     public var defaultMonthlyVolumeM3: Double?
 
+    /// Creates plan settings.
     public init(asOf: CalendarDate, horizonDays: Int = 365, leadDays: Int = 30,
                 monthlyVolumeM3: [String: Double] = [:], defaultMonthlyVolumeM3: Double? = nil) {
         self.asOf = asOf
@@ -46,12 +48,19 @@ public struct RotationOptions: Hashable, Sendable {
 public struct RotationPlan: Hashable, Codable, Sendable {
     /// One lot (or part of one) to rotate out in one month.
     public struct Entry: Hashable, Codable, Sendable {
+        /// The month to rotate in, `YYYY-MM`.
         public var month: String
+        /// The depot it leaves.
         public var depot: String
+        /// The item id.
         public var item: String
+        /// The lot number.
         public var lot: String
+        /// Units to rotate out this month.
         public var quantity: Double
+        /// Their volume, m³.
         public var volumeM3: Double
+        /// The lot's (label or derived) expiry.
         public var expiry: CalendarDate
         /// "label" when the lot carries its expiry, "shelfLife" when derived from production or receipt + shelf life.
         public var expirySource: String
@@ -63,15 +72,23 @@ public struct RotationPlan: Hashable, Codable, Sendable {
 
     /// Units that no month before their rotate-by day has room for: they will expire on the shelf.
     public struct Risk: Hashable, Codable, Sendable {
+        /// The depot.
         public var depot: String
+        /// The item id.
         public var item: String
+        /// The lot number.
         public var lot: String
+        /// Units that no month has room for.
         public var quantity: Double
+        /// The lot's expiry.
         public var expiry: CalendarDate
+        /// Its rotate-by day.
         public var rotateBy: CalendarDate
     }
 
+    /// The plan, by month, depot and rotate-by day.
     public var entries: [Entry]
+    /// What will expire on the shelf under the volume limits.
     public var atRisk: [Risk]
 }
 

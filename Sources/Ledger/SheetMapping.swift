@@ -33,6 +33,7 @@ public struct SheetMapping: Hashable, Codable, Sendable {
     /// Sheet depot name → depot id; names not listed are taken as ids.
     public var depots: [String: String]?
 
+    /// Creates a mapping in code.
     public init(sheet: String? = nil, headerRow: Int? = nil, columns: [String: String],
                 items: [String: String]? = nil, depots: [String: String]? = nil) {
         self.sheet = sheet

@@ -98,15 +98,23 @@ extension StockLedger {
 public struct VerifyReport: Hashable, Codable, Sendable {
     /// A kept balance that differs from the sum of its movements.
     public struct Drift: Hashable, Codable, Sendable {
+        /// Where.
         public var depot: String
+        /// The item id.
         public var item: String
+        /// The lot number.
         public var lot: String
+        /// The sum of the lot's movements at the depot.
         public var fromMovements: Double
+        /// The kept balance.
         public var kept: Double
     }
 
+    /// Movements in the book.
     public var movements: Int
+    /// Lots in the book.
     public var lots: Int
+    /// Kept balances that differ from their movements.
     public var drift: [Drift]
     /// Other broken guarantees: unexplained negative balances, half transfers.
     public var problems: [String]
