@@ -149,6 +149,20 @@ import Testing
         try f.close()
     }
 
+    @Test func theFileIsInWALModeAtTheCurrentSchemaVersion() throws {
+        let f = try LedgerFixture()
+        let (mode, version) = try f.raw().read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA user_version"))
+        }
+        #expect(mode == "wal")
+        #expect(version == 2)
+        // Opening it again (init on an existing file) keeps the book.
+        try f.ledger.receive(label("tent", "T-1", at: "D1"), quantity: 3, context: context("RK"))
+        let again = try StockLedger.create(path: f.path)
+        #expect(try again.balances().map(\.quantity) == [3])
+        try f.close()
+    }
+
     @Test func verifyFindsDriftMadeBehindItsBack() throws {
         let f = try LedgerFixture()
         try f.ledger.receive(label("tent", "T-1", at: "D1"), quantity: 10, context: context("RK"))
