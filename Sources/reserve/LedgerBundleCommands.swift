@@ -33,7 +33,7 @@ struct LedgerImportCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let loaded = try BundleLoading.load(bundle)
+        let loaded = try LedgerBundle.load(bundle)
         let ledger = try database.open()
         let context = posting.context(defaultDocument: "import \(loaded.manifest.name)")
         // The kill -9 test waits for this line: the transaction starts right after it.
@@ -59,7 +59,7 @@ struct LedgerExportCommand: ParsableCommand {
     @Option(name: .long, help: "Directory to write the bundle to.") var out: String
 
     func run() throws {
-        let base = try BundleLoading.load(bundle)
+        let base = try LedgerBundle.load(bundle)
         let ledger = try database.open()
         let exported = try LedgerFailure.map { () throws(LedgerError) in try ledger.exportBundle(base: base) }
         do {

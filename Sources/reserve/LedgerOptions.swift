@@ -104,3 +104,24 @@ enum LedgerFailure {
         }
     }
 }
+
+/// Reads and validates a bundle for the ledger commands, which need only its tables
+/// (not the road network the dispatch commands hand on): refused with every problem
+/// listed if it has errors, as `reserve validate` prints them.
+enum LedgerBundle {
+    static func load(_ path: String) throws -> ReserveBundle {
+        let loaded: LoadedBundle
+        do {
+            loaded = try BundleReader.read(at: path)
+        } catch {
+            throw CLIFailure.invalidData(error.description)
+        }
+        let report = loaded.validate()
+        if report.hasErrors {
+            let lines = report.errors.prefix(50).map(\.description).joined(separator: "\n")
+            let more = report.errors.count > 50 ? "\n… and \(report.errors.count - 50) more" : ""
+            throw CLIFailure.invalidData("\(path) has \(report.errors.count) error(s); run 'reserve validate \(path)':\n\(lines)\(more)")
+        }
+        return loaded.bundle
+    }
+}

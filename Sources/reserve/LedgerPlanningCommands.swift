@@ -55,7 +55,7 @@ struct LedgerRotationCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try BundleLoading.load(bundle)
+        let loaded = try LedgerBundle.load(bundle)
         let ledger = try database.open()
         var items: [String: RotationItem] = [:]
         for item in loaded.items {
