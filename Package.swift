@@ -14,7 +14,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         // The stock book (Ledger): SQLite through GRDB 7.10.0, the listed version (its Linux
         // support is community-tested; the Ledger tests exercise it here).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -23,12 +22,24 @@ let package = Package(
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
-        // C: only this module and LinearSolver's GLPK backend touch <glpk.h>.
+        // C: only this module and GLPKBackend touch <glpk.h> (a LinearSolverTests test
+        // checks that no other source imports CGLPK).
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+        // Models (variables, expressions, constraints, validation, feasibility, LP/MPS
+        // writing) and the solver protocol; knows nothing of GLPK.
         .target(
             name: "LinearSolver",
             dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // GLPK behind LinearSolver's protocol: solves, lexicographic levels, warm
+        // starts and bases, column generation, LP/MPS reading.
+        .target(
+            name: "GLPKBackend",
+            dependencies: [
                 "CGLPK",
+                "LinearSolver",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -36,14 +47,17 @@ let package = Package(
         .target(name: "RoadNetwork"),
         // Domain types and their validation; no project dependencies.
         .target(name: "ReserveModel"),
+        // The network of a bundle, built once: its road graph, every place snapped,
+        // scenario disruption overlays. Shared by validation and every phase.
+        .target(name: "BundleGraph", dependencies: ["ReserveModel", "RoadNetwork"]),
         // Bundles on disk (CSV + JSON directory, single JSON), synthetic generator;
-        // builds the RoadNetwork graph from a bundle's road rows.
+        // validation hands on the bundle's network.
         .target(
             name: "BundleIO",
             dependencies: [
                 "ReserveModel",
                 "RoadNetwork",
-                .product(name: "CSV", package: "CSV.swift"),
+                "BundleGraph",
             ]
         ),
         // Response phase: goods dispatch, team assignment, 2 h / 10 h compliance.
@@ -51,9 +65,10 @@ let package = Package(
             name: "Response",
             dependencies: [
                 "LinearSolver",
+                "GLPKBackend",
                 "RoadNetwork",
                 "ReserveModel",
-                "BundleIO",
+                "BundleGraph",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -63,16 +78,18 @@ let package = Package(
             name: "Planning",
             dependencies: [
                 "LinearSolver",
+                "GLPKBackend",
                 "RoadNetwork",
                 "ReserveModel",
                 "BundleIO",
+                "BundleGraph",
                 "Response",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "Reports",
-            dependencies: ["Response", "Planning", "ReserveModel", "RoadNetwork"]
+            dependencies: ["Response", "Planning", "ReserveModel", "RoadNetwork", "BundleGraph"]
         ),
         // The stock book: lots, immutable movements, kept balances (SQLite via GRDB).
         .target(
@@ -84,12 +101,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "XMLCoder", package: "XMLCoder"),
-                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleIO", "Response", "Planning", "Reports", "Ledger"]
+            dependencies: ["LinearSolver", "GLPKBackend", "RoadNetwork", "ReserveModel", "BundleGraph", "BundleIO", "Response", "Planning", "Reports", "Ledger"]
         ),
         .executableTarget(
             name: "reserve",
@@ -102,22 +118,29 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Shared by the tests: fixtures, seeded generator, tolerances, the `reserve`
+        // runner, and solvers that stand in for GLPK.
+        .target(name: "TestSupport", dependencies: ["LinearSolver"], path: "Tests/TestSupport"),
+        // The model module alone: nothing here links GLPK.
         .testTarget(
             name: "LinearSolverTests",
             dependencies: ["LinearSolver", "TestSupport"]
         ),
         .testTarget(
+            name: "GLPKBackendTests",
+            dependencies: ["GLPKBackend", "LinearSolver", "TestSupport"]
+        ),
+        .testTarget(
             name: "ResponseTests",
-            dependencies: ["Response", "BundleIO", "RoadNetwork", "ReserveModel", "TestSupport"]
+            dependencies: ["Response", "LinearSolver", "GLPKBackend", "BundleIO", "BundleGraph", "RoadNetwork", "ReserveModel", "TestSupport"]
         ),
         .testTarget(
             name: "PlanningTests",
-            dependencies: ["Planning", "Response", "LinearSolver", "BundleIO", "ReserveModel", "RoadNetwork", "TestSupport"]
+            dependencies: ["Planning", "Response", "LinearSolver", "GLPKBackend", "BundleIO", "BundleGraph", "ReserveModel", "RoadNetwork", "TestSupport"]
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports"]
+            dependencies: ["Reports", "Response", "BundleIO", "BundleGraph", "ReserveModel", "TestSupport"]
         ),
         .testTarget(
             name: "RoadNetworkTests",
@@ -130,7 +153,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BundleIOTests",
-            dependencies: ["BundleIO", "ReserveModel", "RoadNetwork", "TestSupport"],
+            dependencies: ["BundleIO", "BundleGraph", "ReserveModel", "RoadNetwork", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -39,6 +39,15 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "ReadingBenchmarks",
+            dependencies: [
+                .product(name: "EmergencyReserve", package: "EmergencyReserve"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ReadingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "PlanningBenchmarks",
             dependencies: [
                 .product(name: "EmergencyReserve", package: "EmergencyReserve"),

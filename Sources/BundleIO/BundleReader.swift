@@ -16,11 +16,11 @@ public enum BundleReader {
     public static func read(at path: String) throws(BundleIOError) -> LoadedBundle {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw BundleIOError(path: path, message: "no such file or directory")
+            throw BundleIOError(.notFound, path: path, message: "no such file or directory")
         }
         if !isDirectory.boolValue {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw BundleIOError(path: path, message: "cannot read the file")
+                throw BundleIOError(.unreadable, path: path, message: "cannot read the file")
             }
             return BundleJSON.decodeBundle(data, file: (path as NSString).lastPathComponent)
         }
@@ -47,7 +47,7 @@ struct DirectoryBundleReader {
     mutating func read() throws(BundleIOError) -> LoadedBundle {
         let manifestURL = url("bundle.json")
         guard let data = try? Data(contentsOf: manifestURL) else {
-            throw BundleIOError(path: root, message: "not a bundle: bundle.json is missing or unreadable")
+            throw BundleIOError(.unreadable, path: root, message: "not a bundle: bundle.json is missing or unreadable")
         }
         let manifest: BundleManifest
         do {
@@ -61,106 +61,109 @@ struct DirectoryBundleReader {
         }
         let f = manifest.files
         var bundle = ReserveBundle(manifest: manifest)
-        bundle.areas = table(AreaTable.self, f.areas)
-        bundle.depots = table(DepotTable.self, f.depots)
-        bundle.items = table(ItemTable.self, f.items)
-        bundle.stock = table(StockTable.self, f.stock)
-        bundle.teams = table(TeamTable.self, f.teams)
-        bundle.fleet = table(FleetTable.self, f.fleet, optional: true)
-        if let geo = f.roadsGeoJSON {
-            let nodes = FileManager.default.fileExists(atPath: url(f.nodes).path) ? table(NodeTable.self, f.nodes) : []
-            let roads = readGeoJSONRoads(geo, nodes: nodes)
-            bundle.roadNodes = roads.nodes
-            bundle.roadEdges = roads.edges
+        // The tables and the scenarios do not depend on each other: read them at the
+        // same time, then merge their problems in the order the files are listed.
+        let root = self.root
+        let geoJSON = f.roadsGeoJSON
+        let nodesFile = f.nodes
+        let areas = Slot<TableRead<AdministrativeArea>>(), depots = Slot<TableRead<Depot>>()
+        let items = Slot<TableRead<Item>>(), stock = Slot<TableRead<StockLot>>(), teams = Slot<TableRead<Team>>()
+        let fleet = Slot<TableRead<FleetEntry>>(), nodes = Slot<TableRead<RoadNodeRecord>>()
+        let roads = Slot<TableRead<RoadEdgeRecord>>(), scenarios = Slot<ScenarioRead>()
+        // Largest first, so the two big road tables start on different cores.
+        let jobs: [@Sendable () -> Void] = [
+            { roads.value = geoJSON == nil ? TableRead.read(RoadTable.self, root: root, file: f.roads, optional: true) : nil },
+            {
+                let optional = geoJSON == nil
+                let present = FileManager.default.fileExists(atPath: TableRead<RoadNodeRecord>.url(root, nodesFile).path)
+                nodes.value = optional || present ? TableRead.read(NodeTable.self, root: root, file: nodesFile, optional: optional) : nil
+            },
+            { areas.value = TableRead.read(AreaTable.self, root: root, file: f.areas) },
+            { depots.value = TableRead.read(DepotTable.self, root: root, file: f.depots) },
+            { stock.value = TableRead.read(StockTable.self, root: root, file: f.stock) },
+            { scenarios.value = ScenarioRead.read(root: root, listed: f.scenarios) },
+            { items.value = TableRead.read(ItemTable.self, root: root, file: f.items) },
+            { teams.value = TableRead.read(TeamTable.self, root: root, file: f.teams) },
+            { fleet.value = TableRead.read(FleetTable.self, root: root, file: f.fleet, optional: true) },
+        ]
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { jobs[$0]() }
+        bundle.areas = merge(areas.value)
+        bundle.depots = merge(depots.value)
+        bundle.items = merge(items.value)
+        bundle.stock = merge(stock.value)
+        bundle.teams = merge(teams.value)
+        bundle.fleet = merge(fleet.value)
+        if let geo = geoJSON {
+            let given = nodes.value.map { merge($0) } ?? []
+            let read = readGeoJSONRoads(geo, nodes: given)
+            bundle.roadNodes = read.nodes
+            bundle.roadEdges = read.edges
         } else {
-            bundle.roadNodes = table(NodeTable.self, f.nodes, optional: true)
-            bundle.roadEdges = table(RoadTable.self, f.roads, optional: true)
+            bundle.roadNodes = merge(nodes.value)
+            bundle.roadEdges = merge(roads.value)
         }
-        bundle.scenarios = readScenarios(f.scenarios)
+        if let s = scenarios.value {
+            bundle.scenarios = s.scenarios
+            locator.scenarioFiles += s.files
+            problems += s.problems
+        }
         return LoadedBundle(bundle: bundle, readProblems: problems, locator: locator, isComplete: true)
     }
 
-    /// Reads one CSV table; a missing optional file is an empty table.
-    mutating func table<C: TableCodec>(_ codec: C.Type, _ file: String, optional: Bool = false) -> [C.Record] {
-        locator.files[C.table] = file
-        let u = url(file)
-        guard FileManager.default.fileExists(atPath: u.path) else {
-            if !optional { fileProblem(C.table, "The file \(file) is missing.") }
-            return []
+    /// Takes one table's records and files its problems and lines.
+    mutating func merge<Record>(_ read: TableRead<Record>?) -> [Record] {
+        guard let read else { return [] }
+        locator.files[read.table] = read.file
+        if let lines = read.lines {
+            locator.headerLines[read.table] = lines.header
+            locator.recordLines[read.table] = lines.records
         }
-        guard let data = try? Data(contentsOf: u) else {
-            fileProblem(C.table, "The file \(file) cannot be read.")
-            return []
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            fileProblem(C.table, "The file \(file) is not UTF-8 text; save it as CSV UTF-8.")
-            return []
-        }
-        let parsed: CSVTable
-        do { parsed = try CSVTable.parse(text) } catch {
-            fileProblem(C.table, "The file \(file) is not valid CSV: \(error).")
-            return []
-        }
-        locator.headerLines[C.table] = parsed.headerLine
-        locator.recordLines[C.table] = parsed.rows.map(\.line)
-        var columns: [String: Int] = [:]
-        for (i, name) in parsed.header.enumerated() {
-            if columns[name] != nil {
-                problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: C.table, column: name),
-                                                  message: "Column '\(name)' appears twice in the header."))
-            } else {
-                columns[name] = i
-            }
-        }
-        for name in C.requiredColumns where columns[name] == nil {
-            problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: C.table, column: name),
-                                              message: "Required column '\(name)' is missing from the header."))
-        }
-        let known = Set(C.columns)
-        for name in parsed.header where !known.contains(name) {
-            problems.append(ValidationProblem(severity: .warning, subject: RecordReference(table: C.table, column: name),
-                                              message: "Column '\(name)' is not part of \(file) and is ignored."))
-        }
-        var records: [C.Record] = []
-        records.reserveCapacity(parsed.rows.count)
-        for (i, row) in parsed.rows.enumerated() {
-            var r = RowReader(table: C.table, columns: columns, row: row, index: i, problems: [])
-            if row.fields.count > parsed.header.count {
-                r.fail(parsed.header.last ?? "", "This row has \(row.fields.count) fields but the header has \(parsed.header.count); is a comma missing its quotes?")
-            }
-            records.append(C.decode(&r))
-            problems += r.problems
-        }
-        return records
+        problems += read.problems
+        return read.records
     }
 
     mutating func fileProblem(_ table: BundleTable, _ message: String) {
         problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: table), message: message))
     }
 
-    mutating func readScenarios(_ listed: [String]?) -> [Scenario] {
+}
+
+/// The scenarios of a directory bundle, read apart from the tables.
+struct ScenarioRead: Sendable {
+    var scenarios: [Scenario] = []
+    var files: [String] = []
+    var problems: [ValidationProblem] = []
+
+    static func read(root: String, listed: [String]?) -> ScenarioRead {
+        var out = ScenarioRead()
+        let base = URL(fileURLWithPath: root)
         var files = listed ?? []
         if listed == nil {
-            let dir = url("scenarios")
+            let dir = base.appendingPathComponent("scenarios")
             let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
             files = names.filter { $0.hasSuffix(".json") }.sorted().map { "scenarios/" + $0 }
         }
-        var scenarios: [Scenario] = []
         for file in files {
-            guard let data = try? Data(contentsOf: url(file)) else {
-                problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: .manifest, path: "files.scenarios"),
-                                                  message: "Scenario file \(file) is missing or unreadable."))
+            guard let data = try? Data(contentsOf: base.appendingPathComponent(file)) else {
+                out.problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: .manifest, path: "files.scenarios"),
+                                                      message: "Scenario file \(file) is missing or unreadable."))
                 continue
             }
             do {
-                scenarios.append(try BundleJSON.decoder().decode(Scenario.self, from: data))
-                locator.scenarioFiles.append(file)
+                out.scenarios.append(try BundleJSON.decoder().decode(Scenario.self, from: data))
+                out.files.append(file)
             } catch {
                 let (path, message) = BundleJSON.describe(error)
-                problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: .scenarios),
-                                                  location: ProblemLocation(file: file, jsonPath: path), message: message))
+                out.problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: .scenarios),
+                                                      location: ProblemLocation(file: file, jsonPath: path), message: message))
             }
         }
-        return scenarios
+        return out
     }
+}
+
+/// One result slot filled by a concurrent job and read after all jobs have
+/// finished (`concurrentPerform` returns only then, which orders the accesses).
+final class Slot<Value>: @unchecked Sendable {
+    var value: Value?
 }

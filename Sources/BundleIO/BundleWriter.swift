@@ -18,7 +18,7 @@ public enum BundleWriter {
                 try data.write(to: url)
             }
         } catch {
-            throw BundleIOError(path: path, message: "cannot write the bundle: \(error.localizedDescription)")
+            throw BundleIOError(.cannotWrite, path: path, message: "cannot write the bundle: \(error.localizedDescription)")
         }
     }
 
@@ -27,7 +27,7 @@ public enum BundleWriter {
         do {
             try BundleJSON.encodeBundle(bundle).write(to: URL(fileURLWithPath: path))
         } catch {
-            throw BundleIOError(path: path, message: "cannot write the bundle: \(error.localizedDescription)")
+            throw BundleIOError(.cannotWrite, path: path, message: "cannot write the bundle: \(error.localizedDescription)")
         }
     }
 

@@ -1,3 +1,4 @@
+import BundleGraph
 import ReserveModel
 import RoadNetwork
 
@@ -23,32 +24,50 @@ public struct LoadedBundle: Sendable {
     }
 
     /// Read problems plus every validation problem, each located in the files.
-    ///
-    /// When the bundle has roads, the RoadNetwork graph is built from them: its
-    /// snapping answers the "cannot be snapped" rule (unless `validator` brings its
-    /// own snapper), and places that snap into a cut-off part of the network are
-    /// reported as warnings.
     public func validate(_ validator: BundleValidator = BundleValidator()) -> ValidationReport {
+        validated(validator).report
+    }
+
+    /// Validates the bundle and, when it has no errors, hands on its road network:
+    /// one pass that builds the graph and snaps every place once, for the checks and
+    /// for every later phase.
+    ///
+    /// When the bundle has roads, the graph's snaps answer the "cannot be snapped"
+    /// rule (unless `validator` brings its own snapper), and places that snap into a
+    /// cut-off part of the network are reported as warnings.
+    public func validated(_ validator: BundleValidator = BundleValidator()) -> ValidatedBundle {
         var report = ValidationReport(problems: readProblems.map { p in
             var p = p
             if p.location == ProblemLocation() { p.location = locator.locate(p.subject) }
             return p
         })
-        guard isComplete else { return report }
+        guard isComplete else { return ValidatedBundle(bundle: bundle, report: report, network: nil) }
         var v = validator
         v.locator = locator
         let built = bundle.roadNodes.isEmpty ? nil : bundle.roadGraph()
-        if v.snapper == nil, let graph = built?.graph, graph.coordinates != nil {
-            v.snapper = RoadGraphSnapper(graph: graph)
+        let network = built.map { BundleNetwork(graph: $0.graph, bundle: bundle) }
+        if v.snapper == nil, let network, network.graph.coordinates != nil {
+            v.snapper = PrecomputedSnapper(graph: network.graph, snaps: network.snaps)
         }
         report.append(contentsOf: v.validate(bundle))
-        if let built, !report.hasErrors {
-            report.problems += RoadNetworkChecks.problems(bundle, built).map { p in
-                var p = p
-                p.location = locator.locate(p.subject)
-                return p
-            }
+        guard let network, !report.hasErrors else { return ValidatedBundle(bundle: bundle, report: report, network: nil) }
+        report.problems += RoadNetworkChecks.problems(bundle, network).map { p in
+            var p = p
+            p.location = locator.locate(p.subject)
+            return p
         }
-        return report
+        return ValidatedBundle(bundle: bundle, report: report, network: network)
     }
+}
+
+/// A bundle after validation: its problems and, when it has none that are errors
+/// and has roads, the road network built (once) while validating it.
+public struct ValidatedBundle: Sendable {
+    /// The data.
+    public let bundle: ReserveBundle
+    /// Every problem found, errors and warnings.
+    public let report: ValidationReport
+    /// The bundle's road network with every place snapped; `nil` when the bundle
+    /// has errors or no roads.
+    public let network: BundleNetwork?
 }

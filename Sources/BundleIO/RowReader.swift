@@ -1,13 +1,26 @@
 import ReserveModel
 
-/// Reads typed values from one CSV row by column name, collecting a problem for
-/// every cell that cannot be read instead of stopping.
+/// Reads typed values from the records of one CSV table by column name, collecting
+/// a problem for every cell that cannot be read instead of stopping.
+///
+/// One reader walks a whole table (``index`` moves from record to record), so a
+/// table costs one column map, not one per row; cells are read from the table's
+/// bytes and become `String`s only when the record keeps text.
 struct RowReader {
     let table: BundleTable
-    let columns: [String: Int]
-    var row: CSVTable.Row
-    let index: Int
+    let columns: ColumnMap
+    let csv: CSVTable
+    /// The record being read (0-based, header excluded).
+    var index: Int
     var problems: [ValidationProblem]
+
+    init(table: BundleTable, columns: ColumnMap, csv: CSVTable, index: Int = 0, problems: [ValidationProblem] = []) {
+        self.table = table
+        self.columns = columns
+        self.csv = csv
+        self.index = index
+        self.problems = problems
+    }
 
     private func ref(_ column: String) -> RecordReference {
         RecordReference(table: table, index: index, column: column)
@@ -17,10 +30,22 @@ struct RowReader {
         problems.append(ValidationProblem(severity: .error, subject: ref(column), message: message))
     }
 
+    /// Calls `body` with the cell's bytes without leading and trailing spaces and
+    /// tabs (empty when the column or cell is missing).
+    @inline(__always)
+    private func withTrimmed<T>(_ column: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        guard let f = columns.field(column) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return csv.withField(index, f) { b in
+            var lo = 0, hi = b.count
+            while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
+            while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
+            return body(UnsafeBufferPointer(rebasing: b[lo..<hi]))
+        }
+    }
+
     /// The raw cell, trimmed; "" when the column or cell is missing.
     func text(_ column: String) -> String {
-        guard let i = columns[column], i < row.fields.count else { return "" }
-        return row.fields[i].trimmingSpaces()
+        withTrimmed(column) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Text that keeps inner spacing and newlines (names, notes) but not padding.
@@ -38,8 +63,12 @@ struct RowReader {
     }
 
     mutating func optionalDouble(_ column: String) -> Double? {
+        // Plain decimals (nearly every cell) are parsed from the bytes; anything
+        // else goes through `Double(String)`, whose verdict decides.
+        let (v, empty) = withTrimmed(column) { b in b.isEmpty ? (nil, true) : (DecimalText.parse(b), false) }
+        if empty { return nil }
+        if let v { return v }
         let t = text(column)
-        if t.isEmpty { return nil }
         guard let v = Double(t) else {
             fail(column, "\(column) must be a number, not '\(t)'.")
             return nil
@@ -52,7 +81,7 @@ struct RowReader {
     }
 
     mutating func requiredDouble(_ column: String) -> Double {
-        if text(column).isEmpty {
+        if withTrimmed(column, { $0.isEmpty }) {
             fail(column, "\(column) is required but empty.")
             return 0
         }
@@ -70,6 +99,14 @@ struct RowReader {
     }
 
     mutating func bool(_ column: String, default value: Bool = false) -> Bool {
+        // The writer's own spellings without building a String.
+        let fast: Bool?? = withTrimmed(column) { b in
+            if b.isEmpty { return .some(nil) }
+            if b.elementsEqual("true".utf8) { return .some(true) }
+            if b.elementsEqual("false".utf8) { return .some(false) }
+            return nil
+        }
+        if let fast { return fast ?? value }
         switch text(column).lowercased() {
         case "": return value
         case "true", "yes", "y", "1", "是": return true

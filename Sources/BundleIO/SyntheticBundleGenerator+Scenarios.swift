@@ -47,7 +47,7 @@ extension SyntheticBundleGenerator {
                 let slowed = [SlowedEdge(from: grid.id(seat.0, seat.1), to: grid.id(seat.0, min(grid.side - 1, seat.1 + 1)), factor: 0.5)]
                 let factors = h == .blizzard ? [AreaSpeedFactor(factor: 0.6, reason: "积雪结冰")] : []
                 let damage = rng.chance(0.3) ? [DepotDamage(depot: DepotID("D-C\(county + 1)"), fractionLost: 0.3)] : []
-                incidents.append(Incident(id: "I\(k + 1)", name: "\(h.rawValue) @ \(layout.areas[layout.countyAreaIndex[county]].name)",
+                incidents.append(Incident(id: IncidentID("I\(k + 1)"), name: "\(h.rawValue) @ \(layout.areas[layout.countyAreaIndex[county]].name)",
                                           hazard: h, startOffsetHours: Double(k) * 2, affectedAreas: affected, teamNeeds: Array(needs),
                                           roadDisruptions: RoadDisruptions(closedEdges: closed, slowedEdges: slowed, areaFactors: factors),
                                           depotDamage: damage))

@@ -2,7 +2,7 @@ import ReserveModel
 
 /// How one flat table maps between CSV rows and records: its columns in written
 /// order, the columns a file must have, and the two conversions.
-protocol TableCodec {
+protocol TableCodec: SendableMetatype {
     associatedtype Record
     static var table: BundleTable { get }
     /// Every column, in the order the writer writes them.

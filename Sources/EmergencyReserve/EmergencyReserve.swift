@@ -1,7 +1,9 @@
 // The umbrella module: `import EmergencyReserve` gives a service every public module.
 @_exported import LinearSolver
+@_exported import GLPKBackend
 @_exported import RoadNetwork
 @_exported import ReserveModel
+@_exported import BundleGraph
 @_exported import BundleIO
 @_exported import Response
 @_exported import Planning

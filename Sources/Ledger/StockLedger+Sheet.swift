@@ -1,4 +1,4 @@
-import CSV
+import BundleIO
 import Foundation
 import ReserveModel
 
@@ -35,19 +35,27 @@ extension StockLedger {
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw .invalidSheet(source: url.path, problems: ["cannot read the file"])
             }
-            guard var text = String(data: data, encoding: .utf8) else {
-                throw .invalidSheet(source: url.path, problems: ["not UTF-8 text (save the sheet as CSV UTF-8)"])
-            }
-            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            // BundleIO's parser: the same CSV grammar as bundles (a byte-order mark dropped).
+            let table: CSVTable
             do {
-                let reader = try CSVReader(string: text, hasHeaderRow: false)
-                var rows: [[String]] = []
-                while let row = reader.next() { rows.append(row) }
-                if let error = reader.error { throw error }
-                return SheetGrid(name: url.lastPathComponent, rows: rows)
+                table = try CSVTable.parse([UInt8](data))
             } catch {
-                throw .invalidSheet(source: url.path, problems: ["not valid CSV: \(error)"])
+                switch error {
+                case .notUTF8(let offset):
+                    throw .invalidSheet(source: url.path, problems: ["byte \(offset) is not UTF-8 (save the sheet as CSV UTF-8)"])
+                case .tooLarge:
+                    throw .invalidSheet(source: url.path, problems: ["larger than 2 GiB"])
+                }
             }
+            // Rows are the file's line numbers, as a spreadsheet numbers them (blank lines count).
+            var rows: [[String]] = []
+            func place(_ fields: [String], line: Int) {
+                while rows.count < line { rows.append([]) }
+                rows[line - 1] = fields
+            }
+            if !table.header.isEmpty { place(table.header, line: table.headerLine) }
+            for r in 0..<table.count { place(table.fields(r), line: table.recordLines[r]) }
+            return SheetGrid(name: url.lastPathComponent, rows: rows)
         default:
             throw .invalidSheet(source: url.path, problems: ["the sheet must be a .csv or .xlsx file"])
         }

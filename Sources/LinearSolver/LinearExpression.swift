@@ -115,8 +115,8 @@ public func sum<S: Sequence>(_ variables: S) -> LinearExpression where S.Element
 }
 
 /// Merges repeated column indices; shared by expressions and file import.
-enum TermMerger {
-    static func merge(indices: [Int32], coefficients: [Double]) -> (indices: [Int32], coefficients: [Double]) {
+package enum TermMerger {
+    package static func merge(indices: [Int32], coefficients: [Double]) -> (indices: [Int32], coefficients: [Double]) {
         var strictlyIncreasing = true
         var hasZero = false
         for k in indices.indices {

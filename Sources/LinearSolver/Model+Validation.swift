@@ -68,11 +68,11 @@ extension Model {
         return self
     }
 
-    func displayName(column j: Int) -> String {
+    package func displayName(column j: Int) -> String {
         columnNames[j].isEmpty ? "x\(j + 1)" : columnNames[j]
     }
 
-    static func boundProblems(lower: Double, upper: Double) -> [String] {
+    package static func boundProblems(lower: Double, upper: Double) -> [String] {
         var result: [String] = []
         if lower.isNaN { result.append("lower bound is NaN") }
         if upper.isNaN { result.append("upper bound is NaN") }
@@ -85,7 +85,7 @@ extension Model {
     }
 
     /// GLPK rejects (by aborting) names longer than 255 bytes or with control characters.
-    static func nameProblem(_ name: String) -> String? {
+    package static func nameProblem(_ name: String) -> String? {
         if name.utf8.count > 255 { return "is \(name.utf8.count) bytes long (at most 255)" }
         if name.utf8.contains(where: { $0 < 0x20 || $0 == 0x7f }) { return "contains a control character" }
         return nil

@@ -49,9 +49,25 @@ public struct Model: Sendable {
     /// Name of each row; empty when unnamed.
     public internal(set) var rowNames: [String] = []
 
+    /// Whether ``addVariable(_:lowerBound:upperBound:objective:name:)``,
+    /// ``addVariables(count:_:lowerBound:upperBound:name:)`` and the `addConstraint`
+    /// family keep the names they are given (cf. JuMP's `set_string_names_on_creation`).
+    ///
+    /// Off, a name argument is never even evaluated (it is an autoclosure), so a large
+    /// model that nobody will read builds without formatting a string per row and
+    /// column; its rows and columns are then unnamed (`r<row+1>`, `x<column+1>` in
+    /// messages; GLPK's `r_<row>`, `x_<column>` in exported files). Switching it
+    /// affects only what is added afterwards.
+    public var namesOnCreation: Bool
+
     /// An empty model.
-    public init(name: String = "model") {
+    ///
+    /// - Parameters:
+    ///   - name: the model's name, used in exported files.
+    ///   - namesOnCreation: see ``namesOnCreation``.
+    public init(name: String = "model", namesOnCreation: Bool = true) {
         self.name = name
+        self.namesOnCreation = namesOnCreation
     }
 
     /// Number of variables (columns).
@@ -90,25 +106,27 @@ public struct Model: Sendable {
     ///   - lowerBound: defaults to 0 (use `-.infinity` for a free variable).
     ///   - upperBound: defaults to `.infinity` (1 for binaries).
     ///   - objective: its objective coefficient.
-    ///   - name: at most 255 bytes, no control characters; empty for none.
+    ///   - name: at most 255 bytes, no control characters; empty for none. Not
+    ///     evaluated when ``namesOnCreation`` is off.
     @discardableResult
     public mutating func addVariable(
         _ kind: VariableKind = .continuous,
         lowerBound: Double = 0,
         upperBound: Double? = nil,
         objective: Double = 0,
-        name: String = ""
+        name: @autoclosure () -> String = ""
     ) -> Variable {
         let variable = Variable(index: Int32(truncatingIfNeeded: columnLower.count))
         columnLower.append(lowerBound)
         columnUpper.append(upperBound ?? (kind == .binary ? 1 : .infinity))
         objectiveCoefficients.append(objective)
         columnKinds.append(kind)
-        columnNames.append(name)
+        columnNames.append(namesOnCreation ? name() : "")
         return variable
     }
 
-    /// Adds `count` variables with the same kind and bounds; `name` gives each one's name.
+    /// Adds `count` variables with the same kind and bounds; `name` gives each one's
+    /// name (not called when ``namesOnCreation`` is off).
     public mutating func addVariables(
         count: Int,
         _ kind: VariableKind = .continuous,
@@ -195,32 +213,37 @@ public struct Model: Sendable {
     }
 
     /// Objective columns that did not exist when the objective was set.
-    var danglingObjectiveColumns: [Int32] = []
+    package var danglingObjectiveColumns: [Int32] = []
 
     // MARK: Constraints
 
-    /// Adds a constraint built with `<=`, `>=` or `==`.
+    /// Adds a constraint built with `<=`, `>=` or `==`; `name` is not evaluated when
+    /// ``namesOnCreation`` is off.
     @discardableResult
-    public mutating func addConstraint(_ constraint: LinearConstraint, name: String = "") -> ConstraintRef {
+    public mutating func addConstraint(_ constraint: LinearConstraint, name: @autoclosure () -> String = "") -> ConstraintRef {
         let (indices, coefficients) = constraint.expression.mergedTerms()
         return appendRow(indices: indices, coefficients: coefficients,
-                         lower: constraint.lowerBound, upper: constraint.upperBound, name: name)
+                         lower: constraint.lowerBound, upper: constraint.upperBound,
+                         name: namesOnCreation ? name() : "")
     }
 
     /// Adds the range constraint `range.lowerBound ≤ expression ≤ range.upperBound`.
     @discardableResult
-    public mutating func addConstraint(_ expression: LinearExpression, in range: ClosedRange<Double>, name: String = "") -> ConstraintRef {
-        addConstraint(LinearConstraint(expression, lowerBound: range.lowerBound, upperBound: range.upperBound), name: name)
+    public mutating func addConstraint(_ expression: LinearExpression, in range: ClosedRange<Double>,
+                                       name: @autoclosure () -> String = "") -> ConstraintRef {
+        addConstraint(LinearConstraint(expression, lowerBound: range.lowerBound, upperBound: range.upperBound), name: name())
     }
 
     /// Adds the constraint `lower ≤ expression ≤ upper`, where either side may be infinite.
     @discardableResult
-    public mutating func addConstraint(_ expression: LinearExpression, lower: Double, upper: Double, name: String = "") -> ConstraintRef {
-        addConstraint(LinearConstraint(expression, lowerBound: lower, upperBound: upper), name: name)
+    public mutating func addConstraint(_ expression: LinearExpression, lower: Double, upper: Double,
+                                       name: @autoclosure () -> String = "") -> ConstraintRef {
+        addConstraint(LinearConstraint(expression, lowerBound: lower, upperBound: upper), name: name())
     }
 
-    /// Appends one row from terms that are already merged (sorted, no repeats).
-    mutating func appendRow(indices: [Int32], coefficients: [Double], lower: Double, upper: Double, name: String) -> ConstraintRef {
+    /// Appends one row from terms that are already merged (sorted, no repeats); the
+    /// name is kept as given (readers keep a file's names whatever ``namesOnCreation`` says).
+    package mutating func appendRow(indices: [Int32], coefficients: [Double], lower: Double, upper: Double, name: String) -> ConstraintRef {
         let row = ConstraintRef(index: Int32(truncatingIfNeeded: rowLower.count))
         rowIndices.append(contentsOf: indices)
         rowCoefficients.append(contentsOf: coefficients)

@@ -1,3 +1,4 @@
+import BundleGraph
 import BundleIO
 import Foundation
 import LinearSolver
@@ -54,7 +55,8 @@ public enum BundleSiting {
     /// The siting instance of `bundle`; `directory` is where it was read from (for
     /// the optional siting files; `nil` for a single-JSON bundle).
     public static func instance(of bundle: ReserveBundle, directory: String?,
-                                options: BundleSitingOptions = BundleSitingOptions()) throws(SitingInputError) -> BundleSitingInstance {
+                                options: BundleSitingOptions = BundleSitingOptions(),
+                                network: BundleNetwork? = nil) throws(SitingInputError) -> BundleSitingInstance {
         let fm = FileManager.default
         func siteFile(_ name: String) -> String? {
             guard let directory else { return nil }
@@ -181,7 +183,8 @@ public enum BundleSiting {
             }
         } else {
             source = "road network"
-            let graph = bundle.roadGraph().graph
+            // The bundle's network as validation built it (areas already snapped), else built here.
+            let graph = network?.graph ?? bundle.roadGraph().graph
             guard graph.nodeCount > 0 else {
                 throw SitingInputError("the bundle has neither a road network nor an od.csv travel-time matrix")
             }
@@ -192,7 +195,9 @@ public enum BundleSiting {
                 return s
             }
             let cs = candidates.map { snap($0.location) }
-            let ds = demandAreas.map { snap($0.centroid) }
+            let ds = demandAreas.map { area in
+                network.map { $0.snaps.areas[area.id].flatMap { $0.distanceKm <= bundle.manifest.maxSnapKm ? $0 : nil } } ?? snap(area.centroid)
+            }
             let sources = cs.compactMap { $0?.node }, targets = ds.compactMap { $0?.node }
             if !sources.isEmpty && !targets.isEmpty {
                 let matrix: TravelTimeMatrix

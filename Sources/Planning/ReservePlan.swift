@@ -1,27 +1,28 @@
+import ReserveModel
 import LinearSolver
 
 /// The answer of a reserve-level plan.
 public struct ReservePlan: Sendable {
     /// Recommended stock of one item at one depot.
     public struct StockLevel: Sendable, Hashable {
-        /// Depot id.
-        public var depot: String
-        /// Item id.
-        public var item: String
+        /// The depot.
+        public var depot: DepotID
+        /// The item.
+        public var item: ItemID
         /// Units held now.
         public var current: Double
         /// Units recommended.
         public var recommended: Double
         /// Scenarios in which this depot ships this item in the plan (what drives the level).
-        public var drivenBy: [String]
+        public var drivenBy: [ScenarioID]
     }
 
     /// A contracted agreement capacity.
     public struct Contract: Sendable, Hashable {
-        /// Supplier (depot) id.
-        public var supplier: String
-        /// Item id.
-        public var item: String
+        /// The supplier (an agreement or delegated depot).
+        public var supplier: DepotID
+        /// The item.
+        public var item: ItemID
         /// Units contracted now.
         public var current: Double
         /// Units recommended.
@@ -30,20 +31,20 @@ public struct ReservePlan: Sendable {
 
     /// Stock to move from one depot to another instead of buying.
     public struct Move: Sendable, Hashable {
-        /// Item id.
-        public var item: String
+        /// The item.
+        public var item: ItemID
         /// From depot.
-        public var from: String
+        public var from: DepotID
         /// To depot.
-        public var to: String
+        public var to: DepotID
         /// Units.
         public var quantity: Double
     }
 
     /// One scenario before and after.
     public struct ScenarioOutcome: Sendable, Hashable {
-        /// Scenario id.
-        public var scenario: String
+        /// The scenario.
+        public var scenario: ScenarioID
         /// Normalised probability.
         public var probability: Double
         /// Weighted shortfall by the deadline with today's stock.
@@ -77,7 +78,7 @@ public struct ReservePlan: Sendable {
     /// Stock levels whose recommendation differs from today (or all, if asked).
     public var levels: [StockLevel]
     /// Units to buy by item.
-    public var purchases: [String: Double]
+    public var purchases: [ItemID: Double]
     /// Moves between depots.
     public var moves: [Move]
     /// Agreement capacities.

@@ -1,3 +1,5 @@
+import GLPKBackend
+import ReserveModel
 import LinearSolver
 import Logging
 import Response
@@ -11,12 +13,12 @@ extension ReservePlanBuilder {
         // Before: today's stock and contracts, no budget.
         var before = model
         for k in stockKeys {
-            let q = currentStock[Self.key(k.depot, k.item)] ?? 0
-            before.setBounds(stockLevel[Self.key(k.depot, k.item)]!, lower: q, upper: q)
+            let q = currentStock[k.key] ?? 0
+            before.setBounds(k.variable, lower: q, upper: q)
         }
         for k in contractKeys {
-            let q = currentContract[Self.key(k.supplier, k.item)] ?? 0
-            before.setBounds(contract[Self.key(k.supplier, k.item)]!, lower: q, upper: q)
+            let q = currentContract[k.key] ?? 0
+            before.setBounds(k.variable, lower: q, upper: q)
         }
         if let budget = before.constraint(named: "P5") { before.setBounds(budget, lower: -.infinity, upper: .infinity) }
         // Today's stock may break a capacity row or a minimum rule; that is reported, not solved around.
@@ -69,12 +71,12 @@ extension ReservePlanBuilder {
 
     /// What the decomposition's heuristics need: purchases, planned columns, capacity rows.
     func heuristics(_ firstStage: Model) -> PlanHeuristics {
-        let purchases = buy.keys.sorted().map { item in
+        let purchases = buy.sorted { $0.key < $1.key }.map { item, b in
             let atDepots = stockKeys.filter { $0.item == item }
             return PlanHeuristics.Purchase(
-                buy: buy[item]!.index,
-                levels: atDepots.map { stockLevel[Self.key($0.depot, $0.item)]!.index },
-                held: atDepots.reduce(0.0) { $0 + (currentStock[Self.key($1.depot, $1.item)] ?? 0) })
+                buy: b.index,
+                levels: atDepots.map(\.variable.index),
+                held: atDepots.reduce(0.0) { $0 + (currentStock[$1.key] ?? 0) })
         }
         let planned = (stockLevel.values.map(\.index) + contract.values.map(\.index)).sorted()
         let capacityRows = (0..<firstStage.constraintCount).filter { firstStage.rowNames[$0].hasPrefix("P2") }
@@ -89,8 +91,8 @@ extension ReservePlanBuilder {
         let evaluator = ScenarioEvaluator(subproblems: subproblems, solver: GLPKSolver(options: SolveOptions(logger: quiet)),
                                           logger: options.solve.logger)
         var today = [Double](repeating: 0, count: model.variableCount)
-        for k in stockKeys { today[Int(stockLevel[Self.key(k.depot, k.item)]!.index)] = currentStock[Self.key(k.depot, k.item)] ?? 0 }
-        for k in contractKeys { today[Int(contract[Self.key(k.supplier, k.item)]!.index)] = currentContract[Self.key(k.supplier, k.item)] ?? 0 }
+        for k in stockKeys { today[Int(k.variable.index)] = currentStock[k.key] ?? 0 }
+        for k in contractKeys { today[Int(k.variable.index)] = currentContract[k.key] ?? 0 }
         var firstStage = model
         if options.objective == .cost, let budget = firstStage.constraint(named: "P5") {
             firstStage.setBounds(budget, lower: -.infinity, upper: .infinity)
@@ -112,12 +114,11 @@ extension ReservePlanBuilder {
         // cuts bound each scenario below by its floor, which alone settles the first
         // level when the budget does not bind.
         var most = today
-        for (key, v) in stockLevel { most[Int(v.index)] = max(most[Int(v.index)], firstStage.columnUpper[Int(v.index)]) ; _ = key }
+        for v in stockLevel.values { most[Int(v.index)] = max(most[Int(v.index)], firstStage.columnUpper[Int(v.index)]) }
         for (_, c) in contract { most[Int(c.index)] = max(most[Int(c.index)], firstStage.columnUpper[Int(c.index)]) }
         for (item, b) in buy {
             let added = stockKeys.filter { $0.item == item }.reduce(0.0) { sum, k in
-                let key = Self.key(k.depot, k.item)
-                return sum + most[Int(stockLevel[key]!.index)] - (currentStock[key] ?? 0)
+                sum + most[Int(k.variable.index)] - (currentStock[k.key] ?? 0)
             }
             most[Int(b.index)] = max(0, added)
         }
@@ -167,24 +168,23 @@ extension ReservePlanBuilder {
 
         // Which scenarios ship each (depot, item): one pass over every shipment (a
         // province has millions; a filter per stock level would be quadratic).
-        var shipped: [String: [Double]] = [:]
+        var shipped: [DepotItem: [Double]] = [:]
         for (w, shipments) in scenarioShipments.enumerated() {
             for s in shipments {
                 let q = value(s.variable, in: values)
                 guard q > 0 else { continue }
-                shipped[Self.key(s.depot, s.item), default: Array(repeating: 0, count: scenarioShipments.count)][w] += q
+                shipped[s.key, default: Array(repeating: 0, count: scenarioShipments.count)][w] += q
             }
         }
         var levels: [ReservePlan.StockLevel] = []
         for k in stockKeys {
-            let key = Self.key(k.depot, k.item)
-            let current = currentStock[key] ?? 0
-            let recommended = value(stockLevel[key]!, in: values)
+            let current = currentStock[k.key] ?? 0
+            let recommended = value(k.variable, in: values)
             guard abs(recommended - current) > max(tolerance, tolerance * current) else { continue }
-            let drivers = (shipped[key] ?? []).enumerated().filter { $0.element > tolerance }.map { scenarios[$0.offset].scenario.id.rawValue }
+            let drivers = (shipped[k.key] ?? []).enumerated().filter { $0.element > tolerance }.map { scenarios[$0.offset].scenario.id }
             levels.append(ReservePlan.StockLevel(depot: k.depot, item: k.item, current: current, recommended: recommended, drivenBy: drivers))
         }
-        var purchases: [String: Double] = [:]
+        var purchases: [ItemID: Double] = [:]
         for (item, b) in buy { let q = value(b, in: values); if q > tolerance { purchases[item] = q } }
         // Moves: surplus at one depot covers an increase at another before anything is bought.
         var moves: [ReservePlan.Move] = []
@@ -201,9 +201,8 @@ extension ReservePlanBuilder {
             }
         }
         let contracts = contractKeys.compactMap { k -> ReservePlan.Contract? in
-            let key = Self.key(k.supplier, k.item)
-            let current = currentContract[key] ?? 0, recommended = value(contract[key]!, in: values)
-            return abs(recommended - current) > tolerance ? ReservePlan.Contract(supplier: k.supplier, item: k.item, current: current, recommended: recommended) : nil
+            let current = currentContract[k.key] ?? 0, recommended = value(k.variable, in: values)
+            return abs(recommended - current) > tolerance ? ReservePlan.Contract(supplier: k.depot, item: k.item, current: current, recommended: recommended) : nil
         }
         func eval(_ e: LinearExpression, _ s: [Double]) -> Double { s.isEmpty ? 0 : e.value(at: s) }
         var outcomes: [ReservePlan.ScenarioOutcome] = []
@@ -211,11 +210,11 @@ extension ReservePlanBuilder {
             func compliance(_ s: [Double]) -> Double {
                 let areas = Set(scenarioNeeds[w].map(\.area))
                 guard !areas.isEmpty, !s.isEmpty else { return s.isEmpty ? 0 : 1 }
-                let failing = Set(scenarioNeeds[w].filter { goods.basicItems.contains($0.item) && value($0.variable, in: s) > max(tolerance, tolerance * $0.quantity) }.map(\.area))
+                let failing = Set(scenarioNeeds[w].filter { goods.problem.items[$0.item].isBasic && value($0.variable, in: s) > max(tolerance, tolerance * $0.quantity) }.map(\.area))
                 return Double(areas.count - failing.count) / Double(areas.count)
             }
             outcomes.append(ReservePlan.ScenarioOutcome(
-                scenario: goods.scenario.id.rawValue, probability: probability[w],
+                scenario: goods.scenario.id, probability: probability[w],
                 shortfallBefore: eval(scenarioShortfall[w], before.values), shortfallAfter: eval(scenarioShortfall[w], values),
                 complianceBefore: compliance(before.values), complianceAfter: compliance(values)))
         }

@@ -2,6 +2,47 @@ import LinearSolver
 import ReserveModel
 import Response
 
+/// A (depot, item) pair: the key of a first-stage stock level or agreement capacity.
+struct DepotItem: Hashable, Comparable, Sendable {
+    var depot: DepotID
+    var item: ItemID
+    init(_ depot: DepotID, _ item: ItemID) {
+        self.depot = depot
+        self.item = item
+    }
+    static func < (a: DepotItem, b: DepotItem) -> Bool { (a.depot, a.item) < (b.depot, b.item) }
+}
+
+/// What the plan's blocks share about the bundle: the items any scenario needs, the
+/// depots whose stock may be planned and the suppliers that may be contracted.
+struct PlanCatalogue {
+    var neededItems = Set<ItemID>()
+    var plannableDepots = Set<DepotID>()
+    var agreementSuppliers = Set<DepotID>()
+    let itemByID: [ItemID: Item]
+    let depotByID: [DepotID: Depot]
+
+    init(bundle: ReserveBundle, scenarios: [ScenarioGoods]) {
+        for goods in scenarios { for need in goods.problem.needs { neededItems.insert(goods.problem.items[need.item].id) } }
+        itemByID = Dictionary(uniqueKeysWithValues: bundle.items.map { ($0.id, $0) })
+        depotByID = Dictionary(uniqueKeysWithValues: bundle.depots.map { ($0.id, $0) })
+        for goods in scenarios {
+            for (s, depot) in goods.sourceDepots.enumerated() {
+                if goods.sourcePlannable[s] { plannableDepots.insert(depot) }
+                if [.agreement, .delegated].contains(goods.problem.sources[s].kind) { agreementSuppliers.insert(depot) }
+            }
+        }
+    }
+}
+
+/// A first-stage column of the plan (a stock level or an agreement capacity) with its key.
+struct PlannedLevel: Sendable {
+    var key: DepotItem
+    var variable: Variable
+    var depot: DepotID { key.depot }
+    var item: ItemID { key.item }
+}
+
 /// Builds and solves the deterministic equivalent of the reserve-level program.
 struct ReservePlanBuilder {
     let bundle: ReserveBundle
@@ -9,22 +50,24 @@ struct ReservePlanBuilder {
     let options: ReservePlanOptions
 
     var model = Model(name: "reserve-levels")
-    /// First-stage stock level per (depot id, item id).
-    var stockLevel: [String: Variable] = [:]
-    var stockKeys: [(depot: String, item: String)] = []
-    /// Agreement capacity per (supplier id, item id).
-    var contract: [String: Variable] = [:]
-    var contractKeys: [(supplier: String, item: String)] = []
-    var currentStock: [String: Double] = [:]
-    var currentContract: [String: Double] = [:]
+    /// First-stage stock level per (depot, item).
+    var stockLevel: [DepotItem: Variable] = [:]
+    /// The stock levels in the order their columns were made.
+    var stockKeys: [PlannedLevel] = []
+    /// Agreement capacity per (supplier, item).
+    var contract: [DepotItem: Variable] = [:]
+    /// The agreement capacities in the order their columns were made.
+    var contractKeys: [PlannedLevel] = []
+    var currentStock: [DepotItem: Double] = [:]
+    var currentContract: [DepotItem: Double] = [:]
     var probability: [Double] = []
     /// Per scenario: weighted-shortfall expression (O1 of its dispatch) and the shipments.
     var scenarioShortfall: [LinearExpression] = []
-    var scenarioShipments: [[(variable: Variable, depot: String, item: String, area: Int)]] = []
+    var scenarioShipments: [[(variable: Variable, key: DepotItem, area: Int)]] = []
     var scenarioNeeds: [[(variable: Variable, area: Int, item: Int, quantity: Double)]] = []
     var costExpression = LinearExpression()
     var purchase = LinearExpression(), holding = LinearExpression(), rotation = LinearExpression(), fees = LinearExpression()
-    var buy: [String: Variable] = [:]
+    var buy: [ItemID: Variable] = [:]
     /// Every shipment column of every scenario (the columns column generation may leave out).
     var shipmentColumns = Set<Int32>()
     /// Whether the scenarios are kept apart (Benders by scenario) instead of embedded.
@@ -45,29 +88,28 @@ struct ReservePlanBuilder {
         self.options = options
     }
 
-    static func key(_ a: String, _ b: String) -> String { a + "\u{1F}" + b }
-
+    /// The program of docs/formulation.md, block by block: first-stage stock levels
+    /// [P1] and agreement capacities, depot capacity [P2], the cost of the change [P3],
+    /// each scenario's dispatch coupled through its stock rows [P4] (or kept apart for
+    /// the decomposition), and the budget [P5].
     mutating func build() throws(DispatchError) {
         let weights = scenarios.map { max(0, $0.scenario.weight) }
         let total = weights.reduce(0, +)
         probability = weights.map { total > 0 ? $0 / total : 1 / Double(scenarios.count) }
-        for lot in bundle.stock { currentStock[Self.key(lot.depot.rawValue, lot.item.rawValue), default: 0] += lot.quantity }
+        for lot in bundle.stock { currentStock[DepotItem(lot.depot, lot.item), default: 0] += lot.quantity }
+        let catalogue = PlanCatalogue(bundle: bundle, scenarios: scenarios)
+        addStockLevels(catalogue)
+        addContracts(catalogue)
+        addCapacityRows(catalogue)
+        addCostRows(catalogue)
+        try addScenarios()
+        addBudget()
+    }
 
-        // Items any scenario needs.
-        var neededItems = Set<String>()
-        for goods in scenarios { for need in goods.problem.needs { neededItems.insert(goods.problem.items[need.item].id) } }
-        let itemByID = Dictionary(uniqueKeysWithValues: bundle.items.map { ($0.id.rawValue, $0) })
-        let depotByID = Dictionary(uniqueKeysWithValues: bundle.depots.map { ($0.id.rawValue, $0) })
-
-        // [P1] first-stage stock levels with minimum-stock rules as lower bounds.
-        var plannableDepots = Set<String>()
-        var agreementSuppliers = Set<String>()
-        for goods in scenarios {
-            for (s, depot) in goods.sourceDepots.enumerated() {
-                if goods.sourcePlannable[s] { plannableDepots.insert(depot.rawValue) }
-                if [.agreement, .delegated].contains(goods.problem.sources[s].kind) { agreementSuppliers.insert(depot.rawValue) }
-            }
-        }
+    /// [P1] first-stage stock levels with minimum-stock rules as lower bounds.
+    mutating func addStockLevels(_ catalogue: PlanCatalogue) {
+        let (plannableDepots, depotByID, neededItems, itemByID) = (catalogue.plannableDepots, catalogue.depotByID,
+                                                                  catalogue.neededItems, catalogue.itemByID)
         for depotID in plannableDepots.sorted() {
             let depot = depotByID[depotID]
             for itemID in neededItems.sorted() {
@@ -76,47 +118,61 @@ struct ReservePlanBuilder {
                 for rule in options.minimumStock where depot?.level == rule.level {
                     lower = max(lower, item.norms.perPersonDay * rule.people * rule.days)
                 }
-                let key = Self.key(depotID, itemID)
+                let key = DepotItem(depotID, itemID)
                 let v = model.addVariable(options.integerStock ? .integer : .continuous, lowerBound: options.integerStock ? lower.rounded(.up) : lower,
                                           name: "s[\(depotID),\(itemID)]")
                 stockLevel[key] = v
-                stockKeys.append((depotID, itemID))
+                stockKeys.append(PlannedLevel(key: key, variable: v))
             }
         }
-        // Agreement capacity for the items each supplier already lists.
-        for supplier in agreementSuppliers.sorted() {
-            for itemID in neededItems.sorted() where (currentStock[Self.key(supplier, itemID)] ?? 0) > 0 {
-                let key = Self.key(supplier, itemID)
-                currentContract[key] = currentStock[key]
-                contract[key] = model.addVariable(name: "c[\(supplier),\(itemID)]")
-                contractKeys.append((supplier, itemID))
-            }
-        }
+    }
 
-        // [P2] depot capacity (volume, weight).
+    /// Agreement capacity for the items each supplier already lists: it can grow (a
+    /// fee on the increase), not shrink.
+    mutating func addContracts(_ catalogue: PlanCatalogue) {
+        let (agreementSuppliers, neededItems) = (catalogue.agreementSuppliers, catalogue.neededItems)
+        for supplier in agreementSuppliers.sorted() {
+            for itemID in neededItems.sorted() where (currentStock[DepotItem(supplier, itemID)] ?? 0) > 0 {
+                let key = DepotItem(supplier, itemID)
+                currentContract[key] = currentStock[key]
+                let c = model.addVariable(name: "c[\(supplier),\(itemID)]")
+                contract[key] = c
+                contractKeys.append(PlannedLevel(key: key, variable: c))
+            }
+        }
+    }
+
+    /// [P2] depot capacity (volume, weight).
+    mutating func addCapacityRows(_ catalogue: PlanCatalogue) {
+        let (plannableDepots, depotByID, itemByID) = (catalogue.plannableDepots, catalogue.depotByID, catalogue.itemByID)
         for depotID in plannableDepots.sorted() {
             guard let depot = depotByID[depotID] else { continue }
             let held = stockKeys.filter { $0.depot == depotID }
             if depot.capacityM3 > 0 {
-                model.addConstraint(sum(held) { k in (itemByID[k.item]?.unitVolumeM3 ?? 0) * stockLevel[Self.key(k.depot, k.item)]! }
+                model.addConstraint(sum(held) { k in (itemByID[k.item]?.unitVolumeM3 ?? 0) * k.variable }
                                     <= depot.capacityM3, name: "P2v[\(depotID)]")
             }
             if depot.capacityTonnes > 0 {
-                model.addConstraint(sum(held) { k in (itemByID[k.item]?.unitWeightKg ?? 0) / 1000 * stockLevel[Self.key(k.depot, k.item)]! }
+                model.addConstraint(sum(held) { k in (itemByID[k.item]?.unitWeightKg ?? 0) / 1000 * k.variable }
                                     <= depot.capacityTonnes, name: "P2w[\(depotID)]")
             }
         }
+    }
 
-        // Costs of the change [P3]: new units bought (their price, their first year's
+    /// [P3] costs of the change: new units bought (their price, their first year's
+    /// holding and rotation); stock may move between depots but not be thrown away;
+    /// fees on added agreement capacity.
+    mutating func addCostRows(_ catalogue: PlanCatalogue) {
+        let (neededItems, itemByID) = (catalogue.neededItems, catalogue.itemByID)
         // holding and rotation); stock may move between depots but not be thrown away.
         for itemID in neededItems.sorted() {
             guard let item = itemByID[itemID] else { continue }
             let atDepots = stockKeys.filter { $0.item == itemID }
             guard !atDepots.isEmpty else { continue }
-            let held = atDepots.reduce(0.0) { $0 + (currentStock[Self.key($1.depot, $1.item)] ?? 0) }
+            let held = atDepots.reduce(0.0) { $0 + (currentStock[$1.key] ?? 0) }
             let b = model.addVariable(name: "buy[\(itemID)]")
             buy[itemID] = b
-            let total = sum(atDepots) { stockLevel[Self.key($0.depot, $0.item)]! }
+            let total = sum(atDepots) { $0.variable }
             model.addConstraint(total - b <= held, name: "P3[\(itemID)]")
             model.addConstraint(total >= held, name: "P3k[\(itemID)]")
             purchase.add(item.unitPriceYuan, b)
@@ -125,15 +181,18 @@ struct ReservePlanBuilder {
         }
         // Agreement capacity can grow (fee on the increase), not shrink.
         for k in contractKeys {
-            let key = Self.key(k.supplier, k.item)
-            let c = contract[key]!
-            let current = currentContract[key] ?? 0
+            let c = k.variable
+            let current = currentContract[k.key] ?? 0
             model.setBounds(c, lower: current, upper: .infinity)
             fees.add(options.contractFeeRate * (itemByID[k.item]?.unitPriceYuan ?? 0), c)
             fees.constant -= options.contractFeeRate * (itemByID[k.item]?.unitPriceYuan ?? 0) * current
         }
         costExpression = purchase + holding + rotation + fees
+    }
 
+    /// Second stage [P4]: each scenario's dispatch, coupled through its stock rows
+    /// (embedded), or kept as a subproblem with its relaxation and repair data (decomposed).
+    mutating func addScenarios() throws(DispatchError) {
         // Second stage: each scenario's dispatch, coupled through its stock rows [P4].
         var built: [GoodsModel] = []
         for goods in scenarios { built.append(try GoodsDispatcher().build(goods.problem)) }
@@ -156,10 +215,10 @@ struct ReservePlanBuilder {
             var coupled: [Int32: (Variable, Double)] = [:]
             for row in gm.stockRows where !row.isProductionBatch {
                 let s = row.source
-                let depot = goods.sourceDepots[s].rawValue, item = goods.problem.items[row.item].id
-                if goods.sourcePlannable[s], let v = stockLevel[Self.key(depot, item)] {
+                let key = DepotItem(goods.sourceDepots[s], goods.problem.items[row.item].id)
+                if goods.sourcePlannable[s], let v = stockLevel[key] {
                     coupled[row.row.index] = (v, goods.sourceKeep[s])
-                } else if let c = contract[Self.key(depot, item)] {
+                } else if let c = contract[key] {
                     coupled[row.row.index] = (c, goods.sourceKeep[s])
                 }
             }
@@ -209,7 +268,7 @@ struct ReservePlanBuilder {
             scenarioShortfall.append(o1)
             scenarioNeeds.append(needs)
             scenarioShipments.append(gm.shipments.filter(\.onTime).map { s in
-                (Variable(index: s.variable.index + offset), goods.sourceDepots[s.source].rawValue, goods.problem.items[s.item].id, s.area)
+                (Variable(index: s.variable.index + offset), DepotItem(goods.sourceDepots[s.source], goods.problem.items[s.item].id), s.area)
             })
             offset += Int32(sub.variableCount)
         }
@@ -223,6 +282,10 @@ struct ReservePlanBuilder {
                 model.setBounds(c, lower: lower, upper: max(lower, currentContract[key] ?? 0, usefulLevel[c.index] ?? 0))
             }
         }
+    }
+
+    /// [P5] the budget (not for the cost objective, which minimises the cost instead).
+    mutating func addBudget() {
         if let budget = options.budgetYuan, options.objective != .cost {
             // [P5] budget
             model.addConstraint(costExpression <= budget, name: "P5")

@@ -1,3 +1,4 @@
+import BundleGraph
 import Foundation
 import LinearSolver
 import ReserveModel
@@ -7,8 +8,8 @@ import Response
 public enum PlanningError: Error, Sendable, CustomStringConvertible {
     /// The bundle has no scenarios to plan for.
     case noScenarios
-    /// Invalid options (every problem listed).
-    case invalidOptions([String])
+    /// Invalid options (every problem listed, each naming its option).
+    case invalidOptions([ProblemIssue])
     /// Routing or dispatch inputs failed.
     case response(ResponseError)
     /// The solver refused the model or failed.
@@ -17,7 +18,7 @@ public enum PlanningError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noScenarios: return "the bundle has no scenarios to plan for"
-        case let .invalidOptions(list): return "invalid planning options: " + list.joined(separator: "; ")
+        case let .invalidOptions(list): return "invalid planning options: " + list.map(\.description).joined(separator: "; ")
         case let .response(e): return e.description
         case let .solver(e): return e.description
         }
@@ -51,24 +52,32 @@ public struct ReservePlanner: Sendable {
 
     /// The program built for `bundle`, not yet solved.
     func builder(for bundle: ReserveBundle, network given: BundleNetwork? = nil) throws(PlanningError) -> ReservePlanBuilder {
-        var problems: [String] = []
-        if let b = options.budgetYuan, !(b >= 0 && b.isFinite) { problems.append("budget must be a number ≥ 0") }
-        if !(options.holdingRate >= 0 && options.holdingRate.isFinite) { problems.append("holding rate must be ≥ 0") }
-        if !(options.contractFeeRate >= 0 && options.contractFeeRate.isFinite) { problems.append("contract fee rate must be ≥ 0") }
-        if !(options.shortfallAllowance >= 0 && options.shortfallAllowance.isFinite) { problems.append("shortfall allowance must be ≥ 0") }
-        if !(options.decompositionGap > 0 && options.decompositionGap < 1) { problems.append("decomposition gap must be between 0 and 1") }
+        var problems: [ProblemIssue] = []
+        if let b = options.budgetYuan, !(b >= 0 && b.isFinite) { problems.append(ProblemIssue("budgetYuan", "must be a number ≥ 0, got \(b)")) }
+        if !(options.holdingRate >= 0 && options.holdingRate.isFinite) {
+            problems.append(ProblemIssue("holdingRate", "must be ≥ 0, got \(options.holdingRate)"))
+        }
+        if !(options.contractFeeRate >= 0 && options.contractFeeRate.isFinite) {
+            problems.append(ProblemIssue("contractFeeRate", "must be ≥ 0, got \(options.contractFeeRate)"))
+        }
+        if !(options.shortfallAllowance >= 0 && options.shortfallAllowance.isFinite) {
+            problems.append(ProblemIssue("shortfallAllowance", "must be ≥ 0, got \(options.shortfallAllowance)"))
+        }
+        if !(options.decompositionGap > 0 && options.decompositionGap < 1) {
+            problems.append(ProblemIssue("decompositionGap", "must be between 0 and 1, got \(options.decompositionGap)"))
+        }
         if !problems.isEmpty { throw .invalidOptions(problems) }
         guard !bundle.scenarios.isEmpty else { throw .noScenarios }
         let network: BundleNetwork
         if let given {
             network = given
         } else {
-            do { network = try BundleNetwork(bundle: bundle) } catch { throw .response(error) }
+            do { network = try BundleNetwork(bundle: bundle) } catch { throw .response(.invalidNetwork(error)) }
         }
 
         var scenarios: [ScenarioGoods] = []
         for scenario in bundle.scenarios {
-            var responseOptions = ResponseOptions()
+            var responseOptions = ResponseOptions(logger: options.solve.logger)
             // Only arrivals by the deadline count for shortfall: no horizon beyond the last deadline.
             responseOptions.horizonHours = nil
             do {
@@ -83,7 +92,7 @@ public struct ReservePlanner: Sendable {
         do {
             try builder.build()
         } catch {
-            throw .solver(.invalidModel([ModelProblem(location: .model, message: error.description)]))
+            throw .response(.dispatch(error))
         }
         return builder
     }

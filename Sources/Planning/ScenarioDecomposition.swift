@@ -1,4 +1,5 @@
 import Foundation
+import GLPKBackend
 import LinearSolver
 import Logging
 
@@ -399,22 +400,11 @@ struct ScenarioDecomposition {
         }
     }
 
-    /// Solves the levels in order. Returns the first-stage point of the last level, its
-    /// scenarios' dispatches, each level's value, and whether every level closed its gap.
     /// Whether `x` meets the first stage's own rows and bounds (capacity, budget, minimum stock).
     func meetsFirstStage(_ x: [Double]) -> Bool {
-        for j in 0..<firstStage.variableCount {
-            let t = 1e-9 * max(1, abs(x[j]))
-            if x[j] < firstStage.columnLower[j] - t || x[j] > firstStage.columnUpper[j] + t { return false }
-        }
-        for r in 0..<firstStage.constraintCount {
-            let (indices, coefficients) = firstStage.terms(of: ConstraintRef(index: Int32(r)))
-            var a = 0.0
-            for (j, c) in zip(indices, coefficients) { a += c * x[Int(j)] }
-            let t = 1e-9 * max(1, abs(a))
-            if a < firstStage.rowLower[r] - t || a > firstStage.rowUpper[r] + t { return false }
-        }
-        return true
+        // Integrality is the master's business: the repair heuristics' points are
+        // checked on bounds and rows only, as they always were.
+        firstStage.isFeasible(x, tolerance: 1e-9, integrality: false)
     }
 
     /// Solves the levels in order, starting from evaluated points (today's stock, the
@@ -475,20 +465,7 @@ struct ScenarioDecomposition {
                     }
                 }
                 statistics.iterations += 1
-                var solution: Solution
-                do {
-                    solution = try masterSolver.solve(master)
-                    if solution.status == .infeasible || solution.status == .numericalFailure {
-                        // GLPK's dual simplex has called masters infeasible that its
-                        // primal simplex (and glpsol) solve: cuts whose coefficients
-                        // span many orders of magnitude. Ask the primal before believing it.
-                        var primal = masterSolver
-                        primal.options.algorithm = .primalSimplex
-                        solution = try primal.solve(master)
-                    }
-                } catch {
-                    throw .solver(error)
-                }
+                let solution = try solveMaster()
                 if solution.status == .infeasible, !fixed.isEmpty, slackScale < 1e4 {
                     // Cuts from different points carry the scenario LPs' round-off (about
                     // 1e-9 relative); an earlier level held to its value + 1e-9 can then
@@ -520,30 +497,8 @@ struct ScenarioDecomposition {
                     points.append(zip(xHat, center.x).map { lambda * $0 + (1 - lambda) * $1 })
                 }
                 points.append(xHat)
-                var cutsAdded = 0
-                for (k, x) in points.enumerated() {
-                    let (evaluations, trimmedX, v, feasible) = try evaluated(x, level: level, conditions: conditions)
-                    masterSolver.options.logger.info("scenario decomposition", metadata: [
-                        "level": "\(level)", "iteration": "\(statistics.iterations)", "point": "\(k + 1)/\(points.count)",
-                        "bound": "\(bound)", "best": "\(best.map { "\($0.value)" } ?? "none")", "value": "\(v)", "meetsEarlierLevels": "\(feasible)"])
-                    if feasible, best == nil || v < best!.value { best = (trimmedX, evaluations, v) }
-                    // A cheaper point that falls short of an earlier level: topped up, it
-                    // may still be cheaper than the best plan.
-                    if !feasible, !repairs, v < best?.value ?? .infinity, deadline.map({ ContinuousClock.now < $0 }) ?? true,
-                       let found = try repair(x, evaluations, level: level, conditions: conditions),
-                       found.value < best?.value ?? .infinity {
-                        best = found
-                    }
-                    // Only cuts that x̂ violates are kept (the others cannot move the master).
-                    let violatedAtXHat = evaluations.map { e -> Double in
-                        var at = e.value
-                        for (j, g) in e.slope { at += g * (xHat[Int(j)] - x[Int(j)]) }
-                        return at
-                    }
-                    let before = cutsAdded
-                    cutsAdded += addCuts(evaluations, at: x, only: thetaHat, valuesAtMaster: violatedAtXHat)
-                    if cutsAdded > before, k + 1 < points.count { break }
-                }
+                let cutsAdded = try cutRound(points, xHat: xHat, thetaHat: thetaHat, level: level, conditions: conditions,
+                                             repairs: repairs, bound: bound, best: &best)
                 if let center = best {
                     statistics.relativeGap = max(0, center.value - bound) / max(1, abs(center.value))
                     if center.value - bound <= gap * max(1, abs(center.value)) { closed = true; break }
@@ -557,17 +512,7 @@ struct ScenarioDecomposition {
             values.append(b.value)
             statistics.levels.append(DecompositionStatistics.LevelOutcome(
                 name: level.name, value: b.value, bound: bound.isFinite ? bound : b.value, proven: closed))
-            // The next levels hold this one to the best plan's value (as the deterministic
-            // equivalent does, 1e-9 relative); `satisfies` allows the LPs' round-off.
-            switch level {
-            case .expectedShortfall:
-                let row = master.addConstraint(objective(level) <= b.value, name: "level")
-                fixed.append((level, b.value, row))
-            case .worstShortfall:
-                fixed.append((level, b.value, nil))
-            case .cost:
-                break
-            }
+            fixed += holdRow(level, at: b.value)
             conditions = hold(fixed, scale: slackScale)
             if let deadline, ContinuousClock.now >= deadline { break }
         }
@@ -576,6 +521,70 @@ struct ScenarioDecomposition {
         if let last = objective.last { statistics.relativeGap = max(0, last.value - last.bound) / max(1, abs(last.value)) }
         let proven = objective.count == objectiveLevels && objective.allSatisfy(\.proven)
         return (b.x, b.evaluations, values, proven)
+    }
+
+    /// Evaluates the master's point and the point between it and the best plan
+    /// (in-out separation), keeps each feasible point that beats the best plan (or a
+    /// repaired one), and adds the cuts the master's point violates. Returns how many.
+    mutating func cutRound(_ points: [[Double]], xHat: [Double], thetaHat: [Double], level: Level,
+                           conditions: [Condition], repairs: Bool, bound: Double,
+                           best: inout (x: [Double], evaluations: [ScenarioEvaluation], value: Double)?) throws(PlanningError) -> Int {
+        var cutsAdded = 0
+        for (k, x) in points.enumerated() {
+            let (evaluations, trimmedX, v, feasible) = try evaluated(x, level: level, conditions: conditions)
+            masterSolver.options.logger.info("scenario decomposition", metadata: [
+                "level": "\(level)", "iteration": "\(statistics.iterations)", "point": "\(k + 1)/\(points.count)",
+                "bound": "\(bound)", "best": "\(best.map { "\($0.value)" } ?? "none")", "value": "\(v)", "meetsEarlierLevels": "\(feasible)"])
+            if feasible, best == nil || v < best!.value { best = (trimmedX, evaluations, v) }
+            // A cheaper point that falls short of an earlier level: topped up, it
+            // may still be cheaper than the best plan.
+            if !feasible, !repairs, v < best?.value ?? .infinity, deadline.map({ ContinuousClock.now < $0 }) ?? true,
+               let found = try repair(x, evaluations, level: level, conditions: conditions),
+               found.value < best?.value ?? .infinity {
+                best = found
+            }
+            // Only cuts that x̂ violates are kept (the others cannot move the master).
+            let violatedAtXHat = evaluations.map { e -> Double in
+                var at = e.value
+                for (j, g) in e.slope { at += g * (xHat[Int(j)] - x[Int(j)]) }
+                return at
+            }
+            let before = cutsAdded
+            cutsAdded += addCuts(evaluations, at: x, only: thetaHat, valuesAtMaster: violatedAtXHat)
+            if cutsAdded > before, k + 1 < points.count { break }
+        }
+        return cutsAdded
+    }
+
+    /// One master solve. GLPK's dual simplex has called masters infeasible that its
+    /// primal simplex (and glpsol) solve — cuts whose coefficients span many orders of
+    /// magnitude — so the primal is asked before an infeasible verdict is believed.
+    func solveMaster() throws(PlanningError) -> Solution {
+        do {
+            let solution = try masterSolver.solve(master)
+            guard solution.status == .infeasible || solution.status == .numericalFailure else { return solution }
+            var primal = masterSolver
+            primal.options.algorithm = .primalSimplex
+            return try primal.solve(master)
+        } catch {
+            throw .solver(error)
+        }
+    }
+
+    /// The next levels hold a solved one to the best plan's value (as the deterministic
+    /// equivalent does, 1e-9 relative; ``hold(_:scale:)`` sets the bound and
+    /// `satisfies` allows the LPs' round-off): a master row for the expected shortfall,
+    /// the bound of the worst-shortfall column for the robust level, nothing for cost.
+    mutating func holdRow(_ level: Level, at value: Double) -> [(level: Level, value: Double, row: ConstraintRef?)] {
+        switch level {
+        case .expectedShortfall:
+            let row = master.addConstraint(objective(level) <= value, name: "level")
+            return [(level, value, row)]
+        case .worstShortfall:
+            return [(level, value, nil)]
+        case .cost:
+            return []
+        }
     }
 
     /// Repairs [H2] an evaluated point, evaluates the result (its cuts go to the master)

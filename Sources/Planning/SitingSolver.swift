@@ -1,3 +1,4 @@
+import GLPKBackend
 import LinearSolver
 
 /// Solves ``SitingProblem``s with GLPK through LinearSolver: p-median, maximal

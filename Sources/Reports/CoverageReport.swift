@@ -39,7 +39,7 @@ public struct CoverageReport: Codable, Sendable, Equatable {
             return ScenarioEntry(
                 id: c.scenario.id.rawValue, name: c.scenario.name, hazard: c.scenario.hazard.rawValue,
                 responseLevel: c.scenario.responseLevel.rawValue, policy: c.policy?.id.rawValue, level: c.level.rawValue,
-                specialties: c.specialties, arrivalTargetHours: stable(first?.arrivalTargetHours ?? 2),
+                specialties: c.specialties.map(\.rawValue), arrivalTargetHours: stable(first?.arrivalTargetHours ?? 2),
                 reliefTargetHours: stable(c.areas.filter { !$0.affected }.first?.reliefTargetHours ?? first?.reliefTargetHours ?? 10),
                 populationShareWithinArrival: stable(c.populationShareWithinArrival),
                 populationShareWithinRelief: stable(c.populationShareWithinRelief),

@@ -34,14 +34,14 @@ public struct PlanReport: Codable, Sendable, Equatable {
     }
     public struct Cost: Codable, Sendable, Equatable { public var purchase, holding, rotation, contracts, total: Double }
     public struct Level: Codable, Sendable, Equatable {
-        public var depot: String, depotName: String, item: String, itemName: String, unit: String
-        public var current: Double, recommended: Double, change: Double, drivenBy: [String]
+        public var depot: DepotID, depotName: String, item: ItemID, itemName: String, unit: String
+        public var current: Double, recommended: Double, change: Double, drivenBy: [ScenarioID]
     }
-    public struct Purchase: Codable, Sendable, Equatable { public var item: String, itemName: String, quantity: Double, costYuan: Double }
-    public struct Move: Codable, Sendable, Equatable { public var item: String, from: String, to: String, quantity: Double }
-    public struct Contract: Codable, Sendable, Equatable { public var supplier: String, item: String, current: Double, recommended: Double }
+    public struct Purchase: Codable, Sendable, Equatable { public var item: ItemID, itemName: String, quantity: Double, costYuan: Double }
+    public struct Move: Codable, Sendable, Equatable { public var item: ItemID, from: DepotID, to: DepotID, quantity: Double }
+    public struct Contract: Codable, Sendable, Equatable { public var supplier: DepotID, item: ItemID, current: Double, recommended: Double }
     public struct Scenario: Codable, Sendable, Equatable {
-        public var id: String, probability: Double, shortfallBefore: Double, shortfallAfter: Double
+        public var id: ScenarioID, probability: Double, shortfallBefore: Double, shortfallAfter: Double
         public var reliefComplianceBefore: Double, reliefComplianceAfter: Double
     }
     public struct BeforeAfter: Codable, Sendable, Equatable { public var before: Double, after: Double }
@@ -49,8 +49,8 @@ public struct PlanReport: Codable, Sendable, Equatable {
 
     /// Builds the document.
     public init(_ p: ReservePlan, bundle: ReserveBundle, objective kind: ReservePlanObjective, budget: Double?) {
-        let items = Dictionary(uniqueKeysWithValues: bundle.items.map { ($0.id.rawValue, $0) })
-        let depots = Dictionary(uniqueKeysWithValues: bundle.depots.map { ($0.id.rawValue, $0) })
+        let items = Dictionary(uniqueKeysWithValues: bundle.items.map { ($0.id, $0) })
+        let depots = Dictionary(uniqueKeysWithValues: bundle.depots.map { ($0.id, $0) })
         status = p.status.rawValue
         objectiveKind = kind.rawValue
         objective = p.objective.map(stable)
@@ -58,13 +58,13 @@ public struct PlanReport: Codable, Sendable, Equatable {
         cost = Cost(purchase: stable(p.cost.purchase), holding: stable(p.cost.holding), rotation: stable(p.cost.rotation),
                     contracts: stable(p.cost.contracts), total: stable(p.cost.total))
         recommendedStock = p.levels.map { l in
-            Level(depot: l.depot, depotName: depots[l.depot]?.name ?? l.depot, item: l.item, itemName: items[l.item]?.name ?? l.item,
+            Level(depot: l.depot, depotName: depots[l.depot]?.name ?? l.depot.rawValue, item: l.item, itemName: items[l.item]?.name ?? l.item.rawValue,
                   unit: items[l.item]?.unit ?? "", current: stable(l.current), recommended: stable(l.recommended),
                   change: stable(l.recommended - l.current), drivenBy: l.drivenBy)
         }
-        purchases = p.purchases.keys.sorted().map { k in
-            Purchase(item: k, itemName: items[k]?.name ?? k, quantity: stable(p.purchases[k]!),
-                     costYuan: stable(p.purchases[k]! * (items[k]?.unitPriceYuan ?? 0)))
+        purchases = p.purchases.sorted { $0.key < $1.key }.map { k, quantity in
+            Purchase(item: k, itemName: items[k]?.name ?? k.rawValue, quantity: stable(quantity),
+                     costYuan: stable(quantity * (items[k]?.unitPriceYuan ?? 0)))
         }
         moves = p.moves.map { Move(item: $0.item, from: $0.from, to: $0.to, quantity: stable($0.quantity)) }
         contracts = p.contracts.map { Contract(supplier: $0.supplier, item: $0.item, current: stable($0.current), recommended: stable($0.recommended)) }
@@ -103,7 +103,7 @@ public enum PlanText {
         var scenarios = TextTable(columns: [.init("scenario", maxWidth: 24), .init("p", alignment: .right), .init("short before", alignment: .right),
                                             .init("after", alignment: .right), .init("relief before", alignment: .right), .init("after", alignment: .right)])
         for s in r.scenarios {
-            scenarios.append([s.id, ResponseText.format6((s.probability * 1000).rounded() / 1000), ResponseText.format6((s.shortfallBefore * 1000).rounded() / 1000),
+            scenarios.append([s.id.rawValue, ResponseText.format6((s.probability * 1000).rounded() / 1000), ResponseText.format6((s.shortfallBefore * 1000).rounded() / 1000),
                               ResponseText.format6((s.shortfallAfter * 1000).rounded() / 1000), ResponseText.percent(s.reliefComplianceBefore), ResponseText.percent(s.reliefComplianceAfter)])
         }
         out.append(scenarios.render())
@@ -117,7 +117,7 @@ public enum PlanText {
         var levels = TextTable(columns: [.init("depot", maxWidth: 18), .init("item", maxWidth: 12), .init("now", alignment: .right),
                                          .init("plan", alignment: .right), .init("for", maxWidth: 16)])
         for l in r.recommendedStock.prefix(40) {
-            levels.append([l.depotName, l.itemName, ResponseText.number(l.current), ResponseText.number(l.recommended), l.drivenBy.joined(separator: ",")])
+            levels.append([l.depotName, l.itemName, ResponseText.number(l.current), ResponseText.number(l.recommended), l.drivenBy.map(\.rawValue).joined(separator: ",")])
         }
         out.append("Stock changes (\(r.recommendedStock.count))")
         out.append(levels.render())

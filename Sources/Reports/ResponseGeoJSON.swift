@@ -28,8 +28,8 @@ public enum ResponseGeoJSON {
             guard let location = r.areaPlaces[f.area]?.location else { continue }
             let colour = f.reliefMet ? met : (f.byDeadline > 0 ? partial : unmet)
             features.append(feature(point: location, properties: [
-                ("kind", .string("area")), ("id", .string(f.area)), ("name", .string(f.areaName)),
-                ("incident", .string(f.incident)), ("deadlineHours", .number(f.deadlineHours)),
+                ("kind", .string("area")), ("id", .string(f.area.rawValue)), ("name", .string(f.areaName)),
+                ("incident", .string(f.incident.rawValue)), ("deadlineHours", .number(f.deadlineHours)),
                 ("byDeadline", .number(f.byDeadline)), ("reliefMet", .bool(f.reliefMet)),
                 ("status", .string(f.reliefMet ? "met" : (f.byDeadline > 0 ? "partial" : "unmet"))),
                 ("marker-color", .string(colour)),
@@ -43,8 +43,8 @@ public enum ResponseGeoJSON {
             let onTime = orders.allSatisfy(\.onTime)
             let summary = orders.map { "\(p.items[$0.item].id) \(stable($0.quantity))" }.joined(separator: ", ")
             features.append(feature(line: line, properties: [
-                ("kind", .string("shipment")), ("from", .string(p.sources[p.routes[route].source].id)),
-                ("to", .string(p.areas[p.routes[route].area].id)), ("items", .string(summary)),
+                ("kind", .string("shipment")), ("from", .string(p.sources[p.routes[route].source].id.rawValue)),
+                ("to", .string(p.areas[p.routes[route].area].id.rawValue)), ("items", .string(summary)),
                 ("etaHours", .number(orders.map(\.etaHours).max() ?? 0)), ("onTime", .bool(onTime)),
                 ("distanceKm", .number(p.routes[route].distanceKm)),
                 ("stroke", .string(onTime ? met : late)), ("stroke-width", .number(3)),
@@ -56,9 +56,9 @@ public enum ResponseGeoJSON {
             for a in o.assignments {
                 guard let from = r.teamPlaces[a.team].location else { continue }
                 features.append(feature(line: [from, to], properties: [
-                    ("kind", .string("team")), ("team", .string(r.teamProblem.teams[a.team].id)),
-                    ("name", .string(r.teamPlaces[a.team].name)), ("area", .string(req.area)),
-                    ("specialty", .string(req.specialty)), ("arrivalHours", .number(a.arrivalHours)),
+                    ("kind", .string("team")), ("team", .string(r.teamProblem.teams[a.team].id.rawValue)),
+                    ("name", .string(r.teamPlaces[a.team].name)), ("area", .string(req.area.rawValue)),
+                    ("specialty", .string(req.specialty.rawValue)), ("arrivalHours", .number(a.arrivalHours)),
                     ("onTime", .bool(a.onTime)), ("stroke", .string(team)), ("stroke-width", .number(1.5)),
                 ]))
             }

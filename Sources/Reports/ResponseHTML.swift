@@ -30,11 +30,11 @@ public enum ResponseHTML {
         html += "<div class=\"legend\"><span style=\"color:#1565c0\">■ depot</span><span style=\"color:#2e7d32\">● relief met</span><span style=\"color:#f9a825\">● partly</span><span style=\"color:#c62828\">● not served</span><span style=\"color:#2e7d32\">— on-time route</span><span style=\"color:#ef6c00\">— late route</span><span style=\"color:#6a1b9a\">┄ team</span></div>"
         html += "<h2>Delivered over time</h2>" + chart(r)
         html += "<h2>Relief by area</h2>" + table(["Area", "Incident", "Deadline", "By deadline", "All delivered", "Relief"], numeric: [2, 3, 4],
-            rows: report.fulfilment.map { [$0.areaName, $0.incident, ResponseText.hours($0.deadlineHours), ResponseText.percent($0.byDeadline),
+            rows: report.fulfilment.map { [$0.areaName, $0.incident.rawValue, ResponseText.hours($0.deadlineHours), ResponseText.percent($0.byDeadline),
                                            $0.fullyServedAtHours.map(ResponseText.hours) ?? "never", $0.reliefMet ? "<span class=met>met</span>" : "<span class=unmet>NOT MET</span>"] },
             raw: [5])
         html += "<h2>Teams</h2>" + table(["Area", "Specialty", "Need", "On time", "Teams (arrival)", "Status"], numeric: [2, 3],
-            rows: report.teams.map { t in [t.areaName, t.specialty, "\(t.headcount)", "\(t.headcountOnTime)",
+            rows: report.teams.map { t in [t.areaName, t.specialty.rawValue, "\(t.headcount)", "\(t.headcountOnTime)",
                                            t.assigned.map { "\($0.teamName) (\(ResponseText.hours($0.arrivalHours)))" }.joined(separator: ", "),
                                            t.met ? "<span class=met>met</span>" : "<span class=unmet>\(escape(t.explanation ?? "not met"))</span>"] },
             raw: [5])

@@ -41,7 +41,7 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         public var id: String, name: String, source: String
     }
     public struct Target: Codable, Sendable, Equatable {
-        public var incident: String, name: String, hazard: String
+        public var incident: IncidentID, name: String, hazard: String
         public var startOffsetHours: Double, arrivalHours: Double, reliefHours: Double
     }
     public struct Summary: Codable, Sendable, Equatable {
@@ -57,37 +57,37 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         public var allTargetsMet: Bool
     }
     public struct Order: Codable, Sendable, Equatable {
-        public var from: String, fromName: String, mode: String
-        public var to: String, toName: String, incident: String
-        public var item: String, itemName: String, unit: String
+        public var from: DepotID, fromName: String, mode: String
+        public var to: AreaID, toName: String, incident: IncidentID
+        public var item: ItemID, itemName: String, unit: String
         public var quantity: Double, departureHours: Double, etaHours: Double, onTime: Bool
         public var trucks: Double?, distanceKm: Double, travelHours: Double
     }
     public struct Shortfall: Codable, Sendable, Equatable {
-        public var area: String, areaName: String, incident: String
-        public var item: String, itemName: String, unit: String
+        public var area: AreaID, areaName: String, incident: IncidentID
+        public var item: ItemID, itemName: String, unit: String
         public var quantity: Double, quantityAtHorizon: Double
         public var reason: String, explanation: String
     }
     public struct Fulfilment: Codable, Sendable, Equatable {
-        public var area: String, areaName: String, incident: String
+        public var area: AreaID, areaName: String, incident: IncidentID
         public var deadlineHours: Double, byDeadline: Double, byHorizon: Double
         public var fullyServedAtHours: Double?, reliefMet: Bool
     }
     public struct Assigned: Codable, Sendable, Equatable {
-        public var team: String, teamName: String, headcount: Int, arrivalHours: Double, onTime: Bool
+        public var team: TeamID, teamName: String, headcount: Int, arrivalHours: Double, onTime: Bool
     }
     public struct TeamOutcome: Codable, Sendable, Equatable {
-        public var area: String, areaName: String, incident: String, specialty: String
+        public var area: AreaID, areaName: String, incident: IncidentID, specialty: HazardType
         public var headcount: Int, targetHours: Double
         public var earliestArrivalHours: Double?, met: Bool, headcountOnTime: Int, missing: Int
         public var assigned: [Assigned], explanation: String?
     }
     public struct BindingResource: Codable, Sendable, Equatable {
-        public var kind: String, depot: String, depotName: String, item: String?, marginalValue: Double
+        public var kind: String, depot: DepotID, depotName: String, item: ItemID?, marginalValue: Double
     }
     public struct MarginalValue: Codable, Sendable, Equatable {
-        public var depot: String, depotName: String, item: String, itemName: String, value: Double
+        public var depot: DepotID, depotName: String, item: ItemID, itemName: String, value: Double
     }
     public struct ModelInfo: Codable, Sendable, Equatable {
         public var rows: Int, columns: Int, nonZeros: Int, integerColumns: Int
@@ -107,10 +107,10 @@ extension ResponseReport {
     /// Builds the document from a response and the bundle it came from (for names).
     public init(_ r: ScenarioResponse, bundle: ReserveBundle) {
         let p = r.goodsProblem
-        let itemOf = Dictionary(uniqueKeysWithValues: bundle.items.map { ($0.id.rawValue, $0) })
-        let teamOf = Dictionary(uniqueKeysWithValues: bundle.teams.map { ($0.id.rawValue, $0) })
-        func areaName(_ id: String) -> String { r.areaPlaces[id]?.name ?? bundle.area(AreaID(id))?.name ?? id }
-        func itemName(_ k: Int) -> String { itemOf[p.items[k].id]?.name ?? p.items[k].id }
+        let itemOf = Dictionary(uniqueKeysWithValues: bundle.items.map { ($0.id, $0) })
+        let teamOf = Dictionary(uniqueKeysWithValues: bundle.teams.map { ($0.id, $0) })
+        func areaName(_ id: AreaID) -> String { r.areaPlaces[id]?.name ?? bundle.area(id)?.name ?? id.rawValue }
+        func itemName(_ k: Int) -> String { itemOf[p.items[k].id]?.name ?? p.items[k].id.rawValue }
         func unit(_ k: Int) -> String { itemOf[p.items[k].id]?.unit ?? "" }
         scenario = ScenarioInfo(id: r.scenario.id.rawValue, name: r.scenario.name, hazard: r.scenario.hazard.rawValue,
                                 responseLevel: r.scenario.responseLevel.rawValue, start: r.scenario.start)
@@ -134,11 +134,11 @@ extension ResponseReport {
                       quantity: stable(s.quantity), quantityAtHorizon: stable(s.quantityAtHorizon),
                       reason: s.reason.rawValue, explanation: ShortfallExplainer(problem: p, expiredStock: r.expiredStock).explain(s))
         }
-        fulfilment = r.compliance.map { c in
-            let f = r.goods.fulfilment.first { p.areas[$0.area].id == c.area && p.areas[$0.area].incident == c.incident }
-            return Fulfilment(area: c.area, areaName: areaName(c.area), incident: c.incident, deadlineHours: stable(c.deadlineHours),
-                              byDeadline: stable(c.shareByDeadline), byHorizon: stable(f?.byHorizon ?? 0),
-                              fullyServedAtHours: c.fullyServedAtHours.map(stable), reliefMet: c.reliefMet)
+        fulfilment = r.goods.fulfilment.map { f in
+            let area = p.areas[f.area]
+            return Fulfilment(area: area.id, areaName: areaName(area.id), incident: area.incident, deadlineHours: stable(area.deadlineHours),
+                              byDeadline: stable(f.basicByDeadline), byHorizon: stable(f.byHorizon),
+                              fullyServedAtHours: f.basicFullyServedAtHours.map(stable), reliefMet: f.reliefMet)
         }
         teams = r.teams.outcomes.map { o in
             let req = r.teamProblem.requirements[o.requirement]
@@ -149,7 +149,7 @@ extension ResponseReport {
                 headcountOnTime: o.headcountOnTime, missing: o.missingOnTime,
                 assigned: o.assignments.map { a in
                     let team = r.teamProblem.teams[a.team]
-                    return Assigned(team: team.id, teamName: teamOf[team.id]?.name ?? team.id, headcount: team.headcount,
+                    return Assigned(team: team.id, teamName: teamOf[team.id]?.name ?? team.id.rawValue, headcount: team.headcount,
                                     arrivalHours: stable(a.arrivalHours), onTime: a.onTime)
                 },
                 explanation: o.explanation)
@@ -167,14 +167,8 @@ extension ResponseReport {
                           levelObjectives: r.goods.levelObjectives.map(stable), excludedPairs: r.goods.excludedPairs,
                           teamRows: r.teams.modelSize.rows, teamColumns: r.teams.modelSize.columns)
         warnings = r.warnings
-        let totalWeight = p.needs.reduce(0.0) { $0 + $1.weight }
-        let missed = r.goods.shortfalls.reduce(0.0) { acc, s in
-            let need = p.needs.filter { $0.area == s.area && $0.item == s.item }
-            let q = need.reduce(0.0) { $0 + $1.quantity }, w = need.map(\.weight).max() ?? 0
-            return acc + (q > 0 ? w * s.quantity / q : 0)
-        }
         summary = Summary(areas: r.compliance.count, areasMeetingRelief: r.compliance.filter(\.reliefMet).count,
-                          fulfilment: stable(totalWeight > 0 ? max(0, 1 - missed / totalWeight) : 1),
+                          fulfilment: stable(r.goods.byDeadline),
                           teamRequirements: r.teams.outcomes.count, teamRequirementsMet: r.teams.outcomes.filter(\.met).count,
                           orders: orders.count, shortfalls: shortfalls.count, allTargetsMet: r.allTargetsMet)
     }
@@ -183,12 +177,11 @@ extension ResponseReport {
 /// A plain sentence for each shortfall, from the problem's routes and stock.
 struct ShortfallExplainer {
     let problem: GoodsProblem
-    var expiredStock: [String: Double] = [:]
+    var expiredStock: [ItemID: Double] = [:]
 
     func explain(_ s: GoodsPlan.Shortfall) -> String {
         let p = problem
         let area = p.areas[s.area]
-        let holders = Set(p.supplies.filter { $0.item == s.item && $0.quantity > 0 }.map(\.source))
         switch s.reason {
         case .noStockAnywhere:
             if let expired = expiredStock[p.items[s.item].id], expired > 0 {
@@ -198,13 +191,7 @@ struct ShortfallExplainer {
         case .unreachable:
             return "no road connects any depot holding it to the area"
         case .tooFar:
-            let earliest = p.routes.filter { $0.area == s.area && holders.contains($0.source) }
-                .map { r -> Double in
-                    let src = p.sources[r.source]
-                    return max(src.availableAfterHours, src.production?.rampUpHours ?? 0, area.earliestDepartureHours)
-                        + src.handlingHours + r.travelHours
-                }.min()
-            if let earliest {
+            if let earliest = s.earliestArrivalHours {
                 return "the nearest stock arrives at \(hours(earliest)), after the \(hours(area.deadlineHours)) deadline"
             }
             return "no stock can arrive by the deadline"

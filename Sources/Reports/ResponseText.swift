@@ -23,7 +23,7 @@ public enum ResponseText {
                                         .init("deadline", alignment: .right), .init("by deadline", alignment: .right),
                                         .init("all in", alignment: .right), .init("relief")])
         for f in r.fulfilment {
-            areas.append([f.areaName, f.incident, hours(f.deadlineHours), percent(f.byDeadline),
+            areas.append([f.areaName, f.incident.rawValue, hours(f.deadlineHours), percent(f.byDeadline),
                           f.fullyServedAtHours.map(hours) ?? "never", f.reliefMet ? "met" : "NOT MET"])
         }
         out.append("Relief by area")
@@ -34,7 +34,7 @@ public enum ResponseText {
                                         .init("need", alignment: .right), .init("on time", alignment: .right),
                                         .init("first", alignment: .right), .init("teams", maxWidth: 22)])
         for t in r.teams {
-            teams.append([t.areaName, t.specialty, "\(t.headcount)", "\(t.headcountOnTime)",
+            teams.append([t.areaName, t.specialty.rawValue, "\(t.headcount)", "\(t.headcountOnTime)",
                           t.assigned.first.map { hours($0.arrivalHours) } ?? "-",
                           t.assigned.map(\.teamName).joined(separator: ", ")])
         }

@@ -19,7 +19,7 @@ extension BundleValidator {
                 c.error(ref("policy"), "Scenario '\(sc.id)' names policy '\(p)', which is not in bundle.json.")
             }
             if sc.incidents.isEmpty { c.warning(ref("incidents"), "Scenario '\(sc.id)' has no incident.") }
-            var incidentIDs: Set<String> = []
+            var incidentIDs: Set<IncidentID> = []
             for (k, inc) in sc.incidents.enumerated() {
                 let base = "incidents[\(k)]"
                 if !incidentIDs.insert(inc.id).inserted {
@@ -84,7 +84,7 @@ extension BundleValidator {
             if index.nodes[from] == nil || index.nodes[to] == nil {
                 let missing = index.nodes[from] == nil ? from : to
                 c.error(ref(path), "Road node '\(missing)' is not in the nodes table.")
-            } else if !index.edges.contains(NodePair(from: from, to: to)) {
+            } else if !index.hasRoad(between: from, and: to) {
                 c.error(ref(path), "There is no road between nodes '\(from)' and '\(to)'.")
             }
         }

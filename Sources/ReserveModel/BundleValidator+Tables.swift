@@ -190,15 +190,21 @@ extension BundleValidator {
     }
 
     func checkRoads(_ b: ReserveBundle, _ index: BundleIndex, _ c: inout ProblemCollector) {
-        c.duplicates(b.roadNodes.map(\.id), .roadNodes, noun: "Road node")
+        // The same messages as `c.duplicates`, from the repeats the index found.
+        for (i, first) in index.repeatedNodes {
+            c.error(RecordReference(table: .roadNodes, index: i, column: "id"),
+                    "Road node id '\(b.roadNodes[i].id)' is used twice (first at record \(first + 1)).")
+        }
         for (i, n) in b.roadNodes.enumerated() { c.point(n.point, .roadNodes, i, "Road node '\(n.id)'") }
+        // A linear scan of the seven class names beats hashing the class of every row.
+        let classes = Array(RoadEdgeRecord.defaultSpeedKmh.keys)
         for (i, e) in b.roadEdges.enumerated() {
             func ref(_ column: String) -> RecordReference { RecordReference(table: .roadEdges, index: i, column: column) }
-            if index.nodes[e.from] == nil { c.error(ref("from"), "Road starts at node '\(e.from)', which is not in the nodes table.") }
-            if index.nodes[e.to] == nil { c.error(ref("to"), "Road ends at node '\(e.to)', which is not in the nodes table.") }
+            if index.roadFrom[i] < 0 { c.error(ref("from"), "Road starts at node '\(e.from)', which is not in the nodes table.") }
+            if index.roadTo[i] < 0 { c.error(ref("to"), "Road ends at node '\(e.to)', which is not in the nodes table.") }
             c.number(e.lengthKm, ref("length_km"), "Length of road \(e.from)–\(e.to)")
             c.optionalNumber(e.speedKmh, ref("speed_kmh"), "Speed of road \(e.from)–\(e.to)", positive: true)
-            if e.speedKmh == nil && RoadEdgeRecord.defaultSpeedKmh[e.roadClass] == nil {
+            if e.speedKmh == nil && !classes.contains(e.roadClass) {
                 c.error(ref("class"), "Road class '\(e.roadClass)' has no default speed; give speed_kmh or use one of \(RoadEdgeRecord.defaultSpeedKmh.keys.sorted().joined(separator: ", ")).")
             }
         }

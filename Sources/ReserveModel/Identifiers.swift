@@ -84,3 +84,11 @@ public struct RoadNodeID: TypedID {
     /// Creates an id from its raw string.
     public init(_ rawValue: String) { self.rawValue = rawValue }
 }
+
+/// Identifies an incident within its scenario (a scenario may hold several concurrent ones).
+public struct IncidentID: TypedID {
+    /// The raw id.
+    public let rawValue: String
+    /// Creates an id from its raw string.
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+}

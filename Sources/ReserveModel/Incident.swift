@@ -1,7 +1,7 @@
 /// One incident of a scenario.
 public struct Incident: Hashable, Codable, Sendable {
     /// Id, unique within the scenario.
-    public var id: String
+    public var id: IncidentID
     /// Name, e.g. 峻德煤矿透水事故.
     public var name: String
     /// Hazard of this incident.
@@ -18,7 +18,7 @@ public struct Incident: Hashable, Codable, Sendable {
     public var depotDamage: [DepotDamage]
 
     /// Creates an incident.
-    public init(id: String, name: String, hazard: HazardType, startOffsetHours: Double = 0,
+    public init(id: IncidentID, name: String, hazard: HazardType, startOffsetHours: Double = 0,
                 affectedAreas: [AffectedArea] = [], teamNeeds: [TeamRequirement] = [],
                 roadDisruptions: RoadDisruptions = RoadDisruptions(), depotDamage: [DepotDamage] = []) {
         self.id = id
@@ -40,7 +40,7 @@ extension Incident {
     /// Decodes; only `id`, `name` and `hazard` are required.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try c.decode(String.self, forKey: .id),
+        self.init(id: try c.decode(IncidentID.self, forKey: .id),
                   name: try c.decode(String.self, forKey: .name),
                   hazard: try c.decode(HazardType.self, forKey: .hazard),
                   startOffsetHours: try c.decode(.startOffsetHours, default: 0),

@@ -1,3 +1,4 @@
+import BundleGraph
 import ReserveModel
 import RoadNetwork
 
@@ -37,7 +38,7 @@ public struct ScenarioCoverage: Sendable {
     /// The policy checked against.
     public var policy: Policy?
     /// The specialties checked (the scenario's hazard and every specialty its incidents ask for).
-    public var specialties: [String]
+    public var specialties: [HazardType]
     /// The level of areas covered.
     public var level: AdministrativeLevel
     /// Every area of that level, by id.
@@ -64,23 +65,25 @@ public struct CoverageAnalyzer: Sendable {
     public func coverage(of scenarioID: ScenarioID, in bundle: ReserveBundle, level: AdministrativeLevel = .township,
                          network given: BundleNetwork? = nil) throws(ResponseError) -> ScenarioCoverage {
         let network: BundleNetwork
-        if let given { network = given } else { network = try BundleNetwork(bundle: bundle) }
+        if let given { network = given } else {
+            do { network = try BundleNetwork(bundle: bundle) } catch { throw .invalidNetwork(error) }
+        }
         let response = try ResponsePlanner(options: options).respond(to: scenarioID, in: bundle, network: network)
         let scenario = response.scenario
         let graph = network.graph
-        let (overlay, _) = network.overlay(for: scenario)
+        let overlay = response.overlay
         let policy = response.policy
         let targets = policy?.targets(hazard: scenario.hazard, level: scenario.responseLevel) ?? .nationalDefault
 
-        var specialties = [scenario.hazard.rawValue]
-        for need in scenario.incidents.flatMap(\.teamNeeds) where !specialties.contains(need.specialty.rawValue) {
-            specialties.append(need.specialty.rawValue)
+        var specialties = [scenario.hazard]
+        for need in scenario.incidents.flatMap(\.teamNeeds) where !specialties.contains(need.specialty) {
+            specialties.append(need.specialty)
         }
         // One forward search per specialty from every team base, offset by mobilisation and access.
-        var arrivalTrees: [String: ShortestPathTree] = [:]
+        var arrivalTrees: [HazardType: ShortestPathTree] = [:]
         for specialty in specialties {
             let starts: [(node: NodeID, offsetHours: Double)] = bundle.teams.compactMap { team in
-                guard team.specialties.map(\.rawValue).contains(specialty), let snap = network.snap(team.location) else { return nil }
+                guard team.specialties.contains(specialty), let snap = network.snaps.teams[team.id] else { return nil }
                 return (snap.node, team.mobilisationMinutes / 60 + snap.accessHours)
             }
             if !starts.isEmpty, let tree = try? graph.travelTimes(fromNearestOf: starts, overlay: overlay) {
@@ -89,32 +92,31 @@ public struct CoverageAnalyzer: Sendable {
         }
         // Potential relief: the earliest any usable source of basic-needs items could arrive.
         let basic: Set<ItemCategory> = [.relief, .food, .water]
-        let basicItems = Set(bundle.items.filter { basic.contains($0.category) }.map(\.id.rawValue))
+        let basicItems = Set(bundle.items.filter { basic.contains($0.category) }.map(\.id))
         let p = response.goodsProblem
         var reliefStarts: [(node: NodeID, offsetHours: Double)] = []
         for (s, source) in p.sources.enumerated() {
             guard p.supplies.contains(where: { $0.source == s && $0.quantity > 0 && basicItems.contains(p.items[$0.item].id) }),
-                  let location = response.sourcePlaces[s].location, let snap = network.snap(location) else { continue }
-            let ready = max(source.availableAfterHours, source.production?.rampUpHours ?? 0)
-            reliefStarts.append((snap.node, ready + source.handlingHours + snap.accessHours))
+                  let snap = network.snaps.depots[source.id] else { continue }
+            reliefStarts.append((snap.node, p.earliestReadyHours(of: s) + source.handlingHours + snap.accessHours))
         }
         let reliefTree = reliefStarts.isEmpty ? nil : try? graph.travelTimes(fromNearestOf: reliefStarts, overlay: overlay)
 
-        var served: [String: ScenarioResponse.AreaCompliance] = [:]
+        var served: [AreaID: ScenarioResponse.AreaCompliance] = [:]
         for c in response.compliance where served[c.area] == nil || !c.reliefMet { served[c.area] = c }
         var areas: [ScenarioCoverage.AreaCoverage] = []
         for area in bundle.areas where area.level == level {
-            let snap = area.centroid.flatMap { network.snap($0) }
+            let snap = network.snaps.areas[area.id]
             var arrivals: [String: Double?] = [:]
             for specialty in specialties {
                 if let snap, let tree = arrivalTrees[specialty], let h = tree.hours(to: snap.node) {
-                    arrivals[specialty] = h + snap.accessHours
+                    arrivals[specialty.rawValue] = h + snap.accessHours
                 } else {
-                    arrivals[specialty] = .some(nil)
+                    arrivals[specialty.rawValue] = .some(nil)
                 }
             }
             let main = arrivals[scenario.hazard.rawValue] ?? nil
-            let compliance = served[area.id.rawValue]
+            let compliance = served[area.id]
             let affected = compliance != nil
             let relief: Double?
             if let compliance {

@@ -34,7 +34,7 @@ public struct DispatchOptions: Sendable {
 /// not an error: it is a plan with shortfalls.
 public enum DispatchError: Error, Sendable, CustomStringConvertible {
     /// The problem's numbers or indices are unusable; every problem is listed.
-    case invalidProblem([String])
+    case invalidProblem([ProblemIssue])
     /// The solver refused the model or failed.
     case solver(LinearSolverError)
 

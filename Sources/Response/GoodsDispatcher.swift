@@ -1,3 +1,4 @@
+import GLPKBackend
 import LinearSolver
 
 /// Allocates stock to needs with GLPK: which source sends what to which area,
@@ -45,8 +46,15 @@ public struct GoodsDispatcher: Sendable {
         } catch {
             throw .solver(error)
         }
-        return GoodsPlanReader(problem: problem, built: built, solutions: solutions,
-                               buildTime: buildTime).plan()
+        var plan = GoodsPlanReader(problem: problem, built: built, solutions: solutions, buildTime: buildTime).plan()
+        if options.nameModel {
+            // Kept for export: the model that was solved, its objective set to level 1,
+            // so an exported file is this dispatch's model and never a rebuilt copy.
+            var model = built.model
+            model.setObjective(built.levels[0].expression, sense: built.levels[0].sense)
+            plan.model = model
+        }
+        return plan
     }
 
     /// The LP/MIP this dispatcher would solve, with its three objective levels, for

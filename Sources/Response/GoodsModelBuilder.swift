@@ -1,3 +1,4 @@
+import ReserveModel
 import LinearSolver
 
 /// A source as the model sees it: a physical source, or one production batch.
@@ -17,6 +18,8 @@ struct Arc {
     var virtualSource: Int
     var route: Int
     var need: Int
+    /// When the load leaves its source, hours from the scenario start.
+    var departureHours: Double
     var etaHours: Double
     var onTime: Bool
 }
@@ -63,152 +66,16 @@ struct GoodsModelBuilder {
     let problem: GoodsProblem
     let options: DispatchOptions
 
+    /// The model of docs/formulation.md, block by block: shipment columns, cover rows
+    /// [D1]–[D3], stock rows [D4]/[D4t], source rows [D5]–[D9] with truckloads, and the
+    /// objective levels [O1]–[O3].
     func build() -> BuiltGoodsModel {
-        let p = problem
-        let needs = mergedNeeds()
-        var needIndex: [Int: [Int: Int]] = [:] // area → item → need
-        for (n, need) in needs.enumerated() { needIndex[need.area, default: [:]][need.item] = n }
-        var routesFrom = [[Int]](repeating: [], count: p.sources.count)
-        for (r, route) in p.routes.enumerated() { routesFrom[route.source].append(r) }
-        let virtualSources = expandSources(routesFrom: routesFrom)
-
-        var m = Model(name: "dispatch")
-        let named = options.nameModel
-        // Row and column names must be unique (glpsol refuses repeats): a depot that is
-        // two sources (stock on hand and production) gets its index appended.
-        var idCount: [String: Int] = [:]
-        for source in p.sources { idCount[source.id, default: 0] += 1 }
-        let sourceLabel = p.sources.enumerated().map { idCount[$1.id]! > 1 ? "\($1.id)@\($0)" : $1.id }
-        var arcs: [Arc] = []
-        var reachablePairs = Set<Int>()
-        // x_sak
-        for (v, vs) in virtualSources.enumerated() {
-            let source = p.sources[vs.origin]
-            for r in routesFrom[vs.origin] {
-                let route = p.routes[r]
-                let departure = max(vs.readyHours, p.areas[route.area].earliestDepartureHours) + source.handlingHours
-                let eta = departure + route.travelHours
-                guard eta <= p.horizonHours + 1e-9, let areaNeeds = needIndex[route.area] else { continue }
-                for (item, quantity) in vs.quantities where quantity > 0 {
-                    guard let n = areaNeeds[item] else { continue }
-                    reachablePairs.insert(vs.origin * max(p.areas.count, 1) + route.area)
-                    let x = m.addVariable(name: named ? "x[\(sourceLabel[vs.origin]),\(p.areas[route.area].id),\(p.items[item].id),\(v)]" : "")
-                    arcs.append(Arc(variable: x, virtualSource: v, route: r, need: n, etaHours: eta,
-                                    onTime: eta <= p.areas[route.area].deadlineHours + 1e-9))
-                }
-            }
-        }
-        let short = needs.indices.map { n in m.addVariable(name: named ? "u[\(label(needs[n]))]" : "") }
-        let late = needs.indices.map { n in m.addVariable(name: named ? "z[\(label(needs[n]))]" : "") }
-
-        var arcsOfNeed = [[Int]](repeating: [], count: needs.count)
-        for (k, arc) in arcs.enumerated() { arcsOfNeed[arc.need].append(k) }
-        for (n, need) in needs.enumerated() {
-            let all = arcsOfNeed[n]
-            // [D1] on-time cover
-            m.addConstraint(sum(all.filter { arcs[$0].onTime }) { arcs[$0].variable } + short[n] >= need.quantity,
-                            name: named ? "D1[\(label(need))]" : "")
-            // [D2] horizon cover
-            m.addConstraint(sum(all) { arcs[$0].variable } + late[n] >= need.quantity, name: named ? "D2[\(label(need))]" : "")
-            // [D3] no over-supply
-            if !all.isEmpty {
-                m.addConstraint(sum(all) { arcs[$0].variable } <= need.quantity, name: named ? "D3[\(label(need))]" : "")
-            }
-        }
-
-        // [D4] stock per (virtual source, item)
-        var arcsOfStock: [Int: [Int]] = [:]
-        for (k, arc) in arcs.enumerated() {
-            arcsOfStock[arc.virtualSource * p.items.count + needs[arc.need].item, default: []].append(k)
-        }
-        var stockRows: [(row: ConstraintRef, virtualSource: Int, item: Int)] = []
-        for key in arcsOfStock.keys.sorted() {
-            let v = key / p.items.count, item = key % p.items.count
-            let quantity = virtualSources[v].quantities.first { $0.item == item }?.quantity ?? 0
-            let row = m.addConstraint(sum(arcsOfStock[key]!) { arcs[$0].variable } <= quantity,
-                                      name: named ? "D4[\(sourceLabel[virtualSources[v].origin]),\(p.items[item].id),\(v)]" : "")
-            stockRows.append((row, v, item))
-        }
-
-        // [D4t] shared production output per batch
-        var arcsOfBatch: [Int: [Int]] = [:]
-        for (k, arc) in arcs.enumerated() where virtualSources[arc.virtualSource].tonnage != nil {
-            arcsOfBatch[arc.virtualSource, default: []].append(k)
-        }
-        for v in arcsOfBatch.keys.sorted() {
-            m.addConstraint(sum(arcsOfBatch[v]!) { p.items[needs[arcs[$0].need].item].unitWeightTons * arcs[$0].variable }
-                            <= virtualSources[v].tonnage!, name: named ? "D4t[\(sourceLabel[virtualSources[v].origin]),\(v)]" : "")
-        }
-
-        // Arcs grouped by origin source, for D5–D9.
-        var arcsOfOrigin = [[Int]](repeating: [], count: p.sources.count)
-        for (k, arc) in arcs.enumerated() { arcsOfOrigin[virtualSources[arc.virtualSource].origin].append(k) }
-        var throughputRows: [(row: ConstraintRef, source: Int)] = []
-        var fleetRows: [(row: ConstraintRef, source: Int)] = []
-        var truckloads: [Int: Variable] = [:]
-        for (s, source) in p.sources.enumerated() where !arcsOfOrigin[s].isEmpty {
-            let start = startHours(of: source)
-            let workingHours = max(0, p.horizonHours - start)
-            // [D5] outbound throughput
-            if let rate = source.throughputTonsPerHour {
-                let row = m.addConstraint(sum(arcsOfOrigin[s]) { p.items[needs[arcs[$0].need].item].unitWeightTons * arcs[$0].variable }
-                                          <= rate * workingHours, name: named ? "D5[\(sourceLabel[s])]" : "")
-                throughputRows.append((row, s))
-            }
-            // [D9] contracted tonnage cap
-            if let cap = source.capTons {
-                m.addConstraint(sum(arcsOfOrigin[s]) { p.items[needs[arcs[$0].need].item].unitWeightTons * arcs[$0].variable }
-                                <= cap, name: named ? "D9[\(sourceLabel[s])]" : "")
-            }
-            guard let fleet = source.fleet else { continue }
-            var arcsOfRoute: [Int: [Int]] = [:]
-            for k in arcsOfOrigin[s] { arcsOfRoute[arcs[k].route, default: []].append(k) }
-            var fleetHours = LinearExpression()
-            for r in arcsOfRoute.keys.sorted() {
-                let y = m.addVariable(options.integerVehicles ? .integer : .continuous,
-                                      name: named ? "y[\(sourceLabel[s]),\(p.areas[p.routes[r].area].id)]" : "")
-                truckloads[s * p.routes.count + r] = y
-                let onRoute = arcsOfRoute[r]!
-                // [D6] truck weight, [D7] truck volume
-                m.addConstraint(sum(onRoute) { p.items[needs[arcs[$0].need].item].unitWeightTons * arcs[$0].variable }
-                                - fleet.capacityTons * y <= 0, name: named ? "D6[\(sourceLabel[s]),\(r)]" : "")
-                m.addConstraint(sum(onRoute) { p.items[needs[arcs[$0].need].item].unitVolumeCubicMetres * arcs[$0].variable }
-                                - fleet.capacityCubicMetres * y <= 0, name: named ? "D7[\(sourceLabel[s]),\(r)]" : "")
-                fleetHours.add(2 * p.routes[r].travelHours + source.handlingHours, y)
-            }
-            // [D8] fleet hours
-            let row = m.addConstraint(fleetHours <= Double(fleet.trucks) * workingHours, name: named ? "D8[\(sourceLabel[s])]" : "")
-            fleetRows.append((row, s))
-        }
-
-        // Objective levels O1–O3.
-        var o1 = LinearExpression(), o2 = LinearExpression(), o3 = LinearExpression()
-        for (n, need) in needs.enumerated() where need.quantity > 0 {
-            o1.add(need.weight / need.quantity, short[n])
-            // A unit never delivered counts as later than any delivery in the horizon,
-            // so a late shipment always beats none.
-            o2.add((p.horizonHours - p.areas[need.area].deadlineHours + 1) / need.quantity, late[n])
-        }
-        for arc in arcs {
-            let need = needs[arc.need]
-            let deadline = p.areas[need.area].deadlineHours
-            if !arc.onTime, need.quantity > 0 { o2.add((arc.etaHours - deadline) / need.quantity, arc.variable) }
-            o3.add(p.items[need.item].unitWeightTons * p.routes[arc.route].distanceKm, arc.variable)
-        }
-        let levels = [
-            // Tolerances matter only for MIPs (LP levels are fixed exactly).
-            LexicographicObjective(.minimize, o1, name: "O1 weighted shortfall by deadline", relativeTolerance: 1e-9),
-            LexicographicObjective(.minimize, o2, name: "O2 lateness and shortfall by horizon", relativeTolerance: 1e-9),
-            LexicographicObjective(.minimize, o3, name: "O3 transport t·km", relativeTolerance: 1e-9),
-        ]
-        // Pairs of a source and an area in need that no shipment variable links:
-        // no road, or every arrival after the horizon.
-        let areasInNeed = Set(needs.map(\.area)).count
-        let excluded = p.sources.count * areasInNeed - reachablePairs.count
-        return BuiltGoodsModel(model: m, levels: levels, virtualSources: virtualSources, arcs: arcs, needs: needs,
-                               shortByDeadline: short, shortByHorizon: late, stockRows: stockRows,
-                               throughputRows: throughputRows, fleetRows: fleetRows, truckloads: truckloads,
-                               excludedPairs: max(0, excluded))
+        var draft = GoodsModelDraft(builder: self)
+        draft.addShipments()
+        draft.addCoverRows()
+        draft.addStockRows()
+        draft.addSourceRows()
+        return draft.finish()
     }
 
     func label(_ need: GoodsProblem.Need) -> String {
@@ -216,9 +83,6 @@ struct GoodsModelBuilder {
     }
 
     /// When a source can begin loading anything: its lead time, or the end of ramp-up.
-    func startHours(of source: GoodsProblem.Source) -> Double {
-        max(source.availableAfterHours, source.production?.rampUpHours ?? 0)
-    }
 
     /// Needs with the same (area, item) summed; weight is the largest given.
     func mergedNeeds() -> [GoodsProblem.Need] {
@@ -250,7 +114,7 @@ struct GoodsModelBuilder {
                 result.append(VirtualSource(origin: s, readyHours: source.availableAfterHours, quantities: quantities))
                 continue
             }
-            let start = startHours(of: source)
+            let start = problem.earliestReadyHours(of: s)
             let step = options.productionStepHours > 0 ? options.productionStepHours : 0.25
             let fastest = routesFrom[s].map { problem.routes[$0].travelHours }.min() ?? 0
             let lastUseful = problem.horizonHours - source.handlingHours - fastest
@@ -282,5 +146,188 @@ struct GoodsModelBuilder {
         var total: [Int: Double] = [:]
         for entry in list { total[entry.item, default: 0] += entry.quantity }
         return total.keys.sorted().map { ($0, total[$0]!) }
+    }
+}
+
+/// A dispatch model being built: the state the blocks of ``GoodsModelBuilder/build()``
+/// share, each block adding its columns and rows.
+struct GoodsModelDraft {
+    let problem: GoodsProblem
+    let options: DispatchOptions
+    /// Needs merged by (area, item), and per area its needs by item.
+    let needs: [GoodsProblem.Need]
+    let needIndex: [Int: [Int: Int]]
+    let routesFrom: [[Int]]
+    let virtualSources: [VirtualSource]
+    /// Row and column names must be unique (glpsol refuses repeats): a depot that is
+    /// two sources (stock on hand and production) gets its index appended.
+    let sourceLabel: [String]
+    var m: Model
+    var arcs: [Arc] = []
+    var reachablePairs = Set<Int>()
+    var short: [Variable] = [], late: [Variable] = []
+    var stockRows: [(row: ConstraintRef, virtualSource: Int, item: Int)] = []
+    var throughputRows: [(row: ConstraintRef, source: Int)] = []
+    var fleetRows: [(row: ConstraintRef, source: Int)] = []
+    var truckloads: [Int: Variable] = [:]
+
+    init(builder: GoodsModelBuilder) {
+        problem = builder.problem
+        options = builder.options
+        let p = builder.problem
+        needs = builder.mergedNeeds()
+        var needIndex: [Int: [Int: Int]] = [:] // area → item → need
+        for (n, need) in needs.enumerated() { needIndex[need.area, default: [:]][need.item] = n }
+        self.needIndex = needIndex
+        var routesFrom = [[Int]](repeating: [], count: p.sources.count)
+        for (r, route) in p.routes.enumerated() { routesFrom[route.source].append(r) }
+        self.routesFrom = routesFrom
+        virtualSources = builder.expandSources(routesFrom: routesFrom)
+        // Names cost a string per row and column; only an exported model is read.
+        m = Model(name: "dispatch", namesOnCreation: options.nameModel)
+        var idCount: [DepotID: Int] = [:]
+        for source in p.sources { idCount[source.id, default: 0] += 1 }
+        sourceLabel = p.sources.enumerated().map { idCount[$1.id, default: 0] > 1 ? "\($1.id)@\($0)" : $1.id.rawValue }
+    }
+
+    /// x_sak: one column per (virtual source, route, item) that can arrive within the horizon.
+    mutating func addShipments() {
+        let p = problem
+        for (v, vs) in virtualSources.enumerated() {
+            for r in routesFrom[vs.origin] {
+                let route = p.routes[r]
+                let departure = p.departureHours(readyHours: vs.readyHours, source: vs.origin, area: route.area)
+                let eta = departure + route.travelHours
+                guard eta <= p.horizonHours + 1e-9, let areaNeeds = needIndex[route.area] else { continue }
+                for (item, quantity) in vs.quantities where quantity > 0 {
+                    guard let n = areaNeeds[item] else { continue }
+                    reachablePairs.insert(vs.origin * max(p.areas.count, 1) + route.area)
+                    let x = m.addVariable(name: "x[\(sourceLabel[vs.origin]),\(p.areas[route.area].id),\(p.items[item].id),\(v)]")
+                    arcs.append(Arc(variable: x, virtualSource: v, route: r, need: n, departureHours: departure, etaHours: eta,
+                                    onTime: eta <= p.areas[route.area].deadlineHours + 1e-9))
+                }
+            }
+        }
+    }
+
+    /// u_ak, z_ak and the cover rows [D1] on time, [D2] by the horizon, [D3] no over-supply.
+    mutating func addCoverRows() {
+        let needs = self.needs, problem = self.problem
+        func label(_ need: GoodsProblem.Need) -> String {
+            "\(problem.areas[need.area].id),\(problem.items[need.item].id)"
+        }
+        short = needs.indices.map { n in m.addVariable(name: "u[\(label(needs[n]))]") }
+        late = needs.indices.map { n in m.addVariable(name: "z[\(label(needs[n]))]") }
+        var arcsOfNeed = [[Int]](repeating: [], count: needs.count)
+        for (k, arc) in arcs.enumerated() { arcsOfNeed[arc.need].append(k) }
+        let arcs = self.arcs
+        for (n, need) in needs.enumerated() {
+            let all = arcsOfNeed[n]
+            m.addConstraint(sum(all.filter { arcs[$0].onTime }) { arcs[$0].variable } + short[n] >= need.quantity,
+                            name: "D1[\(label(need))]")
+            m.addConstraint(sum(all) { arcs[$0].variable } + late[n] >= need.quantity, name: "D2[\(label(need))]")
+            if !all.isEmpty {
+                m.addConstraint(sum(all) { arcs[$0].variable } <= need.quantity, name: "D3[\(label(need))]")
+            }
+        }
+    }
+
+    /// [D4] stock per (virtual source, item) and [D4t] shared production output per batch.
+    mutating func addStockRows() {
+        let p = problem, arcs = self.arcs, needs = self.needs, virtualSources = self.virtualSources
+        var arcsOfStock: [Int: [Int]] = [:]
+        for (k, arc) in arcs.enumerated() {
+            arcsOfStock[arc.virtualSource * p.items.count + needs[arc.need].item, default: []].append(k)
+        }
+        for key in arcsOfStock.keys.sorted() {
+            let v = key / p.items.count, item = key % p.items.count
+            let quantity = virtualSources[v].quantities.first { $0.item == item }?.quantity ?? 0
+            let row = m.addConstraint(sum(arcsOfStock[key] ?? []) { arcs[$0].variable } <= quantity,
+                                      name: "D4[\(sourceLabel[virtualSources[v].origin]),\(p.items[item].id),\(v)]")
+            stockRows.append((row, v, item))
+        }
+        var arcsOfBatch: [Int: [Int]] = [:]
+        for (k, arc) in arcs.enumerated() where virtualSources[arc.virtualSource].tonnage != nil {
+            arcsOfBatch[arc.virtualSource, default: []].append(k)
+        }
+        for v in arcsOfBatch.keys.sorted() {
+            guard let tonnage = virtualSources[v].tonnage else { continue }
+            m.addConstraint(sum(arcsOfBatch[v] ?? []) { p.items[needs[arcs[$0].need].item].unitWeightTons * arcs[$0].variable }
+                            <= tonnage, name: "D4t[\(sourceLabel[virtualSources[v].origin]),\(v)]")
+        }
+    }
+
+    /// Per origin source: [D5] outbound throughput, [D9] contracted cap, and with a
+    /// fleet the truckloads y_sa with [D6] weight, [D7] volume and [D8] fleet hours.
+    mutating func addSourceRows() {
+        let p = problem, arcs = self.arcs, needs = self.needs
+        var arcsOfOrigin = [[Int]](repeating: [], count: p.sources.count)
+        for (k, arc) in arcs.enumerated() { arcsOfOrigin[virtualSources[arc.virtualSource].origin].append(k) }
+        func tons(_ k: Int) -> Double { p.items[needs[arcs[k].need].item].unitWeightTons }
+        for (s, source) in p.sources.enumerated() where !arcsOfOrigin[s].isEmpty {
+            let workingHours = max(0, p.horizonHours - p.earliestReadyHours(of: s))
+            if let rate = source.throughputTonsPerHour {
+                let row = m.addConstraint(sum(arcsOfOrigin[s]) { tons($0) * arcs[$0].variable } <= rate * workingHours,
+                                          name: "D5[\(sourceLabel[s])]")
+                throughputRows.append((row, s))
+            }
+            if let cap = source.capTons {
+                m.addConstraint(sum(arcsOfOrigin[s]) { tons($0) * arcs[$0].variable } <= cap, name: "D9[\(sourceLabel[s])]")
+            }
+            guard let fleet = source.fleet else { continue }
+            var arcsOfRoute: [Int: [Int]] = [:]
+            for k in arcsOfOrigin[s] { arcsOfRoute[arcs[k].route, default: []].append(k) }
+            var fleetHours = LinearExpression()
+            for r in arcsOfRoute.keys.sorted() {
+                let y = m.addVariable(options.integerVehicles ? .integer : .continuous,
+                                      name: "y[\(sourceLabel[s]),\(p.areas[p.routes[r].area].id)]")
+                truckloads[s * p.routes.count + r] = y
+                let onRoute = arcsOfRoute[r] ?? []
+                m.addConstraint(sum(onRoute) { tons($0) * arcs[$0].variable } - fleet.capacityTons * y <= 0,
+                                name: "D6[\(sourceLabel[s]),\(r)]")
+                m.addConstraint(sum(onRoute) { p.items[needs[arcs[$0].need].item].unitVolumeCubicMetres * arcs[$0].variable }
+                                - fleet.capacityCubicMetres * y <= 0, name: "D7[\(sourceLabel[s]),\(r)]")
+                fleetHours.add(2 * p.routes[r].travelHours + source.handlingHours, y)
+            }
+            let row = m.addConstraint(fleetHours <= Double(fleet.trucks) * workingHours, name: "D8[\(sourceLabel[s])]")
+            fleetRows.append((row, s))
+        }
+    }
+
+    /// [O1] weighted shortfall by the deadline, [O2] lateness and shortfall by the
+    /// horizon, [O3] transport work.
+    func objectiveLevels() -> [LexicographicObjective] {
+        let p = problem
+        var o1 = LinearExpression(), o2 = LinearExpression(), o3 = LinearExpression()
+        for (n, need) in needs.enumerated() where need.quantity > 0 {
+            o1.add(need.weight / need.quantity, short[n])
+            // A unit never delivered counts as later than any delivery in the horizon,
+            // so a late shipment always beats none.
+            o2.add((p.horizonHours - p.areas[need.area].deadlineHours + 1) / need.quantity, late[n])
+        }
+        for arc in arcs {
+            let need = needs[arc.need]
+            let deadline = p.areas[need.area].deadlineHours
+            if !arc.onTime, need.quantity > 0 { o2.add((arc.etaHours - deadline) / need.quantity, arc.variable) }
+            o3.add(p.items[need.item].unitWeightTons * p.routes[arc.route].distanceKm, arc.variable)
+        }
+        return [
+            // Tolerances matter only for MIPs (LP levels are fixed exactly).
+            LexicographicObjective(.minimize, o1, name: "O1 weighted shortfall by deadline", relativeTolerance: 1e-9),
+            LexicographicObjective(.minimize, o2, name: "O2 lateness and shortfall by horizon", relativeTolerance: 1e-9),
+            LexicographicObjective(.minimize, o3, name: "O3 transport t·km", relativeTolerance: 1e-9),
+        ]
+    }
+
+    /// The model with its levels and everything the plan reader needs.
+    func finish() -> BuiltGoodsModel {
+        // Pairs of a source and an area in need that no shipment variable links:
+        // no road, or every arrival after the horizon.
+        let areasInNeed = Set(needs.map(\.area)).count
+        let excluded = problem.sources.count * areasInNeed - reachablePairs.count
+        return BuiltGoodsModel(model: m, levels: objectiveLevels(), virtualSources: virtualSources, arcs: arcs, needs: needs,
+                               shortByDeadline: short, shortByHorizon: late, stockRows: stockRows,
+                               throughputRows: throughputRows, fleetRows: fleetRows, truckloads: truckloads,
+                               excludedPairs: max(0, excluded))
     }
 }

@@ -52,6 +52,12 @@ public struct GoodsPlan: Sendable {
         public var quantityAtHorizon: Double
         /// Why.
         public var reason: ShortfallReason
+        /// The earliest any unit of the item could arrive at the area, hours (over the
+        /// model's own arrival times, production batches included); `nil` when no
+        /// source holding it reaches the area.
+        public var earliestArrivalHours: Double?
+        /// Sources (indices into the problem's sources) that hold the item at all.
+        public var sourcesHolding: [Int]
     }
 
     /// One area's fulfilment.
@@ -66,6 +72,13 @@ public struct GoodsPlan: Sendable {
         public var lastOnTimeArrivalHours: Double?
         /// When the full need is delivered (hours), or `nil` if it never is within the horizon.
         public var fullyServedAtHours: Double?
+        /// Weighted share of the area's basic needs (items marked ``GoodsProblem/Item/isBasic``)
+        /// met by its deadline, 0…1 (1 when it has none).
+        public var basicByDeadline: Double
+        /// When its basic needs are fully delivered (hours), or `nil` if they never are within the horizon.
+        public var basicFullyServedAtHours: Double?
+        /// Whether the relief target holds: no basic need is short at the deadline.
+        public var reliefMet: Bool
     }
 
     /// A capacity that limits the response.
@@ -134,4 +147,9 @@ public struct GoodsPlan: Sendable {
     public var buildTime: Duration
     /// Wall time of each level's solve.
     public var solveTimes: [Duration]
+    /// Weighted share of all needs of all areas met by their deadlines, 0…1.
+    public var byDeadline: Double
+    /// The solved model with level 1 as its objective, kept when
+    /// ``DispatchOptions/nameModel`` is set (for `--export-model`); `nil` otherwise.
+    public var model: Model?
 }

@@ -31,8 +31,7 @@ struct GoodsPlanReader {
             let vs = built.virtualSources[arc.virtualSource]
             let source = p.sources[vs.origin]
             orders.append(GoodsPlan.Order(source: vs.origin, area: need.area, item: need.item, quantity: q,
-                                          departureHours: max(vs.readyHours, p.areas[need.area].earliestDepartureHours) + source.handlingHours,
-                                          etaHours: arc.etaHours, onTime: arc.onTime, route: arc.route, truckloads: nil))
+                                          departureHours: arc.departureHours, etaHours: arc.etaHours, onTime: arc.onTime, route: arc.route, truckloads: nil))
             let key = vs.origin * p.routes.count + arc.route
             let item = p.items[need.item]
             let old = loadOfRoute[key] ?? (0, 0)
@@ -51,34 +50,56 @@ struct GoodsPlanReader {
         }
         orders.sort { ($0.area, $0.item, $0.etaHours, $0.source, $0.route) < ($1.area, $1.item, $1.etaHours, $1.source, $1.route) }
 
-        // Shortfalls and fulfilment.
+        // Shortfalls, and fulfilment by one rule for every figure (an area's share of
+        // all needs and of basic needs, and the scenario's share): needs of one area
+        // and item are merged with their largest weight, a need counts its weight ×
+        // the share of it missing, and the shares are of the total weight.
         var shortfalls: [GoodsPlan.Shortfall] = []
-        var weightOfArea = [Double](repeating: 0, count: p.areas.count)
-        var missedByDeadline = [Double](repeating: 0, count: p.areas.count)
-        var missedByHorizon = [Double](repeating: 0, count: p.areas.count)
         let stockSlack = stockSlackByVirtualSourceAndItem(values: values)
+        var earliestOfNeed = [Double](repeating: .infinity, count: built.needs.count)
+        for arc in built.arcs { earliestOfNeed[arc.need] = min(earliestOfNeed[arc.need], arc.etaHours) }
+        var missing = [(deadline: Double, horizon: Double)](repeating: (0, 0), count: built.needs.count)
+        let holdersOfItem = self.holdersOfItem
         for (n, need) in built.needs.enumerated() {
             let u = values.isEmpty ? need.quantity : min(need.quantity, value(built.shortByDeadline[n]))
             let z = values.isEmpty ? need.quantity : min(need.quantity, value(built.shortByHorizon[n]))
-            weightOfArea[need.area] += need.weight
-            missedByDeadline[need.area] += need.weight * u / need.quantity
-            missedByHorizon[need.area] += need.weight * z / need.quantity
+            missing[n] = (u, z)
             if u > max(Self.tolerance, Self.tolerance * need.quantity) {
+                let holders = holdersOfItem[need.item]
                 shortfalls.append(GoodsPlan.Shortfall(area: need.area, item: need.item, quantity: u,
-                                                      quantityAtHorizon: z, reason: reason(need: n, stockSlack: stockSlack)))
+                                                      quantityAtHorizon: z, reason: reason(need: n, stockSlack: stockSlack),
+                                                      earliestArrivalHours: earliestArrival(need: n, holders: holders, fromArcs: earliestOfNeed[n]),
+                                                      sourcesHolding: holders))
             }
         }
+        func share(of needs: [Int], _ part: (Int) -> Double) -> Double {
+            let weight = needs.reduce(0.0) { $0 + built.needs[$1].weight }
+            guard weight > 0 else { return 1 }
+            let missed = needs.reduce(0.0) { $0 + built.needs[$1].weight * min(1, part($1) / built.needs[$1].quantity) }
+            return max(0, 1 - missed / weight)
+        }
+        var needsOfArea = [[Int]](repeating: [], count: p.areas.count)
+        for (n, need) in built.needs.enumerated() { needsOfArea[need.area].append(n) }
+        var ordersToArea = [[GoodsPlan.Order]](repeating: [], count: p.areas.count)
+        for o in orders { ordersToArea[o.area].append(o) }
         var fulfilment: [GoodsPlan.AreaFulfilment] = []
-        for a in p.areas.indices where weightOfArea[a] > 0 {
-            let toArea = orders.filter { $0.area == a }
-            let fully = missedByHorizon[a] <= Self.tolerance * weightOfArea[a]
+        for a in p.areas.indices where needsOfArea[a].contains(where: { built.needs[$0].weight > 0 }) {
+            let toArea = ordersToArea[a]
+            let all = needsOfArea[a], basic = all.filter { p.items[built.needs[$0].item].isBasic }
+            let byHorizon = share(of: all) { missing[$0].horizon }
+            let basicShort = shortfalls.filter { $0.area == a && p.items[$0.item].isBasic }
+            let basicNeverDelivered = basicShort.contains { $0.quantityAtHorizon > Self.tolerance * max(1, $0.quantity) }
             fulfilment.append(GoodsPlan.AreaFulfilment(
                 area: a,
-                byDeadline: max(0, 1 - missedByDeadline[a] / weightOfArea[a]),
-                byHorizon: max(0, 1 - missedByHorizon[a] / weightOfArea[a]),
+                byDeadline: share(of: all) { missing[$0].deadline },
+                byHorizon: byHorizon,
                 lastOnTimeArrivalHours: toArea.filter(\.onTime).map(\.etaHours).max(),
-                fullyServedAtHours: fully ? (toArea.map(\.etaHours).max() ?? 0) : nil))
+                fullyServedAtHours: 1 - byHorizon <= Self.tolerance ? (toArea.map(\.etaHours).max() ?? 0) : nil,
+                basicByDeadline: share(of: basic) { shortOf(missing[$0].deadline, built.needs[$0]) },
+                basicFullyServedAtHours: basicNeverDelivered ? nil : (toArea.filter { p.items[$0.item].isBasic }.map(\.etaHours).max() ?? 0),
+                reliefMet: basicShort.isEmpty))
         }
+        let byDeadline = share(of: Array(built.needs.indices)) { shortOf(missing[$0].deadline, built.needs[$0]) }
 
         // Duals of level 1 (weighted shortfall): marginal values and binding resources.
         var marginal: [Int: Double] = [:] // source * items + item → best over batches
@@ -117,7 +138,32 @@ struct GoodsPlanReader {
             bindingResources: binding, marginalValues: marginalValues,
             modelSize: GoodsPlan.ModelSize(rows: m.constraintCount, columns: m.variableCount, nonZeros: m.nonZeroCount,
                                            integerColumns: m.columnKinds.filter { $0 != .continuous }.count),
-            excludedPairs: built.excludedPairs, buildTime: buildTime, solveTimes: solutions.map(\.wallTime))
+            excludedPairs: built.excludedPairs, buildTime: buildTime, solveTimes: solutions.map(\.wallTime),
+            byDeadline: byDeadline, model: nil)
+    }
+
+    /// A need's shortfall as a shortfall line reports it: below the tolerance it is none.
+    func shortOf(_ u: Double, _ need: GoodsProblem.Need) -> Double {
+        u > max(Self.tolerance, Self.tolerance * need.quantity) ? u : 0
+    }
+
+    /// Sources holding each item (any positive supply), by item index.
+    var holdersOfItem: [[Int]] {
+        var holders = [Set<Int>](repeating: [], count: problem.items.count)
+        for s in problem.supplies where s.quantity > 0 { holders[s.item].insert(s.source) }
+        return holders.map { $0.sorted() }
+    }
+
+    /// The earliest a unit of need `n`'s item could arrive: the model's earliest arc
+    /// when it has one, else the earliest any holder's route could bring it (beyond
+    /// the horizon, where the model keeps no arc).
+    func earliestArrival(need n: Int, holders: [Int], fromArcs: Double) -> Double? {
+        if fromArcs.isFinite { return fromArcs }
+        let area = built.needs[n].area
+        let holding = Set(holders)
+        let times = problem.routes.indices.filter { problem.routes[$0].area == area && holding.contains(problem.routes[$0].source) }
+            .map { problem.arrivalHours(readyHours: problem.earliestReadyHours(of: problem.routes[$0].source), route: $0) }
+        return times.min()
     }
 
     /// Unused stock per (virtual source, item) at the final solution.

@@ -1,3 +1,5 @@
+import ReserveModel
+
 /// The numbers a goods dispatch needs, with every domain question already answered:
 /// who holds what, when each source can start loading, how long each reachable
 /// (source, area) route takes, what each area needs by when.
@@ -8,32 +10,36 @@
 public struct GoodsProblem: Sendable {
     /// An item as the optimiser sees it.
     public struct Item: Sendable, Hashable {
-        /// The item's id (for reports).
-        public var id: String
+        /// The item's id.
+        public var id: ItemID
         /// Weight of one unit, tonnes.
         public var unitWeightTons: Double
         /// Volume of one unit, cubic metres.
         public var unitVolumeCubicMetres: Double
+        /// Whether it meets a basic need (food, water, clothing and shelter, medicine):
+        /// only these decide the relief verdict.
+        public var isBasic: Bool
         /// Creates an item.
-        public init(id: String, unitWeightTons: Double, unitVolumeCubicMetres: Double) {
+        public init(id: ItemID, unitWeightTons: Double, unitVolumeCubicMetres: Double, isBasic: Bool = false) {
             self.id = id
             self.unitWeightTons = unitWeightTons
             self.unitVolumeCubicMetres = unitVolumeCubicMetres
+            self.isBasic = isBasic
         }
     }
 
     /// A demand point: an affected area (or shelter) of one incident.
     public struct Area: Sendable, Hashable {
-        /// The area's id (for reports).
-        public var id: String
+        /// The area's id.
+        public var id: AreaID
         /// The relief deadline from the scenario start, hours (the policy's target).
         public var deadlineHours: Double
-        /// The incident this area belongs to (for reports).
-        public var incident: String
+        /// The incident this area belongs to.
+        public var incident: IncidentID
         /// Nothing leaves for this area before this time, hours (its incident's start).
         public var earliestDepartureHours: Double
         /// Creates an area.
-        public init(id: String, deadlineHours: Double, incident: String = "", earliestDepartureHours: Double = 0) {
+        public init(id: AreaID, deadlineHours: Double, incident: IncidentID = "", earliestDepartureHours: Double = 0) {
             self.id = id
             self.deadlineHours = deadlineHours
             self.incident = incident
@@ -110,8 +116,8 @@ public struct GoodsProblem: Sendable {
 
     /// A place goods can come from.
     public struct Source: Sendable, Hashable {
-        /// The source's id (depot, supplier or neighbour).
-        public var id: String
+        /// The source's depot (a warehouse, supplier or neighbour).
+        public var id: DepotID
         /// How it holds goods.
         public var kind: SourceKind
         /// Hours from the scenario start until loading can begin (lead time; 0 for physical stock).
@@ -127,7 +133,7 @@ public struct GoodsProblem: Sendable {
         /// A cap on the total tonnage it may send (an agreement's contracted cap); `nil` for none.
         public var capTons: Double?
         /// Creates a source.
-        public init(id: String, kind: SourceKind = .physical, availableAfterHours: Double = 0, handlingHours: Double = 0,
+        public init(id: DepotID, kind: SourceKind = .physical, availableAfterHours: Double = 0, handlingHours: Double = 0,
                     throughputTonsPerHour: Double? = nil, fleet: Fleet? = nil, production: Production? = nil,
                     capTons: Double? = nil) {
             self.id = id

@@ -1,10 +1,11 @@
+import BundleGraph
 /// Why a scenario's response could not be computed. A scenario that cannot be fully
 /// served is not an error: it is a response with shortfalls.
 public enum ResponseError: Error, Sendable, CustomStringConvertible {
     /// No scenario with this id in the bundle.
     case unknownScenario(String, available: [String])
-    /// The bundle's road network cannot be built or used; every problem is listed.
-    case invalidNetwork([String])
+    /// The bundle's road network, or a scenario's disruptions of it, cannot be used.
+    case invalidNetwork(BundleNetworkError)
     /// The optimisation failed.
     case dispatch(DispatchError)
 
@@ -12,8 +13,8 @@ public enum ResponseError: Error, Sendable, CustomStringConvertible {
         switch self {
         case let .unknownScenario(id, available):
             return "no scenario '\(id)' in the bundle (it has: \(available.joined(separator: ", ")))"
-        case let .invalidNetwork(problems):
-            return "the road network cannot be used:\n" + problems.prefix(30).map { "  - \($0)" }.joined(separator: "\n")
+        case let .invalidNetwork(error):
+            return "the road network cannot be used: \(error)"
         case let .dispatch(error):
             return error.description
         }

@@ -1,3 +1,4 @@
+import BundleGraph
 import LinearSolver
 import Logging
 import ReserveModel
@@ -59,8 +60,11 @@ public struct ResponsePlanner: Sendable {
         let clock = ContinuousClock()
         var t = clock.now
         let network: BundleNetwork
-        if let given { network = given } else { network = try BundleNetwork(bundle: bundle) }
-        var inputs = ScenarioInputs(bundle: bundle, scenario: scenario, network: network, options: options)
+        if let given { network = given } else {
+            do { network = try BundleNetwork(bundle: bundle) } catch { throw .invalidNetwork(error) }
+        }
+        var inputs: ScenarioInputs
+        do { inputs = try ScenarioInputs(bundle: bundle, scenario: scenario, network: network, options: options) } catch { throw .invalidNetwork(error) }
         inputs.prepare()
         let networkTime = t.duration(to: clock.now)
         t = clock.now
@@ -81,7 +85,7 @@ public struct ResponsePlanner: Sendable {
         do { teams = try TeamAssigner(options: teamSolve).assign(teamProblem) } catch { throw .dispatch(error) }
         let teamsTime = t.duration(to: clock.now)
 
-        let compliance = Self.compliance(problem: goodsProblem, plan: goods, basicItems: inputs.basicItems)
+        let compliance = Self.compliance(problem: goodsProblem, plan: goods)
         let usedRoutes = Set(goods.orders.map(\.route))
         let geometry = options.routeGeometry ? inputs.geometry(of: usedRoutes.sorted(), in: goodsProblem) : [:]
         options.logger.debug("scenario \(scenario.id): \(goods.orders.count) orders, \(goods.shortfalls.count) shortfalls, model \(goods.modelSize.rows)×\(goods.modelSize.columns)")
@@ -89,36 +93,22 @@ public struct ResponsePlanner: Sendable {
             scenario: scenario, policy: inputs.policy, targets: inputs.targets,
             goodsProblem: goodsProblem, goods: goods, teamProblem: teamProblem, teams: teams,
             sourcePlaces: inputs.sourcePlaces, areaPlaces: inputs.areaPlaces, teamPlaces: inputs.teamPlaces,
-            routeGeometry: geometry, compliance: compliance, expiredStock: inputs.expiredStock,
+            routeGeometry: geometry, overlay: inputs.overlay, compliance: compliance, expiredStock: inputs.expiredStock,
             warnings: inputs.warnings.sorted(),
             timings: ScenarioResponse.Timings(network: networkTime, routing: routingTime, goods: goodsTime, teams: teamsTime))
     }
 
     /// Relief compliance per area: the target concerns basic needs (food, water,
     /// clothing and shelter, medicine: item categories relief, food, water, medical);
-    /// other items are dispatched and reported but do not decide the verdict.
-    static func compliance(problem p: GoodsProblem, plan: GoodsPlan, basicItems: Set<Int>) -> [ScenarioResponse.AreaCompliance] {
-        var result: [ScenarioResponse.AreaCompliance] = []
-        for f in plan.fulfilment {
+    /// other items are dispatched and reported but do not decide the verdict. The
+    /// figures are the plan's own (``GoodsPlan/AreaFulfilment``), not recomputed.
+    static func compliance(problem p: GoodsProblem, plan: GoodsPlan) -> [ScenarioResponse.AreaCompliance] {
+        plan.fulfilment.map { f in
             let area = p.areas[f.area]
-            let basicNeeds = p.needs.filter { $0.area == f.area && basicItems.contains($0.item) }
-            let shortAtDeadline = plan.shortfalls.filter { $0.area == f.area && basicItems.contains($0.item) }
-            let weight = basicNeeds.reduce(0.0) { $0 + $1.weight }
-            var missed = 0.0
-            for s in shortAtDeadline {
-                let q = basicNeeds.filter { $0.item == s.item }.reduce(0.0) { $0 + $1.quantity }
-                let w = basicNeeds.first { $0.item == s.item }?.weight ?? 0
-                if q > 0 { missed += w * min(1, s.quantity / q) }
-            }
-            let neverDelivered = shortAtDeadline.contains { $0.quantityAtHorizon > 1e-6 * max(1, $0.quantity) }
-            let arrivals = plan.orders.filter { $0.area == f.area && basicItems.contains($0.item) }.map(\.etaHours)
-            let fullyAt: Double? = neverDelivered ? nil : (arrivals.max() ?? 0)
-            let share = weight > 0 ? max(0, 1 - missed / weight) : 1
-            result.append(ScenarioResponse.AreaCompliance(
-                area: area.id, incident: area.incident, deadlineHours: area.deadlineHours, fullyServedAtHours: fullyAt,
-                shareByDeadline: share, reliefMet: shortAtDeadline.isEmpty))
+            return ScenarioResponse.AreaCompliance(
+                area: area.id, incident: area.incident, deadlineHours: area.deadlineHours,
+                fullyServedAtHours: f.basicFullyServedAtHours, shareByDeadline: f.basicByDeadline, reliefMet: f.reliefMet)
         }
-        return result
     }
 
     /// Incident priority weight by response level: I = 4 … IV = 1.

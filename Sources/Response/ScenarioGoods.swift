@@ -1,24 +1,23 @@
+import BundleGraph
 import ReserveModel
 
 /// One scenario's goods problem with what a planning model needs to change it: which
 /// depot each source is, how much of its stock survives the scenario, and which
 /// sources' stock levels may be planned.
-public struct ScenarioGoods: Sendable {
+package struct ScenarioGoods: Sendable {
     /// The scenario.
-    public var scenario: Scenario
+    package var scenario: Scenario
     /// The goods problem. For plannable sources it lists every item, with the current
     /// quantity (at least 1 as a placeholder); the planner replaces those bounds.
-    public var problem: GoodsProblem
+    package var problem: GoodsProblem
     /// Depot of each source.
-    public var sourceDepots: [DepotID]
+    package var sourceDepots: [DepotID]
     /// Share of each source's stock left after the scenario's damage (0…1).
-    public var sourceKeep: [Double]
+    package var sourceKeep: [Double]
     /// Whether each source is a physical depot whose stock may be planned.
-    public var sourcePlannable: [Bool]
+    package var sourcePlannable: [Bool]
     /// Current quantity after damage, by source and item index.
-    public var currentQuantity: [[Int: Double]]
-    /// Items of the basic-needs categories.
-    public var basicItems: Set<Int>
+    package var currentQuantity: [[Int: Double]]
 }
 
 extension ResponsePlanner {
@@ -26,17 +25,18 @@ extension ResponsePlanner {
     /// routing, reserve modes, damage and expiry applied as for a dispatch.
     ///
     /// - Parameter planning: when true, every physical depot may hold every item.
-    public func goods(for scenarioID: ScenarioID, in bundle: ReserveBundle, network: BundleNetwork,
+    package func goods(for scenarioID: ScenarioID, in bundle: ReserveBundle, network: BundleNetwork,
                       planning: Bool = true) throws(ResponseError) -> ScenarioGoods {
         guard let scenario = bundle.scenario(scenarioID) else {
             throw .unknownScenario(scenarioID.rawValue, available: bundle.scenarios.map(\.id.rawValue))
         }
-        var inputs = ScenarioInputs(bundle: bundle, scenario: scenario, network: network, options: options)
+        var inputs: ScenarioInputs
+        do { inputs = try ScenarioInputs(bundle: bundle, scenario: scenario, network: network, options: options) } catch { throw .invalidNetwork(error) }
         inputs.allItemsAtPhysicalDepots = planning
         inputs.prepare()
         inputs.route()
         return ScenarioGoods(scenario: scenario, problem: inputs.goodsProblem(), sourceDepots: inputs.sourceDepots,
                              sourceKeep: inputs.sourceKeep, sourcePlannable: inputs.sourcePlannable,
-                             currentQuantity: inputs.currentQuantity, basicItems: inputs.basicItems)
+                             currentQuantity: inputs.currentQuantity)
     }
 }

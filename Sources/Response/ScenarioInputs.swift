@@ -1,5 +1,6 @@
 import Foundation
 import Dispatch
+import BundleGraph
 import ReserveModel
 import RoadNetwork
 
@@ -17,15 +18,15 @@ struct ScenarioInputs {
     var targets: [ScenarioResponse.IncidentTargets] = []
     var warnings: [String] = []
     /// Units left out because they expire before relief ends, by item id.
-    var expiredStock: [String: Double] = [:]
+    var expiredStock: [ItemID: Double] = [:]
 
     // Goods
     var items: [GoodsProblem.Item] = []
     var itemIndex: [ItemID: Int] = [:]
-    /// Items of the basic-needs categories (relief, food, water, medical).
-    var basicItems: Set<Int> = []
     var areas: [GoodsProblem.Area] = []
     var areaPoints: [GeoPoint?] = []
+    /// The bundle area of each demand point (parallel to `areas`).
+    var areaIDs: [AreaID] = []
     var needs: [GoodsProblem.Need] = []
     var sources: [GoodsProblem.Source] = []
     var sourcePoints: [GeoPoint] = []
@@ -45,21 +46,23 @@ struct ScenarioInputs {
     /// drawing the used routes needs no second search).
     var routeNodes: [[NodeID]] = []
     var sourcePlaces: [ScenarioResponse.Place] = []
-    var areaPlaces: [String: ScenarioResponse.Place] = [:]
+    var areaPlaces: [AreaID: ScenarioResponse.Place] = [:]
 
     // Teams
     var requirements: [TeamProblem.Requirement] = []
     var requirementPoints: [GeoPoint?] = []
+    /// The bundle area of each team requirement (parallel to `requirements`).
+    var requirementAreas: [AreaID] = []
     var requirementOffsets: [Double] = []
     var teamOptions: [TeamProblem.Option] = []
     var teamPlaces: [ScenarioResponse.Place] = []
 
-    init(bundle: ReserveBundle, scenario: Scenario, network: BundleNetwork, options: ResponseOptions) {
+    init(bundle: ReserveBundle, scenario: Scenario, network: BundleNetwork, options: ResponseOptions) throws(BundleNetworkError) {
         self.bundle = bundle
         self.scenario = scenario
         self.network = network
         self.options = options
-        let (overlay, overlayWarnings) = network.overlay(for: scenario)
+        let (overlay, overlayWarnings) = try network.overlay(for: scenario)
         self.overlay = overlay
         self.warnings = overlayWarnings
     }
@@ -72,10 +75,9 @@ struct ScenarioInputs {
         let priority = ResponsePlanner.priority(of: scenario.responseLevel)
         let basic: Set<ItemCategory> = [.relief, .food, .water, .medical]
         for item in bundle.items {
-            if basic.contains(item.category) { basicItems.insert(items.count) }
             itemIndex[item.id] = items.count
-            items.append(GoodsProblem.Item(id: item.id.rawValue, unitWeightTons: item.unitWeightKg / 1000,
-                                           unitVolumeCubicMetres: item.unitVolumeM3))
+            items.append(GoodsProblem.Item(id: item.id, unitWeightTons: item.unitWeightKg / 1000,
+                                           unitVolumeCubicMetres: item.unitVolumeM3, isBasic: basic.contains(item.category)))
         }
         let household = householdReserves()
         for incident in scenario.incidents {
@@ -86,10 +88,11 @@ struct ScenarioInputs {
             for affected in incident.affectedAreas {
                 let a = areas.count
                 let area = bundle.area(affected.area)
-                areas.append(GoodsProblem.Area(id: affected.area.rawValue,
+                areas.append(GoodsProblem.Area(id: affected.area,
                                                deadlineHours: incident.startOffsetHours + target.reliefHours,
                                                incident: incident.id, earliestDepartureHours: incident.startOffsetHours))
                 areaPoints.append(area?.centroid)
+                areaIDs.append(affected.area)
                 notePlace(of: affected.area)
                 for demand in bundle.needs(of: affected) {
                     guard let k = itemIndex[demand.item], let item = bundle.item(demand.item) else {
@@ -108,26 +111,27 @@ struct ScenarioInputs {
             }
             for need in incident.teamNeeds {
                 requirements.append(TeamProblem.Requirement(
-                    area: need.area.rawValue, specialty: need.specialty.rawValue, headcount: need.headcount,
+                    area: need.area, specialty: need.specialty, headcount: need.headcount,
                     priority: priority, targetHours: incident.startOffsetHours + target.arrivalHours, incident: incident.id))
                 requirementPoints.append(bundle.area(need.area)?.centroid)
+                requirementAreas.append(need.area)
                 requirementOffsets.append(incident.startOffsetHours)
                 notePlace(of: need.area)
             }
         }
         buildSources()
         for team in bundle.teams {
-            let snapped = network.snap(team.location)
+            let snapped = network.snaps.teams[team.id]
             teamPlaces.append(ScenarioResponse.Place(id: team.id.rawValue, name: team.name, location: team.location,
                                                      snapKm: snapped?.distanceKm))
         }
     }
 
     mutating func notePlace(of id: AreaID) {
-        guard areaPlaces[id.rawValue] == nil else { return }
+        guard areaPlaces[id] == nil else { return }
         let area = bundle.area(id)
-        let snapped = area?.centroid.flatMap { network.snap($0) }
-        areaPlaces[id.rawValue] = ScenarioResponse.Place(id: id.rawValue, name: area?.name ?? id.rawValue,
+        let snapped = network.snaps.areas[id]
+        areaPlaces[id] = ScenarioResponse.Place(id: id.rawValue, name: area?.name ?? id.rawValue,
                                                          location: area?.centroid, snapKm: snapped?.distanceKm)
         if area?.centroid == nil { warnings.append("area \(id): no centroid, so no road reaches it") }
     }
@@ -167,7 +171,7 @@ struct ScenarioInputs {
         for lot in bundle.stock {
             if let expiry = lot.expiry, let period, period.start.days(until: expiry) < period.days {
                 expired += 1
-                expiredStock[lot.item.rawValue, default: 0] += lot.quantity
+                expiredStock[lot.item, default: 0] += lot.quantity
                 continue
             }
             stockOf[lot.depot, default: [:]][lot.item, default: 0] += lot.quantity
@@ -213,7 +217,7 @@ struct ScenarioInputs {
                 let onHand = stock.filter { $0.value * keep > 0 }
                 if !onHand.isEmpty {
                     addSource(depot, kind: .physical, ready: 0, fleet: fleet, throughput: throughput, cap: cap,
-                              supplies: onHand.map { ($0.key, $0.value * keep) }, suffix: "")
+                              supplies: onHand.map { ($0.key, $0.value * keep) })
                 }
                 guard let rate = depot.terms.productionRateTonnesPerHour, rate > 0 else {
                     warnings.append("depot \(depot.id) (\(depot.name)) is production capacity without a production rate")
@@ -228,24 +232,24 @@ struct ScenarioInputs {
                     return (entry.key, rate / (item.unitWeightKg / 1000))
                 }
                 addSource(depot, kind: .productionCapacity, ready: ready, fleet: fleet, throughput: throughput, cap: cap,
-                          supplies: perItem, suffix: "", production: GoodsProblem.Production(rampUpHours: depot.terms.rampUpHours, tonsPerHour: rate))
+                          supplies: perItem, production: GoodsProblem.Production(rampUpHours: depot.terms.rampUpHours, tonsPerHour: rate))
                 continue
             }
             let plannable = allItemsAtPhysicalDepots && finalKind == .physical
             addSource(depot, kind: finalKind, ready: ready, fleet: fleet, throughput: throughput, cap: cap,
-                      supplies: stock.map { ($0.key, $0.value * keep) }, suffix: "", keep: keep, plannable: plannable)
+                      supplies: stock.map { ($0.key, $0.value * keep) }, keep: keep, plannable: plannable)
         }
     }
 
     mutating func addSource(_ depot: Depot, kind: GoodsProblem.SourceKind, ready: Double, fleet: GoodsProblem.Fleet?,
-                            throughput: Double?, cap: Double?, supplies list: [(ItemID, Double)], suffix: String,
+                            throughput: Double?, cap: Double?, supplies list: [(ItemID, Double)],
                             production: GoodsProblem.Production? = nil, keep: Double = 1, plannable: Bool = false) {
         let s = sources.count
-        sources.append(GoodsProblem.Source(id: depot.id.rawValue + suffix, kind: kind, availableAfterHours: ready,
+        sources.append(GoodsProblem.Source(id: depot.id, kind: kind, availableAfterHours: ready,
                                            handlingHours: depot.handlingHours, throughputTonsPerHour: throughput,
                                            fleet: fleet, production: production, capTons: cap))
         sourcePoints.append(depot.location)
-        let snapped = network.snap(depot.location)
+        let snapped = network.snaps.depots[depot.id]
         sourcePlaces.append(ScenarioResponse.Place(id: depot.id.rawValue, name: depot.name, location: depot.location,
                                                    snapKm: snapped?.distanceKm))
         sourceDepots.append(depot.id)
@@ -273,13 +277,13 @@ struct ScenarioInputs {
     /// backward search per distinct area node on the scenario's overlay.
     mutating func route() {
         let graph = network.graph
-        let sourceSnaps = sourcePoints.map { network.snap($0) }
+        let sourceSnaps = sourceDepots.map { network.snaps.depots[$0] }
         for (s, snap) in sourceSnaps.enumerated() where snap?.isFar == true {
-            warnings.append(String(format: "depot %@ is %.1f km from the nearest road node", sources[s].id, snap!.distanceKm))
+            warnings.append(String(format: "depot %@ is %.1f km from the nearest road node", sources[s].id.rawValue, snap!.distanceKm))
         }
-        let teamSnaps = bundle.teams.map { network.snap($0.location) }
-        let areaSnaps = areaPoints.map { $0.flatMap { network.snap($0) } }
-        let requirementSnaps = requirementPoints.map { $0.flatMap { network.snap($0) } }
+        let teamSnaps = bundle.teams.map { network.snaps.teams[$0.id] }
+        let areaSnaps = areaIDs.map { network.snaps.areas[$0] }
+        let requirementSnaps = requirementAreas.map { network.snaps.areas[$0] }
         // One backward search per distinct destination node, run in parallel; each
         // search keeps only what the models need, so no tree outlives its search.
         let targets = Array(Set(areaSnaps.compactMap { $0?.node } + requirementSnaps.compactMap { $0?.node })).sorted()
@@ -336,7 +340,7 @@ struct ScenarioInputs {
         }
         for (r, areaSnap) in requirementSnaps.enumerated() {
             guard let areaSnap, let k = index[areaSnap.node], let found = results.get(k) else { continue }
-            for (j, team) in bundle.teams.enumerated() where team.specialties.map(\.rawValue).contains(requirements[r].specialty) {
+            for (j, team) in bundle.teams.enumerated() where team.specialties.contains(requirements[r].specialty) {
                 guard let snap = teamSnaps[j], let hours = found.fromTeams[j] else { continue }
                 teamOptions.append(TeamProblem.Option(team: j, requirement: r,
                                                       travelHours: requirementOffsets[r] + snap.accessHours + hours + areaSnap.accessHours))
@@ -352,7 +356,7 @@ struct ScenarioInputs {
     }
 
     func teamProblem() -> TeamProblem {
-        TeamProblem(teams: bundle.teams.map { TeamProblem.Team(id: $0.id.rawValue, headcount: $0.headcount,
+        TeamProblem(teams: bundle.teams.map { TeamProblem.Team(id: $0.id, headcount: $0.headcount,
                                                                 mobilisationHours: $0.mobilisationMinutes / 60) },
                     requirements: requirements, options: teamOptions)
     }
@@ -382,13 +386,14 @@ struct ScenarioInputs {
         let found = GeometryResults()
         let overlay = self.overlay
         let sourcePoints = self.sourcePoints, areaPoints = self.areaPoints
+        let areaSnaps = areaIDs.map { network.snaps.areas[$0] }, sourceSnaps = sourceDepots.map { network.snaps.depots[$0] }
         DispatchQueue.concurrentPerform(iterations: areas.count) { k in
             let a = areas[k]
-            guard let areaPoint = areaPoints[a], let to = network.snap(areaPoint),
+            guard let areaPoint = areaPoints[a], let to = areaSnaps[a],
                   let tree = try? graph.travelTimes(toNearestOf: [to.node], overlay: overlay) else { return }
             for r in routesOfArea[a] ?? [] {
                 let source = problem.routes[r].source
-                guard let from = network.snap(sourcePoints[source]) else { continue }
+                guard let from = sourceSnaps[source] else { continue }
                 let nodes = tree.route(to: from.node, in: graph)?.nodes ?? [from.node]
                 found.set(r, [sourcePoints[source]] + nodes.compactMap(point) + [areaPoint])
             }

@@ -9,7 +9,7 @@ public struct ScenarioResponse: Sendable {
     /// The targets one incident is checked against.
     public struct IncidentTargets: Sendable, Hashable {
         /// The incident's id.
-        public var incident: String
+        public var incident: IncidentID
         /// Its name.
         public var name: String
         /// Its hazard.
@@ -51,16 +51,18 @@ public struct ScenarioResponse: Sendable {
     /// Places of the goods problem's sources, by source index.
     public var sourcePlaces: [Place]
     /// Places of the goods problem's areas (and team requirement areas), by area id.
-    public var areaPlaces: [String: Place]
+    public var areaPlaces: [AreaID: Place]
     /// Places of the teams' bases, by team index.
     public var teamPlaces: [Place]
     /// Road geometry of each goods route used by an order, by route index: the
     /// coordinates from the source through the network to the area.
     public var routeGeometry: [Int: [GeoPoint]]
+    /// The scenario's disruptions of the bundle network, as every route of this response saw them.
+    public var overlay: DisruptionOverlay
     /// Per-area compliance with the relief target.
     public var compliance: [AreaCompliance]
     /// Units left out because their lots expire before relief ends, by item id.
-    public var expiredStock: [String: Double]
+    public var expiredStock: [ItemID: Double]
     /// Things worth knowing that did not stop the response (off-network places,
     /// expired lots left out, unknown closed roads, …), sorted.
     public var warnings: [String]
@@ -71,9 +73,9 @@ public struct ScenarioResponse: Sendable {
     /// (items of the relief, food, water and medical categories).
     public struct AreaCompliance: Sendable, Hashable {
         /// The area's id.
-        public var area: String
+        public var area: AreaID
         /// The incident.
-        public var incident: String
+        public var incident: IncidentID
         /// Relief deadline, hours after the scenario start.
         public var deadlineHours: Double
         /// When its full basic needs are delivered, hours after the scenario start (nil: not within the horizon).

@@ -1,3 +1,4 @@
+import GLPKBackend
 import LinearSolver
 
 /// Which options a team assignment sends, the weakest status met on the way, and the
@@ -115,7 +116,7 @@ extension TeamAssigner {
         }
         // [T1] each team at most once
         for j in part.teams {
-            if let list = optionsOfTeam[j], list.count > 1 { m.addConstraint(sum(list) { go[$0] } <= 1) }
+            if let list = optionsOfTeam[j], list.count > 1 { m.addConstraint(sum(list) { go[$0] } <= 1, name: "T1[\(p.teams[j].id)]") }
         }
         var coverOnTime = LinearExpression(), coverAll = LinearExpression()
         var columns: [RequirementColumns] = []
@@ -127,8 +128,8 @@ extension TeamAssigner {
             let total = m.addVariable(upperBound: Double(req.headcount))
             func cover(_ i: Int) -> Double { Double(min(p.teams[p.options[kept[i]].team].headcount, req.headcount)) }
             // [T2] on-time cover, [T3] total cover
-            m.addConstraint(onTime <= sum(inTime) { cover($0) * go[$0] })
-            m.addConstraint(total <= sum(list) { cover($0) * go[$0] })
+            m.addConstraint(onTime <= sum(inTime) { cover($0) * go[$0] }, name: "T2[\(r)]")
+            m.addConstraint(total <= sum(list) { cover($0) * go[$0] }, name: "T3[\(r)]")
             coverOnTime.add(req.priority, onTime)
             coverAll.add(req.priority, total)
             columns.append(RequirementColumns(requirement: r, onTime: onTime, total: total, options: list, inTime: inTime))
@@ -265,39 +266,68 @@ extension TeamAssigner {
         return result
     }
 
-    /// The decomposed method (see ``Method/decomposed``).
+    /// The decomposed method (see ``Method/decomposed``): the parts' coverage levels,
+    /// then the worst arrival by bisection, then the weighted arrival.
     func decomposedSelection(_ p: TeamProblem, arrival: [Double]) throws(DispatchError) -> TeamSelection {
-        let clock = ContinuousClock()
-        let start = clock.now
-        /// `own`, but never past the overall time limit.
-        func limit(_ own: Duration?) -> Duration? {
-            guard let overall = options.timeLimit else { return own }
-            let left = max(.milliseconds(1), overall - start.duration(to: clock.now))
-            return own.map { min($0, left) } ?? left
-        }
-        func solver(timeLimit: Duration?, gap: Double? = nil, level: Int) -> GLPKSolver {
-            var o = options
-            if level == 4 { o.backtracking = weightedArrivalBacktracking }
-            o.timeLimit = limit(timeLimit)
-            if let gap { o.relativeMIPGap = gap }
-            return GLPKSolver(options: o)
-        }
-        func slack(_ v: Double) -> Double { abs(v) * 1e-6 + 1e-6 }
+        var run = DecomposedTeamRun(assigner: self, p: p, arrival: arrival)
+        try run.coverageLevels()
+        let worst = try run.worstArrivalLevel()
+        try run.weightedArrivalLevel(worst: worst)
+        return run.selection()
+    }
+}
 
-        let parts = Self.parts(of: p)
-        var chosen = [Bool](repeating: false, count: p.options.count)
-        var size = GoodsPlan.ModelSize(rows: 0, columns: 0, nonZeros: 0, integerColumns: 0)
-        var failure: SolutionStatus? = nil
-        var proven = true
-        // Per part: coverage floors and the best assignment known (feasible for them).
-        var floors: [(onTime: Double, all: Double)?] = Array(repeating: nil, count: parts.count)
-        var best: [Set<Int>] = Array(repeating: [], count: parts.count)
-        var levelTimes = [Duration](repeating: .zero, count: 4)
-        var levelNodes = [Int](repeating: 0, count: 4)
+/// One solve of the decomposed method, cut along its levels (docs/formulation.md,
+/// "How the levels are solved"). Per part it keeps the coverage floors and the best
+/// assignment known, which each level improves.
+struct DecomposedTeamRun {
+    let assigner: TeamAssigner
+    let p: TeamProblem
+    let arrival: [Double]
+    let parts: [TeamAssigner.Part]
+    let clock = ContinuousClock()
+    let start: ContinuousClock.Instant
+    var size = GoodsPlan.ModelSize(rows: 0, columns: 0, nonZeros: 0, integerColumns: 0)
+    var failure: SolutionStatus? = nil
+    var proven = true
+    /// Per part: coverage floors and the best assignment known (feasible for them).
+    var floors: [(onTime: Double, all: Double)?]
+    var best: [Set<Int>]
+    var levelTimes = [Duration](repeating: .zero, count: 4)
+    var levelNodes = [Int](repeating: 0, count: 4)
 
-        // Levels 1–2, coverage: a small MIP per part.
+    init(assigner: TeamAssigner, p: TeamProblem, arrival: [Double]) {
+        self.assigner = assigner
+        self.p = p
+        self.arrival = arrival
+        parts = TeamAssigner.parts(of: p)
+        start = clock.now
+        floors = Array(repeating: nil, count: parts.count)
+        best = Array(repeating: [], count: parts.count)
+    }
+
+    /// `own`, but never past the overall time limit.
+    func limit(_ own: Duration?) -> Duration? {
+        guard let overall = assigner.options.timeLimit else { return own }
+        let left = max(.milliseconds(1), overall - start.duration(to: clock.now))
+        return own.map { min($0, left) } ?? left
+    }
+
+    func solver(timeLimit: Duration?, gap: Double? = nil, level: Int) -> GLPKSolver {
+        var o = assigner.options
+        if level == 4 { o.backtracking = assigner.weightedArrivalBacktracking }
+        o.timeLimit = limit(timeLimit)
+        if let gap { o.relativeMIPGap = gap }
+        return GLPKSolver(options: o)
+    }
+
+    func slack(_ v: Double) -> Double { abs(v) * 1e-6 + 1e-6 }
+
+    /// Levels 1–2, coverage: a small MIP per part.
+    mutating func coverageLevels() throws(DispatchError) {
+        let p = self.p, arrival = self.arrival
         for (i, part) in parts.enumerated() {
-            let full = Self.partModel(p, part, arrival: arrival, latest: .infinity, floors: nil)
+            let full = TeamAssigner.partModel(p, part, arrival: arrival, latest: .infinity, floors: nil)
             size.rows += full.model.constraintCount
             size.columns += full.model.variableCount
             size.nonZeros += full.model.nonZeroCount
@@ -310,14 +340,14 @@ extension TeamAssigner {
             // when level 1's assignment covers every requirement that has a pair in full
             // (a 51-node MIP).
             var solutions: [Solution] = []
-            func chosen(_ solution: Solution, in model: PartModel) -> Set<Int> {
+            func chosen(_ solution: Solution, in model: TeamAssigner.PartModel) -> Set<Int> {
                 Set(model.options.indices.filter { solution.values[Int(model.go[$0].index)] > 0.5 }.map { model.options[$0] })
             }
             var sent: Set<Int> = []
             let greedyStart = clock.now
-            let mostOnTime = Self.mostCoverage(p, part, arrival: arrival, onTime: true)
-            if let greedy = Self.greedyOnTimeCover(p, part, arrival: arrival),
-               Self.coverage(of: greedy, p, arrival: arrival).onTime >= mostOnTime - slack(mostOnTime) {
+            let mostOnTime = TeamAssigner.mostCoverage(p, part, arrival: arrival, onTime: true)
+            if let greedy = TeamAssigner.greedyOnTimeCover(p, part, arrival: arrival),
+               TeamAssigner.coverage(of: greedy, p, arrival: arrival).onTime >= mostOnTime - slack(mostOnTime) {
                 // Every requirement with an on-time pair is covered in full on time: the
                 // most any assignment can, so level 1 needs no MIP.
                 sent = greedy
@@ -326,15 +356,15 @@ extension TeamAssigner {
                 var onTimeModel = full
                 onTimeModel.model.maximize(full.coverOnTime)
                 let first: Solution
-                do { first = try solver(timeLimit: primaryTimeLimit, level: 1).solve(onTimeModel.model) } catch { throw .solver(error) }
+                do { first = try solver(timeLimit: assigner.primaryTimeLimit, level: 1).solve(onTimeModel.model) } catch { throw .solver(error) }
                 solutions.append(first)
                 if first.status.hasSolution { sent = chosen(first, in: onTimeModel) }
             }
             levelTimes[0] += solutions[0].wallTime
             levelNodes[0] += solutions[0].nodes
             if solutions[0].status.hasSolution {
-                let reached = Self.coverage(of: sent, p, arrival: arrival)
-                let most = Self.mostCoverage(p, part, arrival: arrival, onTime: false)
+                let reached = TeamAssigner.coverage(of: sent, p, arrival: arrival)
+                let most = TeamAssigner.mostCoverage(p, part, arrival: arrival, onTime: false)
                 if reached.all >= most - slack(most) {
                     solutions.append(Solution(status: .optimal))
                 } else {
@@ -343,8 +373,8 @@ extension TeamAssigner {
                     allModel.model.maximize(full.coverAll)
                     let second: Solution
                     do {
-                        second = try solver(timeLimit: primaryTimeLimit, level: 2)
-                            .solve(allModel.model, warmStart: Self.values(sending: sent, in: allModel, p))
+                        second = try solver(timeLimit: assigner.primaryTimeLimit, level: 2)
+                            .solve(allModel.model, warmStart: TeamAssigner.values(sending: sent, in: allModel, p))
                     } catch { throw .solver(error) }
                     solutions.append(second)
                     levelTimes[1] += second.wallTime
@@ -362,10 +392,14 @@ extension TeamAssigner {
             // The floors come from the rounded assignment, not from GLPK's objective
             // values: those may exceed what any 0–1 point reaches by the integrality
             // tolerance (226.000454 for 226), which would make every later level infeasible.
-            let (onTime, all) = Self.coverage(of: sent, p, arrival: arrival)
+            let (onTime, all) = TeamAssigner.coverage(of: sent, p, arrival: arrival)
             floors[i] = (onTime - slack(onTime), all - slack(all))
         }
+    }
 
+    /// Level 3, the worst arrival, by bisection per part; returns it.
+    mutating func worstArrivalLevel() throws(DispatchError) -> Double {
+        let p = self.p, arrival = self.arrival
         // Level 3, worst arrival: per part the least arrival time by which an assignment
         // with both coverage optima exists, by bisection over the part's sorted arrival
         // times (each probe a feasibility MIP); the problem's worst arrival is the
@@ -381,10 +415,10 @@ extension TeamAssigner {
             if times.last != upper { times.append(upper) }
             var lo = 0, hi = times.count - 1
             while lo < hi {
-                let left = secondaryTimeLimit - bisectionStart.duration(to: clock.now)
+                let left = assigner.secondaryTimeLimit - bisectionStart.duration(to: clock.now)
                 guard left > .zero else { proven = false; break }
                 let mid = (lo + hi) / 2
-                let probe = Self.partModel(p, part, arrival: arrival, latest: times[mid], floors: floor)
+                let probe = TeamAssigner.partModel(p, part, arrival: arrival, latest: times[mid], floors: floor)
                 let solution: Solution
                 do { solution = try solver(timeLimit: left, level: 3).solve(probe.model) } catch { throw .solver(error) }
                 levelNodes[2] += solution.nodes
@@ -403,21 +437,26 @@ extension TeamAssigner {
             worst = max(worst, best[i].map { arrival[$0] }.max() ?? 0)
         }
         levelTimes[2] = bisectionStart.duration(to: clock.now)
-        options.logger.debug("team assignment: \(parts.count) parts, coverage \(start.duration(to: bisectionStart)) (\(levelNodes[0]) + \(levelNodes[1]) nodes); worst arrival \(worst) h, bisection \(levelTimes[2]) (\(probes) probes, \(levelNodes[2]) nodes)")
+        assigner.options.logger.debug("team assignment: \(parts.count) parts, coverage \(start.duration(to: bisectionStart)) (\(levelNodes[0]) + \(levelNodes[1]) nodes); worst arrival \(worst) h, bisection \(levelTimes[2]) (\(probes) probes, \(levelNodes[2]) nodes)")
+        return worst
+    }
 
+    /// Level 4, the weighted arrival, per part.
+    mutating func weightedArrivalLevel(worst: Double) throws(DispatchError) {
+        let p = self.p, arrival = self.arrival
         // Level 4, weighted arrival: per part, options after the worst arrival left out,
         // starting from the part's last feasible probe.
         let weightedStart = clock.now
         for (i, part) in parts.enumerated() {
             guard let floor = floors[i], !best[i].isEmpty else { continue }
-            let left = secondaryTimeLimit - weightedStart.duration(to: clock.now)
+            let left = assigner.secondaryTimeLimit - weightedStart.duration(to: clock.now)
             guard left > .zero else { proven = false; continue }
-            var model = Self.partModel(p, part, arrival: arrival, latest: worst, floors: floor)
+            var model = TeamAssigner.partModel(p, part, arrival: arrival, latest: worst, floors: floor)
             model.model.minimize(model.weightedArrival)
             let solution: Solution
             do {
-                let s = solver(timeLimit: left, gap: secondaryGap, level: 4)
-                solution = try s.solve(model.model, warmStart: Self.values(sending: best[i], in: model, p))
+                let s = solver(timeLimit: left, gap: assigner.secondaryGap, level: 4)
+                solution = try s.solve(model.model, warmStart: TeamAssigner.values(sending: best[i], in: model, p))
             } catch { throw .solver(error) }
             levelNodes[3] += solution.nodes
             if solution.status.hasSolution {
@@ -427,7 +466,12 @@ extension TeamAssigner {
         }
 
         levelTimes[3] = weightedStart.duration(to: clock.now)
-        options.logger.debug("team assignment: weighted arrival \(levelTimes[3]) (\(levelNodes[3]) nodes)")
+        assigner.options.logger.debug("team assignment: weighted arrival \(levelTimes[3]) (\(levelNodes[3]) nodes)")
+    }
+
+    /// The chosen options of every part, and the status the levels earned.
+    func selection() -> TeamSelection {
+        var chosen = [Bool](repeating: false, count: p.options.count)
         for set in best { for k in set { chosen[k] = true } }
         let status: SolutionStatus = failure ?? (proven ? .optimal : .feasible)
         return TeamSelection(chosen: chosen, status: status, size: size, levelTimes: levelTimes, levelNodes: levelNodes)

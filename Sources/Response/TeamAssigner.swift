@@ -1,4 +1,5 @@
 import Foundation
+import GLPKBackend
 import LinearSolver
 
 /// The answer of a team assignment, per requirement.
@@ -145,7 +146,7 @@ public struct TeamAssigner: Sendable {
                 if optionsOfRequirement[r].isEmpty {
                     explanation = "no team with specialty \(req.specialty) can reach \(req.area)"
                 } else if let earliest, earliest > req.targetHours + 1e-9 {
-                    explanation = String(format: "the nearest %@ team needs %.1f h (target %.1f h)", req.specialty, earliest, req.targetHours)
+                    explanation = String(format: "the nearest %@ team needs %.1f h (target %.1f h)", req.specialty.rawValue, earliest, req.targetHours)
                 } else {
                     explanation = "only \(onTimeCount) of \(req.headcount) \(req.specialty) people can arrive within \(formatHours(req.targetHours)) (the others are too far or sent elsewhere)"
                 }
@@ -161,6 +162,22 @@ public struct TeamAssigner: Sendable {
     /// The single MIP of docs/formulation.md (T1–T4) through four lexicographic levels:
     /// the reference the decomposed method is tested against.
     func singleMIPSelection(_ p: TeamProblem, arrival: [Double]) throws(DispatchError) -> TeamSelection {
+        let (m, go, levels) = singleMIP(p, arrival: arrival)
+        let size = GoodsPlan.ModelSize(rows: m.constraintCount, columns: m.variableCount, nonZeros: m.nonZeroCount,
+                                       integerColumns: go.count)
+        let solutions: [Solution]
+        do { solutions = try GLPKSolver(options: options).solve(m, lexicographic: levels) } catch { throw .solver(error) }
+        let final = solutions.last { $0.status.hasSolution }
+        let chosen = go.map { (final?.values[Int($0.index)] ?? 0) > 0.5 }
+        let statuses = solutions.map(\.status)
+        let status: SolutionStatus = statuses.count == levels.count && statuses.allSatisfy { $0 == .optimal }
+            ? .optimal : (statuses.last ?? .noSolutionFound)
+        return TeamSelection(chosen: chosen, status: status, size: size,
+                             levelTimes: solutions.map(\.wallTime), levelNodes: solutions.map(\.nodes))
+    }
+
+    /// The single MIP [T1]–[T4] with its four levels, rows named by their labels.
+    func singleMIP(_ p: TeamProblem, arrival: [Double]) -> (model: Model, go: [Variable], levels: [LexicographicObjective]) {
         var m = Model(name: "teams")
         let go = p.options.map { _ in m.addVariable(.binary) }
         let onTime = p.requirements.map { m.addVariable(upperBound: Double($0.headcount)) }
@@ -174,19 +191,20 @@ public struct TeamAssigner: Sendable {
         }
         // [T1] each team at most once
         for j in p.teams.indices where optionsOfTeam[j].count > 1 {
-            m.addConstraint(sum(optionsOfTeam[j]) { go[$0] } <= 1)
+            m.addConstraint(sum(optionsOfTeam[j]) { go[$0] } <= 1, name: "T1[\(p.teams[j].id)]")
         }
         for r in p.requirements.indices {
             let target = p.requirements[r].targetHours
             let inTime = optionsOfRequirement[r].filter { arrival[$0] <= target + 1e-9 }
             // [T2] on-time cover, [T3] total cover
-            m.addConstraint(onTime[r] <= sum(inTime) { Double(p.teams[p.options[$0].team].headcount) * go[$0] })
-            m.addConstraint(total[r] <= sum(optionsOfRequirement[r]) { Double(p.teams[p.options[$0].team].headcount) * go[$0] })
+            m.addConstraint(onTime[r] <= sum(inTime) { Double(p.teams[p.options[$0].team].headcount) * go[$0] }, name: "T2[\(r)]")
+            m.addConstraint(total[r] <= sum(optionsOfRequirement[r]) { Double(p.teams[p.options[$0].team].headcount) * go[$0] },
+                            name: "T3[\(r)]")
         }
         // [T4] worst arrival, one row per team: a team goes to at most one area, so
         // Σ_r A_jr g_jr is its arrival (tighter than one row per pair).
         for j in p.teams.indices where !optionsOfTeam[j].isEmpty {
-            m.addConstraint(sum(optionsOfTeam[j]) { arrival[$0] * go[$0] } - worst <= 0)
+            m.addConstraint(sum(optionsOfTeam[j]) { arrival[$0] * go[$0] } - worst <= 0, name: "T4[\(p.teams[j].id)]")
         }
 
         let levels = [
@@ -201,17 +219,7 @@ public struct TeamAssigner: Sendable {
             LexicographicObjective(.minimize, sum(p.options.indices) { Double(p.teams[p.options[$0].team].headcount) * arrival[$0] * go[$0] },
                                    name: "weighted arrival", absoluteTolerance: 1e-6, mipGap: secondaryGap, timeLimit: secondaryTimeLimit),
         ]
-        let size = GoodsPlan.ModelSize(rows: m.constraintCount, columns: m.variableCount, nonZeros: m.nonZeroCount,
-                                       integerColumns: go.count)
-        let solutions: [Solution]
-        do { solutions = try GLPKSolver(options: options).solve(m, lexicographic: levels) } catch { throw .solver(error) }
-        let final = solutions.last { $0.status.hasSolution }
-        let chosen = go.map { (final?.values[Int($0.index)] ?? 0) > 0.5 }
-        let statuses = solutions.map(\.status)
-        let status: SolutionStatus = statuses.count == levels.count && statuses.allSatisfy { $0 == .optimal }
-            ? .optimal : (statuses.last ?? .noSolutionFound)
-        return TeamSelection(chosen: chosen, status: status, size: size,
-                             levelTimes: solutions.map(\.wallTime), levelNodes: solutions.map(\.nodes))
+        return (m, go, levels)
     }
 
     private func formatHours(_ h: Double) -> String {

@@ -60,6 +60,26 @@ public struct DisruptionOverlay: Sendable, Hashable {
         return closed
     }
 
+    /// Multiplies the travel time of every edge between `a` and `b`, in both
+    /// directions, by `factor` (> 0), or closes them when `factor` is `.infinity`.
+    /// - Returns: the number of directed edges affected (0 when no road joins them).
+    @discardableResult
+    public mutating func scaleRoad(between a: NodeID, and b: NodeID, by factor: Double,
+                                   in graph: RoadGraph) throws(RoadGraphError) -> Int {
+        guard graph.contains(a) else { throw .unknownNode(a.index) }
+        guard graph.contains(b) else { throw .unknownNode(b.index) }
+        if factor != .infinity { try checkFactor(factor) }
+        var count = 0
+        for (x, y) in [(a, b), (b, a)] {
+            for e in graph.outEdges(of: x) where graph.head[e] == y.rawValue {
+                let old = edgeFactors[Int32(e)] ?? 1
+                setEdgeFactor(Int32(e), old * factor)
+                count += 1
+            }
+        }
+        return count
+    }
+
     /// Multiplies the travel time of one directed edge by `factor` (> 0).
     public mutating func scale(_ edge: EdgeID, by factor: Double) throws(RoadGraphError) {
         try check(edge)

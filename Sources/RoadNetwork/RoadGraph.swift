@@ -57,14 +57,14 @@ public struct RoadGraph: Sendable {
     public let coordinates: [GeoCoordinate]?
     /// External node names (the ids in the input file), when the source had them.
     public let nodeNames: [String]?
-    @usableFromInline let nameIndex: [String: Int32]
+    let nameIndex: NameIndex
     /// The snapping index; present exactly when ``coordinates`` is.
     public let spatialIndex: SpatialGrid?
 
     @usableFromInline
     init(nodeCount: Int, lengthUnit: LengthUnit, firstOut: [Int32], head: [Int32], lengths: [Double],
          baseHours: [Double], roadClasses: [RoadClass], firstIn: [Int32], inTail: [Int32],
-         inEdge: [Int32], coordinates: [GeoCoordinate]?, nodeNames: [String]?) {
+         inEdge: [Int32], coordinates: [GeoCoordinate]?, nodeNames: [String]?, nameIndex known: NameIndex? = nil) {
         self.nodeCount = nodeCount
         self.lengthUnit = lengthUnit
         self.firstOut = firstOut
@@ -77,10 +77,13 @@ public struct RoadGraph: Sendable {
         self.inEdge = inEdge
         self.coordinates = coordinates
         self.nodeNames = nodeNames
-        var index: [String: Int32] = [:]
-        if let nodeNames {
+        // A builder that already indexed every name hands its index on: hashing
+        // 200k names again is a tenth of reading a province bundle.
+        var index = known ?? NameIndex()
+        if let nodeNames, known == nil {
             index.reserveCapacity(nodeNames.count)
-            for (i, name) in nodeNames.enumerated() { index[name] = Int32(i) }
+            // Backwards, so that a repeated name keeps its last node.
+            for i in nodeNames.indices.reversed() { _ = index.claim(nodeNames[i], new: Int32(i), names: nodeNames) }
         }
         self.nameIndex = index
         self.spatialIndex = coordinates.map { SpatialGrid(coordinates: $0) }
@@ -101,7 +104,7 @@ public struct RoadGraph: Sendable {
     /// answers for the decimal spelling of the dense id instead.
     /// - Complexity: O(1) expected.
     public func node(named name: String) -> NodeID? {
-        if nodeNames != nil { return nameIndex[name].map(NodeID.init) }
+        if let nodeNames { return nameIndex.find(name, names: nodeNames).map(NodeID.init) }
         guard let raw = Int32(name), raw >= 0, Int(raw) < nodeCount else { return nil }
         return NodeID(raw)
     }

@@ -60,7 +60,7 @@ public struct RoadGraphBuilder: Sendable {
     private var speeds: [Double] = [] // NaN: the class default
     private var classes: [RoadClass] = []
     private var names: [String] = []
-    private var nameIndex: [String: Int32] = [:]
+    private var nameIndex = NameIndex()
     private var coordinates: [GeoCoordinate?] = []
     /// Number of nodes added so far.
     public private(set) var nodeCount: Int
@@ -99,7 +99,10 @@ public struct RoadGraphBuilder: Sendable {
     /// set (the last one wins).
     @discardableResult
     public mutating func addNode(named name: String, at coordinate: GeoCoordinate? = nil) -> NodeID {
-        if let existing = nameIndex[name] {
+        // One hash per name: claim the slot with the next id, keep it if taken.
+        let next = Int32(truncatingIfNeeded: nodeCount)
+        let existing = nameIndex.claim(name, new: next, names: names)
+        if existing != next {
             if let coordinate { coordinates[Int(existing)] = coordinate }
             return NodeID(existing)
         }
@@ -107,13 +110,20 @@ public struct RoadGraphBuilder: Sendable {
         let id = NodeID(nodeCount)
         nodeCount += 1
         names.append(name)
-        nameIndex[name] = id.rawValue
         coordinates.append(coordinate)
         return id
     }
 
+    /// Reserves room for `nodes` more named nodes, so the name index is not
+    /// rehashed as it grows.
+    public mutating func reserveCapacity(nodes: Int) {
+        nameIndex.reserveCapacity(nameIndex.count + nodes)
+        names.reserveCapacity(names.count + nodes)
+        coordinates.reserveCapacity(coordinates.count + nodes)
+    }
+
     /// The node already added under a name.
-    public func node(named name: String) -> NodeID? { nameIndex[name].map(NodeID.init) }
+    public func node(named name: String) -> NodeID? { nameIndex.find(name, names: names).map(NodeID.init) }
 
     /// Sets or replaces a node's coordinate.
     public mutating func setCoordinate(_ coordinate: GeoCoordinate, of node: NodeID) throws(RoadGraphError) {
@@ -209,8 +219,10 @@ public struct RoadGraphBuilder: Sendable {
             coords = nil
         }
         let nodeNames: [String]? = names.isEmpty ? nil : names
+        // The index covers every name only when all nodes were added by name.
+        let index = nodeNames != nil && nameIndex.count == names.count ? nameIndex : nil
         return RoadGraph(nodeCount: n, lengthUnit: lengthUnit, firstOut: firstOut, head: head, lengths: length,
                          baseHours: hours, roadClasses: classesOut, firstIn: firstIn, inTail: inTail,
-                         inEdge: inEdge, coordinates: coords, nodeNames: nodeNames)
+                         inEdge: inEdge, coordinates: coords, nodeNames: nodeNames, nameIndex: index)
     }
 }

@@ -2,22 +2,25 @@ import EmergencyReserve
 import Foundation
 
 /// Reading and validating a bundle for the commands that compute on it: a bundle with
-/// errors is refused (exit 65) with every problem listed, as `reserve validate` prints them.
+/// errors is refused (exit 65) with every problem listed, as `reserve validate` prints
+/// them. The road network that validation built is handed on, so no command builds
+/// it or snaps a place again.
 enum BundleLoading {
-    static func load(_ path: String) throws -> ReserveBundle {
+    static func load(_ path: String) throws -> ValidatedBundle {
         let loaded: LoadedBundle
         do {
             loaded = try BundleReader.read(at: path)
         } catch {
-            throw CLIFailure.invalidData(error.description)
+            throw CLIFailure(error)
         }
-        let report = loaded.validate()
+        let validated = loaded.validated()
+        let report = validated.report
         if report.hasErrors {
             let lines = report.errors.prefix(50).map(\.description).joined(separator: "\n")
             let more = report.errors.count > 50 ? "\n… and \(report.errors.count - 50) more" : ""
             throw CLIFailure.invalidData("\(path) has \(report.errors.count) error(s); run 'reserve validate \(path)':\n\(lines)\(more)")
         }
-        return loaded.bundle
+        return validated
     }
 }
 
@@ -73,7 +76,7 @@ enum ResponseOutput {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             printProgress("wrote \(path)")
         } catch {
-            throw CLIFailure(message: "cannot write \(directory): \(error.localizedDescription)", exitCode: 73)
+            throw CLIFailure(message: "cannot write \(directory): \(error.localizedDescription)", exitCode: CLIFailure.cannotCreateCode)
         }
     }
 

@@ -1,12 +1,25 @@
-/// A failure the CLI reports with a message and one of its documented exit codes.
+import EmergencyReserve
+
+/// A failure the CLI reports with a message and one of its documented exit codes
+/// (sysexits): 64 usage, 65 invalid data, 66 missing input, 70 internal failure,
+/// 73 cannot write.
 struct CLIFailure: Error {
     /// 65: the input data is invalid (malformed file, failed validation, unknown name).
     static let invalidDataCode: Int32 = 65
+    /// 66: an input file or bundle does not exist.
+    static let noInputCode: Int32 = 66
     /// 70: an internal failure (a bug or a solver failure that is not the input's fault).
     static let internalFailureCode: Int32 = 70
+    /// 73: the output cannot be written.
+    static let cannotCreateCode: Int32 = 73
 
     var message: String
     var exitCode: Int32
+
+    init(message: String, exitCode: Int32) {
+        self.message = message
+        self.exitCode = exitCode
+    }
 
     static func invalidData(_ message: String) -> CLIFailure {
         CLIFailure(message: message, exitCode: invalidDataCode)
@@ -14,5 +27,47 @@ struct CLIFailure: Error {
 
     static func internalFailure(_ message: String) -> CLIFailure {
         CLIFailure(message: message, exitCode: internalFailureCode)
+    }
+
+    /// A library error as the CLI reports it: its description, after `context` (the
+    /// bundle or file it concerns) when given, with the exit code ``exitCode(for:)``
+    /// chooses.
+    init(_ error: any Error, context: String? = nil) {
+        if let failure = error as? CLIFailure {
+            self = failure
+            return
+        }
+        let text = String(describing: error)
+        message = context.map { "\($0): \(text)" } ?? text
+        exitCode = Self.exitCode(for: error)
+    }
+
+    /// The one place that decides which exit code a library error gets: the input's
+    /// fault is 65 (or 66 when it is missing), a solver's or the program's fault 70,
+    /// an unwritable destination 73.
+    static func exitCode(for error: any Error) -> Int32 {
+        switch error {
+        case let e as CLIFailure: return e.exitCode
+        case let e as BundleIOError:
+            switch e.kind {
+            case .notFound: return noInputCode
+            case .unreadable: return invalidDataCode
+            case .cannotWrite: return cannotCreateCode
+            }
+        case let e as ResponseError:
+            if case .dispatch(let d) = e { return exitCode(for: d) }
+            return invalidDataCode
+        case let e as DispatchError:
+            if case .solver = e { return internalFailureCode }
+            return invalidDataCode
+        case let e as PlanningError:
+            switch e {
+            case .solver: return internalFailureCode
+            case let .response(r): return exitCode(for: r)
+            default: return invalidDataCode
+            }
+        case is LinearSolverError: return internalFailureCode
+        default: return invalidDataCode
+        }
     }
 }

@@ -46,7 +46,8 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         let logger = logging.bootstrap()
-        let loaded = try BundleLoading.load(bundle)
+        let validated = try BundleLoading.load(bundle)
+        let loaded = validated.bundle
         let ids: [ScenarioID]
         if allScenarios {
             ids = loaded.scenarios.map(\.id)
@@ -56,7 +57,9 @@ struct CoverageCommand: ParsableCommand {
             throw CLIFailure.invalidData("\(bundle): the bundle has no scenarios")
         }
         let network: BundleNetwork
-        do { network = try BundleNetwork(bundle: loaded) } catch { throw CLIFailure.invalidData("\(bundle): \(error.description)") }
+        if let built = validated.network { network = built } else {
+            do { network = try BundleNetwork(bundle: loaded) } catch { throw CLIFailure(error, context: bundle) }
+        }
         let options = ResponseOptions(dispatch: DispatchOptions(solve: SolveOptions(timeLimit: solver.timeLimitDuration,
                                                                                      relativeMIPGap: solver.gap, logger: logger)),
                                       logger: logger)
@@ -66,8 +69,7 @@ struct CoverageCommand: ParsableCommand {
                 results.append(try CoverageAnalyzer(options: options).coverage(of: id, in: loaded, level: AdministrativeLevel(rawValue: level)!,
                                                                                network: network))
             } catch {
-                if case .dispatch(.solver) = error { throw CLIFailure.internalFailure(error.description) }
-                throw CLIFailure.invalidData("\(bundle): \(error.description)")
+                throw CLIFailure(error, context: bundle)
             }
         }
         let report = CoverageReport(results)

@@ -19,11 +19,13 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "Write the output to this directory instead of stdout.")
     var out: String?
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() throws {
         guard FileManager.default.fileExists(atPath: bundle) else {
-            throw CLIFailure.invalidData("\(bundle): not found; run 'reserve demo' from the project root or pass --bundle")
+            throw CLIFailure(message: "\(bundle): not found; run 'reserve demo' from the project root or pass --bundle",
+                             exitCode: CLIFailure.noInputCode)
         }
-        let dispatch = try DispatchCommand.parse([bundle, "--format", format.rawValue] + (out.map { ["--out", $0] } ?? []))
-        try dispatch.run()
+        try DispatchRun(bundle: bundle, format: format, out: out, verbose: logging.verbose, logger: logging.bootstrap()).run()
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EmergencyReserve
 import Foundation
+import Logging
 
 /// `reserve dispatch BUNDLE --scenario S`: which depot sends what to where, arriving
 /// when; which teams go where; and whether the 2 h / 10 h targets hold.
@@ -60,40 +61,63 @@ struct DispatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let logger = logging.bootstrap()
-        let loaded = try BundleLoading.load(bundle)
-        guard let scenarioID = scenario.map(ScenarioID.init) ?? loaded.manifest.headlineScenario ?? loaded.scenarios.first?.id else {
+        try DispatchRun(bundle: bundle, scenario: scenario.map(ScenarioID.init), policy: policy.map(PolicyID.init),
+                        integerVehicles: integerVehicles, columnGeneration: columnGeneration.value, horizonHours: horizon,
+                        format: json ? .json : format, out: out, exportModel: exportModel, timings: timings,
+                        timeLimit: solver.timeLimitDuration, gap: solver.gap, verbose: logging.verbose,
+                        logger: logging.bootstrap()).run()
+    }
+}
+
+/// One dispatch as the CLI runs it, from plain values: `reserve dispatch` fills it
+/// from its options and `reserve demo` from its own, so neither re-parses the other's
+/// arguments.
+struct DispatchRun {
+    var bundle: String
+    var scenario: ScenarioID?
+    var policy: PolicyID?
+    var integerVehicles = false
+    var columnGeneration: Bool?
+    var horizonHours: Double?
+    var format: ResponseFormat = .table
+    var out: String?
+    var exportModel: String?
+    var timings = false
+    var timeLimit: Duration?
+    var gap = 1e-6
+    var verbose = 0
+    var logger: Logger
+
+    func run() throws {
+        let validated = try BundleLoading.load(bundle)
+        let loaded = validated.bundle
+        guard let scenarioID = scenario ?? loaded.manifest.headlineScenario ?? loaded.scenarios.first?.id else {
             throw CLIFailure.invalidData("\(bundle): the bundle has no scenarios")
         }
-        var solve = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap, logger: logger)
+        var solve = SolveOptions(timeLimit: timeLimit, relativeMIPGap: gap, logger: logger)
         solve.progress = ProgressPrinter.mip()
         let options = ResponseOptions(
-            dispatch: DispatchOptions(integerVehicles: integerVehicles, columnGeneration: columnGeneration.value,
+            dispatch: DispatchOptions(integerVehicles: integerVehicles, columnGeneration: columnGeneration,
                                       nameModel: exportModel != nil, solve: solve),
-            horizonHours: horizon, policy: policy.map(PolicyID.init),
-            routeGeometry: [.geojson, .html].contains(json ? .json : format), logger: logger)
+            horizonHours: horizonHours, policy: policy,
+            routeGeometry: [.geojson, .html].contains(format), logger: logger)
         let started = ContinuousClock.now
         let response: ScenarioResponse
         do {
-            response = try ResponsePlanner(options: options).respond(to: scenarioID, in: loaded)
+            response = try ResponsePlanner(options: options).respond(to: scenarioID, in: loaded, network: validated.network)
         } catch {
-            switch error {
-            case .unknownScenario, .invalidNetwork: throw CLIFailure.invalidData("\(bundle): \(error.description)")
-            case .dispatch(.invalidProblem): throw CLIFailure.invalidData("\(bundle): \(error.description)")
-            case .dispatch(.solver): throw CLIFailure.internalFailure(error.description)
-            }
+            throw CLIFailure(error, context: bundle)
         }
-        if let exportModel {
-            let (model, _) = try GoodsDispatcher(options: options.dispatch).model(for: response.goodsProblem)
+        if let exportModel, let model = response.goods.model {
             try model.write(to: exportModel, format: ModelFileFormat(pathExtensionOf: exportModel)!, logger: logger)
         }
         let report = ResponseReport(response, bundle: loaded)
         let elapsed = started.duration(to: .now)
-        if elapsed > .seconds(1) || logging.verbose > 0 || timings {
+        if elapsed > .seconds(1) || verbose > 0 || timings {
             let t = response.timings
             func ms(_ d: Duration) -> String { "\(Int((Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15).rounded())) ms" }
             printProgress("dispatch: \(response.goods.modelSize.rows) rows × \(response.goods.modelSize.columns) columns; network \(ms(t.network)), routing \(ms(t.routing)), goods \(ms(t.goods)) (build \(ms(response.goods.buildTime))), teams \(ms(t.teams)), total \(ms(elapsed))")
-            if logging.verbose > 0 || timings {
+            if verbose > 0 || timings {
                 // Per level, to compare level 1 of the goods LP with peers that solve only it.
                 func levels(_ times: [Duration]) -> String {
                     times.enumerated().map { "L\($0.offset + 1) \(msPrecise($0.element))" }.joined(separator: ", ")
@@ -101,8 +125,7 @@ struct DispatchCommand: ParsableCommand {
                 printProgress("dispatch levels: goods \(levels(response.goods.solveTimes)); teams \(levels(response.teams.levelTimes)) (nodes \(response.teams.levelNodes.map(String.init).joined(separator: "/")))")
             }
         }
-        let resolved: ResponseFormat = json ? .json : format
-        try ResponseOutput.write(report: report, response: response, bundle: loaded, format: resolved, to: out)
+        try ResponseOutput.write(report: report, response: response, bundle: loaded, format: format, to: out)
     }
 }
 

@@ -53,7 +53,7 @@ struct ImportPMedian: ParsableCommand {
         do {
             try ORLibraryBundles.write(ORLibraryBundles.pMedianBundle(instance, name: name), to: out)
         } catch {
-            throw CLIFailure(message: error.description, exitCode: 73)
+            throw CLIFailure(message: error.description, exitCode: CLIFailure.cannotCreateCode)
         }
         printProgress("wrote \(out): \(instance.nodeCount) nodes, \(instance.edges.count) roads, p = \(instance.p)")
     }
@@ -91,7 +91,7 @@ struct ImportCapacitated: ParsableCommand {
         }
         let (bundle, extra) = ORLibraryBundles.capacitatedBundle(instance, name: name)
         do { try ORLibraryBundles.write(bundle, extraFiles: extra, to: out) } catch {
-            throw CLIFailure(message: error.description, exitCode: 73)
+            throw CLIFailure(message: error.description, exitCode: CLIFailure.cannotCreateCode)
         }
         printProgress("wrote \(out): \(instance.warehouseCount) warehouses, \(instance.customerCount) customers")
     }

@@ -72,7 +72,8 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let logger = logging.bootstrap()
-        let loaded = try BundleLoading.load(bundle)
+        let validated = try BundleLoading.load(bundle)
+        let loaded = validated.bundle
         var solve = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap, logger: logger)
         // Branch-and-bound nodes (integer stock) or master solves (scenario decomposition).
         solve.progress = ProgressPrinter.mip(steps: "nodes/masters")
@@ -82,12 +83,9 @@ struct PlanCommand: ParsableCommand {
                                          decompositionGap: decompositionGap)
         let plan: ReservePlan
         do {
-            plan = try ReservePlanner(options: options).plan(loaded)
+            plan = try ReservePlanner(options: options).plan(loaded, network: validated.network)
         } catch {
-            switch error {
-            case .solver: throw CLIFailure.internalFailure(error.description)
-            default: throw CLIFailure.invalidData("\(bundle): \(error.description)")
-            }
+            throw CLIFailure(error, context: bundle)
         }
         let report = PlanReport(plan, bundle: loaded, objective: objective, budget: budget)
         switch output.resolvedFormat {

@@ -13,7 +13,7 @@ struct ReserveCommand: ParsableCommand {
         Checks the 2-hour force-arrival and 10-hour basic-needs targets, dispatches stock \
         with GLPK-backed LP/MIP models, and plans reserve levels and depot sites.
 
-        Exit codes: 0 success, 64 usage error, 65 invalid data, 70 internal failure.
+        Exit codes: 0 success, 64 usage error, 65 invalid data, 66 missing input, 70 internal failure, 73 cannot write the output.
         """,
         version: "reserve \(EmergencyReserveVersion.current) (GLPK \(GLPKSolver.glpkVersion))",
         subcommands: [DemoCommand.self, DispatchCommand.self, CoverageCommand.self, PlanCommand.self, SiteCommand.self,

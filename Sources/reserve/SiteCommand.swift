@@ -84,7 +84,8 @@ struct SiteCommand: ParsableCommand {
 
     func run() throws {
         let logger = logging.bootstrap()
-        let loaded = try BundleLoading.load(bundle)
+        let validated = try BundleLoading.load(bundle)
+        let loaded = validated.bundle
         var isDirectory: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: bundle, isDirectory: &isDirectory)
         let options = BundleSitingOptions(candidateLevel: candidateLevel.flatMap(AdministrativeLevel.init(rawValue:)),
@@ -92,9 +93,10 @@ struct SiteCommand: ParsableCommand {
                                           exclusionPolygons: try polygons())
         let instance: BundleSitingInstance
         do {
-            instance = try BundleSiting.instance(of: loaded, directory: isDirectory.boolValue ? bundle : nil, options: options)
+            instance = try BundleSiting.instance(of: loaded, directory: isDirectory.boolValue ? bundle : nil, options: options,
+                                                 network: validated.network)
         } catch {
-            throw CLIFailure.invalidData("\(bundle): \(error.description)")
+            throw CLIFailure(error, context: bundle)
         }
         let solve = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap,
                                  progress: ProgressPrinter.mip(), logger: logger)
@@ -103,7 +105,7 @@ struct SiteCommand: ParsableCommand {
             result = try SitingSolver(options: solve).solve(instance.problem, objective: SitingObjective(rawValue: objective)!,
                                                             count: count, withinHours: within)
         } catch {
-            throw CLIFailure.invalidData("\(bundle): \(error.description)")
+            throw CLIFailure(error, context: bundle)
         }
         if result.status == .numericalFailure { throw CLIFailure.internalFailure("the solver failed numerically") }
         let report = SiteReport(result, instance: instance)

@@ -42,7 +42,7 @@ struct SolveCommand: ParsableCommand {
         let logger = logging.bootstrap()
         let format = modelFormat ?? ModelFileFormat(pathExtensionOf: file)!
         guard FileManager.default.fileExists(atPath: file) else {
-            throw CLIFailure.invalidData("\(file): no such file")
+            throw CLIFailure(message: "\(file): no such file", exitCode: CLIFailure.noInputCode)
         }
         let model: Model
         do {

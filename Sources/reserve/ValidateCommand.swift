@@ -12,7 +12,7 @@ struct ValidateCommand: ParsableCommand {
         JSON document. Problems print as `file:line:column: error|warning: message` \
         (header = line 1); JSON problems as `file:$.path: …`.
 
-        Exit codes: 0 no errors (warnings may be printed), 65 at least one error.
+        Exit codes: 0 no errors (warnings may be printed), 65 at least one error, 66 no such bundle.
 
         Example:
           reserve validate Data/hegang
@@ -40,7 +40,7 @@ struct ValidateCommand: ParsableCommand {
         do {
             loaded = try BundleReader.read(at: bundle)
         } catch {
-            throw CLIFailure.invalidData(error.description)
+            throw CLIFailure(error)
         }
         logger.debug("read \(bundle): \(loaded.bundle.areas.count) areas, \(loaded.bundle.depots.count) depots, \(loaded.bundle.roadNodes.count) road nodes")
         let report = loaded.validate(BundleValidator(referenceDate: referenceDate.flatMap(CalendarDate.init)))

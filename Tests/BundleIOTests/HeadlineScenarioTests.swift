@@ -1,3 +1,4 @@
+import BundleGraph
 import BundleIO
 import Foundation
 import ReserveModel

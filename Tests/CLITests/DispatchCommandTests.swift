@@ -84,9 +84,15 @@ import TestSupport
         #expect(r.stderr.contains("teams.csv:"))
     }
 
-    @Test func missingBundleExits65() throws {
-        let r = try runReserve(["dispatch", "/nonexistent/bundle"])
-        #expect(r.exitCode == 65)
+    @Test func missingBundleExits66() throws {
+        for command in ["dispatch", "coverage", "plan"] {
+            let r = try runReserve([command, "/nonexistent/bundle"])
+            #expect(r.exitCode == 66, "\(command): sysexits EX_NOINPUT")
+            #expect(r.stderr.contains("/nonexistent/bundle: no such file or directory"))
+        }
+        let notABundle = try runReserve(["dispatch", "Data/examples"])
+        #expect(notABundle.exitCode == 65)
+        #expect(notABundle.stderr.contains("not a bundle"))
     }
 
     @Test func badOptionsAreUsageErrors() throws {

@@ -73,9 +73,9 @@ import TestSupport
         #expect(r.stdout.isEmpty)
     }
 
-    @Test func missingFileExits65() throws {
+    @Test func missingFileExits66() throws {
         let r = try runReserve(["solve", "/nonexistent/model.lp"])
-        #expect(r.exitCode == 65)
+        #expect(r.exitCode == 66)
         #expect(r.stderr.contains("no such file"))
     }
 

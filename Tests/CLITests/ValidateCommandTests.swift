@@ -69,10 +69,10 @@ struct ValidateCommandTests {
         #expect(r.stdout.contains("stock.csv:2:expiry: warning:"))
     }
 
-    @Test("No bundle there: exit 65 with a message on stderr")
+    @Test("No bundle there: exit 66 with a message on stderr")
     func missing() throws {
         let r = try Self.run(["validate", "Data/does-not-exist"])
-        #expect(r.exitCode == 65)
+        #expect(r.exitCode == 66)
         #expect(r.stderr.contains("no such file or directory"))
     }
 

@@ -1,3 +1,4 @@
+import GLPKBackend
 import LinearSolver
 import Testing
 import TestSupport

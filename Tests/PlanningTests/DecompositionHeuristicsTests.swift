@@ -20,8 +20,8 @@ import TestSupport
         let builder = try planner.builder(for: loaded.bundle)
         let (decomposition, today) = builder.makeDecomposition()
         return Setup(decomposition: decomposition, today: today,
-                     d1: Int(builder.stockLevel[ReservePlanBuilder.key("D1", "tent")]!.index),
-                     d2: Int(builder.stockLevel[ReservePlanBuilder.key("D2", "tent")]!.index),
+                     d1: Int(builder.stockLevel[DepotItem("D1", "tent")]!.index),
+                     d2: Int(builder.stockLevel[DepotItem("D2", "tent")]!.index),
                      buy: Int(builder.buy["tent"]!.index))
     }
 

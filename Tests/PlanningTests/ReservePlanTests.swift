@@ -1,3 +1,5 @@
+import Response
+import ReserveModel
 import BundleIO
 import Foundation
 import Testing
@@ -78,7 +80,7 @@ import TestSupport
         return try ReservePlanner(options: options).plan(loaded.bundle)
     }
 
-    func level(_ p: ReservePlan, _ depot: String) -> Double {
+    func level(_ p: ReservePlan, _ depot: DepotID) -> Double {
         p.levels.first { $0.depot == depot && $0.item == "tent" }?.recommended ?? 0
     }
 
@@ -183,6 +185,15 @@ import TestSupport
     @Test func invalidOptionsAreRefused() throws {
         let loaded = try BundleReader.read(at: try Self.bundle())
         #expect(throws: PlanningError.self) { _ = try ReservePlanner(options: ReservePlanOptions(budgetYuan: -1)).plan(loaded.bundle) }
+        var options = ReservePlanOptions(budgetYuan: -1, holdingRate: .nan)
+        options.decompositionGap = 2
+        let result = Result { try ReservePlanner(options: options).plan(loaded.bundle) }
+        guard case let .failure(error) = result, let planning = error as? PlanningError,
+              case let .invalidOptions(list) = planning else {
+            Issue.record("invalid options were accepted")
+            return
+        }
+        #expect(list.map(\.path) == ["budgetYuan", "holdingRate", "decompositionGap"])
     }
 }
 

@@ -16,8 +16,8 @@ import TestSupport
         #expect(!loaded.validate().hasErrors)
         let planner = ReservePlanner(options: ReservePlanOptions(decomposition: .scenarios))
         let builder = try planner.builder(for: loaded.bundle)
-        let d1 = builder.stockLevel[ReservePlanBuilder.key("D1", "tent")]!.index
-        let d2 = builder.stockLevel[ReservePlanBuilder.key("D2", "tent")]!.index
+        let d1 = builder.stockLevel[DepotItem("D1", "tent")]!.index
+        let d2 = builder.stockLevel[DepotItem("D2", "tent")]!.index
         let items = builder.relaxations[0].items
         try #require(items.count == 2)
         #expect(isApproximatelyEqual(items[0].weight, 0.03, absolute: 1e-12))

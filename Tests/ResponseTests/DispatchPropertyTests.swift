@@ -1,5 +1,7 @@
+import ReserveModel
 import Testing
 import TestSupport
+import GLPKBackend
 @testable import LinearSolver
 @testable import Response
 
@@ -11,15 +13,15 @@ import TestSupport
     static func random(seed: UInt64) -> P {
         var rng = SeededGenerator(seed: seed)
         func r(_ range: ClosedRange<Int>) -> Double { Double(Int.random(in: range, using: &rng)) }
-        let items = (0..<3).map { P.Item(id: "i\($0)", unitWeightTons: r(1...50) / 1000, unitVolumeCubicMetres: r(1...80) / 1000) }
-        let areas = (0..<8).map { P.Area(id: "a\($0)", deadlineHours: r(6...12)) }
+        let items = (0..<3).map { P.Item(id: ItemID("i\($0)"), unitWeightTons: r(1...50) / 1000, unitVolumeCubicMetres: r(1...80) / 1000) }
+        let areas = (0..<8).map { P.Area(id: AreaID("a\($0)"), deadlineHours: r(6...12)) }
         var needs: [P.Need] = []
         for a in 0..<8 { for k in 0..<3 where Int.random(in: 0...3, using: &rng) > 0 {
             needs.append(P.Need(area: a, item: k, quantity: r(10...400), weight: r(1...4)))
         } }
         let kinds: [P.SourceKind] = [.physical, .physical, .agreement, .productionCapacity, .mutualAid, .physical]
         let sources = kinds.enumerated().map { s, kind in
-            P.Source(id: "s\(s)", kind: kind, availableAfterHours: kind == .physical ? 0 : r(1...6), handlingHours: r(0...2),
+            P.Source(id: DepotID("s\(s)"), kind: kind, availableAfterHours: kind == .physical ? 0 : r(1...6), handlingHours: r(0...2),
                      throughputTonsPerHour: s % 2 == 0 ? r(1...5) : nil,
                      fleet: s % 3 == 0 ? P.Fleet(trucks: Int(r(1...4)), capacityTons: r(2...10), capacityCubicMetres: r(10...40)) : nil,
                      production: kind == .productionCapacity ? P.Production(rampUpHours: r(0...3)) : nil)

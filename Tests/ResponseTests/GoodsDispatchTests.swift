@@ -1,5 +1,6 @@
 import Testing
 import TestSupport
+import GLPKBackend
 @testable import LinearSolver
 @testable import Response
 
@@ -181,6 +182,26 @@ import TestSupport
         #expect(plan.shortfalls.first?.reason == .stockExhausted)
     }
 
+    /// Production too slow for the deadline: ramp-up 2 h, then the first hour's 10
+    /// tents are made by 3 h and, 3 h away, arrive at 6 h, after the 5 h deadline. The
+    /// shortfall's earliest arrival is that first batch's 6 h (ramp-up + travel alone
+    /// would claim 5 h, on time, and contradict the verdict); the factory holds tents.
+    @Test func earliestArrivalOfAShortfallCountsProductionBatches() throws {
+        let p = P(items: [Self.tent], areas: [P.Area(id: "A1", deadlineHours: 5)],
+                  needs: [P.Need(area: 0, item: 0, quantity: 30)],
+                  sources: [P.Source(id: "F", kind: .productionCapacity, production: P.Production(rampUpHours: 2))],
+                  supplies: [P.Supply(source: 0, item: 0, quantity: 10)],
+                  routes: [P.Route(source: 0, area: 0, travelHours: 3, distanceKm: 150)], horizonHours: 24)
+        let plan = try dispatch(p)
+        let short = try #require(plan.shortfalls.first)
+        #expect(short.reason == .tooFar)
+        #expect(isApproximatelyEqual(short.quantity, 30))
+        #expect(short.earliestArrivalHours.map { isApproximatelyEqual($0, 6) } == true)
+        #expect(short.sourcesHolding == [0])
+        #expect(plan.orders.first.map { isApproximatelyEqual($0.departureHours, 3) && isApproximatelyEqual($0.etaHours, 6) } == true)
+        #expect(p.earliestReadyHours(of: 0) == 2)
+    }
+
     /// Reasons for areas nobody can serve, and weights: the heavier-weighted need wins
     /// a contested depot.
     @Test func unreachableNoStockAndWeights() throws {
@@ -215,8 +236,8 @@ import TestSupport
         } throws: { error in
             guard case let DispatchError.invalidProblem(list) = error else { return false }
             return list.count == 7
-                && list.contains("needs[0]: area 3 does not exist")
-                && list.contains("routes[0]: travelHours must be ≥ 0, got -2.0")
+                && list.contains(ProblemIssue("needs[0]", "area 3 does not exist"))
+                && list.contains(ProblemIssue("routes[0]", "travelHours must be ≥ 0, got -2.0"))
         }
     }
 }

@@ -1,3 +1,4 @@
+import ReserveModel
 import Testing
 import TestSupport
 @testable import Response
@@ -14,8 +15,8 @@ import TestSupport
         let p = P(teams: [P.Team(id: "fire", headcount: 272, mobilisationHours: 0.5),
                           P.Team(id: "forest", headcount: 200, mobilisationHours: 1),
                           P.Team(id: "semi", headcount: 60, mobilisationHours: 0.25)],
-                  requirements: [P.Requirement(area: "forest", specialty: "forestFire", headcount: 250),
-                                 P.Requirement(area: "mine", specialty: "mineRescue", headcount: 100)],
+                  requirements: [P.Requirement(area: "forest", specialty: .forestFire, headcount: 250),
+                                 P.Requirement(area: "mine", specialty: .mine, headcount: 100)],
                   options: [P.Option(team: 0, requirement: 0, travelHours: 3),
                             P.Option(team: 1, requirement: 0, travelHours: 0.5),
                             P.Option(team: 2, requirement: 0, travelHours: 1),
@@ -44,7 +45,7 @@ import TestSupport
         let teams = [P.Team(id: "t0", headcount: 30, mobilisationHours: 0), P.Team(id: "t1", headcount: 20, mobilisationHours: 0),
                      P.Team(id: "t2", headcount: 20, mobilisationHours: 0)]
         let full = P(teams: teams,
-                     requirements: [P.Requirement(area: "A", specialty: "s", headcount: 40), P.Requirement(area: "B", specialty: "s", headcount: 30)],
+                     requirements: [P.Requirement(area: "A", specialty: .other, headcount: 40), P.Requirement(area: "B", specialty: .other, headcount: 30)],
                      options: [P.Option(team: 0, requirement: 0, travelHours: 1), P.Option(team: 1, requirement: 0, travelHours: 1),
                                P.Option(team: 2, requirement: 0, travelHours: 1), P.Option(team: 0, requirement: 1, travelHours: 1)])
         let arrival = full.options.map { full.teams[$0.team].mobilisationHours + $0.travelHours }
@@ -55,7 +56,7 @@ import TestSupport
         #expect(plan.outcomes.map(\.headcountOnTime) == [40, 30])
 
         let tricky = P(teams: teams,
-                       requirements: [P.Requirement(area: "A", specialty: "s", headcount: 40), P.Requirement(area: "B", specialty: "s", headcount: 20)],
+                       requirements: [P.Requirement(area: "A", specialty: .other, headcount: 40), P.Requirement(area: "B", specialty: .other, headcount: 20)],
                        options: [P.Option(team: 0, requirement: 0, travelHours: 1), P.Option(team: 1, requirement: 0, travelHours: 1),
                                  P.Option(team: 2, requirement: 0, travelHours: 1), P.Option(team: 0, requirement: 1, travelHours: 1),
                                  P.Option(team: 1, requirement: 1, travelHours: 1)])
@@ -68,14 +69,14 @@ import TestSupport
 
     @Test func unmetRequirementsSayWhy() throws {
         let p = P(teams: [P.Team(id: "far", headcount: 50, mobilisationHours: 1)],
-                  requirements: [P.Requirement(area: "village", specialty: "flood", headcount: 40),
-                                 P.Requirement(area: "plant", specialty: "hazmat", headcount: 10)],
+                  requirements: [P.Requirement(area: "village", specialty: .flood, headcount: 40),
+                                 P.Requirement(area: "plant", specialty: .chemical, headcount: 10)],
                   options: [P.Option(team: 0, requirement: 0, travelHours: 2.5)])
         let plan = try TeamAssigner().assign(p)
         #expect(plan.outcomes[0].met == false)
         #expect(plan.outcomes[0].headcountTotal == 40 && plan.outcomes[0].headcountOnTime == 0)
         #expect(plan.outcomes[0].explanation == "the nearest flood team needs 3.5 h (target 2.0 h)")
-        #expect(plan.outcomes[1].explanation == "no team with specialty hazmat can reach plant")
+        #expect(plan.outcomes[1].explanation == "no team with specialty chemical can reach plant")
         #expect(plan.outcomes[1].missingOnTime == 10)
     }
 
@@ -88,8 +89,8 @@ import TestSupport
         let p = P(teams: [P.Team(id: "a", headcount: 25, mobilisationHours: 0),
                           P.Team(id: "b", headcount: 25, mobilisationHours: 0),
                           P.Team(id: "c", headcount: 10, mobilisationHours: 0)],
-                  requirements: [P.Requirement(area: "x", specialty: "s", headcount: 20, priority: 2, targetHours: 2),
-                                 P.Requirement(area: "y", specialty: "s", headcount: 10, priority: 1, targetHours: 2)],
+                  requirements: [P.Requirement(area: "x", specialty: .other, headcount: 20, priority: 2, targetHours: 2),
+                                 P.Requirement(area: "y", specialty: .other, headcount: 10, priority: 1, targetHours: 2)],
                   options: [P.Option(team: 0, requirement: 0, travelHours: 1),
                             P.Option(team: 1, requirement: 0, travelHours: 3),
                             P.Option(team: 2, requirement: 1, travelHours: 1),
@@ -174,9 +175,9 @@ import TestSupport
     func matchesEnumeration(seed: UInt64) throws {
         var rng = SeededGenerator(seed: 5000 + seed)
         let teamCount = 5, requirementCount = 3
-        let teams = (0..<teamCount).map { P.Team(id: "t\($0)", headcount: Int.random(in: 10...60, using: &rng),
+        let teams = (0..<teamCount).map { P.Team(id: TeamID("t\($0)"), headcount: Int.random(in: 10...60, using: &rng),
                                                  mobilisationHours: Double(Int.random(in: 0...4, using: &rng)) * 0.25) }
-        let requirements = (0..<requirementCount).map { P.Requirement(area: "r\($0)", specialty: "s",
+        let requirements = (0..<requirementCount).map { P.Requirement(area: AreaID("r\($0)"), specialty: .other,
                                                                       headcount: Int.random(in: 20...90, using: &rng),
                                                                       priority: Double(Int.random(in: 1...4, using: &rng)), targetHours: 2) }
         var options: [P.Option] = []
@@ -204,9 +205,9 @@ import TestSupport
     func independentPartsMatchEnumeration(seed: UInt64) throws {
         var rng = SeededGenerator(seed: 7100 + seed)
         let teamCount = 8
-        let teams = (0..<teamCount).map { P.Team(id: "t\($0)", headcount: Int.random(in: 5...50, using: &rng),
+        let teams = (0..<teamCount).map { P.Team(id: TeamID("t\($0)"), headcount: Int.random(in: 5...50, using: &rng),
                                                  mobilisationHours: Double(Int.random(in: 0...3, using: &rng)) * 0.25) }
-        let requirements = (0..<5).map { P.Requirement(area: "r\($0)", specialty: $0 < 2 ? "a" : "b",
+        let requirements = (0..<5).map { P.Requirement(area: AreaID("r\($0)"), specialty: $0 < 2 ? .flood : .forestFire,
                                                        headcount: Int.random(in: 10...80, using: &rng),
                                                        priority: Double(Int.random(in: 1...4, using: &rng)),
                                                        targetHours: Double(Int.random(in: 4...8, using: &rng)) * 0.25) }
@@ -223,6 +224,6 @@ import TestSupport
         #expect(plan.status == .optimal)
         #expect(TeamAssigner.parts(of: p).count >= 2)
         Self.expectEqual(Self.key(p, plan), Self.bruteForce(p), "seed \(seed)")
-        #expect(plan.outcomes[4].explanation == "no team with specialty b can reach r4")
+        #expect(plan.outcomes[4].explanation == "no team with specialty forestFire can reach r4")
     }
 }

@@ -1,3 +1,4 @@
+import BundleGraph
 import BundleIO
 import Foundation
 import ReserveModel
@@ -44,8 +45,8 @@ import TestSupport
             bundle = try SampleScenarioTests.load(name)
         }
         let network = try BundleNetwork(bundle: bundle)
-        return bundle.scenarios.map { scenario in
-            var inputs = ScenarioInputs(bundle: bundle, scenario: scenario, network: network, options: ResponseOptions())
+        return try bundle.scenarios.map { scenario in
+            var inputs = try ScenarioInputs(bundle: bundle, scenario: scenario, network: network, options: ResponseOptions())
             inputs.prepare()
             inputs.route()
             return ("\(name)/\(scenario.id.rawValue)", inputs.teamProblem())

@@ -1,0 +1,98 @@
+import Foundation
+import ReserveModel
+
+/// One CSV table of a directory bundle, read and decoded on its own (so tables can
+/// be read concurrently): its records, the problems found, and the lines that
+/// locate them.
+struct TableRead<Record: Sendable>: Sendable {
+    var table: BundleTable
+    var file: String
+    var records: [Record] = []
+    var problems: [ValidationProblem] = []
+    /// Header line and each record's start line; nil when the file was not parsed.
+    var lines: (header: Int, records: [Int])?
+
+    static func url(_ root: String, _ file: String) -> URL { URL(fileURLWithPath: root).appendingPathComponent(file) }
+
+    /// Reads `file` under `root` with `codec`; a missing optional file is an empty table.
+    static func read<C: TableCodec>(_ codec: C.Type, root: String, file: String, optional: Bool = false) -> TableRead
+        where C.Record == Record {
+        var out = TableRead(table: C.table, file: file)
+        func fileProblem(_ message: String) {
+            out.problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: C.table), message: message))
+        }
+        let u = url(root, file)
+        guard FileManager.default.fileExists(atPath: u.path) else {
+            if !optional { fileProblem("The file \(file) is missing.") }
+            return out
+        }
+        guard let data = FileBytes.contents(atPath: u.path) else {
+            fileProblem("The file \(file) cannot be read.")
+            return out
+        }
+        let parsed: CSVTable
+        do {
+            parsed = try CSVTable.parse(data)
+        } catch {
+            switch error {
+            case .notUTF8: fileProblem("The file \(file) is not UTF-8 text; save it as CSV UTF-8.")
+            case .tooLarge: fileProblem("The file \(file) is larger than 2 GiB; split the table.")
+            }
+            return out
+        }
+        out.lines = (parsed.headerLine, parsed.recordLines)
+        out.records = decode(codec, parsed, file: file, problems: &out.problems)
+        return out
+    }
+
+    /// Header checks, then every record through the codec.
+    static func decode<C: TableCodec>(_ codec: C.Type, _ parsed: CSVTable, file: String,
+                                              problems: inout [ValidationProblem]) -> [Record] where C.Record == Record {
+        var columns: [String: Int] = [:]
+        for (i, name) in parsed.header.enumerated() {
+            if columns[name] != nil {
+                problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: C.table, column: name),
+                                                  message: "Column '\(name)' appears twice in the header."))
+            } else {
+                columns[name] = i
+            }
+        }
+        for name in C.requiredColumns where columns[name] == nil {
+            problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: C.table, column: name),
+                                              message: "Required column '\(name)' is missing from the header."))
+        }
+        let known = Set(C.columns)
+        for name in parsed.header where !known.contains(name) {
+            problems.append(ValidationProblem(severity: .warning, subject: RecordReference(table: C.table, column: name),
+                                              message: "Column '\(name)' is not part of \(file) and is ignored."))
+        }
+        // Large tables (road rows) are decoded in parallel slices, each straight into
+        // its part of the result; problems are joined in row order afterwards.
+        let count = parsed.count
+        let slices = count >= 50_000 ? 2 : 1
+        let header = parsed.header
+        var sliceProblems = [[ValidationProblem]](repeating: [], count: slices)
+        let records = [Record](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let out = DisjointWrites(buffer)
+            sliceProblems.withUnsafeMutableBufferPointer { foundBuffer in
+                let found = DisjointWrites(foundBuffer)
+                DispatchQueue.concurrentPerform(iterations: slices) { k in
+                    let rows = (count * k / slices)..<(count * (k + 1) / slices)
+                    var r = RowReader(table: C.table, columns: ColumnMap(header: header), csv: parsed)
+                    for i in rows {
+                        r.index = i
+                        let fields = parsed.fieldCount(i)
+                        if fields > header.count {
+                            r.fail(header.last ?? "", "This row has \(fields) fields but the header has \(header.count); is a comma missing its quotes?")
+                        }
+                        out.initialize(i, to: C.decode(&r))
+                    }
+                    found.set(k, r.problems)
+                }
+            }
+            initialized = count
+        }
+        for p in sliceProblems { problems += p }
+        return records
+    }
+}

@@ -1,0 +1,71 @@
+import Testing
+import TestSupport
+@testable import GLPKBackend
+@testable import LinearSolver
+
+@Suite struct LexicographicTests {
+    /// Two sources, one sink needing 10: the near source A (cost 1) holds 4, the far
+    /// source B (cost 5) holds 10 but only 3 of it can arrive on time (say). Level 1
+    /// (min shortfall) forces 10 units; level 2 (min cost) then takes all 4 from A and
+    /// 6 from B: cost 4 + 30 = 34. Cost first would ship nothing.
+    @Test(arguments: [LPAlgorithm.dualSimplex, .primalSimplex, .interiorPoint])
+    func shortfallThenCost(algorithm: LPAlgorithm) throws {
+        var m = Model()
+        let a = m.addVariable(upperBound: 4, name: "a"), b = m.addVariable(upperBound: 10, name: "b")
+        let short = m.addVariable(name: "short")
+        m.addConstraint(a + b + short >= 10, name: "need")
+        let levels = [
+            LexicographicObjective(.minimize, LinearExpression(short), name: "shortfall"),
+            LexicographicObjective(.minimize, 1 * a + 5 * b, name: "cost"),
+        ]
+        let result = try GLPKSolver(options: SolveOptions(algorithm: algorithm)).solve(m, lexicographic: levels)
+        #expect(result.count == 2)
+        #expect(result.allSatisfy { $0.status == .optimal })
+        #expect(isApproximatelyEqual(result[0].objectiveValue!, 0))
+        #expect(isApproximatelyEqual(result[1].objectiveValue!, 34))
+        #expect(isApproximatelyEqual(result[1][a]!, 4) && isApproximatelyEqual(result[1][b]!, 6))
+        // The single-objective cost minimum ships nothing: the order matters.
+        var costFirst = m
+        costFirst.minimize(1 * a + 5 * b)
+        let s = try GLPKSolver().solve(costFirst)
+        #expect(isApproximatelyEqual(s[short]!, 10))
+        #expect(result[1].rowDuals.count == m.constraintCount)
+    }
+
+    @Test func mixedIntegerLevelsAndMaximise() throws {
+        // Level 1: max number of items (binary) with weight ≤ 10; level 2: min weight.
+        // Weights 3, 4, 5, 6: at most 2 items fit in 10 only as 3+4, 3+5, 3+6 or 4+5 … and
+        // 3+4 = 7 is the lightest pair; 3 items need ≥ 12.
+        var m = Model()
+        let w = [3.0, 4, 5, 6]
+        let take = m.addVariables(count: 4, .binary)
+        m.addConstraint(sum(0..<4) { w[$0] * take[$0] } <= 10)
+        let result = try GLPKSolver().solve(m, lexicographic: [
+            LexicographicObjective(.maximize, sum(take), name: "count"),
+            LexicographicObjective(.minimize, sum(0..<4) { w[$0] * take[$0] }, name: "weight"),
+        ])
+        #expect(result.map(\.objectiveValue) == [2, 7])
+        #expect(result[1].values == [1, 1, 0, 0])
+    }
+
+    @Test func stopsAtAnInfeasibleLevel() throws {
+        var m = Model()
+        let x = m.addVariable(upperBound: 1)
+        m.addConstraint(x >= 2)
+        let result = try GLPKSolver().solve(m, lexicographic: [
+            LexicographicObjective(.minimize, LinearExpression(x), name: "one"),
+            LexicographicObjective(.minimize, -1 * x, name: "two"),
+        ])
+        #expect(result.count == 1 && result[0].status == .infeasible)
+    }
+
+    @Test func invalidLevelIsRefused() {
+        var m = Model()
+        let x = m.addVariable()
+        #expect(throws: LinearSolverError.self) {
+            _ = try GLPKSolver().solve(m, lexicographic: [LexicographicObjective(.minimize, Double.nan * x, name: "bad")])
+        }
+        #expect(throws: LinearSolverError.self) { _ = try GLPKSolver().solve(m, lexicographic: []) }
+        m.addConstraint(x <= 1)
+    }
+}
