@@ -97,3 +97,9 @@ samples:
 
 clean:
 	rm -rf .build .build-sanitize Benchmarks/.build Fuzz/.build Fuzz/.work
+
+# The stock book against Python's sqlite3 executemany in the same run (issue 18):
+# province import, 1M synthetic movements, balance and export (a few minutes).
+.PHONY: bench-ledger
+bench-ledger: release
+	python3 scripts/bench_ledger.py

@@ -14,6 +14,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        // The stock book (Ledger): SQLite through GRDB 7.10.0, the listed version (its Linux
+        // support is community-tested; the Ledger tests exercise it here).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The ledger's import-sheet: .xlsx is a ZIP of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
         // C: only this module and GLPKBackend touch <glpk.h> (a LinearSolverTests test
@@ -85,9 +91,21 @@ let package = Package(
             name: "Reports",
             dependencies: ["Response", "Planning", "ReserveModel", "RoadNetwork", "BundleGraph"]
         ),
+        // The stock book: lots, immutable movements, kept balances (SQLite via GRDB).
+        .target(
+            name: "Ledger",
+            dependencies: [
+                "ReserveModel",
+                "BundleIO",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ]
+        ),
         .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver", "GLPKBackend", "RoadNetwork", "ReserveModel", "BundleGraph", "BundleIO", "Response", "Planning", "Reports"]
+            dependencies: ["LinearSolver", "GLPKBackend", "RoadNetwork", "ReserveModel", "BundleGraph", "BundleIO", "Response", "Planning", "Reports", "Ledger"]
         ),
         .executableTarget(
             name: "reserve",
@@ -95,6 +113,7 @@ let package = Package(
                 "EmergencyReserve",
                 "RoadNetwork",
                 "Planning",
+                "Ledger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -136,6 +155,16 @@ let package = Package(
             name: "BundleIOTests",
             dependencies: ["BundleIO", "BundleGraph", "ReserveModel", "RoadNetwork", "TestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "LedgerTests",
+            dependencies: [
+                "Ledger", "BundleIO", "ReserveModel", "TestSupport",
+                // Raw SQL on the same file, to check what the library must refuse.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            // Read through packageRoot; make_sheets.py beside them wrote them.
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "CLITests",

@@ -7,6 +7,8 @@ set -euo pipefail
 need=()
 [ -f /usr/include/glpk.h ] || need+=(libglpk-dev)
 command -v glpsol >/dev/null 2>&1 || need+=(glpk-utils)
+# The ledger's SQLite (GRDB links the system libsqlite3).
+[ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

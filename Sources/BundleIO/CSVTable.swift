@@ -5,8 +5,9 @@
 /// reading a table allocates no `String` per field: numbers are parsed straight from
 /// the bytes and text becomes a `String` only when a record keeps it. The grammar is
 /// Python's `csv.reader` with the default dialect (see ``parse(_:)``), checked
-/// against it in `Tests/BundleIOTests/CSVParserTests.swift`.
-struct CSVTable: Sendable {
+/// against it in `Tests/BundleIOTests/CSVParserTests.swift`. `package` so that the
+/// ledger's `import-sheet` reads CSV with the same parser.
+package struct CSVTable: Sendable {
     /// The file's bytes after parsing (a leading UTF-8 byte-order mark dropped,
     /// quoted fields unescaped where they stand).
     private(set) var bytes: [UInt8]
@@ -17,15 +18,15 @@ struct CSVTable: Sendable {
     /// than records, so record `r` owns fields `recordField[r]..<recordField[r + 1]`.
     private var recordField: [Int32]
     /// 1-based physical line where each record starts (header = line 1).
-    private(set) var recordLines: [Int]
+    package private(set) var recordLines: [Int]
 
     /// Header names, trimmed of spaces and tabs.
-    private(set) var header: [String]
+    package private(set) var header: [String]
     /// Line of the header (1, or later after leading blank lines).
-    private(set) var headerLine: Int
+    package private(set) var headerLine: Int
 
     /// Number of data records.
-    var count: Int { recordLines.count }
+    package var count: Int { recordLines.count }
 
     /// Number of fields of data record `r`.
     func fieldCount(_ r: Int) -> Int { Int(recordField[r + 1] - recordField[r]) }
@@ -48,12 +49,12 @@ struct CSVTable: Sendable {
     }
 
     /// Every field of data record `r` as text.
-    func fields(_ r: Int) -> [String] {
+    package func fields(_ r: Int) -> [String] {
         (0..<fieldCount(r)).map { field(r, $0) }
     }
 
     /// Why a file cannot be read as a table.
-    enum Failure: Error, Equatable {
+    package enum Failure: Error, Equatable {
         /// The bytes are not UTF-8; `offset` is the first byte that is not.
         case notUTF8(offset: Int)
         /// More than 2 GiB: field offsets are 32-bit.
@@ -70,7 +71,7 @@ struct CSVTable: Sendable {
     ///
     /// - Throws: ``Failure`` when the bytes are not UTF-8 or too large.
     /// - Complexity: O(bytes), one pass, no allocation per field.
-    static func parse(_ data: consuming [UInt8]) throws(Failure) -> CSVTable {
+    package static func parse(_ data: consuming [UInt8]) throws(Failure) -> CSVTable {
         var bytes = data
         guard bytes.count < Int(Int32.max) else { throw .tooLarge }
         if let bad = UTF8Check.firstInvalidByte(in: bytes) { throw .notUTF8(offset: bad) }

@@ -8,6 +8,7 @@
 @_exported import Response
 @_exported import Planning
 @_exported import Reports
+@_exported import Ledger
 
 /// The library's version, shared by the CLI's `--version`.
 public enum EmergencyReserveVersion {

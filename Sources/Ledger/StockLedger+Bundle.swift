@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import ReserveModel
+
+/// Opening balances from a bundle's stock table, and a bundle whose stock is the book.
+extension StockLedger {
+    /// Posts one receive per row of the bundle's stock table, in one transaction: all
+    /// rows or none. Each lot's label takes the row's batch, expiry, unit and receipt
+    /// day and the depot's reserve mode; each movement is dated on the receipt day
+    /// (or `context.at` when the row has none), so `balance --at` sees the opening
+    /// stock from the day it arrived. Rows with zero quantity are skipped.
+    ///
+    /// The idempotency key defaults to `import:` + the bundle's name, so importing the
+    /// same bundle twice posts it once.
+    @discardableResult
+    public func importOpeningBalances(of bundle: ReserveBundle, context: PostingContext) throws(LedgerError) -> PostingResult {
+        _ = try Self.check(context, quantity: nil, depots: [])
+        var context = context
+        if context.idempotencyKey == nil { context.idempotencyKey = "import:\(bundle.manifest.name)" }
+        let mode = Dictionary(bundle.depots.map { ($0.id.rawValue, $0.mode.rawValue) }, uniquingKeysWith: { a, _ in a })
+        var invalid: [String] = []
+        var rows: [(LotLabel, Int64)] = []
+        for (index, lot) in bundle.stock.enumerated() {
+            guard let micros = LedgerQuantity.micros(lot.quantity), micros >= 0 else {
+                invalid.append("stock row \(index + 1): quantity \(lot.quantity) is not a number of units ≥ 0")
+                continue
+            }
+            guard micros > 0 else { continue }
+            rows.append((LotLabel(item: lot.item.rawValue, lot: lot.batch, depot: lot.depot.rawValue, expiry: lot.expiry,
+                                  reserveMode: mode[lot.depot.rawValue] ?? "", unit: lot.unit ?? "",
+                                  inboundDate: lot.received), micros))
+        }
+        if !invalid.isEmpty { throw .invalidRequest(invalid.joined(separator: "\n")) }
+        return try postReceipts(rows, context: context, describe: "import")
+    }
+
+    /// Posts one receive per (label, micro-units), in one transaction, each dated on its
+    /// lot's inbound day when it has one.
+    func postReceipts(_ rows: [(LotLabel, Int64)], context: PostingContext, describe: String) throws(LedgerError) -> PostingResult {
+        try write { db in
+            var legs: [PendingLeg] = []
+            legs.reserveCapacity(rows.count)
+            for (label, micros) in rows {
+                let lot = try Self.findOrCreateLot(label, in: db)
+                legs.append(PendingLeg(kind: .receive, lot: lot, depot: label.depot, micros: micros,
+                                       at: label.inboundDate.map { "\($0)T00:00:00Z" }))
+            }
+            return try Self.post(legs, context: context, in: db) { _ in describe }
+        }
+    }
+
+    /// `base` with its stock replaced by the book's positive balances, one stock row per
+    /// depot × lot, in the order the lots were first received (so an imported bundle
+    /// comes back in its own order).
+    ///
+    /// - Throws: ``LedgerError/invalidRequest(_:)`` listing every depot and item in the
+    ///   book that `base` does not define.
+    public func exportBundle(base: ReserveBundle) throws(LedgerError) -> ReserveBundle {
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT b.depot, l.item, b.quantity, l.unit, l.lot_number, l.inbound_date, l.expiry
+                FROM balances b JOIN lots l ON l.id = b.lot_id
+                WHERE b.quantity > 0
+                ORDER BY l.id, (SELECT MIN(m.id) FROM movements m WHERE m.lot_id = b.lot_id AND m.depot = b.depot)
+                """)
+        }
+        let depots = Set(base.depots.map(\.id.rawValue)), items = Set(base.items.map(\.id.rawValue))
+        var unknown = Set<String>()
+        var stock: [StockLot] = []
+        for row in rows {
+            let depot: String = row[0], item: String = row[1], unit: String = row[3]
+            if !depots.contains(depot) { unknown.insert("depot '\(depot)'") }
+            if !items.contains(item) { unknown.insert("item '\(item)'") }
+            stock.append(StockLot(depot: DepotID(depot), item: ItemID(item), quantity: LedgerQuantity.units(row[2]),
+                                  unit: unit.isEmpty ? nil : unit, batch: row[4], received: CalendarDate(row[5] as String),
+                                  expiry: CalendarDate(row[6] as String)))
+        }
+        guard unknown.isEmpty else {
+            throw .invalidRequest("the ledger holds stock the bundle does not define: \(unknown.sorted().joined(separator: ", "))")
+        }
+        var bundle = base
+        bundle.stock = stock
+        return bundle
+    }
+}

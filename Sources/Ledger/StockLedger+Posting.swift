@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+
+extension StockLedger {
+    /// Writes `legs` as one posting under the context's idempotency key, keeping the
+    /// balances, inside the caller's transaction.
+    ///
+    /// A key that was posted before returns the earlier movements (`replayed`) if they
+    /// are the same request (same kinds, lots, depots and quantities; a count compares
+    /// all but the quantity, which depends on the book at the time), and throws
+    /// ``LedgerError/idempotencyConflict(key:existing:)`` if not.
+    static func post(_ legs: [PendingLeg], context: PostingContext, in db: Database, fetchResult: Bool = true,
+                     describe: (PendingLeg) -> String) throws -> PostingResult {
+        let key = context.idempotencyKey ?? UUID().uuidString.lowercased()
+        if let replay = try replayed(legs, key: key, in: db) { return replay }
+        let at = LedgerTime.format(context.at ?? Date())
+        let recordedAt = LedgerTime.format(Date())
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO movements (kind, lot_id, depot, quantity, at, user, document, reason, idempotency_key, leg,
+                                   approval, reverses, negative_reason, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO balances (depot, lot_id, quantity) VALUES (?, ?, ?)
+            ON CONFLICT (depot, lot_id) DO UPDATE SET quantity = quantity + excluded.quantity
+            """)
+        var shortages: [LedgerError.Shortage] = []
+        for (index, leg) in legs.enumerated() {
+            // Only a movement out can take a balance below zero; a movement in skips the read.
+            let before = leg.micros < 0 ? try balance(of: leg.lot, at: leg.depot, in: db) : 0
+            let after = before + leg.micros
+            if after < 0, context.allowNegativeReason == nil {
+                shortages.append(.init(request: describe(leg), depot: leg.depot, item: leg.lot.item, lot: leg.lot.lot,
+                                       requested: LedgerQuantity.units(-leg.micros),
+                                       available: LedgerQuantity.units(max(0, before))))
+                continue
+            }
+            try insert.execute(arguments: [leg.kind.rawValue, leg.lot.id, leg.depot, leg.micros, leg.at ?? at, context.user,
+                                           context.document, context.reason, key, index, leg.approval, leg.reverses,
+                                           after < 0 ? context.allowNegativeReason : nil, recordedAt])
+            try upsert.execute(arguments: [leg.depot, leg.lot.id, leg.micros])
+        }
+        if !shortages.isEmpty { throw LedgerError.insufficientStock(shortages) }
+        // Bulk callers skip reading back what they wrote.
+        return PostingResult(movements: fetchResult ? try movements(key: key, in: db) : [], replayed: false)
+    }
+
+    private static func replayed(_ legs: [PendingLeg], key: String, in db: Database) throws -> PostingResult? {
+        let existing = try movements(key: key, in: db)
+        guard !existing.isEmpty else { return nil }
+        let same = existing.count == legs.count && zip(existing, legs).allSatisfy { old, new in
+            old.kind == new.kind && old.depot == new.depot && old.item == new.lot.item && old.lot == new.lot.lot
+                && (new.kind == .count || LedgerQuantity.micros(old.quantity) == new.micros)
+        }
+        guard same else {
+            let first = existing[0]
+            throw LedgerError.idempotencyConflict(
+                key: key, existing: "movement \(first.id): \(first.kind.rawValue) \(LedgerQuantity.text(first.quantity)) of lot '\(first.lot)' of '\(first.item)' at '\(first.depot)'")
+        }
+        return PostingResult(movements: existing, replayed: true)
+    }
+
+    /// Checks what every posting needs: who, which document, a positive quantity.
+    static func check(_ context: PostingContext, quantity: Double?, depots: [String]) throws(LedgerError) -> Int64? {
+        if context.user.trimmingCharacters(in: .whitespaces).isEmpty { throw .invalidRequest("a movement needs a user") }
+        if context.document.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw .invalidRequest("a movement needs a document number (--document)")
+        }
+        if let reason = context.allowNegativeReason, reason.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw .invalidRequest("allowing a negative balance needs a reason")
+        }
+        if let key = context.idempotencyKey, key.isEmpty { throw .invalidRequest("an idempotency key cannot be empty") }
+        for depot in depots where depot.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw .invalidRequest("a movement needs a depot")
+        }
+        guard let quantity else { return nil }
+        guard let micros = LedgerQuantity.micros(quantity), micros > 0 else {
+            throw .invalidRequest("quantity must be a positive number of units, not \(quantity)")
+        }
+        return micros
+    }
+}

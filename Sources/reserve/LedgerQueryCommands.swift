@@ -1,0 +1,132 @@
+import ArgumentParser
+import EmergencyReserve
+import Foundation
+
+/// `reserve ledger balance`: what is on hand, now or at a past time.
+struct LedgerBalanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "balance", abstract: "Balances per depot × item × lot (non-zero), now or as of a past time.",
+        discussion: "JSON: {schemaVersion, asOf, balances: [{depot, item, lot, quantity, unit, expiry, received}]}.")
+    @OptionGroup var database: LedgerDatabaseOptions
+    @Option(name: .long, help: "The book as of this time (YYYY-MM-DD = that day's start, UTC; or ISO 8601).") var at: String?
+    @Option(name: .long, help: "Only this depot.") var depot: String?
+    @Option(name: .long, help: "Only this item.") var item: String?
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let at, LedgerTime.parse(at) == nil { throw ValidationError("--at '\(at)' is not YYYY-MM-DD or an ISO 8601 time.") }
+    }
+
+    struct JSON: Encodable {
+        var schemaVersion = 1
+        var asOf: String?
+        var balances: [BalanceJSON]
+    }
+
+    func run() throws {
+        let ledger = try database.open()
+        let asOf = at.flatMap(LedgerTime.parse)
+        let rows = try LedgerFailure.map { () throws(LedgerError) in try ledger.balances(asOf: asOf, depot: depot, item: item) }
+        switch output.resolvedFormat {
+        case .json: try printJSON(JSON(asOf: asOf.map(LedgerTime.format), balances: rows.map(BalanceJSON.init)))
+        case .table: print(LedgerOutput.balanceTable(rows))
+        }
+    }
+}
+
+/// `reserve ledger history`: the audit trail of a depot, item or lot.
+struct LedgerHistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "The audit trail: every movement of a depot, item or lot, oldest first.")
+    @OptionGroup var database: LedgerDatabaseOptions
+    @Option(name: .long, help: "Only this depot.") var depot: String?
+    @Option(name: .long, help: "Only this item.") var item: String?
+    @Option(name: .long, help: "Only this lot number.") var lot: String?
+    @Option(name: .long, help: "At most this many movements.") var limit: Int?
+    @OptionGroup var output: OutputOptions
+
+    struct JSON: Encodable {
+        var schemaVersion = 1
+        var movements: [MovementJSON]
+    }
+
+    func run() throws {
+        let ledger = try database.open()
+        let movements = try LedgerFailure.map { () throws(LedgerError) in
+            try ledger.history(depot: depot, item: item, lot: lot, limit: limit)
+        }
+        switch output.resolvedFormat {
+        case .json: try printJSON(JSON(movements: movements.map(MovementJSON.init)))
+        case .table: print(LedgerOutput.movementTable(movements))
+        }
+    }
+}
+
+/// `reserve ledger expiring --within 90d`: lots to rotate or use soon.
+struct LedgerExpiringCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "expiring", abstract: "Lots on hand that expire within a number of days (expired ones included).")
+    @OptionGroup var database: LedgerDatabaseOptions
+    @Option(name: .long, help: "Days ahead, e.g. 90d or 90.") var within: String = "90d"
+    @Option(name: .customLong("as-of"), help: "Count from this day (default: today, UTC).") var asOf: String?
+    @Option(name: .long, help: "Only this depot.") var depot: String?
+    @OptionGroup var output: OutputOptions
+
+    var days: Int? { Int(within.hasSuffix("d") ? String(within.dropLast()) : within).flatMap { $0 >= 0 ? $0 : nil } }
+
+    func validate() throws {
+        if days == nil { throw ValidationError("--within '\(within)' is not a number of days such as 90d.") }
+        if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date YYYY-MM-DD.") }
+    }
+
+    struct JSON: Encodable {
+        var schemaVersion = 1
+        var asOf: String
+        var withinDays: Int
+        var lots: [BalanceJSON]
+    }
+
+    func run() throws {
+        let ledger = try database.open()
+        let today = asOf.flatMap(CalendarDate.init) ?? CalendarDate(String(LedgerTime.format(Date()).prefix(10)))!
+        let rows = try LedgerFailure.map { () throws(LedgerError) in
+            try ledger.expiring(withinDays: days!, asOf: today, depot: depot)
+        }
+        switch output.resolvedFormat {
+        case .json: try printJSON(JSON(asOf: today.description, withinDays: days!, lots: rows.map(BalanceJSON.init)))
+        case .table: print(LedgerOutput.balanceTable(rows))
+        }
+    }
+}
+
+/// `reserve ledger verify`: every kept balance re-derived from the movements.
+struct LedgerVerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Re-derive every balance from the movements; exit 65 on any drift.")
+    @OptionGroup var database: LedgerDatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    struct JSON: Encodable {
+        var schemaVersion = 1
+        var consistent: Bool
+        var report: VerifyReport
+    }
+
+    func run() throws {
+        let ledger = try database.open()
+        let report = try LedgerFailure.map { () throws(LedgerError) in try ledger.verify() }
+        switch output.resolvedFormat {
+        case .json:
+            try printJSON(JSON(consistent: report.isConsistent, report: report))
+        case .table:
+            if report.isConsistent {
+                print("ok: \(report.movements) movements, \(report.lots) lots; every balance equals the sum of its movements")
+            }
+            for d in report.drift {
+                print("drift: lot '\(d.lot)' of '\(d.item)' at '\(d.depot)': movements sum to \(LedgerOutput.quantity(d.fromMovements)), kept balance \(LedgerOutput.quantity(d.kept))")
+            }
+            for p in report.problems { print("problem: \(p)") }
+        }
+        if !report.isConsistent {
+            throw CLIFailure.invalidData("\(database.path): \(report.drift.count) drifted balance(s), \(report.problems.count) other problem(s)")
+        }
+    }
+}
