@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // C: only this module and LinearSolver's GLPK backend touch <glpk.h>.
@@ -28,6 +29,20 @@ let package = Package(
         ),
         // General-purpose road routing; depends on no other project module.
         .target(name: "RoadNetwork"),
+        // C: the system zlib, for RoadImport's PBF blobs.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // Road importers: OpenStreetMap PBF/XML and ESRI shapefiles into a RoadNetwork
+        // graph with geometry. Generated/ holds swift-protobuf code generated once from
+        // Proto/ (scripts/generate_osm_proto.sh); the build never runs protoc.
+        .target(
+            name: "RoadImport",
+            dependencies: [
+                "RoadNetwork",
+                "CZlib",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            exclude: ["Proto"]
+        ),
         // Domain types and their validation; no project dependencies.
         .target(name: "ReserveModel"),
         // Bundles on disk (CSV + JSON directory, single JSON), synthetic generator;
@@ -70,7 +85,8 @@ let package = Package(
         ),
         .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleIO", "Response", "Planning", "Reports"]
+            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleIO", "Response", "Planning", "Reports",
+                           "RoadImport"]
         ),
         .executableTarget(
             name: "reserve",
@@ -111,6 +127,11 @@ let package = Package(
         .testTarget(
             name: "BundleIOTests",
             dependencies: ["BundleIO", "ReserveModel", "RoadNetwork", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "RoadImportTests",
+            dependencies: ["RoadImport", "RoadNetwork", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

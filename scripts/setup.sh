@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what EmergencyReserve needs and is missing: GLPK (libglpk-dev, and
-# glpk-utils for the glpsol peer) via apt-get. Safe to run again; does nothing
+# glpk-utils for the glpsol peer) and zlib (zlib1g-dev) via apt-get. Safe to run again; does nothing
 # when everything is present.
 set -euo pipefail
 
 need=()
 [ -f /usr/include/glpk.h ] || need+=(libglpk-dev)
 command -v glpsol >/dev/null 2>&1 || need+=(glpk-utils)
+# zlib headers: RoadImport inflates OpenStreetMap PBF blobs with the system zlib.
+[ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

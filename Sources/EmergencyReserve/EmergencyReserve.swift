@@ -6,6 +6,7 @@
 @_exported import Response
 @_exported import Planning
 @_exported import Reports
+@_exported import RoadImport
 
 /// The library's version, shared by the CLI's `--version`.
 public enum EmergencyReserveVersion {
