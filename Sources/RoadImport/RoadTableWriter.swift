@@ -34,13 +34,14 @@ public enum RoadTableWriter {
         return out
     }
 
-    /// Writes both tables into `directory` (created when missing).
-    public static func write(_ network: ImportedRoadNetwork, to directory: String) throws(RoadImportError) {
+    /// Writes both tables into `directory` (created when missing), atomically each.
+    public static func write(_ network: ImportedRoadNetwork, to directory: String, nodesFile: String = "nodes.csv",
+                             roadsFile: String = "roads.csv") throws(RoadImportError) {
         let fm = FileManager.default
         do {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try Data(nodesCSV(network).utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent("nodes.csv"))
-            try Data(roadsCSV(network).utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent("roads.csv"))
+            try Data(nodesCSV(network).utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(nodesFile), options: .atomic)
+            try Data(roadsCSV(network).utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(roadsFile), options: .atomic)
         } catch {
             throw .cannotWrite(path: directory, reason: "\(error.localizedDescription)")
         }

@@ -15,9 +15,13 @@ struct ImportOSM: ParsableCommand {
         and exact lengths kept) and only the largest strongly connected component is kept \
         (the rest is reported). Mapping tables and rules: docs/routing.md.
 
+        With --into BUNDLE the bundle's nodes.csv and roads.csv (the names its bundle.json \
+        gives) are replaced and every depot, area and team is snapped again: a line per place \
+        on stdout with the node, the access leg in metres and a warning above --warn-metres.
+
         Examples:
           reserve import osm helsinki.osm.pbf --out out/helsinki --profile car
-          reserve import osm county.osm.pbf --boundary county.geojson --out roads/ --speeds speeds.csv
+          reserve import osm county.osm.pbf --boundary county.geojson --into Data/mycounty --speeds speeds.csv
 
         Exit codes: 65 bad data, 66 missing input, 73 cannot write.
         """
@@ -28,6 +32,12 @@ struct ImportOSM: ParsableCommand {
 
     @Option(name: .long, help: "Directory to write nodes.csv and roads.csv into.")
     var out: String?
+
+    @Option(name: .long, help: "A bundle directory whose roads to replace (then every place is snapped again).")
+    var into: String?
+
+    @Option(name: .long, help: "With --into: warn when a place's access leg is longer than this (metres).")
+    var warnMetres: Double = 500
 
     @Option(name: .long, help: "Keep only W,S,E,N (degrees).")
     var bbox: String?
@@ -50,7 +60,8 @@ struct ImportOSM: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        guard out != nil else { throw ValidationError("Give --out DIR.") }
+        guard (out == nil) != (into == nil) else { throw ValidationError("Give exactly one of --out DIR or --into BUNDLE.") }
+        guard warnMetres > 0 else { throw ValidationError("--warn-metres must be positive.") }
         guard bbox == nil || boundary == nil else { throw ValidationError("Give --bbox or --boundary, not both.") }
     }
 
@@ -77,6 +88,7 @@ struct ImportOSM: ParsableCommand {
                 try RoadTableWriter.write(network, to: out)
                 printProgress("wrote \(out)/nodes.csv and \(out)/roads.csv")
             }
+            if let into { try ImportInto.replaceRoads(of: into, with: network, warnMetres: warnMetres) }
         } catch let error as RoadImportError {
             throw CLIFailure(message: error.description, exitCode: ImportSummary.exitCode(of: error))
         }
