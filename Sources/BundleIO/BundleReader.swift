@@ -77,7 +77,7 @@ struct DirectoryBundleReader {
             bundle.roadEdges = table(RoadTable.self, f.roads, optional: true)
         }
         bundle.scenarios = readScenarios(f.scenarios)
-        return LoadedBundle(bundle: bundle, readProblems: problems, locator: locator, isComplete: true)
+        return LoadedBundle(bundle: bundle.convertingPlacesToWGS84(), readProblems: problems, locator: locator, isComplete: true)
     }
 
     /// Reads one CSV table; a missing optional file is an empty table.

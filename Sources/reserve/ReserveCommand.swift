@@ -18,7 +18,7 @@ struct ReserveCommand: ParsableCommand {
         version: "reserve \(EmergencyReserveVersion.current) (GLPK \(GLPKSolver.glpkVersion))",
         subcommands: [DemoCommand.self, DispatchCommand.self, CoverageCommand.self, PlanCommand.self, SiteCommand.self,
                       ImportCommand.self, SolveCommand.self, RouteCommand.self, ValidateCommand.self, GenerateCommand.self,
-                      RoutingBenchCommand.self, VerifyORLibCommand.self]
+                      RoutingBenchCommand.self, VerifyORLibCommand.self, ConvertCoordinatesCommand.self]
     )
 
     /// Parses, runs, and turns every failure into a message on stderr and an exit code:

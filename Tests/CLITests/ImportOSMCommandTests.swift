@@ -85,3 +85,27 @@ struct ImportOSMCommandTests {
         #expect(roads.contains("Erottajankatu"))
     }
 }
+
+/// `reserve convert-coordinates` end to end.
+@Suite("reserve convert-coordinates (end to end)")
+struct ConvertCoordinatesCommandTests {
+    @Test func gcj02ToWGS84KeepsOtherColumns() throws {
+        // googollee/eviltransform's Shanghai pair: GCJ-02 31.17530398364597, 121.531541859215
+        // is WGS-84 31.1774276, 121.5272106.
+        let input = "name,lat,lon,note\n\"上海, 浦东\",31.17530398364597,121.531541859215,x\n"
+        let r = try runReserve(["convert-coordinates", "--from", "gcj02", "--to", "wgs84"], input: input)
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(r.stdout == "name,lat,lon,note\n\"上海, 浦东\",31.17742760,121.52721060,x\n")
+    }
+
+    @Test func badCellsAreAllReported() throws {
+        let r = try runReserve(["convert-coordinates", "--from", "bd09"], input: "lat,lon\nabc,116\n39,500\n")
+        #expect(r.exitCode == 65)
+        #expect(r.stderr.contains("line 2, column lat") && r.stderr.contains("line 3, column lon"))
+    }
+
+    @Test func missingColumnsAndFiles() throws {
+        #expect(try runReserve(["convert-coordinates", "--from", "gcj02"], input: "x,y\n1,2\n").exitCode == 65)
+        #expect(try runReserve(["convert-coordinates", "--from", "gcj02", "no/such.csv"]).exitCode == 66)
+    }
+}
