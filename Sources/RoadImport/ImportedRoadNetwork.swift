@@ -72,6 +72,8 @@ public struct ImportReport: Hashable, Sendable, Codable {
     public var blockingBarriers = 0
     /// Ways read that were not drivable (any tag).
     public var waysSkipped = 0
+    /// Shapefile features skipped, by their unknown class value.
+    public var skippedClasses: [String: Int] = [:]
     /// Nodes and edges before the component filter and contraction.
     public var nodesBeforeFilter = 0, edgesBeforeFilter = 0
     /// Components left out (every one but the largest strongly connected component),

@@ -19,6 +19,8 @@ struct KeptNode: Sendable {
 /// component, then contraction of degree-2 chains.
 struct OSMNetworkBuilder {
     let options: OSMImportOptions
+    /// Node ids are `<prefix><source id>`: `n` for OSM, `s` for shapefile vertices.
+    let nodePrefix: String
     var report = ImportReport()
 
     /// A node-to-node piece of a way, oriented in its driving direction when one-way.
@@ -33,7 +35,10 @@ struct OSMNetworkBuilder {
         var oneway: Bool
     }
 
-    init(options: OSMImportOptions) { self.options = options }
+    init(options: OSMImportOptions, nodePrefix: String = "n") {
+        self.options = options
+        self.nodePrefix = nodePrefix
+    }
 
     /// How many times each node is referenced by the kept ways (junctions have ≥ 2).
     static func useCounts(_ ways: [KeptWay]) -> [Int64: Int32] {
@@ -46,16 +51,17 @@ struct OSMNetworkBuilder {
         var names: [String] = [], osmIDs: [Int64] = [], coordinates: [GeoCoordinate] = []
         var indexOf: [Int64: Int] = [:]
         var barrierCopies: [Int64: Int] = [:]
+        let nodePrefix = self.nodePrefix
         func vertex(_ id: Int64, _ node: KeptNode) -> Int {
             if node.blocks {
                 // Each road end at a blocking barrier gets its own node: nothing passes.
                 let k = barrierCopies[id, default: 0] + 1
                 barrierCopies[id] = k
-                names.append("n\(id)b\(k)"); osmIDs.append(id); coordinates.append(node.coordinate)
+                names.append("\(nodePrefix)\(id)b\(k)"); osmIDs.append(id); coordinates.append(node.coordinate)
                 return names.count - 1
             }
             if let i = indexOf[id] { return i }
-            names.append("n\(id)"); osmIDs.append(id); coordinates.append(node.coordinate)
+            names.append("\(nodePrefix)\(id)"); osmIDs.append(id); coordinates.append(node.coordinate)
             indexOf[id] = names.count - 1
             return names.count - 1
         }

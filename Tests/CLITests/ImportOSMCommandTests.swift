@@ -109,3 +109,36 @@ struct ConvertCoordinatesCommandTests {
         #expect(try runReserve(["convert-coordinates", "--from", "gcj02", "no/such.csv"]).exitCode == 66)
     }
 }
+
+/// `reserve import shapefile` end to end.
+@Suite("reserve import shapefile (end to end)")
+struct ImportShapefileCommandTests {
+    static let dir = "Tests/RoadImportTests/Fixtures/shapefile"
+
+    @Test func chineseRoadsInGBK() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("shp-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let r = try runReserve(["import", "shapefile", "\(Self.dir)/chinese_gbk.shp", "--out", out.path])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("GB18030 (detected)"))
+        let roads = try String(contentsOf: out.appendingPathComponent("roads.csv"), encoding: .utf8)
+        #expect(roads.contains(",national,60.00,false,trunk,长安街,"))
+    }
+
+    @Test func missingDBFExits66() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("shp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for ext in ["shp", "shx"] {
+            try FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent("\(Self.dir)/chinese_gbk.\(ext)").path,
+                                             toPath: dir.appendingPathComponent("r.\(ext)").path)
+        }
+        let r = try runReserve(["import", "shapefile", dir.appendingPathComponent("r.shp").path, "--out", dir.appendingPathComponent("o").path])
+        #expect(r.exitCode == 66 && r.stderr.contains("r.dbf"))
+    }
+
+    @Test func unknownClassFieldIsInvalidData() throws {
+        let r = try runReserve(["import", "shapefile", "\(Self.dir)/chinese_gbk.shp", "--out", "/tmp/never", "--class-field", "DLDJ"])
+        #expect(r.exitCode == 65 && r.stderr.contains("no class field 'DLDJ'"))
+    }
+}
