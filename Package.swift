@@ -20,6 +20,8 @@ let package = Package(
         // The ledger's import-sheet: .xlsx is a ZIP of XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+        // OpenStreetMap PBF: generated code committed, the library only (no protoc plugin at build time).
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // C: only this module and GLPKBackend touch <glpk.h> (a LinearSolverTests test
@@ -45,6 +47,20 @@ let package = Package(
         ),
         // General-purpose road routing; depends on no other project module.
         .target(name: "RoadNetwork"),
+        // C: the system zlib, for RoadImport's PBF blobs.
+        .systemLibrary(name: "CLibZ", path: "Sources/CLibZ"),
+        // Road importers: OpenStreetMap PBF/XML and ESRI shapefiles into a RoadNetwork
+        // graph with geometry. Generated/ holds swift-protobuf code generated once from
+        // Proto/ (scripts/generate_osm_proto.sh); the build never runs protoc.
+        .target(
+            name: "RoadImport",
+            dependencies: [
+                "RoadNetwork",
+                "CLibZ",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            exclude: ["Proto"]
+        ),
         // Domain types and their validation; no project dependencies.
         .target(name: "ReserveModel"),
         // The network of a bundle, built once: its road graph, every place snapped,
@@ -105,7 +121,8 @@ let package = Package(
         ),
         .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver", "GLPKBackend", "RoadNetwork", "ReserveModel", "BundleGraph", "BundleIO", "Response", "Planning", "Reports", "Ledger"]
+            dependencies: ["LinearSolver", "GLPKBackend", "RoadNetwork", "ReserveModel", "BundleGraph", "BundleIO", "Response", "Planning", "Reports", "Ledger",
+                           "RoadImport"]
         ),
         .executableTarget(
             name: "reserve",
@@ -165,6 +182,11 @@ let package = Package(
             ],
             // Read through packageRoot; make_sheets.py beside them wrote them.
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "RoadImportTests",
+            dependencies: ["RoadImport", "RoadNetwork", "TestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "CLITests",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what EmergencyReserve needs and is missing: GLPK (libglpk-dev, and
-# glpk-utils for the glpsol peer) via apt-get. Safe to run again; does nothing
+# glpk-utils for the glpsol peer) and zlib (zlib1g-dev) via apt-get. Safe to run again; does nothing
 # when everything is present.
 set -euo pipefail
 
@@ -9,6 +9,8 @@ need=()
 command -v glpsol >/dev/null 2>&1 || need+=(glpk-utils)
 # The ledger's SQLite (GRDB links the system libsqlite3).
 [ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
+# zlib headers: RoadImport inflates OpenStreetMap PBF blobs with the system zlib.
+[ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -37,7 +37,7 @@ public enum BundleJSON {
         let locator = JSONPathLocator(file: file)
         do {
             let bundle = try decoder().decode(ReserveBundle.self, from: data)
-            return LoadedBundle(bundle: bundle, readProblems: [], locator: locator, isComplete: true)
+            return LoadedBundle(bundle: bundle.convertingPlacesToWGS84(), readProblems: [], locator: locator, isComplete: true)
         } catch {
             let (path, message) = describe(error)
             let problem = ValidationProblem(severity: .error, subject: RecordReference(table: .manifest),

@@ -107,7 +107,7 @@ struct DirectoryBundleReader {
             locator.scenarioFiles += s.files
             problems += s.problems
         }
-        return LoadedBundle(bundle: bundle, readProblems: problems, locator: locator, isComplete: true)
+        return LoadedBundle(bundle: bundle.convertingPlacesToWGS84(), readProblems: problems, locator: locator, isComplete: true)
     }
 
     /// Takes one table's records and files its problems and lines.

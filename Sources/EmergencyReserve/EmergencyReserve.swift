@@ -9,6 +9,7 @@
 @_exported import Planning
 @_exported import Reports
 @_exported import Ledger
+@_exported import RoadImport
 
 /// The library's version, shared by the CLI's `--version`.
 public enum EmergencyReserveVersion {

@@ -127,6 +127,9 @@ public struct BundleManifest: Hashable, Codable, Sendable {
     public var units: BundleUnits
     /// File names of a directory bundle.
     public var files: BundleFiles
+    /// The datum of the places (`"coordinates"`: wgs84, cgcs2000, gcj02, bd09); nil =
+    /// WGS-84. Readers convert places to WGS-84 on load and clear it.
+    public var coordinates: CoordinateSystem?
 
     /// Default snapping distance: 5 km covers a township seat off the modelled
     /// roads, while a depot tens of kilometres off is a typo in its coordinates.
@@ -153,7 +156,7 @@ public struct BundleManifest: Hashable, Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion, name, nameEn, description, referenceDate, policies, defaultPolicy,
-             headlineScenario, maxSnapKm, personsPerHousehold, units, files
+             headlineScenario, maxSnapKm, personsPerHousehold, units, files, coordinates
     }
 
     /// Decodes; everything but `name` may be left out.
@@ -171,6 +174,7 @@ public struct BundleManifest: Hashable, Codable, Sendable {
         personsPerHousehold = try c.decode(.personsPerHousehold, default: 2.62)
         units = try c.decode(.units, default: .standard)
         files = try c.decode(.files, default: .standard)
+        coordinates = try c.decodeIfPresent(CoordinateSystem.self, forKey: .coordinates)
     }
 
     /// The policy a scenario is checked against: its own, else the default, else

@@ -34,16 +34,20 @@ public struct RoadEdgeRecord: Hashable, Codable, Sendable {
     public var speedKmh: Double?
     /// Whether it can only be driven from `from` to `to`.
     public var oneway: Bool
+    /// What an importer (OpenStreetMap, shapefile) kept about the road; nil for roads
+    /// written by hand or generated.
+    public var attributes: RoadEdgeAttributes?
 
     /// Creates an edge.
     public init(from: RoadNodeID, to: RoadNodeID, lengthKm: Double, roadClass: String,
-                speedKmh: Double? = nil, oneway: Bool = false) {
+                speedKmh: Double? = nil, oneway: Bool = false, attributes: RoadEdgeAttributes? = nil) {
         self.from = from
         self.to = to
         self.lengthKm = lengthKm
         self.roadClass = roadClass
         self.speedKmh = speedKmh
         self.oneway = oneway
+        self.attributes = attributes
     }
 
     /// Default speeds (km/h) by road class, used when a row gives no speed. The same
@@ -56,4 +60,38 @@ public struct RoadEdgeRecord: Hashable, Codable, Sendable {
 
     /// The speed to use: the row's, else the class default, else nil.
     public var effectiveSpeedKmh: Double? { speedKmh ?? Self.defaultSpeedKmh[roadClass] }
+}
+
+/// The optional `roads.csv` columns an import writes (docs/formats.md): the source
+/// class and name, structures a flood can close, and the road's shape for maps.
+public struct RoadEdgeAttributes: Hashable, Codable, Sendable {
+    /// The source's class (OSM `highway` value, `ferry`, or the shapefile's class).
+    public var highway: String?
+    /// Street name.
+    public var name: String?
+    /// Runs over a bridge.
+    public var bridge: Bool
+    /// Runs through a tunnel.
+    public var tunnel: Bool
+    /// Fords water (a `ford` way, or a ford node on it).
+    public var ford: Bool
+    /// A ferry crossing.
+    public var ferry: Bool
+    /// The source features, e.g. OSM way ids separated by `;`.
+    public var sourceIDs: String?
+    /// The road's polyline from `from` to `to`; nil = a straight line.
+    public var geometry: [GeoPoint]?
+
+    /// Creates attributes.
+    public init(highway: String? = nil, name: String? = nil, bridge: Bool = false, tunnel: Bool = false, ford: Bool = false,
+                ferry: Bool = false, sourceIDs: String? = nil, geometry: [GeoPoint]? = nil) {
+        self.highway = highway
+        self.name = name
+        self.bridge = bridge
+        self.tunnel = tunnel
+        self.ford = ford
+        self.ferry = ferry
+        self.sourceIDs = sourceIDs
+        self.geometry = geometry
+    }
 }

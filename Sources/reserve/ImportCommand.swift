@@ -7,7 +7,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Turn public benchmark instances into bundles.",
-        subcommands: [ImportPMedian.self, ImportCapacitated.self]
+        subcommands: [ImportPMedian.self, ImportCapacitated.self, ImportOSM.self, ImportShapefile.self]
     )
 }
 

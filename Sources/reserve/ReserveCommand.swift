@@ -19,7 +19,7 @@ struct ReserveCommand: ParsableCommand {
         subcommands: [DemoCommand.self, DispatchCommand.self, CoverageCommand.self, PlanCommand.self, SiteCommand.self,
                       ImportCommand.self, SolveCommand.self, RouteCommand.self, ValidateCommand.self, GenerateCommand.self,
                       RoutingBenchCommand.self, VerifyORLibCommand.self,
-                      LedgerCommand.self]
+                      LedgerCommand.self, ConvertCoordinatesCommand.self]
     )
 
     /// Parses, runs, and turns every failure into a message on stderr and an exit code:

@@ -1,0 +1,49 @@
+import CLibZ
+
+/// zlib inflation of one PBF blob through the system zlib.
+enum Inflate {
+    /// Inflates `input` (a zlib stream) that the file says is `expectedSize` bytes.
+    ///
+    /// Fails with a reason when the stream is damaged or does not inflate to exactly
+    /// `expectedSize` bytes: a PBF blob's `raw_size` is part of the format, and a
+    /// mismatch means a corrupt file rather than something to tolerate.
+    static func zlib(_ input: [UInt8], expectedSize: Int) -> Result<[UInt8], InflateFailure> {
+        guard expectedSize >= 0, expectedSize <= PBFLimits.maxBlobBytes else {
+            return .failure(InflateFailure(reason: "raw_size \(expectedSize) is outside 0…\(PBFLimits.maxBlobBytes) bytes"))
+        }
+        var output = [UInt8](repeating: 0, count: expectedSize)
+        var stream = z_stream()
+        guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            return .failure(InflateFailure(reason: "zlib could not start"))
+        }
+        defer { inflateEnd(&stream) }
+        let status: Int32 = input.withUnsafeBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                stream.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
+                stream.avail_in = uInt(inBuf.count)
+                stream.next_out = outBuf.baseAddress
+                stream.avail_out = uInt(outBuf.count)
+                // One call with the whole output buffer; a stream that wants more room
+                // than raw_size is as corrupt as one that ends early.
+                return inflate(&stream, Z_FINISH)
+            }
+        }
+        switch status {
+        case Z_STREAM_END:
+            guard Int(stream.total_out) == expectedSize else {
+                return .failure(InflateFailure(reason: "inflated to \(stream.total_out) bytes, raw_size says \(expectedSize)"))
+            }
+            return .success(output)
+        case Z_BUF_ERROR, Z_OK:
+            return .failure(InflateFailure(reason: "zlib data is truncated or longer than raw_size \(expectedSize)"))
+        default:
+            let message = stream.msg.map { String(cString: $0) } ?? "error \(status)"
+            return .failure(InflateFailure(reason: "zlib: \(message)"))
+        }
+    }
+}
+
+/// Why a blob did not inflate.
+struct InflateFailure: Error {
+    var reason: String
+}

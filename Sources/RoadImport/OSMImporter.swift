@@ -1,0 +1,117 @@
+import RoadNetwork
+
+/// Options of an OpenStreetMap import.
+public struct OSMImportOptions: Hashable, Sendable {
+    /// The vehicle (which roads, access tags and speed cap).
+    public var profile: OSMProfile
+    /// Class speeds (``OSMSpeeds/standard`` unless `--speeds`).
+    public var speeds: OSMSpeeds
+    /// Keep only what lies inside; nil = the whole file.
+    public var boundary: ImportBoundary?
+
+    /// Creates options.
+    public init(profile: OSMProfile = OSMProfile(.truck), speeds: OSMSpeeds = .standard, boundary: ImportBoundary? = nil) {
+        self.profile = profile
+        self.speeds = speeds
+        self.boundary = boundary
+    }
+}
+
+/// Imports a drivable road network from OpenStreetMap data.
+///
+/// ```swift
+/// let network = try OSMImporter.importPBF(path: "helsinki.osm.pbf", options: OSMImportOptions(profile: OSMProfile(.car)))
+/// print(network.nodes.count, network.edges.count, network.report.droppedNodes)
+/// ```
+///
+/// A PBF file is read twice, streaming: the first pass keeps the drivable ways, the
+/// second only the coordinates and tags of the nodes they reference. Memory is
+/// therefore bounded by the network kept, not by the file. Both passes decode blocks
+/// on all cores.
+public enum OSMImporter {
+    /// Imports a `.osm.pbf` file.
+    public static func importPBF(path: String, options: OSMImportOptions = OSMImportOptions()) throws(RoadImportError) -> ImportedRoadNetwork {
+        try importPBF(OSMPBFReader(path: path), options: options)
+    }
+
+    /// Imports PBF bytes held in memory.
+    public static func importPBF(bytes: [UInt8], options: OSMImportOptions = OSMImportOptions()) throws(RoadImportError) -> ImportedRoadNetwork {
+        try importPBF(OSMPBFReader(bytes: bytes), options: options)
+    }
+
+    /// Imports an `.osm` XML file.
+    public static func importXML(path: String, options: OSMImportOptions = OSMImportOptions()) throws(RoadImportError) -> ImportedRoadNetwork {
+        try importData(OSMXMLReader.read(path: path), options: options)
+    }
+
+    /// Imports a file by its extension: `.osm` / `.xml` as XML, anything else as PBF.
+    public static func importFile(path: String, options: OSMImportOptions = OSMImportOptions()) throws(RoadImportError) -> ImportedRoadNetwork {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".osm") || lower.hasSuffix(".xml")
+            ? try importXML(path: path, options: options) : try importPBF(path: path, options: options)
+    }
+
+    /// Imports elements already in memory (from ``OSMXMLReader`` or ``OSMPBFReader/read(bytes:)``).
+    public static func importData(_ data: OSMData, options: OSMImportOptions = OSMImportOptions()) throws(RoadImportError) -> ImportedRoadNetwork {
+        var builder = OSMNetworkBuilder(options: options)
+        var ways: [KeptWay] = []
+        for way in data.ways {
+            if let attributes = OSMTagRules.attributes(of: way.tags, profile: options.profile) {
+                ways.append(KeptWay(id: way.id, refs: way.nodeRefs, attributes: attributes))
+                builder.report.waysByHighway[attributes.highway, default: 0] += 1
+            } else {
+                builder.report.waysSkipped += 1
+            }
+        }
+        let counts = OSMNetworkBuilder.useCounts(ways)
+        var nodes: [Int64: KeptNode] = [:]
+        for node in data.nodes where counts[node.id] != nil {
+            nodes[node.id] = keptNode(node, profile: options.profile)
+        }
+        return try builder.build(ways: ways, nodes: nodes, useCounts: counts)
+    }
+
+    static func keptNode(_ node: OSMNode, profile: OSMProfile) -> KeptNode {
+        KeptNode(coordinate: GeoCoordinate(latitude: node.latitude, longitude: node.longitude),
+                 blocks: OSMTagRules.blocks(node.tags, profile: profile), ford: OSMTagRules.isSet(node.tags["ford"]))
+    }
+
+    private static func importPBF(_ reader: OSMPBFReader, options: OSMImportOptions) throws(RoadImportError) -> ImportedRoadNetwork {
+        var builder = OSMNetworkBuilder(options: options)
+        let profile = options.profile
+        // Pass 1: drivable ways; remember which blocks hold nodes.
+        struct WayBlock: Sendable { var ways: [KeptWay]; var skipped: Int; var hasNodes: Bool; var index: Int }
+        var ways: [KeptWay] = []
+        var nodeBlocks = Set<Int>()
+        try reader.scan({ (block: PBFPrimitiveBlock) throws(RoadImportError) -> WayBlock in
+            var out = WayBlock(ways: [], skipped: 0, hasNodes: block.hasNodes, index: block.index)
+            try block.forEachWay { way in
+                if let attributes = OSMTagRules.attributes(of: way.tags, profile: profile) {
+                    out.ways.append(KeptWay(id: way.id, refs: way.nodeRefs, attributes: attributes))
+                } else {
+                    out.skipped += 1
+                }
+            }
+            return out
+        }, consume: { part in
+            for way in part.ways { builder.report.waysByHighway[way.attributes.highway, default: 0] += 1 }
+            ways += part.ways
+            builder.report.waysSkipped += part.skipped
+            if part.hasNodes { nodeBlocks.insert(part.index) }
+        })
+        let counts = OSMNetworkBuilder.useCounts(ways)
+        // Pass 2: only blocks with nodes, only nodes the kept ways use.
+        let wanted = counts
+        let nodeBlockSet = nodeBlocks
+        var nodes: [Int64: KeptNode] = [:]
+        nodes.reserveCapacity(counts.count)
+        try reader.scan(skip: { !nodeBlockSet.contains($0) }, { (block: PBFPrimitiveBlock) throws(RoadImportError) -> [(Int64, KeptNode)] in
+            var out: [(Int64, KeptNode)] = []
+            try block.forEachNode(where: { wanted[$0] != nil }) { out.append(($0.id, keptNode($0, profile: profile))) }
+            return out
+        }, consume: { part in
+            for (id, node) in part { nodes[id] = node }
+        })
+        return try builder.build(ways: ways, nodes: nodes, useCounts: counts)
+    }
+}
