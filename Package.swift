@@ -5,6 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "EmergencyReserve",
+    defaultLocalization: "en",
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "EmergencyReserve", targets: ["EmergencyReserve"]),
@@ -69,13 +70,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // User-facing text in English and Simplified Chinese: Localizable.strings per
+        // language, looked up by key (docs/decisions.md).
+        .target(name: "Localization", resources: [.process("Resources")]),
         .target(
             name: "Reports",
-            dependencies: ["Response", "Planning", "ReserveModel", "RoadNetwork", "BundleGraph"]
+            dependencies: ["Response", "Planning", "ReserveModel", "RoadNetwork", "BundleGraph", "Localization"]
         ),
         .target(
             name: "EmergencyReserve",
-            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleGraph", "BundleIO", "Response", "Planning", "Reports"]
+            dependencies: ["LinearSolver", "RoadNetwork", "ReserveModel", "BundleGraph", "BundleIO", "Response", "Planning", "Reports", "Localization"]
         ),
         .executableTarget(
             name: "reserve",
@@ -102,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Response", "BundleIO", "BundleGraph", "ReserveModel", "TestSupport"]
+            dependencies: ["Reports", "Response", "BundleIO", "BundleGraph", "ReserveModel", "Localization", "TestSupport"]
         ),
         .testTarget(
             name: "RoadNetworkTests",

@@ -7,6 +7,7 @@
 @_exported import Response
 @_exported import Planning
 @_exported import Reports
+@_exported import Localization
 
 /// The library's version, shared by the CLI's `--version`.
 public enum EmergencyReserveVersion {

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import ReserveModel
 import Response
 
@@ -6,13 +7,14 @@ import Response
 /// the tables, and a chart of delivered share of need over time against the deadlines.
 public enum ResponseHTML {
     /// Renders the report. `roads` are drawn faintly under the map when given.
-    public static func render(_ r: ScenarioResponse, report: ResponseReport, roads: [[GeoPoint]] = []) -> String {
+    public static func render(_ r: ScenarioResponse, report: ResponseReport, roads: [[GeoPoint]] = [], language: Language = .en) -> String {
+        let w = Wording(language)
         var html = """
         <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8">
+        <html lang="\(w("html.lang"))"><head><meta charset="utf-8">
         <title>\(escape(report.scenario.name)) — EmergencyReserve</title>
         <style>
-        body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC",sans-serif;margin:24px;color:#222;max-width:1100px}
+        body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","Source Han Sans SC",SimHei,system-ui,sans-serif;margin:24px;color:#222;max-width:1100px}
         h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:24px 0 8px;border-bottom:1px solid #ddd}
         table{border-collapse:collapse;font-size:13px;margin:4px 0}td,th{padding:3px 8px;border-bottom:1px solid #eee;text-align:left}
         td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}.met{color:#2e7d32;font-weight:600}.unmet{color:#c62828;font-weight:600}
@@ -23,38 +25,53 @@ public enum ResponseHTML {
         """
         let s = report.summary
         html += "<h1>\(escape(report.scenario.name))</h1>"
-        html += "<div class=\"muted\">\(escape(report.scenario.id)) · \(escape(report.scenario.hazard)) · 响应级别 \(escape(report.scenario.responseLevel)) · \(escape(report.scenario.start))</div>"
-        if let policy = report.policy { html += "<div class=\"muted\">Policy: \(escape(policy.name)) (\(escape(policy.source)))</div>" }
-        html += "<div class=\"verdict \(s.allTargetsMet ? "ok" : "bad")\">\(s.allTargetsMet ? "All targets met" : "Targets not met"): relief \(s.areasMeetingRelief)/\(s.areas) areas · needs met by deadline \(ResponseText.percent(s.fulfilment)) · teams \(s.teamRequirementsMet)/\(s.teamRequirements) on time</div>"
-        html += "<h2>Map</h2>" + map(r, report: report, roads: roads)
-        html += "<div class=\"legend\"><span style=\"color:#1565c0\">■ depot</span><span style=\"color:#2e7d32\">● relief met</span><span style=\"color:#f9a825\">● partly</span><span style=\"color:#c62828\">● not served</span><span style=\"color:#2e7d32\">— on-time route</span><span style=\"color:#ef6c00\">— late route</span><span style=\"color:#6a1b9a\">┄ team</span></div>"
-        html += "<h2>Delivered over time</h2>" + chart(r)
-        html += "<h2>Relief by area</h2>" + table(["Area", "Incident", "Deadline", "By deadline", "All delivered", "Relief"], numeric: [2, 3, 4],
-            rows: report.fulfilment.map { [$0.areaName, $0.incident.rawValue, ResponseText.hours($0.deadlineHours), ResponseText.percent($0.byDeadline),
-                                           $0.fullyServedAtHours.map(ResponseText.hours) ?? "never", $0.reliefMet ? "<span class=met>met</span>" : "<span class=unmet>NOT MET</span>"] },
+        html += "<div class=\"muted\">" + escape(w("html.scenarioLine", ["id": report.scenario.id, "hazard": w.hazard(report.scenario.hazard),
+                                                                        "level": w.level(report.scenario.responseLevel),
+                                                                        "start": report.scenario.start])) + "</div>"
+        if let policy = report.policy {
+            html += "<div class=\"muted\">" + escape(w("html.policy", ["name": policy.name, "source": policy.source])) + "</div>"
+        }
+        html += "<div class=\"verdict \(s.allTargetsMet ? "ok" : "bad")\">"
+            + escape(w("html.verdict", ["verdict": w(s.allTargetsMet ? "html.allMet" : "html.notMet"), "met": "\(s.areasMeetingRelief)",
+                                        "areas": "\(s.areas)", "fulfilment": w.percent(s.fulfilment), "teamsMet": "\(s.teamRequirementsMet)",
+                                        "teams": "\(s.teamRequirements)"])) + "</div>"
+        html += "<h2>\(escape(w("html.map")))</h2>" + map(r, report: report, roads: roads, w: w)
+        html += "<div class=\"legend\"><span style=\"color:#1565c0\">■ \(escape(w("html.legendDepot")))</span><span style=\"color:#2e7d32\">● \(escape(w("html.legendMet")))</span><span style=\"color:#f9a825\">● \(escape(w("html.legendPartly")))</span><span style=\"color:#c62828\">● \(escape(w("html.legendNotServed")))</span><span style=\"color:#2e7d32\">— \(escape(w("html.legendOnTime")))</span><span style=\"color:#ef6c00\">— \(escape(w("html.legendLate")))</span><span style=\"color:#6a1b9a\">┄ \(escape(w("html.legendTeam")))</span></div>"
+        html += "<h2>\(escape(w("html.delivered")))</h2>" + chart(r, w: w)
+        let met = "<span class=met>\(escape(w("html.met")))</span>"
+        html += "<h2>\(escape(w("html.reliefTitle")))</h2>" + table(["html.area", "html.incident", "html.deadline", "html.byDeadline", "html.allDelivered", "html.relief"].map { w($0) },
+            numeric: [2, 3, 4],
+            rows: report.fulfilment.map { [$0.areaName, $0.incident.rawValue, w.hours($0.deadlineHours), w.percent($0.byDeadline),
+                                           $0.fullyServedAtHours.map(w.hours) ?? w("areas.never"),
+                                           $0.reliefMet ? met : "<span class=unmet>\(escape(w("html.notMetRelief")))</span>"] },
             raw: [5])
-        html += "<h2>Teams</h2>" + table(["Area", "Specialty", "Need", "On time", "Teams (arrival)", "Status"], numeric: [2, 3],
-            rows: report.teams.map { t in [t.areaName, t.specialty.rawValue, "\(t.headcount)", "\(t.headcountOnTime)",
-                                           t.assigned.map { "\($0.teamName) (\(ResponseText.hours($0.arrivalHours)))" }.joined(separator: ", "),
-                                           t.met ? "<span class=met>met</span>" : "<span class=unmet>\(escape(t.explanation ?? "not met"))</span>"] },
+        html += "<h2>\(escape(w("html.teamsTitle")))</h2>" + table(["html.area", "html.specialty", "html.need", "html.onTime", "html.teamsArrival", "html.status"].map { w($0) },
+            numeric: [2, 3],
+            rows: report.teams.map { t in [t.areaName, w.hazard(t.specialty.rawValue), "\(t.headcount)", "\(t.headcountOnTime)",
+                                           w.list(t.assigned.map { w("html.teamArrival", ["team": $0.teamName, "arrival": w.hours($0.arrivalHours)]) }),
+                                           t.met ? met : "<span class=unmet>\(escape(t.why.map(w.sentence) ?? w("teams.notMet")))</span>"] },
             raw: [5])
-        html += "<h2>Orders (\(report.orders.count))</h2>" + table(["From", "To", "Item", "Quantity", "Departs", "ETA", "Trucks", "km"], numeric: [3, 4, 5, 6, 7],
-            rows: report.orders.map { [$0.fromName, $0.toName, $0.itemName, ResponseText.number($0.quantity) + " " + $0.unit,
-                                       ResponseText.hours($0.departureHours), ResponseText.hours($0.etaHours) + ($0.onTime ? "" : " late"),
-                                       $0.trucks.map { ResponseText.number($0) } ?? "", ResponseText.number($0.distanceKm)] })
+        html += "<h2>\(escape(w("html.ordersTitle", ["count": "\(report.orders.count)"])))</h2>"
+            + table(["html.from", "html.to", "html.item", "html.quantity", "html.departs", "html.eta", "html.trucks", "html.km"].map { w($0) },
+                    numeric: [3, 4, 5, 6, 7],
+            rows: report.orders.map { [$0.fromName, $0.toName, $0.itemName, w.number($0.quantity) + " " + $0.unit,
+                                       w.hours($0.departureHours), w.hours($0.etaHours) + ($0.onTime ? "" : w("html.lateSuffix")),
+                                       $0.trucks.map { w.number($0) } ?? "", w.number($0.distanceKm)] })
         if !report.shortfalls.isEmpty {
-            html += "<h2>Shortfalls by the deadline</h2>" + table(["Area", "Item", "Short", "Still short at horizon", "Why"], numeric: [2, 3],
-                rows: report.shortfalls.map { [$0.areaName, $0.itemName, ResponseText.number($0.quantity) + " " + $0.unit,
-                                               ResponseText.number($0.quantityAtHorizon), $0.explanation] })
+            html += "<h2>\(escape(w("html.shortfallsTitle")))</h2>"
+                + table(["html.area", "html.item", "html.short", "html.shortAtHorizon", "html.why"].map { w($0) }, numeric: [2, 3],
+                rows: report.shortfalls.map { [$0.areaName, $0.itemName, w.number($0.quantity) + " " + $0.unit,
+                                               w.number($0.quantityAtHorizon), w.sentence($0.why)] })
         }
         if !report.marginalValues.isEmpty {
-            html += "<h2>Where one more unit helps most</h2>" + table(["Depot", "Item", "Shortfall reduced per unit"], numeric: [2],
+            html += "<h2>\(escape(w("marginal.title")))</h2>" + table(["html.depot", "html.item", "html.marginal"].map { w($0) }, numeric: [2],
                 rows: report.marginalValues.prefix(15).map { [$0.depotName, $0.itemName, ResponseText.format6($0.value)] })
         }
         if !report.warnings.isEmpty {
-            html += "<h2>Warnings</h2><ul>" + report.warnings.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+            html += "<h2>\(escape(w("warnings.title")))</h2><ul>" + report.warnings.map { "<li>\(escape(WarningText.render($0, w)))</li>" }.joined() + "</ul>"
         }
-        html += "<p class=\"muted\">Model: \(report.model.rows) rows × \(report.model.columns) columns, \(report.model.nonZeros) non-zeros; status \(escape(report.status)). Generated by EmergencyReserve.</p>"
+        html += "<p class=\"muted\">" + escape(w("html.footer", ["rows": "\(report.model.rows)", "columns": "\(report.model.columns)",
+                                                                 "nonZeros": "\(report.model.nonZeros)", "status": w.status(report.status)])) + "</p>"
         html += "</body></html>\n"
         return html
     }
@@ -103,11 +120,11 @@ public enum ResponseHTML {
 
     static func f(_ x: Double) -> String { String((x * 10).rounded() / 10) }
 
-    static func map(_ r: ScenarioResponse, report: ResponseReport, roads: [[GeoPoint]]) -> String {
+    static func map(_ r: ScenarioResponse, report: ResponseReport, roads: [[GeoPoint]], w: Wording) -> String {
         let width = 900.0, height = 560.0
         var points: [GeoPoint] = r.sourcePlaces.compactMap(\.location) + r.areaPlaces.values.compactMap(\.location)
         points += r.routeGeometry.values.flatMap { $0 }
-        guard !points.isEmpty else { return "<p class=muted>No coordinates to draw.</p>" }
+        guard !points.isEmpty else { return "<p class=muted>\(escape(w("html.noCoordinates")))</p>" }
         let proj = Projection(points: points, width: width, height: height)
         func path(_ line: [GeoPoint]) -> String {
             line.map { let (x, y) = proj($0); return "\(f(x)),\(f(y))" }.joined(separator: " ")
@@ -138,14 +155,14 @@ public enum ResponseHTML {
             guard let location = r.areaPlaces[fulfilment.area]?.location else { continue }
             let (x, y) = proj(location)
             let colour = fulfilment.reliefMet ? ResponseGeoJSON.met : (fulfilment.byDeadline > 0 ? ResponseGeoJSON.partial : ResponseGeoJSON.unmet)
-            svg += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"7\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"1.5\"><title>\(escape(fulfilment.areaName)): \(ResponseText.percent(fulfilment.byDeadline)) by deadline</title></circle>"
+            svg += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"7\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"1.5\"><title>\(escape(w("html.areaTooltip", ["area": fulfilment.areaName, "share": w.percent(fulfilment.byDeadline)])))</title></circle>"
             svg += "<text x=\"\(f(x + 9))\" y=\"\(f(y + 4))\" font-size=\"12\" fill=\"#333\">\(escape(fulfilment.areaName))</text>"
         }
         return svg + "</svg>"
     }
 
     /// Cumulative weighted share of all needs delivered by each hour, with the deadlines.
-    static func chart(_ r: ScenarioResponse) -> String {
+    static func chart(_ r: ScenarioResponse, w: Wording) -> String {
         let p = r.goodsProblem
         var needOf: [Int: (quantity: Double, weight: Double)] = [:]
         for n in p.needs {
@@ -154,7 +171,7 @@ public enum ResponseHTML {
             needOf[key] = (old.quantity + n.quantity, max(old.weight, n.weight))
         }
         let total = needOf.values.reduce(0.0) { $0 + $1.weight }
-        guard total > 0 else { return "<p class=muted>No needs in this scenario.</p>" }
+        guard total > 0 else { return "<p class=muted>\(escape(w("html.noNeeds")))</p>" }
         var steps: [(Double, Double)] = []
         for o in r.goods.orders.sorted(by: { $0.etaHours < $1.etaHours }) {
             guard let n = needOf[o.area * p.items.count + o.item], n.quantity > 0 else { continue }
@@ -174,12 +191,12 @@ public enum ResponseHTML {
         let tick = maxX > 48 ? 12.0 : (maxX > 24 ? 6.0 : 2.0)
         var h = 0.0
         while h <= maxX {
-            svg += "<text x=\"\(f(x(h)))\" y=\"\(f(height - 10))\" font-size=\"11\" text-anchor=\"middle\">\(Int(h)) h</text>"
+            svg += "<text x=\"\(f(x(h)))\" y=\"\(f(height - 10))\" font-size=\"11\" text-anchor=\"middle\">\(escape(w.hours(Double(Int(h)))))</text>"
             h += tick
         }
         for d in deadlines {
             svg += "<line x1=\"\(f(x(d)))\" y1=\"\(y(0))\" x2=\"\(f(x(d)))\" y2=\"\(y(1))\" stroke=\"#c62828\" stroke-dasharray=\"5 3\"/>"
-            svg += "<text x=\"\(f(x(d) + 4))\" y=\"\(f(y(1) + 12))\" font-size=\"11\" fill=\"#c62828\">deadline \(ResponseText.hours(d))</text>"
+            svg += "<text x=\"\(f(x(d) + 4))\" y=\"\(f(y(1) + 12))\" font-size=\"11\" fill=\"#c62828\">\(escape(w("html.deadlineMark", ["hours": w.hours(d)])))</text>"
         }
         var cumulative = 0.0
         var line = "\(f(x(0))),\(f(y(0)))"
@@ -190,6 +207,6 @@ public enum ResponseHTML {
         }
         line += " \(f(x(maxX))),\(f(y(cumulative)))"
         svg += "<polyline points=\"\(line)\" fill=\"none\" stroke=\"#1565c0\" stroke-width=\"2\"/>"
-        return svg + "</svg><div class=muted>Share of all needs (weighted by item criticality and incident priority) delivered by each hour.</div>"
+        return svg + "</svg><div class=muted>\(escape(w("html.chartCaption")))</div>"
     }
 }

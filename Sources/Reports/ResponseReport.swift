@@ -68,6 +68,11 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         public var item: ItemID, itemName: String, unit: String
         public var quantity: Double, quantityAtHorizon: Double
         public var reason: String, explanation: String
+        /// The explanation as a sentence each language renders itself (not in the JSON).
+        public var why = Sentence("")
+        enum CodingKeys: String, CodingKey {
+            case area, areaName, incident, item, itemName, unit, quantity, quantityAtHorizon, reason, explanation
+        }
     }
     public struct Fulfilment: Codable, Sendable, Equatable {
         public var area: AreaID, areaName: String, incident: IncidentID
@@ -82,6 +87,12 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         public var headcount: Int, targetHours: Double
         public var earliestArrivalHours: Double?, met: Bool, headcountOnTime: Int, missing: Int
         public var assigned: [Assigned], explanation: String?
+        /// Why the requirement is not met, as a sentence each language renders itself (not in the JSON).
+        public var why: Sentence?
+        enum CodingKeys: String, CodingKey {
+            case area, areaName, incident, specialty, headcount, targetHours, earliestArrivalHours, met, headcountOnTime, missing
+            case assigned, explanation
+        }
     }
     public struct BindingResource: Codable, Sendable, Equatable {
         public var kind: String, depot: DepotID, depotName: String, item: ItemID?, marginalValue: Double
@@ -128,11 +139,13 @@ extension ResponseReport {
                          onTime: o.onTime, trucks: o.truckloads.map(stable), distanceKm: stable(route.distanceKm),
                          travelHours: stable(route.travelHours))
         }
+        let explainer = ShortfallExplainer(problem: p, expiredStock: r.expiredStock)
         shortfalls = r.goods.shortfalls.map { s in
-            Shortfall(area: p.areas[s.area].id, areaName: areaName(p.areas[s.area].id), incident: p.areas[s.area].incident,
+            let why = explainer.sentence(s)
+            return Shortfall(area: p.areas[s.area].id, areaName: areaName(p.areas[s.area].id), incident: p.areas[s.area].incident,
                       item: p.items[s.item].id, itemName: itemName(s.item), unit: unit(s.item),
                       quantity: stable(s.quantity), quantityAtHorizon: stable(s.quantityAtHorizon),
-                      reason: s.reason.rawValue, explanation: ShortfallExplainer(problem: p, expiredStock: r.expiredStock).explain(s))
+                      reason: s.reason.rawValue, explanation: Wording(.en).sentence(why), why: why)
         }
         fulfilment = r.goods.fulfilment.map { f in
             let area = p.areas[f.area]
@@ -152,7 +165,10 @@ extension ResponseReport {
                     return Assigned(team: team.id, teamName: teamOf[team.id]?.name ?? team.id.rawValue, headcount: team.headcount,
                                     arrivalHours: stable(a.arrivalHours), onTime: a.onTime)
                 },
-                explanation: o.explanation)
+                explanation: o.explanation,
+                why: o.met ? nil : TeamOutcome.reason(specialty: req.specialty.rawValue, area: req.area.rawValue, headcount: req.headcount,
+                                                      onTime: o.headcountOnTime, target: req.targetHours,
+                                                      earliest: o.earliestPossibleArrivalHours))
         }
         bindingResources = r.goods.bindingResources.map { b in
             BindingResource(kind: b.kind.rawValue, depot: p.sources[b.source].id, depotName: r.sourcePlaces[b.source].name,
@@ -174,36 +190,46 @@ extension ResponseReport {
     }
 }
 
-/// A plain sentence for each shortfall, from the problem's routes and stock.
+extension ResponseReport.TeamOutcome {
+    /// Why a team requirement is not met, by the same rule as the team assigner's
+    /// explanation: no team can reach the area, the nearest is too far, or too few
+    /// arrive in time.
+    static func reason(specialty: String, area: String, headcount: Int, onTime: Int, target: Double, earliest: Double?) -> Sentence {
+        guard let earliest else { return Sentence("team.noneCanReach", hazards: ["specialty": specialty], words: ["area": area]) }
+        if earliest > target + 1e-9 {
+            return Sentence("team.nearestTooFar", hazards: ["specialty": specialty],
+                            words: ["earliest": String(format: "%.1f", earliest), "target": String(format: "%.1f", target)])
+        }
+        return Sentence("team.tooFewOnTime", hours: ["target": target], counts: ["onTime": onTime, "headcount": headcount],
+                        hazards: ["specialty": specialty])
+    }
+}
+
+/// A sentence for each shortfall, from the problem's routes and stock.
 struct ShortfallExplainer {
     let problem: GoodsProblem
     var expiredStock: [ItemID: Double] = [:]
 
-    func explain(_ s: GoodsPlan.Shortfall) -> String {
+    func sentence(_ s: GoodsPlan.Shortfall) -> Sentence {
         let p = problem
         let area = p.areas[s.area]
         switch s.reason {
         case .noStockAnywhere:
             if let expired = expiredStock[p.items[s.item].id], expired > 0 {
-                return "no usable stock: all \(ResponseText.number(expired)) in store expire before relief ends"
+                return Sentence("shortfall.allExpired", quantities: ["quantity": expired])
             }
-            return "no depot or supplier holds this item"
+            return Sentence("shortfall.noStockAnywhere")
         case .unreachable:
-            return "no road connects any depot holding it to the area"
+            return Sentence("shortfall.unreachable")
         case .tooFar:
             if let earliest = s.earliestArrivalHours {
-                return "the nearest stock arrives at \(hours(earliest)), after the \(hours(area.deadlineHours)) deadline"
+                return Sentence("shortfall.tooFar", hours: ["earliest": earliest, "deadline": area.deadlineHours])
             }
-            return "no stock can arrive by the deadline"
+            return Sentence("shortfall.tooFarNoArrival")
         case .stockExhausted:
-            return "the depots that can arrive in time have run out (used here or by other areas)"
+            return Sentence("shortfall.stockExhausted")
         case .fleetOrThroughput:
-            return "depots in range still hold it, but trucks or loading throughput limit what they can send in time"
+            return Sentence("shortfall.fleetOrThroughput")
         }
-    }
-
-    func hours(_ h: Double) -> String {
-        let r = (h * 10).rounded() / 10
-        return r == r.rounded() ? "\(Int(r)) h" : "\(r) h"
     }
 }

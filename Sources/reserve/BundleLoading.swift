@@ -43,12 +43,12 @@ enum ProgressPrinter {
 /// Writes a response in the chosen format to stdout or a directory.
 enum ResponseOutput {
     static func write(report: ResponseReport, response: ScenarioResponse, bundle: ReserveBundle,
-                      format: ResponseFormat, to directory: String?) throws {
+                      format: ResponseFormat, language: Language, to directory: String?) throws {
         let text: String
         let fileName: String
         switch format {
         case .table:
-            text = ResponseText.render(report) + "\n"
+            text = ResponseText.render(report, language: language) + "\n"
             fileName = "\(report.scenario.id).txt"
         case .json:
             text = try jsonText(report)
@@ -63,7 +63,7 @@ enum ResponseOutput {
                 guard let a = nodes[e.from.rawValue], let b = nodes[e.to.rawValue] else { return nil }
                 return [a, b]
             }
-            text = ResponseHTML.render(response, report: report, roads: roads)
+            text = ResponseHTML.render(response, report: report, roads: roads, language: language)
             fileName = "\(report.scenario.id).html"
         }
         guard let directory else {

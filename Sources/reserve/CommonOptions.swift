@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import EmergencyReserve
 import Logging
 
 /// Output format shared by every subcommand.
@@ -18,6 +19,18 @@ struct OutputOptions: ParsableArguments {
 
     var resolvedFormat: OutputFormat { json ? .json : format }
 }
+
+/// `--lang zh|en`: the language of everything a person reads (tables, HTML, messages).
+/// Without it, `LC_ALL`, `LC_MESSAGES` or `LANG` starting with `zh` means Chinese.
+struct LanguageOptions: ParsableArguments {
+    @Option(name: .customLong("lang"), help: "Language of the report and messages: zh or en (default: zh when LC_ALL, LC_MESSAGES or LANG is zh_*, else en).")
+    var lang: Language?
+
+    /// The language asked for, or the environment's.
+    var resolved: Language { lang ?? Language.fromEnvironment() }
+}
+
+extension Language: ExpressibleByArgument {}
 
 /// Logging verbosity, shared by every subcommand. Logs go to stderr.
 struct LoggingOptions: ParsableArguments {

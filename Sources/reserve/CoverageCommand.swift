@@ -35,6 +35,7 @@ struct CoverageCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var solver: SolverOptions
+    @OptionGroup var language: LanguageOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -75,7 +76,7 @@ struct CoverageCommand: ParsableCommand {
         let report = CoverageReport(results)
         switch output.resolvedFormat {
         case .json: try printJSON(report)
-        case .table: print(CoverageText.render(report, showAll: all))
+        case .table: print(CoverageText.render(report, showAll: all, language: language.resolved))
         }
     }
 }

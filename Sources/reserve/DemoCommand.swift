@@ -19,6 +19,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "Write the output to this directory instead of stdout.")
     var out: String?
 
+    @OptionGroup var language: LanguageOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
@@ -26,6 +27,6 @@ struct DemoCommand: ParsableCommand {
             throw CLIFailure(message: "\(bundle): not found; run 'reserve demo' from the project root or pass --bundle",
                              exitCode: CLIFailure.noInputCode)
         }
-        try DispatchRun(bundle: bundle, format: format, out: out, verbose: logging.verbose, logger: logging.bootstrap()).run()
+        try DispatchRun(bundle: bundle, format: format, out: out, verbose: logging.verbose, language: language.resolved, logger: logging.bootstrap()).run()
     }
 }

@@ -51,6 +51,7 @@ struct DispatchCommand: ParsableCommand {
     var timings = false
 
     @OptionGroup var solver: SolverOptions
+    @OptionGroup var language: LanguageOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -64,7 +65,7 @@ struct DispatchCommand: ParsableCommand {
         try DispatchRun(bundle: bundle, scenario: scenario.map(ScenarioID.init), policy: policy.map(PolicyID.init),
                         integerVehicles: integerVehicles, columnGeneration: columnGeneration.value, horizonHours: horizon,
                         format: json ? .json : format, out: out, exportModel: exportModel, timings: timings,
-                        timeLimit: solver.timeLimitDuration, gap: solver.gap, verbose: logging.verbose,
+                        timeLimit: solver.timeLimitDuration, gap: solver.gap, verbose: logging.verbose, language: language.resolved,
                         logger: logging.bootstrap()).run()
     }
 }
@@ -86,6 +87,7 @@ struct DispatchRun {
     var timeLimit: Duration?
     var gap = 1e-6
     var verbose = 0
+    var language: Language = .en
     var logger: Logger
 
     func run() throws {
@@ -125,7 +127,7 @@ struct DispatchRun {
                 printProgress("dispatch levels: goods \(levels(response.goods.solveTimes)); teams \(levels(response.teams.levelTimes)) (nodes \(response.teams.levelNodes.map(String.init).joined(separator: "/")))")
             }
         }
-        try ResponseOutput.write(report: report, response: response, bundle: loaded, format: format, to: out)
+        try ResponseOutput.write(report: report, response: response, bundle: loaded, format: format, language: language, to: out)
     }
 }
 

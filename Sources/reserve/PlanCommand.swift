@@ -49,6 +49,7 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var solver: SolverOptions
+    @OptionGroup var language: LanguageOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -90,7 +91,7 @@ struct PlanCommand: ParsableCommand {
         let report = PlanReport(plan, bundle: loaded, objective: objective, budget: budget)
         switch output.resolvedFormat {
         case .json: try printJSON(report)
-        case .table: print(PlanText.render(report))
+        case .table: print(PlanText.render(report, language: language.resolved))
         }
     }
 }

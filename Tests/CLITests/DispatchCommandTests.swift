@@ -26,6 +26,26 @@ import TestSupport
         #expect(d["teams"] is [[String: Any]])
     }
 
+    /// LANG=zh_* gives Chinese; LC_ALL outranks LANG; --lang outranks both.
+    @Test func languageFollowsTheLocaleAndTheLangOption() throws {
+        let zh = try runReserve(["dispatch", "Data/linjiang", "--scenario", "lj-landslide-flashflood"], locale: ["LANG": "zh_CN.UTF-8"])
+        #expect(zh.exitCode == 0, "\(zh.stderr)")
+        #expect(zh.stdout.hasPrefix("场景      lj-landslide-flashflood"))
+        #expect(zh.stdout.contains("结论      未达标") && zh.stdout.contains("山洪，Ⅱ级响应"))
+        let cAll = try runReserve(["dispatch", "Data/linjiang", "--scenario", "lj-landslide-flashflood"],
+                                  locale: ["LANG": "zh_CN.UTF-8", "LC_ALL": "C"])
+        #expect(cAll.stdout.hasPrefix("Scenario  lj-landslide-flashflood") && cAll.stdout.contains("TARGETS NOT MET"))
+        let en = try runReserve(["dispatch", "Data/linjiang", "--scenario", "lj-landslide-flashflood", "--lang", "en"],
+                                locale: ["LANG": "zh_CN.UTF-8"])
+        #expect(en.stdout == cAll.stdout)
+        let forced = try runReserve(["dispatch", "Data/linjiang", "--scenario", "lj-landslide-flashflood", "--lang", "zh"])
+        #expect(forced.stdout == zh.stdout)
+        let html = try runReserve(["dispatch", "Data/linjiang", "--scenario", "lj-landslide-flashflood", "--format", "html", "--lang", "zh"])
+        #expect(html.stdout.contains("<html lang=\"zh-CN\">") && html.stdout.contains("<h2>各区域救助情况</h2>"))
+        let bad = try runReserve(["dispatch", "Data/linjiang", "--lang", "fr"])
+        #expect(bad.exitCode == 64)
+    }
+
     @Test func tableStartsWithTheSummaryAndFitsEightyColumns() throws {
         let r = try runReserve(["dispatch", "Data/hegang", "--scenario", "hg-spring-fire"])
         #expect(r.exitCode == 0)
