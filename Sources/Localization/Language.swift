@@ -22,7 +22,7 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     /// The Foundation locale used for numbers and dates in this language.
     public var locale: Locale {
         switch self {
-        case .en: Locale(identifier: "en_US_POSIX")
+        case .en: Locale(identifier: "en_US")
         case .zh: Locale(identifier: "zh_CN")
         }
     }

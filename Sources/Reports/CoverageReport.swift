@@ -56,7 +56,7 @@ public enum CoverageText {
     public static func render(_ report: CoverageReport, showAll: Bool = false, language: Language = .en) -> String {
         let w = Wording(language)
         var out: [String] = []
-        for s in report.scenarios {
+        for s in report.scenarios.sorted(by: { Wording.naturalOrder($0.id, $1.id) }) {
             out.append(w("coverage.scenario", ["id": s.id, "name": s.name, "hazard": w.hazard(s.hazard), "level": w.level(s.responseLevel)]))
             out.append(w("coverage.policy", ["policy": s.policy ?? w("coverage.nationalDefault"), "arrival": w.hours(s.arrivalTargetHours),
                                              "relief": w.hours(s.reliefTargetHours)]))

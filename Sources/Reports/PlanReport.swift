@@ -90,7 +90,7 @@ public enum PlanText {
     /// Renders the summary, the scenarios before/after and the changes in `language`.
     public static func render(_ r: PlanReport, language: Language = .en) -> String {
         let w = Wording(language)
-        func yuan(_ x: Double) -> String { w("unit.yuan", ["value": w.number(x)]) }
+        let yuan = w.yuan
         var out: [String] = []
         out.append(w("plan.objective", ["objective": w.name("objective", r.objectiveKind), "status": w.status(r.status)])
                    + (r.budgetYuan.map { w("plan.budget", ["budget": yuan($0)]) } ?? ""))
@@ -114,7 +114,7 @@ public enum PlanText {
         var scenarios = TextTable(columns: [.init(w("plan.scenario"), maxWidth: 24), .init(w("plan.probability"), alignment: .right),
                                             .init(w("plan.shortBefore"), alignment: .right), .init(w("plan.after"), alignment: .right),
                                             .init(w("plan.reliefBefore"), alignment: .right), .init(w("plan.after"), alignment: .right)])
-        for s in r.scenarios {
+        for s in r.scenarios.sorted(by: { Wording.naturalOrder($0.id.rawValue, $1.id.rawValue) }) {
             scenarios.append([s.id.rawValue, ResponseText.format6((s.probability * 1000).rounded() / 1000), ResponseText.format6((s.shortfallBefore * 1000).rounded() / 1000),
                               ResponseText.format6((s.shortfallAfter * 1000).rounded() / 1000), w.percent(s.reliefComplianceBefore), w.percent(s.reliefComplianceAfter)])
         }
@@ -130,7 +130,7 @@ public enum PlanText {
         var levels = TextTable(columns: [.init(w("plan.depot"), maxWidth: 18), .init(w("plan.item"), maxWidth: 12), .init(w("plan.now"), alignment: .right),
                                          .init(w("plan.plan"), alignment: .right), .init(w("plan.for"), maxWidth: 16)])
         for l in r.recommendedStock.prefix(40) {
-            levels.append([l.depotName, l.itemName, w.number(l.current), w.number(l.recommended), l.drivenBy.map(\.rawValue).joined(separator: ",")])
+            levels.append([l.depotName, l.itemName, w.number(l.current), w.number(l.recommended), l.drivenBy.map(\.rawValue).sorted(by: Wording.naturalOrder).joined(separator: ",")])
         }
         out.append(w("plan.stockChanges", ["count": "\(r.recommendedStock.count)"]))
         out.append(levels.render())

@@ -89,32 +89,6 @@ public enum ResponseText {
         return out.joined(separator: "\n")
     }
 
-    static func hours(_ h: Double) -> String {
-        let r = (h * 10).rounded() / 10
-        return r == r.rounded() ? "\(Int(r)) h" : "\(r) h"
-    }
-
-    static func percent(_ x: Double) -> String {
-        let r = (x * 1000).rounded() / 10
-        return r == r.rounded() ? "\(Int(r))%" : "\(r)%"
-    }
-
-    static func number(_ x: Double) -> String {
-        let r = x.rounded()
-        if abs(x - r) < 0.005 { return grouped(Int(r)) }
-        return "\((x * 100).rounded() / 100)"
-    }
-
-    static func grouped(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (k, c) in digits.reversed().enumerated() {
-            if k > 0 && k % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + String(out.reversed())
-    }
-
     static func format6(_ x: Double) -> String {
         let r = (x * 1e6).rounded() / 1e6
         return "\(r)"

@@ -45,11 +45,21 @@ struct Wording: Sendable {
     /// Hours to one decimal always shown ("2.0 h").
     func hoursOneDecimal(_ h: Double) -> String { t("unit.hours", ["value": String(format: "%.1f", h)]) }
 
-    /// A share as a percentage to one decimal.
-    func percent(_ x: Double) -> String { ResponseText.percent(x) }
+    /// A share as a percentage, always with one decimal ("96.0%", "77.8%").
+    func percent(_ x: Double) -> String {
+        Wording.clean(x, 1000).formatted(.percent.locale(t.language.locale).precision(.fractionLength(1)))
+    }
 
-    /// A quantity: grouped when whole, else two decimals.
-    func number(_ x: Double) -> String { ResponseText.number(x) }
+    /// A quantity with thousands grouping; whole numbers without decimals, others
+    /// with at most two ("38,600", "19,928.57").
+    func number(_ x: Double) -> String {
+        Wording.clean(x, 100).formatted(.number.locale(t.language.locale).precision(.fractionLength(0...2)))
+    }
+
+    /// Yuan, whole, grouped ("¥1,234,567").
+    func yuan(_ x: Double) -> String {
+        t("unit.yuan", ["value": Wording.clean(x, 1).formatted(.number.locale(t.language.locale).precision(.fractionLength(0)))])
+    }
 
     /// A hazard or team specialty by its `HazardType` raw value.
     func hazard(_ raw: String) -> String { name("hazard", raw) }
@@ -85,6 +95,17 @@ struct Wording: Sendable {
         let key = "\(prefix).\(raw)"
         let text = t(key)
         return text == key ? raw : text
+    }
+
+    /// `x` rounded to 1/`scale` with −0 made 0, so that formatting never shows "-0".
+    static func clean(_ x: Double, _ scale: Double) -> Double {
+        let r = (x * scale).rounded() / scale
+        return r == 0 ? 0 : r
+    }
+
+    /// Orders ids as a person counts: "S2" before "S10" (digit runs compare by value).
+    static func naturalOrder(_ a: String, _ b: String) -> Bool {
+        a.compare(b, options: [.numeric]) == .orderedAscending
     }
 
     static func oneDecimal(_ h: Double) -> String {

@@ -74,6 +74,29 @@ import TestSupport
         #expect(WarningText.forms.count == 11)
     }
 
+    /// Numbers one way (Foundation's FormatStyle with the language's locale).
+    @Test func numbersAreFormattedOneWay() {
+        for language in Language.allCases {
+            let w = Wording(language)
+            #expect(w.number(19928.5712) == "19,928.57")
+            #expect(w.number(38600) == "38,600")
+            #expect(w.number(120.001) == "120")
+            #expect(w.number(-0.001) == "0")
+            #expect(w.yuan(18857.6) == "¥18,858")
+            #expect(w.yuan(2_000_000) == "¥2,000,000")
+            #expect(w.percent(0.96) == "96.0%")
+            #expect(w.percent(0.7779) == "77.8%")
+            #expect(w.percent(1) == "100.0%")
+        }
+        #expect(Wording(.en).hours(2.54) == "2.5 h")
+        #expect(Wording(.zh).hours(10) == "10 小时")
+    }
+
+    @Test func idsSortAsPeopleCount() {
+        let ids = ["S10", "S2", "S1", "S11", "hg-b", "hg-a"]
+        #expect(ids.sorted(by: Wording.naturalOrder) == ["S1", "S2", "S10", "S11", "hg-a", "hg-b"])
+    }
+
     static let bundles = ["hegang", "huangshigang", "linjiang", "suzhou", "manzhouli"]
 
     @Test(arguments: bundles)
