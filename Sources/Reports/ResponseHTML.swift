@@ -9,6 +9,7 @@ public enum ResponseHTML {
     /// Renders the report. `roads` are drawn faintly under the map when given.
     public static func render(_ r: ScenarioResponse, report: ResponseReport, roads: [[GeoPoint]] = [], language: Language = .en) -> String {
         let w = Wording(language)
+        let clock = ScenarioClock(report.scenario.start)
         var html = """
         <!DOCTYPE html>
         <html lang="\(w("html.lang"))"><head><meta charset="utf-8">
@@ -41,21 +42,21 @@ public enum ResponseHTML {
         let met = "<span class=met>\(escape(w("html.met")))</span>"
         html += "<h2>\(escape(w("html.reliefTitle")))</h2>" + table(["html.area", "html.incident", "html.deadline", "html.byDeadline", "html.allDelivered", "html.relief"].map { w($0) },
             numeric: [2, 3, 4],
-            rows: report.fulfilment.map { [$0.areaName, $0.incident.rawValue, w.hours($0.deadlineHours), w.percent($0.byDeadline),
-                                           $0.fullyServedAtHours.map(w.hours) ?? w("areas.never"),
+            rows: report.fulfilment.map { [$0.areaName, $0.incident.rawValue, w.clock($0.deadlineHours, clock), w.percent($0.byDeadline),
+                                           $0.fullyServedAtHours.map { w.clock($0, clock) } ?? w("areas.never"),
                                            $0.reliefMet ? met : "<span class=unmet>\(escape(w("html.notMetRelief")))</span>"] },
             raw: [5])
         html += "<h2>\(escape(w("html.teamsTitle")))</h2>" + table(["html.area", "html.specialty", "html.need", "html.onTime", "html.teamsArrival", "html.status"].map { w($0) },
             numeric: [2, 3],
             rows: report.teams.map { t in [t.areaName, w.hazard(t.specialty.rawValue), "\(t.headcount)", "\(t.headcountOnTime)",
-                                           w.list(t.assigned.map { w("html.teamArrival", ["team": $0.teamName, "arrival": w.hours($0.arrivalHours)]) }),
+                                           w.list(t.assigned.map { w("html.teamArrival", ["team": $0.teamName, "arrival": w.clock($0.arrivalHours, clock)]) }),
                                            t.met ? met : "<span class=unmet>\(escape(t.why.map(w.sentence) ?? w("teams.notMet")))</span>"] },
             raw: [5])
         html += "<h2>\(escape(w("html.ordersTitle", ["count": "\(report.orders.count)"])))</h2>"
             + table(["html.from", "html.to", "html.item", "html.quantity", "html.departs", "html.eta", "html.trucks", "html.km"].map { w($0) },
                     numeric: [3, 4, 5, 6, 7],
             rows: report.orders.map { [$0.fromName, $0.toName, $0.itemName, w.number($0.quantity) + " " + $0.unit,
-                                       w.hours($0.departureHours), w.hours($0.etaHours) + ($0.onTime ? "" : w("html.lateSuffix")),
+                                       w.clock($0.departureHours, clock), w.clock($0.etaHours, clock) + ($0.onTime ? "" : w("html.lateSuffix")),
                                        $0.trucks.map { w.number($0) } ?? "", w.number($0.distanceKm)] })
         if !report.shortfalls.isEmpty {
             html += "<h2>\(escape(w("html.shortfallsTitle")))</h2>"

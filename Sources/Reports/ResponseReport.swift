@@ -2,11 +2,11 @@ import ReserveModel
 import Response
 
 /// The JSON document of a scenario response (`reserve dispatch --json`), schema
-/// version 1, documented in docs/formats.md. Every list is sorted and every number
+/// version 2 (1 plus the ISO 8601 `…Time` fields), documented in docs/formats.md. Every list is sorted and every number
 /// rounded to 6 decimals, so the same input always gives the same bytes.
 public struct ResponseReport: Codable, Sendable, Equatable {
     /// Schema version of this document.
-    public var schemaVersion = 1
+    public var schemaVersion = 2
     /// The scenario.
     public var scenario: ScenarioInfo
     /// The policy checked against.
@@ -62,6 +62,9 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         public var item: ItemID, itemName: String, unit: String
         public var quantity: Double, departureHours: Double, etaHours: Double, onTime: Bool
         public var trucks: Double?, distanceKm: Double, travelHours: Double
+        /// Departure and arrival as ISO 8601 local times with the scenario's offset
+        /// (absent when the scenario's start is not such a time).
+        public var departureTime: String? = nil, etaTime: String? = nil
     }
     public struct Shortfall: Codable, Sendable, Equatable {
         public var area: AreaID, areaName: String, incident: IncidentID
@@ -78,9 +81,13 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         public var area: AreaID, areaName: String, incident: IncidentID
         public var deadlineHours: Double, byDeadline: Double, byHorizon: Double
         public var fullyServedAtHours: Double?, reliefMet: Bool
+        /// The deadline and the full delivery as ISO 8601 local times.
+        public var deadlineTime: String? = nil, fullyServedAtTime: String? = nil
     }
     public struct Assigned: Codable, Sendable, Equatable {
         public var team: TeamID, teamName: String, headcount: Int, arrivalHours: Double, onTime: Bool
+        /// The arrival as an ISO 8601 local time.
+        public var arrivalTime: String? = nil
     }
     public struct TeamOutcome: Codable, Sendable, Equatable {
         public var area: AreaID, areaName: String, incident: IncidentID, specialty: HazardType
@@ -130,6 +137,7 @@ extension ResponseReport {
                                          startOffsetHours: stable($0.startOffsetHours), arrivalHours: stable($0.arrivalHours),
                                          reliefHours: stable($0.reliefHours)) }
         status = r.goods.status.rawValue
+        let clock = ScenarioClock(r.scenario.start)
         orders = r.goods.orders.map { o in
             let route = p.routes[o.route]
             return Order(from: p.sources[o.source].id, fromName: r.sourcePlaces[o.source].name, mode: p.sources[o.source].kind.rawValue,
@@ -137,7 +145,8 @@ extension ResponseReport {
                          item: p.items[o.item].id, itemName: itemName(o.item), unit: unit(o.item),
                          quantity: stable(o.quantity), departureHours: stable(o.departureHours), etaHours: stable(o.etaHours),
                          onTime: o.onTime, trucks: o.truckloads.map(stable), distanceKm: stable(route.distanceKm),
-                         travelHours: stable(route.travelHours))
+                         travelHours: stable(route.travelHours),
+                         departureTime: clock?.iso(o.departureHours), etaTime: clock?.iso(o.etaHours))
         }
         let explainer = ShortfallExplainer(problem: p, expiredStock: r.expiredStock)
         shortfalls = r.goods.shortfalls.map { s in
@@ -151,7 +160,9 @@ extension ResponseReport {
             let area = p.areas[f.area]
             return Fulfilment(area: area.id, areaName: areaName(area.id), incident: area.incident, deadlineHours: stable(area.deadlineHours),
                               byDeadline: stable(f.basicByDeadline), byHorizon: stable(f.byHorizon),
-                              fullyServedAtHours: f.basicFullyServedAtHours.map(stable), reliefMet: f.reliefMet)
+                              fullyServedAtHours: f.basicFullyServedAtHours.map(stable), reliefMet: f.reliefMet,
+                              deadlineTime: clock?.iso(area.deadlineHours),
+                              fullyServedAtTime: f.basicFullyServedAtHours.flatMap { clock?.iso($0) })
         }
         teams = r.teams.outcomes.map { o in
             let req = r.teamProblem.requirements[o.requirement]
@@ -163,7 +174,7 @@ extension ResponseReport {
                 assigned: o.assignments.map { a in
                     let team = r.teamProblem.teams[a.team]
                     return Assigned(team: team.id, teamName: teamOf[team.id]?.name ?? team.id.rawValue, headcount: team.headcount,
-                                    arrivalHours: stable(a.arrivalHours), onTime: a.onTime)
+                                    arrivalHours: stable(a.arrivalHours), onTime: a.onTime, arrivalTime: clock?.iso(a.arrivalHours))
                 },
                 explanation: o.explanation,
                 why: o.met ? nil : TeamOutcome.reason(specialty: req.specialty.rawValue, area: req.area.rawValue, headcount: req.headcount,

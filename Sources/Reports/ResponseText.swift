@@ -6,6 +6,7 @@ public enum ResponseText {
     /// Renders the report in `language` (English unless asked otherwise).
     public static func render(_ r: ResponseReport, language: Language = .en, maxOrders: Int = 40) -> String {
         let w = Wording(language)
+        let clock = ScenarioClock(r.scenario.start)
         var out: [String] = []
         let s = r.summary
         out.append(w("response.scenario", ["id": r.scenario.id, "name": r.scenario.name]))
@@ -28,8 +29,8 @@ public enum ResponseText {
                                         .init(w("areas.deadline"), alignment: .right), .init(w("areas.byDeadline"), alignment: .right),
                                         .init(w("areas.allIn"), alignment: .right), .init(w("areas.relief"))])
         for f in r.fulfilment {
-            areas.append([f.areaName, f.incident.rawValue, w.hours(f.deadlineHours), w.percent(f.byDeadline),
-                          f.fullyServedAtHours.map(w.hours) ?? w("areas.never"), w(f.reliefMet ? "relief.met" : "relief.notMet")])
+            areas.append([f.areaName, f.incident.rawValue, w.clock(f.deadlineHours, clock), w.percent(f.byDeadline),
+                          f.fullyServedAtHours.map { w.clock($0, clock) } ?? w("areas.never"), w(f.reliefMet ? "relief.met" : "relief.notMet")])
         }
         out.append(w("areas.title"))
         out.append(areas.render())
@@ -40,7 +41,7 @@ public enum ResponseText {
                                         .init(w("teams.first"), alignment: .right), .init(w("teams.teams"), maxWidth: 22)])
         for t in r.teams {
             teams.append([t.areaName, w.hazard(t.specialty.rawValue), "\(t.headcount)", "\(t.headcountOnTime)",
-                          t.assigned.first.map { w.hours($0.arrivalHours) } ?? "-",
+                          t.assigned.first.map { w.clock($0.arrivalHours, clock) } ?? "-",
                           w.list(t.assigned.map(\.teamName))])
         }
         if !r.teams.isEmpty {
@@ -57,7 +58,7 @@ public enum ResponseText {
                                          .init(w("orders.item"), maxWidth: 10), .init(w("orders.quantity"), alignment: .right),
                                          .init(w("orders.eta"), alignment: .right), .init(w("orders.note"))])
         for o in r.orders.prefix(maxOrders) {
-            orders.append([o.fromName, o.toName, o.itemName, w.number(o.quantity) + " " + o.unit, w.hours(o.etaHours),
+            orders.append([o.fromName, o.toName, o.itemName, w.number(o.quantity) + " " + o.unit, w.clock(o.etaHours, clock),
                            o.onTime ? "" : w("orders.late")])
         }
         out.append(w("orders.title", ["count": "\(r.orders.count)"]))

@@ -15,7 +15,7 @@ import TestSupport
         let r = try runReserve(["dispatch", "Data/\(bundle)", "--json"])
         #expect(r.exitCode == 0, "\(r.stderr)")
         let d = try json(r.stdout)
-        #expect(d["schemaVersion"] as? Int == 1)
+        #expect(d["schemaVersion"] as? Int == 2)
         #expect(d["status"] as? String == "optimal")
         let orders = try #require(d["orders"] as? [[String: Any]])
         #expect(!orders.isEmpty)
@@ -46,15 +46,16 @@ import TestSupport
         #expect(bad.exitCode == 64)
     }
 
-    @Test func tableStartsWithTheSummaryAndFitsEightyColumns() throws {
+    /// Within 100 columns, the width issue 15 sets for tables (clock times made 80 too narrow).
+    @Test func tableStartsWithTheSummaryAndFitsAHundredColumns() throws {
         let r = try runReserve(["dispatch", "Data/hegang", "--scenario", "hg-spring-fire"])
         #expect(r.exitCode == 0)
         let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first?.hasPrefix("Scenario  hg-spring-fire") == true)
         #expect(r.stdout.contains("Result    "))
-        // Display width (CJK counts 2) of every table line stays within 80 columns.
+        // Display width (CJK counts 2) of every table line stays within 100 columns.
         let wide = lines.filter { line in
-            line.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x2E80 && $1.value <= 0x9FFF) || ($1.value >= 0xFF00 && $1.value <= 0xFF60) ? 2 : 1) } > 80
+            line.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x2E80 && $1.value <= 0x9FFF) || ($1.value >= 0xFF00 && $1.value <= 0xFF60) ? 2 : 1) } > 100
         }
         #expect(wide.filter { !$0.hasPrefix("  - ") && !$0.hasPrefix("Policy") && !$0.hasPrefix("Scenario") && !$0.hasPrefix("  ! ") }.isEmpty, "\(wide)")
     }

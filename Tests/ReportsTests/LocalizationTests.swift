@@ -92,6 +92,23 @@ import TestSupport
         #expect(Wording(.zh).hours(10) == "10 小时")
     }
 
+    /// Clock times in the scenario's zone, worked out by hand from the start.
+    @Test func clockTimesAreLocalWithTheDay() throws {
+        let c = try #require(ScenarioClock("2025-08-12T05:00:00+08:00"))
+        #expect(c.iso(4.2) == "2025-08-12T09:12:00+08:00")
+        #expect(c.iso(20) == "2025-08-13T01:00:00+08:00")
+        #expect(Wording(.zh).clock(4.2, c) == "8月12日 09:12 +4.2小时")
+        #expect(Wording(.en).clock(4.2, c) == "Aug 12 09:12 +4.2 h")
+        #expect(Wording(.zh).clock(20, c) == "8月13日 01:00 +20小时")
+        #expect(Wording(.zh).clock(3, nil) == "3 小时")
+        let west = try #require(ScenarioClock("2025-12-31T22:30:00-05:00"))
+        #expect(west.iso(2) == "2026-01-01T00:30:00-05:00")
+        #expect(Wording(.en).clock(2, west) == "Jan 1 00:30 +2 h")
+        let utc = try #require(ScenarioClock("2025-03-01T00:00:00Z"))
+        #expect(utc.iso(0.5) == "2025-03-01T00:30:00+00:00")
+        #expect(ScenarioClock("2025-08-12 05:00") == nil)
+    }
+
     @Test func idsSortAsPeopleCount() {
         let ids = ["S10", "S2", "S1", "S11", "hg-b", "hg-a"]
         #expect(ids.sorted(by: Wording.naturalOrder) == ["S1", "S2", "S10", "S11", "hg-a", "hg-b"])
