@@ -53,7 +53,8 @@ public struct CoverageReport: Codable, Sendable, Equatable {
 /// The terminal report of `reserve coverage`.
 public enum CoverageText {
     /// Renders a summary per scenario and its worst areas in `language`.
-    public static func render(_ report: CoverageReport, showAll: Bool = false, language: Language = .en) -> String {
+    public static func render(_ report: CoverageReport, showAll: Bool = false, language: Language = .en,
+                              width: Int? = TextTable.defaultWidth) -> String {
         let w = Wording(language)
         var out: [String] = []
         for s in report.scenarios.sorted(by: { Wording.naturalOrder($0.id, $1.id) }) {
@@ -65,7 +66,7 @@ public enum CoverageText {
                                               "specialty": s.specialties.first.map(w.hazard) ?? ""]))
             out.append(w("coverage.relief", ["holds": w(s.reliefTargetHolds ? "coverage.holds" : "coverage.fails"),
                                              "share": w.percent(s.populationShareWithinRelief)]))
-            var table = TextTable(columns: [.init(w.adminLevel(s.level), maxWidth: 16), .init(w("coverage.population"), alignment: .right),
+            var table = TextTable(columns: [.init(w.adminLevel(s.level), maxWidth: 24), .init(w("coverage.population"), alignment: .right),
                                             .init(w("coverage.team"), alignment: .right), .init(w("coverage.reliefColumn"), alignment: .right),
                                             .init(w("coverage.hit")), .init(w("coverage.status"))])
             let byName = Dictionary(uniqueKeysWithValues: s.areas.map { ($0.area, $0) })
@@ -78,7 +79,7 @@ public enum CoverageText {
                               failed.isEmpty ? w("coverage.ok") : w("coverage.failsList", ["what": failed.joined(separator: "+")])])
             }
             out.append(w(showAll ? "coverage.allAreas" : "coverage.worstAreas"))
-            out.append(table.render())
+            out.append(table.render(width: width))
             out.append("")
         }
         while out.last == "" { out.removeLast() }

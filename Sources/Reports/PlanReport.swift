@@ -88,7 +88,7 @@ public struct PlanReport: Codable, Sendable, Equatable {
 /// The terminal report of `reserve plan`.
 public enum PlanText {
     /// Renders the summary, the scenarios before/after and the changes in `language`.
-    public static func render(_ r: PlanReport, language: Language = .en) -> String {
+    public static func render(_ r: PlanReport, language: Language = .en, width: Int? = TextTable.defaultWidth) -> String {
         let w = Wording(language)
         let yuan = w.yuan
         var out: [String] = []
@@ -111,29 +111,29 @@ public enum PlanText {
             }
         }
         out.append("")
-        var scenarios = TextTable(columns: [.init(w("plan.scenario"), maxWidth: 24), .init(w("plan.probability"), alignment: .right),
+        var scenarios = TextTable(columns: [.init(w("plan.scenario"), maxWidth: 30), .init(w("plan.probability"), alignment: .right),
                                             .init(w("plan.shortBefore"), alignment: .right), .init(w("plan.after"), alignment: .right),
                                             .init(w("plan.reliefBefore"), alignment: .right), .init(w("plan.after"), alignment: .right)])
         for s in r.scenarios.sorted(by: { Wording.naturalOrder($0.id.rawValue, $1.id.rawValue) }) {
             scenarios.append([s.id.rawValue, ResponseText.format6((s.probability * 1000).rounded() / 1000), ResponseText.format6((s.shortfallBefore * 1000).rounded() / 1000),
                               ResponseText.format6((s.shortfallAfter * 1000).rounded() / 1000), w.percent(s.reliefComplianceBefore), w.percent(s.reliefComplianceAfter)])
         }
-        out.append(scenarios.render())
+        out.append(scenarios.render(width: width))
         out.append("")
         if !r.purchases.isEmpty {
-            var buy = TextTable(columns: [.init(w("plan.buy"), maxWidth: 20), .init(w("plan.quantity"), alignment: .right),
+            var buy = TextTable(columns: [.init(w("plan.buy"), maxWidth: 24), .init(w("plan.quantity"), alignment: .right),
                                           .init(w("plan.costColumn"), alignment: .right)])
             for p in r.purchases { buy.append([p.itemName, w.number(p.quantity), yuan(p.costYuan)]) }
-            out.append(buy.render())
+            out.append(buy.render(width: width))
             out.append("")
         }
-        var levels = TextTable(columns: [.init(w("plan.depot"), maxWidth: 18), .init(w("plan.item"), maxWidth: 12), .init(w("plan.now"), alignment: .right),
-                                         .init(w("plan.plan"), alignment: .right), .init(w("plan.for"), maxWidth: 16)])
+        var levels = TextTable(columns: [.init(w("plan.depot"), maxWidth: 30), .init(w("plan.item"), maxWidth: 20), .init(w("plan.now"), alignment: .right),
+                                         .init(w("plan.plan"), alignment: .right), .init(w("plan.for"), maxWidth: 30)])
         for l in r.recommendedStock.prefix(40) {
             levels.append([l.depotName, l.itemName, w.number(l.current), w.number(l.recommended), l.drivenBy.map(\.rawValue).sorted(by: Wording.naturalOrder).joined(separator: ",")])
         }
         out.append(w("plan.stockChanges", ["count": "\(r.recommendedStock.count)"]))
-        out.append(levels.render())
+        out.append(levels.render(width: width))
         if r.recommendedStock.count > 40 { out.append(w("plan.more", ["count": "\(r.recommendedStock.count - 40)"])) }
         if !r.moves.isEmpty {
             out.append("")

@@ -4,7 +4,9 @@ import Localization
 /// readable on an 80-column terminal (CJK-aware alignment).
 public enum ResponseText {
     /// Renders the report in `language` (English unless asked otherwise).
-    public static func render(_ r: ResponseReport, language: Language = .en, maxOrders: Int = 40) -> String {
+    /// Tables fit `width` terminal columns (nil: only each column's own limit).
+    public static func render(_ r: ResponseReport, language: Language = .en, maxOrders: Int = 40,
+                              width: Int? = TextTable.defaultWidth) -> String {
         let w = Wording(language)
         let clock = ScenarioClock(r.scenario.start)
         var out: [String] = []
@@ -25,7 +27,7 @@ public enum ResponseText {
                                          "nonZeros": "\(r.model.nonZeros)"]))
         out.append("")
 
-        var areas = TextTable(columns: [.init(w("areas.area"), maxWidth: 18), .init(w("areas.incident"), maxWidth: 14),
+        var areas = TextTable(columns: [.init(w("areas.area"), maxWidth: 24), .init(w("areas.incident"), maxWidth: 20),
                                         .init(w("areas.deadline"), alignment: .right), .init(w("areas.byDeadline"), alignment: .right),
                                         .init(w("areas.allIn"), alignment: .right), .init(w("areas.relief"))])
         for f in r.fulfilment {
@@ -33,12 +35,12 @@ public enum ResponseText {
                           f.fullyServedAtHours.map { w.clock($0, clock) } ?? w("areas.never"), w(f.reliefMet ? "relief.met" : "relief.notMet")])
         }
         out.append(w("areas.title"))
-        out.append(areas.render())
+        out.append(areas.render(width: width))
         out.append("")
 
-        var teams = TextTable(columns: [.init(w("teams.area"), maxWidth: 16), .init(w("teams.specialty"), maxWidth: 16),
+        var teams = TextTable(columns: [.init(w("teams.area"), maxWidth: 24), .init(w("teams.specialty"), maxWidth: 16),
                                         .init(w("teams.need"), alignment: .right), .init(w("teams.onTime"), alignment: .right),
-                                        .init(w("teams.first"), alignment: .right), .init(w("teams.teams"), maxWidth: 22)])
+                                        .init(w("teams.first"), alignment: .right), .init(w("teams.teams"), maxWidth: 40)])
         for t in r.teams {
             teams.append([t.areaName, w.hazard(t.specialty.rawValue), "\(t.headcount)", "\(t.headcountOnTime)",
                           t.assigned.first.map { w.clock($0.arrivalHours, clock) } ?? "-",
@@ -46,7 +48,7 @@ public enum ResponseText {
         }
         if !r.teams.isEmpty {
             out.append(w("teams.title"))
-            out.append(teams.render())
+            out.append(teams.render(width: width))
             for t in r.teams where !t.met {
                 out.append(w("teams.notMetLine", ["area": t.areaName, "specialty": w.hazard(t.specialty.rawValue),
                                                   "why": t.why.map(w.sentence) ?? w("teams.notMet")]))
@@ -54,32 +56,45 @@ public enum ResponseText {
             out.append("")
         }
 
-        var orders = TextTable(columns: [.init(w("orders.from"), maxWidth: 16), .init(w("orders.to"), maxWidth: 12),
-                                         .init(w("orders.item"), maxWidth: 10), .init(w("orders.quantity"), alignment: .right),
+        var orders = TextTable(columns: [.init(w("orders.from"), maxWidth: 30), .init(w("orders.to"), maxWidth: 20),
+                                         .init(w("orders.item"), maxWidth: 20), .init(w("orders.quantity"), alignment: .right),
                                          .init(w("orders.eta"), alignment: .right), .init(w("orders.note"))])
         for o in r.orders.prefix(maxOrders) {
             orders.append([o.fromName, o.toName, o.itemName, w.number(o.quantity) + " " + o.unit, w.clock(o.etaHours, clock),
                            o.onTime ? "" : w("orders.late")])
         }
         out.append(w("orders.title", ["count": "\(r.orders.count)"]))
-        out.append(orders.render())
+        out.append(orders.render(width: width))
         if r.orders.count > maxOrders { out.append(w("orders.more", ["count": "\(r.orders.count - maxOrders)"])) }
         out.append("")
 
         if !r.shortfalls.isEmpty {
-            var short = TextTable(columns: [.init(w("shortfalls.area"), maxWidth: 14), .init(w("shortfalls.item"), maxWidth: 10),
-                                            .init(w("shortfalls.short"), alignment: .right), .init(w("shortfalls.why"), maxWidth: 36)])
-            for x in r.shortfalls { short.append([x.areaName, x.itemName, w.number(x.quantity) + " " + x.unit, w.sentence(x.why)]) }
+            // Explanations are numbered notes below the table; rows with the same reason share one.
+            var short = TextTable(columns: [.init(w("shortfalls.area"), maxWidth: 24), .init(w("shortfalls.item"), maxWidth: 20),
+                                            .init(w("shortfalls.short"), alignment: .right), .init(w("shortfalls.why"))])
+            var notes: [String] = []
+            for x in r.shortfalls {
+                let text = w.sentence(x.why)
+                let number = (notes.firstIndex(of: text) ?? { notes.append(text); return notes.count - 1 }()) + 1
+                short.append([x.areaName, x.itemName, w.number(x.quantity) + " " + x.unit, w("notes.reference", ["n": "\(number)"])])
+            }
             out.append(w("shortfalls.title", ["count": "\(r.shortfalls.count)"]))
-            out.append(short.render())
+            out.append(short.render(width: width))
+            for (k, note) in notes.enumerated() {
+                let label = w("notes.reference", ["n": "\(k + 1)"]) + " "
+                let indent = String(repeating: " ", count: displayWidth(label) + 2)
+                let lines = wrap(note, to: max(20, (width ?? 200) - displayWidth(indent)))
+                out.append("  " + label + lines[0])
+                out += lines.dropFirst().map { indent + $0 }
+            }
             out.append("")
         }
         if !r.marginalValues.isEmpty {
-            var mv = TextTable(columns: [.init(w("marginal.depot"), maxWidth: 24), .init(w("marginal.item"), maxWidth: 12),
+            var mv = TextTable(columns: [.init(w("marginal.depot"), maxWidth: 30), .init(w("marginal.item"), maxWidth: 20),
                                          .init(w("marginal.value"), alignment: .right)])
             for m in r.marginalValues.prefix(5) { mv.append([m.depotName, m.itemName, String(format6(m.value))]) }
             out.append(w("marginal.title"))
-            out.append(mv.render())
+            out.append(mv.render(width: width))
             out.append("")
         }
         if !r.warnings.isEmpty {

@@ -43,12 +43,13 @@ enum ProgressPrinter {
 /// Writes a response in the chosen format to stdout or a directory.
 enum ResponseOutput {
     static func write(report: ResponseReport, response: ScenarioResponse, bundle: ReserveBundle,
-                      format: ResponseFormat, language: Language, to directory: String?) throws {
+                      format: ResponseFormat, language: Language, tableWidth: Int?,
+                      to directory: String?) throws {
         let text: String
         let fileName: String
         switch format {
         case .table:
-            text = ResponseText.render(report, language: language) + "\n"
+            text = ResponseText.render(report, language: language, width: tableWidth) + "\n"
             fileName = "\(report.scenario.id).txt"
         case .json:
             text = try jsonText(report)

@@ -32,6 +32,23 @@ struct LanguageOptions: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 
+/// How wide tables may be: 100 columns, the terminal's width when stdout is one, or
+/// unlimited with `--wide`. Cells wrap; nothing is cut.
+struct TableWidthOptions: ParsableArguments {
+    @Flag(name: .long, help: "Do not wrap tables to 100 columns (or to the terminal's width).")
+    var wide = false
+
+    /// The width tables fit, nil for `--wide`.
+    var resolved: Int? {
+        if wide { return nil }
+        if isatty(STDOUT_FILENO) != 0 {
+            var size = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 { return Int(size.ws_col) }
+        }
+        return 100
+    }
+}
+
 /// Logging verbosity, shared by every subcommand. Logs go to stderr.
 struct LoggingOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "Log progress and solver output on stderr (repeat for more).")

@@ -36,6 +36,7 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var solver: SolverOptions
     @OptionGroup var language: LanguageOptions
+    @OptionGroup var tableWidth: TableWidthOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -76,7 +77,7 @@ struct CoverageCommand: ParsableCommand {
         let report = CoverageReport(results)
         switch output.resolvedFormat {
         case .json: try printJSON(report)
-        case .table: print(CoverageText.render(report, showAll: all, language: language.resolved))
+        case .table: print(CoverageText.render(report, showAll: all, language: language.resolved, width: tableWidth.resolved))
         }
     }
 }

@@ -20,6 +20,7 @@ struct DemoCommand: ParsableCommand {
     var out: String?
 
     @OptionGroup var language: LanguageOptions
+    @OptionGroup var tableWidth: TableWidthOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
@@ -27,6 +28,6 @@ struct DemoCommand: ParsableCommand {
             throw CLIFailure(message: "\(bundle): not found; run 'reserve demo' from the project root or pass --bundle",
                              exitCode: CLIFailure.noInputCode)
         }
-        try DispatchRun(bundle: bundle, format: format, out: out, verbose: logging.verbose, language: language.resolved, logger: logging.bootstrap()).run()
+        try DispatchRun(bundle: bundle, format: format, out: out, verbose: logging.verbose, language: language.resolved, tableWidth: tableWidth.resolved, logger: logging.bootstrap()).run()
     }
 }

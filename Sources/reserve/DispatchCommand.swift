@@ -52,6 +52,7 @@ struct DispatchCommand: ParsableCommand {
 
     @OptionGroup var solver: SolverOptions
     @OptionGroup var language: LanguageOptions
+    @OptionGroup var tableWidth: TableWidthOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -65,7 +66,7 @@ struct DispatchCommand: ParsableCommand {
         try DispatchRun(bundle: bundle, scenario: scenario.map(ScenarioID.init), policy: policy.map(PolicyID.init),
                         integerVehicles: integerVehicles, columnGeneration: columnGeneration.value, horizonHours: horizon,
                         format: json ? .json : format, out: out, exportModel: exportModel, timings: timings,
-                        timeLimit: solver.timeLimitDuration, gap: solver.gap, verbose: logging.verbose, language: language.resolved,
+                        timeLimit: solver.timeLimitDuration, gap: solver.gap, verbose: logging.verbose, language: language.resolved, tableWidth: tableWidth.resolved,
                         logger: logging.bootstrap()).run()
     }
 }
@@ -88,6 +89,7 @@ struct DispatchRun {
     var gap = 1e-6
     var verbose = 0
     var language: Language = .en
+    var tableWidth: Int? = 100
     var logger: Logger
 
     func run() throws {
@@ -127,7 +129,7 @@ struct DispatchRun {
                 printProgress("dispatch levels: goods \(levels(response.goods.solveTimes)); teams \(levels(response.teams.levelTimes)) (nodes \(response.teams.levelNodes.map(String.init).joined(separator: "/")))")
             }
         }
-        try ResponseOutput.write(report: report, response: response, bundle: loaded, format: format, language: language, to: out)
+        try ResponseOutput.write(report: report, response: response, bundle: loaded, format: format, language: language, tableWidth: tableWidth, to: out)
     }
 }
 

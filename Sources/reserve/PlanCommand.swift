@@ -50,6 +50,7 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var solver: SolverOptions
     @OptionGroup var language: LanguageOptions
+    @OptionGroup var tableWidth: TableWidthOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -91,7 +92,7 @@ struct PlanCommand: ParsableCommand {
         let report = PlanReport(plan, bundle: loaded, objective: objective, budget: budget)
         switch output.resolvedFormat {
         case .json: try printJSON(report)
-        case .table: print(PlanText.render(report, language: language.resolved))
+        case .table: print(PlanText.render(report, language: language.resolved, width: tableWidth.resolved))
         }
     }
 }
