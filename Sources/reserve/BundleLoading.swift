@@ -58,13 +58,13 @@ enum ResponseOutput {
             text = ResponseGeoJSON.render(response, report: report)
             fileName = "\(report.scenario.id).geojson"
         case .html:
-            var nodes: [String: GeoPoint] = [:]
-            for node in bundle.roadNodes { nodes[node.id.rawValue] = GeoPoint(lat: node.lat, lon: node.lon) }
+            var nodes: [RoadNodeID: GeoPoint] = [:]
+            for node in bundle.roadNodes { nodes[node.id] = GeoPoint(lat: node.lat, lon: node.lon) }
             let roads = bundle.roadEdges.compactMap { e -> [GeoPoint]? in
-                guard let a = nodes[e.from.rawValue], let b = nodes[e.to.rawValue] else { return nil }
+                guard let a = nodes[e.from], let b = nodes[e.to] else { return nil }
                 return [a, b]
             }
-            text = ResponseHTML.render(response, report: report, roads: roads, language: language)
+            text = ResponseHTML.render(response, report: report, roads: roads, nodes: nodes, language: language)
             fileName = "\(report.scenario.id).html"
         }
         guard let directory else {
