@@ -45,9 +45,15 @@ enum ResponseOutput {
     static func write(report: ResponseReport, response: ScenarioResponse, bundle: ReserveBundle,
                       format: ResponseFormat, language: Language, tableWidth: Int?,
                       to directory: String?) throws {
+        if format == .csv {
+            try writeCSV(report: report, language: language, to: directory)
+            return
+        }
         let text: String
         let fileName: String
         switch format {
+        case .csv:
+            return
         case .table:
             text = ResponseText.render(report, language: language, width: tableWidth) + "\n"
             fileName = "\(report.scenario.id).txt"
@@ -76,6 +82,28 @@ enum ResponseOutput {
             let path = (directory as NSString).appendingPathComponent(fileName)
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             printProgress("wrote \(path)")
+        } catch {
+            throw CLIFailure(message: "cannot write \(directory): \(error.localizedDescription)", exitCode: CLIFailure.cannotCreateCode)
+        }
+    }
+
+    /// CSV: the orders on stdout; into a directory, the orders, shortfalls and teams
+    /// as SCENARIO-orders.csv, SCENARIO-shortfalls.csv, SCENARIO-teams.csv.
+    static func writeCSV(report: ResponseReport, language: Language, to directory: String?) throws {
+        guard let directory else {
+            FileHandle.standardOutput.write(Data(CSVExport.orders(report, language: language).utf8))
+            return
+        }
+        let files = [("orders", CSVExport.orders(report, language: language)),
+                     ("shortfalls", CSVExport.shortfalls(report, language: language)),
+                     ("teams", CSVExport.teams(report, language: language))]
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for (name, text) in files {
+                let path = (directory as NSString).appendingPathComponent("\(report.scenario.id)-\(name).csv")
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                printProgress("wrote \(path)")
+            }
         } catch {
             throw CLIFailure(message: "cannot write \(directory): \(error.localizedDescription)", exitCode: CLIFailure.cannotCreateCode)
         }

@@ -13,7 +13,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "The sample bundle to use.")
     var bundle: String = "Data/hegang"
 
-    @Option(name: .long, help: "Output format: table, json, geojson or html.")
+    @Option(name: .long, help: "Output format: table, json, geojson, html or csv.")
     var format: ResponseFormat = .table
 
     @Option(name: .long, help: "Write the output to this directory instead of stdout.")

@@ -35,7 +35,7 @@ struct DispatchCommand: ParsableCommand {
     @Option(name: .long, help: "Planning horizon in hours (default: 3 × the latest relief deadline, at least 24).")
     var horizon: Double?
 
-    @Option(name: .long, help: "Output format: table, json, geojson or html.")
+    @Option(name: .long, help: "Output format: table, json, geojson, html or csv (orders on stdout; with --out also shortfalls and teams).")
     var format: ResponseFormat = .table
 
     @Flag(name: .long, help: "Shorthand for --format json.")
@@ -146,5 +146,5 @@ enum Toggle: String, ExpressibleByArgument, CaseIterable {
 
 /// Output formats of the response commands.
 enum ResponseFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, geojson, html
+    case table, json, geojson, html, csv
 }

@@ -47,7 +47,12 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("decomposition-gap"), help: "Relative gap at which the scenario decomposition stops each level (default 1e-6).")
     var decompositionGap: Double = 1e-6
 
-    @OptionGroup var output: OutputOptions
+    @Option(name: .long, help: "Output format: table, json or csv (the stock changes, UTF-8 with BOM for Excel and WPS).")
+    var format: PlanFormat = .table
+
+    @Flag(name: .long, help: "Shorthand for --format json.")
+    var json = false
+
     @OptionGroup var solver: SolverOptions
     @OptionGroup var language: LanguageOptions
     @OptionGroup var tableWidth: TableWidthOptions
@@ -90,11 +95,17 @@ struct PlanCommand: ParsableCommand {
             throw CLIFailure(error, context: bundle)
         }
         let report = PlanReport(plan, bundle: loaded, objective: objective, budget: budget)
-        switch output.resolvedFormat {
+        switch json ? .json : format {
         case .json: try printJSON(report)
+        case .csv: FileHandle.standardOutput.write(Data(CSVExport.planChanges(report, language: language.resolved).utf8))
         case .table: print(PlanText.render(report, language: language.resolved, width: tableWidth.resolved))
         }
     }
+}
+
+/// Output formats of `reserve plan`.
+enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
 }
 
 extension ReservePlanObjective: ExpressibleByArgument {}
