@@ -15,7 +15,7 @@ struct SiteCommand: ParsableCommand {
         the road network. See docs/siting.md.
 
         Examples:
-          reserve site Data/hegang --objective p-median --count 4
+          reserve site Data/hegang --objective p-median --count 16   # 14 existing + 2 new
           reserve site Data/hegang --objective max-cover --count 2 --within 1.5 --json
           reserve site Data/hegang --objective set-cover --within 2
           reserve site out/cap71 --objective fixed-charge
@@ -97,6 +97,13 @@ struct SiteCommand: ParsableCommand {
                                                  network: validated.network)
         } catch {
             throw CLIFailure(error, context: bundle)
+        }
+        let kind = SitingObjective(rawValue: objective)!
+        let existing = instance.problem.fixedOpenCandidates.count
+        if let count, kind == .pMedian, count < existing {
+            throw CLIFailure(message: "--count \(count) is less than the \(existing) existing depots of \(bundle), which stay open; "
+                                 + "give --count \(existing) or more (existing + new sites), or --ignore-existing to site from scratch",
+                             exitCode: CLIFailure.usageCode)
         }
         let solve = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap,
                                  progress: ProgressPrinter.mip(), logger: logger)

@@ -26,6 +26,15 @@ import TestSupport
         #expect(d["teams"] is [[String: Any]])
     }
 
+    /// `reserve demo` from a directory with no Data/ finds the sample beside the binary's checkout.
+    @Test func demoRunsFromAnyDirectory() throws {
+        let r = try runReserve(["demo"], directory: FileManager.default.temporaryDirectory)
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("Scenario  hg-songhua-flood"))
+        let missing = try runReserve(["demo", "--bundle", "no/such/bundle"])
+        #expect(missing.exitCode == 66)
+    }
+
     /// LANG=zh_* gives Chinese; LC_ALL outranks LANG; --lang outranks both.
     @Test func languageFollowsTheLocaleAndTheLangOption() throws {
         let zh = try runReserve(["dispatch", "Data/linjiang", "--scenario", "lj-landslide-flashflood"], locale: ["LANG": "zh_CN.UTF-8"])

@@ -53,6 +53,13 @@ import TestSupport
         #expect(json["travel_times"] as? String == "od.csv")
     }
 
+    /// Hegang has 14 depots that stay open: p = 4 is a usage error that names the way out.
+    @Test func tooSmallCountIsAUsageErrorSuggestingIgnoreExisting() throws {
+        let r = try runReserve(["site", "Data/hegang", "--objective", "p-median", "--count", "4"])
+        #expect(r.exitCode == 64)
+        #expect(r.stderr.contains("14 existing depots") && r.stderr.contains("--ignore-existing") && r.stderr.contains("--count 14"))
+    }
+
     @Test func malformedOrLibraryFileExits65WithTheLine() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -85,7 +92,7 @@ import TestSupport
         #expect((json["sites"] as? [[String: Any]])?.count == 16)
         #expect((json["new_sites"] as? [String])?.count == 2)
         let tooFew = try runReserve(["site", "Data/hegang", "--objective", "p-median", "--count", "6"])
-        #expect(tooFew.exitCode == 65)
+        #expect(tooFew.exitCode == 64)  // a usage error (issue 15)
         #expect(tooFew.stderr.contains("existing depots"))
         let fresh = try runReserve(["site", "Data/hegang", "--objective", "p-median", "--count", "6", "--ignore-existing", "--json"])
         #expect(fresh.exitCode == 0)
