@@ -48,7 +48,7 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         let logger = logging.bootstrap()
-        let validated = try BundleLoading.load(bundle)
+        let validated = try BundleLoading.load(bundle, language: language.resolved)
         let loaded = validated.bundle
         let ids: [ScenarioID]
         if allScenarios {

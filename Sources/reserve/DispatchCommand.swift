@@ -93,13 +93,13 @@ struct DispatchRun {
     var logger: Logger
 
     func run() throws {
-        let validated = try BundleLoading.load(bundle)
+        let validated = try BundleLoading.load(bundle, language: language)
         let loaded = validated.bundle
         guard let scenarioID = scenario ?? loaded.manifest.headlineScenario ?? loaded.scenarios.first?.id else {
             throw CLIFailure.invalidData("\(bundle): the bundle has no scenarios")
         }
         var solve = SolveOptions(timeLimit: timeLimit, relativeMIPGap: gap, logger: logger)
-        solve.progress = ProgressPrinter.mip()
+        solve.progress = ProgressPrinter.mip(language: language)
         let options = ResponseOptions(
             dispatch: DispatchOptions(integerVehicles: integerVehicles, columnGeneration: columnGeneration,
                                       nameModel: exportModel != nil, solve: solve),

@@ -79,11 +79,11 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let logger = logging.bootstrap()
-        let validated = try BundleLoading.load(bundle)
+        let validated = try BundleLoading.load(bundle, language: language.resolved)
         let loaded = validated.bundle
         var solve = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap, logger: logger)
         // Branch-and-bound nodes (integer stock) or master solves (scenario decomposition).
-        solve.progress = ProgressPrinter.mip(steps: "nodes/masters")
+        solve.progress = ProgressPrinter.mip(steps: .rounds, language: language.resolved)
         let options = ReservePlanOptions(objective: objective, budgetYuan: budget?.value, holdingRate: holdingRate,
                                          shortfallAllowance: allowance, integerStock: integerStock,
                                          minimumStock: try rules(), solve: solve, decomposition: decomposition,

@@ -51,6 +51,11 @@ import TestSupport
         #expect(forced.stdout == zh.stdout)
         let html = try runReserve(["dispatch", "Data/linjiang", "--scenario", "lj-landslide-flashflood", "--format", "html", "--lang", "zh"])
         #expect(html.stdout.contains("<html lang=\"zh-CN\">") && html.stdout.contains("<h2>各区域救助情况</h2>"))
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("er-lang-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let wrote = try runReserve(["dispatch", "Data/linjiang", "--scenario", "lj-landslide-flashflood", "--out", out.path],
+                                   locale: ["LANG": "zh_CN.UTF-8"])
+        #expect(wrote.stderr.contains("已写入 \(out.path)/lj-landslide-flashflood.txt。"), "\(wrote.stderr)")
         let bad = try runReserve(["dispatch", "Data/linjiang", "--lang", "fr"])
         #expect(bad.exitCode == 64)
     }
