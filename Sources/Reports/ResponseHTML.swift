@@ -184,7 +184,9 @@ public enum ResponseHTML {
         let radius = max(areaPoints.map { $0.distanceKm(to: centre) }.max() ?? 0, 12)
         let reach = max(2.5 * radius, 30)
         let near = depots.filter { $0.location!.distanceKm(to: centre) <= reach }
+        // Nearest first, so the numbers of the edge arrows read outwards.
         let far = depots.filter { $0.location!.distanceKm(to: centre) > reach }
+            .sorted { ($0.location!.distanceKm(to: centre), $0.id) < ($1.location!.distanceKm(to: centre), $1.id) }
         let extent = areaPoints + near.compactMap(\.location)
         let proj = Projection(points: extent.isEmpty ? [centre] : extent, width: width - 2 * margin, height: height - 2 * margin)
         func xy(_ p: GeoPoint) -> (Double, Double) { let (x, y) = proj(p); return (x + margin, y + margin) }
@@ -248,9 +250,11 @@ public enum ResponseHTML {
             placer.block(.init(x: x - 9, y: y - 9, width: 18, height: 18))
             labels.append((fulfilment.area.rawValue, fulfilment.areaName, x, y, "area"))
         }
-        // Distant depots: an arrow at the frame's edge pointing towards them.
+        // Distant depots: a numbered arrow at the frame's edge pointing towards them;
+        // the table under the map gives each one's name, road distance and first arrival.
         let (cx, cy) = xy(centre)
-        for place in far {
+        var farRows: [[String]] = []
+        for (number, place) in far.enumerated() {
             let (px, py) = xy(place.location!)
             let dx = px - cx, dy = py - cy
             let inset = 16.0
@@ -264,9 +268,10 @@ public enum ResponseHTML {
             svg += "<line data-place=\"\(escape(place.id))\" x1=\"\(f(sx))\" y1=\"\(f(sy))\" x2=\"\(f(ex))\" y2=\"\(f(ey))\" stroke=\"#1565c0\" stroke-width=\"2.5\" marker-end=\"url(#arrow)\"><title>\(escape(place.name))</title></line>"
             placer.block(.init(x: min(sx, ex) - 4, y: min(sy, ey) - 4, width: abs(ex - sx) + 8, height: abs(ey - sy) + 8))
             let km = orders.map(\.distanceKm).min() ?? place.location!.distanceKm(to: centre)
-            var text = place.name + "\n" + w("html.farDepot", ["km": w.number(km.rounded())])
-            if let eta = orders.map(\.etaHours).min() { text += w("html.farDepotEta", ["eta": w.clock(eta, clock)]) }
-            labels.append((place.id, text, sx, sy, "far-depot"))
+            let tag = w("notes.reference", ["n": "\(number + 1)"])
+            farRows.append([tag, place.name, w(orders.isEmpty ? "html.farDepotKmStraight" : "html.farDepotKm", ["km": w.number(km.rounded())]),
+                            orders.map(\.etaHours).min().map { w.clock($0, clock) } ?? w("html.notUsed")])
+            labels.append((place.id, tag, sx, sy, "far-depot"))
         }
         for label in labels {
             guard let spot = placer.place(label.text, x: label.x, y: label.y) else { continue }
@@ -314,7 +319,12 @@ public enum ResponseHTML {
         if !far.isEmpty {
             legend += "<span>\(swatch("#1565c0", " stroke-width=\"2.5\"")) \(escape(w("html.legendFar")))</span>"
         }
-        return svg + legend + "</div>"
+        legend += "</div>"
+        if !farRows.isEmpty {
+            legend += "<h3>\(escape(w("html.farTitle")))</h3>"
+                + table(["html.farNumber", "html.depot", "html.farDistance", "html.farFirstArrival"].map { w($0) }, numeric: [2], rows: farRows)
+        }
+        return svg + legend
     }
 
     /// Cumulative weighted share of all needs delivered by each hour, with the deadlines.
