@@ -60,6 +60,15 @@ import TestSupport
         #expect(r.stderr.contains("14 existing depots") && r.stderr.contains("--ignore-existing") && r.stderr.contains("--count 14"))
     }
 
+    /// The site table speaks Chinese for zh_* locales; the English one is unchanged (golden test).
+    @Test func siteTableInChinese() throws {
+        let r = try runReserve(["site", "Data/hegang", "--objective", "set-cover", "--within", "2"], locale: ["LANG": "zh_CN.UTF-8"])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("全覆盖最少库点：最优"))
+        #expect(r.stdout.contains("库点编号") && r.stdout.contains("行车时间来自路网"))
+        #expect(r.stderr.hasPrefix("求解用时"))
+    }
+
     @Test func malformedOrLibraryFileExits65WithTheLine() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
