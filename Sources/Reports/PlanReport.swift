@@ -130,7 +130,7 @@ public enum PlanText {
         var levels = TextTable(columns: [.init(w("plan.depot"), maxWidth: 30), .init(w("plan.item"), maxWidth: 20), .init(w("plan.now"), alignment: .right),
                                          .init(w("plan.plan"), alignment: .right), .init(w("plan.for"), maxWidth: 30)])
         for l in r.recommendedStock.prefix(40) {
-            levels.append([l.depotName, l.itemName, w.number(l.current), w.number(l.recommended), l.drivenBy.map(\.rawValue).sorted(by: Wording.naturalOrder).joined(separator: ",")])
+            levels.append([l.depotName, l.itemName, w.number(l.current), w.number(l.recommended), l.drivenBy.map(\.rawValue).sorted(by: Wording.naturalOrder).joined(separator: ", ")])
         }
         out.append(w("plan.stockChanges", ["count": "\(r.recommendedStock.count)"]))
         out.append(levels.render(width: width))
