@@ -106,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Response", "BundleIO", "BundleGraph", "ReserveModel", "Localization", "TestSupport"]
+            dependencies: ["Reports", "Response", "Planning", "BundleIO", "BundleGraph", "ReserveModel", "Localization", "TestSupport"]
         ),
         .testTarget(
             name: "RoadNetworkTests",

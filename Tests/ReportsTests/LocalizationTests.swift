@@ -1,6 +1,7 @@
 import BundleIO
 import Foundation
 import Localization
+import Planning
 @testable import Reports
 import ReserveModel
 import Response
@@ -142,6 +143,36 @@ import TestSupport
             // The detector itself sees the English table's words.
             #expect(Set(words(englishTable)).subtracting(allowed).isSuperset(of: ["Scenario", "Result", "area", "deadline"]))
         }
+    }
+
+    /// Coverage and plan tables in Chinese: no English word but ids and names from the data.
+    @Test(arguments: ["hegang", "suzhou"])
+    func coverageAndPlanRenderInChineseWithoutEnglish(bundle name: String) throws {
+        let validated = try BundleReader.read(at: packageRoot.appendingPathComponent("Data/\(name)").path).validated()
+        let bundle = validated.bundle, network = try #require(validated.network)
+        var texts: [String] = bundle.manifest.policies.map(\.id.rawValue)
+        for scenario in bundle.scenarios {
+            texts += [scenario.id.rawValue, scenario.name, scenario.policy?.rawValue ?? ""]
+            texts += scenario.incidents.map(\.id.rawValue)
+        }
+        for area in bundle.areas { texts += [area.id.rawValue, area.name] }
+        for depot in bundle.depots { texts += [depot.id.rawValue, depot.name] }
+        for item in bundle.items { texts += [item.id.rawValue, item.name, item.unit] }
+        var allowed = Set(texts.flatMap(words))
+        allowed.formUnion(["json"])  // "--json" in the "more rows" hint
+        let coverage = try CoverageReport(bundle.scenarios.map {
+            try CoverageAnalyzer().coverage(of: $0.id, in: bundle, level: .township, network: network)
+        })
+        let plan = try ReservePlanner(options: ReservePlanOptions(budgetYuan: 1_000_000)).plan(bundle, network: network)
+        let planText = PlanText.render(PlanReport(plan, bundle: bundle, objective: .shortfall, budget: 1_000_000), language: .zh)
+        let coverageText = CoverageText.render(coverage, showAll: true, language: .zh)
+        for (kind, text) in [("coverage", coverageText), ("plan", planText)] {
+            let english = Set(words(text)).subtracting(allowed)
+            #expect(english.isEmpty, "\(name) \(kind): English words \(english.sorted())")
+        }
+        #expect(coverageText.hasPrefix("场景      ") && planText.hasPrefix("目标      缺口最小"))
+        // The detector sees the English tables' words.
+        #expect(Set(words(CoverageText.render(coverage, language: .en))).subtracting(allowed).isSuperset(of: ["Scenario", "Arrival", "population"]))
     }
 
     /// Latin-letter words of a text.
