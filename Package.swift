@@ -5,6 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "EmergencyReserve",
+    defaultLocalization: "en",
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "EmergencyReserve", targets: ["EmergencyReserve"]),
@@ -103,9 +104,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // User-facing text in English and Simplified Chinese: Localizable.strings per
+        // language, looked up by key (docs/decisions.md).
+        .target(name: "Localization", resources: [.process("Resources")]),
         .target(
             name: "Reports",
-            dependencies: ["Response", "Planning", "ReserveModel", "RoadNetwork", "BundleGraph"]
+            dependencies: ["Response", "Planning", "ReserveModel", "RoadNetwork", "BundleGraph", "Localization"]
         ),
         // The stock book: lots, immutable movements, kept balances (SQLite via GRDB).
         .target(
@@ -122,7 +126,7 @@ let package = Package(
         .target(
             name: "EmergencyReserve",
             dependencies: ["LinearSolver", "GLPKBackend", "RoadNetwork", "ReserveModel", "BundleGraph", "BundleIO", "Response", "Planning", "Reports", "Ledger",
-                           "RoadImport"]
+                           "RoadImport", "Localization"]
         ),
         .executableTarget(
             name: "reserve",
@@ -157,7 +161,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Response", "BundleIO", "BundleGraph", "ReserveModel", "TestSupport"]
+            dependencies: ["Reports", "Response", "Planning", "BundleIO", "BundleGraph", "ReserveModel", "Localization", "TestSupport"]
         ),
         .testTarget(
             name: "RoadNetworkTests",

@@ -13,6 +13,9 @@ set -euo pipefail
 out=${1:?usage: golden_outputs.sh DIR [RESERVE_BINARY]}
 cd "$(dirname "$0")/.."
 reserve=${2:-.build/debug/reserve}
+# The pinned outputs are the English ones: whatever the caller's locale, speak English.
+export LC_ALL=C LANG=C
+unset LC_MESSAGES
 mkdir -p "$out"
 while read -r name args; do
   [ -z "$name" ] && continue

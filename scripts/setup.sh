@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what EmergencyReserve needs and is missing: GLPK (libglpk-dev, and
-# glpk-utils for the glpsol peer) and zlib (zlib1g-dev) via apt-get. Safe to run again; does nothing
+# glpk-utils for the glpsol peer), zlib (zlib1g-dev), SQLite (libsqlite3-dev), chromium and
+# fonts-noto-cjk (the HTML report's browser test) via apt-get. Safe to run again; does nothing
 # when everything is present.
 set -euo pipefail
 
@@ -11,6 +12,10 @@ command -v glpsol >/dev/null 2>&1 || need+=(glpk-utils)
 [ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
 # zlib headers: RoadImport inflates OpenStreetMap PBF blobs with the system zlib.
 [ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
+# The HTML report's browser test (HTMLReportBrowserTests) and screenshots: headless
+# Chromium, and a CJK font so that Chinese renders as text, not boxes.
+command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || need+=(chromium)
+[ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

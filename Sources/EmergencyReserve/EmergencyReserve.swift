@@ -10,6 +10,7 @@
 @_exported import Reports
 @_exported import Ledger
 @_exported import RoadImport
+@_exported import Localization
 
 /// The library's version, shared by the CLI's `--version`.
 public enum EmergencyReserveVersion {

@@ -1,3 +1,4 @@
+import Localization
 import Response
 
 /// The JSON document of `reserve coverage` (schema version 1, docs/formats.md).
@@ -51,28 +52,34 @@ public struct CoverageReport: Codable, Sendable, Equatable {
 
 /// The terminal report of `reserve coverage`.
 public enum CoverageText {
-    /// Renders a summary per scenario and its worst areas.
-    public static func render(_ report: CoverageReport, showAll: Bool = false) -> String {
+    /// Renders a summary per scenario and its worst areas in `language`.
+    public static func render(_ report: CoverageReport, showAll: Bool = false, language: Language = .en,
+                              width: Int? = TextTable.defaultWidth) -> String {
+        let w = Wording(language)
         var out: [String] = []
-        for s in report.scenarios {
-            out.append("Scenario  \(s.id)  \(s.name) (\(s.hazard), level \(s.responseLevel))")
-            out.append("Policy    \(s.policy ?? "national default"): arrival \(ResponseText.hours(s.arrivalTargetHours)), relief \(ResponseText.hours(s.reliefTargetHours))")
-            out.append("Arrival   \(s.arrivalTargetHolds ? "HOLDS" : "FAILS") — \(ResponseText.percent(s.populationShareWithinArrival)) of the population within \(ResponseText.hours(s.arrivalTargetHours)) (\(s.specialties.first ?? "") teams)")
-            out.append("Relief    \(s.reliefTargetHolds ? "HOLDS" : "FAILS") — \(ResponseText.percent(s.populationShareWithinRelief)) of the population within target")
-            var table = TextTable(columns: [.init(s.level, maxWidth: 16), .init("population", alignment: .right),
-                                            .init("team", alignment: .right), .init("relief", alignment: .right),
-                                            .init("hit"), .init("status")])
+        for s in report.scenarios.sorted(by: { Wording.naturalOrder($0.id, $1.id) }) {
+            out.append(w("coverage.scenario", ["id": s.id, "name": s.name, "hazard": w.hazard(s.hazard), "level": w.level(s.responseLevel)]))
+            out.append(w("coverage.policy", ["policy": s.policy ?? w("coverage.nationalDefault"), "arrival": w.hours(s.arrivalTargetHours),
+                                             "relief": w.hours(s.reliefTargetHours)]))
+            out.append(w("coverage.arrival", ["holds": w(s.arrivalTargetHolds ? "coverage.holds" : "coverage.fails"),
+                                              "share": w.percent(s.populationShareWithinArrival), "hours": w.hours(s.arrivalTargetHours),
+                                              "specialty": s.specialties.first.map(w.hazard) ?? ""]))
+            out.append(w("coverage.relief", ["holds": w(s.reliefTargetHolds ? "coverage.holds" : "coverage.fails"),
+                                             "share": w.percent(s.populationShareWithinRelief)]))
+            var table = TextTable(columns: [.init(w.adminLevel(s.level), maxWidth: 24), .init(w("coverage.population"), alignment: .right),
+                                            .init(w("coverage.team"), alignment: .right), .init(w("coverage.reliefColumn"), alignment: .right),
+                                            .init(w("coverage.hit")), .init(w("coverage.status"))])
             let byName = Dictionary(uniqueKeysWithValues: s.areas.map { ($0.area, $0) })
             let shown = showAll ? s.areas.map(\.area) : Array(Set(s.worstByArrival + s.worstByRelief)).sorted()
             let rows = shown.compactMap { byName[$0] }.sorted { ($0.arrivalMet && $0.reliefMet ? 1 : 0, $0.area) < ($1.arrivalMet && $1.reliefMet ? 1 : 0, $1.area) }
             for a in rows {
-                let status = [a.arrivalMet ? nil : "arrival", a.reliefMet ? nil : "relief"].compactMap { $0 }
-                table.append([a.name, ResponseText.number(a.population), a.arrivalHours.map(ResponseText.hours) ?? "none",
-                              a.reliefHours.map(ResponseText.hours) ?? "never", a.affected ? "yes" : "",
-                              status.isEmpty ? "ok" : "FAILS " + status.joined(separator: "+")])
+                let failed = [a.arrivalMet ? nil : w("coverage.failedArrival"), a.reliefMet ? nil : w("coverage.failedRelief")].compactMap { $0 }
+                table.append([a.name, w.number(a.population), a.arrivalHours.map(w.hours) ?? w("coverage.none"),
+                              a.reliefHours.map(w.hours) ?? w("areas.never"), a.affected ? w("coverage.affected") : "",
+                              failed.isEmpty ? w("coverage.ok") : w("coverage.failsList", ["what": failed.joined(separator: "+")])])
             }
-            out.append(showAll ? "All areas" : "Worst areas")
-            out.append(table.render())
+            out.append(w(showAll ? "coverage.allAreas" : "coverage.worstAreas"))
+            out.append(table.render(width: width))
             out.append("")
         }
         while out.last == "" { out.removeLast() }

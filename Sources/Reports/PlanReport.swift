@@ -1,3 +1,4 @@
+import Localization
 import Planning
 import ReserveModel
 
@@ -86,49 +87,61 @@ public struct PlanReport: Codable, Sendable, Equatable {
 
 /// The terminal report of `reserve plan`.
 public enum PlanText {
-    /// Renders the summary, the scenarios before/after and the changes.
-    public static func render(_ r: PlanReport) -> String {
+    /// Renders the summary, the scenarios before/after and the changes in `language`.
+    public static func render(_ r: PlanReport, language: Language = .en, width: Int? = TextTable.defaultWidth) -> String {
+        let w = Wording(language)
+        let yuan = w.yuan
         var out: [String] = []
-        out.append("Objective  \(r.objectiveKind) (\(r.status))" + (r.budgetYuan.map { ", budget ¥\(ResponseText.number($0))" } ?? ""))
-        out.append("Cost       ¥\(ResponseText.number(r.cost.total)): purchase ¥\(ResponseText.number(r.cost.purchase)), holding ¥\(ResponseText.number(r.cost.holding)), rotation ¥\(ResponseText.number(r.cost.rotation)), contracts ¥\(ResponseText.number(r.cost.contracts))")
-        out.append("Shortfall  expected \(ResponseText.format6(r.expectedShortfall.before)) → \(ResponseText.format6(r.expectedShortfall.after)), worst \(ResponseText.format6(r.worstShortfall.before)) → \(ResponseText.format6(r.worstShortfall.after))")
-        out.append("Relief     areas meeting the target \(ResponseText.percent(r.reliefCompliance.before)) → \(ResponseText.percent(r.reliefCompliance.after)) (probability-weighted)")
+        out.append(w("plan.objective", ["objective": w.name("objective", r.objectiveKind), "status": w.status(r.status)])
+                   + (r.budgetYuan.map { w("plan.budget", ["budget": yuan($0)]) } ?? ""))
+        out.append(w("plan.cost", ["total": yuan(r.cost.total), "purchase": yuan(r.cost.purchase), "holding": yuan(r.cost.holding),
+                                   "rotation": yuan(r.cost.rotation), "contracts": yuan(r.cost.contracts)]))
+        out.append(w("plan.shortfall", ["expectedBefore": ResponseText.format6(r.expectedShortfall.before),
+                                        "expectedAfter": ResponseText.format6(r.expectedShortfall.after),
+                                        "worstBefore": ResponseText.format6(r.worstShortfall.before),
+                                        "worstAfter": ResponseText.format6(r.worstShortfall.after)]))
+        out.append(w("plan.relief", ["before": w.percent(r.reliefCompliance.before), "after": w.percent(r.reliefCompliance.after)]))
         if let d = r.decomposition {
-            out.append("Solved     by scenario decomposition (Benders): \(d.iterations) master solves, \(d.cuts) cuts, \(d.scenarioSolves) scenario dispatches, gap \(ResponseText.format6(d.relativeGap))")
+            out.append(w("plan.decomposition", ["iterations": "\(d.iterations)", "cuts": "\(d.cuts)", "solves": "\(d.scenarioSolves)",
+                                                "gap": ResponseText.format6(d.relativeGap)]))
             for l in d.levels {
-                out.append("           \(l.name): \(ResponseText.format6(l.value)), bound \(ResponseText.format6(l.bound))\(l.proven ? " (proven)" : " (not proven)")")
+                out.append(w("plan.decompositionLevel", ["level": w.name("planLevel", l.name), "value": ResponseText.format6(l.value),
+                                                         "bound": ResponseText.format6(l.bound),
+                                                         "proven": w(l.proven ? "plan.proven" : "plan.notProven")]))
             }
         }
         out.append("")
-        var scenarios = TextTable(columns: [.init("scenario", maxWidth: 24), .init("p", alignment: .right), .init("short before", alignment: .right),
-                                            .init("after", alignment: .right), .init("relief before", alignment: .right), .init("after", alignment: .right)])
-        for s in r.scenarios {
+        var scenarios = TextTable(columns: [.init(w("plan.scenario"), maxWidth: 30), .init(w("plan.probability"), alignment: .right),
+                                            .init(w("plan.shortBefore"), alignment: .right), .init(w("plan.after"), alignment: .right),
+                                            .init(w("plan.reliefBefore"), alignment: .right), .init(w("plan.after"), alignment: .right)])
+        for s in r.scenarios.sorted(by: { Wording.naturalOrder($0.id.rawValue, $1.id.rawValue) }) {
             scenarios.append([s.id.rawValue, ResponseText.format6((s.probability * 1000).rounded() / 1000), ResponseText.format6((s.shortfallBefore * 1000).rounded() / 1000),
-                              ResponseText.format6((s.shortfallAfter * 1000).rounded() / 1000), ResponseText.percent(s.reliefComplianceBefore), ResponseText.percent(s.reliefComplianceAfter)])
+                              ResponseText.format6((s.shortfallAfter * 1000).rounded() / 1000), w.percent(s.reliefComplianceBefore), w.percent(s.reliefComplianceAfter)])
         }
-        out.append(scenarios.render())
+        out.append(scenarios.render(width: width))
         out.append("")
         if !r.purchases.isEmpty {
-            var buy = TextTable(columns: [.init("buy", maxWidth: 20), .init("quantity", alignment: .right), .init("cost", alignment: .right)])
-            for p in r.purchases { buy.append([p.itemName, ResponseText.number(p.quantity), "¥" + ResponseText.number(p.costYuan)]) }
-            out.append(buy.render())
+            var buy = TextTable(columns: [.init(w("plan.buy"), maxWidth: 24), .init(w("plan.quantity"), alignment: .right),
+                                          .init(w("plan.costColumn"), alignment: .right)])
+            for p in r.purchases { buy.append([p.itemName, w.number(p.quantity), yuan(p.costYuan)]) }
+            out.append(buy.render(width: width))
             out.append("")
         }
-        var levels = TextTable(columns: [.init("depot", maxWidth: 18), .init("item", maxWidth: 12), .init("now", alignment: .right),
-                                         .init("plan", alignment: .right), .init("for", maxWidth: 16)])
+        var levels = TextTable(columns: [.init(w("plan.depot"), maxWidth: 30), .init(w("plan.item"), maxWidth: 20), .init(w("plan.now"), alignment: .right),
+                                         .init(w("plan.plan"), alignment: .right), .init(w("plan.for"), maxWidth: 30)])
         for l in r.recommendedStock.prefix(40) {
-            levels.append([l.depotName, l.itemName, ResponseText.number(l.current), ResponseText.number(l.recommended), l.drivenBy.map(\.rawValue).joined(separator: ",")])
+            levels.append([l.depotName, l.itemName, w.number(l.current), w.number(l.recommended), l.drivenBy.map(\.rawValue).sorted(by: Wording.naturalOrder).joined(separator: ", ")])
         }
-        out.append("Stock changes (\(r.recommendedStock.count))")
-        out.append(levels.render())
-        if r.recommendedStock.count > 40 { out.append("  … \(r.recommendedStock.count - 40) more (use --json)") }
+        out.append(w("plan.stockChanges", ["count": "\(r.recommendedStock.count)"]))
+        out.append(levels.render(width: width))
+        if r.recommendedStock.count > 40 { out.append(w("plan.more", ["count": "\(r.recommendedStock.count - 40)"])) }
         if !r.moves.isEmpty {
             out.append("")
-            out.append("Moves instead of purchases: " + r.moves.prefix(10).map { "\($0.item) \(ResponseText.number($0.quantity)) \($0.from)→\($0.to)" }.joined(separator: "; "))
+            out.append(w("plan.moves", ["list": r.moves.prefix(10).map { "\($0.item) \(w.number($0.quantity)) \($0.from)→\($0.to)" }.joined(separator: "; ")]))
         }
         if !r.contracts.isEmpty {
             out.append("")
-            out.append("Agreement capacity: " + r.contracts.prefix(10).map { "\($0.supplier) \($0.item) \(ResponseText.number($0.current))→\(ResponseText.number($0.recommended))" }.joined(separator: "; "))
+            out.append(w("plan.contracts", ["list": r.contracts.prefix(10).map { "\($0.supplier) \($0.item) \(w.number($0.current))→\(w.number($0.recommended))" }.joined(separator: "; ")]))
         }
         return out.joined(separator: "\n")
     }

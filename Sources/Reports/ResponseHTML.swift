@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import ReserveModel
 import Response
 
@@ -6,55 +7,83 @@ import Response
 /// the tables, and a chart of delivered share of need over time against the deadlines.
 public enum ResponseHTML {
     /// Renders the report. `roads` are drawn faintly under the map when given.
-    public static func render(_ r: ScenarioResponse, report: ResponseReport, roads: [[GeoPoint]] = []) -> String {
+    public static func render(_ r: ScenarioResponse, report: ResponseReport, roads: [[GeoPoint]] = [],
+                              nodes: [RoadNodeID: GeoPoint] = [:], language: Language = .en) -> String {
+        let w = Wording(language)
+        let clock = ScenarioClock(report.scenario.start)
         var html = """
         <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8">
+        <html lang="\(w("html.lang"))"><head><meta charset="utf-8">
         <title>\(escape(report.scenario.name)) — EmergencyReserve</title>
         <style>
-        body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC",sans-serif;margin:24px;color:#222;max-width:1100px}
+        body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","Source Han Sans SC",SimHei,system-ui,sans-serif;margin:24px;color:#222;max-width:1100px}
         h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:24px 0 8px;border-bottom:1px solid #ddd}
         table{border-collapse:collapse;font-size:13px;margin:4px 0}td,th{padding:3px 8px;border-bottom:1px solid #eee;text-align:left}
         td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}.met{color:#2e7d32;font-weight:600}.unmet{color:#c62828;font-weight:600}
         .verdict{font-size:16px;padding:8px 12px;border-radius:6px;display:inline-block;margin:8px 0}
         .ok{background:#e8f5e9}.bad{background:#ffebee}.muted{color:#777;font-size:12px}
-        .legend span{display:inline-block;margin-right:14px;font-size:12px}
+        .legend span{display:inline-block;margin-right:14px;font-size:12px}.legend svg{vertical-align:middle}
+        .figures{display:flex;gap:12px;margin:8px 0 4px}.figure{flex:1;border:1px solid #ddd;border-radius:6px;padding:8px 12px}
+        .figure b{display:block;font-size:26px}.figure span{font-size:13px;color:#555}
+        details{margin:24px 0}summary{cursor:pointer;color:#555}
+        @media print{@page{size:A4;margin:12mm}body{margin:0;max-width:none;font-size:11px}h2{break-after:avoid}
+        table,svg.map{break-inside:avoid}summary{display:none}.verdict,.figure{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
         </style></head><body>
         """
         let s = report.summary
         html += "<h1>\(escape(report.scenario.name))</h1>"
-        html += "<div class=\"muted\">\(escape(report.scenario.id)) · \(escape(report.scenario.hazard)) · 响应级别 \(escape(report.scenario.responseLevel)) · \(escape(report.scenario.start))</div>"
-        if let policy = report.policy { html += "<div class=\"muted\">Policy: \(escape(policy.name)) (\(escape(policy.source)))</div>" }
-        html += "<div class=\"verdict \(s.allTargetsMet ? "ok" : "bad")\">\(s.allTargetsMet ? "All targets met" : "Targets not met"): relief \(s.areasMeetingRelief)/\(s.areas) areas · needs met by deadline \(ResponseText.percent(s.fulfilment)) · teams \(s.teamRequirementsMet)/\(s.teamRequirements) on time</div>"
-        html += "<h2>Map</h2>" + map(r, report: report, roads: roads)
-        html += "<div class=\"legend\"><span style=\"color:#1565c0\">■ depot</span><span style=\"color:#2e7d32\">● relief met</span><span style=\"color:#f9a825\">● partly</span><span style=\"color:#c62828\">● not served</span><span style=\"color:#2e7d32\">— on-time route</span><span style=\"color:#ef6c00\">— late route</span><span style=\"color:#6a1b9a\">┄ team</span></div>"
-        html += "<h2>Delivered over time</h2>" + chart(r)
-        html += "<h2>Relief by area</h2>" + table(["Area", "Incident", "Deadline", "By deadline", "All delivered", "Relief"], numeric: [2, 3, 4],
-            rows: report.fulfilment.map { [$0.areaName, $0.incident.rawValue, ResponseText.hours($0.deadlineHours), ResponseText.percent($0.byDeadline),
-                                           $0.fullyServedAtHours.map(ResponseText.hours) ?? "never", $0.reliefMet ? "<span class=met>met</span>" : "<span class=unmet>NOT MET</span>"] },
-            raw: [5])
-        html += "<h2>Teams</h2>" + table(["Area", "Specialty", "Need", "On time", "Teams (arrival)", "Status"], numeric: [2, 3],
-            rows: report.teams.map { t in [t.areaName, t.specialty.rawValue, "\(t.headcount)", "\(t.headcountOnTime)",
-                                           t.assigned.map { "\($0.teamName) (\(ResponseText.hours($0.arrivalHours)))" }.joined(separator: ", "),
-                                           t.met ? "<span class=met>met</span>" : "<span class=unmet>\(escape(t.explanation ?? "not met"))</span>"] },
-            raw: [5])
-        html += "<h2>Orders (\(report.orders.count))</h2>" + table(["From", "To", "Item", "Quantity", "Departs", "ETA", "Trucks", "km"], numeric: [3, 4, 5, 6, 7],
-            rows: report.orders.map { [$0.fromName, $0.toName, $0.itemName, ResponseText.number($0.quantity) + " " + $0.unit,
-                                       ResponseText.hours($0.departureHours), ResponseText.hours($0.etaHours) + ($0.onTime ? "" : " late"),
-                                       $0.trucks.map { ResponseText.number($0) } ?? "", ResponseText.number($0.distanceKm)] })
-        if !report.shortfalls.isEmpty {
-            html += "<h2>Shortfalls by the deadline</h2>" + table(["Area", "Item", "Short", "Still short at horizon", "Why"], numeric: [2, 3],
-                rows: report.shortfalls.map { [$0.areaName, $0.itemName, ResponseText.number($0.quantity) + " " + $0.unit,
-                                               ResponseText.number($0.quantityAtHorizon), $0.explanation] })
+        html += "<div class=\"muted\">" + escape(w("html.scenarioLine", ["id": report.scenario.id, "hazard": w.hazard(report.scenario.hazard),
+                                                                        "level": w.level(report.scenario.responseLevel),
+                                                                        "start": report.scenario.start])) + "</div>"
+        if let policy = report.policy {
+            html += "<div class=\"muted\">" + escape(w("html.policy", ["name": policy.name, "source": policy.source])) + "</div>"
         }
-        if !report.marginalValues.isEmpty {
-            html += "<h2>Where one more unit helps most</h2>" + table(["Depot", "Item", "Shortfall reduced per unit"], numeric: [2],
-                rows: report.marginalValues.prefix(15).map { [$0.depotName, $0.itemName, ResponseText.format6($0.value)] })
+        html += "<div class=\"verdict \(s.allTargetsMet ? "ok" : "bad")\">"
+            + escape(w("html.verdict", ["verdict": w(s.allTargetsMet ? "html.allMet" : "html.notMet"), "met": "\(s.areasMeetingRelief)",
+                                        "areas": "\(s.areas)", "fulfilment": w.percent(s.fulfilment), "teamsMet": "\(s.teamRequirementsMet)",
+                                        "teams": "\(s.teamRequirements)"])) + "</div>"
+        html += "<div class=\"figures\">"
+            + "<div class=\"figure\"><b>\(s.areasMeetingRelief)/\(s.areas)</b><span>\(escape(w("html.figureRelief")))</span></div>"
+            + "<div class=\"figure\"><b>\(escape(w.percent(s.fulfilment)))</b><span>\(escape(w("html.figureFulfilment")))</span></div>"
+            + "<div class=\"figure\"><b>\(s.teamRequirementsMet)/\(s.teamRequirements)</b><span>\(escape(w("html.figureTeams")))</span></div></div>"
+        html += "<h2>\(escape(w("html.map")))</h2>" + map(r, report: report, roads: roads, nodes: nodes, w: w, clock: clock)
+        html += "<h2>\(escape(w("html.delivered")))</h2>" + chart(r, w: w)
+        let met = "<span class=met>\(escape(w("html.met")))</span>"
+        html += "<h2>\(escape(w("html.reliefTitle")))</h2>" + table(["html.area", "html.incident", "html.deadline", "html.byDeadline", "html.allDelivered", "html.relief"].map { w($0) },
+            numeric: [2, 3, 4],
+            rows: report.fulfilment.map { [$0.areaName, $0.incident.rawValue, w.clock($0.deadlineHours, clock), w.percent($0.byDeadline),
+                                           $0.fullyServedAtHours.map { w.clock($0, clock) } ?? w("areas.never"),
+                                           $0.reliefMet ? met : "<span class=unmet>\(escape(w("html.notMetRelief")))</span>"] },
+            raw: [5])
+        html += "<h2>\(escape(w("html.teamsTitle")))</h2>" + table(["html.area", "html.specialty", "html.need", "html.onTime", "html.teamsArrival", "html.status"].map { w($0) },
+            numeric: [2, 3],
+            rows: report.teams.map { t in [t.areaName, w.hazard(t.specialty.rawValue), "\(t.headcount)", "\(t.headcountOnTime)",
+                                           w.list(t.assigned.map { w("html.teamArrival", ["team": $0.teamName, "arrival": w.clock($0.arrivalHours, clock)]) }),
+                                           t.met ? met : "<span class=unmet>\(escape(t.why.map(w.sentence) ?? w("teams.notMet")))</span>"] },
+            raw: [5])
+        html += "<h2>\(escape(w("html.ordersTitle", ["count": "\(report.orders.count)"])))</h2>"
+            + table(["html.from", "html.to", "html.item", "html.quantity", "html.departs", "html.eta", "html.trucks", "html.km"].map { w($0) },
+                    numeric: [3, 4, 5, 6, 7],
+            rows: report.orders.map { [$0.fromName, $0.toName, $0.itemName, w.number($0.quantity) + " " + $0.unit,
+                                       w.clock($0.departureHours, clock), w.clock($0.etaHours, clock) + ($0.onTime ? "" : w("html.lateSuffix")),
+                                       $0.trucks.map { w.number($0) } ?? "", w.number($0.distanceKm)] })
+        if !report.shortfalls.isEmpty {
+            html += "<h2>\(escape(w("html.shortfallsTitle")))</h2>"
+                + table(["html.area", "html.item", "html.short", "html.shortAtHorizon", "html.why"].map { w($0) }, numeric: [2, 3],
+                rows: report.shortfalls.map { [$0.areaName, $0.itemName, w.number($0.quantity) + " " + $0.unit,
+                                               w.number($0.quantityAtHorizon), w.sentence($0.why)] })
         }
         if !report.warnings.isEmpty {
-            html += "<h2>Warnings</h2><ul>" + report.warnings.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+            html += "<h2>\(escape(w("warnings.title")))</h2><ul>" + report.warnings.map { "<li>\(escape(WarningText.render($0, w)))</li>" }.joined() + "</ul>"
         }
-        html += "<p class=\"muted\">Model: \(report.model.rows) rows × \(report.model.columns) columns, \(report.model.nonZeros) non-zeros; status \(escape(report.status)). Generated by EmergencyReserve.</p>"
+        // What a bureau chief does not need, collapsed.
+        html += "<details class=\"technical\"><summary>\(escape(w("html.technical")))</summary>"
+        if !report.marginalValues.isEmpty {
+            html += "<h3>\(escape(w("marginal.title")))</h3>" + table(["html.depot", "html.item", "html.marginal"].map { w($0) }, numeric: [2],
+                rows: report.marginalValues.prefix(15).map { [$0.depotName, $0.itemName, ResponseText.format6($0.value)] })
+        }
+        html += "<p class=\"muted\">" + escape(w("html.footer", ["rows": "\(report.model.rows)", "columns": "\(report.model.columns)",
+                                                                 "nonZeros": "\(report.model.nonZeros)", "status": w.status(report.status)])) + "</p></details>"
         html += "</body></html>\n"
         return html
     }
@@ -103,23 +132,95 @@ public enum ResponseHTML {
 
     static func f(_ x: Double) -> String { String((x * 10).rounded() / 10) }
 
-    static func map(_ r: ScenarioResponse, report: ResponseReport, roads: [[GeoPoint]]) -> String {
-        let width = 900.0, height = 560.0
-        var points: [GeoPoint] = r.sourcePlaces.compactMap(\.location) + r.areaPlaces.values.compactMap(\.location)
-        points += r.routeGeometry.values.flatMap { $0 }
-        guard !points.isEmpty else { return "<p class=muted>No coordinates to draw.</p>" }
-        let proj = Projection(points: points, width: width, height: height)
-        func path(_ line: [GeoPoint]) -> String {
-            line.map { let (x, y) = proj($0); return "\(f(x)),\(f(y))" }.joined(separator: " ")
+    /// Route and area styles by verdict: colour and a dash or shape, so that they
+    /// are told apart without colour too.
+    enum Verdict: CaseIterable {
+        case onTime, partly, late, notServed
+        var colour: String {
+            switch self {
+            case .onTime: ResponseGeoJSON.met
+            case .partly: ResponseGeoJSON.partial
+            case .late: ResponseGeoJSON.late
+            case .notServed: ResponseGeoJSON.unmet
+            }
         }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" style=\"background:#fafafa;border:1px solid #ddd\">"
+        var dash: String {
+            switch self {
+            case .onTime: ""
+            case .partly: " stroke-dasharray=\"9 4\""
+            case .late: " stroke-dasharray=\"3 3\""
+            case .notServed: " stroke-dasharray=\"1 4\""
+            }
+        }
+        /// An area marker of this verdict centred on (x, y): circle, diamond, triangle.
+        func marker(_ x: Double, _ y: Double) -> String {
+            let f = ResponseHTML.f
+            switch self {
+            case .onTime:
+                return "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"7\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"1.5\"/>"
+            case .partly, .late:
+                return "<path d=\"M\(f(x)) \(f(y - 8)) L\(f(x + 8)) \(f(y)) L\(f(x)) \(f(y + 8)) L\(f(x - 8)) \(f(y)) Z\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"1.5\"/>"
+            case .notServed:
+                return "<path d=\"M\(f(x)) \(f(y - 8)) L\(f(x + 8)) \(f(y + 6)) L\(f(x - 8)) \(f(y + 6)) Z\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"1.5\"/>"
+            }
+        }
+    }
+
+    /// The map: fitted to the affected areas and the depots near them; depots farther
+    /// away are arrows at the frame's edge with their road distance and first arrival.
+    /// Every area and depot has a label (`class="label"`), placed without overlap.
+    static func map(_ r: ScenarioResponse, report: ResponseReport, roads: [[GeoPoint]], nodes: [RoadNodeID: GeoPoint],
+                    w: Wording, clock: ScenarioClock?) -> String {
+        let width = 900.0, height = 560.0, margin = 34.0
+        let areaPoints = report.fulfilment.compactMap { r.areaPlaces[$0.area]?.location }
+        var depots: [ScenarioResponse.Place] = []
+        var seen = Set<String>()
+        for place in r.sourcePlaces where place.location != nil && seen.insert(place.id).inserted { depots.append(place) }
+        guard !areaPoints.isEmpty || !depots.isEmpty else { return "<p class=muted>\(escape(w("html.noCoordinates")))</p>" }
+        // Nearby: within 2.5 × the areas' own radius of their centre (at least 30 km).
+        let centre = areaPoints.isEmpty ? depots.compactMap(\.location)[0]
+            : GeoPoint(lat: areaPoints.map(\.lat).reduce(0, +) / Double(areaPoints.count),
+                       lon: areaPoints.map(\.lon).reduce(0, +) / Double(areaPoints.count))
+        let radius = max(areaPoints.map { $0.distanceKm(to: centre) }.max() ?? 0, 12)
+        let reach = max(2.5 * radius, 30)
+        let near = depots.filter { $0.location!.distanceKm(to: centre) <= reach }
+        // Nearest first, so the numbers of the edge arrows read outwards.
+        let far = depots.filter { $0.location!.distanceKm(to: centre) > reach }
+            .sorted { ($0.location!.distanceKm(to: centre), $0.id) < ($1.location!.distanceKm(to: centre), $1.id) }
+        let extent = areaPoints + near.compactMap(\.location)
+        let proj = Projection(points: extent.isEmpty ? [centre] : extent, width: width - 2 * margin, height: height - 2 * margin)
+        func xy(_ p: GeoPoint) -> (Double, Double) { let (x, y) = proj(p); return (x + margin, y + margin) }
+        func path(_ line: [GeoPoint]) -> String {
+            line.map { let (x, y) = xy($0); return "\(f(x)),\(f(y))" }.joined(separator: " ")
+        }
+        var svg = "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" style=\"background:#fafafa;border:1px solid #ddd\">"
+        svg += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0 0 L10 5 L0 10 Z\" fill=\"#1565c0\"/></marker></defs>"
         for road in roads { svg += "<polyline points=\"\(path(road))\" fill=\"none\" stroke=\"#d5d5d5\" stroke-width=\"0.8\"/>" }
+        // Closed and slowed roads of the scenario's incidents.
+        var closedCount = 0, slowedCount = 0
+        for incident in r.scenario.incidents {
+            for pair in incident.roadDisruptions.closedEdges {
+                guard let a = nodes[pair.from], let b = nodes[pair.to] else { continue }
+                closedCount += 1
+                let (x1, y1) = xy(a), (x2, y2) = xy(b)
+                let mx = (x1 + x2) / 2, my = (y1 + y2) / 2
+                svg += "<g class=\"closed-road\"><polyline points=\"\(path([a, b]))\" fill=\"none\" stroke=\"#b71c1c\" stroke-width=\"4\"/>"
+                svg += "<path d=\"M\(f(mx - 5)) \(f(my - 5)) L\(f(mx + 5)) \(f(my + 5)) M\(f(mx - 5)) \(f(my + 5)) L\(f(mx + 5)) \(f(my - 5))\" stroke=\"#fff\" stroke-width=\"2\"/></g>"
+            }
+            for slowed in incident.roadDisruptions.slowedEdges {
+                guard let a = nodes[slowed.from], let b = nodes[slowed.to] else { continue }
+                slowedCount += 1
+                svg += "<polyline class=\"slowed-road\" points=\"\(path([a, b]))\" fill=\"none\" stroke=\"#8d6e63\" stroke-width=\"4\" stroke-dasharray=\"6 3\"/>"
+            }
+        }
+        // Routes, styled by the verdict of their orders.
         var ordersOfRoute: [Int: [GoodsPlan.Order]] = [:]
         for o in r.goods.orders { ordersOfRoute[o.route, default: []].append(o) }
         for route in ordersOfRoute.keys.sorted() {
-            guard let line = r.routeGeometry[route] else { continue }
-            let onTime = ordersOfRoute[route]!.allSatisfy(\.onTime)
-            svg += "<polyline points=\"\(path(line))\" fill=\"none\" stroke=\"\(onTime ? ResponseGeoJSON.met : ResponseGeoJSON.late)\" stroke-width=\"2.2\" opacity=\"0.8\"/>"
+            guard let line = r.routeGeometry[route], let orders = ordersOfRoute[route] else { continue }
+            let onTime = orders.filter(\.onTime).count
+            let verdict: Verdict = onTime == orders.count ? .onTime : (onTime == 0 ? .late : .partly)
+            svg += "<polyline points=\"\(path(line))\" fill=\"none\" stroke=\"\(verdict.colour)\" stroke-width=\"2.2\" opacity=\"0.85\"\(verdict.dash)/>"
         }
         for o in r.teams.outcomes {
             guard let to = r.areaPlaces[r.teamProblem.requirements[o.requirement].area]?.location else { continue }
@@ -128,24 +229,106 @@ public enum ResponseHTML {
                 svg += "<polyline points=\"\(path([from, to]))\" fill=\"none\" stroke=\"\(ResponseGeoJSON.team)\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>"
             }
         }
-        var drawn = Set<String>()
-        for place in r.sourcePlaces {
-            guard let location = place.location, drawn.insert(place.id).inserted else { continue }
-            let (x, y) = proj(location)
-            svg += "<rect x=\"\(f(x - 4))\" y=\"\(f(y - 4))\" width=\"8\" height=\"8\" fill=\"\(ResponseGeoJSON.depot)\"><title>\(escape(place.name))</title></rect>"
+        // Markers first (labels keep off them), then labels.
+        var placer = LabelPlacer(frame: .init(x: 2, y: 2, width: width - 4, height: height - 4))
+        // The scale bar's and north arrow's corners are taken too.
+        placer.block(.init(x: 0, y: height - 40, width: 230, height: 40))
+        placer.block(.init(x: width - 44, y: 0, width: 44, height: 56))
+        var labels: [(id: String, text: String, x: Double, y: Double, kind: String)] = []
+        for place in near {
+            let (x, y) = xy(place.location!)
+            svg += "<rect data-place=\"\(escape(place.id))\" x=\"\(f(x - 4))\" y=\"\(f(y - 4))\" width=\"8\" height=\"8\" fill=\"\(ResponseGeoJSON.depot)\"><title>\(escape(place.name))</title></rect>"
+            placer.block(.init(x: x - 5, y: y - 5, width: 10, height: 10))
+            labels.append((place.id, place.name, x, y, "depot"))
         }
         for fulfilment in report.fulfilment {
             guard let location = r.areaPlaces[fulfilment.area]?.location else { continue }
-            let (x, y) = proj(location)
-            let colour = fulfilment.reliefMet ? ResponseGeoJSON.met : (fulfilment.byDeadline > 0 ? ResponseGeoJSON.partial : ResponseGeoJSON.unmet)
-            svg += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"7\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"1.5\"><title>\(escape(fulfilment.areaName)): \(ResponseText.percent(fulfilment.byDeadline)) by deadline</title></circle>"
-            svg += "<text x=\"\(f(x + 9))\" y=\"\(f(y + 4))\" font-size=\"12\" fill=\"#333\">\(escape(fulfilment.areaName))</text>"
+            let (x, y) = xy(location)
+            let verdict: Verdict = fulfilment.reliefMet ? .onTime : (fulfilment.byDeadline > 0 ? .partly : .notServed)
+            svg += "<g data-place=\"\(escape(fulfilment.area.rawValue))\">" + verdict.marker(x, y)
+                + "<title>\(escape(w("html.areaTooltip", ["area": fulfilment.areaName, "share": w.percent(fulfilment.byDeadline)])))</title></g>"
+            placer.block(.init(x: x - 9, y: y - 9, width: 18, height: 18))
+            labels.append((fulfilment.area.rawValue, fulfilment.areaName, x, y, "area"))
         }
-        return svg + "</svg>"
+        // Distant depots: a numbered arrow at the frame's edge pointing towards them;
+        // the table under the map gives each one's name, road distance and first arrival.
+        let (cx, cy) = xy(centre)
+        var farRows: [[String]] = []
+        for (number, place) in far.enumerated() {
+            let (px, py) = xy(place.location!)
+            let dx = px - cx, dy = py - cy
+            let inset = 16.0
+            let tx = dx == 0 ? Double.infinity : (dx > 0 ? (width - inset - cx) / dx : (inset - cx) / dx)
+            let ty = dy == 0 ? Double.infinity : (dy > 0 ? (height - inset - cy) / dy : (inset - cy) / dy)
+            let t = min(tx, ty)
+            let ex = cx + dx * t, ey = cy + dy * t
+            let length = max((dx * dx + dy * dy).squareRoot(), 1e-9)
+            let sx = ex - dx / length * 26, sy = ey - dy / length * 26
+            let orders = report.orders.filter { $0.from.rawValue == place.id }
+            svg += "<line data-place=\"\(escape(place.id))\" x1=\"\(f(sx))\" y1=\"\(f(sy))\" x2=\"\(f(ex))\" y2=\"\(f(ey))\" stroke=\"#1565c0\" stroke-width=\"2.5\" marker-end=\"url(#arrow)\"><title>\(escape(place.name))</title></line>"
+            placer.block(.init(x: min(sx, ex) - 4, y: min(sy, ey) - 4, width: abs(ex - sx) + 8, height: abs(ey - sy) + 8))
+            let km = orders.map(\.distanceKm).min() ?? place.location!.distanceKm(to: centre)
+            let tag = w("notes.reference", ["n": "\(number + 1)"])
+            farRows.append([tag, place.name, w(orders.isEmpty ? "html.farDepotKmStraight" : "html.farDepotKm", ["km": w.number(km.rounded())]),
+                            orders.map(\.etaHours).min().map { w.clock($0, clock) } ?? w("html.notUsed")])
+            labels.append((place.id, tag, sx, sy, "far-depot"))
+        }
+        for label in labels {
+            guard let spot = placer.place(label.text, x: label.x, y: label.y) else { continue }
+            if spot.detached {
+                let ax = min(max(label.x, spot.box.x), spot.box.x + spot.box.width)
+                let ay = min(max(label.y, spot.box.y), spot.box.y + spot.box.height)
+                svg += "<line x1=\"\(f(label.x))\" y1=\"\(f(label.y))\" x2=\"\(f(ax))\" y2=\"\(f(ay))\" stroke=\"#999\" stroke-width=\"0.7\"/>"
+            }
+            let lines = label.text.split(separator: "\n").enumerated().map { k, line in
+                "<tspan x=\"\(f(spot.textX))\" dy=\"\(k == 0 ? "0" : f(12 * 1.6))\">\(escape(String(line)))</tspan>"
+            }
+            svg += "<text class=\"label\" data-for=\"\(escape(label.id))\" data-kind=\"\(label.kind)\" x=\"\(f(spot.textX))\" y=\"\(f(spot.textY))\" font-size=\"12\" fill=\"#222\" paint-order=\"stroke\" stroke=\"#fafafa\" stroke-width=\"3\">\(lines.joined())</text>"
+        }
+        // Scale bar (a round length of at least 80 px) and north arrow.
+        let pxPerKm = proj.scale / 111.32
+        let lengthKm = [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].first { $0 * pxPerKm >= 80 } ?? 1000
+        let bar = lengthKm * pxPerKm
+        let barX = 16.0, barY = height - 18
+        svg += "<g class=\"scale-bar\"><rect x=\"\(f(barX - 4))\" y=\"\(f(barY - 16))\" width=\"\(f(bar + 70))\" height=\"24\" fill=\"#fafafa\" opacity=\"0.85\"/>"
+        svg += "<path d=\"M\(f(barX)) \(f(barY - 5)) L\(f(barX)) \(f(barY)) L\(f(barX + bar)) \(f(barY)) L\(f(barX + bar)) \(f(barY - 5))\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.5\"/>"
+        svg += "<text x=\"\(f(barX + bar + 6))\" y=\"\(f(barY))\" font-size=\"11\" fill=\"#333\">\(escape(w("html.scaleKm", ["km": w.number(lengthKm)])))</text></g>"
+        svg += "<g class=\"north-arrow\" transform=\"translate(\(f(width - 24)),10)\"><path d=\"M0 0 L8 22 L0 17 L-8 22 Z\" fill=\"#333\"/><text x=\"0\" y=\"38\" font-size=\"12\" text-anchor=\"middle\" fill=\"#333\">\(escape(w("html.north")))</text></g>"
+        svg += "</svg>"
+        // Legend with the map's own symbols.
+        func line(_ verdict: Verdict) -> String {
+            "<svg width=\"28\" height=\"10\"><line x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\" stroke=\"\(verdict.colour)\" stroke-width=\"2.5\"\(verdict.dash)/></svg>"
+        }
+        func marker(_ verdict: Verdict) -> String { "<svg width=\"18\" height=\"18\">\(verdict.marker(9, 9))</svg>" }
+        func swatch(_ stroke: String, _ extra: String) -> String {
+            "<svg width=\"28\" height=\"10\"><line x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\" stroke=\"\(stroke)\"\(extra)/></svg>"
+        }
+        var legend = "<div class=\"legend\">"
+        legend += "<span><svg width=\"12\" height=\"12\"><rect x=\"2\" y=\"2\" width=\"8\" height=\"8\" fill=\"\(ResponseGeoJSON.depot)\"/></svg> \(escape(w("html.legendDepot")))</span>"
+        legend += "<span>\(marker(.onTime)) \(escape(w("html.legendMet")))</span><span>\(marker(.partly)) \(escape(w("html.legendPartly")))</span>"
+        legend += "<span>\(marker(.notServed)) \(escape(w("html.legendNotServed")))</span>"
+        legend += "<span>\(line(.onTime)) \(escape(w("html.legendOnTime")))</span><span>\(line(.partly)) \(escape(w("html.legendPartlyRoute")))</span>"
+        legend += "<span>\(line(.late)) \(escape(w("html.legendLate")))</span>"
+        legend += "<span>\(swatch(ResponseGeoJSON.team, " stroke-dasharray=\"4 3\"")) \(escape(w("html.legendTeam")))</span>"
+        if closedCount > 0 {
+            legend += "<span>\(swatch("#b71c1c", " stroke-width=\"4\"")) \(escape(w("html.legendClosed", ["count": "\(closedCount)"])))</span>"
+        }
+        if slowedCount > 0 {
+            legend += "<span>\(swatch("#8d6e63", " stroke-width=\"4\" stroke-dasharray=\"6 3\"")) \(escape(w("html.legendSlowed", ["count": "\(slowedCount)"])))</span>"
+        }
+        if !far.isEmpty {
+            legend += "<span>\(swatch("#1565c0", " stroke-width=\"2.5\"")) \(escape(w("html.legendFar")))</span>"
+        }
+        legend += "</div>"
+        if !farRows.isEmpty {
+            legend += "<h3>\(escape(w("html.farTitle")))</h3>"
+                + table(["html.farNumber", "html.depot", "html.farDistance", "html.farFirstArrival"].map { w($0) }, numeric: [2], rows: farRows)
+        }
+        return svg + legend
     }
 
     /// Cumulative weighted share of all needs delivered by each hour, with the deadlines.
-    static func chart(_ r: ScenarioResponse) -> String {
+    static func chart(_ r: ScenarioResponse, w: Wording) -> String {
         let p = r.goodsProblem
         var needOf: [Int: (quantity: Double, weight: Double)] = [:]
         for n in p.needs {
@@ -154,7 +337,7 @@ public enum ResponseHTML {
             needOf[key] = (old.quantity + n.quantity, max(old.weight, n.weight))
         }
         let total = needOf.values.reduce(0.0) { $0 + $1.weight }
-        guard total > 0 else { return "<p class=muted>No needs in this scenario.</p>" }
+        guard total > 0 else { return "<p class=muted>\(escape(w("html.noNeeds")))</p>" }
         var steps: [(Double, Double)] = []
         for o in r.goods.orders.sorted(by: { $0.etaHours < $1.etaHours }) {
             guard let n = needOf[o.area * p.items.count + o.item], n.quantity > 0 else { continue }
@@ -174,12 +357,18 @@ public enum ResponseHTML {
         let tick = maxX > 48 ? 12.0 : (maxX > 24 ? 6.0 : 2.0)
         var h = 0.0
         while h <= maxX {
-            svg += "<text x=\"\(f(x(h)))\" y=\"\(f(height - 10))\" font-size=\"11\" text-anchor=\"middle\">\(Int(h)) h</text>"
+            svg += "<text x=\"\(f(x(h)))\" y=\"\(f(height - 10))\" font-size=\"11\" text-anchor=\"middle\">\(escape(w.hours(Double(Int(h)))))</text>"
             h += tick
         }
+        // Deadline labels take the first row (12 px apart) where they overlap no other.
+        var rowEnds: [Double] = []
         for d in deadlines {
             svg += "<line x1=\"\(f(x(d)))\" y1=\"\(y(0))\" x2=\"\(f(x(d)))\" y2=\"\(y(1))\" stroke=\"#c62828\" stroke-dasharray=\"5 3\"/>"
-            svg += "<text x=\"\(f(x(d) + 4))\" y=\"\(f(y(1) + 12))\" font-size=\"11\" fill=\"#c62828\">deadline \(ResponseText.hours(d))</text>"
+            let text = w("html.deadlineMark", ["hours": w.hours(d)])
+            let start = x(d) + 4, end = start + Double(displayWidth(text)) * 11 * 0.55 + 4
+            let row = rowEnds.firstIndex { $0 < start } ?? rowEnds.count
+            if row == rowEnds.count { rowEnds.append(end) } else { rowEnds[row] = end }
+            svg += "<text class=\"chart-label\" x=\"\(f(start))\" y=\"\(f(y(1) + 12 + Double(row) * 13))\" font-size=\"11\" fill=\"#c62828\" paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"3\">\(escape(text))</text>"
         }
         var cumulative = 0.0
         var line = "\(f(x(0))),\(f(y(0)))"
@@ -190,6 +379,6 @@ public enum ResponseHTML {
         }
         line += " \(f(x(maxX))),\(f(y(cumulative)))"
         svg += "<polyline points=\"\(line)\" fill=\"none\" stroke=\"#1565c0\" stroke-width=\"2\"/>"
-        return svg + "</svg><div class=muted>Share of all needs (weighted by item criticality and incident priority) delivered by each hour.</div>"
+        return svg + "</svg><div class=muted>\(escape(w("html.chartCaption")))</div>"
     }
 }

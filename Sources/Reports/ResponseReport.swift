@@ -2,11 +2,11 @@ import ReserveModel
 import Response
 
 /// The JSON document of a scenario response (`reserve dispatch --json`), schema
-/// version 1, documented in docs/formats.md. Every list is sorted and every number
+/// version 2 (1 plus the ISO 8601 `…Time` fields), documented in docs/formats.md. Every list is sorted and every number
 /// rounded to 6 decimals, so the same input always gives the same bytes.
 public struct ResponseReport: Codable, Sendable, Equatable {
     /// Schema version of this document.
-    public var schemaVersion = 1
+    public var schemaVersion = 2
     /// The scenario.
     public var scenario: ScenarioInfo
     /// The policy checked against.
@@ -62,26 +62,44 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         public var item: ItemID, itemName: String, unit: String
         public var quantity: Double, departureHours: Double, etaHours: Double, onTime: Bool
         public var trucks: Double?, distanceKm: Double, travelHours: Double
+        /// Departure and arrival as ISO 8601 local times with the scenario's offset
+        /// (absent when the scenario's start is not such a time).
+        public var departureTime: String? = nil, etaTime: String? = nil
     }
     public struct Shortfall: Codable, Sendable, Equatable {
         public var area: AreaID, areaName: String, incident: IncidentID
         public var item: ItemID, itemName: String, unit: String
         public var quantity: Double, quantityAtHorizon: Double
         public var reason: String, explanation: String
+        /// The explanation as a sentence each language renders itself (not in the JSON).
+        public var why = Sentence("")
+        enum CodingKeys: String, CodingKey {
+            case area, areaName, incident, item, itemName, unit, quantity, quantityAtHorizon, reason, explanation
+        }
     }
     public struct Fulfilment: Codable, Sendable, Equatable {
         public var area: AreaID, areaName: String, incident: IncidentID
         public var deadlineHours: Double, byDeadline: Double, byHorizon: Double
         public var fullyServedAtHours: Double?, reliefMet: Bool
+        /// The deadline and the full delivery as ISO 8601 local times.
+        public var deadlineTime: String? = nil, fullyServedAtTime: String? = nil
     }
     public struct Assigned: Codable, Sendable, Equatable {
         public var team: TeamID, teamName: String, headcount: Int, arrivalHours: Double, onTime: Bool
+        /// The arrival as an ISO 8601 local time.
+        public var arrivalTime: String? = nil
     }
     public struct TeamOutcome: Codable, Sendable, Equatable {
         public var area: AreaID, areaName: String, incident: IncidentID, specialty: HazardType
         public var headcount: Int, targetHours: Double
         public var earliestArrivalHours: Double?, met: Bool, headcountOnTime: Int, missing: Int
         public var assigned: [Assigned], explanation: String?
+        /// Why the requirement is not met, as a sentence each language renders itself (not in the JSON).
+        public var why: Sentence?
+        enum CodingKeys: String, CodingKey {
+            case area, areaName, incident, specialty, headcount, targetHours, earliestArrivalHours, met, headcountOnTime, missing
+            case assigned, explanation
+        }
     }
     public struct BindingResource: Codable, Sendable, Equatable {
         public var kind: String, depot: DepotID, depotName: String, item: ItemID?, marginalValue: Double
@@ -119,6 +137,7 @@ extension ResponseReport {
                                          startOffsetHours: stable($0.startOffsetHours), arrivalHours: stable($0.arrivalHours),
                                          reliefHours: stable($0.reliefHours)) }
         status = r.goods.status.rawValue
+        let clock = ScenarioClock(r.scenario.start)
         orders = r.goods.orders.map { o in
             let route = p.routes[o.route]
             return Order(from: p.sources[o.source].id, fromName: r.sourcePlaces[o.source].name, mode: p.sources[o.source].kind.rawValue,
@@ -126,19 +145,24 @@ extension ResponseReport {
                          item: p.items[o.item].id, itemName: itemName(o.item), unit: unit(o.item),
                          quantity: stable(o.quantity), departureHours: stable(o.departureHours), etaHours: stable(o.etaHours),
                          onTime: o.onTime, trucks: o.truckloads.map(stable), distanceKm: stable(route.distanceKm),
-                         travelHours: stable(route.travelHours))
+                         travelHours: stable(route.travelHours),
+                         departureTime: clock?.iso(o.departureHours), etaTime: clock?.iso(o.etaHours))
         }
+        let explainer = ShortfallExplainer(problem: p, expiredStock: r.expiredStock)
         shortfalls = r.goods.shortfalls.map { s in
-            Shortfall(area: p.areas[s.area].id, areaName: areaName(p.areas[s.area].id), incident: p.areas[s.area].incident,
+            let why = explainer.sentence(s)
+            return Shortfall(area: p.areas[s.area].id, areaName: areaName(p.areas[s.area].id), incident: p.areas[s.area].incident,
                       item: p.items[s.item].id, itemName: itemName(s.item), unit: unit(s.item),
                       quantity: stable(s.quantity), quantityAtHorizon: stable(s.quantityAtHorizon),
-                      reason: s.reason.rawValue, explanation: ShortfallExplainer(problem: p, expiredStock: r.expiredStock).explain(s))
+                      reason: s.reason.rawValue, explanation: Wording(.en).sentence(why), why: why)
         }
         fulfilment = r.goods.fulfilment.map { f in
             let area = p.areas[f.area]
             return Fulfilment(area: area.id, areaName: areaName(area.id), incident: area.incident, deadlineHours: stable(area.deadlineHours),
                               byDeadline: stable(f.basicByDeadline), byHorizon: stable(f.byHorizon),
-                              fullyServedAtHours: f.basicFullyServedAtHours.map(stable), reliefMet: f.reliefMet)
+                              fullyServedAtHours: f.basicFullyServedAtHours.map(stable), reliefMet: f.reliefMet,
+                              deadlineTime: clock?.iso(area.deadlineHours),
+                              fullyServedAtTime: f.basicFullyServedAtHours.flatMap { clock?.iso($0) })
         }
         teams = r.teams.outcomes.map { o in
             let req = r.teamProblem.requirements[o.requirement]
@@ -150,9 +174,12 @@ extension ResponseReport {
                 assigned: o.assignments.map { a in
                     let team = r.teamProblem.teams[a.team]
                     return Assigned(team: team.id, teamName: teamOf[team.id]?.name ?? team.id.rawValue, headcount: team.headcount,
-                                    arrivalHours: stable(a.arrivalHours), onTime: a.onTime)
+                                    arrivalHours: stable(a.arrivalHours), onTime: a.onTime, arrivalTime: clock?.iso(a.arrivalHours))
                 },
-                explanation: o.explanation)
+                explanation: o.explanation,
+                why: o.met ? nil : TeamOutcome.reason(specialty: req.specialty.rawValue, area: req.area.rawValue, headcount: req.headcount,
+                                                      onTime: o.headcountOnTime, target: req.targetHours,
+                                                      earliest: o.earliestPossibleArrivalHours))
         }
         bindingResources = r.goods.bindingResources.map { b in
             BindingResource(kind: b.kind.rawValue, depot: p.sources[b.source].id, depotName: r.sourcePlaces[b.source].name,
@@ -174,36 +201,46 @@ extension ResponseReport {
     }
 }
 
-/// A plain sentence for each shortfall, from the problem's routes and stock.
+extension ResponseReport.TeamOutcome {
+    /// Why a team requirement is not met, by the same rule as the team assigner's
+    /// explanation: no team can reach the area, the nearest is too far, or too few
+    /// arrive in time.
+    static func reason(specialty: String, area: String, headcount: Int, onTime: Int, target: Double, earliest: Double?) -> Sentence {
+        guard let earliest else { return Sentence("team.noneCanReach", hazards: ["specialty": specialty], words: ["area": area]) }
+        if earliest > target + 1e-9 {
+            return Sentence("team.nearestTooFar", hazards: ["specialty": specialty],
+                            words: ["earliest": String(format: "%.1f", earliest), "target": String(format: "%.1f", target)])
+        }
+        return Sentence("team.tooFewOnTime", hours: ["target": target], counts: ["onTime": onTime, "headcount": headcount],
+                        hazards: ["specialty": specialty])
+    }
+}
+
+/// A sentence for each shortfall, from the problem's routes and stock.
 struct ShortfallExplainer {
     let problem: GoodsProblem
     var expiredStock: [ItemID: Double] = [:]
 
-    func explain(_ s: GoodsPlan.Shortfall) -> String {
+    func sentence(_ s: GoodsPlan.Shortfall) -> Sentence {
         let p = problem
         let area = p.areas[s.area]
         switch s.reason {
         case .noStockAnywhere:
             if let expired = expiredStock[p.items[s.item].id], expired > 0 {
-                return "no usable stock: all \(ResponseText.number(expired)) in store expire before relief ends"
+                return Sentence("shortfall.allExpired", quantities: ["quantity": expired])
             }
-            return "no depot or supplier holds this item"
+            return Sentence("shortfall.noStockAnywhere")
         case .unreachable:
-            return "no road connects any depot holding it to the area"
+            return Sentence("shortfall.unreachable")
         case .tooFar:
             if let earliest = s.earliestArrivalHours {
-                return "the nearest stock arrives at \(hours(earliest)), after the \(hours(area.deadlineHours)) deadline"
+                return Sentence("shortfall.tooFar", hours: ["earliest": earliest, "deadline": area.deadlineHours])
             }
-            return "no stock can arrive by the deadline"
+            return Sentence("shortfall.tooFarNoArrival")
         case .stockExhausted:
-            return "the depots that can arrive in time have run out (used here or by other areas)"
+            return Sentence("shortfall.stockExhausted")
         case .fleetOrThroughput:
-            return "depots in range still hold it, but trucks or loading throughput limit what they can send in time"
+            return Sentence("shortfall.fleetOrThroughput")
         }
-    }
-
-    func hours(_ h: Double) -> String {
-        let r = (h * 10).rounded() / 10
-        return r == r.rounded() ? "\(Int(r)) h" : "\(r) h"
     }
 }

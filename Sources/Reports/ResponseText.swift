@@ -1,107 +1,108 @@
+import Localization
+
 /// The terminal report of a scenario response: a summary first, then the tables,
 /// readable on an 80-column terminal (CJK-aware alignment).
 public enum ResponseText {
-    /// Renders the report.
-    public static func render(_ r: ResponseReport, maxOrders: Int = 40) -> String {
+    /// Renders the report in `language` (English unless asked otherwise).
+    /// Tables fit `width` terminal columns (nil: only each column's own limit).
+    public static func render(_ r: ResponseReport, language: Language = .en, maxOrders: Int = 40,
+                              width: Int? = TextTable.defaultWidth) -> String {
+        let w = Wording(language)
+        let clock = ScenarioClock(r.scenario.start)
         var out: [String] = []
         let s = r.summary
-        out.append("Scenario  \(r.scenario.id)  \(r.scenario.name)")
-        out.append("          \(r.scenario.hazard), response level \(r.scenario.responseLevel), start \(r.scenario.start)")
-        if let policy = r.policy { out.append("Policy    \(policy.id)  \(policy.name)") }
+        out.append(w("response.scenario", ["id": r.scenario.id, "name": r.scenario.name]))
+        out.append(w("response.scenarioDetail", ["hazard": w.hazard(r.scenario.hazard), "level": w.level(r.scenario.responseLevel),
+                                                  "start": r.scenario.start]))
+        if let policy = r.policy { out.append(w("response.policy", ["id": policy.id, "name": policy.name])) }
         for t in r.targets {
-            out.append("Targets   \(t.incident): arrival \(hours(t.arrivalHours)), relief \(hours(t.reliefHours))"
-                       + (t.startOffsetHours > 0 ? " (starts at +\(hours(t.startOffsetHours)))" : ""))
+            out.append(w("response.target", ["incident": t.incident.rawValue, "arrival": w.hours(t.arrivalHours),
+                                             "relief": w.hours(t.reliefHours)])
+                       + (t.startOffsetHours > 0 ? w("response.targetStarts", ["offset": w.hours(t.startOffsetHours)]) : ""))
         }
-        let verdict = s.allTargetsMet ? "ALL TARGETS MET" : "TARGETS NOT MET"
-        out.append("Result    \(verdict)")
-        out.append("          relief \(s.areasMeetingRelief)/\(s.areas) areas, needs met by deadline \(percent(s.fulfilment)),"
-                   + " teams \(s.teamRequirementsMet)/\(s.teamRequirements) on time")
-        out.append("Solver    \(r.status); \(r.model.rows) rows × \(r.model.columns) columns, \(r.model.nonZeros) non-zeros")
+        out.append(w("response.result", ["verdict": w(s.allTargetsMet ? "verdict.allMet" : "verdict.notMet")]))
+        out.append(w("response.resultDetail", ["met": "\(s.areasMeetingRelief)", "areas": "\(s.areas)", "fulfilment": w.percent(s.fulfilment),
+                                               "teamsMet": "\(s.teamRequirementsMet)", "teams": "\(s.teamRequirements)"]))
+        out.append(w("response.solver", ["status": w.status(r.status), "rows": "\(r.model.rows)", "columns": "\(r.model.columns)",
+                                         "nonZeros": "\(r.model.nonZeros)"]))
         out.append("")
 
-        var areas = TextTable(columns: [.init("area", maxWidth: 18), .init("incident", maxWidth: 14),
-                                        .init("deadline", alignment: .right), .init("by deadline", alignment: .right),
-                                        .init("all in", alignment: .right), .init("relief")])
+        var areas = TextTable(columns: [.init(w("areas.area"), maxWidth: 24), .init(w("areas.incident"), maxWidth: 20),
+                                        .init(w("areas.deadline"), alignment: .right), .init(w("areas.byDeadline"), alignment: .right),
+                                        .init(w("areas.allIn"), alignment: .right), .init(w("areas.relief"))])
         for f in r.fulfilment {
-            areas.append([f.areaName, f.incident.rawValue, hours(f.deadlineHours), percent(f.byDeadline),
-                          f.fullyServedAtHours.map(hours) ?? "never", f.reliefMet ? "met" : "NOT MET"])
+            areas.append([f.areaName, f.incident.rawValue, w.clock(f.deadlineHours, clock), w.percent(f.byDeadline),
+                          f.fullyServedAtHours.map { w.clock($0, clock) } ?? w("areas.never"), w(f.reliefMet ? "relief.met" : "relief.notMet")])
         }
-        out.append("Relief by area")
-        out.append(areas.render())
+        out.append(w("areas.title"))
+        out.append(areas.render(width: width))
         out.append("")
 
-        var teams = TextTable(columns: [.init("area", maxWidth: 16), .init("specialty", maxWidth: 12),
-                                        .init("need", alignment: .right), .init("on time", alignment: .right),
-                                        .init("first", alignment: .right), .init("teams", maxWidth: 22)])
+        var teams = TextTable(columns: [.init(w("teams.area"), maxWidth: 24), .init(w("teams.specialty"), maxWidth: 16),
+                                        .init(w("teams.need"), alignment: .right), .init(w("teams.onTime"), alignment: .right),
+                                        .init(w("teams.first"), alignment: .right), .init(w("teams.teams"), maxWidth: 40)])
         for t in r.teams {
-            teams.append([t.areaName, t.specialty.rawValue, "\(t.headcount)", "\(t.headcountOnTime)",
-                          t.assigned.first.map { hours($0.arrivalHours) } ?? "-",
-                          t.assigned.map(\.teamName).joined(separator: ", ")])
+            teams.append([t.areaName, w.hazard(t.specialty.rawValue), "\(t.headcount)", "\(t.headcountOnTime)",
+                          t.assigned.first.map { w.clock($0.arrivalHours, clock) } ?? "-",
+                          w.list(t.assigned.map(\.teamName))])
         }
         if !r.teams.isEmpty {
-            out.append("Teams (arrival target per incident)")
-            out.append(teams.render())
-            for t in r.teams where !t.met { out.append("  ! \(t.areaName) \(t.specialty): \(t.explanation ?? "not met")") }
+            out.append(w("teams.title"))
+            out.append(teams.render(width: width))
+            for t in r.teams where !t.met {
+                out.append(w("teams.notMetLine", ["area": t.areaName, "specialty": w.hazard(t.specialty.rawValue),
+                                                  "why": t.why.map(w.sentence) ?? w("teams.notMet")]))
+            }
             out.append("")
         }
 
-        var orders = TextTable(columns: [.init("from", maxWidth: 16), .init("to", maxWidth: 12), .init("item", maxWidth: 10),
-                                         .init("quantity", alignment: .right), .init("ETA", alignment: .right), .init("")])
+        var orders = TextTable(columns: [.init(w("orders.from"), maxWidth: 30), .init(w("orders.to"), maxWidth: 20),
+                                         .init(w("orders.item"), maxWidth: 20), .init(w("orders.quantity"), alignment: .right),
+                                         .init(w("orders.eta"), alignment: .right), .init(w("orders.note"))])
         for o in r.orders.prefix(maxOrders) {
-            orders.append([o.fromName, o.toName, o.itemName, number(o.quantity) + " " + o.unit, hours(o.etaHours), o.onTime ? "" : "late"])
+            orders.append([o.fromName, o.toName, o.itemName, w.number(o.quantity) + " " + o.unit, w.clock(o.etaHours, clock),
+                           o.onTime ? "" : w("orders.late")])
         }
-        out.append("Orders (\(r.orders.count))")
-        out.append(orders.render())
-        if r.orders.count > maxOrders { out.append("  … \(r.orders.count - maxOrders) more (use --format json for all)") }
+        out.append(w("orders.title", ["count": "\(r.orders.count)"]))
+        out.append(orders.render(width: width))
+        if r.orders.count > maxOrders { out.append(w("orders.more", ["count": "\(r.orders.count - maxOrders)"])) }
         out.append("")
 
         if !r.shortfalls.isEmpty {
-            var short = TextTable(columns: [.init("area", maxWidth: 14), .init("item", maxWidth: 10),
-                                            .init("short", alignment: .right), .init("why", maxWidth: 36)])
-            for x in r.shortfalls { short.append([x.areaName, x.itemName, number(x.quantity) + " " + x.unit, x.explanation]) }
-            out.append("Shortfalls by the deadline (\(r.shortfalls.count))")
-            out.append(short.render())
+            // Explanations are numbered notes below the table; rows with the same reason share one.
+            var short = TextTable(columns: [.init(w("shortfalls.area"), maxWidth: 24), .init(w("shortfalls.item"), maxWidth: 20),
+                                            .init(w("shortfalls.short"), alignment: .right), .init(w("shortfalls.why"))])
+            var notes: [String] = []
+            for x in r.shortfalls {
+                let text = w.sentence(x.why)
+                let number = (notes.firstIndex(of: text) ?? { notes.append(text); return notes.count - 1 }()) + 1
+                short.append([x.areaName, x.itemName, w.number(x.quantity) + " " + x.unit, w("notes.reference", ["n": "\(number)"])])
+            }
+            out.append(w("shortfalls.title", ["count": "\(r.shortfalls.count)"]))
+            out.append(short.render(width: width))
+            for (k, note) in notes.enumerated() {
+                let label = w("notes.reference", ["n": "\(k + 1)"]) + " "
+                let indent = String(repeating: " ", count: displayWidth(label) + 2)
+                let lines = wrap(note, to: max(20, (width ?? 200) - displayWidth(indent)))
+                out.append("  " + label + lines[0])
+                out += lines.dropFirst().map { indent + $0 }
+            }
             out.append("")
         }
         if !r.marginalValues.isEmpty {
-            var mv = TextTable(columns: [.init("depot", maxWidth: 24), .init("item", maxWidth: 12), .init("value of +1 unit", alignment: .right)])
+            var mv = TextTable(columns: [.init(w("marginal.depot"), maxWidth: 30), .init(w("marginal.item"), maxWidth: 20),
+                                         .init(w("marginal.value"), alignment: .right)])
             for m in r.marginalValues.prefix(5) { mv.append([m.depotName, m.itemName, String(format6(m.value))]) }
-            out.append("Where one more unit helps most")
-            out.append(mv.render())
+            out.append(w("marginal.title"))
+            out.append(mv.render(width: width))
             out.append("")
         }
         if !r.warnings.isEmpty {
-            out.append("Warnings")
-            out += r.warnings.map { "  - \($0)" }
+            out.append(w("warnings.title"))
+            out += r.warnings.map { "  - " + WarningText.render($0, w) }
         }
         while out.last == "" { out.removeLast() }
         return out.joined(separator: "\n")
-    }
-
-    static func hours(_ h: Double) -> String {
-        let r = (h * 10).rounded() / 10
-        return r == r.rounded() ? "\(Int(r)) h" : "\(r) h"
-    }
-
-    static func percent(_ x: Double) -> String {
-        let r = (x * 1000).rounded() / 10
-        return r == r.rounded() ? "\(Int(r))%" : "\(r)%"
-    }
-
-    static func number(_ x: Double) -> String {
-        let r = x.rounded()
-        if abs(x - r) < 0.005 { return grouped(Int(r)) }
-        return "\((x * 100).rounded() / 100)"
-    }
-
-    static func grouped(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (k, c) in digits.reversed().enumerated() {
-            if k > 0 && k % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + String(out.reversed())
     }
 
     static func format6(_ x: Double) -> String {

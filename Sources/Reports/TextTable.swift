@@ -1,6 +1,11 @@
 /// A plain-text table whose columns line up in a terminal, including Chinese text
 /// (a CJK character takes two columns).
 ///
+/// Nothing is ever cut: a cell wider than its column wraps onto more lines (at a space
+/// when there is one, else between characters), so two rows never look the same
+/// because their distinguishing ends were dropped. Columns narrow, widest first,
+/// until the table fits the width it is rendered for.
+///
 /// ```swift
 /// var t = TextTable(columns: [.init("区域"), .init("满足率", alignment: .right)])
 /// t.append(["鹤岗市区", "92%"])
@@ -16,7 +21,7 @@ public struct TextTable: Sendable {
         public var title: String
         /// Alignment of the cells.
         public var alignment: Alignment
-        /// Cells wider than this many terminal columns are cut with an ellipsis.
+        /// Cells wider than this many terminal columns wrap onto further lines.
         public var maxWidth: Int
         /// Creates a column.
         public init(_ title: String, alignment: Alignment = .left, maxWidth: Int = 40) {
@@ -25,6 +30,12 @@ public struct TextTable: Sendable {
             self.maxWidth = maxWidth
         }
     }
+
+    /// The width tables fit when no other is asked for (the planner's terminal or a
+    /// printed page).
+    public static let defaultWidth = 100
+    /// No column narrows below this (or its header's widest word).
+    static let minimumColumnWidth = 6
 
     /// The columns.
     public var columns: [Column]
@@ -41,38 +52,83 @@ public struct TextTable: Sendable {
         rows.append((0..<columns.count).map { $0 < cells.count ? cells[$0] : "" })
     }
 
-    /// The table as lines: header, a rule, the rows. Two spaces separate columns.
-    public func render() -> String {
-        let clipped = rows.map { row in row.enumerated().map { clip($1, to: columns[$0].maxWidth) } }
-        var widths = columns.map { displayWidth(clip($0.title, to: $0.maxWidth)) }
-        for row in clipped { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], displayWidth(cell)) } }
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
-            for (k, cell) in cells.enumerated() {
-                let pad = String(repeating: " ", count: widths[k] - displayWidth(cell))
-                let isLast = k == cells.count - 1
-                parts.append(columns[k].alignment == .right ? pad + cell : (isLast ? cell : cell + pad))
+    /// The table as lines: header, a rule, the rows, fitted within `width` terminal
+    /// columns when the columns can narrow that far (`nil`: no limit but the
+    /// columns' own `maxWidth`). Two spaces separate columns.
+    public func render(width: Int? = TextTable.defaultWidth) -> String {
+        let widths = columnWidths(limit: width)
+        func lines(_ cells: [String]) -> [String] {
+            let wrapped = cells.enumerated().map { wrap($1, to: widths[$0]) }
+            let height = wrapped.map(\.count).max() ?? 1
+            return (0..<height).map { line in
+                var parts: [String] = []
+                for (k, cellLines) in wrapped.enumerated() {
+                    let cell = line < cellLines.count ? cellLines[line] : ""
+                    let pad = String(repeating: " ", count: max(0, widths[k] - displayWidth(cell)))
+                    parts.append(columns[k].alignment == .right ? pad + cell : cell + pad)
+                }
+                var text = parts.joined(separator: "  ")
+                while text.hasSuffix(" ") { text.removeLast() }
+                return text
             }
-            return parts.joined(separator: "  ")
         }
-        var out = [line(columns.map { clip($0.title, to: $0.maxWidth) })]
+        var out = lines(columns.map(\.title))
         out.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-        out += clipped.map(line)
+        for row in rows { out += lines(row) }
         return out.joined(separator: "\n")
     }
 
-    private func clip(_ text: String, to width: Int) -> String {
-        guard displayWidth(text) > width, width > 1 else { return text }
-        var result = ""
-        var used = 0
-        for character in text {
-            let w = displayWidth(String(character))
-            if used + w > width - 1 { break }
-            result.append(character)
-            used += w
+    /// Each column's width: its widest cell up to `maxWidth`, then the widest columns
+    /// narrowed one at a time until the table fits `limit`.
+    func columnWidths(limit: Int?) -> [Int] {
+        var widths = columns.enumerated().map { k, column in
+            min(column.maxWidth, ([column.title] + rows.map { $0[k] }).map(displayWidth).max() ?? 0)
         }
-        return result + "…"
+        let floors = columns.enumerated().map { k, column in
+            min(widths[k], max(Self.minimumColumnWidth, column.title.split(separator: " ").map { displayWidth(String($0)) }.max() ?? 0))
+        }
+        guard let limit else { return widths }
+        let separators = 2 * max(0, columns.count - 1)
+        while widths.reduce(separators, +) > limit {
+            guard let k = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[k] -= 1
+        }
+        return widths
     }
+}
+
+/// `text` broken into lines of at most `width` terminal columns: at spaces where
+/// possible, else between characters (a CJK character is never split).
+func wrap(_ text: String, to width: Int) -> [String] {
+    guard displayWidth(text) > width, width > 1 else { return [text] }
+    var lines: [String] = []
+    var line = ""
+    var used = 0
+    for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+        let w = displayWidth(word)
+        if used > 0 && used + 1 + w <= width {
+            line += " " + word
+            used += 1 + w
+            continue
+        }
+        if used > 0 {
+            lines.append(line)
+            line = ""
+            used = 0
+        }
+        for character in word {
+            let cw = displayWidth(String(character))
+            if used + cw > width && used > 0 {
+                lines.append(line)
+                line = ""
+                used = 0
+            }
+            line.append(character)
+            used += cw
+        }
+    }
+    if !line.isEmpty || lines.isEmpty { lines.append(line) }
+    return lines
 }
 
 /// Terminal columns a string occupies: East Asian wide and fullwidth characters take

@@ -6,7 +6,7 @@ import Foundation
 /// them. The road network that validation built is handed on, so no command builds
 /// it or snaps a place again.
 enum BundleLoading {
-    static func load(_ path: String) throws -> ValidatedBundle {
+    static func load(_ path: String, language: Language = .fromEnvironment()) throws -> ValidatedBundle {
         let loaded: LoadedBundle
         do {
             loaded = try BundleReader.read(at: path)
@@ -17,8 +17,9 @@ enum BundleLoading {
         let report = validated.report
         if report.hasErrors {
             let lines = report.errors.prefix(50).map(\.description).joined(separator: "\n")
-            let more = report.errors.count > 50 ? "\n… and \(report.errors.count - 50) more" : ""
-            throw CLIFailure.invalidData("\(path) has \(report.errors.count) error(s); run 'reserve validate \(path)':\n\(lines)\(more)")
+            let t = Localizer(language)
+            throw CLIFailure.invalidData(t("cli.invalidBundle", ["path": path, "count": "\(report.errors.count)"]) + "\n\(lines)"
+                                         + (report.errors.count > 50 ? "\n" + t("cli.moreErrors", ["count": "\(report.errors.count - 50)"]) : ""))
         }
         return validated
     }
@@ -26,16 +27,28 @@ enum BundleLoading {
 
 /// MIP progress on stderr (never stdout), at most once a second.
 enum ProgressPrinter {
-    /// Progress lines; `steps` names what `nodes` counts (search-tree nodes, or the
-    /// plan's master solves).
-    static func mip(steps: String = "nodes") -> @Sendable (MIPProgress) -> Void {
-        { p in
+    /// What a progress line counts.
+    enum Steps: String, Sendable {
+        /// Branch-and-bound nodes.
+        case nodes
+        /// Rounds: master solves of the scenario decomposition, or nodes with integer stock.
+        case rounds
+    }
+
+    /// Progress lines as sentences in the user's language ("第 12 轮（3.1 秒）：最优
+    /// 3.12，下界 2.93，差距 5.9%。").
+    static func mip(steps: Steps = .nodes, language: Language = .fromEnvironment()) -> @Sendable (MIPProgress) -> Void {
+        let t = Localizer(language)
+        return { p in
             let seconds = Double(p.elapsed.components.seconds) + Double(p.elapsed.components.attoseconds) / 1e18
             guard seconds >= 1 else { return }
-            let gap = p.relativeGap.map { String(format: "%.3f%%", $0 * 100) } ?? "-"
-            printProgress(String(format: "  %.1fs  \(steps) %d  incumbent %@  bound %@  gap %@", seconds, p.nodes,
-                                 p.incumbent.map { String(format: "%.6g", $0) } ?? "-",
-                                 p.bound.map { String(format: "%.6g", $0) } ?? "-", gap))
+            let none = t("progress.none")
+            printProgress(t("progress.\(steps.rawValue)", [
+                "seconds": String(format: "%.1f", seconds), "count": "\(p.nodes)",
+                "incumbent": p.incumbent.map { String(format: "%.6g", $0) } ?? none,
+                "bound": p.bound.map { String(format: "%.6g", $0) } ?? none,
+                "gap": p.relativeGap.map { String(format: "%.1f%%", $0 * 100) } ?? none,
+            ]))
         }
     }
 }
@@ -43,12 +56,19 @@ enum ProgressPrinter {
 /// Writes a response in the chosen format to stdout or a directory.
 enum ResponseOutput {
     static func write(report: ResponseReport, response: ScenarioResponse, bundle: ReserveBundle,
-                      format: ResponseFormat, to directory: String?) throws {
+                      format: ResponseFormat, language: Language, tableWidth: Int?,
+                      to directory: String?) throws {
+        if format == .csv {
+            try writeCSV(report: report, language: language, to: directory)
+            return
+        }
         let text: String
         let fileName: String
         switch format {
+        case .csv:
+            return
         case .table:
-            text = ResponseText.render(report) + "\n"
+            text = ResponseText.render(report, language: language, width: tableWidth) + "\n"
             fileName = "\(report.scenario.id).txt"
         case .json:
             text = try jsonText(report)
@@ -57,13 +77,13 @@ enum ResponseOutput {
             text = ResponseGeoJSON.render(response, report: report)
             fileName = "\(report.scenario.id).geojson"
         case .html:
-            var nodes: [String: GeoPoint] = [:]
-            for node in bundle.roadNodes { nodes[node.id.rawValue] = GeoPoint(lat: node.lat, lon: node.lon) }
+            var nodes: [RoadNodeID: GeoPoint] = [:]
+            for node in bundle.roadNodes { nodes[node.id] = GeoPoint(lat: node.lat, lon: node.lon) }
             let roads = bundle.roadEdges.compactMap { e -> [GeoPoint]? in
-                guard let a = nodes[e.from.rawValue], let b = nodes[e.to.rawValue] else { return nil }
+                guard let a = nodes[e.from], let b = nodes[e.to] else { return nil }
                 return [a, b]
             }
-            text = ResponseHTML.render(response, report: report, roads: roads)
+            text = ResponseHTML.render(response, report: report, roads: roads, nodes: nodes, language: language)
             fileName = "\(report.scenario.id).html"
         }
         guard let directory else {
@@ -74,7 +94,29 @@ enum ResponseOutput {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let path = (directory as NSString).appendingPathComponent(fileName)
             try text.write(toFile: path, atomically: true, encoding: .utf8)
-            printProgress("wrote \(path)")
+            printProgress(Localizer(language)("cli.wrote", ["path": path]))
+        } catch {
+            throw CLIFailure(message: "cannot write \(directory): \(error.localizedDescription)", exitCode: CLIFailure.cannotCreateCode)
+        }
+    }
+
+    /// CSV: the orders on stdout; into a directory, the orders, shortfalls and teams
+    /// as SCENARIO-orders.csv, SCENARIO-shortfalls.csv, SCENARIO-teams.csv.
+    static func writeCSV(report: ResponseReport, language: Language, to directory: String?) throws {
+        guard let directory else {
+            FileHandle.standardOutput.write(Data(CSVExport.orders(report, language: language).utf8))
+            return
+        }
+        let files = [("orders", CSVExport.orders(report, language: language)),
+                     ("shortfalls", CSVExport.shortfalls(report, language: language)),
+                     ("teams", CSVExport.teams(report, language: language))]
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for (name, text) in files {
+                let path = (directory as NSString).appendingPathComponent("\(report.scenario.id)-\(name).csv")
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                printProgress(Localizer(language)("cli.wrote", ["path": path]))
+            }
         } catch {
             throw CLIFailure(message: "cannot write \(directory): \(error.localizedDescription)", exitCode: CLIFailure.cannotCreateCode)
         }

@@ -4,6 +4,8 @@ import EmergencyReserve
 /// (sysexits): 64 usage, 65 invalid data, 66 missing input, 70 internal failure,
 /// 73 cannot write.
 struct CLIFailure: Error {
+    /// 64: the command line is wrong (EX_USAGE).
+    static let usageCode: Int32 = 64
     /// 65: the input data is invalid (malformed file, failed validation, unknown name).
     static let invalidDataCode: Int32 = 65
     /// 66: an input file or bundle does not exist.

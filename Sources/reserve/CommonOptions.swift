@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import EmergencyReserve
 import Logging
 
 /// Output format shared by every subcommand.
@@ -17,6 +18,35 @@ struct OutputOptions: ParsableArguments {
     var json = false
 
     var resolvedFormat: OutputFormat { json ? .json : format }
+}
+
+/// `--lang zh|en`: the language of everything a person reads (tables, HTML, messages).
+/// Without it, `LC_ALL`, `LC_MESSAGES` or `LANG` starting with `zh` means Chinese.
+struct LanguageOptions: ParsableArguments {
+    @Option(name: .customLong("lang"), help: "Language of the report and messages: zh or en (default: zh when LC_ALL, LC_MESSAGES or LANG is zh_*, else en).")
+    var lang: Language?
+
+    /// The language asked for, or the environment's.
+    var resolved: Language { lang ?? Language.fromEnvironment() }
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// How wide tables may be: 100 columns, the terminal's width when stdout is one, or
+/// unlimited with `--wide`. Cells wrap; nothing is cut.
+struct TableWidthOptions: ParsableArguments {
+    @Flag(name: .long, help: "Do not wrap tables to 100 columns (or to the terminal's width).")
+    var wide = false
+
+    /// The width tables fit, nil for `--wide`.
+    var resolved: Int? {
+        if wide { return nil }
+        if isatty(STDOUT_FILENO) != 0 {
+            var size = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 { return Int(size.ws_col) }
+        }
+        return 100
+    }
 }
 
 /// Logging verbosity, shared by every subcommand. Logs go to stderr.

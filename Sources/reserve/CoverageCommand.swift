@@ -35,6 +35,8 @@ struct CoverageCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var solver: SolverOptions
+    @OptionGroup var language: LanguageOptions
+    @OptionGroup var tableWidth: TableWidthOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -46,7 +48,7 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         let logger = logging.bootstrap()
-        let validated = try BundleLoading.load(bundle)
+        let validated = try BundleLoading.load(bundle, language: language.resolved)
         let loaded = validated.bundle
         let ids: [ScenarioID]
         if allScenarios {
@@ -75,7 +77,7 @@ struct CoverageCommand: ParsableCommand {
         let report = CoverageReport(results)
         switch output.resolvedFormat {
         case .json: try printJSON(report)
-        case .table: print(CoverageText.render(report, showAll: all))
+        case .table: print(CoverageText.render(report, showAll: all, language: language.resolved, width: tableWidth.resolved))
         }
     }
 }

@@ -10,22 +10,43 @@ struct DemoCommand: ParsableCommand {
         discussion: "The same as 'reserve dispatch Data/hegang' run from the project root."
     )
 
-    @Option(name: .long, help: "The sample bundle to use.")
-    var bundle: String = "Data/hegang"
+    @Option(name: .long, help: "The sample bundle to use (default: Data/hegang here, else the one beside the reserve binary's checkout).")
+    var bundle: String?
 
-    @Option(name: .long, help: "Output format: table, json, geojson or html.")
+    @Option(name: .long, help: "Output format: table, json, geojson, html or csv.")
     var format: ResponseFormat = .table
 
     @Option(name: .long, help: "Write the output to this directory instead of stdout.")
     var out: String?
 
+    @OptionGroup var language: LanguageOptions
+    @OptionGroup var tableWidth: TableWidthOptions
     @OptionGroup var logging: LoggingOptions
 
+    /// Data/hegang in the working directory, else in the nearest directory above the
+    /// executable that has it (a checkout's `.build/<config>/reserve`, or an install
+    /// that keeps `Data/` beside `bin/`).
+    static func sampleBundle() -> String? {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: "Data/hegang/bundle.json") { return "Data/hegang" }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        if let executable = Bundle.main.executableURL { dir = executable.resolvingSymlinksInPath().deletingLastPathComponent() }
+        while dir.path != "/" {
+            let candidate = dir.appendingPathComponent("Data/hegang")
+            if fm.fileExists(atPath: candidate.appendingPathComponent("bundle.json").path) { return candidate.path }
+            dir.deleteLastPathComponent()
+        }
+        return nil
+    }
+
     func run() throws {
-        guard FileManager.default.fileExists(atPath: bundle) else {
-            throw CLIFailure(message: "\(bundle): not found; run 'reserve demo' from the project root or pass --bundle",
+        guard let bundle = bundle ?? Self.sampleBundle() else {
+            throw CLIFailure(message: "Data/hegang: not found here or above the reserve binary; pass --bundle DIR",
                              exitCode: CLIFailure.noInputCode)
         }
-        try DispatchRun(bundle: bundle, format: format, out: out, verbose: logging.verbose, logger: logging.bootstrap()).run()
+        guard FileManager.default.fileExists(atPath: bundle) else {
+            throw CLIFailure(message: "\(bundle): not found", exitCode: CLIFailure.noInputCode)
+        }
+        try DispatchRun(bundle: bundle, format: format, out: out, verbose: logging.verbose, language: language.resolved, tableWidth: tableWidth.resolved, logger: logging.bootstrap()).run()
     }
 }

@@ -35,7 +35,7 @@ struct DispatchCommand: ParsableCommand {
     @Option(name: .long, help: "Planning horizon in hours (default: 3 × the latest relief deadline, at least 24).")
     var horizon: Double?
 
-    @Option(name: .long, help: "Output format: table, json, geojson or html.")
+    @Option(name: .long, help: "Output format: table, json, geojson, html or csv (orders on stdout; with --out also shortfalls and teams).")
     var format: ResponseFormat = .table
 
     @Flag(name: .long, help: "Shorthand for --format json.")
@@ -51,6 +51,8 @@ struct DispatchCommand: ParsableCommand {
     var timings = false
 
     @OptionGroup var solver: SolverOptions
+    @OptionGroup var language: LanguageOptions
+    @OptionGroup var tableWidth: TableWidthOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -64,7 +66,7 @@ struct DispatchCommand: ParsableCommand {
         try DispatchRun(bundle: bundle, scenario: scenario.map(ScenarioID.init), policy: policy.map(PolicyID.init),
                         integerVehicles: integerVehicles, columnGeneration: columnGeneration.value, horizonHours: horizon,
                         format: json ? .json : format, out: out, exportModel: exportModel, timings: timings,
-                        timeLimit: solver.timeLimitDuration, gap: solver.gap, verbose: logging.verbose,
+                        timeLimit: solver.timeLimitDuration, gap: solver.gap, verbose: logging.verbose, language: language.resolved, tableWidth: tableWidth.resolved,
                         logger: logging.bootstrap()).run()
     }
 }
@@ -86,16 +88,18 @@ struct DispatchRun {
     var timeLimit: Duration?
     var gap = 1e-6
     var verbose = 0
+    var language: Language = .en
+    var tableWidth: Int? = 100
     var logger: Logger
 
     func run() throws {
-        let validated = try BundleLoading.load(bundle)
+        let validated = try BundleLoading.load(bundle, language: language)
         let loaded = validated.bundle
         guard let scenarioID = scenario ?? loaded.manifest.headlineScenario ?? loaded.scenarios.first?.id else {
             throw CLIFailure.invalidData("\(bundle): the bundle has no scenarios")
         }
         var solve = SolveOptions(timeLimit: timeLimit, relativeMIPGap: gap, logger: logger)
-        solve.progress = ProgressPrinter.mip()
+        solve.progress = ProgressPrinter.mip(language: language)
         let options = ResponseOptions(
             dispatch: DispatchOptions(integerVehicles: integerVehicles, columnGeneration: columnGeneration,
                                       nameModel: exportModel != nil, solve: solve),
@@ -125,7 +129,7 @@ struct DispatchRun {
                 printProgress("dispatch levels: goods \(levels(response.goods.solveTimes)); teams \(levels(response.teams.levelTimes)) (nodes \(response.teams.levelNodes.map(String.init).joined(separator: "/")))")
             }
         }
-        try ResponseOutput.write(report: report, response: response, bundle: loaded, format: format, to: out)
+        try ResponseOutput.write(report: report, response: response, bundle: loaded, format: format, language: language, tableWidth: tableWidth, to: out)
     }
 }
 
@@ -142,5 +146,5 @@ enum Toggle: String, ExpressibleByArgument, CaseIterable {
 
 /// Output formats of the response commands.
 enum ResponseFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, geojson, html
+    case table, json, geojson, html, csv
 }

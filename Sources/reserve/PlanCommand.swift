@@ -23,8 +23,8 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "The bundle directory (or single JSON file).")
     var bundle: String
 
-    @Option(name: .long, help: "Budget in CNY for purchases, first-year holding and rotation, and contract fees.")
-    var budget: Double?
+    @Option(name: .long, help: "Budget in yuan for purchases, first-year holding and rotation, and contract fees: 2000000, 2,000,000, 200万 or 0.02亿.")
+    var budget: Yuan?
 
     @Option(name: .long, help: "shortfall (least expected shortfall within budget), cost (cheapest at the least shortfall), robust (least worst-scenario shortfall).")
     var objective: ReservePlanObjective = .shortfall
@@ -47,12 +47,19 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("decomposition-gap"), help: "Relative gap at which the scenario decomposition stops each level (default 1e-6).")
     var decompositionGap: Double = 1e-6
 
-    @OptionGroup var output: OutputOptions
+    @Option(name: .long, help: "Output format: table, json or csv (the stock changes, UTF-8 with BOM for Excel and WPS).")
+    var format: PlanFormat = .table
+
+    @Flag(name: .long, help: "Shorthand for --format json.")
+    var json = false
+
     @OptionGroup var solver: SolverOptions
+    @OptionGroup var language: LanguageOptions
+    @OptionGroup var tableWidth: TableWidthOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        if let budget, !(budget >= 0 && budget.isFinite) { throw ValidationError("--budget must be a number ≥ 0.") }
+        if let budget = budget?.value, !(budget >= 0 && budget.isFinite) { throw ValidationError("--budget must be a number ≥ 0.") }
         if !(holdingRate >= 0 && holdingRate.isFinite) { throw ValidationError("--holding-rate must be ≥ 0.") }
         if !(allowance >= 0 && allowance.isFinite) { throw ValidationError("--allowance must be ≥ 0.") }
         if !(decompositionGap > 0 && decompositionGap < 1) { throw ValidationError("--decomposition-gap must be a number between 0 and 1 (exclusive).") }
@@ -72,12 +79,12 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let logger = logging.bootstrap()
-        let validated = try BundleLoading.load(bundle)
+        let validated = try BundleLoading.load(bundle, language: language.resolved)
         let loaded = validated.bundle
         var solve = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap, logger: logger)
         // Branch-and-bound nodes (integer stock) or master solves (scenario decomposition).
-        solve.progress = ProgressPrinter.mip(steps: "nodes/masters")
-        let options = ReservePlanOptions(objective: objective, budgetYuan: budget, holdingRate: holdingRate,
+        solve.progress = ProgressPrinter.mip(steps: .rounds, language: language.resolved)
+        let options = ReservePlanOptions(objective: objective, budgetYuan: budget?.value, holdingRate: holdingRate,
                                          shortfallAllowance: allowance, integerStock: integerStock,
                                          minimumStock: try rules(), solve: solve, decomposition: decomposition,
                                          decompositionGap: decompositionGap)
@@ -87,12 +94,37 @@ struct PlanCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error, context: bundle)
         }
-        let report = PlanReport(plan, bundle: loaded, objective: objective, budget: budget)
-        switch output.resolvedFormat {
+        let report = PlanReport(plan, bundle: loaded, objective: objective, budget: budget?.value)
+        switch json ? .json : format {
         case .json: try printJSON(report)
-        case .table: print(PlanText.render(report))
+        case .csv: FileHandle.standardOutput.write(Data(CSVExport.planChanges(report, language: language.resolved).utf8))
+        case .table: print(PlanText.render(report, language: language.resolved, width: tableWidth.resolved))
         }
     }
+}
+
+/// Output formats of `reserve plan`.
+enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+/// An amount of yuan as planners write it: `2000000`, `2,000,000`, `200万`, `0.02亿`
+/// (also with a trailing 元 or a leading ¥).
+struct Yuan: ExpressibleByArgument {
+    var value: Double
+
+    init?(argument: String) {
+        var text = argument.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+            .replacingOccurrences(of: "，", with: "")
+        if text.hasPrefix("¥") || text.hasPrefix("￥") { text.removeFirst() }
+        if text.hasSuffix("元") { text.removeLast() }
+        var scale = 1.0
+        if text.hasSuffix("万") { scale = 1e4; text.removeLast() } else if text.hasSuffix("亿") { scale = 1e8; text.removeLast() }
+        guard let number = Double(text), number.isFinite else { return nil }
+        value = number * scale
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
 }
 
 extension ReservePlanObjective: ExpressibleByArgument {}

@@ -15,7 +15,7 @@ struct SiteCommand: ParsableCommand {
         the road network. See docs/siting.md.
 
         Examples:
-          reserve site Data/hegang --objective p-median --count 4
+          reserve site Data/hegang --objective p-median --count 16   # 14 existing + 2 new
           reserve site Data/hegang --objective max-cover --count 2 --within 1.5 --json
           reserve site Data/hegang --objective set-cover --within 2
           reserve site out/cap71 --objective fixed-charge
@@ -47,6 +47,8 @@ struct SiteCommand: ParsableCommand {
     var exclude: [String] = []
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var language: LanguageOptions
+    @OptionGroup var tableWidth: TableWidthOptions
     @OptionGroup var solver: SolverOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -98,6 +100,13 @@ struct SiteCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error, context: bundle)
         }
+        let kind = SitingObjective(rawValue: objective)!
+        let existing = instance.problem.fixedOpenCandidates.count
+        if let count, kind == .pMedian, count < existing {
+            throw CLIFailure(message: "--count \(count) is less than the \(existing) existing depots of \(bundle), which stay open; "
+                                 + "give --count \(existing) or more (existing + new sites), or --ignore-existing to site from scratch",
+                             exitCode: CLIFailure.usageCode)
+        }
         let solve = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap,
                                  progress: ProgressPrinter.mip(), logger: logger)
         let result: SitingResult
@@ -111,27 +120,33 @@ struct SiteCommand: ParsableCommand {
         let report = SiteReport(result, instance: instance)
         switch output.resolvedFormat {
         case .json: try printJSON(report)
-        case .table: print(Self.render(report))
+        case .table: print(Self.render(report, language: language.resolved, width: tableWidth.resolved))
         }
-        printProgress(String(format: "solved in %.2f s (%d solve(s), %d of %d assignment columns)", result.statistics.seconds,
-                             result.statistics.solves, result.statistics.columns, result.statistics.fullColumns))
+        printProgress(Localizer(language.resolved)("site.solved", [
+            "seconds": String(format: "%.2f", result.statistics.seconds), "solves": "\(result.statistics.solves)",
+            "columns": "\(result.statistics.columns)", "full": "\(result.statistics.fullColumns)"]))
     }
 
-    static func render(_ r: SiteReport) -> String {
+    /// The table in `language`, fitted to `width`.
+    static func render(_ r: SiteReport, language: Language = .en, width: Int? = TextTable.defaultWidth) -> String {
+        let t = Localizer(language)
+        func named(_ prefix: String, _ raw: String) -> String { t.has("\(prefix).\(raw)") ? t("\(prefix).\(raw)") : raw }
         func num(_ x: Double?) -> String {
             guard let x else { return "-" }
             return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(format: "%.3f", x)
         }
-        var lines = ["\(r.objectiveKind): \(r.status), objective \(num(r.objective)), bound \(num(r.bound))"
-            + (r.gap.map { String(format: ", gap %.4f%%", $0 * 100) } ?? ""),
-                     "\(r.candidates) candidates (\(r.excluded.count) excluded), \(r.demandPoints) demand points, travel times from \(r.travelTimes)"]
-        if let c = r.coveredWeight { lines.append("covered weight \(num(c))") }
-        var table = TextTable(columns: [.init("site"), .init("name"), .init("existing"), .init("demand points", alignment: .right),
-                                        .init("served weight", alignment: .right)])
-        for s in r.sites { table.append([s.id, s.name, s.existing ? "yes" : "", String(s.demandPoints), num(s.servedWeight)]) }
-        lines.append(table.render())
+        var lines = [t("site.summary", ["objective": named("siteObjective", r.objectiveKind), "status": named("status", r.status),
+                                        "value": num(r.objective), "bound": num(r.bound)])
+            + (r.gap.map { t("site.gap", ["gap": String(format: "%.4f%%", $0 * 100)]) } ?? ""),
+                     t("site.instance", ["candidates": "\(r.candidates)", "excluded": "\(r.excluded.count)", "demand": "\(r.demandPoints)",
+                                         "source": named("site.source", r.travelTimes)])]
+        if let c = r.coveredWeight { lines.append(t("site.covered", ["weight": num(c)])) }
+        var table = TextTable(columns: [.init(t("site.site")), .init(t("site.name")), .init(t("site.existing")),
+                                        .init(t("site.demandPoints"), alignment: .right), .init(t("site.servedWeight"), alignment: .right)])
+        for s in r.sites { table.append([s.id, s.name, s.existing ? t("site.yes") : "", String(s.demandPoints), num(s.servedWeight)]) }
+        lines.append(table.render(width: width))
         if !r.unreachable.isEmpty {
-            lines.append("cannot be reached: " + r.unreachable.prefix(30).joined(separator: ", ") + (r.unreachable.count > 30 ? " …" : ""))
+            lines.append(t("site.unreachable", ["list": r.unreachable.prefix(30).joined(separator: ", ") + (r.unreachable.count > 30 ? " …" : "")]))
         }
         return lines.joined(separator: "\n")
     }

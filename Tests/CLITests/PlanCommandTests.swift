@@ -11,6 +11,18 @@ import TestSupport
         return (r.stdout, object)
     }
 
+    /// `--budget` as planners write it: 15万 and 150,000 are the same 150000 yuan; words are refused.
+    @Test func budgetAcceptsWanAndThousandsSeparators() throws {
+        for text in ["15万", "150,000", "¥150000", "0.0015亿"] {
+            let r = try runReserve(["plan", "Data/linjiang", "--budget", text, "--json"])
+            #expect(r.exitCode == 0, "\(text): \(r.stderr)")
+            let d = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            #expect((d["budgetYuan"] as? Double).map { abs($0 - 150_000) < 1e-6 } == true, "\(text)")
+        }
+        let bad = try runReserve(["plan", "Data/linjiang", "--budget", "lots"])
+        #expect(bad.exitCode == 64 && bad.stderr.contains("200万"))
+    }
+
     @Test func decompositionAgreesWithTheDeterministicEquivalent() throws {
         let base = ["plan", "Data/linjiang", "--budget", "150000", "--json"]
         let one = try json(base + ["--decomposition", "off"])

@@ -51,6 +51,22 @@ import TestSupport
         #expect(json["travel_times"] as? String == "od.csv")
     }
 
+    /// Hegang has 14 depots that stay open: p = 4 is a usage error that names the way out.
+    @Test func tooSmallCountIsAUsageErrorSuggestingIgnoreExisting() throws {
+        let r = try runReserve(["site", "Data/hegang", "--objective", "p-median", "--count", "4"])
+        #expect(r.exitCode == 64)
+        #expect(r.stderr.contains("14 existing depots") && r.stderr.contains("--ignore-existing") && r.stderr.contains("--count 14"))
+    }
+
+    /// The site table speaks Chinese for zh_* locales; the English one is unchanged (golden test).
+    @Test func siteTableInChinese() throws {
+        let r = try runReserve(["site", "Data/hegang", "--objective", "set-cover", "--within", "2"], locale: ["LANG": "zh_CN.UTF-8"])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("全覆盖最少库点：最优"))
+        #expect(r.stdout.contains("库点编号") && r.stdout.contains("行车时间来自路网"))
+        #expect(r.stderr.hasPrefix("求解用时"))
+    }
+
     @Test func malformedOrLibraryFileExits65WithTheLine() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -83,7 +99,7 @@ import TestSupport
         #expect((json["sites"] as? [[String: Any]])?.count == 16)
         #expect((json["new_sites"] as? [String])?.count == 2)
         let tooFew = try runReserve(["site", "Data/hegang", "--objective", "p-median", "--count", "6"])
-        #expect(tooFew.exitCode == 65)
+        #expect(tooFew.exitCode == 64)  // a usage error (issue 15)
         #expect(tooFew.stderr.contains("existing depots"))
         let fresh = try runReserve(["site", "Data/hegang", "--objective", "p-median", "--count", "6", "--ignore-existing", "--json"])
         #expect(fresh.exitCode == 0)

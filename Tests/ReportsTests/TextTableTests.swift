@@ -24,9 +24,32 @@ import Testing
         #expect(Set(lines.map { displayWidth($0) }).count <= 2)
     }
 
-    @Test func longCellsAreClipped() {
-        var t = TextTable(columns: [.init("x", maxWidth: 6)])
-        t.append(["黑龙江省鹤岗市"])
-        #expect(t.render().split(separator: "\n").last == "黑龙…")
+    /// Long cells wrap; nothing is cut, so rows that differ only at the end stay apart.
+    @Test func longCellsWrapInsteadOfBeingCut() {
+        var t = TextTable(columns: [.init("depot", maxWidth: 8), .init("n", alignment: .right)])
+        t.append(["鹤岗市救灾物资储备库", "1"])
+        t.append(["鹤岗市救灾物资中心库", "2"])
+        #expect(t.render().split(separator: "\n").map(String.init) == [
+            "depot     n",
+            "--------  -",
+            "鹤岗市救  1",
+            "灾物资储",
+            "备库",
+            "鹤岗市救  2",
+            "灾物资中",
+            "心库",
+        ])
+        #expect(wrap("the depots that can arrive in time", to: 12) == ["the depots", "that can", "arrive in", "time"])
+        #expect(wrap("abcdefghij", to: 4) == ["abcd", "efgh", "ij"])
+    }
+
+    /// The widest column narrows (wrapping) until the table fits the width asked for.
+    @Test func tablesFitTheWidthByNarrowingTheWidestColumn() {
+        var t = TextTable(columns: [.init("a", maxWidth: 60), .init("b", maxWidth: 60)])
+        t.append([String(repeating: "x", count: 50), String(repeating: "y", count: 20)])
+        let widths = t.columnWidths(limit: 40)
+        #expect(widths == [19, 19])
+        #expect(t.render(width: 40).split(separator: "\n").allSatisfy { displayWidth(String($0)) <= 40 })
+        #expect(t.columnWidths(limit: nil) == [50, 20])
     }
 }

@@ -18,13 +18,19 @@ public struct CommandResult: Sendable {
 }
 
 /// Runs the built `reserve` executable (next to the test bundle, or in .build/debug)
-/// with `arguments`, from the package root.
-public func runReserve(_ arguments: [String], input: String? = nil) throws -> CommandResult {
+/// with `arguments`, from the package root. The locale variables are set so that
+/// the output does not depend on the machine's: English unless `locale` names
+/// another (`["LANG": "zh_CN.UTF-8"]`), which replaces LANG, LC_ALL and LC_MESSAGES.
+public func runReserve(_ arguments: [String], input: String? = nil, locale: [String: String] = ["LC_ALL": "C", "LANG": "C"],
+                       directory: URL = packageRoot) throws -> CommandResult {
     let executable = try reserveExecutable()
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
-    process.currentDirectoryURL = packageRoot
+    var environment = ProcessInfo.processInfo.environment
+    for name in ["LANG", "LC_ALL", "LC_MESSAGES"] { environment[name] = locale[name] }
+    process.environment = environment
+    process.currentDirectoryURL = directory
     // Output goes to files, not pipes, so that a large output can never block the child.
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("er-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
