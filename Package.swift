@@ -20,6 +20,8 @@ let package = Package(
         // The ledger's import-sheet: .xlsx is a ZIP of XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+        // The ledger on a bureau's shared PostgreSQL server (issue 18), the listed version.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C: only this module and GLPKBackend touch <glpk.h> (a LinearSolverTests test
@@ -98,6 +100,7 @@ let package = Package(
                 "ReserveModel",
                 "BundleIO",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "XMLCoder", package: "XMLCoder"),

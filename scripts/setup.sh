@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what EmergencyReserve needs and is missing: GLPK (libglpk-dev, and
-# glpk-utils for the glpsol peer) via apt-get. Safe to run again; does nothing
+# glpk-utils for the glpsol peer), SQLite and PostgreSQL (ledger) via apt-get. Safe to run again; does nothing
 # when everything is present.
 set -euo pipefail
 
@@ -9,6 +9,9 @@ need=()
 command -v glpsol >/dev/null 2>&1 || need+=(glpk-utils)
 # The ledger's SQLite (GRDB links the system libsqlite3).
 [ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
+# The ledger's PostgreSQL tests: `make test` starts a private throw-away cluster
+# (scripts/pg_test_server.sh) from Debian's server packages.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
