@@ -165,6 +165,8 @@ let package = Package(
                 "Ledger", "BundleIO", "ReserveModel", "TestSupport",
                 // Raw SQL on the same file, to check what the library must refuse.
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The same checks on the private server `make test` starts.
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             // Read through packageRoot; make_sheets.py beside them wrote them.
             exclude: ["Fixtures"]
