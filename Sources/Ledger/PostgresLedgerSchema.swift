@@ -130,7 +130,7 @@ package enum PostgresLedgerSchema {
             try await install(on: connection, logger: logger)
             try await run("COMMIT", on: connection, logger: logger)
         } catch {
-            try? await connection.query("ROLLBACK", logger: logger)
+            _ = try? await connection.query("ROLLBACK", logger: logger)
             throw map(error)
         }
         return LedgerSchema.version

@@ -42,7 +42,7 @@ enum TestPostgres {
             do {
                 try await body(connection)
             } catch {
-                try? await connection.query("ROLLBACK", logger: logger)
+                _ = try? await connection.query("ROLLBACK", logger: logger)
                 throw error
             }
             try await connection.query("ROLLBACK", logger: logger)
