@@ -19,8 +19,13 @@ demo: release
 	$(RESERVE) demo
 
 # All tests (unit, property, cross-checks against fixtures, CLI end to end).
+# The ledger's PostgreSQL half runs against a private cluster started here and stopped
+# afterwards, also when the tests fail (scripts/pg_test_server.sh).
 test: setup
 	$(SWIFT) build $(SWIFT_FLAGS) --product reserve
+	@set -e; env_lines=$$(bash scripts/pg_test_server.sh start); eval "$$env_lines"; \
+	trap 'bash scripts/pg_test_server.sh stop "$$ER_TEST_POSTGRES_DIR"' EXIT; \
+	echo "test: PostgreSQL for the ledger tests at $$ER_TEST_POSTGRES_URL"; \
 	$(SWIFT) test $(SWIFT_FLAGS)
 
 # `make test` again in a fresh clone of HEAD with no siblings: proves the repository

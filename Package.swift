@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
         // OpenStreetMap PBF: generated code committed, the library only (no protoc plugin at build time).
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        // The ledger on a bureau's shared PostgreSQL server (issue 18), the listed version.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C: only this module and GLPKBackend touch <glpk.h> (a LinearSolverTests test
@@ -118,6 +120,7 @@ let package = Package(
                 "ReserveModel",
                 "BundleIO",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "XMLCoder", package: "XMLCoder"),
@@ -183,6 +186,8 @@ let package = Package(
                 "Ledger", "BundleIO", "ReserveModel", "TestSupport",
                 // Raw SQL on the same file, to check what the library must refuse.
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The same checks on the private server `make test` starts.
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             // Read through packageRoot; make_sheets.py beside them wrote them.
             exclude: ["Fixtures"]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what EmergencyReserve needs and is missing: GLPK (libglpk-dev, and
-# glpk-utils for the glpsol peer), zlib (zlib1g-dev), SQLite (libsqlite3-dev), chromium and
-# fonts-noto-cjk (the HTML report's browser test) via apt-get. Safe to run again; does nothing
+# glpk-utils for the glpsol peer), zlib (zlib1g-dev), SQLite (libsqlite3-dev) and PostgreSQL
+# (the ledger), chromium and fonts-noto-cjk (the HTML report's browser test) via apt-get. Safe to run again; does nothing
 # when everything is present.
 set -euo pipefail
 
@@ -16,6 +16,9 @@ command -v glpsol >/dev/null 2>&1 || need+=(glpk-utils)
 # Chromium, and a CJK font so that Chinese renders as text, not boxes.
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || need+=(chromium)
 [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+# The ledger's PostgreSQL tests: `make test` starts a private throw-away cluster
+# (scripts/pg_test_server.sh) from Debian's server packages.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
