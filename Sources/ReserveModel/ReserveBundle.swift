@@ -55,6 +55,12 @@ public struct ReserveBundle: Hashable, Codable, Sendable {
     /// Looks up a scenario by id.
     public func scenario(_ id: ScenarioID) -> Scenario? { scenarios.first { $0.id == id } }
 
+    /// The scenario a request without one means: bundle.json's headline scenario,
+    /// else the first. `nil` when the bundle has none.
+    public var defaultScenario: Scenario? {
+        manifest.headlineScenario.flatMap(scenario) ?? scenarios.first
+    }
+
     /// Units of each item on hand per depot, summed over lots (ignores expiry).
     public func stockTotals() -> [DepotID: [ItemID: Double]] {
         var totals: [DepotID: [ItemID: Double]] = [:]

@@ -7,21 +7,15 @@ import Foundation
 /// it or snaps a place again.
 enum BundleLoading {
     static func load(_ path: String, language: Language = .fromEnvironment()) throws -> ValidatedBundle {
-        let loaded: LoadedBundle
         do {
-            loaded = try BundleReader.read(at: path)
+            return try BundleReader.readValidated(at: path)
         } catch {
-            throw CLIFailure(error)
-        }
-        let validated = loaded.validated()
-        let report = validated.report
-        if report.hasErrors {
-            let lines = report.errors.prefix(50).map(\.description).joined(separator: "\n")
+            guard case let .invalid(_, errors) = error else { throw CLIFailure(error) }
+            let lines = errors.prefix(50).map(\.description).joined(separator: "\n")
             let t = Localizer(language)
-            throw CLIFailure.invalidData(t("cli.invalidBundle", ["path": path, "count": "\(report.errors.count)"]) + "\n\(lines)"
-                                         + (report.errors.count > 50 ? "\n" + t("cli.moreErrors", ["count": "\(report.errors.count - 50)"]) : ""))
+            throw CLIFailure.invalidData(t("cli.invalidBundle", ["path": path, "count": "\(errors.count)"]) + "\n\(lines)"
+                                         + (errors.count > 50 ? "\n" + t("cli.moreErrors", ["count": "\(errors.count - 50)"]) : ""))
         }
-        return validated
     }
 }
 
@@ -122,9 +116,7 @@ enum ResponseOutput {
         }
     }
 
-    static func jsonText<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    static func jsonText(_ report: ResponseReport) throws -> String {
+        String(decoding: try report.jsonData(), as: UTF8.self)
     }
 }

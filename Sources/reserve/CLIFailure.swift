@@ -56,6 +56,9 @@ struct CLIFailure: Error {
             case .unreadable: return invalidDataCode
             case .cannotWrite: return cannotCreateCode
             }
+        case let e as BundleLoadError:
+            if case .notFound = e { return noInputCode }
+            return invalidDataCode
         case let e as ResponseError:
             if case .dispatch(let d) = e { return exitCode(for: d) }
             return invalidDataCode

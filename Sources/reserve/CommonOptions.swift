@@ -97,11 +97,7 @@ struct SolverOptions: ParsableArguments {
 
 /// Writes JSON with sorted keys and a trailing newline to stdout.
 func printJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    var data = try encoder.encode(value)
-    data.append(0x0A)
-    FileHandle.standardOutput.write(data)
+    FileHandle.standardOutput.write(try CanonicalJSON.data(value))
 }
 
 /// Writes progress to stderr, never stdout (which carries only results).

@@ -53,7 +53,7 @@ struct CoverageCommand: ParsableCommand {
         let ids: [ScenarioID]
         if allScenarios {
             ids = loaded.scenarios.map(\.id)
-        } else if let id = scenario.map(ScenarioID.init) ?? loaded.manifest.headlineScenario ?? loaded.scenarios.first?.id {
+        } else if let id = scenario.map(ScenarioID.init) ?? loaded.defaultScenario?.id {
             ids = [id]
         } else {
             throw CLIFailure.invalidData("\(bundle): the bundle has no scenarios")

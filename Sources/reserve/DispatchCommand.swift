@@ -95,7 +95,7 @@ struct DispatchRun {
     func run() throws {
         let validated = try BundleLoading.load(bundle, language: language)
         let loaded = validated.bundle
-        guard let scenarioID = scenario ?? loaded.manifest.headlineScenario ?? loaded.scenarios.first?.id else {
+        guard let scenarioID = scenario ?? loaded.defaultScenario?.id else {
             throw CLIFailure.invalidData("\(bundle): the bundle has no scenarios")
         }
         var solve = SolveOptions(timeLimit: timeLimit, relativeMIPGap: gap, logger: logger)
