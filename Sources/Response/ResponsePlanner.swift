@@ -57,6 +57,11 @@ public struct ResponsePlanner: Sendable {
         guard let scenario = bundle.scenario(scenarioID) else {
             throw .unknownScenario(scenarioID.rawValue, available: bundle.scenarios.map(\.id.rawValue))
         }
+        // A policy asked for by id must exist: falling back to the default would check
+        // other targets than the ones asked for, without a word.
+        if let policy = options.policy, !bundle.manifest.policies.contains(where: { $0.id == policy }) {
+            throw .unknownPolicy(policy.rawValue, available: bundle.manifest.policies.map(\.id.rawValue))
+        }
         let clock = ContinuousClock()
         var t = clock.now
         let network: BundleNetwork

@@ -60,8 +60,12 @@ struct CLIFailure: Error {
             if case .notFound = e { return noInputCode }
             return invalidDataCode
         case let e as ResponseError:
-            if case .dispatch(let d) = e { return exitCode(for: d) }
-            return invalidDataCode
+            switch e {
+            case let .dispatch(d): return exitCode(for: d)
+            // The CLI takes these ids from its command line: a usage error, with the valid ids.
+            case .unknownScenario, .unknownPolicy: return usageCode
+            case .invalidNetwork: return invalidDataCode
+            }
         case let e as DispatchError:
             if case .solver = e { return internalFailureCode }
             return invalidDataCode

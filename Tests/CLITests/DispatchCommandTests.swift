@@ -99,11 +99,19 @@ import TestSupport
         #expect(a.stdout == b.stdout && !a.stdout.isEmpty)
     }
 
-    @Test func unknownScenarioExits65() throws {
+    @Test func unknownScenarioOrPolicyIsAUsageError() throws {
         let r = try runReserve(["dispatch", "Data/hegang", "--scenario", "no-such-scenario"])
-        #expect(r.exitCode == 65)
+        #expect(r.exitCode == 64)
         #expect(r.stderr.contains("no scenario 'no-such-scenario'"))
         #expect(r.stderr.contains("hg-songhua-flood"))
+        // A typo for hegang-8h was silently replaced by the default policy before.
+        let p = try runReserve(["dispatch", "Data/hegang", "--policy", "hegang8h"])
+        #expect(p.exitCode == 64)
+        #expect(p.stderr.contains("no policy 'hegang8h'"))
+        #expect(p.stderr.contains("hegang-8h"))
+        let good = try runReserve(["dispatch", "Data/hegang", "--policy", "hegang-8h", "--format", "json"])
+        #expect(good.exitCode == 0)
+        #expect(good.stdout.contains("\"id\" : \"hegang-8h\""))
     }
 
     @Test func brokenBundleExits65WithItsProblems() throws {
