@@ -5,8 +5,8 @@ import Response
 /// version 2 (1 plus the ISO 8601 `…Time` fields), documented in docs/formats.md. Every list is sorted and every number
 /// rounded to 6 decimals, so the same input always gives the same bytes.
 public struct ResponseReport: Codable, Sendable, Equatable {
-    /// Schema version of this document.
-    public var schemaVersion = 2
+    /// Schema version of this document (3 added `truckTrips` and `model.scheduleRounds`).
+    public var schemaVersion = 3
     /// The scenario.
     public var scenario: ScenarioInfo
     /// The policy checked against.
@@ -19,6 +19,9 @@ public struct ResponseReport: Codable, Sendable, Equatable {
     public var summary: Summary
     /// Shipments.
     public var orders: [Order]
+    /// The trucks' trips that carry the orders of depots with their own fleet: the
+    /// schedule that achieves the on-time figures.
+    public var truckTrips: [TruckTrip]
     /// Unmet needs by the deadline.
     public var shortfalls: [Shortfall]
     /// Per-area fulfilment and relief compliance.
@@ -66,6 +69,15 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         /// (absent when the scenario's start is not such a time).
         public var departureTime: String? = nil, etaTime: String? = nil
     }
+    public struct TruckTrip: Codable, Sendable, Equatable {
+        public var depot: DepotID, depotName: String, truck: Int
+        public var to: AreaID, toName: String
+        public var loadingStartHours: Double, departureHours: Double, arrivalHours: Double, returnHours: Double
+        public var deadlineHours: Double, onTime: Bool
+        public var tonnes: Double, cubicMetres: Double
+        /// Departure, arrival and return as ISO 8601 local times.
+        public var departureTime: String? = nil, arrivalTime: String? = nil, returnTime: String? = nil
+    }
     public struct Shortfall: Codable, Sendable, Equatable {
         public var area: AreaID, areaName: String, incident: IncidentID
         public var item: ItemID, itemName: String, unit: String
@@ -111,6 +123,8 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         public var rows: Int, columns: Int, nonZeros: Int, integerColumns: Int
         public var levelObjectives: [Double], excludedPairs: Int
         public var teamRows: Int, teamColumns: Int
+        /// Times the fleet-hour rows were tightened until every on-time trip fitted on the trucks.
+        public var scheduleRounds: Int
     }
 }
 
@@ -147,6 +161,16 @@ extension ResponseReport {
                          onTime: o.onTime, trucks: o.truckloads.map(stable), distanceKm: stable(route.distanceKm),
                          travelHours: stable(route.travelHours),
                          departureTime: clock?.iso(o.departureHours), etaTime: clock?.iso(o.etaHours))
+        }
+        truckTrips = r.goods.trips.map { t in
+            TruckTrip(depot: p.sources[t.source].id, depotName: r.sourcePlaces[t.source].name, truck: t.truck,
+                      to: p.areas[t.area].id, toName: areaName(p.areas[t.area].id),
+                      loadingStartHours: stable(t.loadingStartHours), departureHours: stable(t.departureHours),
+                      arrivalHours: stable(t.arrivalHours), returnHours: stable(t.returnHours),
+                      deadlineHours: stable(t.deadlineHours), onTime: t.onTime,
+                      tonnes: stable(t.tons), cubicMetres: stable(t.cubicMetres),
+                      departureTime: clock?.iso(t.departureHours), arrivalTime: clock?.iso(t.arrivalHours),
+                      returnTime: clock?.iso(t.returnHours))
         }
         let explainer = ShortfallExplainer(problem: p, expiredStock: r.expiredStock)
         shortfalls = r.goods.shortfalls.map { s in
@@ -192,7 +216,8 @@ extension ResponseReport {
         let size = r.goods.modelSize
         model = ModelInfo(rows: size.rows, columns: size.columns, nonZeros: size.nonZeros, integerColumns: size.integerColumns,
                           levelObjectives: r.goods.levelObjectives.map(stable), excludedPairs: r.goods.excludedPairs,
-                          teamRows: r.teams.modelSize.rows, teamColumns: r.teams.modelSize.columns)
+                          teamRows: r.teams.modelSize.rows, teamColumns: r.teams.modelSize.columns,
+                          scheduleRounds: r.goods.scheduleRounds)
         warnings = r.warnings
         summary = Summary(areas: r.compliance.count, areasMeetingRelief: r.compliance.filter(\.reliefMet).count,
                           fulfilment: stable(r.goods.byDeadline),

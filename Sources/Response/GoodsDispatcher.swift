@@ -30,23 +30,26 @@ public struct GoodsDispatcher: Sendable {
         if !issues.isEmpty { throw .invalidProblem(issues) }
         let clock = ContinuousClock()
         let buildStart = clock.now
-        let built = GoodsModelBuilder(problem: problem, options: options).build()
+        var built = GoodsModelBuilder(problem: problem, options: options).build()
         let buildTime = buildStart.duration(to: clock.now)
-        let solutions: [Solution]
-        let useColumnGeneration = !options.integerVehicles && (options.columnGeneration ?? (built.arcs.count > 20_000))
-        do {
-            let solver = GLPKSolver(options: options.solve)
-            if useColumnGeneration {
-                solutions = try solver.solve(built.model, lexicographic: built.levels,
-                                             columnGeneration: ColumnGeneration(initialColumns: built.initialColumns(initialArcsPerNeed: 10),
-                                                                                maxColumnsPerRound: 2_000)).0
-            } else {
-                solutions = try solver.solve(built.model, lexicographic: built.levels)
-            }
-        } catch {
-            throw .solver(error)
+        var solutions: [Solution]
+        var schedule: FleetScheduler.Result
+        var rounds = 0
+        // Solve, put the truckloads on trucks, and while an on-time trip cannot be
+        // made, tighten that deadline's fleet-hour row and solve again: the figures
+        // printed are always those of a schedule that exists.
+        while true {
+            solutions = try solve(built)
+            let values = solutions.last { $0.status.hasSolution }?.values ?? []
+            schedule = FleetScheduler(problem: problem, built: built).schedule(values: values)
+            guard !schedule.lateTrips.isEmpty,
+                  FleetScheduler.tighten(&built.model, built: built, lateTrips: schedule.lateTrips,
+                                         values: values, round: rounds)
+            else { break }
+            rounds += 1
         }
-        var plan = GoodsPlanReader(problem: problem, built: built, solutions: solutions, buildTime: buildTime).plan()
+        var plan = GoodsPlanReader(problem: problem, built: built, solutions: solutions, buildTime: buildTime,
+                                   schedule: schedule, scheduleRounds: rounds).plan()
         if options.nameModel {
             // Kept for export: the model that was solved, its objective set to level 1,
             // so an exported file is this dispatch's model and never a rebuilt copy.
@@ -55,6 +58,22 @@ public struct GoodsDispatcher: Sendable {
             plan.model = model
         }
         return plan
+    }
+
+    /// Solves the levels of `built`, by column generation on large LPs.
+    func solve(_ built: BuiltGoodsModel) throws(DispatchError) -> [Solution] {
+        let useColumnGeneration = !options.integerVehicles && (options.columnGeneration ?? (built.arcs.count > 20_000))
+        do {
+            let solver = GLPKSolver(options: options.solve)
+            if useColumnGeneration {
+                return try solver.solve(built.model, lexicographic: built.levels,
+                                        columnGeneration: ColumnGeneration(initialColumns: built.initialColumns(initialArcsPerNeed: 10),
+                                                                           maxColumnsPerRound: 2_000)).0
+            }
+            return try solver.solve(built.model, lexicographic: built.levels)
+        } catch {
+            throw .solver(error)
+        }
     }
 
     /// The LP/MIP this dispatcher would solve, with its three objective levels, for

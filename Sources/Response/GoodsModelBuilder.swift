@@ -36,11 +36,28 @@ struct BuiltGoodsModel {
     var shortByHorizon: [Variable]
     /// D4 row per (virtual source, item) with its arcs' indices.
     var stockRows: [(row: ConstraintRef, virtualSource: Int, item: Int)]
-    var throughputRows: [(row: ConstraintRef, source: Int)]
-    var fleetRows: [(row: ConstraintRef, source: Int)]
-    /// Truckload variable per (origin source, route).
-    var truckloads: [Int: Variable]
+    var throughputRows: [CapacityRow]
+    var fleetRows: [CapacityRow]
+    /// Truckload columns per (origin source, route, on time or late).
+    var truckloads: [Truckload]
     var excludedPairs: Int
+}
+
+/// A capacity row of one source: [D5] throughput or [D8] fleet hours, counting what
+/// must be done by `byHours` (a deadline or latest departure), or by the horizon when `nil`.
+struct CapacityRow {
+    var row: ConstraintRef
+    var source: Int
+    var byHours: Double?
+}
+
+/// A truckload column y⁺_sa or y⁻_sa: the trucks of `source` on `route` carrying
+/// on-time (or late) goods.
+struct Truckload {
+    var variable: Variable
+    var source: Int
+    var route: Int
+    var onTime: Bool
 }
 
 extension BuiltGoodsModel {
@@ -49,7 +66,7 @@ extension BuiltGoodsModel {
     /// `initialArcsPerNeed` earliest-arriving shipment arcs (10 measured best on a
     /// province bundle: 4.7 s against 18 s with 2 and 20,000 columns a round).
     func initialColumns(initialArcsPerNeed: Int = 2) -> [Variable] {
-        var columns = shortByDeadline + shortByHorizon + truckloads.values.sorted { $0.index < $1.index }
+        var columns = shortByDeadline + shortByHorizon + truckloads.map(\.variable)
         var arcsOfNeed = [[Int]](repeating: [], count: needs.count)
         for (k, arc) in arcs.enumerated() { arcsOfNeed[arc.need].append(k) }
         for list in arcsOfNeed {
@@ -167,9 +184,9 @@ struct GoodsModelDraft {
     var reachablePairs = Set<Int>()
     var short: [Variable] = [], late: [Variable] = []
     var stockRows: [(row: ConstraintRef, virtualSource: Int, item: Int)] = []
-    var throughputRows: [(row: ConstraintRef, source: Int)] = []
-    var fleetRows: [(row: ConstraintRef, source: Int)] = []
-    var truckloads: [Int: Variable] = [:]
+    var throughputRows: [CapacityRow] = []
+    var fleetRows: [CapacityRow] = []
+    var truckloads: [Truckload] = []
 
     init(builder: GoodsModelBuilder) {
         problem = builder.problem
@@ -202,9 +219,25 @@ struct GoodsModelDraft {
                 for (item, quantity) in vs.quantities where quantity > 0 {
                     guard let n = areaNeeds[item] else { continue }
                     reachablePairs.insert(vs.origin * max(p.areas.count, 1) + route.area)
-                    let x = m.addVariable(name: "x[\(sourceLabel[vs.origin]),\(p.areas[route.area].id),\(p.items[item].id),\(v)]")
-                    arcs.append(Arc(variable: x, virtualSource: v, route: r, need: n, departureHours: departure, etaHours: eta,
-                                    onTime: eta <= p.areas[route.area].deadlineHours + 1e-9))
+                    let name = "x[\(sourceLabel[vs.origin]),\(p.areas[route.area].id),\(p.items[item].id),\(v)]"
+                    let deadline = p.areas[route.area].deadlineHours
+                    let onTime = eta <= deadline + 1e-9
+                    arcs.append(Arc(variable: m.addVariable(name: name), virtualSource: v, route: r, need: n,
+                                    departureHours: departure, etaHours: eta, onTime: onTime))
+                    // What the trucks cannot bring by the deadline may still come later
+                    // from the same stock: a late twin, arriving with the first trip
+                    // after the deadline (the schedule gives its real time).
+                    let source = p.sources[vs.origin]
+                    if onTime, source.fleet != nil || source.throughputTonsPerHour != nil {
+                        // Without own trucks the next "wave" is loading alone.
+                        let cycle = (source.fleet == nil ? 0 : 2 * route.travelHours) + max(source.handlingHours, 0.25)
+                        let waves = cycle > 0 ? ((deadline - eta) / cycle + 1e-9).rounded(.down) + 1 : 1
+                        let later = eta + waves * max(cycle, 1e-3)
+                        if later <= p.horizonHours + 1e-9 {
+                            arcs.append(Arc(variable: m.addVariable(name: name + "late"), virtualSource: v, route: r, need: n,
+                                            departureHours: later - route.travelHours, etaHours: later, onTime: false))
+                        }
+                    }
                 }
             }
         }
@@ -258,40 +291,116 @@ struct GoodsModelDraft {
     }
 
     /// Per origin source: [D5] outbound throughput, [D9] contracted cap, and with a
-    /// fleet the truckloads y_sa with [D6] weight, [D7] volume and [D8] fleet hours.
+    /// fleet the truckloads y_sa (on-time and late apart) with [D6] weight, [D7]
+    /// volume and [D8] fleet hours.
+    ///
+    /// Throughput and fleet hours are counted per deadline, not in one pool over the
+    /// horizon: what arrives on time must have been loaded, and driven, with the hours
+    /// that exist before its deadline (docs/formulation.md, "Capacity before the deadline").
     mutating func addSourceRows() {
-        let p = problem, arcs = self.arcs, needs = self.needs
+        let p = problem, arcs = self.arcs
         var arcsOfOrigin = [[Int]](repeating: [], count: p.sources.count)
         for (k, arc) in arcs.enumerated() { arcsOfOrigin[virtualSources[arc.virtualSource].origin].append(k) }
-        func tons(_ k: Int) -> Double { p.items[needs[arcs[k].need].item].unitWeightTons }
+        // Tonnes per unit shipped, by arc.
+        let tons = arcs.map { p.items[needs[$0.need].item].unitWeightTons }
         for (s, source) in p.sources.enumerated() where !arcsOfOrigin[s].isEmpty {
-            let workingHours = max(0, p.horizonHours - p.earliestReadyHours(of: s))
-            if let rate = source.throughputTonsPerHour {
-                let row = m.addConstraint(sum(arcsOfOrigin[s]) { tons($0) * arcs[$0].variable } <= rate * workingHours,
-                                          name: "D5[\(sourceLabel[s])]")
-                throughputRows.append((row, s))
-            }
+            if let rate = source.throughputTonsPerHour { addThroughputRows(source: s, rate: rate, arcs: arcsOfOrigin[s], tons: tons) }
             if let cap = source.capTons {
-                m.addConstraint(sum(arcsOfOrigin[s]) { tons($0) * arcs[$0].variable } <= cap, name: "D9[\(sourceLabel[s])]")
+                m.addConstraint(sum(arcsOfOrigin[s]) { tons[$0] * arcs[$0].variable } <= cap, name: "D9[\(sourceLabel[s])]")
             }
-            guard let fleet = source.fleet else { continue }
-            var arcsOfRoute: [Int: [Int]] = [:]
-            for k in arcsOfOrigin[s] { arcsOfRoute[arcs[k].route, default: []].append(k) }
-            var fleetHours = LinearExpression()
-            for r in arcsOfRoute.keys.sorted() {
-                let y = m.addVariable(options.integerVehicles ? .integer : .continuous,
-                                      name: "y[\(sourceLabel[s]),\(p.areas[p.routes[r].area].id)]")
-                truckloads[s * p.routes.count + r] = y
-                let onRoute = arcsOfRoute[r] ?? []
-                m.addConstraint(sum(onRoute) { tons($0) * arcs[$0].variable } - fleet.capacityTons * y <= 0,
-                                name: "D6[\(sourceLabel[s]),\(r)]")
-                m.addConstraint(sum(onRoute) { p.items[needs[arcs[$0].need].item].unitVolumeCubicMetres * arcs[$0].variable }
-                                - fleet.capacityCubicMetres * y <= 0, name: "D7[\(sourceLabel[s]),\(r)]")
-                fleetHours.add(2 * p.routes[r].travelHours + source.handlingHours, y)
-            }
-            let row = m.addConstraint(fleetHours <= Double(fleet.trucks) * workingHours, name: "D8[\(sourceLabel[s])]")
-            fleetRows.append((row, s))
+            if let fleet = source.fleet { addFleetRows(source: s, fleet: fleet, arcs: arcsOfOrigin[s], tons: tons) }
         }
+    }
+
+    /// Hours as a row name shows them: "10", "9.75".
+    static func hoursLabel(_ hours: Double) -> String {
+        hours == hours.rounded() && abs(hours) < 1e15 ? String(Int(hours)) : String(hours)
+    }
+
+    /// [D5] loading capacity: the on-time loads that must leave by time θ (their
+    /// latest departure, deadline − travel, rounded down to the production step) fit
+    /// in rate × (θ − ready); every load fits in rate × (horizon − shortest leg − ready).
+    mutating func addThroughputRows(source s: Int, rate: Double, arcs list: [Int], tons: [Double]) {
+        let p = problem, arcs = self.arcs
+        let ready = p.earliestReadyHours(of: s)
+        let step = options.productionStepHours > 0 ? options.productionStepHours : 0.25
+        var byLatest: [Double: [Int]] = [:]
+        for k in list where arcs[k].onTime {
+            let route = p.routes[arcs[k].route]
+            let latest = p.areas[route.area].deadlineHours - route.travelHours
+            byLatest[((latest + 1e-9) / step).rounded(.down) * step, default: []].append(k)
+        }
+        var upTo: [Int] = []
+        for theta in byLatest.keys.sorted() {
+            upTo += byLatest[theta] ?? []
+            let row = m.addConstraint(sum(upTo) { tons[$0] * arcs[$0].variable } <= rate * max(0, theta - ready),
+                                      name: "D5[\(sourceLabel[s]),\(Self.hoursLabel(theta))]")
+            throughputRows.append(CapacityRow(row: row, source: s, byHours: theta))
+        }
+        // Everything leaves by the horizon less the shortest leg (late loads on longer
+        // legs are reported with the arrival the loading gives them).
+        let shortest = list.map { p.routes[arcs[$0].route].travelHours }.min() ?? 0
+        let row = m.addConstraint(sum(list) { tons[$0] * arcs[$0].variable } <= rate * max(0, p.horizonHours - shortest - ready),
+                                  name: "D5[\(sourceLabel[s])]")
+        throughputRows.append(CapacityRow(row: row, source: s, byHours: nil))
+    }
+
+    /// Truckloads y⁺_sa (on-time goods) and y⁻_sa (late goods) per route with [D6]
+    /// weight and [D7] volume; [D8] fleet per deadline T: each on-time trip due by T
+    /// takes 1/k of a truck, where k is how many trips on its route one truck can
+    /// bring by T; by the horizon the same for every trip.
+    mutating func addFleetRows(source s: Int, fleet: GoodsProblem.Fleet, arcs list: [Int], tons: [Double]) {
+        let p = problem, arcs = self.arcs, needs = self.needs
+        let ready = p.earliestReadyHours(of: s)
+        let handling = p.sources[s].handlingHours
+        var arcsOfRoute: [Int: (onTime: [Int], late: [Int])] = [:]
+        for k in list {
+            var entry = arcsOfRoute[arcs[k].route] ?? ([], [])
+            if arcs[k].onTime { entry.onTime.append(k) } else { entry.late.append(k) }
+            arcsOfRoute[arcs[k].route] = entry
+        }
+        var allTrips: [(route: Int, y: Variable)] = []
+        var onTimeTrips: [(route: Int, y: Variable)] = []
+        for r in arcsOfRoute.keys.sorted() {
+            let (onTime, late) = arcsOfRoute[r] ?? ([], [])
+            for (group, isOnTime) in [(onTime, true), (late, false)] where !group.isEmpty {
+                let tag = isOnTime ? "+" : "-"
+                let y = m.addVariable(options.integerVehicles ? .integer : .continuous,
+                                      name: "y\(tag)[\(sourceLabel[s]),\(p.areas[p.routes[r].area].id)]")
+                truckloads.append(Truckload(variable: y, source: s, route: r, onTime: isOnTime))
+                m.addConstraint(sum(group) { tons[$0] * arcs[$0].variable } - fleet.capacityTons * y <= 0,
+                                name: "D6\(tag)[\(sourceLabel[s]),\(r)]")
+                m.addConstraint(sum(group) { p.items[needs[arcs[$0].need].item].unitVolumeCubicMetres * arcs[$0].variable }
+                                - fleet.capacityCubicMetres * y <= 0, name: "D7\(tag)[\(sourceLabel[s]),\(r)]")
+                allTrips.append((r, y))
+                if isOnTime { onTimeTrips.append((r, y)) }
+            }
+        }
+        let trucks = Double(fleet.trucks)
+        // A truck can make k_r(T) trips on route r that arrive by T: the first arrives
+        // after handling and one leg, each further one a round trip later. Each trip
+        // takes 1/k_r(T) of a truck; the trucks share the trips due by T. By the
+        // horizon, every trip counts, on time or late.
+        func share(of trips: [(route: Int, y: Variable)], by limit: Double) -> LinearExpression {
+            var share = LinearExpression()
+            for trip in trips {
+                let route = p.routes[trip.route]
+                let start = max(ready, p.areas[route.area].earliestDepartureHours)
+                let first = limit - start - handling - route.travelHours
+                let cycle = 2 * route.travelHours + handling
+                let k = first < -1e-9 ? 0 : 1 + (cycle > 0 ? ((first + 1e-9) / cycle).rounded(.down) : 1_000)
+                share.add(k > 0 ? 1 / k : Double(fleet.trucks) + 1, trip.y)
+            }
+            return share
+        }
+        let deadlines = Set(onTimeTrips.map { p.areas[p.routes[$0.route].area].deadlineHours }).sorted()
+        for deadline in deadlines {
+            let due = onTimeTrips.filter { p.areas[p.routes[$0.route].area].deadlineHours <= deadline }
+            let row = m.addConstraint(share(of: due, by: deadline) <= trucks, name: "D8[\(sourceLabel[s]),\(Self.hoursLabel(deadline))]")
+            fleetRows.append(CapacityRow(row: row, source: s, byHours: deadline))
+        }
+        let row = m.addConstraint(share(of: allTrips, by: p.horizonHours) <= trucks, name: "D8[\(sourceLabel[s])]")
+        fleetRows.append(CapacityRow(row: row, source: s, byHours: nil))
     }
 
     /// [O1] weighted shortfall by the deadline, [O2] lateness and shortfall by the

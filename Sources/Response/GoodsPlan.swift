@@ -106,6 +106,35 @@ public struct GoodsPlan: Sendable {
         public var value: Double
     }
 
+    /// One truck's trip: load, drive to an area, come back. Every on-time order of a
+    /// source with its own fleet rides on trips that arrive by the area's deadline.
+    public struct Trip: Sendable, Hashable {
+        /// Index into the problem's sources.
+        public var source: Int
+        /// Which of the source's trucks, 1…trucks.
+        public var truck: Int
+        /// Index into the problem's areas.
+        public var area: Int
+        /// Index into the problem's routes.
+        public var route: Int
+        /// Loading starts, hours after the scenario start.
+        public var loadingStartHours: Double
+        /// Leaves the source (loading start + handling hours).
+        public var departureHours: Double
+        /// Arrives at the area.
+        public var arrivalHours: Double
+        /// Back at the source, ready for its next trip.
+        public var returnHours: Double
+        /// Load, tonnes.
+        public var tons: Double
+        /// Load, cubic metres.
+        public var cubicMetres: Double
+        /// The area's relief deadline, hours.
+        public var deadlineHours: Double
+        /// Whether it arrives by the area's deadline.
+        public var onTime: Bool
+    }
+
     /// Size of the LP that was solved.
     public struct ModelSize: Sendable, Hashable, Codable {
         /// Rows.
@@ -130,6 +159,12 @@ public struct GoodsPlan: Sendable {
     public var relativeGap: Double?
     /// Shipments, sorted by area, item, ETA, source.
     public var orders: [Order]
+    /// The trucks' trips that carry the orders of sources with a fleet, by source,
+    /// truck and time.
+    public var trips: [Trip]
+    /// How many times the fleet-hour rows were tightened until every on-time trip
+    /// fitted on the trucks (0: the first solution already did).
+    public var scheduleRounds: Int
     /// Per-area fulfilment, in area order.
     public var fulfilment: [AreaFulfilment]
     /// Unmet needs, sorted by area and item.

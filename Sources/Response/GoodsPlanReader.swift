@@ -6,6 +6,9 @@ struct GoodsPlanReader {
     let built: BuiltGoodsModel
     let solutions: [Solution]
     let buildTime: Duration
+    /// The trucks' schedule of the final solution.
+    let schedule: FleetScheduler.Result
+    let scheduleRounds: Int
 
     /// Quantities below this share of a need (or 1e-6 absolute) are solver noise.
     static let tolerance = 1e-6
@@ -23,30 +26,25 @@ struct GoodsPlanReader {
 
         // Orders.
         var orders: [GoodsPlan.Order] = []
-        var loadOfRoute: [Int: (tons: Double, cubic: Double)] = [:]
         for arc in built.arcs {
             let q = value(arc.variable)
             let need = built.needs[arc.need]
             guard q > max(Self.tolerance, Self.tolerance * need.quantity) else { continue }
             let vs = built.virtualSources[arc.virtualSource]
             let source = p.sources[vs.origin]
-            orders.append(GoodsPlan.Order(source: vs.origin, area: need.area, item: need.item, quantity: q,
-                                          departureHours: arc.departureHours, etaHours: arc.etaHours, onTime: arc.onTime, route: arc.route, truckloads: nil))
-            let key = vs.origin * p.routes.count + arc.route
-            let item = p.items[need.item]
-            let old = loadOfRoute[key] ?? (0, 0)
-            loadOfRoute[key] = (old.tons + q * item.unitWeightTons, old.cubic + q * item.unitVolumeCubicMetres)
-        }
-        for k in orders.indices {
-            let source = p.sources[orders[k].source]
-            guard let fleet = source.fleet else { continue }
-            let key = orders[k].source * p.routes.count + orders[k].route
-            if let y = built.truckloads[key], !values.isEmpty, built.model.columnKinds[Int(y.index)] == .integer {
-                orders[k].truckloads = value(y).rounded()
-            } else if let load = loadOfRoute[key] {
-                orders[k].truckloads = max((load.tons / fleet.capacityTons - 1e-9).rounded(.up),
-                                           (load.cubic / fleet.capacityCubicMetres - 1e-9).rounded(.up))
+            var order = GoodsPlan.Order(source: vs.origin, area: need.area, item: need.item, quantity: q,
+                                        departureHours: arc.departureHours, etaHours: arc.etaHours, onTime: arc.onTime,
+                                        route: arc.route, truckloads: nil)
+            // On the source's own trucks, the order leaves with its group's first trip
+            // and is complete when the last one arrives; with a loading limit alone,
+            // it leaves when the depot has loaded it.
+            if let times = schedule.timesOfGroup[FleetScheduler.groupKey(virtualSource: arc.virtualSource, route: arc.route, onTime: arc.onTime, routes: p.routes.count)] {
+                order.departureHours = times.departure
+                order.etaHours = times.arrival
+                order.truckloads = source.fleet == nil ? nil : Double(times.trips)
+                order.onTime = order.etaHours <= p.areas[need.area].deadlineHours + 1e-9
             }
+            orders.append(order)
         }
         orders.sort { ($0.area, $0.item, $0.etaHours, $0.source, $0.route) < ($1.area, $1.item, $1.etaHours, $1.source, $1.route) }
 
@@ -60,9 +58,21 @@ struct GoodsPlanReader {
         for arc in built.arcs { earliestOfNeed[arc.need] = min(earliestOfNeed[arc.need], arc.etaHours) }
         var missing = [(deadline: Double, horizon: Double)](repeating: (0, 0), count: built.needs.count)
         let holdersOfItem = self.holdersOfItem
+        // What is short is read from the orders as scheduled, not from the model's
+        // u and z: the schedule is what the trucks can do, and a load the model counted
+        // late may still arrive by the deadline (docs/formulation.md, "Capacity before
+        // the deadline"). The model's rows make the on-time loads it counts arrive.
+        var arrived = [(deadline: Double, horizon: Double)](repeating: (0, 0), count: built.needs.count)
+        var needOf: [Int: Int] = [:]
+        for (n, need) in built.needs.enumerated() { needOf[need.area * p.items.count + need.item] = n }
+        for o in orders {
+            guard let n = needOf[o.area * p.items.count + o.item] else { continue }
+            if o.onTime { arrived[n].deadline += o.quantity }
+            if o.etaHours <= p.horizonHours + 1e-9 { arrived[n].horizon += o.quantity }
+        }
         for (n, need) in built.needs.enumerated() {
-            let u = values.isEmpty ? need.quantity : min(need.quantity, value(built.shortByDeadline[n]))
-            let z = values.isEmpty ? need.quantity : min(need.quantity, value(built.shortByHorizon[n]))
+            let u = values.isEmpty ? need.quantity : max(0, need.quantity - arrived[n].deadline)
+            let z = values.isEmpty ? need.quantity : max(0, need.quantity - arrived[n].horizon)
             missing[n] = (u, z)
             if u > max(Self.tolerance, Self.tolerance * need.quantity) {
                 let holders = holdersOfItem[need.item]
@@ -116,13 +126,15 @@ struct GoodsPlanReader {
                 binding.append(GoodsPlan.BindingResource(kind: .stock, source: key / p.items.count,
                                                          item: key % p.items.count, marginalValue: value))
             }
-            for entry in built.throughputRows where -duals[Int(entry.row.index)] > 1e-9 {
-                binding.append(GoodsPlan.BindingResource(kind: .throughput, source: entry.source, item: nil,
-                                                         marginalValue: -duals[Int(entry.row.index)]))
-            }
-            for entry in built.fleetRows where -duals[Int(entry.row.index)] > 1e-9 {
-                binding.append(GoodsPlan.BindingResource(kind: .fleetHours, source: entry.source, item: nil,
-                                                         marginalValue: -duals[Int(entry.row.index)]))
+            // A source's rows per deadline count as one resource, at their largest value.
+            for (kind, rows) in [(GoodsPlan.BindingResource.Kind.throughput, built.throughputRows), (.fleetHours, built.fleetRows)] {
+                var best: [Int: Double] = [:]
+                for entry in rows where -duals[Int(entry.row.index)] > 1e-9 {
+                    best[entry.source] = max(best[entry.source] ?? 0, -duals[Int(entry.row.index)])
+                }
+                for (source, value) in best {
+                    binding.append(GoodsPlan.BindingResource(kind: kind, source: source, item: nil, marginalValue: value))
+                }
             }
         }
         binding.sort { ($1.marginalValue, $0.kind.rawValue, $0.source, $0.item ?? -1) < ($0.marginalValue, $1.kind.rawValue, $1.source, $1.item ?? -1) }
@@ -134,7 +146,7 @@ struct GoodsPlanReader {
         return GoodsPlan(
             status: status, levelStatuses: statuses, levelObjectives: solutions.compactMap(\.objectiveValue),
             bestBound: last?.bestBound, relativeGap: last?.relativeGap,
-            orders: orders, fulfilment: fulfilment, shortfalls: shortfalls,
+            orders: orders, trips: schedule.trips, scheduleRounds: scheduleRounds, fulfilment: fulfilment, shortfalls: shortfalls,
             bindingResources: binding, marginalValues: marginalValues,
             modelSize: GoodsPlan.ModelSize(rows: m.constraintCount, columns: m.variableCount, nonZeros: m.nonZeroCount,
                                            integerColumns: m.columnKinds.filter { $0 != .continuous }.count),

@@ -94,8 +94,13 @@ import GLPKBackend
         #expect(isApproximatelyEqual(shortUnderCostFirst, 50))
     }
 
-    /// Throughput binds: D1 loads 1 t/h over a 24 h horizon = 24 t = 480 tents, though
-    /// it holds 1,000; A1 needs 600 by 10 h → 480 on time, 120 short, D1 still has stock.
+    /// Throughput binds: D1 loads 1 t/h (20 tents an hour) and A1, 2 h away, needs 600
+    /// by 10 h. What arrives by 10 h must leave by 8 h: 8 t = 160 tents on time, leaving
+    /// when loaded at 8 h. By the 24 h horizon everything must leave by 22 h: 22 t = 440
+    /// tents in all, so 280 more leave at 22 h and arrive at 24 h. Short by the deadline
+    /// 440, by the horizon 160, though D1 still holds stock. One more tonne an hour before
+    /// 8 h is 8 t = 160 tents; per tonne of the 8 h row that is 20 tents, each lowering O1
+    /// by 1/600: 1/30.
     @Test func throughputBinds() throws {
         let p = P(items: [Self.tent], areas: [P.Area(id: "A1", deadlineHours: 10)],
                   needs: [P.Need(area: 0, item: 0, quantity: 600)],
@@ -103,17 +108,21 @@ import GLPKBackend
                   supplies: [P.Supply(source: 0, item: 0, quantity: 1000)],
                   routes: [P.Route(source: 0, area: 0, travelHours: 2, distanceKm: 100)], horizonHours: 24)
         let plan = try dispatch(p)
-        #expect(orders(plan, p) == ["D1->A1 tent 480 eta 2"])
+        #expect(orders(plan, p) == ["D1->A1 tent 160 eta 10", "D1->A1 tent 280 eta 24 late"])
+        #expect(plan.orders.map(\.departureHours) == [8, 22])
         #expect(plan.shortfalls.map(\.reason) == [.fleetOrThroughput])
-        #expect(isApproximatelyEqual(plan.shortfalls[0].quantity, 120))
+        #expect(isApproximatelyEqual(plan.shortfalls[0].quantity, 440))
+        #expect(isApproximatelyEqual(plan.shortfalls[0].quantityAtHorizon, 160))
         #expect(plan.bindingResources.map(\.kind) == [.throughput])
-        // One more tonne of throughput is 20 tents; each lowers O1 by 1/600: 1/30 per tonne.
         #expect(isApproximatelyEqual(plan.bindingResources[0].marginalValue, 1.0 / 30))
     }
 
-    /// Fleet binds: 2 trucks × 5 t, route 2 h, handling 1 h → a round trip is 5 h;
-    /// 2 × 24 truck-hours = 9.6 loads = 48 t = 960 tents (fractional trucks), or 9 loads
-    /// = 45 t = 900 tents with whole truckloads. Need 1,200.
+    /// Fleet binds: 2 trucks × 5 t (100 tents), route 2 h, handling 1 h → a round trip is
+    /// 5 h. By the 10 h deadline a truck brings a load at 3 h and another at 8 h (a third
+    /// would arrive at 13 h): 4 loads = 400 tents on time, 800 short. By the 24 h horizon
+    /// each truck makes 1 + ⌊(24 − 1 − 2)/5⌋ = 5 trips: 6 more loads = 600 tents, the last
+    /// pair arriving at 23 h; 200 never come. Fractional or whole truckloads give the same
+    /// here, because the trips are whole either way.
     @Test(arguments: [false, true])
     func fleetBinds(integer: Bool) throws {
         let p = P(items: [Self.tent], areas: [P.Area(id: "A1", deadlineHours: 10)],
@@ -123,12 +132,14 @@ import GLPKBackend
                   supplies: [P.Supply(source: 0, item: 0, quantity: 5000)],
                   routes: [P.Route(source: 0, area: 0, travelHours: 2, distanceKm: 100)], horizonHours: 24)
         let plan = try dispatch(p, integer: integer)
-        let shipped = integer ? 900.0 : 960.0
-        #expect(orders(plan, p) == ["D1->A1 tent \(Int(shipped)) eta 3"])
-        #expect(plan.orders.first?.truckloads == (integer ? 9 : 10))
+        #expect(orders(plan, p) == ["D1->A1 tent 400 eta 8", "D1->A1 tent 600 eta 23 late"])
+        #expect(plan.orders.map(\.truckloads) == [4, 6])
+        #expect(plan.trips.map(\.arrivalHours).sorted() == [3, 3, 8, 8, 13, 13, 18, 18, 23, 23])
         #expect(plan.shortfalls.map(\.reason) == [.fleetOrThroughput])
-        #expect(isApproximatelyEqual(plan.shortfalls[0].quantity, 1200 - shipped, absolute: 1e-3))
-        #expect(plan.modelSize.integerColumns == (integer ? 1 : 0))
+        #expect(isApproximatelyEqual(plan.shortfalls[0].quantity, 800, absolute: 1e-3))
+        #expect(isApproximatelyEqual(plan.shortfalls[0].quantityAtHorizon, 200, absolute: 1e-3))
+        // y⁺ (on-time loads) and y⁻ (late loads) on the one route.
+        #expect(plan.modelSize.integerColumns == (integer ? 2 : 0))
         #expect(plan.bindingResources.contains { $0.kind == .fleetHours } || integer)
     }
 

@@ -1,0 +1,201 @@
+import LinearSolver
+
+/// Puts a solved dispatch's truckloads on real trucks: whole trips, each with its
+/// loading start, departure, arrival and return, so that every on-time figure comes
+/// with a schedule that achieves it (docs/formulation.md, "Capacity before the deadline").
+///
+/// The loads of one batch on one route (a group) go in as many equal trips as the
+/// larger of weight and volume needs. Groups carrying on-time goods are dealt out
+/// first, the one that must leave earliest (deadline − travel) first, each trip to
+/// the truck that is free first; late goods follow in the order the model would
+/// deliver them. A truck loads for the source's handling hours, drives there and
+/// back, and starts its next trip when it is home.
+struct FleetScheduler {
+    let problem: GoodsProblem
+    let built: BuiltGoodsModel
+
+    /// A group of loads: one source on one route, on time or late; its parts are the
+    /// batches it carries (one for stock, one per production batch), by ready time.
+    struct Group {
+        var source: Int
+        var route: Int
+        var onTime: Bool
+        var parts: [(virtualSource: Int, ready: Double, tons: Double, cubicMetres: Double)] = []
+        var tons: Double { parts.reduce(0) { $0 + $1.tons } }
+        var cubicMetres: Double { parts.reduce(0) { $0 + $1.cubicMetres } }
+    }
+
+    /// The schedule of one solution.
+    struct Result {
+        /// Every trip, by source, truck and loading start.
+        var trips: [GoodsPlan.Trip]
+        /// Per ``groupKey(virtualSource:route:onTime:routes:)``: its trips' first departure,
+        /// last arrival and count.
+        var timesOfGroup: [Int: (departure: Double, arrival: Double, trips: Int)]
+        /// On-time trips that the trucks cannot bring by their deadline, with how late.
+        var lateTrips: [(trip: GoodsPlan.Trip, overdueHours: Double)]
+    }
+
+    /// The key of a group: its batch, route, and whether it carries on-time goods (a
+    /// late twin shares the batch and route of its on-time arc).
+    static func groupKey(virtualSource: Int, route: Int, onTime: Bool, routes: Int) -> Int {
+        (virtualSource * routes + route) * 2 + (onTime ? 1 : 0)
+    }
+
+    /// Quantities below this are solver noise, as in the plan reader.
+    static let tolerance = 1e-6
+
+    func schedule(values: [Double]) -> Result {
+        let p = problem
+        var groups: [Int: Group] = [:]
+        var partOf: [Int: Int] = [:] // (virtual source, route, on time) → index of its part
+        for arc in built.arcs {
+            let origin = built.virtualSources[arc.virtualSource].origin
+            guard p.sources[origin].fleet != nil || p.sources[origin].throughputTonsPerHour != nil, !values.isEmpty else { continue }
+            let q = max(0, values[Int(arc.variable.index)])
+            let need = built.needs[arc.need]
+            guard q > max(Self.tolerance, Self.tolerance * need.quantity) else { continue }
+            let key = (origin * p.routes.count + arc.route) * 2 + (arc.onTime ? 1 : 0)
+            var group = groups[key] ?? Group(source: origin, route: arc.route, onTime: arc.onTime)
+            let partKey = Self.groupKey(virtualSource: arc.virtualSource, route: arc.route, onTime: arc.onTime, routes: p.routes.count)
+            let ready = max(built.virtualSources[arc.virtualSource].readyHours, p.areas[p.routes[arc.route].area].earliestDepartureHours)
+            if partOf[partKey] == nil {
+                partOf[partKey] = group.parts.count
+                group.parts.append((arc.virtualSource, ready, 0, 0))
+            }
+            let k = partOf[partKey]!
+            group.parts[k].tons += q * p.items[need.item].unitWeightTons
+            group.parts[k].cubicMetres += q * p.items[need.item].unitVolumeCubicMetres
+            groups[key] = group
+        }
+        for key in groups.keys { groups[key]!.parts.sort { ($0.ready, $0.virtualSource) < ($1.ready, $1.virtualSource) } }
+        var keysOfSource: [Int: [Int]] = [:]
+        for (key, group) in groups { keysOfSource[group.source, default: []].append(key) }
+
+        var result = Result(trips: [], timesOfGroup: [:], lateTrips: [])
+        for s in keysOfSource.keys.sorted() {
+            let handling = p.sources[s].handlingHours
+            let sourceReady = p.earliestReadyHours(of: s)
+            func latestDeparture(_ g: Group) -> Double {
+                let route = p.routes[g.route]
+                return p.areas[route.area].deadlineHours - route.travelHours
+            }
+            func readyOf(_ g: Group) -> Double { g.parts.first?.ready ?? 0 }
+            // On-time loads by latest departure (what [D5] and [D8] count in that
+            // order), then late loads by when the model would deliver them.
+            let ordered = (keysOfSource[s] ?? []).sorted { a, b in
+                let ga = groups[a]!, gb = groups[b]!
+                if ga.onTime != gb.onTime { return ga.onTime }
+                let ka = ga.onTime ? latestDeparture(ga) : readyOf(ga) + p.routes[ga.route].travelHours
+                let kb = gb.onTime ? latestDeparture(gb) : readyOf(gb) + p.routes[gb.route].travelHours
+                return (ka, a) < (kb, b)
+            }
+            // Tonnes loaded so far: with a throughput limit, a load leaves no earlier
+            // than the depot can have loaded it and everything before it.
+            var loaded = 0.0
+            func loadedBy(adding tons: Double) -> Double {
+                loaded += tons
+                guard let rate = p.sources[s].throughputTonsPerHour, rate > 0 else { return 0 }
+                return sourceReady + loaded / rate
+            }
+            guard let fleet = p.sources[s].fleet, fleet.trucks > 0 else {
+                // The supplier's own transport: only loading limits when loads leave.
+                for key in ordered {
+                    let g = groups[key]!
+                    let route = p.routes[g.route]
+                    for part in g.parts {
+                        let departure = max(part.ready + handling, loadedBy(adding: part.tons))
+                        let partKey = Self.groupKey(virtualSource: part.virtualSource, route: g.route, onTime: g.onTime, routes: p.routes.count)
+                        result.timesOfGroup[partKey] = (departure, departure + route.travelHours, 0)
+                    }
+                }
+                continue
+            }
+            var free = [Double](repeating: 0, count: fleet.trucks)
+            var trips: [GoodsPlan.Trip] = []
+            for key in ordered {
+                let g = groups[key]!
+                let route = p.routes[g.route]
+                let count = max(1, Int((max(g.tons / fleet.capacityTons, g.cubicMetres / fleet.capacityCubicMetres) - 1e-6)
+                    .rounded(.up)))
+                let deadline = p.areas[route.area].deadlineHours
+                // Trip i carries the share (i−1)/count…i/count of the group's load, in
+                // batch order; it leaves when the last batch in it is ready.
+                let total = max(g.tons / fleet.capacityTons, g.cubicMetres / fleet.capacityCubicMetres)
+                var cumulative: [Double] = []
+                var running = 0.0
+                for part in g.parts {
+                    running += max(part.tons / fleet.capacityTons, part.cubicMetres / fleet.capacityCubicMetres)
+                    cumulative.append(running)
+                }
+                var times: [Int: (departure: Double, arrival: Double, trips: Int)] = [:]
+                for i in 0..<count {
+                    let from = total * Double(i) / Double(count), to = total * Double(i + 1) / Double(count)
+                    let carried = g.parts.indices.filter { j in
+                        let start = j == 0 ? 0 : cumulative[j - 1]
+                        return cumulative[j] > from + 1e-12 && start < to - 1e-12
+                    }
+                    let ready = carried.map { g.parts[$0].ready }.max() ?? readyOf(g)
+                    // The truck home first (lowest number on a tie).
+                    var truck = 0
+                    for t in 1..<free.count where free[t] < free[truck] { truck = t }
+                    let loading = max(free[truck], ready)
+                    let departure = max(loading + handling, loadedBy(adding: g.tons / Double(count)))
+                    let arrival = departure + route.travelHours
+                    let back = arrival + route.travelHours
+                    free[truck] = back
+                    let trip = GoodsPlan.Trip(source: s, truck: truck + 1, area: route.area, route: g.route,
+                                              loadingStartHours: loading, departureHours: departure, arrivalHours: arrival,
+                                              returnHours: back, tons: g.tons / Double(count),
+                                              cubicMetres: g.cubicMetres / Double(count), deadlineHours: deadline,
+                                              onTime: arrival <= deadline + 1e-9)
+                    trips.append(trip)
+                    for j in carried {
+                        let partKey = Self.groupKey(virtualSource: g.parts[j].virtualSource, route: g.route, onTime: g.onTime,
+                                                    routes: p.routes.count)
+                        let old = times[partKey] ?? (.infinity, 0, 0)
+                        times[partKey] = (min(old.departure, departure), max(old.arrival, arrival), old.trips + 1)
+                    }
+                    if g.onTime, arrival > deadline + 1e-9 { result.lateTrips.append((trip, arrival - deadline)) }
+                }
+                result.timesOfGroup.merge(times) { a, _ in a }
+            }
+            trips.sort { ($0.truck, $0.loadingStartHours) < ($1.truck, $1.loadingStartHours) }
+            result.trips += trips
+        }
+        return result
+    }
+
+    /// Tightens the [D8] rows whose on-time trips the trucks could not make: each
+    /// such row is capped below what the solution used by one trip's share of a
+    /// truck (the largest among its late trips), so that the next solve sends one
+    /// trip fewer by that deadline. After `round` 24 the rows are closed outright,
+    /// which always yields a schedule (nothing on time from there). Returns whether
+    /// any row changed.
+    static func tighten(_ model: inout Model, built: BuiltGoodsModel, lateTrips: [(trip: GoodsPlan.Trip, overdueHours: Double)],
+                        values: [Double], round: Int) -> Bool {
+        var columnOf: [SIMD2<Int>: Variable] = [:]
+        for t in built.truckloads where t.onTime { columnOf[SIMD2(t.source, t.route)] = t.variable }
+        var cut: [Int32: Double] = [:]
+        for (trip, _) in lateTrips {
+            guard let row = built.fleetRows.first(where: { $0.source == trip.source && $0.byHours == trip.deadlineHours }),
+                  let y = columnOf[SIMD2(trip.source, trip.route)] else { continue }
+            let (columns, coefficients) = model.terms(of: row.row)
+            guard let at = columns.firstIndex(of: y.index) else { continue }
+            cut[row.row.index] = max(cut[row.row.index] ?? 0, coefficients[at])
+        }
+        var changed = false
+        for index in cut.keys.sorted() {
+            let ref = ConstraintRef(index: index)
+            let (columns, coefficients) = model.terms(of: ref)
+            var used = 0.0
+            for (j, c) in zip(columns, coefficients) { used += c * max(0, values[Int(j)]) }
+            let upper = round >= 24 ? 0 : max(0, min(model.rowUpper[Int(index)], used) - cut[index]!)
+            if upper < model.rowUpper[Int(index)] {
+                model.setBounds(ref, lower: model.rowLower[Int(index)], upper: upper)
+                changed = true
+            }
+        }
+        return changed
+    }
+}

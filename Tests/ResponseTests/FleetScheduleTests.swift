@@ -1,0 +1,84 @@
+import Testing
+import TestSupport
+@testable import Response
+
+/// Capacity before the deadline (issue 13): what arrives on time uses only the truck
+/// hours that exist before the deadline, and the schedule in the plan achieves it.
+/// Each case is worked by hand in its comment.
+@Suite struct FleetScheduleTests {
+    typealias P = GoodsProblem
+    /// 1 t and 1 m³ a unit, so a 10 t / 100 m³ truck carries 10 units.
+    static let sandbag = P.Item(id: "sandbag", unitWeightTons: 1, unitVolumeCubicMetres: 1, isBasic: true)
+
+    /// One depot with one truck (10 t), handling 1 h, 2 h from the area; the area
+    /// needs 50 units by 5 h; the horizon is 15 h. A round trip is 1 + 2 + 2 = 5 h.
+    ///
+    /// Trip 1: loads 0–1 h, arrives 3 h (on time), home 5 h. Trip 2: loads 5–6,
+    /// arrives 8 h (late), home 10 h. Trip 3: loads 10–11, arrives 13 h, home 15 h.
+    /// A fourth would arrive at 18 h, after the horizon. So 10 units by the deadline
+    /// (40 short, weight 1 → O1 = 40/50 = 0.8), 30 by the horizon (20 never come).
+    /// One pool of truck hours over the horizon (15 h = three round trips) counted all
+    /// 30 as on time: the figure this test guards against.
+    @Test func oneRoundTripByTheDeadlineThreeByTheHorizon() throws {
+        let p = P(items: [Self.sandbag],
+                  areas: [P.Area(id: "A", deadlineHours: 5)],
+                  needs: [P.Need(area: 0, item: 0, quantity: 50)],
+                  sources: [P.Source(id: "D", handlingHours: 1, fleet: P.Fleet(trucks: 1, capacityTons: 10, capacityCubicMetres: 100))],
+                  supplies: [P.Supply(source: 0, item: 0, quantity: 100)],
+                  routes: [P.Route(source: 0, area: 0, travelHours: 2, distanceKm: 120)],
+                  horizonHours: 15)
+        let plan = try GoodsDispatcher().dispatch(p)
+        #expect(plan.status == .optimal)
+        let onTime = plan.orders.filter(\.onTime).reduce(0) { $0 + $1.quantity }
+        let late = plan.orders.filter { !$0.onTime }.reduce(0) { $0 + $1.quantity }
+        #expect(isApproximatelyEqual(onTime, 10))
+        #expect(isApproximatelyEqual(late, 20))
+        #expect(isApproximatelyEqual(plan.levelObjectives[0], 0.8))
+        #expect(isApproximatelyEqual(plan.byDeadline, 0.2))
+        let shortfall = try #require(plan.shortfalls.first)
+        #expect(isApproximatelyEqual(shortfall.quantity, 40) && isApproximatelyEqual(shortfall.quantityAtHorizon, 20))
+        #expect(shortfall.reason == .fleetOrThroughput)
+        let trips = plan.trips.map { [$0.loadingStartHours, $0.departureHours, $0.arrivalHours, $0.returnHours, $0.tons] }
+        #expect(trips == [[0, 1, 3, 5, 10], [5, 6, 8, 10, 10], [10, 11, 13, 15, 10]])
+        #expect(plan.trips.map(\.onTime) == [true, false, false])
+        #expect(plan.trips.allSatisfy { $0.truck == 1 })
+        // The late order arrives with the last trip that carries it.
+        #expect(plan.orders.first { !$0.onTime }?.etaHours == 13)
+        #expect(plan.fulfilment.first?.reliefMet == false)
+    }
+
+    /// Two trucks, handling 0.5 h. Area N is 1 h away and due by 4 h; area F is 3 h
+    /// away and due by 10 h; each needs 60 units (10 a truck).
+    ///
+    /// By 4 h one truck brings to N at 1.5 h, home 2.5, again at 4 h: k_N(4) = 2 trips
+    /// a truck, so 4 trips = 40 units on time for N at most. By 10 h a truck makes
+    /// k_N(10) = 1 + ⌊(10 − 0.5 − 1)/2.5⌋ = 4 trips to N, or k_F(10) = 1 + ⌊(10 − 0.5 −
+    /// 3)/6.5⌋ = 2 to F. The row for 10 h: y_N/4 + y_F/2 ≤ 2 with y_N ≤ 4 from the 4 h
+    /// row: y_F ≤ 2·(2 − 4/4) = 2 → 20 units for F. Shortfall by the deadlines: N 20,
+    /// F 40. The schedule: trucks 1 and 2 each take N at 0–0.5 (arrive 1.5, home 2.5)
+    /// and N at 2.5–3 (arrive 4); then F at 5–5.5, arriving 8.5 ≤ 10.
+    @Test func twoDeadlinesShareTheTrucks() throws {
+        let p = P(items: [Self.sandbag],
+                  areas: [P.Area(id: "N", deadlineHours: 4), P.Area(id: "F", deadlineHours: 10)],
+                  needs: [P.Need(area: 0, item: 0, quantity: 60), P.Need(area: 1, item: 0, quantity: 60)],
+                  sources: [P.Source(id: "D", handlingHours: 0.5, fleet: P.Fleet(trucks: 2, capacityTons: 10, capacityCubicMetres: 100))],
+                  supplies: [P.Supply(source: 0, item: 0, quantity: 1_000)],
+                  routes: [P.Route(source: 0, area: 0, travelHours: 1, distanceKm: 50),
+                           P.Route(source: 0, area: 1, travelHours: 3, distanceKm: 150)],
+                  horizonHours: 10)
+        let plan = try GoodsDispatcher().dispatch(p)
+        let onTimeN = plan.orders.filter { $0.onTime && $0.area == 0 }.reduce(0) { $0 + $1.quantity }
+        let onTimeF = plan.orders.filter { $0.onTime && $0.area == 1 }.reduce(0) { $0 + $1.quantity }
+        #expect(isApproximatelyEqual(onTimeN, 40))
+        #expect(isApproximatelyEqual(onTimeF, 20))
+        #expect(isApproximatelyEqual(plan.levelObjectives[0], 20.0 / 60 + 40.0 / 60))
+        // Every on-time trip arrives by its deadline and no truck is in two places at once.
+        for trip in plan.trips where trip.onTime { #expect(trip.arrivalHours <= trip.deadlineHours + 1e-9) }
+        for truck in 1...2 {
+            let own = plan.trips.filter { $0.truck == truck }.sorted { $0.loadingStartHours < $1.loadingStartHours }
+            for (a, b) in zip(own, own.dropFirst()) { #expect(b.loadingStartHours >= a.returnHours - 1e-9) }
+        }
+        let onTimeTrips = plan.trips.filter(\.onTime).map { [$0.arrivalHours, $0.deadlineHours] }.sorted { $0.lexicographicallyPrecedes($1) }
+        #expect(onTimeTrips == [[1.5, 4], [1.5, 4], [4, 4], [4, 4], [8.5, 10], [8.5, 10]])
+    }
+}
