@@ -72,7 +72,7 @@ extension BundleValidator {
             }
             // Norm-derived demand is people × norm × days: each factor may be within
             // bounds while the product is not (or is +∞).
-            for need in b.needs(of: a) where !(need.quantity <= ProblemCollector.largestQuantity) {
+            for need in b.needs(of: a, withIncidentNorms: true) where !(need.quantity <= ProblemCollector.largestQuantity) {
                 c.error(ref(path + ".displaced_population"), "Demand for '\(need.item)' in '\(a.area)' would be \(ProblemCollector.format(need.quantity)) units (norm × displaced people × relief days), more than 10^15.")
             }
             if a.displacedPopulation > a.affectedPopulation && a.affectedPopulation > 0 {

@@ -39,6 +39,7 @@ public struct BundleValidator: Sendable {
         checkStock(bundle, index, &c)
         checkTeams(bundle, index, &c)
         checkFleet(bundle, index, &c)
+        checkEffects(bundle, index, &c)
         checkRoads(bundle, index, &c)
         checkSnapping(bundle, &c)
         checkScenarios(bundle, index, &c)

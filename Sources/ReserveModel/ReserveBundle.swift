@@ -70,10 +70,12 @@ public struct ReserveBundle: Hashable, Codable, Sendable {
 }
 
 extension ReserveBundle {
-    /// Units of each item an affected area needs: explicit demands where given,
-    /// else norms × displaced people × days + norms × households + per-incident
-    /// norms. A convenience for dispatch and reports; the optimiser may refine it.
-    public func needs(of affected: AffectedArea) -> [ItemDemand] {
+    /// Units of each item an affected area needs: explicit demands where given, else
+    /// norms × displaced people × days + norms × households, plus the per-incident
+    /// norms when `withIncidentNorms` (an incident's norms go to one of its areas:
+    /// ``incidentNormArea(of:)``). Each quantity is rounded up to whole units: relief
+    /// goods come in pieces, and a need of 12.3 tents is 13 (docs/formats.md).
+    public func needs(of affected: AffectedArea, withIncidentNorms: Bool = false) -> [ItemDemand] {
         let explicit = Set(affected.demands.map(\.item))
         let households = manifest.personsPerHousehold > 0
             ? (affected.displacedPopulation / manifest.personsPerHousehold).rounded(.up) : 0
@@ -81,10 +83,26 @@ extension ReserveBundle {
         for item in items where !explicit.contains(item.id) && !item.norms.isEmpty {
             let n = item.norms
             let perPeople = n.perPersonDay * affected.displacedPopulation * affected.reliefDays + n.perHousehold * households
-            // Per-incident norms only make sense where people were displaced.
-            let q = perPeople + (affected.displacedPopulation > 0 ? n.perIncident : 0)
+            let q = perPeople + (withIncidentNorms ? n.perIncident : 0)
             if q > 0 { out.append(ItemDemand(item: item.id, quantity: q.rounded(.up))) }
         }
         return out
+    }
+
+    /// Units of each item an incident's affected area needs, the incident's own norms
+    /// (`norm_per_incident`, once per incident) counted at ``incidentNormArea(of:)``.
+    public func needs(of affected: AffectedArea, in incident: Incident) -> [ItemDemand] {
+        needs(of: affected, withIncidentNorms: incidentNormArea(of: incident) == affected.area)
+    }
+
+    /// The affected area that receives an incident's per-incident norms (a command
+    /// post's tents, say, counted once per incident): the one with the most displaced
+    /// people, the first listed on a tie; `nil` when nobody is displaced.
+    public func incidentNormArea(of incident: Incident) -> AreaID? {
+        var best: AffectedArea?
+        for affected in incident.affectedAreas where affected.displacedPopulation > 0 {
+            if best == nil || affected.displacedPopulation > best!.displacedPopulation { best = affected }
+        }
+        return best?.area
     }
 }

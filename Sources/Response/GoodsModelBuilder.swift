@@ -219,10 +219,10 @@ struct GoodsModelDraft {
                 for (item, quantity) in vs.quantities where quantity > 0 {
                     guard let n = areaNeeds[item] else { continue }
                     reachablePairs.insert(vs.origin * max(p.areas.count, 1) + route.area)
-                    let name = "x[\(sourceLabel[vs.origin]),\(p.areas[route.area].id),\(p.items[item].id),\(v)]"
+                    let name = "x[\(sourceLabel[vs.origin]),\(p.areas[route.area].id),\(p.items[item].id),\(v)"
                     let deadline = p.areas[route.area].deadlineHours
                     let onTime = eta <= deadline + 1e-9
-                    arcs.append(Arc(variable: m.addVariable(name: name), virtualSource: v, route: r, need: n,
+                    arcs.append(Arc(variable: m.addVariable(name: name + "]"), virtualSource: v, route: r, need: n,
                                     departureHours: departure, etaHours: eta, onTime: onTime))
                     // What the trucks cannot bring by the deadline may still come later
                     // from the same stock: a late twin, arriving with the first trip
@@ -234,7 +234,7 @@ struct GoodsModelDraft {
                         let waves = cycle > 0 ? ((deadline - eta) / cycle + 1e-9).rounded(.down) + 1 : 1
                         let later = eta + waves * max(cycle, 1e-3)
                         if later <= p.horizonHours + 1e-9 {
-                            arcs.append(Arc(variable: m.addVariable(name: name + "late"), virtualSource: v, route: r, need: n,
+                            arcs.append(Arc(variable: m.addVariable(name: name + ",late]"), virtualSource: v, route: r, need: n,
                                             departureHours: later - route.travelHours, etaHours: later, onTime: false))
                         }
                     }
@@ -364,14 +364,14 @@ struct GoodsModelDraft {
         for r in arcsOfRoute.keys.sorted() {
             let (onTime, late) = arcsOfRoute[r] ?? ([], [])
             for (group, isOnTime) in [(onTime, true), (late, false)] where !group.isEmpty {
-                let tag = isOnTime ? "+" : "-"
+                let tag = isOnTime ? "" : ",late"
                 let y = m.addVariable(options.integerVehicles ? .integer : .continuous,
-                                      name: "y\(tag)[\(sourceLabel[s]),\(p.areas[p.routes[r].area].id)]")
+                                      name: "y[\(sourceLabel[s]),\(p.areas[p.routes[r].area].id)\(tag)]")
                 truckloads.append(Truckload(variable: y, source: s, route: r, onTime: isOnTime))
                 m.addConstraint(sum(group) { tons[$0] * arcs[$0].variable } - fleet.capacityTons * y <= 0,
-                                name: "D6\(tag)[\(sourceLabel[s]),\(r)]")
+                                name: "D6[\(sourceLabel[s]),\(r)\(tag)]")
                 m.addConstraint(sum(group) { p.items[needs[arcs[$0].need].item].unitVolumeCubicMetres * arcs[$0].variable }
-                                - fleet.capacityCubicMetres * y <= 0, name: "D7\(tag)[\(sourceLabel[s]),\(r)]")
+                                - fleet.capacityCubicMetres * y <= 0, name: "D7[\(sourceLabel[s]),\(r)\(tag)]")
                 allTrips.append((r, y))
                 if isOnTime { onTimeTrips.append((r, y)) }
             }

@@ -42,6 +42,9 @@ struct ScenarioInputs {
     /// Current (post-damage) quantity by source and item index.
     var currentQuantity: [[Int: Double]] = []
     var routes: [GoodsProblem.Route] = []
+    /// Speed factor of each depot's own trucks (fleet.csv `speed_factor`; the slowest
+    /// of its rows): its routes take road time ÷ factor.
+    var truckSpeedOf: [DepotID: Double] = [:]
     /// Road nodes of each route, source end first (kept from the routing pass so that
     /// drawing the used routes needs no second search).
     var routeNodes: [[NodeID]] = []
@@ -94,7 +97,7 @@ struct ScenarioInputs {
                 areaPoints.append(area?.centroid)
                 areaIDs.append(affected.area)
                 notePlace(of: affected.area)
-                for demand in bundle.needs(of: affected) {
+                for demand in bundle.needs(of: affected, in: incident) {
                     guard let k = itemIndex[demand.item], let item = bundle.item(demand.item) else {
                         warnings.append("area \(affected.area): needs unknown item \(demand.item)")
                         continue
@@ -177,12 +180,15 @@ struct ScenarioInputs {
             stockOf[lot.depot, default: [:]][lot.item, default: 0] += lot.quantity
         }
         if expired > 0 { warnings.append("\(expired) stock lot\(expired == 1 ? "" : "s") expire before relief ends and are not sent") }
-        var fleetOf: [DepotID: (trucks: Int, tons: Double, cubic: Double)] = [:]
+        var fleetOf: [DepotID: (trucks: Int, tons: Double, cubic: Double, speed: Double)] = [:]
         for entry in bundle.fleet {
-            let old = fleetOf[entry.depot] ?? (0, 0, 0)
+            let old = fleetOf[entry.depot] ?? (0, 0, 0, 1)
+            // A depot's trucks travel together at the pace of its slowest kind.
+            let speed = entry.trucks > 0 ? min(old.trucks > 0 ? old.speed : .infinity, entry.speedFactor ?? 1) : old.speed
             fleetOf[entry.depot] = (old.trucks + entry.trucks, old.tons + Double(entry.trucks) * entry.capacityTonnes,
-                                    old.cubic + Double(entry.trucks) * entry.capacityM3)
+                                    old.cubic + Double(entry.trucks) * entry.capacityM3, speed.isFinite ? speed : 1)
         }
+        self.truckSpeedOf = fleetOf.mapValues(\.speed)
         for depot in bundle.depots where depot.mode != .household {
             if unusable.contains(depot.id) {
                 warnings.append("depot \(depot.id) (\(depot.name)) is unusable in this scenario")
@@ -199,7 +205,9 @@ struct ScenarioInputs {
             let kind: GoodsProblem.SourceKind
             var ready = depot.terms.leadHours
             switch depot.mode {
-            case .physical: kind = .physical; ready = 0
+            // lead_hours is the depot's mobilisation time: from the order to release,
+            // for physical stock too (docs/formats.md).
+            case .physical: kind = .physical
             case .agreement: kind = .agreement
             case .delegated: kind = .delegated
             case .social: kind = .social
@@ -213,10 +221,11 @@ struct ScenarioInputs {
             }
             let cap = depot.terms.contractCapTonnes
             if depot.mode == .productionCapacity {
-                // Finished goods on hand leave at once; production follows after ramp-up.
+                // Finished goods on hand leave like physical stock, after the depot's lead
+                // time; production follows after ramp-up.
                 let onHand = stock.filter { $0.value * keep > 0 }
                 if !onHand.isEmpty {
-                    addSource(depot, kind: .physical, ready: 0, fleet: fleet, throughput: throughput, cap: cap,
+                    addSource(depot, kind: .physical, ready: depot.terms.leadHours, fleet: fleet, throughput: throughput, cap: cap,
                               supplies: onHand.map { ($0.key, $0.value * keep) })
                 }
                 guard let rate = depot.terms.productionRateTonnesPerHour, rate > 0 else {
@@ -333,8 +342,11 @@ struct ScenarioInputs {
             for (s, snap) in sourceSnaps.enumerated() {
                 guard let snap, let leg = found.fromSources[s] else { continue }
                 routeNodes.append(leg.path)
+                // On the depot's own trucks at their speed factor; a source without a
+                // fleet arranges transport at road speed.
+                let speed = sources[s].fleet == nil ? 1 : (truckSpeedOf[sources[s].id] ?? 1)
                 routes.append(GoodsProblem.Route(source: s, area: a,
-                                                 travelHours: snap.accessHours + leg.hours + areaSnap.accessHours,
+                                                 travelHours: (snap.accessHours + leg.hours + areaSnap.accessHours) / speed,
                                                  distanceKm: snap.distanceKm + leg.lengthKm + areaSnap.distanceKm))
             }
         }

@@ -14,13 +14,15 @@ import TestSupport
     /// s₁ + s₂ ≥ 0; [P5] (¥1,000 + 5 % holding) · buy ≤ 105,000. Second stage per
     /// scenario (horizon = the 10 h deadline, so only the 1 h road is an arc): the
     /// shipment x, shortfall u and z; D1 x + u ≥ 100, D2 x + z ≥ 100, D3 x ≤ 100, the
-    /// stock row as [P4] x − s ≤ 0, throughput 0.05 x ≤ 1,000 t/h · 10 h.
+    /// stock row as [P4] x − s ≤ 0, and two throughput rows [D5]: what must leave by
+    /// its latest on-time departure (10 − 1 h) 0.05 x ≤ 1,000 t/h · 9 h, and everything
+    /// by the horizon less the shortest leg, the same 0.05 x ≤ 1,000 · (10 − 1).
     @Test func deterministicEquivalentHasTheFormulationsBlocks() throws {
         let loaded = try BundleReader.read(at: try ReservePlanTests.bundle())
         let builder = try ReservePlanner(options: ReservePlanOptions(budgetYuan: 105_000)).builder(for: loaded.bundle)
         let m = builder.model
         #expect(!builder.decomposed)
-        #expect(m.variableCount == 9 && m.constraintCount == 17 && m.nonZeroCount == 26)
+        #expect(m.variableCount == 9 && m.constraintCount == 19 && m.nonZeroCount == 28)
         #expect(Array(m.columnNames.prefix(3)) == ["s[D1,tent]", "s[D2,tent]", "buy[tent]"])
         #expect(m.rowNames.filter { !$0.isEmpty } == ["P2v[D1]", "P2w[D1]", "P2v[D2]", "P2w[D2]", "P3[tent]", "P3k[tent]",
                                                        "P4[0,3]", "P4[1,3]", "P5"])

@@ -20,6 +20,19 @@ struct BundleValidatorTests {
         return b
     }
 
+    @Test("A column that changes no answer is a warning naming its row and column")
+    func columnsWithoutEffect() {
+        var b = Self.tiny()
+        b.depots[0].terms.productionRateTonnesPerHour = 5
+        b.depots[0].mutualAidLeadHours = 3
+        b.fleet = [FleetEntry(depot: "D", trucks: 0, capacityTonnes: 10, capacityM3: 40, speedFactor: 0.8)]
+        let report = BundleValidator().validate(b)
+        #expect(report.errors.isEmpty)
+        #expect(report.warnings.map(\.location.description) == ["$.depots[0].terms.production_rate_tonnes_per_hour",
+                                                                "$.depots[0].mutual_aid_lead_hours", "$.fleet[0].speed_factor"])
+        #expect(report.warnings.allSatisfy { $0.message.contains("no effect") })
+    }
+
     @Test("A tiny bundle is clean")
     func clean() {
         #expect(BundleValidator().validate(Self.tiny()).problems.isEmpty)
@@ -65,9 +78,19 @@ struct BundleValidatorTests {
         let b = Self.tiny()
         let a = AffectedArea(area: "A", affectedPopulation: 2000, displacedPopulation: 1000, reliefDays: 2)
         // water 7.5 × 1000 × 2 = 15,000; tents ⌈1000 / 2.62⌉ = 382 households + 2 per incident = 384.
-        #expect(b.needs(of: a) == [ItemDemand(item: "water", quantity: 15_000), ItemDemand(item: "tent", quantity: 384)])
+        #expect(b.needs(of: a, withIncidentNorms: true) == [ItemDemand(item: "water", quantity: 15_000), ItemDemand(item: "tent", quantity: 384)])
+        // The incident's 2 tents go once, to its area with the most displaced people
+        // (R: 1,500), not to each area: A gets 382, R ⌈1500 / 2.62⌉ = 573 + 2 = 575.
+        let r = AffectedArea(area: "R", affectedPopulation: 3000, displacedPopulation: 1500, reliefDays: 2)
+        let incident = Incident(id: "i", name: "i", hazard: .flood, affectedAreas: [a, r])
+        #expect(b.incidentNormArea(of: incident) == "R")
+        #expect(b.needs(of: a, in: incident).last == ItemDemand(item: "tent", quantity: 382))
+        #expect(b.needs(of: r, in: incident).last == ItemDemand(item: "tent", quantity: 575))
+        // Quantities are whole units: 7.5 L × 3 people × 1 day = 22.5 L needs 23 L.
+        let few = AffectedArea(area: "A", displacedPopulation: 3, reliefDays: 1)
+        #expect(b.needs(of: few).first == ItemDemand(item: "water", quantity: 23))
         let explicit = AffectedArea(area: "A", displacedPopulation: 1000, reliefDays: 2, demands: [ItemDemand(item: "tent", quantity: 10)])
-        #expect(b.needs(of: explicit) == [ItemDemand(item: "tent", quantity: 10), ItemDemand(item: "water", quantity: 15_000)])
+        #expect(b.needs(of: explicit, withIncidentNorms: true) == [ItemDemand(item: "tent", quantity: 10), ItemDemand(item: "water", quantity: 15_000)])
     }
 }
 
