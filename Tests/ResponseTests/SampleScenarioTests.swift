@@ -111,8 +111,13 @@ import TestSupport
                 let need = p.needs.filter { $0.area == parts[0] && $0.item == parts[1] }.map(\.quantity).reduce(0, +)
                 #expect(q <= need + 1e-6, "\(name)/\(scenario.id)")
             }
-            // Every ETA against the reference router.
+            // Every ETA against the reference router; a depot's own trucks drive at the
+            // slowest speed_factor of its fleet rows (docs/formats.md).
             let router = ReferenceRouter(bundle: bundle, scenario: scenario)
+            func speed(_ s: Int) -> Double {
+                guard p.sources[s].fleet != nil else { return 1 }
+                return bundle.fleet.filter { $0.depot == p.sources[s].id && $0.trucks > 0 }.map { $0.speedFactor ?? 1 }.min() ?? 1
+            }
             var treeOf: [Int: [Double]] = [:]
             for o in r.goods.orders {
                 let source = r.sourcePlaces[o.source]
@@ -122,7 +127,7 @@ import TestSupport
                 let a = router.snap(from), b = router.snap(to)
                 let tree = treeOf[a.node] ?? router.hours(from: a.node)
                 treeOf[a.node] = tree
-                let expected = o.departureHours + a.hours + tree[b.node] + b.hours
+                let expected = o.departureHours + (a.hours + tree[b.node] + b.hours) / speed(o.source)
                 // An order on several trips is complete when its last truck arrives.
                 if (o.truckloads ?? 1) <= 1 {
                     #expect(abs(o.etaHours - expected) < 1e-6, "\(name)/\(scenario.id): \(source.id)→\(p.areas[o.area].id) ETA \(o.etaHours) vs \(expected)")
@@ -142,7 +147,7 @@ import TestSupport
                 let a = router.snap(from), b = router.snap(to)
                 let tree = treeOf[a.node] ?? router.hours(from: a.node)
                 treeOf[a.node] = tree
-                #expect(abs(t.arrivalHours - t.departureHours - (a.hours + tree[b.node] + b.hours)) < 1e-6)
+                #expect(abs(t.arrivalHours - t.departureHours - (a.hours + tree[b.node] + b.hours) / speed(t.source)) < 1e-6)
                 #expect(t.onTime == (t.arrivalHours <= p.areas[t.area].deadlineHours + 1e-9))
                 if t.onTime { tripTonnes["\(t.source)|\(t.area)", default: 0] += t.tons }
                 let later = r.goods.trips.filter { $0.source == t.source && $0.truck == t.truck && $0.loadingStartHours > t.loadingStartHours }
