@@ -1,3 +1,4 @@
+import ReserveModel
 import LinearSolver
 
 /// Puts a solved dispatch's truckloads on real trucks: whole trips, each with its
@@ -69,12 +70,15 @@ struct FleetScheduler {
             groups[key] = group
         }
         for key in groups.keys { groups[key]!.parts.sort { ($0.ready, $0.virtualSource) < ($1.ready, $1.virtualSource) } }
+        // One truck pool (and one loading bay) per depot, even where a depot is two
+        // sources (finished goods and production); indexed by its first source.
+        var poolOf: [DepotID: Int] = [:]
+        for (s, source) in p.sources.enumerated() where poolOf[source.id] == nil { poolOf[source.id] = s }
         var keysOfSource: [Int: [Int]] = [:]
-        for (key, group) in groups { keysOfSource[group.source, default: []].append(key) }
+        for (key, group) in groups { keysOfSource[poolOf[p.sources[group.source].id]!, default: []].append(key) }
 
         var result = Result(trips: [], timesOfGroup: [:], lateTrips: [])
         for s in keysOfSource.keys.sorted() {
-            let handling = p.sources[s].handlingHours
             let sourceReady = p.earliestReadyHours(of: s)
             func latestDeparture(_ g: Group) -> Double {
                 let route = p.routes[g.route]
@@ -104,7 +108,7 @@ struct FleetScheduler {
                     let g = groups[key]!
                     let route = p.routes[g.route]
                     for part in g.parts {
-                        let departure = max(part.ready + handling, loadedBy(adding: part.tons))
+                        let departure = max(part.ready + p.sources[g.source].handlingHours, loadedBy(adding: part.tons))
                         let partKey = Self.groupKey(virtualSource: part.virtualSource, route: g.route, onTime: g.onTime, routes: p.routes.count)
                         result.timesOfGroup[partKey] = (departure, departure + route.travelHours, 0)
                     }
@@ -140,11 +144,11 @@ struct FleetScheduler {
                     var truck = 0
                     for t in 1..<free.count where free[t] < free[truck] { truck = t }
                     let loading = max(free[truck], ready)
-                    let departure = max(loading + handling, loadedBy(adding: g.tons / Double(count)))
+                    let departure = max(loading + p.sources[g.source].handlingHours, loadedBy(adding: g.tons / Double(count)))
                     let arrival = departure + route.travelHours
                     let back = arrival + route.travelHours
                     free[truck] = back
-                    let trip = GoodsPlan.Trip(source: s, truck: truck + 1, area: route.area, route: g.route,
+                    let trip = GoodsPlan.Trip(source: g.source, truck: truck + 1, area: route.area, route: g.route,
                                               loadingStartHours: loading, departureHours: departure, arrivalHours: arrival,
                                               returnHours: back, tons: g.tons / Double(count),
                                               cubicMetres: g.cubicMetres / Double(count), deadlineHours: deadline,
@@ -172,13 +176,14 @@ struct FleetScheduler {
     /// trip fewer by that deadline. After `round` 24 the rows are closed outright,
     /// which always yields a schedule (nothing on time from there). Returns whether
     /// any row changed.
-    static func tighten(_ model: inout Model, built: BuiltGoodsModel, lateTrips: [(trip: GoodsPlan.Trip, overdueHours: Double)],
+    static func tighten(_ model: inout Model, built: BuiltGoodsModel, problem: GoodsProblem, lateTrips: [(trip: GoodsPlan.Trip, overdueHours: Double)],
                         values: [Double], round: Int) -> Bool {
         var columnOf: [SIMD2<Int>: Variable] = [:]
         for t in built.truckloads where t.onTime { columnOf[SIMD2(t.source, t.route)] = t.variable }
         var cut: [Int32: Double] = [:]
         for (trip, _) in lateTrips {
-            guard let row = built.fleetRows.first(where: { $0.source == trip.source && $0.byHours == trip.deadlineHours }),
+            let depot = problem.sources[trip.source].id
+            guard let row = built.fleetRows.first(where: { problem.sources[$0.source].id == depot && $0.byHours == trip.deadlineHours }),
                   let y = columnOf[SIMD2(trip.source, trip.route)] else { continue }
             let (columns, coefficients) = model.terms(of: row.row)
             guard let at = columns.firstIndex(of: y.index) else { continue }

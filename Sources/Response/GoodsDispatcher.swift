@@ -43,7 +43,7 @@ public struct GoodsDispatcher: Sendable {
             let values = solutions.last { $0.status.hasSolution }?.values ?? []
             schedule = FleetScheduler(problem: problem, built: built).schedule(values: values)
             guard !schedule.lateTrips.isEmpty,
-                  FleetScheduler.tighten(&built.model, built: built, lateTrips: schedule.lateTrips,
+                  FleetScheduler.tighten(&built.model, built: built, problem: problem, lateTrips: schedule.lateTrips,
                                          values: values, round: rounds)
             else { break }
             rounds += 1

@@ -308,7 +308,16 @@ struct GoodsModelDraft {
             if let cap = source.capTons {
                 m.addConstraint(sum(arcsOfOrigin[s]) { tons[$0] * arcs[$0].variable } <= cap, name: "D9[\(sourceLabel[s])]")
             }
-            if let fleet = source.fleet { addFleetRows(source: s, fleet: fleet, arcs: arcsOfOrigin[s], tons: tons) }
+        }
+        // One fleet per depot: a depot that is two sources (finished goods on hand and
+        // production) sends both on the same trucks.
+        var sourcesOfDepot: [DepotID: [Int]] = [:]
+        for (s, source) in p.sources.enumerated() where source.fleet != nil && !arcsOfOrigin[s].isEmpty {
+            sourcesOfDepot[source.id, default: []].append(s)
+        }
+        for depot in sourcesOfDepot.keys.sorted() {
+            let members = sourcesOfDepot[depot] ?? []
+            addFleetRows(sources: members, fleet: p.sources[members[0]].fleet!, arcs: members.flatMap { arcsOfOrigin[$0] }, tons: tons)
         }
     }
 
@@ -348,11 +357,11 @@ struct GoodsModelDraft {
     /// Truckloads y⁺_sa (on-time goods) and y⁻_sa (late goods) per route with [D6]
     /// weight and [D7] volume; [D8] fleet per deadline T: each on-time trip due by T
     /// takes 1/k of a truck, where k is how many trips on its route one truck can
-    /// bring by T; by the horizon the same for every trip.
-    mutating func addFleetRows(source s: Int, fleet: GoodsProblem.Fleet, arcs list: [Int], tons: [Double]) {
+    /// bring by T; by the horizon the same for every trip. `members` are the sources
+    /// of one depot, which share its trucks.
+    mutating func addFleetRows(sources members: [Int], fleet: GoodsProblem.Fleet, arcs list: [Int], tons: [Double]) {
         let p = problem, arcs = self.arcs, needs = self.needs
-        let ready = p.earliestReadyHours(of: s)
-        let handling = p.sources[s].handlingHours
+        let first = members[0]
         var arcsOfRoute: [Int: (onTime: [Int], late: [Int])] = [:]
         for k in list {
             var entry = arcsOfRoute[arcs[k].route] ?? ([], [])
@@ -363,6 +372,7 @@ struct GoodsModelDraft {
         var onTimeTrips: [(route: Int, y: Variable)] = []
         for r in arcsOfRoute.keys.sorted() {
             let (onTime, late) = arcsOfRoute[r] ?? ([], [])
+            let s = p.routes[r].source
             for (group, isOnTime) in [(onTime, true), (late, false)] where !group.isEmpty {
                 let tag = isOnTime ? "" : ",late"
                 let y = m.addVariable(options.integerVehicles ? .integer : .continuous,
@@ -385,10 +395,11 @@ struct GoodsModelDraft {
             var share = LinearExpression()
             for trip in trips {
                 let route = p.routes[trip.route]
-                let start = max(ready, p.areas[route.area].earliestDepartureHours)
-                let first = limit - start - handling - route.travelHours
+                let handling = p.sources[route.source].handlingHours
+                let start = max(p.earliestReadyHours(of: route.source), p.areas[route.area].earliestDepartureHours)
+                let firstLeg = limit - start - handling - route.travelHours
                 let cycle = 2 * route.travelHours + handling
-                let k = first < -1e-9 ? 0 : 1 + (cycle > 0 ? ((first + 1e-9) / cycle).rounded(.down) : 1_000)
+                let k = firstLeg < -1e-9 ? 0 : 1 + (cycle > 0 ? ((firstLeg + 1e-9) / cycle).rounded(.down) : 1_000)
                 share.add(k > 0 ? 1 / k : Double(fleet.trucks) + 1, trip.y)
             }
             return share
@@ -396,11 +407,11 @@ struct GoodsModelDraft {
         let deadlines = Set(onTimeTrips.map { p.areas[p.routes[$0.route].area].deadlineHours }).sorted()
         for deadline in deadlines {
             let due = onTimeTrips.filter { p.areas[p.routes[$0.route].area].deadlineHours <= deadline }
-            let row = m.addConstraint(share(of: due, by: deadline) <= trucks, name: "D8[\(sourceLabel[s]),\(Self.hoursLabel(deadline))]")
-            fleetRows.append(CapacityRow(row: row, source: s, byHours: deadline))
+            let row = m.addConstraint(share(of: due, by: deadline) <= trucks, name: "D8[\(p.sources[first].id),\(Self.hoursLabel(deadline))]")
+            fleetRows.append(CapacityRow(row: row, source: first, byHours: deadline))
         }
-        let row = m.addConstraint(share(of: allTrips, by: p.horizonHours) <= trucks, name: "D8[\(sourceLabel[s])]")
-        fleetRows.append(CapacityRow(row: row, source: s, byHours: nil))
+        let row = m.addConstraint(share(of: allTrips, by: p.horizonHours) <= trucks, name: "D8[\(p.sources[first].id)]")
+        fleetRows.append(CapacityRow(row: row, source: first, byHours: nil))
     }
 
     /// [O1] weighted shortfall by the deadline, [O2] lateness and shortfall by the
