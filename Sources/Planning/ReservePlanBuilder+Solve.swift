@@ -10,28 +10,9 @@ extension ReservePlanBuilder {
     mutating func solve() throws(PlanningError) -> ReservePlan {
         if decomposed { return try solveByScenario() }
         let solver = GLPKSolver(options: options.solve)
-        // Before: today's stock and contracts, no budget.
-        var before = model
-        for k in stockKeys {
-            let q = currentStock[k.key] ?? 0
-            before.setBounds(k.variable, lower: q, upper: q)
-        }
-        for k in contractKeys {
-            let q = currentContract[k.key] ?? 0
-            before.setBounds(k.variable, lower: q, upper: q)
-        }
-        if let budget = before.constraint(named: "P5") { before.setBounds(budget, lower: -.infinity, upper: .infinity) }
-        // Today's stock may break a capacity row or a minimum rule; that is reported, not solved around.
-        for r in 0..<before.constraintCount where before.rowNames[r].hasPrefix("P2") {
-            before.setBounds(ConstraintRef(index: Int32(r)), lower: -.infinity, upper: .infinity)
-        }
-        for b in buy.values { before.setBounds(b, lower: 0, upper: .infinity) }
-        let beforeSolution: Solution
-        do {
-            beforeSolution = try solveLevels(before, [LexicographicObjective(.minimize, expectedShortfall, name: "expected shortfall today")], solver)[0]
-        } catch {
-            throw .solver(error)
-        }
+        // The before figures are dispatch's on today's stock (ReservePlanner.plan), so the
+        // program is not solved at today's stock here.
+        let beforeSolution = Solution(status: .optimal, objectiveValue: nil, values: [])
 
         var levels: [LexicographicObjective] = []
         var main = model
@@ -51,8 +32,15 @@ extension ReservePlanBuilder {
                       LexicographicObjective(.minimize, expectedShortfall, name: "expected shortfall", relativeTolerance: 1e-9),
                       LexicographicObjective(.minimize, costExpression, name: "cost")]
         }
+        // The last level: among the plans as good and as cheap, the one that changes
+        // least (units moved, bought and contracted), so nothing moves without a gain.
+        if movesAllowed {
+            levels[levels.count - 1].relativeTolerance = 1e-9
+            levels.append(LexicographicObjective(.minimize, changeExpression, name: "change"))
+        }
         let solutions: [Solution]
         do { solutions = try solveLevels(main, levels, solver) } catch { throw .solver(error) }
+        if solutions.first?.status == .infeasible { throw .infeasible(conflicts(solverSaidInfeasible: true)) }
         let final = solutions.last { $0.status.hasSolution }
         let status: SolutionStatus = solutions.count == levels.count && solutions.allSatisfy { $0.status == .optimal }
             ? .optimal : (solutions.last?.status ?? .noSolutionFound)
@@ -186,18 +174,26 @@ extension ReservePlanBuilder {
         }
         var purchases: [ItemID: Double] = [:]
         for (item, b) in buy { let q = value(b, in: values); if q > tolerance { purchases[item] = q } }
-        // Moves: surplus at one depot covers an increase at another before anything is bought.
-        var moves: [ReservePlan.Move] = []
-        for item in Set(levels.map(\.item)).sorted() {
-            var surplus = levels.filter { $0.item == item && $0.recommended < $0.current }.map { ($0.depot, $0.current - $0.recommended) }
-            var deficit = levels.filter { $0.item == item && $0.recommended > $0.current }.map { ($0.depot, $0.recommended - $0.current) }
-            var i = 0, j = 0
-            while i < surplus.count && j < deficit.count {
-                let q = min(surplus[i].1, deficit[j].1)
-                if q > tolerance { moves.append(ReservePlan.Move(item: item, from: surplus[i].0, to: deficit[j].0, quantity: q)) }
-                surplus[i].1 -= q; deficit[j].1 -= q
-                if surplus[i].1 <= tolerance { i += 1 }
-                if deficit[j].1 <= tolerance { j += 1 }
+        for (key, b) in depotBuy { let q = value(b, in: values); if q > tolerance { purchases[key.item, default: 0] += q } }
+        let moves = moveColumns.compactMap { m -> ReservePlan.Move? in
+            let q = value(m.variable, in: values)
+            guard q > tolerance else { return nil }
+            return ReservePlan.Move(item: m.item, from: m.from, to: m.to, quantity: q, distanceKm: m.distanceKm, costYuan: q * m.unitCost)
+        }.sorted { ($0.item, $0.from, $0.to) < ($1.item, $1.from, $1.to) }
+        // Which areas each planned stock reaches by the deadline, per scenario (the reasons).
+        var served: [DepotItem: [[ServedArea]]] = [:]
+        for (w, shipments) in scenarioShipments.enumerated() {
+            let areas = scenarios[w].problem.areas
+            var seen = Set<DepotItem>()
+            var found: [DepotItem: Set<ServedArea>] = [:]
+            for s in shipments where value(s.variable, in: values) > tolerance {
+                found[s.key, default: []].insert(ServedArea(area: areas[s.area].id, incident: areas[s.area].incident))
+                seen.insert(s.key)
+            }
+            for key in seen {
+                var list = served[key] ?? Array(repeating: [], count: scenarioShipments.count)
+                list[w] = found[key]!.sorted { ($0.area, $0.incident) < ($1.area, $1.incident) }
+                served[key] = list
             }
         }
         let contracts = contractKeys.compactMap { k -> ReservePlan.Contract? in
@@ -219,15 +215,15 @@ extension ReservePlanBuilder {
                 complianceBefore: compliance(before.values), complianceAfter: compliance(values)))
         }
         let cost = ReservePlan.Cost(purchase: eval(purchase, values), holding: eval(holding, values),
-                                    rotation: eval(rotation, values), contracts: eval(fees, values))
+                                    rotation: eval(rotation, values), contracts: eval(fees, values), moves: eval(moveCost, values))
         return ReservePlan(
-            status: status, objective: objective,
+            scope: scope.roots, status: status, objective: objective,
             levels: levels.sorted { ($0.depot, $0.item) < ($1.depot, $1.item) }, purchases: purchases, moves: moves,
             contracts: contracts, cost: cost, scenarios: outcomes,
             expectedShortfallBefore: outcomes.reduce(0) { $0 + $1.probability * $1.shortfallBefore },
             expectedShortfallAfter: outcomes.reduce(0) { $0 + $1.probability * $1.shortfallAfter },
             worstShortfallBefore: outcomes.map(\.shortfallBefore).max() ?? 0,
             worstShortfallAfter: outcomes.map(\.shortfallAfter).max() ?? 0,
-            rows: size.rows, columns: size.columns, nonZeros: size.nonZeros, decomposition: decomposition)
+            rows: size.rows, columns: size.columns, nonZeros: size.nonZeros, decomposition: decomposition, served: served)
     }
 }
