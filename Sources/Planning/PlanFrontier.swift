@@ -1,3 +1,4 @@
+import Response
 import BundleGraph
 import LinearSolver
 import ReserveModel

@@ -1,3 +1,4 @@
+import Response
 import ReserveModel
 
 /// Which depots a reserve plan may change: those the scope area's bureau runs

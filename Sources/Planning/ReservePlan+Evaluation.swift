@@ -68,33 +68,42 @@ extension ReservePlan {
         worstShortfallBefore = scenarios.map(\.shortfallBefore).max() ?? 0
         worstShortfallAfter = scenarios.map(\.shortfallAfter).max() ?? 0
 
-        func reason(_ key: DepotItem) -> Reason {
+        func reason(_ key: DepotItem, added: Double) -> Reason {
             guard let perScenario = served[key] else { return .none }
             var gains: [Reason.Gain] = []
-            var expected = 0.0
+            var expected = 0.0, expectedCovered = 0.0
             for (w, areas) in perScenario.enumerated() where !areas.isEmpty {
                 var removed = 0.0
                 for a in areas {
                     let k = DispatchEvaluation.NeedKey(area: a.area, incident: a.incident, item: key.item)
                     removed += (today.scenarios[w].shortfall[k] ?? 0) - (after.scenarios[w].shortfall[k] ?? 0)
                 }
+                let covered = min(max(0, added), shippedOnTime[key]?[w] ?? 0)
                 gains.append(Reason.Gain(scenario: scenarios[w].scenario, areas: Array(Set(areas.map(\.area))).sorted(),
-                                         shortfallRemoved: removed))
+                                         shortfallCovered: covered, shortfallRemoved: removed))
                 expected += scenarios[w].probability * removed
+                expectedCovered += scenarios[w].probability * covered
             }
-            return Reason(gains: gains, expectedShortfallRemoved: expected)
+            return Reason(gains: gains, expectedShortfallCovered: expectedCovered, expectedShortfallRemoved: expected)
         }
-        for m in moves.indices { moves[m].reason = reason(DepotItem(moves[m].to, moves[m].item)) }
+        var increase: [DepotItem: Double] = [:]
+        for l in levels { increase[DepotItem(l.depot, l.item)] = l.recommended - l.current }
+        for m in moves.indices {
+            let key = DepotItem(moves[m].to, moves[m].item)
+            moves[m].reason = reason(key, added: min(moves[m].quantity, increase[key] ?? 0))
+        }
         for l in levels.indices {
             if levels[l].recommended > levels[l].current {
-                levels[l].reason = reason(DepotItem(levels[l].depot, levels[l].item))
+                levels[l].reason = reason(DepotItem(levels[l].depot, levels[l].item), added: levels[l].recommended - levels[l].current)
             } else {
                 // What the units moved away serve where they go.
                 let out = moves.filter { $0.from == levels[l].depot && $0.item == levels[l].item }
                 levels[l].reason = Reason.merging(out.map(\.reason))
             }
         }
-        for c in contracts.indices { contracts[c].reason = reason(DepotItem(contracts[c].supplier, contracts[c].item)) }
+        for c in contracts.indices {
+            contracts[c].reason = reason(DepotItem(contracts[c].supplier, contracts[c].item), added: contracts[c].recommended - contracts[c].current)
+        }
     }
 }
 
@@ -108,6 +117,7 @@ extension ReservePlan.Reason {
             if var known = byScenario[g.scenario] {
                 known.areas = Array(Set(known.areas + g.areas)).sorted()
                 known.shortfallRemoved += g.shortfallRemoved
+                known.shortfallCovered += g.shortfallCovered
                 byScenario[g.scenario] = known
             } else {
                 order.append(g.scenario)
@@ -115,6 +125,7 @@ extension ReservePlan.Reason {
             }
         }
         return ReservePlan.Reason(gains: order.map { byScenario[$0]! },
+                                  expectedShortfallCovered: reasons.reduce(0) { $0 + $1.expectedShortfallCovered },
                                   expectedShortfallRemoved: reasons.reduce(0) { $0 + $1.expectedShortfallRemoved })
     }
 }

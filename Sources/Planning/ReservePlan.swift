@@ -13,16 +13,23 @@ public struct ReservePlan: Sendable {
             public var scenario: ScenarioID
             /// Areas the changed stock reaches by their deadline in the plan.
             public var areas: [AreaID]
+            /// Units of the changed stock the plan delivers to those areas by their
+            /// deadline (at most the change): the shortfall it covers, in the item's unit.
+            public var shortfallCovered: Double
             /// Units of the item no longer short by the deadline in those areas
-            /// (dispatch on today's stock minus dispatch on the recommended stock).
+            /// (dispatch on today's stock minus dispatch on the recommended stock). It
+            /// can be 0 for a change that covers units: a move that frees a depot's
+            /// trucks or throughput for other items lowers their shortfall instead.
             public var shortfallRemoved: Double
         }
         /// Per scenario served, in the bundle's scenario order.
         public var gains: [Gain]
+        /// Σ probability × units covered, in the item's unit.
+        public var expectedShortfallCovered: Double
         /// Σ probability × units removed, in the item's unit.
         public var expectedShortfallRemoved: Double
         /// No stated gain.
-        public static let none = Reason(gains: [], expectedShortfallRemoved: 0)
+        public static let none = Reason(gains: [], expectedShortfallCovered: 0, expectedShortfallRemoved: 0)
     }
 
     /// Recommended stock of one item at one depot.
@@ -139,6 +146,8 @@ public struct ReservePlan: Sendable {
     /// Per planned (depot, item), per scenario: the areas its stock reaches by their
     /// deadline in the plan (for the reasons).
     var served: [DepotItem: [[ServedArea]]] = [:]
+    /// Per planned (depot, item), per scenario: units it ships on time in the plan.
+    var shippedOnTime: [DepotItem: [Double]] = [:]
 }
 
 /// An area of one incident that a planned stock reaches on time.

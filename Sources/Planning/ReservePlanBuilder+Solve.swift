@@ -224,6 +224,7 @@ extension ReservePlanBuilder {
             expectedShortfallAfter: outcomes.reduce(0) { $0 + $1.probability * $1.shortfallAfter },
             worstShortfallBefore: outcomes.map(\.shortfallBefore).max() ?? 0,
             worstShortfallAfter: outcomes.map(\.shortfallAfter).max() ?? 0,
-            rows: size.rows, columns: size.columns, nonZeros: size.nonZeros, decomposition: decomposition, served: served)
+            rows: size.rows, columns: size.columns, nonZeros: size.nonZeros, decomposition: decomposition, served: served,
+            shippedOnTime: shipped)
     }
 }

@@ -110,11 +110,14 @@ public struct ReservePlanner: Sendable {
         var scenarios: [ScenarioGoods] = []
         for scenario in bundle.scenarios {
             var responseOptions = ResponseOptions(logger: options.solve.logger)
-            // Only arrivals by the deadline count for shortfall: no horizon beyond the last deadline.
+            // The horizon `reserve dispatch` uses (its default), so that each scenario's LP
+            // is dispatch's own and the program's shortfall for a stock is the one dispatch
+            // reports. (With capacity counted per deadline the horizon stops mattering to
+            // shortfall by the deadline; it could then end at the last deadline again, for
+            // fewer columns.)
             responseOptions.horizonHours = nil
             do {
                 var goods = try ResponsePlanner(options: responseOptions).goods(for: scenario.id, in: bundle, network: network)
-                goods.problem.horizonHours = max(goods.problem.areas.map(\.deadlineHours).max() ?? 10, 1)
                 Self.restrict(&goods, to: scope, in: bundle)
                 scenarios.append(goods)
             } catch {

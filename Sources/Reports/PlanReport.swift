@@ -39,12 +39,18 @@ public struct PlanReport: Codable, Sendable, Equatable {
     /// Why a change is recommended: per scenario, the areas it serves and the units of
     /// the item no longer short by the deadline there (dispatch before minus after).
     public struct Reason: Codable, Sendable, Equatable {
-        public struct Gain: Codable, Sendable, Equatable { public var scenario: ScenarioID, areas: [AreaID], shortfallRemoved: Double }
+        public struct Gain: Codable, Sendable, Equatable {
+            public var scenario: ScenarioID, areas: [AreaID], shortfallCovered: Double, shortfallRemoved: Double
+        }
         public var gains: [Gain]
-        /// Σ probability × units removed, in the item's unit.
+        /// Σ probability × units the changed stock delivers by the deadline, in the item's unit.
+        public var expectedShortfallCovered: Double
+        /// Σ probability × units of the item no longer short there by dispatch.
         public var expectedShortfallRemoved: Double
         init(_ r: ReservePlan.Reason) {
-            gains = r.gains.map { Gain(scenario: $0.scenario, areas: $0.areas, shortfallRemoved: stable($0.shortfallRemoved)) }
+            gains = r.gains.map { Gain(scenario: $0.scenario, areas: $0.areas, shortfallCovered: stable($0.shortfallCovered),
+                                       shortfallRemoved: stable($0.shortfallRemoved)) }
+            expectedShortfallCovered = stable(r.expectedShortfallCovered)
             expectedShortfallRemoved = stable(r.expectedShortfallRemoved)
         }
     }
@@ -165,7 +171,7 @@ public enum PlanText {
         func gain(_ g: PlanReport.Reason, unit: String) -> String {
             guard !g.gains.isEmpty else { return "" }
             let scenarios = g.gains.map(\.scenario.rawValue).sorted(by: Wording.naturalOrder).joined(separator: ", ")
-            return "\(w.number(g.expectedShortfallRemoved)) \(unit) — \(scenarios)"
+            return "\(w.number(g.expectedShortfallCovered)) \(unit) — \(scenarios)"
         }
         func depot(_ name: String, _ id: DepotID) -> String { "\(name) (\(id.rawValue))" }
         var levels = TextTable(columns: [.init(w("plan.depot"), maxWidth: 40), .init(w("plan.item"), maxWidth: 20), .init(w("plan.now"), alignment: .right),

@@ -44,16 +44,18 @@ import TestSupport
         for c in plan.contracts { #expect(agreement.contains(c.supplier), "\(c.supplier) contracted") }
         // Nothing emptied or moved without a gain, and every increase says what it serves.
         for l in plan.levels where l.recommended < l.current - 1e-6 {
-            #expect(l.reason.expectedShortfallRemoved > 1e-9, "\(l.depot) \(l.item) lowered \(l.current) → \(l.recommended) without a gain")
+            #expect(l.reason.expectedShortfallCovered > 1e-9, "\(l.depot) \(l.item) lowered \(l.current) → \(l.recommended) without a gain")
             #expect(plan.moves.contains { $0.from == l.depot && $0.item == l.item })
         }
         for m in plan.moves {
-            #expect(m.reason.expectedShortfallRemoved > 1e-9, "move \(m.item) \(m.from)→\(m.to) without a gain")
+            #expect(m.reason.expectedShortfallCovered > 1e-9, "move \(m.item) \(m.from)→\(m.to) without a gain")
             #expect(m.costYuan > 0 && m.distanceKm > 0)
         }
         for l in plan.levels where l.recommended > l.current + 1e-6 {
-            #expect(!l.reason.gains.isEmpty, "\(l.depot) \(l.item) raised without a reason")
+            #expect(!l.reason.gains.isEmpty && l.reason.expectedShortfallCovered > 1e-9, "\(l.depot) \(l.item) raised without a reason")
         }
+        // The plan's shortfall is dispatch's, and the budget bought some of it away.
+        #expect(plan.expectedShortfallAfter < plan.expectedShortfallBefore - 1)
         // Moves are paid for: the cost of the moves is the sum of theirs, inside the budget.
         #expect(isApproximatelyEqual(plan.cost.moves, plan.moves.reduce(0) { $0 + $1.costYuan }, absolute: 1e-6))
         #expect(plan.cost.total <= 2_000_000 + 1e-3)
