@@ -44,7 +44,8 @@ extension ReservePlanBuilder {
         let final = solutions.last { $0.status.hasSolution }
         let status: SolutionStatus = solutions.count == levels.count && solutions.allSatisfy { $0.status == .optimal }
             ? .optimal : (solutions.last?.status ?? .noSolutionFound)
-        let objective = options.objective == .cost ? solutions.last?.objectiveValue : solutions.first?.objectiveValue
+        // The cost objective's value is its second level (the cost), not the change after it.
+        let objective = options.objective == .cost ? (solutions.count > 1 ? solutions[1].objectiveValue : nil) : solutions.first?.objectiveValue
         return read(final: final, before: beforeSolution, status: status, objective: objective,
                     size: (main.constraintCount, main.variableCount, main.nonZeroCount), decomposition: nil)
     }
