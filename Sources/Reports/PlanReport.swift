@@ -174,7 +174,7 @@ public enum PlanText {
             return "\(w.number(g.expectedShortfallCovered)) \(unit) — \(scenarios)"
         }
         func depot(_ name: String, _ id: DepotID) -> String { "\(name) (\(id.rawValue))" }
-        var levels = TextTable(columns: [.init(w("plan.depot"), maxWidth: 40), .init(w("plan.item"), maxWidth: 20), .init(w("plan.now"), alignment: .right),
+        var levels = TextTable(columns: [.init(w("plan.depot"), maxWidth: 60), .init(w("plan.item"), maxWidth: 20), .init(w("plan.now"), alignment: .right),
                                          .init(w("plan.plan"), alignment: .right), .init(w("plan.gain"), maxWidth: 48)])
         for l in r.recommendedStock {
             levels.append([depot(l.depotName, l.depot), l.itemName, w.number(l.current), w.number(l.recommended), gain(l.reason, unit: l.unit)])
@@ -185,7 +185,7 @@ public enum PlanText {
             out.append("")
             out.append(w("plan.moves", ["count": "\(r.moves.count)"]))
             var moves = TextTable(columns: [.init(w("plan.item"), maxWidth: 16), .init(w("plan.quantity"), alignment: .right),
-                                            .init(w("plan.from"), maxWidth: 32), .init(w("plan.to"), maxWidth: 32),
+                                            .init(w("plan.from"), maxWidth: 60), .init(w("plan.to"), maxWidth: 60),
                                             .init(w("plan.km"), alignment: .right), .init(w("plan.costColumn"), alignment: .right),
                                             .init(w("plan.gain"), maxWidth: 40)])
             for m in r.moves {
@@ -197,7 +197,7 @@ public enum PlanText {
         if !r.contracts.isEmpty {
             out.append("")
             out.append(w("plan.contractsTitle", ["count": "\(r.contracts.count)"]))
-            var contracts = TextTable(columns: [.init(w("plan.supplier"), maxWidth: 40), .init(w("plan.item"), maxWidth: 20),
+            var contracts = TextTable(columns: [.init(w("plan.supplier"), maxWidth: 60), .init(w("plan.item"), maxWidth: 20),
                                                 .init(w("plan.now"), alignment: .right), .init(w("plan.plan"), alignment: .right),
                                                 .init(w("plan.gain"), maxWidth: 48)])
             for c in r.contracts {
