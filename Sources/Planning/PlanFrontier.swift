@@ -45,10 +45,19 @@ extension ReservePlanner {
         try template.checkRules()
         let today = try DispatchEvaluation(bundle: bundle, network: template.network, logger: options.solve.logger)
         var points: [PlanFrontier.Point] = []
+        // With the scenario decomposition, cuts, bases and best plans pass from one
+        // budget to the next (an empty carry asks solve to start one).
+        var carry: DecompositionCarry?
+        if template.decomposed {
+            var (decomposition, today) = template.makeDecomposition()
+            let evaluations = try decomposition.evaluator.evaluate(at: today)
+            decomposition.statistics.scenarioSolves += evaluations.count
+            carry = DecompositionCarry(evaluator: decomposition.evaluator, starts: [(today, evaluations)], cuts: [])
+        }
         for budget in list {
             var builder = template
             builder.setBudget(budget)
-            var plan = try builder.solve()
+            var plan = try builder.solve(carry: &carry)
             try plan.evaluate(bundle: bundle, network: builder.network, today: today, builder: builder, logger: options.solve.logger)
             var carried = false
             if let previous = points.last, Self.better(previous.plan, than: plan, objective: options.objective) {

@@ -4,11 +4,27 @@ import LinearSolver
 import Logging
 import Response
 
+/// What one budget point of the frontier hands the next when the program is solved by
+/// scenario decomposition: the evaluator (each scenario LP's last basis), the evaluated
+/// points that seed the master (today's stock, the earlier budgets' best plans) and the
+/// master's optimality cuts.
+struct DecompositionCarry {
+    var evaluator: ScenarioEvaluator
+    var starts: [(x: [Double], evaluations: [ScenarioEvaluation])]
+    var cuts: [(indices: [Int32], coefficients: [Double], lower: Double)]
+}
+
 extension ReservePlanBuilder {
+    /// Solves the program once (no frontier to carry anything to).
+    mutating func solve() throws(PlanningError) -> ReservePlan {
+        var none: DecompositionCarry?
+        return try solve(carry: &none)
+    }
+
     /// Solves the program for the chosen objective and reads the plan, with today's
     /// stock evaluated on the same scenarios for the before/after comparison.
-    mutating func solve() throws(PlanningError) -> ReservePlan {
-        if decomposed { return try solveByScenario() }
+    mutating func solve(carry: inout DecompositionCarry?) throws(PlanningError) -> ReservePlan {
+        if decomposed { return try solveByScenario(carry: &carry) }
         let solver = GLPKSolver(options: options.solve)
         // The before figures are dispatch's on today's stock (ReservePlanner.plan), so the
         // program is not solved at today's stock here.
@@ -74,11 +90,11 @@ extension ReservePlanBuilder {
 
     /// The decomposition over this builder's first stage and scenarios, and today's
     /// stock and contracts as a first-stage point.
-    func makeDecomposition() -> (decomposition: ScenarioDecomposition, today: [Double]) {
+    func makeDecomposition(evaluator given: ScenarioEvaluator? = nil) -> (decomposition: ScenarioDecomposition, today: [Double]) {
         var quiet = options.solve.logger
         quiet.logLevel = max(quiet.logLevel, .info)
-        let evaluator = ScenarioEvaluator(subproblems: subproblems, solver: GLPKSolver(options: SolveOptions(logger: quiet)),
-                                          logger: options.solve.logger)
+        let evaluator = given ?? ScenarioEvaluator(subproblems: subproblems, solver: GLPKSolver(options: SolveOptions(logger: quiet)),
+                                                   logger: options.solve.logger)
         var today = [Double](repeating: 0, count: model.variableCount)
         for k in stockKeys { today[Int(k.variable.index)] = currentStock[k.key] ?? 0 }
         for k in contractKeys { today[Int(k.variable.index)] = currentContract[k.key] ?? 0 }
@@ -94,11 +110,24 @@ extension ReservePlanBuilder {
 
     /// Benders by scenario: today's stock is evaluated scenario by scenario (in
     /// parallel), which also gives the master its first cuts; then each level.
-    mutating func solveByScenario() throws(PlanningError) -> ReservePlan {
-        var (decomposition, today) = makeDecomposition()
+    ///
+    /// With `carry` (the budget frontier), what an earlier budget point learned is kept:
+    /// the scenario LPs' last bases, the evaluated starting points, that point's best
+    /// plan (it fits any larger budget) and every optimality cut (valid whatever the
+    /// budget: Q_ω does not depend on it).
+    mutating func solveByScenario(carry: inout DecompositionCarry?) throws(PlanningError) -> ReservePlan {
+        var (decomposition, today) = makeDecomposition(evaluator: carry?.evaluator)
         let evaluator = decomposition.evaluator
         let firstStage = decomposition.firstStage
-        let before = try evaluator.evaluate(at: today)
+        if let carried = carry {
+            for cut in carried.cuts {
+                var e = LinearExpression()
+                for (j, c) in zip(cut.indices, cut.coefficients) { e.add(c, Variable(index: j)) }
+                decomposition.master.addConstraint(e >= cut.lower, name: "cut[carried]")
+            }
+        }
+        let before: [ScenarioEvaluation]
+        if let carried = carry?.starts.first?.evaluations { before = carried } else { before = try evaluator.evaluate(at: today) }
         // The largest useful stock (every level at its cap, the difference bought): its
         // cuts bound each scenario below by its floor, which alone settles the first
         // level when the budget does not bind.
@@ -115,11 +144,23 @@ extension ReservePlanBuilder {
         // stocked): too slow to be worth its cuts, so it is left out there.
         let secondStageColumns = subproblems.reduce(0) { $0 + $1.model.variableCount }
         var starts = [(x: today, evaluations: before)]
-        if secondStageColumns <= ReservePlanOptions.decompositionThreshold {
+        if let carried = carry {
+            starts = carried.starts
+        } else if secondStageColumns <= ReservePlanOptions.decompositionThreshold {
             starts.append((most, try evaluator.evaluate(at: most)))
         }
+        let fresh = carry == nil ? starts.reduce(0) { $0 + $1.evaluations.count } : 0
         let result = try decomposition.solve(levels: decompositionLevels, objectiveLevels: options.objective == .cost ? 2 : 1, starts: starts)
-        decomposition.statistics.scenarioSolves += starts.reduce(0) { $0 + $1.evaluations.count }
+        decomposition.statistics.scenarioSolves += fresh
+        if carry != nil {
+            var next = DecompositionCarry(evaluator: evaluator, starts: starts + [(result.x, result.evaluations)], cuts: [])
+            let master = decomposition.master
+            for r in 0..<master.constraintCount where master.rowNames[r].hasPrefix("cut[") {
+                let (indices, coefficients) = master.terms(of: ConstraintRef(index: Int32(r)))
+                next.cuts.append((Array(indices), Array(coefficients), master.rowLower[r]))
+            }
+            carry = next
+        }
 
         func assemble(_ x: [Double], _ evaluations: [ScenarioEvaluation]) -> [Double] {
             var values = x
