@@ -58,6 +58,18 @@ import TestSupport
         #expect(!text.stdout.contains("HG-D-PROV") && !text.stdout.contains("HG-D-MA-"))
     }
 
+    /// The plan's own page: self-contained (no scripts, no links out), every change named.
+    @Test func planPageIsSelfContained() throws {
+        let r = try runReserve(["plan", "Data/manzhouli", "--budget", "1000000", "--format", "html"])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("<!DOCTYPE html>") && r.stdout.contains("</html>"))
+        #expect(!r.stdout.contains("<script") && !r.stdout.contains("http"))
+        let json = try object(try runReserve(["plan", "Data/manzhouli", "--budget", "1000000", "--json"]))
+        for l in try #require(json["recommendedStock"] as? [[String: Any]]) {
+            #expect(r.stdout.contains("(\(l["depot"] as? String ?? "?"))"))
+        }
+    }
+
     @Test func rulesThatConflictExit65WithoutAPlan() throws {
         let r = try runReserve(["plan", "Data/linjiang", "--min-stock", "county:5000:3", "--budget", "0"])
         #expect(r.exitCode == 65)
