@@ -18,9 +18,11 @@ for pair in hegang:20 huangshigang:16 linjiang:16 manzhouli:16 suzhou:40; do
   done
   echo "coverage.$bundle.table coverage Data/$bundle --all-scenarios"
   echo "coverage.$bundle.json coverage Data/$bundle --all-scenarios --format json"
-  for objective in shortfall robust cost; do
+  for objective in shortfall robust; do
     echo "plan.$bundle.$objective.json plan Data/$bundle --objective $objective --budget 1000000 --format json"
   done
+  # The cost objective takes no budget (it minimises the cost itself).
+  echo "plan.$bundle.cost.json plan Data/$bundle --objective cost --format json"
   echo "plan.$bundle.shortfall.table plan Data/$bundle --budget 1000000"
   echo "site.$bundle.p-median.json site Data/$bundle --objective p-median --count $count --format json"
   echo "site.$bundle.max-cover.json site Data/$bundle --objective max-cover --count 2 --within 1.5 --format json"

@@ -3,6 +3,35 @@ import LinearSolver
 
 /// The answer of a reserve-level plan.
 public struct ReservePlan: Sendable {
+    /// Why a change is recommended: the scenarios and areas the changed stock serves in
+    /// the plan, and how much of the item's shortfall by the deadline it removes there,
+    /// as `reserve dispatch` measures it (today's stock against the recommended stock).
+    public struct Reason: Sendable, Hashable {
+        /// One scenario the change serves.
+        public struct Gain: Sendable, Hashable {
+            /// The scenario.
+            public var scenario: ScenarioID
+            /// Areas the changed stock reaches by their deadline in the plan.
+            public var areas: [AreaID]
+            /// Units of the changed stock the plan delivers to those areas by their
+            /// deadline (at most the change): the shortfall it covers, in the item's unit.
+            public var shortfallCovered: Double
+            /// Units of the item no longer short by the deadline in those areas
+            /// (dispatch on today's stock minus dispatch on the recommended stock). It
+            /// can be 0 for a change that covers units: a move that frees a depot's
+            /// trucks or throughput for other items lowers their shortfall instead.
+            public var shortfallRemoved: Double
+        }
+        /// Per scenario served, in the bundle's scenario order.
+        public var gains: [Gain]
+        /// Σ probability × units covered, in the item's unit.
+        public var expectedShortfallCovered: Double
+        /// Σ probability × units removed, in the item's unit.
+        public var expectedShortfallRemoved: Double
+        /// No stated gain.
+        public static let none = Reason(gains: [], expectedShortfallCovered: 0, expectedShortfallRemoved: 0)
+    }
+
     /// Recommended stock of one item at one depot.
     public struct StockLevel: Sendable, Hashable {
         /// The depot.
@@ -15,6 +44,9 @@ public struct ReservePlan: Sendable {
         public var recommended: Double
         /// Scenarios in which this depot ships this item in the plan (what drives the level).
         public var drivenBy: [ScenarioID]
+        /// Why: for an increase, what the added units serve; for a decrease, what the
+        /// units moved away serve where they go.
+        public var reason: Reason = .none
     }
 
     /// A contracted agreement capacity.
@@ -27,6 +59,8 @@ public struct ReservePlan: Sendable {
         public var current: Double
         /// Units recommended.
         public var recommended: Double
+        /// What the added capacity serves.
+        public var reason: Reason = .none
     }
 
     /// Stock to move from one depot to another instead of buying.
@@ -39,6 +73,12 @@ public struct ReservePlan: Sendable {
         public var to: DepotID
         /// Units.
         public var quantity: Double
+        /// Road distance along the fastest route, km.
+        public var distanceKm: Double = 0
+        /// What the move costs (tonnes × km × rate + tonnes × handling), CNY.
+        public var costYuan: Double = 0
+        /// What the moved units serve at their destination.
+        public var reason: Reason = .none
     }
 
     /// One scenario before and after.
@@ -47,14 +87,18 @@ public struct ReservePlan: Sendable {
         public var scenario: ScenarioID
         /// Normalised probability.
         public var probability: Double
-        /// Weighted shortfall by the deadline with today's stock.
+        /// Weighted shortfall by the deadline with today's stock, as `reserve dispatch`
+        /// reports it (its first level's objective).
         public var shortfallBefore: Double
-        /// Weighted shortfall by the deadline with the plan.
+        /// Weighted shortfall by the deadline with the recommended stock, by `reserve dispatch`.
         public var shortfallAfter: Double
-        /// Share of affected areas meeting the relief target (basic needs) today.
+        /// Share of affected areas meeting the relief target (basic needs) today, by dispatch.
         public var complianceBefore: Double
-        /// Share of affected areas meeting the relief target with the plan.
+        /// Share of affected areas meeting the relief target with the plan, by dispatch.
         public var complianceAfter: Double
+        /// The plan model's own weighted shortfall with the recommended stock (its
+        /// scenario LPs end at the latest deadline; dispatch, above, is what counts).
+        public var modelShortfallAfter: Double = 0
     }
 
     /// Costs of the change, CNY (what the budget pays for).
@@ -67,10 +111,14 @@ public struct ReservePlan: Sendable {
         public var rotation: Double
         /// Yearly fees for the added agreement capacity.
         public var contracts: Double
+        /// Moving stock between depots (transport and handling).
+        public var moves: Double = 0
         /// The sum.
-        public var total: Double { purchase + holding + rotation + contracts }
+        public var total: Double { purchase + holding + rotation + contracts + moves }
     }
 
+    /// The area whose bureau the plan is for (its depots and its sub-areas' change).
+    public var scope: [AreaID] = []
     /// Solver status.
     public var status: SolutionStatus
     /// The objective value of the first level (expected or worst shortfall, or cost).
@@ -95,4 +143,15 @@ public struct ReservePlan: Sendable {
     public var rows: Int, columns: Int, nonZeros: Int
     /// How the scenario decomposition went; `nil` when the deterministic equivalent was solved.
     public var decomposition: DecompositionStatistics?
+    /// Per planned (depot, item), per scenario: the areas its stock reaches by their
+    /// deadline in the plan (for the reasons).
+    var served: [DepotItem: [[ServedArea]]] = [:]
+    /// Per planned (depot, item), per scenario: units it ships on time in the plan.
+    var shippedOnTime: [DepotItem: [Double]] = [:]
+}
+
+/// An area of one incident that a planned stock reaches on time.
+struct ServedArea: Hashable, Sendable {
+    var area: AreaID
+    var incident: IncidentID
 }

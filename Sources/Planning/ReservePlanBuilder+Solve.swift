@@ -4,34 +4,31 @@ import LinearSolver
 import Logging
 import Response
 
+/// What one budget point of the frontier hands the next when the program is solved by
+/// scenario decomposition: the evaluator (each scenario LP's last basis), the evaluated
+/// points that seed the master (today's stock, the earlier budgets' best plans) and the
+/// master's optimality cuts.
+struct DecompositionCarry {
+    var evaluator: ScenarioEvaluator
+    var starts: [(x: [Double], evaluations: [ScenarioEvaluation])]
+    var cuts: [(indices: [Int32], coefficients: [Double], lower: Double)]
+}
+
 extension ReservePlanBuilder {
+    /// Solves the program once (no frontier to carry anything to).
+    mutating func solve() throws(PlanningError) -> ReservePlan {
+        var none: DecompositionCarry?
+        return try solve(carry: &none)
+    }
+
     /// Solves the program for the chosen objective and reads the plan, with today's
     /// stock evaluated on the same scenarios for the before/after comparison.
-    mutating func solve() throws(PlanningError) -> ReservePlan {
-        if decomposed { return try solveByScenario() }
+    mutating func solve(carry: inout DecompositionCarry?) throws(PlanningError) -> ReservePlan {
+        if decomposed { return try solveByScenario(carry: &carry) }
         let solver = GLPKSolver(options: options.solve)
-        // Before: today's stock and contracts, no budget.
-        var before = model
-        for k in stockKeys {
-            let q = currentStock[k.key] ?? 0
-            before.setBounds(k.variable, lower: q, upper: q)
-        }
-        for k in contractKeys {
-            let q = currentContract[k.key] ?? 0
-            before.setBounds(k.variable, lower: q, upper: q)
-        }
-        if let budget = before.constraint(named: "P5") { before.setBounds(budget, lower: -.infinity, upper: .infinity) }
-        // Today's stock may break a capacity row or a minimum rule; that is reported, not solved around.
-        for r in 0..<before.constraintCount where before.rowNames[r].hasPrefix("P2") {
-            before.setBounds(ConstraintRef(index: Int32(r)), lower: -.infinity, upper: .infinity)
-        }
-        for b in buy.values { before.setBounds(b, lower: 0, upper: .infinity) }
-        let beforeSolution: Solution
-        do {
-            beforeSolution = try solveLevels(before, [LexicographicObjective(.minimize, expectedShortfall, name: "expected shortfall today")], solver)[0]
-        } catch {
-            throw .solver(error)
-        }
+        // The before figures are dispatch's on today's stock (ReservePlanner.plan), so the
+        // program is not solved at today's stock here.
+        let beforeSolution = Solution(status: .optimal, objectiveValue: nil, values: [])
 
         var levels: [LexicographicObjective] = []
         var main = model
@@ -51,12 +48,20 @@ extension ReservePlanBuilder {
                       LexicographicObjective(.minimize, expectedShortfall, name: "expected shortfall", relativeTolerance: 1e-9),
                       LexicographicObjective(.minimize, costExpression, name: "cost")]
         }
+        // The last level: among the plans as good and as cheap, the one that changes
+        // least (units moved, bought and contracted), so nothing moves without a gain.
+        if movesAllowed {
+            levels[levels.count - 1].relativeTolerance = 1e-9
+            levels.append(LexicographicObjective(.minimize, changeExpression, name: "change"))
+        }
         let solutions: [Solution]
         do { solutions = try solveLevels(main, levels, solver) } catch { throw .solver(error) }
+        if solutions.first?.status == .infeasible { throw .infeasible(conflicts(solverSaidInfeasible: true)) }
         let final = solutions.last { $0.status.hasSolution }
         let status: SolutionStatus = solutions.count == levels.count && solutions.allSatisfy { $0.status == .optimal }
             ? .optimal : (solutions.last?.status ?? .noSolutionFound)
-        let objective = options.objective == .cost ? solutions.last?.objectiveValue : solutions.first?.objectiveValue
+        // The cost objective's value is its second level (the cost), not the change after it.
+        let objective = options.objective == .cost ? (solutions.count > 1 ? solutions[1].objectiveValue : nil) : solutions.first?.objectiveValue
         return read(final: final, before: beforeSolution, status: status, objective: objective,
                     size: (main.constraintCount, main.variableCount, main.nonZeroCount), decomposition: nil)
     }
@@ -85,11 +90,11 @@ extension ReservePlanBuilder {
 
     /// The decomposition over this builder's first stage and scenarios, and today's
     /// stock and contracts as a first-stage point.
-    func makeDecomposition() -> (decomposition: ScenarioDecomposition, today: [Double]) {
+    func makeDecomposition(evaluator given: ScenarioEvaluator? = nil) -> (decomposition: ScenarioDecomposition, today: [Double]) {
         var quiet = options.solve.logger
         quiet.logLevel = max(quiet.logLevel, .info)
-        let evaluator = ScenarioEvaluator(subproblems: subproblems, solver: GLPKSolver(options: SolveOptions(logger: quiet)),
-                                          logger: options.solve.logger)
+        let evaluator = given ?? ScenarioEvaluator(subproblems: subproblems, solver: GLPKSolver(options: SolveOptions(logger: quiet)),
+                                                   logger: options.solve.logger)
         var today = [Double](repeating: 0, count: model.variableCount)
         for k in stockKeys { today[Int(k.variable.index)] = currentStock[k.key] ?? 0 }
         for k in contractKeys { today[Int(k.variable.index)] = currentContract[k.key] ?? 0 }
@@ -105,11 +110,24 @@ extension ReservePlanBuilder {
 
     /// Benders by scenario: today's stock is evaluated scenario by scenario (in
     /// parallel), which also gives the master its first cuts; then each level.
-    mutating func solveByScenario() throws(PlanningError) -> ReservePlan {
-        var (decomposition, today) = makeDecomposition()
+    ///
+    /// With `carry` (the budget frontier), what an earlier budget point learned is kept:
+    /// the scenario LPs' last bases, the evaluated starting points, that point's best
+    /// plan (it fits any larger budget) and every optimality cut (valid whatever the
+    /// budget: Q_ω does not depend on it).
+    mutating func solveByScenario(carry: inout DecompositionCarry?) throws(PlanningError) -> ReservePlan {
+        var (decomposition, today) = makeDecomposition(evaluator: carry?.evaluator)
         let evaluator = decomposition.evaluator
         let firstStage = decomposition.firstStage
-        let before = try evaluator.evaluate(at: today)
+        if let carried = carry {
+            for cut in carried.cuts {
+                var e = LinearExpression()
+                for (j, c) in zip(cut.indices, cut.coefficients) { e.add(c, Variable(index: j)) }
+                decomposition.master.addConstraint(e >= cut.lower, name: "cut[carried]")
+            }
+        }
+        let before: [ScenarioEvaluation]
+        if let carried = carry?.starts.first?.evaluations { before = carried } else { before = try evaluator.evaluate(at: today) }
         // The largest useful stock (every level at its cap, the difference bought): its
         // cuts bound each scenario below by its floor, which alone settles the first
         // level when the budget does not bind.
@@ -126,11 +144,23 @@ extension ReservePlanBuilder {
         // stocked): too slow to be worth its cuts, so it is left out there.
         let secondStageColumns = subproblems.reduce(0) { $0 + $1.model.variableCount }
         var starts = [(x: today, evaluations: before)]
-        if secondStageColumns <= ReservePlanOptions.decompositionThreshold {
+        if let carried = carry {
+            starts = carried.starts
+        } else if secondStageColumns <= ReservePlanOptions.decompositionThreshold {
             starts.append((most, try evaluator.evaluate(at: most)))
         }
+        let fresh = carry == nil ? starts.reduce(0) { $0 + $1.evaluations.count } : 0
         let result = try decomposition.solve(levels: decompositionLevels, objectiveLevels: options.objective == .cost ? 2 : 1, starts: starts)
-        decomposition.statistics.scenarioSolves += starts.reduce(0) { $0 + $1.evaluations.count }
+        decomposition.statistics.scenarioSolves += fresh
+        if carry != nil {
+            var next = DecompositionCarry(evaluator: evaluator, starts: starts + [(result.x, result.evaluations)], cuts: [])
+            let master = decomposition.master
+            for r in 0..<master.constraintCount where master.rowNames[r].hasPrefix("cut[") {
+                let (indices, coefficients) = master.terms(of: ConstraintRef(index: Int32(r)))
+                next.cuts.append((Array(indices), Array(coefficients), master.rowLower[r]))
+            }
+            carry = next
+        }
 
         func assemble(_ x: [Double], _ evaluations: [ScenarioEvaluation]) -> [Double] {
             var values = x
@@ -186,18 +216,26 @@ extension ReservePlanBuilder {
         }
         var purchases: [ItemID: Double] = [:]
         for (item, b) in buy { let q = value(b, in: values); if q > tolerance { purchases[item] = q } }
-        // Moves: surplus at one depot covers an increase at another before anything is bought.
-        var moves: [ReservePlan.Move] = []
-        for item in Set(levels.map(\.item)).sorted() {
-            var surplus = levels.filter { $0.item == item && $0.recommended < $0.current }.map { ($0.depot, $0.current - $0.recommended) }
-            var deficit = levels.filter { $0.item == item && $0.recommended > $0.current }.map { ($0.depot, $0.recommended - $0.current) }
-            var i = 0, j = 0
-            while i < surplus.count && j < deficit.count {
-                let q = min(surplus[i].1, deficit[j].1)
-                if q > tolerance { moves.append(ReservePlan.Move(item: item, from: surplus[i].0, to: deficit[j].0, quantity: q)) }
-                surplus[i].1 -= q; deficit[j].1 -= q
-                if surplus[i].1 <= tolerance { i += 1 }
-                if deficit[j].1 <= tolerance { j += 1 }
+        for (key, b) in depotBuy { let q = value(b, in: values); if q > tolerance { purchases[key.item, default: 0] += q } }
+        let moves = moveColumns.compactMap { m -> ReservePlan.Move? in
+            let q = value(m.variable, in: values)
+            guard q > tolerance else { return nil }
+            return ReservePlan.Move(item: m.item, from: m.from, to: m.to, quantity: q, distanceKm: m.distanceKm, costYuan: q * m.unitCost)
+        }.sorted { ($0.item, $0.from, $0.to) < ($1.item, $1.from, $1.to) }
+        // Which areas each planned stock reaches by the deadline, per scenario (the reasons).
+        var served: [DepotItem: [[ServedArea]]] = [:]
+        for (w, shipments) in scenarioShipments.enumerated() {
+            let areas = scenarios[w].problem.areas
+            var seen = Set<DepotItem>()
+            var found: [DepotItem: Set<ServedArea>] = [:]
+            for s in shipments where value(s.variable, in: values) > tolerance {
+                found[s.key, default: []].insert(ServedArea(area: areas[s.area].id, incident: areas[s.area].incident))
+                seen.insert(s.key)
+            }
+            for key in seen {
+                var list = served[key] ?? Array(repeating: [], count: scenarioShipments.count)
+                list[w] = found[key]!.sorted { ($0.area, $0.incident) < ($1.area, $1.incident) }
+                served[key] = list
             }
         }
         let contracts = contractKeys.compactMap { k -> ReservePlan.Contract? in
@@ -219,15 +257,16 @@ extension ReservePlanBuilder {
                 complianceBefore: compliance(before.values), complianceAfter: compliance(values)))
         }
         let cost = ReservePlan.Cost(purchase: eval(purchase, values), holding: eval(holding, values),
-                                    rotation: eval(rotation, values), contracts: eval(fees, values))
+                                    rotation: eval(rotation, values), contracts: eval(fees, values), moves: eval(moveCost, values))
         return ReservePlan(
-            status: status, objective: objective,
+            scope: scope.roots, status: status, objective: objective,
             levels: levels.sorted { ($0.depot, $0.item) < ($1.depot, $1.item) }, purchases: purchases, moves: moves,
             contracts: contracts, cost: cost, scenarios: outcomes,
             expectedShortfallBefore: outcomes.reduce(0) { $0 + $1.probability * $1.shortfallBefore },
             expectedShortfallAfter: outcomes.reduce(0) { $0 + $1.probability * $1.shortfallAfter },
             worstShortfallBefore: outcomes.map(\.shortfallBefore).max() ?? 0,
             worstShortfallAfter: outcomes.map(\.shortfallAfter).max() ?? 0,
-            rows: size.rows, columns: size.columns, nonZeros: size.nonZeros, decomposition: decomposition)
+            rows: size.rows, columns: size.columns, nonZeros: size.nonZeros, decomposition: decomposition, served: served,
+            shippedOnTime: shipped)
     }
 }

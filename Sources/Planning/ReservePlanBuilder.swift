@@ -1,3 +1,4 @@
+import BundleGraph
 import LinearSolver
 import ReserveModel
 import Response
@@ -22,14 +23,16 @@ struct PlanCatalogue {
     let itemByID: [ItemID: Item]
     let depotByID: [DepotID: Depot]
 
-    init(bundle: ReserveBundle, scenarios: [ScenarioGoods]) {
+    init(bundle: ReserveBundle, scenarios: [ScenarioGoods], scope: PlanScope) {
         for goods in scenarios { for need in goods.problem.needs { neededItems.insert(goods.problem.items[need.item].id) } }
         itemByID = Dictionary(uniqueKeysWithValues: bundle.items.map { ($0.id, $0) })
         depotByID = Dictionary(uniqueKeysWithValues: bundle.depots.map { ($0.id, $0) })
         for goods in scenarios {
             for (s, depot) in goods.sourceDepots.enumerated() {
                 if goods.sourcePlannable[s] { plannableDepots.insert(depot) }
-                if [.agreement, .delegated].contains(goods.problem.sources[s].kind) { agreementSuppliers.insert(depot) }
+                if goods.problem.sources[s].kind == .agreement, let d = depotByID[depot], scope.contracts(d) {
+                    agreementSuppliers.insert(depot)
+                }
             }
         }
     }
@@ -43,11 +46,25 @@ struct PlannedLevel: Sendable {
     var item: ItemID { key.item }
 }
 
+/// A first-stage move of an item from one depot to another.
+struct PlannedMove: Sendable {
+    var item: ItemID
+    var from: DepotID
+    var to: DepotID
+    var variable: Variable
+    var distanceKm: Double
+    /// CNY per unit moved: tonnes per unit × (km × rate + handling).
+    var unitCost: Double
+}
+
 /// Builds and solves the deterministic equivalent of the reserve-level program.
 struct ReservePlanBuilder {
     let bundle: ReserveBundle
     let scenarios: [ScenarioGoods]
-    let options: ReservePlanOptions
+    var options: ReservePlanOptions
+    let scope: PlanScope
+    let network: BundleNetwork
+    let costs: PlanningParameters
 
     var model = Model(name: "reserve-levels")
     /// First-stage stock level per (depot, item).
@@ -67,7 +84,17 @@ struct ReservePlanBuilder {
     var scenarioNeeds: [[(variable: Variable, area: Int, item: Int, quantity: Double)]] = []
     var costExpression = LinearExpression()
     var purchase = LinearExpression(), holding = LinearExpression(), rotation = LinearExpression(), fees = LinearExpression()
+    var moveCost = LinearExpression()
+    /// Units changed: moved, bought, contracted (the last level minimises it).
+    var changeExpression = LinearExpression()
+    /// Per item, one purchase column (no moves: [P3]) …
     var buy: [ItemID: Variable] = [:]
+    /// … or one per depot (with moves: [P3m]).
+    var depotBuy: [DepotItem: Variable] = [:]
+    /// Moves between the scope's depots (with moves only).
+    var moveColumns: [PlannedMove] = []
+    /// Whether stock may move (and so be lowered); else levels only grow from today's.
+    var movesAllowed = false
     /// Every shipment column of every scenario (the columns column generation may leave out).
     var shipmentColumns = Set<Int32>()
     /// Whether the scenarios are kept apart (Benders by scenario) instead of embedded.
@@ -81,32 +108,58 @@ struct ReservePlanBuilder {
     var repairNeeds: [[PlanHeuristics.Need]] = []
     /// Second-stage rows and non-zeros the deterministic equivalent would add when decomposed.
     var equivalentRows = 0, equivalentNonZeros = 0
+    /// Volume (m³) and weight (t) held at each planned depot by items the plan does not model.
+    var fixedLoad: [DepotID: (volume: Double, tonnes: Double)] = [:]
 
-    init(bundle: ReserveBundle, scenarios: [ScenarioGoods], options: ReservePlanOptions) {
+    init(bundle: ReserveBundle, scenarios: [ScenarioGoods], options: ReservePlanOptions, scope: PlanScope, network: BundleNetwork) {
         self.bundle = bundle
         self.scenarios = scenarios
         self.options = options
+        self.scope = scope
+        self.network = network
+        costs = options.costs(for: bundle)
     }
 
     /// The program of docs/formulation.md, block by block: first-stage stock levels
-    /// [P1] and agreement capacities, depot capacity [P2], the cost of the change [P3],
-    /// each scenario's dispatch coupled through its stock rows [P4] (or kept apart for
-    /// the decomposition), and the budget [P5].
+    /// [P1] and agreement capacities, depot capacity [P2], the cost of the change [P3]
+    /// (with moves [P3m]), each scenario's dispatch coupled through its stock rows [P4]
+    /// (or kept apart for the decomposition), and the budget [P5].
     mutating func build() throws(DispatchError) {
         let weights = scenarios.map { max(0, $0.scenario.weight) }
         let total = weights.reduce(0, +)
         probability = weights.map { total > 0 ? $0 / total : 1 / Double(scenarios.count) }
         for lot in bundle.stock { currentStock[DepotItem(lot.depot, lot.item), default: 0] += lot.quantity }
-        let catalogue = PlanCatalogue(bundle: bundle, scenarios: scenarios)
+        var built: [GoodsModel] = []
+        for goods in scenarios { built.append(try GoodsDispatcher().build(goods.problem)) }
+        let secondStageColumns = built.reduce(0) { $0 + $1.model.variableCount }
+        switch options.decomposition {
+        case .deterministicEquivalent: decomposed = false
+        case .scenarios: decomposed = true
+        case .automatic: decomposed = secondStageColumns > ReservePlanOptions.decompositionThreshold
+        }
+        movesAllowed = options.allowMoves && !decomposed
+        let catalogue = PlanCatalogue(bundle: bundle, scenarios: scenarios, scope: scope)
         addStockLevels(catalogue)
         addContracts(catalogue)
         addCapacityRows(catalogue)
-        addCostRows(catalogue)
-        try addScenarios()
+        if movesAllowed { addMoveRows(catalogue) } else { addPurchaseRows(catalogue) }
+        addContractFees(catalogue)
+        costExpression = purchase + holding + rotation + fees + moveCost
+        addScenarios(built)
         addBudget()
     }
 
-    /// [P1] first-stage stock levels with minimum-stock rules as lower bounds.
+    /// The least stock a rule asks of `depot` for `item`.
+    func minimum(_ depot: Depot?, _ item: Item) -> Double {
+        var lower = 0.0
+        for rule in options.minimumStock where depot?.level == rule.level {
+            lower = max(lower, item.norms.perPersonDay * rule.people * rule.days)
+        }
+        return lower
+    }
+
+    /// [P1] first-stage stock levels with minimum-stock rules as lower bounds (and,
+    /// without moves, today's stock: levels only grow).
     mutating func addStockLevels(_ catalogue: PlanCatalogue) {
         let (plannableDepots, depotByID, neededItems, itemByID) = (catalogue.plannableDepots, catalogue.depotByID,
                                                                   catalogue.neededItems, catalogue.itemByID)
@@ -114,11 +167,9 @@ struct ReservePlanBuilder {
             let depot = depotByID[depotID]
             for itemID in neededItems.sorted() {
                 guard let item = itemByID[itemID] else { continue }
-                var lower = 0.0
-                for rule in options.minimumStock where depot?.level == rule.level {
-                    lower = max(lower, item.norms.perPersonDay * rule.people * rule.days)
-                }
                 let key = DepotItem(depotID, itemID)
+                var lower = minimum(depot, item)
+                if !movesAllowed { lower = max(lower, currentStock[key] ?? 0) }
                 let v = model.addVariable(options.integerStock ? .integer : .continuous, lowerBound: options.integerStock ? lower.rounded(.up) : lower,
                                           name: "s[\(depotID),\(itemID)]")
                 stockLevel[key] = v
@@ -142,31 +193,49 @@ struct ReservePlanBuilder {
         }
     }
 
-    /// [P2] depot capacity (volume, weight).
+    /// [P2] depot capacity (volume, weight), counting everything in the depot: items the
+    /// plan does not model stay and take their room (a constant on the row). A depot
+    /// that is over capacity today may keep what it holds but receive nothing more.
     mutating func addCapacityRows(_ catalogue: PlanCatalogue) {
         let (plannableDepots, depotByID, itemByID) = (catalogue.plannableDepots, catalogue.depotByID, catalogue.itemByID)
+        var fixed: [DepotID: (volume: Double, tonnes: Double)] = [:]
+        for (key, q) in currentStock where plannableDepots.contains(key.depot) && !catalogue.neededItems.contains(key.item) {
+            let item = itemByID[key.item]
+            fixed[key.depot, default: (0, 0)].volume += q * (item?.unitVolumeM3 ?? 0)
+            fixed[key.depot, default: (0, 0)].tonnes += q * (item?.unitWeightKg ?? 0) / 1000
+        }
+        fixedLoad = fixed
         for depotID in plannableDepots.sorted() {
             guard let depot = depotByID[depotID] else { continue }
             let held = stockKeys.filter { $0.depot == depotID }
+            let other = fixed[depotID] ?? (0, 0)
+            func today(_ per: (Item) -> Double) -> Double {
+                held.reduce(0.0) { $0 + (currentStock[$1.key] ?? 0) * (itemByID[$1.item].map(per) ?? 0) }
+            }
             if depot.capacityM3 > 0 {
-                model.addConstraint(sum(held) { k in (itemByID[k.item]?.unitVolumeM3 ?? 0) * k.variable }
-                                    <= depot.capacityM3, name: "P2v[\(depotID)]")
+                let room = max(depot.capacityM3 - other.volume, today(\.unitVolumeM3))
+                model.addConstraint(sum(held) { k in (itemByID[k.item]?.unitVolumeM3 ?? 0) * k.variable } <= room, name: "P2v[\(depotID)]")
             }
             if depot.capacityTonnes > 0 {
-                model.addConstraint(sum(held) { k in (itemByID[k.item]?.unitWeightKg ?? 0) / 1000 * k.variable }
-                                    <= depot.capacityTonnes, name: "P2w[\(depotID)]")
+                let room = max(depot.capacityTonnes - other.tonnes, today { $0.unitWeightKg / 1000 })
+                model.addConstraint(sum(held) { k in (itemByID[k.item]?.unitWeightKg ?? 0) / 1000 * k.variable } <= room, name: "P2w[\(depotID)]")
             }
         }
     }
 
-    /// [P3] costs of the change: new units bought (their price, their first year's
-    /// holding and rotation); stock may move between depots but not be thrown away;
-    /// fees on added agreement capacity.
-    mutating func addCostRows(_ catalogue: PlanCatalogue) {
-        let (neededItems, itemByID) = (catalogue.neededItems, catalogue.itemByID)
-        // holding and rotation); stock may move between depots but not be thrown away.
-        for itemID in neededItems.sorted() {
-            guard let item = itemByID[itemID] else { continue }
+    /// What one new unit of `item` costs in its first year: price, holding, rotation.
+    mutating func addPurchaseCost(_ item: Item, _ b: Variable) {
+        purchase.add(item.unitPriceYuan, b)
+        holding.add(costs.holdingRate * item.unitPriceYuan, b)
+        if let days = item.shelfLifeDays, days > 0 { rotation.add(item.unitPriceYuan * 365 / days, b) }
+        changeExpression.add(1, b)
+    }
+
+    /// [P3] without moves: new units bought per item (levels only grow, so
+    /// Σ_d s_dk − b_k ≤ held; [P3k] Σ_d s_dk ≥ held is kept for the decomposition's heuristics).
+    mutating func addPurchaseRows(_ catalogue: PlanCatalogue) {
+        for itemID in catalogue.neededItems.sorted() {
+            guard let item = catalogue.itemByID[itemID] else { continue }
             let atDepots = stockKeys.filter { $0.item == itemID }
             guard !atDepots.isEmpty else { continue }
             let held = atDepots.reduce(0.0) { $0 + (currentStock[$1.key] ?? 0) }
@@ -175,34 +244,77 @@ struct ReservePlanBuilder {
             let total = sum(atDepots) { $0.variable }
             model.addConstraint(total - b <= held, name: "P3[\(itemID)]")
             model.addConstraint(total >= held, name: "P3k[\(itemID)]")
-            purchase.add(item.unitPriceYuan, b)
-            holding.add(options.holdingRate * item.unitPriceYuan, b)
-            if let days = item.shelfLifeDays, days > 0 { rotation.add(item.unitPriceYuan * 365 / days, b) }
+            addPurchaseCost(item, b)
         }
-        // Agreement capacity can grow (fee on the increase), not shrink.
+    }
+
+    /// [P3m] with moves: per depot and item, s_dk = q_dk + moved in − moved out + bought,
+    /// so nothing is thrown away; a move of item k from a to b costs
+    /// m_k/1000 × (km_ab × rate + handling) per unit. Moves leave only depots that hold
+    /// the item today, along the fastest road route between the two depots.
+    mutating func addMoveRows(_ catalogue: PlanCatalogue) {
+        let depots = catalogue.plannableDepots.sorted()
+        let km = roadKilometres(between: depots)
+        var inflow: [DepotItem: LinearExpression] = [:]
+        for itemID in catalogue.neededItems.sorted() {
+            guard let item = catalogue.itemByID[itemID] else { continue }
+            let tonnes = item.unitWeightKg / 1000
+            for (a, from) in depots.enumerated() where (currentStock[DepotItem(from, itemID)] ?? 0) > 0 {
+                for (b, to) in depots.enumerated() where a != b {
+                    guard let distance = km[a][b] else { continue }
+                    let unitCost = tonnes * (distance * costs.moveYuanPerTonneKm + costs.moveHandlingYuanPerTonne)
+                    let m = model.addVariable(name: "m[\(itemID),\(from),\(to)]")
+                    moveColumns.append(PlannedMove(item: itemID, from: from, to: to, variable: m, distanceKm: distance, unitCost: unitCost))
+                    moveCost.add(unitCost, m)
+                    changeExpression.add(1, m)
+                    inflow[DepotItem(to, itemID), default: LinearExpression()].add(1, m)
+                    inflow[DepotItem(from, itemID), default: LinearExpression()].add(-1, m)
+                }
+            }
+            for k in stockKeys where k.item == itemID {
+                let b = model.addVariable(name: "buy[\(k.depot),\(itemID)]")
+                depotBuy[k.key] = b
+                addPurchaseCost(item, b)
+                var row = LinearExpression(k.variable) - b
+                if let flow = inflow[k.key] { row.add(flow, scaledBy: -1) }
+                model.addConstraint(row == currentStock[k.key] ?? 0, name: "P3m[\(k.depot),\(itemID)]")
+            }
+        }
+    }
+
+    /// Road kilometres along the fastest route between every ordered pair of `depots`
+    /// (access legs included); `nil` where no road connects them.
+    func roadKilometres(between depots: [DepotID]) -> [[Double?]] {
+        let snaps = depots.map { network.snaps.depots[$0] }
+        var km = [[Double?]](repeating: [Double?](repeating: nil, count: depots.count), count: depots.count)
+        for (a, start) in snaps.enumerated() {
+            guard let start, let tree = try? network.graph.travelTimes(from: start.node) else { continue }
+            for (b, end) in snaps.enumerated() where a != b {
+                guard let end, let route = tree.route(to: end.node, in: network.graph) else { continue }
+                km[a][b] = route.length + start.distanceKm + end.distanceKm
+            }
+        }
+        return km
+    }
+
+    /// Agreement capacity can grow (a yearly fee on the increase), not shrink.
+    mutating func addContractFees(_ catalogue: PlanCatalogue) {
         for k in contractKeys {
             let c = k.variable
             let current = currentContract[k.key] ?? 0
+            let rate = costs.contractFeeRate * (catalogue.itemByID[k.item]?.unitPriceYuan ?? 0)
             model.setBounds(c, lower: current, upper: .infinity)
-            fees.add(options.contractFeeRate * (itemByID[k.item]?.unitPriceYuan ?? 0), c)
-            fees.constant -= options.contractFeeRate * (itemByID[k.item]?.unitPriceYuan ?? 0) * current
+            fees.add(rate, c)
+            fees.constant -= rate * current
+            changeExpression.add(1, c)
+            changeExpression.constant -= current
         }
-        costExpression = purchase + holding + rotation + fees
     }
 
     /// Second stage [P4]: each scenario's dispatch, coupled through its stock rows
     /// (embedded), or kept as a subproblem with its relaxation and repair data (decomposed).
-    mutating func addScenarios() throws(DispatchError) {
-        // Second stage: each scenario's dispatch, coupled through its stock rows [P4].
-        var built: [GoodsModel] = []
-        for goods in scenarios { built.append(try GoodsDispatcher().build(goods.problem)) }
+    mutating func addScenarios(_ built: [GoodsModel]) {
         let firstStageColumns = model.variableCount
-        let secondStageColumns = built.reduce(0) { $0 + $1.model.variableCount }
-        switch options.decomposition {
-        case .deterministicEquivalent: decomposed = false
-        case .scenarios: decomposed = true
-        case .automatic: decomposed = secondStageColumns > ReservePlanOptions.decompositionThreshold
-        }
         var offset = Int32(firstStageColumns)
         // Stock beyond what the largest scenario could ship from a depot never lowers a
         // shortfall, and moving today's stock back is always allowed: in the
@@ -299,6 +411,7 @@ struct ReservePlanBuilder {
         return e
     }
 }
+
 
 extension LinearExpression {
     /// Adds `other` scaled by `factor` (named for readability in the planner).

@@ -50,13 +50,29 @@ public struct ReservePlanOptions: Sendable {
     public static let decompositionThreshold = 200_000
     /// The objective.
     public var objective: ReservePlanObjective
-    /// Budget in CNY for purchases, the first year's holding and rotation, and contract
-    /// fees; `nil` for no budget (the `cost` objective ignores it).
+    /// Budget in CNY for purchases, the first year's holding and rotation, contract
+    /// fees and moves; `nil` for no budget. The `cost` objective minimises the cost
+    /// itself, so it refuses a budget (``PlanningError/invalidOptions(_:)``).
     public var budgetYuan: Double?
-    /// Annual holding cost as a share of an item's price (storage, insurance, checks).
-    public var holdingRate: Double
-    /// Annual fee for agreement capacity as a share of the item's price.
-    public var contractFeeRate: Double
+    /// The area whose bureau makes the plan: only depots it (or its sub-areas) runs
+    /// change, and only agreement reserves in its areas are contracted; `nil` = the
+    /// bundle's top area (docs/formulation.md, "Scope").
+    public var scope: AreaID?
+    /// Annual holding cost as a share of an item's price; `nil` = the bundle's
+    /// `planning.holding_rate` (default 0.05).
+    public var holdingRate: Double?
+    /// Annual fee for added agreement capacity as a share of the item's price; `nil` =
+    /// the bundle's `planning.contract_fee_rate` (default 0.02).
+    public var contractFeeRate: Double?
+    /// Cost of moving stock, CNY per tonne-kilometre; `nil` = the bundle's
+    /// `planning.move_yuan_per_tonne_km` (default 0.5).
+    public var moveYuanPerTonneKm: Double?
+    /// Handling cost of moving stock, CNY per tonne; `nil` = the bundle's
+    /// `planning.move_handling_yuan_per_tonne` (default 40).
+    public var moveHandlingYuanPerTonne: Double?
+    /// Whether stock may move between the scope's depots (the deterministic equivalent
+    /// only; the scenario decomposition adds stock and never moves or lowers it).
+    public var allowMoves: Bool
     /// For the `cost` objective: weighted shortfall allowed above each scenario's floor.
     public var shortfallAllowance: Double
     /// Whole units of stock (a MIP) instead of continuous levels.
@@ -71,20 +87,35 @@ public struct ReservePlanOptions: Sendable {
     /// equivalent is solved to GLPK's own tolerances).
     public var decompositionGap: Double
 
-    /// Options with the defaults: shortfall objective, no budget, 5 % holding, 2 % contract fee.
-    public init(objective: ReservePlanObjective = .shortfall, budgetYuan: Double? = nil, holdingRate: Double = 0.05,
-                contractFeeRate: Double = 0.02, shortfallAllowance: Double = 0, integerStock: Bool = false,
+    /// Options with the defaults: shortfall objective, no budget, the bundle's top area
+    /// and its planning costs.
+    public init(objective: ReservePlanObjective = .shortfall, budgetYuan: Double? = nil, scope: AreaID? = nil,
+                holdingRate: Double? = nil, contractFeeRate: Double? = nil, moveYuanPerTonneKm: Double? = nil,
+                moveHandlingYuanPerTonne: Double? = nil, allowMoves: Bool = true,
+                shortfallAllowance: Double = 0, integerStock: Bool = false,
                 minimumStock: [MinimumStockRule] = [], solve: SolveOptions = SolveOptions(),
                 decomposition: PlanDecomposition = .automatic, decompositionGap: Double = 1e-6) {
         self.objective = objective
         self.budgetYuan = budgetYuan
+        self.scope = scope
         self.holdingRate = holdingRate
         self.contractFeeRate = contractFeeRate
+        self.moveYuanPerTonneKm = moveYuanPerTonneKm
+        self.moveHandlingYuanPerTonne = moveHandlingYuanPerTonne
+        self.allowMoves = allowMoves
         self.shortfallAllowance = shortfallAllowance
         self.integerStock = integerStock
         self.minimumStock = minimumStock
         self.solve = solve
         self.decomposition = decomposition
         self.decompositionGap = decompositionGap
+    }
+
+    /// The costs in force for `bundle`: these options' overrides, else the bundle's.
+    public func costs(for bundle: ReserveBundle) -> PlanningParameters {
+        let b = bundle.manifest.planningParameters
+        return PlanningParameters(holdingRate: holdingRate ?? b.holdingRate, contractFeeRate: contractFeeRate ?? b.contractFeeRate,
+                                  moveYuanPerTonneKm: moveYuanPerTonneKm ?? b.moveYuanPerTonneKm,
+                                  moveHandlingYuanPerTonne: moveHandlingYuanPerTonne ?? b.moveHandlingYuanPerTonne)
     }
 }

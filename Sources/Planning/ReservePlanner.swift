@@ -14,15 +14,33 @@ public enum PlanningError: Error, Sendable, CustomStringConvertible {
     case response(ResponseError)
     /// The solver refused the model or failed.
     case solver(LinearSolverError)
+    /// The plan's own rules cannot all hold (minimum-stock rules, depot capacity, the
+    /// budget): each conflict names the rules involved; no plan is made.
+    case infeasible([PlanConflict])
 
     public var description: String {
         switch self {
         case .noScenarios: return "the bundle has no scenarios to plan for"
         case let .invalidOptions(list): return "invalid planning options: " + list.map(\.description).joined(separator: "; ")
+        case let .infeasible(list): return "no plan meets its rules: " + list.map(\.description).joined(separator: "; ")
         case let .response(e): return e.description
         case let .solver(e): return e.description
         }
     }
+}
+
+/// Rules of a plan that cannot hold together.
+public struct PlanConflict: Sendable, Hashable, CustomStringConvertible {
+    /// The rules, e.g. `min-stock county:5000:3`, `capacity HG-D-SB (volume)`, `budget`.
+    public var rules: [String]
+    /// What they demand, with the numbers and their units.
+    public var message: String
+    /// A conflict.
+    public init(rules: [String], message: String) {
+        self.rules = rules
+        self.message = message
+    }
+    public var description: String { rules.joined(separator: " vs ") + ": " + message }
 }
 
 /// Plans how much of each item each depot should hold (and what to contract with
@@ -45,20 +63,33 @@ public struct ReservePlanner: Sendable {
     }
 
     /// Plans reserve levels for every scenario of the bundle (weights normalised to probabilities).
+    ///
+    /// The plan's before and after figures are `reserve dispatch`'s own: each scenario is
+    /// dispatched on today's stock and on the recommended stock
+    /// (``ReservePlan/applied(to:)``) with the default dispatch options.
+    /// - Throws: ``PlanningError/infeasible(_:)`` when the minimum-stock rules, depot
+    ///   capacity and the budget cannot all hold; ``PlanningError/invalidOptions(_:)``.
     public func plan(_ bundle: ReserveBundle, network given: BundleNetwork? = nil) throws(PlanningError) -> ReservePlan {
         var builder = try builder(for: bundle, network: given)
-        return try builder.solve()
+        try builder.checkRules()
+        let today = try DispatchEvaluation(bundle: bundle, network: builder.network, logger: options.solve.logger)
+        var plan = try builder.solve()
+        try plan.evaluate(bundle: bundle, network: builder.network, today: today, builder: builder, logger: options.solve.logger)
+        return plan
     }
 
     /// The program built for `bundle`, not yet solved.
     func builder(for bundle: ReserveBundle, network given: BundleNetwork? = nil) throws(PlanningError) -> ReservePlanBuilder {
         var problems: [ProblemIssue] = []
         if let b = options.budgetYuan, !(b >= 0 && b.isFinite) { problems.append(ProblemIssue("budgetYuan", "must be a number ≥ 0, got \(b)")) }
-        if !(options.holdingRate >= 0 && options.holdingRate.isFinite) {
-            problems.append(ProblemIssue("holdingRate", "must be ≥ 0, got \(options.holdingRate)"))
+        if options.objective == .cost, options.budgetYuan != nil {
+            problems.append(ProblemIssue("budgetYuan", "the cost objective minimises the cost itself; a budget does not apply to it"))
         }
-        if !(options.contractFeeRate >= 0 && options.contractFeeRate.isFinite) {
-            problems.append(ProblemIssue("contractFeeRate", "must be ≥ 0, got \(options.contractFeeRate)"))
+        let rates: [(String, Double?)] = [("holdingRate", options.holdingRate), ("contractFeeRate", options.contractFeeRate),
+                                          ("moveYuanPerTonneKm", options.moveYuanPerTonneKm),
+                                          ("moveHandlingYuanPerTonne", options.moveHandlingYuanPerTonne)]
+        for case let (name, value?) in rates where !(value >= 0 && value.isFinite) {
+            problems.append(ProblemIssue(name, "must be ≥ 0, got \(value)"))
         }
         if !(options.shortfallAllowance >= 0 && options.shortfallAllowance.isFinite) {
             problems.append(ProblemIssue("shortfallAllowance", "must be ≥ 0, got \(options.shortfallAllowance)"))
@@ -68,6 +99,7 @@ public struct ReservePlanner: Sendable {
         }
         if !problems.isEmpty { throw .invalidOptions(problems) }
         guard !bundle.scenarios.isEmpty else { throw .noScenarios }
+        let scope = try PlanScope(bundle: bundle, area: options.scope)
         let network: BundleNetwork
         if let given {
             network = given
@@ -78,22 +110,48 @@ public struct ReservePlanner: Sendable {
         var scenarios: [ScenarioGoods] = []
         for scenario in bundle.scenarios {
             var responseOptions = ResponseOptions(logger: options.solve.logger)
-            // Only arrivals by the deadline count for shortfall: no horizon beyond the last deadline.
+            // Capacity is counted per deadline (docs/formulation.md, "Capacity before the
+            // deadline"), so the shortfall by the deadline does not depend on the horizon:
+            // the program ends it at the last deadline, for fewer columns. The figures a
+            // plan reports come from dispatch itself (DispatchEvaluation).
             responseOptions.horizonHours = nil
             do {
                 var goods = try ResponsePlanner(options: responseOptions).goods(for: scenario.id, in: bundle, network: network)
                 goods.problem.horizonHours = max(goods.problem.areas.map(\.deadlineHours).max() ?? 10, 1)
+                Self.restrict(&goods, to: scope, in: bundle)
                 scenarios.append(goods)
             } catch {
                 throw .response(error)
             }
         }
-        var builder = ReservePlanBuilder(bundle: bundle, scenarios: scenarios, options: options)
+        var builder = ReservePlanBuilder(bundle: bundle, scenarios: scenarios, options: options, scope: scope, network: network)
         do {
             try builder.build()
         } catch {
             throw .response(.dispatch(error))
         }
         return builder
+    }
+
+    /// Depots outside the scope keep today's stock: their sources are no longer
+    /// plannable and supply what they hold (after the scenario's damage), not the
+    /// planning placeholder.
+    static func restrict(_ goods: inout ScenarioGoods, to scope: PlanScope, in bundle: ReserveBundle) {
+        let depots = Dictionary(uniqueKeysWithValues: bundle.depots.map { ($0.id, $0) })
+        var fixed = Set<Int>()
+        for (s, id) in goods.sourceDepots.enumerated() where goods.sourcePlannable[s] {
+            if let depot = depots[id], scope.plans(depot) { continue }
+            goods.sourcePlannable[s] = false
+            fixed.insert(s)
+        }
+        guard !fixed.isEmpty else { return }
+        goods.problem.supplies.removeAll { fixed.contains($0.source) }
+        for s in fixed.sorted() {
+            for (k, q) in goods.currentQuantity[s].sorted(by: { $0.key < $1.key }) where q > 0 {
+                goods.problem.supplies.append(GoodsProblem.Supply(source: s, item: k, quantity: q))
+            }
+        }
+        // As the inputs list them: by source, then item.
+        goods.problem.supplies.sort { ($0.source, $0.item) < ($1.source, $1.item) }
     }
 }

@@ -2,9 +2,11 @@ import Localization
 import Planning
 import ReserveModel
 
-/// The JSON document of `reserve plan` (schema version 1, docs/formats.md).
+/// The JSON document of `reserve plan` (schema version 2, docs/formats.md).
 public struct PlanReport: Codable, Sendable, Equatable {
-    public var schemaVersion = 1
+    public var schemaVersion = 2
+    /// The areas whose bureau the plan is for (their depots and their sub-areas' change).
+    public var scope: [AreaID]
     /// `optimal`, `feasible`, …
     public var status: String
     /// `shortfall`, `cost` or `robust`.
@@ -33,17 +35,44 @@ public struct PlanReport: Codable, Sendable, Equatable {
         public var levels: [Level]
         public struct Level: Codable, Sendable, Equatable { public var name: String, value: Double, bound: Double, proven: Bool }
     }
-    public struct Cost: Codable, Sendable, Equatable { public var purchase, holding, rotation, contracts, total: Double }
+    public struct Cost: Codable, Sendable, Equatable { public var purchase, holding, rotation, contracts, moves, total: Double }
+    /// Why a change is recommended: per scenario, the areas it serves and the units of
+    /// the item no longer short by the deadline there (dispatch before minus after).
+    public struct Reason: Codable, Sendable, Equatable {
+        public struct Gain: Codable, Sendable, Equatable {
+            public var scenario: ScenarioID, areas: [AreaID], shortfallCovered: Double, shortfallRemoved: Double
+        }
+        public var gains: [Gain]
+        /// Σ probability × units the changed stock delivers by the deadline, in the item's unit.
+        public var expectedShortfallCovered: Double
+        /// Σ probability × units of the item no longer short there by dispatch.
+        public var expectedShortfallRemoved: Double
+        init(_ r: ReservePlan.Reason) {
+            gains = r.gains.map { Gain(scenario: $0.scenario, areas: $0.areas, shortfallCovered: stable($0.shortfallCovered),
+                                       shortfallRemoved: stable($0.shortfallRemoved)) }
+            expectedShortfallCovered = stable(r.expectedShortfallCovered)
+            expectedShortfallRemoved = stable(r.expectedShortfallRemoved)
+        }
+    }
     public struct Level: Codable, Sendable, Equatable {
         public var depot: DepotID, depotName: String, item: ItemID, itemName: String, unit: String
         public var current: Double, recommended: Double, change: Double, drivenBy: [ScenarioID]
+        public var reason: Reason
     }
     public struct Purchase: Codable, Sendable, Equatable { public var item: ItemID, itemName: String, quantity: Double, costYuan: Double }
-    public struct Move: Codable, Sendable, Equatable { public var item: ItemID, from: DepotID, to: DepotID, quantity: Double }
-    public struct Contract: Codable, Sendable, Equatable { public var supplier: DepotID, item: ItemID, current: Double, recommended: Double }
+    public struct Move: Codable, Sendable, Equatable {
+        public var item: ItemID, itemName: String, unit: String, from: DepotID, fromName: String, to: DepotID, toName: String
+        public var quantity: Double, distanceKm: Double, costYuan: Double, reason: Reason
+    }
+    public struct Contract: Codable, Sendable, Equatable {
+        public var supplier: DepotID, supplierName: String, item: ItemID, itemName: String, unit: String
+        public var current: Double, recommended: Double, reason: Reason
+    }
     public struct Scenario: Codable, Sendable, Equatable {
         public var id: ScenarioID, probability: Double, shortfallBefore: Double, shortfallAfter: Double
         public var reliefComplianceBefore: Double, reliefComplianceAfter: Double
+        /// The plan model's own shortfall with the recommended stock (its scenario LPs end at the latest deadline).
+        public var modelShortfallAfter: Double
     }
     public struct BeforeAfter: Codable, Sendable, Equatable { public var before: Double, after: Double }
     public struct Size: Codable, Sendable, Equatable { public var rows: Int, columns: Int, nonZeros: Int }
@@ -52,26 +81,36 @@ public struct PlanReport: Codable, Sendable, Equatable {
     public init(_ p: ReservePlan, bundle: ReserveBundle, objective kind: ReservePlanObjective, budget: Double?) {
         let items = Dictionary(uniqueKeysWithValues: bundle.items.map { ($0.id, $0) })
         let depots = Dictionary(uniqueKeysWithValues: bundle.depots.map { ($0.id, $0) })
+        scope = p.scope
         status = p.status.rawValue
         objectiveKind = kind.rawValue
         objective = p.objective.map(stable)
         budgetYuan = budget
         cost = Cost(purchase: stable(p.cost.purchase), holding: stable(p.cost.holding), rotation: stable(p.cost.rotation),
-                    contracts: stable(p.cost.contracts), total: stable(p.cost.total))
+                    contracts: stable(p.cost.contracts), moves: stable(p.cost.moves), total: stable(p.cost.total))
         recommendedStock = p.levels.map { l in
             Level(depot: l.depot, depotName: depots[l.depot]?.name ?? l.depot.rawValue, item: l.item, itemName: items[l.item]?.name ?? l.item.rawValue,
                   unit: items[l.item]?.unit ?? "", current: stable(l.current), recommended: stable(l.recommended),
-                  change: stable(l.recommended - l.current), drivenBy: l.drivenBy)
+                  change: stable(l.recommended - l.current), drivenBy: l.drivenBy, reason: Reason(l.reason))
         }
         purchases = p.purchases.sorted { $0.key < $1.key }.map { k, quantity in
             Purchase(item: k, itemName: items[k]?.name ?? k.rawValue, quantity: stable(quantity),
                      costYuan: stable(quantity * (items[k]?.unitPriceYuan ?? 0)))
         }
-        moves = p.moves.map { Move(item: $0.item, from: $0.from, to: $0.to, quantity: stable($0.quantity)) }
-        contracts = p.contracts.map { Contract(supplier: $0.supplier, item: $0.item, current: stable($0.current), recommended: stable($0.recommended)) }
+        moves = p.moves.map { m in
+            Move(item: m.item, itemName: items[m.item]?.name ?? m.item.rawValue, unit: items[m.item]?.unit ?? "",
+                 from: m.from, fromName: depots[m.from]?.name ?? m.from.rawValue, to: m.to, toName: depots[m.to]?.name ?? m.to.rawValue,
+                 quantity: stable(m.quantity), distanceKm: stable(m.distanceKm), costYuan: stable(m.costYuan), reason: Reason(m.reason))
+        }
+        contracts = p.contracts.map { c in
+            Contract(supplier: c.supplier, supplierName: depots[c.supplier]?.name ?? c.supplier.rawValue, item: c.item,
+                     itemName: items[c.item]?.name ?? c.item.rawValue, unit: items[c.item]?.unit ?? "",
+                     current: stable(c.current), recommended: stable(c.recommended), reason: Reason(c.reason))
+        }
         scenarios = p.scenarios.map { Scenario(id: $0.scenario, probability: stable($0.probability), shortfallBefore: stable($0.shortfallBefore),
                                                shortfallAfter: stable($0.shortfallAfter), reliefComplianceBefore: stable($0.complianceBefore),
-                                               reliefComplianceAfter: stable($0.complianceAfter)) }
+                                               reliefComplianceAfter: stable($0.complianceAfter),
+                                               modelShortfallAfter: stable($0.modelShortfallAfter)) }
         expectedShortfall = BeforeAfter(before: stable(p.expectedShortfallBefore), after: stable(p.expectedShortfallAfter))
         worstShortfall = BeforeAfter(before: stable(p.worstShortfallBefore), after: stable(p.worstShortfallAfter))
         let compliance = { (f: (ReservePlan.ScenarioOutcome) -> Double) in p.scenarios.reduce(0.0) { $0 + $1.probability * f($1) } }
@@ -95,7 +134,8 @@ public enum PlanText {
         out.append(w("plan.objective", ["objective": w.name("objective", r.objectiveKind), "status": w.status(r.status)])
                    + (r.budgetYuan.map { w("plan.budget", ["budget": yuan($0)]) } ?? ""))
         out.append(w("plan.cost", ["total": yuan(r.cost.total), "purchase": yuan(r.cost.purchase), "holding": yuan(r.cost.holding),
-                                   "rotation": yuan(r.cost.rotation), "contracts": yuan(r.cost.contracts)]))
+                                   "rotation": yuan(r.cost.rotation), "contracts": yuan(r.cost.contracts), "moves": yuan(r.cost.moves)]))
+        out.append(w("plan.scope", ["scope": r.scope.map(\.rawValue).joined(separator: ", ")]))
         out.append(w("plan.shortfall", ["expectedBefore": ResponseText.format6(r.expectedShortfall.before),
                                         "expectedAfter": ResponseText.format6(r.expectedShortfall.after),
                                         "worstBefore": ResponseText.format6(r.worstShortfall.before),
@@ -127,21 +167,43 @@ public enum PlanText {
             out.append(buy.render(width: width))
             out.append("")
         }
-        var levels = TextTable(columns: [.init(w("plan.depot"), maxWidth: 30), .init(w("plan.item"), maxWidth: 20), .init(w("plan.now"), alignment: .right),
-                                         .init(w("plan.plan"), alignment: .right), .init(w("plan.for"), maxWidth: 30)])
-        for l in r.recommendedStock.prefix(40) {
-            levels.append([l.depotName, l.itemName, w.number(l.current), w.number(l.recommended), l.drivenBy.map(\.rawValue).sorted(by: Wording.naturalOrder).joined(separator: ", ")])
+        // Every change is listed (a bureau acts on each); the JSON has the same rows.
+        func gain(_ g: PlanReport.Reason, unit: String) -> String {
+            guard !g.gains.isEmpty else { return "" }
+            let scenarios = g.gains.map(\.scenario.rawValue).sorted(by: Wording.naturalOrder).joined(separator: ", ")
+            return "\(w.number(g.expectedShortfallCovered)) \(unit) — \(scenarios)"
+        }
+        func depot(_ name: String, _ id: DepotID) -> String { "\(name) (\(id.rawValue))" }
+        var levels = TextTable(columns: [.init(w("plan.depot"), maxWidth: 60), .init(w("plan.item"), maxWidth: 20), .init(w("plan.now"), alignment: .right),
+                                         .init(w("plan.plan"), alignment: .right), .init(w("plan.gain"), maxWidth: 48)])
+        for l in r.recommendedStock {
+            levels.append([depot(l.depotName, l.depot), l.itemName, w.number(l.current), w.number(l.recommended), gain(l.reason, unit: l.unit)])
         }
         out.append(w("plan.stockChanges", ["count": "\(r.recommendedStock.count)"]))
         out.append(levels.render(width: width))
-        if r.recommendedStock.count > 40 { out.append(w("plan.more", ["count": "\(r.recommendedStock.count - 40)"])) }
         if !r.moves.isEmpty {
             out.append("")
-            out.append(w("plan.moves", ["list": r.moves.prefix(10).map { "\($0.item) \(w.number($0.quantity)) \($0.from)→\($0.to)" }.joined(separator: "; ")]))
+            out.append(w("plan.moves", ["count": "\(r.moves.count)"]))
+            var moves = TextTable(columns: [.init(w("plan.item"), maxWidth: 16), .init(w("plan.quantity"), alignment: .right),
+                                            .init(w("plan.from"), maxWidth: 60), .init(w("plan.to"), maxWidth: 60),
+                                            .init(w("plan.km"), alignment: .right), .init(w("plan.costColumn"), alignment: .right),
+                                            .init(w("plan.gain"), maxWidth: 40)])
+            for m in r.moves {
+                moves.append([m.itemName, w.number(m.quantity), depot(m.fromName, m.from), depot(m.toName, m.to),
+                              w.number(m.distanceKm), yuan(m.costYuan), gain(m.reason, unit: m.unit)])
+            }
+            out.append(moves.render(width: width))
         }
         if !r.contracts.isEmpty {
             out.append("")
-            out.append(w("plan.contracts", ["list": r.contracts.prefix(10).map { "\($0.supplier) \($0.item) \(w.number($0.current))→\(w.number($0.recommended))" }.joined(separator: "; ")]))
+            out.append(w("plan.contractsTitle", ["count": "\(r.contracts.count)"]))
+            var contracts = TextTable(columns: [.init(w("plan.supplier"), maxWidth: 60), .init(w("plan.item"), maxWidth: 20),
+                                                .init(w("plan.now"), alignment: .right), .init(w("plan.plan"), alignment: .right),
+                                                .init(w("plan.gain"), maxWidth: 48)])
+            for c in r.contracts {
+                contracts.append([depot(c.supplierName, c.supplier), c.itemName, w.number(c.current), w.number(c.recommended), gain(c.reason, unit: c.unit)])
+            }
+            out.append(contracts.render(width: width))
         }
         return out.joined(separator: "\n")
     }

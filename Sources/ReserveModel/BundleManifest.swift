@@ -130,6 +130,12 @@ public struct BundleManifest: Hashable, Codable, Sendable {
     /// The datum of the places (`"coordinates"`: wgs84, cgcs2000, gcj02, bd09); nil =
     /// WGS-84. Readers convert places to WGS-84 on load and clear it.
     public var coordinates: CoordinateSystem?
+    /// The costs reserve planning counts (`"planning"`); nil = the documented defaults
+    /// (``PlanningParameters/defaults``).
+    public var planning: PlanningParameters?
+
+    /// The planning costs in force: the bundle's own, else the defaults.
+    public var planningParameters: PlanningParameters { planning ?? .defaults }
 
     /// Default snapping distance: 5 km covers a township seat off the modelled
     /// roads, while a depot tens of kilometres off is a typo in its coordinates.
@@ -156,7 +162,7 @@ public struct BundleManifest: Hashable, Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion, name, nameEn, description, referenceDate, policies, defaultPolicy,
-             headlineScenario, maxSnapKm, personsPerHousehold, units, files, coordinates
+             headlineScenario, maxSnapKm, personsPerHousehold, units, files, coordinates, planning
     }
 
     /// Decodes; everything but `name` may be left out.
@@ -175,6 +181,7 @@ public struct BundleManifest: Hashable, Codable, Sendable {
         units = try c.decode(.units, default: .standard)
         files = try c.decode(.files, default: .standard)
         coordinates = try c.decodeIfPresent(CoordinateSystem.self, forKey: .coordinates)
+        planning = try c.decodeIfPresent(PlanningParameters.self, forKey: .planning)
     }
 
     /// The policy a scenario is checked against: its own, else the default, else

@@ -19,6 +19,12 @@ extension BundleValidator {
         }
         c.number(m.maxSnapKm, ref("max_snap_km"), "The snapping distance", positive: true)
         c.number(m.personsPerHousehold, ref("persons_per_household"), "Persons per household", positive: true)
+        if let p = m.planning {
+            c.number(p.holdingRate, ref("planning.holding_rate"), "The holding rate")
+            c.number(p.contractFeeRate, ref("planning.contract_fee_rate"), "The contract fee rate")
+            c.number(p.moveYuanPerTonneKm, ref("planning.move_yuan_per_tonne_km"), "The cost of moving stock per tonne-kilometre")
+            c.number(p.moveHandlingYuanPerTonne, ref("planning.move_handling_yuan_per_tonne"), "The handling cost of moving stock per tonne")
+        }
         if m.policies.isEmpty {
             c.warning(ref("policies"), "The bundle has no policy; the national 2 h / 10 h targets will be used.")
         }

@@ -73,6 +73,8 @@ struct CLIFailure: Error {
             switch e {
             case .solver: return internalFailureCode
             case let .response(r): return exitCode(for: r)
+            // The options come from the command line (--scope, rates).
+            case .invalidOptions: return usageCode
             default: return invalidDataCode
             }
         case is LinearSolverError: return internalFailureCode

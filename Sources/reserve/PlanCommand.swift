@@ -16,15 +16,34 @@ struct PlanCommand: ParsableCommand {
           reserve plan Data/hegang --budget 2000000
           reserve plan Data/suzhou --objective cost
           reserve plan Data/manzhouli --objective robust --budget 500000 --json
-          reserve plan Data/linjiang --min-stock county:5000:3
+          reserve plan Data/linjiang --min-stock county:5000:3 --budget 3000000
+          reserve plan Data/hegang --scope HG-LB --budget 500000
+          reserve plan Data/hegang --budgets 0,500000,1000000,2000000,5000000 --format html > frontier.html
+          reserve plan Data/hegang --budget 2000000 --write-bundle /tmp/hegang-planned
+
+        Only the depots the scope's bureau runs change (its own and its sub-areas' \
+        physical depots; agreement reserves there may be contracted); provincial, \
+        national, mutual-aid and delegated reserves keep their stock. Moving stock \
+        costs bundle.json's planning.move_yuan_per_tonne_km × road km × tonnes plus \
+        planning.move_handling_yuan_per_tonne × tonnes. The before and after figures are \
+        `reserve dispatch`'s on today's and on the recommended stock.
         """
     )
 
     @Argument(help: "The bundle directory (or single JSON file).")
     var bundle: String
 
-    @Option(name: .long, help: "Budget in yuan for purchases, first-year holding and rotation, and contract fees: 2000000, 2,000,000, 200万 or 0.02亿.")
+    @Option(name: .long, help: "Budget in yuan for purchases, first-year holding and rotation, contract fees and moves: 2000000, 2,000,000, 200万 or 0.02亿.")
     var budget: Yuan?
+
+    @Option(name: .long, help: "The budget frontier: a plan per budget, comma-separated (e.g. 0,500000,1000000,2000000,5000000).")
+    var budgets: YuanList?
+
+    @Option(name: .long, help: "The area whose bureau makes the plan (default: the bundle's top area).")
+    var scope: String?
+
+    @Option(name: .customLong("write-bundle"), help: "Write a copy of the bundle with the recommended stock to this directory.")
+    var writeBundle: String?
 
     @Option(name: .long, help: "shortfall (least expected shortfall within budget), cost (cheapest at the least shortfall), robust (least worst-scenario shortfall).")
     var objective: ReservePlanObjective = .shortfall
@@ -32,8 +51,8 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("min-stock"), help: "Minimum-stock rule LEVEL:PEOPLE:DAYS, e.g. county:5000:3 (repeatable).")
     var minStock: [String] = []
 
-    @Option(name: .customLong("holding-rate"), help: "Annual holding cost as a share of price (default 0.05).")
-    var holdingRate: Double = 0.05
+    @Option(name: .customLong("holding-rate"), help: "Annual holding cost as a share of price (default: bundle.json planning.holding_rate, else 0.05).")
+    var holdingRate: Double?
 
     @Option(name: .customLong("allowance"), help: "For --objective cost: weighted shortfall allowed above the least achievable.")
     var allowance: Double = 0
@@ -41,13 +60,16 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .customLong("integer-stock"), help: "Whole units of stock (a MIP).")
     var integerStock = false
 
+    @Flag(name: .customLong("no-moves"), help: "Levels only grow: nothing is moved or lowered (as the scenario decomposition always plans).")
+    var noMoves = false
+
     @Option(name: .long, help: "auto (by size), off (one deterministic-equivalent model), scenarios (Benders by scenario).")
     var decomposition: PlanDecomposition = .automatic
 
     @Option(name: .customLong("decomposition-gap"), help: "Relative gap at which the scenario decomposition stops each level (default 1e-6).")
     var decompositionGap: Double = 1e-6
 
-    @Option(name: .long, help: "Output format: table, json or csv (the stock changes, UTF-8 with BOM for Excel and WPS).")
+    @Option(name: .long, help: "Output format: table, json, csv (the stock changes, UTF-8 with BOM for Excel and WPS) or html (a self-contained page; with --budgets, the frontier chart).")
     var format: PlanFormat = .table
 
     @Flag(name: .long, help: "Shorthand for --format json.")
@@ -60,7 +82,16 @@ struct PlanCommand: ParsableCommand {
 
     func validate() throws {
         if let budget = budget?.value, !(budget >= 0 && budget.isFinite) { throw ValidationError("--budget must be a number ≥ 0.") }
-        if !(holdingRate >= 0 && holdingRate.isFinite) { throw ValidationError("--holding-rate must be ≥ 0.") }
+        if let holdingRate, !(holdingRate >= 0 && holdingRate.isFinite) { throw ValidationError("--holding-rate must be ≥ 0.") }
+        if objective == .cost, budget != nil || budgets != nil {
+            throw ValidationError("--objective cost minimises the cost itself; leave out --budget/--budgets, or use --objective shortfall or robust with a budget.")
+        }
+        if budget != nil, budgets != nil { throw ValidationError("give either --budget or --budgets, not both.") }
+        if let list = budgets?.values, list.isEmpty || list.contains(where: { !($0 >= 0 && $0.isFinite) }) {
+            throw ValidationError("--budgets must list amounts ≥ 0, e.g. 0,500000,1000000.")
+        }
+        if budgets != nil, format == .csv { throw ValidationError("--budgets writes a table, json or html, not csv.") }
+        if budgets != nil, writeBundle != nil { throw ValidationError("--write-bundle needs one plan: use --budget, not --budgets.") }
         if !(allowance >= 0 && allowance.isFinite) { throw ValidationError("--allowance must be ≥ 0.") }
         if !(decompositionGap > 0 && decompositionGap < 1) { throw ValidationError("--decomposition-gap must be a number between 0 and 1 (exclusive).") }
         _ = try rules()
@@ -84,28 +115,64 @@ struct PlanCommand: ParsableCommand {
         var solve = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap, logger: logger)
         // Branch-and-bound nodes (integer stock) or master solves (scenario decomposition).
         solve.progress = ProgressPrinter.mip(steps: .rounds, language: language.resolved)
-        let options = ReservePlanOptions(objective: objective, budgetYuan: budget?.value, holdingRate: holdingRate,
-                                         shortfallAllowance: allowance, integerStock: integerStock,
+        let options = ReservePlanOptions(objective: objective, budgetYuan: budget?.value, scope: scope.map { AreaID($0) },
+                                         holdingRate: holdingRate, allowMoves: !noMoves, shortfallAllowance: allowance, integerStock: integerStock,
                                          minimumStock: try rules(), solve: solve, decomposition: decomposition,
                                          decompositionGap: decompositionGap)
+        let planner = ReservePlanner(options: options)
+        if let list = budgets?.values {
+            let frontier: PlanFrontier
+            do { frontier = try planner.frontier(loaded, budgets: list, network: validated.network) } catch {
+                throw CLIFailure(error, context: bundle)
+            }
+            let report = PlanFrontierReport(frontier, bundle: loaded, objective: objective)
+            switch json ? .json : format {
+            case .json: try printJSON(report)
+            case .html: print(PlanHTML.render(frontier: report, language: language.resolved))
+            case .table, .csv: print(PlanText.render(frontier: report, language: language.resolved, width: tableWidth.resolved))
+            }
+            return
+        }
         let plan: ReservePlan
         do {
-            plan = try ReservePlanner(options: options).plan(loaded, network: validated.network)
+            plan = try planner.plan(loaded, network: validated.network)
         } catch {
             throw CLIFailure(error, context: bundle)
+        }
+        if let writeBundle {
+            do { try BundleWriter.write(plan.applied(to: loaded), toDirectory: writeBundle) } catch {
+                throw CLIFailure(error, context: writeBundle)
+            }
         }
         let report = PlanReport(plan, bundle: loaded, objective: objective, budget: budget?.value)
         switch json ? .json : format {
         case .json: try printJSON(report)
         case .csv: FileHandle.standardOutput.write(Data(CSVExport.planChanges(report, language: language.resolved).utf8))
         case .table: print(PlanText.render(report, language: language.resolved, width: tableWidth.resolved))
+        case .html: print(PlanHTML.render(plan: report, language: language.resolved))
         }
     }
 }
 
 /// Output formats of `reserve plan`.
 enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
+    case table, json, csv, html
+}
+
+/// Amounts of yuan separated by commas: `0,500000,1000000` or `0,50万,100万` (the
+/// thousands separators of one amount cannot be told from the list's, so write
+/// amounts without them).
+struct YuanList: ExpressibleByArgument {
+    var values: [Double]
+
+    init?(argument: String) {
+        var list: [Double] = []
+        for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let y = Yuan(argument: String(part)) else { return nil }
+            list.append(y.value)
+        }
+        values = list
+    }
 }
 
 /// An amount of yuan as planners write it: `2000000`, `2,000,000`, `200万`, `0.02亿`

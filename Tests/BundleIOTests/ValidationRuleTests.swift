@@ -95,6 +95,22 @@ struct ValidationRuleTests {
         #expect(found.map(\.message) == ["Policy 'p-8h' sets no target: give arrival_hours or relief_hours."])
     }
 
+    @Test("Negative planning cost in bundle.json; absent keys take the documented defaults")
+    func planningCosts() throws {
+        let (report, found) = try problems(at: "bundle.json:$.planning.move_yuan_per_tonne_km") {
+            try $0.replace("bundle.json", "\"reference_date\": \"2025-06-01\",",
+                           with: "\"reference_date\": \"2025-06-01\", \"planning\": {\"move_yuan_per_tonne_km\": -1, \"contract_fee_rate\": 0.03},")
+        }
+        #expect(found.map(\.message) == ["The cost of moving stock per tonne-kilometre must be 0 or more, not -1."])
+        #expect(report.errors.count == 1)
+        let copy = try FixtureCopy()
+        defer { copy.remove() }
+        try copy.replace("bundle.json", "\"reference_date\": \"2025-06-01\",", with: "\"reference_date\": \"2025-06-01\", \"planning\": {\"contract_fee_rate\": 0.03},")
+        let manifest = try BundleReader.read(at: copy.root.path).bundle.manifest
+        #expect(manifest.planningParameters == PlanningParameters(holdingRate: 0.05, contractFeeRate: 0.03, moveYuanPerTonneKm: 0.5,
+                                                                  moveHandlingYuanPerTonne: 40))
+    }
+
     @Test("Depot that cannot be snapped to the road network")
     func snapping() throws {
         let (_, found) = try problems(at: "depots.csv:5:lat") { try $0.replace("depots.csv", "47.302,130.33,", with: "47.702,130.33,") }

@@ -55,9 +55,10 @@ import TestSupport
         #expect(d.repaired(y, try d.evaluator.evaluate(at: y), budget: nil) == nil)
     }
 
-    /// S2 needs only 40 tents at A2 and D2 holds 70 today. At D1 = 100, D2 = 70 every
-    /// need is met; the trim keeps D1 (S1 ships all 100) and lowers D2 to the 40 S2
-    /// ships, which keeps Σ = 140 ≥ the 70 held, so 70 are bought (¥73,500), not 100.
+    /// S2 needs only 40 tents at A2 and D2 holds 70 today. The decomposition only adds
+    /// stock (levels ≥ today's). At D1 = 100, D2 = 90 every need is met; the trim keeps
+    /// D1 (S1 ships all 100) and lowers D2 to max(today's 70, the 40 S2 ships) = 70, so
+    /// 100 are bought (¥105,000), not 120.
     @Test func trimLowersLevelsToWhatTheScenariosShip() throws {
         let stock = "D2,tent,70,顶,b1,2025-01-01,\n"
         let s = try setup(try ReservePlanTests.bundle(s2Tents: 40, stock: stock), budget: nil)
@@ -65,23 +66,23 @@ import TestSupport
         #expect(s.today[s.d2] == 70)
         var x = s.today
         x[s.d1] = 100
+        x[s.d2] = 90
         x = d.withPurchases(x)
-        #expect(x[s.buy] == 100)
+        #expect(x[s.buy] == 120)
         let evaluations = try d.evaluator.evaluate(at: x)
         #expect(evaluations.allSatisfy { abs($0.value) < 1e-9 })
         let y = d.trimmed(x, evaluations)
         #expect(isApproximatelyEqual(y[s.d1], 100, absolute: 1e-9))
-        #expect(isApproximatelyEqual(y[s.d2], 40, absolute: 1e-9))
-        #expect(isApproximatelyEqual(y[s.buy], 70, absolute: 1e-9))
-        #expect(isApproximatelyEqual(d.cost.value(at: y), 73_500, absolute: 1e-6))
+        #expect(isApproximatelyEqual(y[s.d2], 70, absolute: 1e-9))
+        #expect(isApproximatelyEqual(y[s.buy], 100, absolute: 1e-9))
+        #expect(isApproximatelyEqual(d.cost.value(at: y), 105_000, absolute: 1e-6))
         #expect(d.meetsFirstStage(y))
         // The scenarios are worth the same at the trimmed point.
         #expect(try d.evaluator.evaluate(at: y).allSatisfy { abs($0.value) < 1e-9 })
     }
 
-    /// Trimming never throws stock away: at D1 = 10, D2 = 70 the scenarios ship 10 and
-    /// 40, but 70 tents are held today, so 20 of D2's 30 unused tents stay (D2 = 60) and
-    /// nothing is bought.
+    /// Trimming never goes below today's stock: at D1 = 10, D2 = 70 the scenarios ship
+    /// 10 and 40, but D2 holds 70 today, so it stays at 70 and the 10 at D1 are bought.
     @Test func trimKeepsTodaysStock() throws {
         let stock = "D2,tent,70,顶,b1,2025-01-01,\n"
         let s = try setup(try ReservePlanTests.bundle(s2Tents: 40, stock: stock), budget: nil)
@@ -91,8 +92,8 @@ import TestSupport
         x = d.withPurchases(x)
         let y = d.trimmed(x, try d.evaluator.evaluate(at: x))
         #expect(isApproximatelyEqual(y[s.d1], 10, absolute: 1e-9))
-        #expect(isApproximatelyEqual(y[s.d2], 60, absolute: 1e-9))
-        #expect(isApproximatelyEqual(y[s.buy], 0, absolute: 1e-9))
+        #expect(isApproximatelyEqual(y[s.d2], 70, absolute: 1e-9))
+        #expect(isApproximatelyEqual(y[s.buy], 10, absolute: 1e-9))
         #expect(d.meetsFirstStage(y))
     }
 

@@ -33,7 +33,7 @@ import TestSupport
     @Test func everyDocumentedRowExistsInTheBuiltModels() throws {
         let documented = try documentedRowLabels()
         #expect(documented.isSuperset(of: ["D1", "D2", "D3", "D4", "D4t", "D5", "D6", "D7", "D8", "D9",
-                                           "T1", "T2", "T3", "T4", "P2v", "P2w", "P3", "P3k", "P4", "P5"]), "\(documented.sorted())")
+                                           "T1", "T2", "T3", "T4", "P2v", "P2w", "P3", "P3k", "P3m", "P4", "P5"]), "\(documented.sorted())")
         var built = Set<String>()
         func collect(_ m: Model) {
             for name in m.rowNames where !name.isEmpty {
@@ -51,8 +51,11 @@ import TestSupport
                 let arrival = p.options.map { $0.travelHours + p.teams[$0.team].mobilisationHours }
                 collect(TeamAssigner().singleMIP(p, arrival: arrival).model)
             }
-            let planOptions = ReservePlanOptions(budgetYuan: 1_000_000, decomposition: .deterministicEquivalent)
-            collect(try ReservePlanner(options: planOptions).builder(for: validated.bundle, network: network).model)
+            // With moves ([P3m]) and without ([P3], [P3k], as the decomposition plans).
+            for moves in [true, false] {
+                let planOptions = ReservePlanOptions(budgetYuan: 1_000_000, allowMoves: moves, decomposition: .deterministicEquivalent)
+                collect(try ReservePlanner(options: planOptions).builder(for: validated.bundle, network: network).model)
+            }
         }
         let missing = documented.subtracting(built).sorted()
         #expect(missing.isEmpty, "labels in docs/formulation.md with no row in any built model: \(missing)")

@@ -11,7 +11,8 @@ import TestSupport
     /// Deterministic equivalent with a ¥105,000 budget. First stage: s[D1,tent],
     /// s[D2,tent], buy[tent]; [P2] volume 0.2 m³ and weight 0.05 t per tent against
     /// 1,000 m³ / 1,000 t; [P3] s₁ + s₂ − buy ≤ 0 (nobody holds tents), [P3k]
-    /// s₁ + s₂ ≥ 0; [P5] (¥1,000 + 5 % holding) · buy ≤ 105,000. Second stage per
+    /// s₁ + s₂ ≥ 0; [P5] (¥1,000 + 5 % holding) · buy ≤ 105,000. Without moves (as
+    /// the decomposition plans). Second stage per
     /// scenario (horizon = the 10 h deadline, so only the 1 h road is an arc): the
     /// shipment x, shortfall u and z; D1 x + u ≥ 100, D2 x + z ≥ 100, D3 x ≤ 100, the
     /// stock row as [P4] x − s ≤ 0, and two throughput rows [D5]: what must leave by
@@ -19,7 +20,7 @@ import TestSupport
     /// by the horizon less the shortest leg, the same 0.05 x ≤ 1,000 · (10 − 1).
     @Test func deterministicEquivalentHasTheFormulationsBlocks() throws {
         let loaded = try BundleReader.read(at: try ReservePlanTests.bundle())
-        let builder = try ReservePlanner(options: ReservePlanOptions(budgetYuan: 105_000)).builder(for: loaded.bundle)
+        let builder = try ReservePlanner(options: ReservePlanOptions(budgetYuan: 105_000, allowMoves: false)).builder(for: loaded.bundle)
         let m = builder.model
         #expect(!builder.decomposed)
         #expect(m.variableCount == 9 && m.constraintCount == 19 && m.nonZeroCount == 28)
@@ -54,5 +55,56 @@ import TestSupport
         // A 101st tent at D1 breaks the budget (and P3, with buy still 100).
         #expect(!m.isFeasible([101, 0, 101, 100, 0, 0, 0, 100, 100]))
         #expect(!m.isFeasible([101, 0, 100, 100, 0, 0, 0, 100, 100]))
+    }
+}
+
+/// Moves, worked by hand on ReservePlanTests' bundle with 100 tents at D2 today and
+/// nothing at D1. The road D2 → D1 is 60 + 780 + 60 = 900 km; a tent weighs 50 kg, so a
+/// move costs 0.05 t × (900 km × ¥0.5 + ¥40) = ¥24.5 a tent (the defaults). S1 (0.7)
+/// needs 100 tents at A1, which only D1 reaches by the deadline; S2 (0.3) needs 100 at
+/// A2, which D2 serves. Each tent moved saves 0.7 × 0.03 and costs 0.3 × 0.03 of
+/// expected shortfall, a gain of 0.012 for ¥24.5, against 0.021 for a ¥1,050 new tent:
+/// moving pays 20 times more per yuan.
+@Suite struct PlanMoveTests {
+    static func plan(budget: Double) throws -> ReservePlan {
+        let path = try ReservePlanTests.bundle(stock: "D2,tent,100,顶,b1,2025-01-01,\n")
+        return try ReservePlanner(options: ReservePlanOptions(budgetYuan: budget, decomposition: .deterministicEquivalent))
+            .plan(try BundleReader.read(at: path).bundle)
+    }
+
+    /// ¥0 buys nothing and moves nothing: today's plan, expected shortfall 0.7 × 3 = 2.1.
+    @Test func noBudgetNoMove() throws {
+        let p = try Self.plan(budget: 0)
+        #expect(p.moves.isEmpty && p.levels.isEmpty)
+        #expect(isApproximatelyEqual(p.expectedShortfallAfter, 2.1, absolute: 1e-9))
+        #expect(isApproximatelyEqual(p.expectedShortfallBefore, 2.1, absolute: 1e-9))
+    }
+
+    /// ¥1,225 moves 50 tents (50 × ¥24.5): 0.7 × 1.5 + 0.3 × 1.5 = 1.5.
+    @Test func halfTheMoveBudget() throws {
+        let p = try Self.plan(budget: 1_225)
+        let move = try #require(p.moves.first)
+        #expect(p.moves.count == 1 && move.from == "D2" && move.to == "D1")
+        #expect(isApproximatelyEqual(move.quantity, 50, absolute: 1e-6))
+        #expect(isApproximatelyEqual(move.distanceKm, 900, absolute: 1e-9))
+        #expect(isApproximatelyEqual(move.costYuan, 1_225, absolute: 1e-6))
+        #expect(isApproximatelyEqual(p.cost.moves, 1_225, absolute: 1e-6) && p.purchases.isEmpty)
+        #expect(isApproximatelyEqual(p.expectedShortfallAfter, 1.5, absolute: 1e-6))
+        // The reason: S1's area A1, 50 tents delivered by the deadline, and dispatch agrees.
+        #expect(move.reason.gains.map(\.scenario) == ["s1"] && move.reason.gains.first?.areas == ["A1"])
+        #expect(isApproximatelyEqual(move.reason.gains.first?.shortfallCovered ?? 0, 50, absolute: 1e-6))
+        #expect(isApproximatelyEqual(move.reason.gains.first?.shortfallRemoved ?? 0, 50, absolute: 1e-6))
+        #expect(isApproximatelyEqual(move.reason.expectedShortfallCovered, 35, absolute: 1e-6))
+        // D2's lowered level carries the move's reason.
+        let d2 = try #require(p.levels.first { $0.depot == "D2" })
+        #expect(isApproximatelyEqual(d2.recommended, 50, absolute: 1e-6) && d2.reason == move.reason)
+    }
+
+    /// ¥2,450 moves all 100 (S1 met, S2 short: 0.3 × 3 = 0.9) and buys nothing.
+    @Test func wholeMove() throws {
+        let p = try Self.plan(budget: 2_450)
+        #expect(isApproximatelyEqual(p.moves.first?.quantity ?? 0, 100, absolute: 1e-6))
+        #expect(isApproximatelyEqual(p.expectedShortfallAfter, 0.9, absolute: 1e-6))
+        #expect(p.purchases.isEmpty)
     }
 }
