@@ -66,7 +66,7 @@ struct DispatchEvaluation: Sendable {
             shortfall[NeedKey(area: area.id, incident: area.incident, item: problem.items[s.item].id), default: 0] += s.quantity
         }
         let met = plan.fulfilment.filter(\.reliefMet).count
-        return Scenario(weightedShortfall: plan.levelObjectives.first ?? 0,
+        return Scenario(weightedShortfall: plan.weightedShortfall,
                         reliefCompliance: plan.fulfilment.isEmpty ? 1 : Double(met) / Double(plan.fulfilment.count),
                         shortfall: shortfall)
     }

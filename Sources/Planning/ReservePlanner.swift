@@ -110,14 +110,15 @@ public struct ReservePlanner: Sendable {
         var scenarios: [ScenarioGoods] = []
         for scenario in bundle.scenarios {
             var responseOptions = ResponseOptions(logger: options.solve.logger)
-            // Capacity is counted per deadline (docs/formulation.md, "Capacity before the
-            // deadline"), so the shortfall by the deadline does not depend on the horizon:
-            // the program ends it at the last deadline, for fewer columns. The figures a
-            // plan reports come from dispatch itself (DispatchEvaluation).
+            // The horizon `reserve dispatch` uses (its default), so that each scenario's LP
+            // is dispatch's own. Capacity is counted per deadline, so the shortfall by the
+            // deadline would not change with a horizon at the last deadline; but the plan
+            // the program picks among equally good ones, and so what dispatch then makes
+            // of it, would (the decomposition and the equivalent then pick different
+            // ones), and the figures a plan reports are dispatch's (DispatchEvaluation).
             responseOptions.horizonHours = nil
             do {
                 var goods = try ResponsePlanner(options: responseOptions).goods(for: scenario.id, in: bundle, network: network)
-                goods.problem.horizonHours = max(goods.problem.areas.map(\.deadlineHours).max() ?? 10, 1)
                 Self.restrict(&goods, to: scope, in: bundle)
                 scenarios.append(goods)
             } catch {

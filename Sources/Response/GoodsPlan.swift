@@ -184,6 +184,9 @@ public struct GoodsPlan: Sendable {
     public var solveTimes: [Duration]
     /// Weighted share of all needs of all areas met by their deadlines, 0…1.
     public var byDeadline: Double
+    /// Σ weight × share of need short by its deadline over every area and item, as the
+    /// scheduled orders leave it: the first level's measure (O1) of what is reported.
+    public var weightedShortfall: Double
     /// The solved model with level 1 as its objective, kept when
     /// ``DispatchOptions/nameModel`` is set (for `--export-model`); `nil` otherwise.
     public var model: Model?

@@ -110,6 +110,10 @@ struct GoodsPlanReader {
                 reliefMet: basicShort.isEmpty))
         }
         let byDeadline = share(of: Array(built.needs.indices)) { shortOf(missing[$0].deadline, built.needs[$0]) }
+        let weightedShortfall = built.needs.indices.reduce(0.0) { total, n in
+            let need = built.needs[n]
+            return need.quantity > 0 ? total + need.weight * missing[n].deadline / need.quantity : total
+        }
 
         // Duals of level 1 (weighted shortfall): marginal values and binding resources.
         var marginal: [Int: Double] = [:] // source * items + item → best over batches
@@ -151,7 +155,7 @@ struct GoodsPlanReader {
             modelSize: GoodsPlan.ModelSize(rows: m.constraintCount, columns: m.variableCount, nonZeros: m.nonZeroCount,
                                            integerColumns: m.columnKinds.filter { $0 != .continuous }.count),
             excludedPairs: built.excludedPairs, buildTime: buildTime, solveTimes: solutions.map(\.wallTime),
-            byDeadline: byDeadline, model: nil)
+            byDeadline: byDeadline, weightedShortfall: weightedShortfall, model: nil)
     }
 
     /// A need's shortfall as a shortfall line reports it: below the tolerance it is none.

@@ -19,7 +19,9 @@ import TestSupport
         let one = try frontier(.deterministicEquivalent), split = try frontier(.scenarios)
         #expect(one.points.map(\.budgetYuan) == Self.budgets && split.points.map(\.budgetYuan) == Self.budgets)
         for (a, b) in zip(one.points, split.points) {
-            #expect(isApproximatelyEqual(a.plan.expectedShortfallAfter, b.plan.expectedShortfallAfter, absolute: 1e-5), "¥\(a.budgetYuan)")
+            // The two methods agree on the program's optimum; they may pick different plans
+            // among equally good ones, which dispatch (the reported figures) can rate apart.
+            #expect(isApproximatelyEqual(a.plan.objective!, b.plan.objective!, absolute: 1e-5 * max(1, abs(a.plan.objective!))), "¥\(a.budgetYuan)")
             #expect(b.plan.status == .optimal)
             #expect(b.plan.cost.total <= b.budgetYuan + 1e-3)
         }

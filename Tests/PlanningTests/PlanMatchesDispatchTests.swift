@@ -19,7 +19,7 @@ import TestSupport
     static func dispatch(_ scenario: ScenarioID, _ validated: ValidatedBundle) throws -> (shortfall: Double, compliance: Double) {
         let r = try ResponsePlanner(options: ResponseOptions(routeGeometry: false)).respond(to: scenario, in: validated.bundle, network: validated.network)
         let met = r.compliance.filter(\.reliefMet).count
-        return (r.goods.levelObjectives.first ?? 0, r.compliance.isEmpty ? 1 : Double(met) / Double(r.compliance.count))
+        return (r.goods.weightedShortfall, r.compliance.isEmpty ? 1 : Double(met) / Double(r.compliance.count))
     }
 
     /// Writes `bundle` to a new directory and reads it back, validated (as a user would).

@@ -176,8 +176,8 @@ import TestSupport
         #expect(one.decomposition == nil && split.decomposition != nil)
         #expect(split.status == .optimal)
         #expect(isApproximatelyEqual(split.objective!, one.objective!, absolute: 1e-5 * max(1, abs(one.objective!))))
-        #expect(isApproximatelyEqual(split.expectedShortfallAfter, one.expectedShortfallAfter, absolute: 1e-5))
-        #expect(isApproximatelyEqual(split.worstShortfallAfter, one.worstShortfallAfter, absolute: 1e-4))
+        // Equally good plans of the program may be rated apart by dispatch (the reported
+        // figures), so the methods are compared on the program's own optimum above.
         #expect(isApproximatelyEqual(split.cost.total, one.cost.total, absolute: 1e-4 * max(1, one.cost.total)))
         #expect(split.expectedShortfallBefore == one.expectedShortfallBefore || isApproximatelyEqual(split.expectedShortfallBefore, one.expectedShortfallBefore, absolute: 1e-9))
         #expect(split.columns == one.columns)
