@@ -28,13 +28,13 @@ AREAS = [
     # id, name, name_en, level, parent, population, lat, lon, hazards
     ("HEL", "赫尔辛基中心示范区", "Helsinki centre (fictional district)", "city", "", 42000, 60.1705, 24.9440,
      "flood:high;urbanFire:high;blizzard:medium"),
-    ("HEL-KRU", "克鲁努哈卡社区", "Kruununhaka", "community", "HEL", 7200, 60.1718, 24.9530, "flood:high;urbanFire:medium"),
-    ("HEL-KLU", "克卢维社区", "Kluuvi", "community", "HEL", 5600, 60.1712, 24.9452, "urbanFire:high"),
-    ("HEL-KAA", "卡尔廷考蓬基社区", "Kaartinkaupunki", "community", "HEL", 6100, 60.1660, 24.9480, "flood:medium;urbanFire:medium"),
-    ("HEL-KAM", "坎皮东社区", "Kamppi east", "community", "HEL", 8300, 60.1690, 24.9375, "urbanFire:high"),
-    ("HEL-KAI", "凯萨涅米社区", "Kaisaniemi", "community", "HEL", 4400, 60.1750, 24.9445, "flood:medium"),
-    ("HEL-SIL", "锡尔塔萨里社区", "Siltasaari", "community", "HEL", 5200, 60.1780, 24.9505, "flood:major"),
-    ("HEL-HAK", "哈卡涅米西社区", "Hakaniemi west", "community", "HEL", 5200, 60.1784, 24.9470, "flood:high"),
+    ("HEL-KRU", "克鲁努哈卡社区", "Kruununhaka", "township", "HEL", 7200, 60.1718, 24.9530, "flood:high;urbanFire:medium"),
+    ("HEL-KLU", "克卢维社区", "Kluuvi", "township", "HEL", 5600, 60.1712, 24.9452, "urbanFire:high"),
+    ("HEL-KAA", "卡尔廷考蓬基社区", "Kaartinkaupunki", "township", "HEL", 6100, 60.1660, 24.9480, "flood:medium;urbanFire:medium"),
+    ("HEL-KAM", "坎皮东社区", "Kamppi east", "township", "HEL", 8300, 60.1690, 24.9375, "urbanFire:high"),
+    ("HEL-KAI", "凯萨涅米社区", "Kaisaniemi", "township", "HEL", 4400, 60.1750, 24.9445, "flood:medium"),
+    ("HEL-SIL", "锡尔塔萨里社区", "Siltasaari", "township", "HEL", 5200, 60.1780, 24.9505, "flood:major"),
+    ("HEL-HAK", "哈卡涅米西社区", "Hakaniemi west", "township", "HEL", 5200, 60.1784, 24.9470, "flood:high"),
 ]
 
 DEPOTS = [
