@@ -93,17 +93,28 @@ public enum RoadTableWriter {
         let fm = FileManager.default
         do {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try Data(nodesCSVBytes(network)).write(to: URL(fileURLWithPath: directory).appendingPathComponent(nodesFile), options: .atomic)
-            try Data(roadsCSVBytes(network)).write(to: URL(fileURLWithPath: directory).appendingPathComponent(roadsFile), options: .atomic)
+            try writeAtomically(nodesCSVBytes(network), to: URL(fileURLWithPath: directory).appendingPathComponent(nodesFile))
+            try writeAtomically(roadsCSVBytes(network), to: URL(fileURLWithPath: directory).appendingPathComponent(roadsFile))
         } catch {
             throw .cannotWrite(path: directory, reason: "\(error.localizedDescription)")
+        }
+    }
+
+    /// Writes the bytes without copying them into a `Data` first (the roads table of a
+    /// province is hundreds of MB).
+    private static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
+        try bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return try Data().write(to: url, options: .atomic) }
+            try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
+                .write(to: url, options: .atomic)
         }
     }
 
     static func flag(_ value: Bool) -> String { value ? "true" : "false" }
 
     static func quoted(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        // Scanning UTF-8 bytes, not Characters: grapheme breaking was 5 % of an import.
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
