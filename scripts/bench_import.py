@@ -10,8 +10,9 @@ so every interior node is a junction and nothing contracts away. Coordinates get
 ±10 m of seeded jitter.
 
 Usage: python3 scripts/bench_import.py [--side 1300] [--runs 3] [--reserve .build/release/reserve]
-Prints one line per tool and file: best and median wall time, MB/s of PBF, nodes/s,
-peak RSS (GNU time's maximum resident set size; apt package `time`).
+Prints one line per tool and file: best and median wall time, best CPU time (user +
+sys), MB/s of PBF and nodes/s (from the best wall time), peak RSS (GNU time's maximum
+resident set size; Debian package `time`).
 """
 import argparse
 import os
@@ -53,17 +54,19 @@ def write_grid(path, side):
 
 
 def timed(cmd, runs):
-    times, peak = [], 0
+    """Best and median wall time, best CPU time (user + sys: on a shared machine the
+    fairer figure) and peak RSS in MB, over `runs` runs under GNU time."""
+    walls, cpus, peak = [], [], 0
     for _ in range(runs):
-        wrapped = ["/usr/bin/time", "-f", "%M"] + cmd if os.path.exists("/usr/bin/time") else cmd
         t0 = time.perf_counter()
-        p = subprocess.run(wrapped, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        times.append(time.perf_counter() - t0)
+        p = subprocess.run(["/usr/bin/time", "-f", "%M %U %S"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        walls.append(time.perf_counter() - t0)
         if p.returncode != 0:
             sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
-        if wrapped is not cmd:
-            peak = max(peak, int(p.stderr.strip().splitlines()[-1]))
-    return min(times), statistics.median(times), peak / 1024
+        rss, user, system = p.stderr.strip().splitlines()[-1].split()
+        cpus.append(float(user) + float(system))
+        peak = max(peak, int(rss))
+    return min(walls), statistics.median(walls), min(cpus), peak / 1024
 
 
 def node_count(pbf):
@@ -82,7 +85,7 @@ def main():
         write_grid(grid_xml, args.side)
         subprocess.run(["osmium", "cat", grid_xml, "-o", grid, "-O"], check=True)
         os.remove(grid_xml)
-        print(f"{'file':<18} {'tool':<16} {'best s':>8} {'median s':>9} {'MB/s':>7} {'nodes/s':>11} {'peak MB':>8}")
+        print(f"{'file':<18} {'tool':<16} {'best s':>8} {'median s':>9} {'CPU s':>7} {'MB/s':>7} {'nodes/s':>11} {'peak MB':>8}")
         for name, pbf in (("helsinki.osm.pbf", HELSINKI), (f"grid {args.side}²", grid)):
             mb, nodes = os.path.getsize(pbf) / 1e6, node_count(pbf)
             tools = [
@@ -96,8 +99,8 @@ def main():
             except ImportError:
                 pass
             for tool, cmd in tools:
-                best, median, peak = timed(cmd, args.runs)
-                print(f"{name:<18} {tool:<16} {best:>8.2f} {median:>9.2f} {mb / best:>7.1f} {nodes / best:>11,.0f} {peak:>8.0f}")
+                best, median, cpu, peak = timed(cmd, args.runs)
+                print(f"{name:<18} {tool:<16} {best:>8.2f} {median:>9.2f} {cpu:>7.2f} {mb / best:>7.1f} {nodes / best:>11,.0f} {peak:>8.0f}")
             print(f"{'':<18} ({mb:.1f} MB, {nodes:,} nodes)")
 
 
