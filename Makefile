@@ -95,10 +95,13 @@ bench-peers: release
 	python3 scripts/bench_dispatch_peers.py
 	python3 scripts/bench_siting_peers.py
 
-# Regenerate the five sample bundles in Data/ (deterministic; commit the result).
+# Regenerate the sample bundles in Data/ (deterministic; commit the result): the
+# five generated ones, and Data/helsinki from the OpenStreetMap fixture.
 .PHONY: samples
 samples:
 	python3 scripts/make_samples.py
+	swift build --product reserve
+	python3 scripts/make_helsinki_sample.py
 
 clean:
 	rm -rf .build .build-sanitize Benchmarks/.build Fuzz/.build Fuzz/.work

@@ -5,7 +5,7 @@
 # output file when the command writes it itself (an exported model).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for pair in hegang:20 huangshigang:16 linjiang:16 manzhouli:16 suzhou:40; do
+for pair in hegang:20 huangshigang:16 linjiang:16 manzhouli:16 suzhou:40 helsinki:4; do
   bundle=${pair%%:*} count=${pair##*:}
   for s in Data/$bundle/scenarios/*.json; do
     sc=$(basename "$s" .json)

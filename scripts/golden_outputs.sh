@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes every user-visible output of the sample data into DIR: dispatch in all four
-# formats for every scenario of the five samples, coverage (table and JSON), plans
+# formats for every scenario of the six samples, coverage (table and JSON), plans
 # (three objectives, table and JSON) and sites (four objectives). The SHA-256 of each
 # file goes to DIR/SHA256SUMS. Tests/CLITests/GoldenOutputTests compares the current
 # binary's outputs with Tests/Fixtures/golden/SHA256SUMS, so a refactoring that

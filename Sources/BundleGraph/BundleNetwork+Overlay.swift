@@ -3,8 +3,8 @@ import RoadNetwork
 
 extension BundleNetwork {
     /// The disruption overlay of all of a scenario's incidents (closures, slowed
-    /// roads, area-wide factors), and a sentence for each disruption that names no
-    /// road of the network.
+    /// roads, area-wide factors, bridges and fords closed inside a polygon), and a
+    /// sentence for each disruption that names no road of the network.
     ///
     /// Bundles give *speed* multipliers (0.5 = half speed); the overlay scales travel
     /// *time*, so each factor f becomes 1 / f, and f = 0 closes the roads. A closure
@@ -68,7 +68,40 @@ extension BundleNetwork {
                     }
                 }
             }
+            for (j, closure) in d.closedCrossings.enumerated() {
+                let closed = close(closure, in: &overlay)
+                if closed == 0 {
+                    warnings.append("incident \(incident.id): closed crossings [\(j)] (\(closure.crossings.joined(separator: ", "))) meet no road of the network")
+                }
+            }
         }
         return (overlay, warnings)
+    }
+}
+
+extension BundleNetwork {
+    /// Closes, in both directions the road was built, every road of ``crossings``
+    /// that `closure` selects and whose polyline meets its polygon.
+    /// - Returns: the number of directed edges closed.
+    @discardableResult
+    public func close(_ closure: CrossingClosure, in overlay: inout DisruptionOverlay) -> Int {
+        var count = 0
+        for road in crossings.roads where closure.closes(road.attributes, polyline: road.polyline) {
+            for edge in crossings.edges(of: road, in: graph) {
+                // The edge ids come from this graph, so closing cannot fail.
+                try? overlay.close(edge)
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// The road-table rows (as `from`/`to` node ids) that `closure` closes, in table
+    /// order: what a report lists or draws.
+    public func roads(closedBy closure: CrossingClosure) -> [NodePair] {
+        crossings.roads.filter { closure.closes($0.attributes, polyline: $0.polyline) }.compactMap { road in
+            guard let names = graph.nodeNames else { return nil }
+            return NodePair(from: RoadNodeID(names[road.from.index]), to: RoadNodeID(names[road.to.index]))
+        }
     }
 }

@@ -20,6 +20,8 @@ public struct BundleNetwork: Sendable {
     public let accessSpeedKmh: Double
     /// Snapping distance above which a place is reported as probably off the network, km.
     public let warnBeyondKm: Double
+    /// The roads with a bridge, tunnel, ford or ferry, for scenarios that close them.
+    public let crossings: CrossingRoads
 
     /// The default speed of access legs, km/h.
     public static let defaultAccessSpeedKmh = 20.0
@@ -48,6 +50,7 @@ public struct BundleNetwork: Sendable {
         self.graph = graph
         self.accessSpeedKmh = accessSpeedKmh
         self.warnBeyondKm = bundle.manifest.maxSnapKm
+        self.crossings = CrossingRoads(bundle: bundle, graph: graph)
         self.snaps = snaps ?? (graph.coordinates == nil ? PlaceSnaps()
             : PlaceSnaps(bundle: bundle, graph: graph, accessSpeedKmh: accessSpeedKmh, warnBeyondKm: bundle.manifest.maxSnapKm))
     }

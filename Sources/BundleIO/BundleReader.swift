@@ -150,7 +150,9 @@ struct ScenarioRead: Sendable {
                 continue
             }
             do {
-                out.scenarios.append(try BundleJSON.decoder().decode(Scenario.self, from: data))
+                var scenario = try BundleJSON.decoder().decode(Scenario.self, from: data)
+                PolygonFile.resolve(&scenario, root: base, scenarioFile: file, problems: &out.problems)
+                out.scenarios.append(scenario)
                 out.files.append(file)
             } catch {
                 let (path, message) = BundleJSON.describe(error)

@@ -44,6 +44,7 @@ extension BundleValidator {
                     }
                 }
                 checkDisruptions(inc.roadDisruptions, base + ".road_disruptions", ref, index, &c)
+                checkCrossingClosures(inc.roadDisruptions.closedCrossings, base + ".road_disruptions.closed_crossings", ref, index, b, &c)
                 for (j, dmg) in inc.depotDamage.enumerated() {
                     let path = base + ".depot_damage[\(j)]"
                     if index.depots[dmg.depot] == nil {
@@ -112,13 +113,15 @@ extension BundleValidator {
             if !(f.factor > 0 && f.factor <= 1) {
                 c.error(ref(path + ".factor"), "Speed factor must be in (0, 1], not \(ProblemCollector.format(f.factor)).")
             }
-            if let ring = f.polygon {
-                if ring.count < 3 || ring.contains(where: { $0.count != 2 }) {
-                    c.error(ref(path + ".polygon"), "Polygon must have at least 3 [lon, lat] vertices.")
-                } else if ring.contains(where: { !GeoPoint(lat: $0[1], lon: $0[0]).isValid }) {
-                    c.error(ref(path + ".polygon"), "Polygon has a vertex outside lon −180…180 / lat −90…90.")
-                }
-            }
+            if let ring = f.polygon { Self.checkRing(ring, ref(path + ".polygon"), &c) }
+        }
+    }
+
+    static func checkRing(_ ring: [[Double]], _ subject: RecordReference, _ c: inout ProblemCollector) {
+        if ring.count < 3 || ring.contains(where: { $0.count != 2 }) {
+            c.error(subject, "Polygon must have at least 3 [lon, lat] vertices.")
+        } else if ring.contains(where: { !GeoPoint(lat: $0[1], lon: $0[0]).isValid }) {
+            c.error(subject, "Polygon has a vertex outside lon −180…180 / lat −90…90.")
         }
     }
 }

@@ -76,21 +76,25 @@ public struct RoadDisruptions: Hashable, Codable, Sendable {
     public var slowedEdges: [SlowedEdge]
     /// Region- or class-wide speed multipliers.
     public var areaFactors: [AreaSpeedFactor]
+    /// Bridges, fords, tunnels or ferries closed inside a polygon.
+    public var closedCrossings: [CrossingClosure]
 
     /// Creates disruptions; none by default.
-    public init(closedEdges: [NodePair] = [], slowedEdges: [SlowedEdge] = [], areaFactors: [AreaSpeedFactor] = []) {
+    public init(closedEdges: [NodePair] = [], slowedEdges: [SlowedEdge] = [], areaFactors: [AreaSpeedFactor] = [],
+                closedCrossings: [CrossingClosure] = []) {
         self.closedEdges = closedEdges
         self.slowedEdges = slowedEdges
         self.areaFactors = areaFactors
+        self.closedCrossings = closedCrossings
     }
 
     /// Whether there are no disruptions.
-    public var isEmpty: Bool { closedEdges.isEmpty && slowedEdges.isEmpty && areaFactors.isEmpty }
+    public var isEmpty: Bool { closedEdges.isEmpty && slowedEdges.isEmpty && areaFactors.isEmpty && closedCrossings.isEmpty }
 }
 
 extension RoadDisruptions {
     enum CodingKeys: String, CodingKey {
-        case closedEdges, slowedEdges, areaFactors
+        case closedEdges, slowedEdges, areaFactors, closedCrossings
     }
 
     /// Decodes; each list may be left out.
@@ -98,7 +102,18 @@ extension RoadDisruptions {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(closedEdges: try c.decode(.closedEdges, default: []),
                   slowedEdges: try c.decode(.slowedEdges, default: []),
-                  areaFactors: try c.decode(.areaFactors, default: []))
+                  areaFactors: try c.decode(.areaFactors, default: []),
+                  closedCrossings: try c.decode(.closedCrossings, default: []))
+    }
+
+    /// Encodes; `closed_crossings` only when there are some, so bundles and reports
+    /// written before the key existed stay byte-identical.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(closedEdges, forKey: .closedEdges)
+        try c.encode(slowedEdges, forKey: .slowedEdges)
+        try c.encode(areaFactors, forKey: .areaFactors)
+        if !closedCrossings.isEmpty { try c.encode(closedCrossings, forKey: .closedCrossings) }
     }
 }
 

@@ -68,8 +68,10 @@ struct OSMNetworkBuilder {
         let boundary = options.boundary
         var pieces: [Piece] = []
         for way in ways {
-            let present: [Bool] = way.refs.map { ref in
-                guard let node = nodes[ref] else { return false }
+            // Each node looked up once per way (the look-ups were the builder's main cost).
+            let resolved: [KeptNode?] = way.refs.map { nodes[$0] }
+            let present: [Bool] = resolved.map { node in
+                guard let node else { return false }
                 return boundary?.contains(node.coordinate) ?? true
             }
             if present.contains(false) { report.waysCut += 1 }
@@ -79,7 +81,7 @@ struct OSMNetworkBuilder {
                 guard present[i] else { i += 1; continue }
                 var j = i
                 while j + 1 < way.refs.count && present[j + 1] { j += 1 }
-                if j > i { cut(way, from: i, to: j, nodes: nodes, useCounts: useCounts, vertex: vertex, into: &pieces) }
+                if j > i { cut(way, from: i, to: j, nodes: resolved, useCounts: useCounts, vertex: vertex, into: &pieces) }
                 i = j + 1
             }
             applyFerrySpeed(way, pieces: &pieces[firstPiece...])
@@ -117,19 +119,20 @@ struct OSMNetworkBuilder {
         return ImportedRoadNetwork(nodes: outNodes, edges: edges, report: report)
     }
 
-    /// Splits `way.refs[from...to]` (all present) at junctions, barriers and fords.
-    private mutating func cut(_ way: KeptWay, from: Int, to: Int, nodes: [Int64: KeptNode], useCounts: [Int64: Int32],
+    /// Splits `way.refs[from...to]` (all present; `nodes[k]` is the node of `way.refs[k]`)
+    /// at junctions, barriers and fords.
+    private mutating func cut(_ way: KeptWay, from: Int, to: Int, nodes: [KeptNode?], useCounts: [Int64: Int32],
                               vertex: (Int64, KeptNode) -> Int, into pieces: inout [Piece]) {
         let at = way.attributes
         let speed = min(at.maxspeedKmh ?? options.speeds[at.highway] ?? 10, options.profile.maxSpeedKmh)
-        var startNode = nodes[way.refs[from]]!
+        var startNode = nodes[from]!
         var start = vertex(way.refs[from], startNode)
         var geometry = [startNode.coordinate]
         var length = 0.0
         var fordHere = at.ford || startNode.ford
         for k in (from + 1)...to {
             let ref = way.refs[k]
-            let node = nodes[ref]!
+            let node = nodes[k]!
             length += geometry[geometry.count - 1].distanceKm(to: node.coordinate)
             geometry.append(node.coordinate)
             let isVertex = k == to || useCounts[ref, default: 0] >= 2 || node.blocks || node.ford

@@ -4,7 +4,7 @@ import TestSupport
 
 /// `reserve dispatch`, `reserve coverage` and `reserve demo` end to end.
 @Suite struct DispatchCommandTests {
-    static let bundles = ["hegang", "huangshigang", "linjiang", "suzhou", "manzhouli"]
+    static let bundles = ["hegang", "huangshigang", "linjiang", "suzhou", "manzhouli", "helsinki"]
 
     func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

@@ -8,7 +8,7 @@ import TestSupport
 /// bar and north arrow are there, that chart labels do not overlap, and that the page
 /// logs no error; a screenshot is taken and is not blank.
 @Suite(.serialized) struct HTMLReportBrowserTests {
-    static let bundles = ["hegang", "huangshigang", "linjiang", "suzhou", "manzhouli"]
+    static let bundles = ["hegang", "huangshigang", "linjiang", "suzhou", "manzhouli", "helsinki"]
 
     /// Runs first in the page (before the report's own content) and writes its
     /// findings into `<pre id="check">` once the page has loaded.

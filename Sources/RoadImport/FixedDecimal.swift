@@ -1,0 +1,64 @@
+import Foundation
+
+/// `printf("%.<d>f")` for the road tables, without Foundation's `String(format:)`.
+///
+/// An import of a few million roads writes tens of millions of numbers; on Linux
+/// `String(format:)` goes through NSString and cost most of an import's time
+/// (BENCHMARKS.md, "OpenStreetMap import"). The digits here are those of the
+/// correctly rounded decimal, exactly as glibc prints them: x × 10^d is computed
+/// with one rounding (10^d is exact for d ≤ 22), so it lies within
+/// |x × 10^d| × 2^-53 of the true product, and when that is farther than this from
+/// a half-way point both round the same way. The rare values that fall closer (and
+/// non-finite or huge ones, and a negative value (or −0) that rounds to zero, which printf
+/// writes as `-0.000…`) go to `String(format:)`.
+enum FixedDecimal {
+    private static let powers: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]
+    private static let intPowers: [Int64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000]
+
+    /// Appends `value` with `decimals` (0…9) digits after the point to `out`.
+    static func append(_ value: Double, decimals: Int, to out: inout [UInt8]) {
+        let scaled = value * powers[decimals]
+        let magnitude = scaled.magnitude
+        guard magnitude < 4e15 else { return fallback(value, decimals, &out) }
+        let floor = magnitude.rounded(.down)
+        let fraction = magnitude - floor
+        guard abs(fraction - 0.5) > magnitude * 2.3e-16 + 1e-300 else { return fallback(value, decimals, &out) }
+        let units = Int64(fraction > 0.5 ? floor + 1 : floor)
+        if value.sign == .minus {
+            guard units != 0 else { return fallback(value, decimals, &out) }
+            out.append(UInt8(ascii: "-"))
+        }
+        appendDigits(units / intPowers[decimals], minimumCount: 1, to: &out)
+        guard decimals > 0 else { return }
+        out.append(UInt8(ascii: "."))
+        appendDigits(units % intPowers[decimals], minimumCount: decimals, to: &out)
+    }
+
+    /// The same as a string.
+    static func string(_ value: Double, decimals: Int) -> String {
+        var bytes: [UInt8] = []
+        append(value, decimals: decimals, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends a non-negative integer, left-padded with zeros to `minimumCount` digits.
+    static func appendDigits(_ value: Int64, minimumCount: Int, to out: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var v = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                count += 1
+            } while v > 0 || count < minimumCount
+            for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
+        }
+    }
+
+    private static func fallback(_ value: Double, _ decimals: Int, _ out: inout [UInt8]) {
+        out.append(contentsOf: String(format: "%.\(decimals)f", value).utf8)
+    }
+}

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Import throughput: `reserve import osm` against `osmium cat` (libosmium decoding and
+re-encoding the same file) and, when installed, pyrosm, in the same run, on the
+Helsinki fixture and on a synthetic grid PBF (written as OSM XML here and converted
+by `osmium cat`, so the file is a normal libosmium PBF).
+
+The grid: SIDE × SIDE nodes 100 m apart, ways of 10 segments along every row and
+column (every fifth one secondary, the rest residential, every seventh row one-way),
+so every interior node is a junction and nothing contracts away. Coordinates get
+±10 m of seeded jitter.
+
+Usage: python3 scripts/bench_import.py [--side 1300] [--runs 3] [--reserve .build/release/reserve]
+Prints one line per tool and file: best and median wall time, best CPU time (user +
+sys), MB/s of PBF and nodes/s (from the best wall time), peak RSS (GNU time's maximum
+resident set size; Debian package `time`).
+"""
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HELSINKI = os.path.join(ROOT, "Tests", "Fixtures", "external", "osm-helsinki", "helsinki.osm.pbf")
+
+
+def write_grid(path, side):
+    """OSM XML of the grid; node ids row-major from 1, way ids from 1."""
+    step = 0.0009  # ≈ 100 m in latitude
+    rng = random.Random(17)  # ±10 m of seeded jitter: surveyed points are not a lattice
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="bench_import.py">\n')
+        for r in range(side):
+            for c in range(side):
+                f.write(f'<node id="{r * side + c + 1}" version="1" lat="{30 + r * step + rng.uniform(-9e-5, 9e-5):.7f}" lon="{110 + c * step * 1.15 + rng.uniform(-1e-4, 1e-4):.7f}"/>\n')
+        way = 1
+        for line in range(side):
+            for start in range(0, side - 1, 10):
+                end = min(start + 10, side - 1)
+                for vertical in (False, True):
+                    refs = [(k * side + line + 1) if vertical else (line * side + k + 1) for k in range(start, end + 1)]
+                    cls = "secondary" if line % 5 == 0 else "residential"
+                    f.write(f'<way id="{way}" version="1">')
+                    f.write("".join(f'<nd ref="{n}"/>' for n in refs))
+                    f.write(f'<tag k="highway" v="{cls}"/>')
+                    if not vertical and line % 7 == 3:
+                        f.write('<tag k="oneway" v="yes"/>')
+                    f.write("</way>\n")
+                    way += 1
+        f.write("</osm>\n")
+
+
+def timed(cmd, runs):
+    """Best and median wall time, best CPU time (user + sys: on a shared machine the
+    fairer figure) and peak RSS in MB, over `runs` runs under GNU time."""
+    walls, cpus, peak = [], [], 0
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        p = subprocess.run(["/usr/bin/time", "-f", "%M %U %S"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        walls.append(time.perf_counter() - t0)
+        if p.returncode != 0:
+            sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
+        rss, user, system = p.stderr.strip().splitlines()[-1].split()
+        cpus.append(float(user) + float(system))
+        peak = max(peak, int(rss))
+    return min(walls), statistics.median(walls), min(cpus), peak / 1024
+
+
+def node_count(pbf):
+    out = subprocess.run(["osmium", "fileinfo", "-e", "-g", "data.count.nodes", pbf], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip())
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--side", type=int, default=1300)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--reserve", default=os.path.join(ROOT, ".build", "release", "reserve"))
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        grid_xml, grid = os.path.join(tmp, "grid.osm"), os.path.join(tmp, "grid.osm.pbf")
+        write_grid(grid_xml, args.side)
+        subprocess.run(["osmium", "cat", grid_xml, "-o", grid, "-O"], check=True)
+        os.remove(grid_xml)
+        print(f"{'file':<18} {'tool':<16} {'best s':>8} {'median s':>9} {'CPU s':>7} {'MB/s':>7} {'nodes/s':>11} {'peak MB':>8}")
+        for name, pbf in (("helsinki.osm.pbf", HELSINKI), (f"grid {args.side}²", grid)):
+            mb, nodes = os.path.getsize(pbf) / 1e6, node_count(pbf)
+            tools = [
+                ("reserve import", [args.reserve, "import", "osm", pbf, "--out", os.path.join(tmp, "out")]),
+                ("osmium cat", ["osmium", "cat", pbf, "-o", os.path.join(tmp, "cat.osm.pbf"), "-O"]),
+            ]
+            try:
+                import pyrosm  # noqa: F401
+                tools.append(("pyrosm driving", [sys.executable, "-c",
+                              f"import pyrosm; pyrosm.OSM({pbf!r}).get_network(network_type='driving', nodes=True)"]))
+            except ImportError:
+                pass
+            for tool, cmd in tools:
+                best, median, cpu, peak = timed(cmd, args.runs)
+                print(f"{name:<18} {tool:<16} {best:>8.2f} {median:>9.2f} {cpu:>7.2f} {mb / best:>7.1f} {nodes / best:>11,.0f} {peak:>8.0f}")
+            print(f"{'':<18} ({mb:.1f} MB, {nodes:,} nodes)")
+
+
+if __name__ == "__main__":
+    main()
