@@ -168,13 +168,22 @@ package enum PostgresLedgerSchema {
 
     package static func map(_ error: any Error) -> LedgerError {
         if let error = error as? LedgerError { return error }
+        return .database(message(for: error))
+    }
+
+    /// The server's message and SQLSTATE, or the connection's failure; never the
+    /// query's bound values or the password.
+    package static func message(for error: any Error) -> String {
+        if let error = error as? LedgerError, case .database(let message) = error { return message }
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] {
                 let code = error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
-                return .database(message + code)
+                return message + code
             }
-            return .database("PostgreSQL: \(error.code)")
+            let cause = error.underlying.map { ": \($0)" } ?? ""
+            return "PostgreSQL: \(error.code)\(cause)"
         }
-        return .database("PostgreSQL: \(type(of: error))")
+        if let error = error as? SQLTypeMismatch { return error.description }
+        return "PostgreSQL: \(type(of: error))"
     }
 }
