@@ -187,6 +187,43 @@ import TestSupport
         #expect(try verify(parallel) == 2 + 8 * 4)
     }
 
+    /// Every command on a PostgreSQL URL that carries a password: outputs show the URL
+    /// masked and never the password (the test server trusts local connections, so any
+    /// password is accepted); a retried key posts once; a database without the ledger
+    /// is "missing" (66), not created behind the user's back.
+    @Test func postgresCommandsNeverPrintThePassword() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let plain = try s.ledger(.postgres, "book")
+        let secret = "s3cr'et\"pw"
+        let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let db = plain.replacingOccurrences(of: "postgres://postgres@", with: "postgres://postgres:\(encoded)@")
+        let masked = plain.replacingOccurrences(of: "postgres://postgres@", with: "postgres://postgres:***@")
+        let missing = try runReserve(["ledger", "balance", "--db", db])
+        #expect(missing.exitCode == 66 && missing.stderr.contains(masked), "\(missing.stderr)")
+        var outputs = [missing.stdout + missing.stderr]
+        let initialised = try runReserve(["ledger", "init", "--db", db])
+        #expect(initialised.stdout == "\(masked): new ledger, schema version 2\n", "\(initialised.stdout)")
+        outputs.append(initialised.stdout + initialised.stderr)
+        let receive = ["ledger", "receive", "--db", db, "--item", "tent", "--lot", "T-1", "--depot", "D1", "--quantity", "10",
+                       "--document", "RK-1", "--key", "rk-1", "--json"]
+        let first = try runReserve(receive), retry = try runReserve(receive)
+        #expect(first.exitCode == 0 && retry.exitCode == 0, "\(first.stderr) \(retry.stderr)")
+        #expect(try json(first.stdout)["replayed"] as? Bool == false)
+        #expect(try json(retry.stdout)["replayed"] as? Bool == true)
+        outputs += [first.stdout + first.stderr, retry.stdout + retry.stderr]
+        for command in [["ledger", "balance"], ["ledger", "history"], ["ledger", "verify"], ["ledger", "expiring", "--within", "90d"]] {
+            let r = try runReserve(command + ["--db", db])
+            #expect(r.exitCode == 0, "\(command): \(r.stderr)")
+            outputs.append(r.stdout + r.stderr)
+        }
+        #expect(try balances(db) == ["D1|tent|T-1": 10])
+        #expect(try verify(db) == 1)
+        for output in outputs {
+            #expect(!output.contains(secret) && !output.contains(encoded) && !output.contains("s3cr"), "\(output)")
+        }
+    }
+
     final class Failures: @unchecked Sendable {
         private let lock = NSLock()
         private var list: [String] = []
