@@ -34,7 +34,8 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-RESERVE = os.path.join(ROOT, ".build", "release", "reserve")
+# RESERVE_BINARY overrides (e.g. a release build in another scratch folder).
+RESERVE = os.environ.get("RESERVE_BINARY") or os.path.join(ROOT, ".build", "release", "reserve")
 
 
 def run(args, **kw):
