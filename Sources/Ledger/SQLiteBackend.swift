@@ -180,22 +180,16 @@ struct SQLiteTransaction: LedgerTransaction {
         })
     }
 
+    // One indexed point look-up per key. Row-value lists (`(depot, lot_id) IN (VALUES
+    // …)`, 64 keys a statement) were tried and made the million-movement benchmark
+    // several times slower (BENCHMARKS.md), so reads stay point look-ups.
     func keptBalances(of keys: [BalanceKey]) throws -> [BalanceKey: Int64] {
-        let unique = Array(Set(keys))
+        let select = try db.cachedStatement(sql: "SELECT quantity FROM balances WHERE depot = ? AND lot_id = ?")
         var found: [BalanceKey: Int64] = [:]
-        var start = 0
-        while start < unique.count {
-            let n = min(Self.rowsPerStatement, unique.count - start)
-            var values: [DatabaseValue] = []
-            values.reserveCapacity(2 * n)
-            for key in unique[start..<(start + n)] { values += [key.depot.databaseValue, key.lotID.databaseValue] }
-            let statement = try db.cachedStatement(sql: "SELECT depot, lot_id, quantity FROM balances WHERE (depot, lot_id) IN ("
-                + Self.multiRow("", columns: 2, rows: n) + ")")
-            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(values))
-            while let row = try rows.next() {
-                found[BalanceKey(depot: row[0], lotID: row[1])] = row[2]
-            }
-            start += n
+        found.reserveCapacity(keys.count)
+        for key in keys where found[key] == nil {
+            select.setUncheckedArguments([key.depot, key.lotID])
+            if let quantity = try Int64.fetchOne(select) { found[key] = quantity }
         }
         return found
     }
