@@ -3,6 +3,8 @@
 #
 #   eval "$(bash scripts/pg_test_server.sh start)"   # prints export ER_TEST_POSTGRES_URL=... ER_TEST_POSTGRES_DIR=...
 #   bash scripts/pg_test_server.sh stop DIR
+#   bash scripts/pg_test_server.sh createdb NAME   # an empty database on that server; prints its URL
+#   bash scripts/pg_test_server.sh dropdb NAME     # drops it, closing its connections
 #
 # `start` runs initdb into a fresh mktemp directory, as the `postgres` OS user when
 # run as root (PostgreSQL refuses to run as root), listens on 127.0.0.1 on a free port
@@ -49,7 +51,7 @@ host  all all 127.0.0.1/32 trust
 HBA
   port=$(free_port)
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c max_connections=40" start >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c max_connections=100" start >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
   as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres ledger_test
   echo "export ER_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:$port/ledger_test"
@@ -65,8 +67,37 @@ stop() {
   rm -rf "$dir"
 }
 
+# The server of $ER_TEST_POSTGRES_URL (postgres://postgres@127.0.0.1:PORT/ledger_test).
+server_port() {
+  local url=${ER_TEST_POSTGRES_URL:-}
+  [[ $url =~ ^postgres://postgres@127\.0\.0\.1:([0-9]+)/ ]] || { echo "pg_test_server: ER_TEST_POSTGRES_URL is not set by 'start'" >&2; exit 64; }
+  echo "${BASH_REMATCH[1]}"
+}
+
+# Test databases are named er_ + letters, digits and underscores only.
+check_name() {
+  [[ ${1:-} =~ ^er_[a-z0-9_]+$ ]] || { echo "pg_test_server: database name must match er_[a-z0-9_]+, not '${1:-}'" >&2; exit 64; }
+}
+
+createdb_cmd() {
+  local port
+  check_name "${1:-}"
+  port=$(server_port)
+  "$(bindir)/createdb" -h 127.0.0.1 -p "$port" -U postgres "$1"
+  echo "postgres://postgres@127.0.0.1:$port/$1"
+}
+
+dropdb_cmd() {
+  local port
+  check_name "${1:-}"
+  port=$(server_port)
+  "$(bindir)/dropdb" -h 127.0.0.1 -p "$port" -U postgres --force --if-exists "$1"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop "${2:-}" ;;
-  *) echo "usage: $0 start | stop [DIR]" >&2; exit 64 ;;
+  createdb) createdb_cmd "${2:-}" ;;
+  dropdb) dropdb_cmd "${2:-}" ;;
+  *) echo "usage: $0 start | stop [DIR] | createdb NAME | dropdb NAME" >&2; exit 64 ;;
 esac

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import ReserveModel
 
 /// The upward reports the central rules ask for, with batch numbers: inbound (入库报告,
@@ -77,45 +76,52 @@ extension StockLedger {
         return LedgerReport(kind: kind, from: from, to: to, columns: columns, rows: rows)
     }
 
-    private static func movementReport(_ db: Database, kind: String, start: String, end: String,
+    private static func movementReport(_ db: any LedgerTransaction, kind: String, start: String, end: String,
                                        inbound: Bool) throws -> ([String], [[String]]) {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try db.fetchAll("""
             SELECT m.at, m.depot, l.item, l.lot_number, abs(m.quantity), l.unit,
-                   l.production_date, l.expiry, l.origin, l.specification, l.quality, m.document, m.reason, m.user
+                   l.production_date, l.expiry, l.origin, l.specification, l.quality, m.document, m.reason, m."user"
             FROM movements m JOIN lots l ON l.id = m.lot_id
             WHERE m.kind = ? AND m.at >= ? AND m.at < ?
             ORDER BY m.at, m.id
-            """, arguments: [kind, start, end])
-        let q = { (row: Row) in LedgerQuantity.text(LedgerQuantity.units(row[4])) }
+            """, [kind, start, end])
+        func cells(_ row: SQLRow, _ columns: [Int]) throws -> [String] {
+            try columns.map { $0 == 4 ? LedgerQuantity.text(LedgerQuantity.units(try row[4])) : try row[$0] }
+        }
         if inbound {
             return (["入库时间", "仓库", "物资", "批次号", "数量", "单位", "生产日期", "有效期至", "产地/供应商/捐赠方", "规格", "质量", "单据号", "经办人"],
-                    rows.map { [$0[0], $0[1], $0[2], $0[3], q($0), $0[5], $0[6], $0[7], $0[8], $0[9], $0[10], $0[11], $0[13]] })
+                    try rows.map { try cells($0, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13]) })
         }
         return (["出库时间", "仓库", "物资", "批次号", "数量", "单位", "有效期至", "单据号", "事由", "经办人"],
-                rows.map { [$0[0], $0[1], $0[2], $0[3], q($0), $0[5], $0[7], $0[11], $0[12], $0[13]] })
+                try rows.map { try cells($0, [0, 1, 2, 3, 4, 5, 7, 11, 12, 13]) })
     }
 
     /// Per depot × item × lot: opening, each kind of movement in the period, closing.
-    private static func annualReport(_ db: Database, start: String, end: String) throws -> ([String], [[String]]) {
+    private static func annualReport(_ db: any LedgerTransaction, start: String, end: String) throws -> ([String], [[String]]) {
         let kinds: [MovementKind] = [.receive, .return, .transferIn, .issue, .transferOut, .rotateOut, .writeOff, .count, .reversal]
-        let sums = kinds.map { "SUM(CASE WHEN m.at >= :start AND m.at < :end AND m.kind = '\($0.rawValue)' THEN m.quantity ELSE 0 END)" }
-        let rows = try Row.fetchAll(db, sql: """
+        // One column per kind, each with its bound kind name; the SQL text is constant fragments only.
+        let sum = "CAST(SUM(CASE WHEN m.at >= ? AND m.at < ? AND m.kind = ? THEN m.quantity ELSE 0 END) AS BIGINT)"
+        var arguments: [any SQLArgument] = [start]
+        for kind in kinds { arguments += [start, end, kind.rawValue] }
+        arguments += [end, end, start, start, end]
+        // Grouped by every lot column, as PostgreSQL requires (SQLite would accept less).
+        let rows = try db.fetchAll("""
             SELECT m.depot, l.item, l.lot_number, l.unit, l.expiry,
-                   SUM(CASE WHEN m.at < :start THEN m.quantity ELSE 0 END),
-                   \(sums.joined(separator: ",\n       ")),
-                   SUM(CASE WHEN m.at < :end THEN m.quantity ELSE 0 END)
+                   CAST(SUM(CASE WHEN m.at < ? THEN m.quantity ELSE 0 END) AS BIGINT),
+                   \(Array(repeating: sum, count: kinds.count).joined(separator: ",\n       ")),
+                   CAST(SUM(CASE WHEN m.at < ? THEN m.quantity ELSE 0 END) AS BIGINT)
             FROM movements m JOIN lots l ON l.id = m.lot_id
-            WHERE m.at < :end
-            GROUP BY m.depot, m.lot_id
-            HAVING SUM(CASE WHEN m.at < :start THEN m.quantity ELSE 0 END) <> 0
-                OR SUM(CASE WHEN m.at >= :start AND m.at < :end THEN 1 ELSE 0 END) > 0
+            WHERE m.at < ?
+            GROUP BY m.depot, l.id, l.item, l.lot_number, l.unit, l.expiry
+            HAVING SUM(CASE WHEN m.at < ? THEN m.quantity ELSE 0 END) <> 0
+                OR SUM(CASE WHEN m.at >= ? AND m.at < ? THEN 1 ELSE 0 END) > 0
             ORDER BY m.depot, l.item, l.lot_number
-            """, arguments: ["start": start, "end": end])
+            """, arguments)
         let columns = ["仓库", "物资", "批次号", "单位", "有效期至", "期初", "入库", "归还", "调入", "出库", "调出", "轮换", "报废", "盘点盈亏", "冲销", "期末"]
-        return (columns, rows.map { row in
-            var cells: [String] = [row[0], row[1], row[2], row[3], row[4]]
+        return (columns, try rows.map { row in
+            var cells: [String] = [try row[0], try row[1], try row[2], try row[3], try row[4]]
             for index in 5..<(5 + kinds.count + 2) {
-                let micros: Int64 = row[index]
+                let micros: Int64 = try row[index]
                 // Outflows are shown as positive amounts; count and reversal keep their sign.
                 let shown = (9...12).contains(index) ? -micros : micros
                 cells.append(LedgerQuantity.text(LedgerQuantity.units(shown)))

@@ -1,4 +1,3 @@
-import GRDB
 import ReserveModel
 
 /// What the rotation plan needs to know of an item (items.csv).
@@ -105,23 +104,25 @@ extension StockLedger {
     /// does (the mirror of earliest-deadline-first). What does not fit is `atRisk`.
     public func rotationPlan(items: [String: RotationItem], options: RotationOptions) throws(LedgerError) -> RotationPlan {
         let rows = try read { db in
-            try Row.fetchAll(db, sql: """
+            try db.fetchAll("""
                 SELECT b.depot, l.item, l.lot_number, b.quantity, l.expiry, l.production_date, l.inbound_date
                 FROM balances b JOIN lots l ON l.id = b.lot_id WHERE b.quantity > 0
                 ORDER BY b.depot, l.item, l.lot_number, l.id
-                """)
+                """, []).map { row -> [String] in
+                    [try row[0], try row[1], try row[2], String(try row[3] as Int64), try row[4], try row[5], try row[6]]
+                }
         }
         struct Candidate { var depot, item, lot: String; var units: Double; var expiry, rotateBy: CalendarDate; var source: String }
         let base = options.asOf.year * 12 + options.asOf.month - 1
         let lastMonth = CalendarDate(dayNumber: options.asOf.dayNumber + options.horizonDays).monthIndex - base
         var byDepot: [String: [Candidate]] = [:]
         for row in rows {
-            let item: String = row[1]
+            let item = row[1]
             let info = items[item]
-            var expiry = CalendarDate(row[4] as String)
+            var expiry = CalendarDate(row[4])
             var source = "label"
             if expiry == nil, let life = info?.shelfLifeDays,
-               let start = CalendarDate(row[5] as String) ?? CalendarDate(row[6] as String) {
+               let start = CalendarDate(row[5]) ?? CalendarDate(row[6]) {
                 expiry = CalendarDate(dayNumber: start.dayNumber + Int(life.rounded(.down)))
                 source = "shelfLife"
             }
@@ -129,7 +130,7 @@ extension StockLedger {
             let rotateBy = CalendarDate(dayNumber: expiry.dayNumber - (info?.leadDays ?? options.leadDays))
             guard rotateBy.dayNumber <= options.asOf.dayNumber + options.horizonDays else { continue }
             byDepot[row[0], default: []].append(Candidate(depot: row[0], item: item, lot: row[2],
-                                                          units: LedgerQuantity.units(row[3]), expiry: expiry,
+                                                          units: LedgerQuantity.units(Int64(row[3])!), expiry: expiry,
                                                           rotateBy: rotateBy, source: source))
         }
         var entries: [RotationPlan.Entry] = [], risks: [RotationPlan.Risk] = []

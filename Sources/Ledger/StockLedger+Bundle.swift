@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import ReserveModel
 
 /// Opening balances from a bundle's stock table, and a bundle whose stock is the book.
@@ -38,12 +37,10 @@ extension StockLedger {
     /// lot's inbound day when it has one.
     func postReceipts(_ rows: [(LotLabel, Int64)], context: PostingContext, describe: String) throws(LedgerError) -> PostingResult {
         try write { db in
-            var legs: [PendingLeg] = []
-            legs.reserveCapacity(rows.count)
-            for (label, micros) in rows {
-                let lot = try Self.findOrCreateLot(label, in: db)
-                legs.append(PendingLeg(kind: .receive, lot: lot, depot: label.depot, micros: micros,
-                                       at: label.inboundDate.map { "\($0)T00:00:00Z" }))
+            let lots = try Self.findOrCreateLots(rows.map(\.0), in: db)
+            let legs = zip(rows, lots).map { row, lot in
+                PendingLeg(kind: .receive, lot: lot, depot: row.0.depot, micros: row.1,
+                           at: row.0.inboundDate.map { "\($0)T00:00:00Z" })
             }
             return try Self.post(legs, context: context, in: db) { _ in describe }
         }
@@ -57,23 +54,27 @@ extension StockLedger {
     ///   book that `base` does not define.
     public func exportBundle(base: ReserveBundle) throws(LedgerError) -> ReserveBundle {
         let rows = try read { db in
-            try Row.fetchAll(db, sql: """
+            try db.fetchAll("""
                 SELECT b.depot, l.item, b.quantity, l.unit, l.lot_number, l.inbound_date, l.expiry
                 FROM balances b JOIN lots l ON l.id = b.lot_id
                 WHERE b.quantity > 0
                 ORDER BY l.id, (SELECT MIN(m.id) FROM movements m WHERE m.lot_id = b.lot_id AND m.depot = b.depot)
-                """)
+                """, [])
         }
         let depots = Set(base.depots.map(\.id.rawValue)), items = Set(base.items.map(\.id.rawValue))
         var unknown = Set<String>()
         var stock: [StockLot] = []
         for row in rows {
-            let depot: String = row[0], item: String = row[1], unit: String = row[3]
+            guard let depot = try? row[0] as String, let item = try? row[1] as String, let unit = try? row[3] as String,
+                  let micros = try? row[2] as Int64, let batch = try? row[4] as String,
+                  let received = try? row[5] as String, let expiry = try? row[6] as String else {
+                throw .database("a balance row does not have the ledger's column types")
+            }
             if !depots.contains(depot) { unknown.insert("depot '\(depot)'") }
             if !items.contains(item) { unknown.insert("item '\(item)'") }
-            stock.append(StockLot(depot: DepotID(depot), item: ItemID(item), quantity: LedgerQuantity.units(row[2]),
-                                  unit: unit.isEmpty ? nil : unit, batch: row[4], received: CalendarDate(row[5] as String),
-                                  expiry: CalendarDate(row[6] as String)))
+            stock.append(StockLot(depot: DepotID(depot), item: ItemID(item), quantity: LedgerQuantity.units(micros),
+                                  unit: unit.isEmpty ? nil : unit, batch: batch, received: CalendarDate(received),
+                                  expiry: CalendarDate(expiry)))
         }
         guard unknown.isEmpty else {
             throw .invalidRequest("the ledger holds stock the bundle does not define: \(unknown.sorted().joined(separator: ", "))")

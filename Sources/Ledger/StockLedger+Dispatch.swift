@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import ReserveModel
 
 extension StockLedger {
@@ -64,11 +63,11 @@ extension StockLedger {
 
     /// Lots of `item` with a positive balance at `depot`, in FEFO order.
     static func fefoLots(item: String, depot: String, notExpiredOn day: String,
-                         in db: Database) throws -> [(StoredLot, Int64)] {
-        try Row.fetchAll(db.cachedStatement(sql: """
+                         in db: any LedgerTransaction) throws -> [(StoredLot, Int64)] {
+        try db.fetchAll("""
             SELECT l.*, b.quantity AS balance FROM balances b JOIN lots l ON l.id = b.lot_id
             WHERE b.depot = ? AND l.item = ? AND b.quantity > 0 AND (l.expiry = '' OR l.expiry >= ?)
             ORDER BY l.expiry = '', l.expiry, l.inbound_date, l.id
-            """), arguments: [depot, item, day]).map { (Self.storedLot($0), $0["balance"] as Int64) }
+            """, [depot, item, day]).map { (try Self.storedLot($0), try $0["balance"] as Int64) }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import ReserveModel
 
 /// The movement kinds, one method each; every method is one transaction.
@@ -83,14 +82,14 @@ extension StockLedger {
     public func reverse(movement id: Int64, context: PostingContext) throws(LedgerError) -> PostingResult {
         _ = try Self.check(context, quantity: nil, depots: [])
         return try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.movementColumns), m.lot_id FROM movements m JOIN lots l ON l.id = m.lot_id WHERE m.id = ?",
-                                             arguments: [id]) else { throw LedgerError.unknownMovement(id: id) }
-            let original = Self.movement(row)
-            var targets = [(original, row["lot_id"] as Int64)]
+            guard let row = try db.fetchOne("SELECT \(Self.movementColumns), m.lot_id FROM movements m JOIN lots l ON l.id = m.lot_id WHERE m.id = ?",
+                                            [id]) else { throw LedgerError.unknownMovement(id: id) }
+            let original = try Self.movement(row)
+            var targets = [(original, try row[17] as Int64)]
             if original.kind == .transferOut || original.kind == .transferIn {
                 // Both halves of a transfer share the key; reverse them together.
-                targets = try Row.fetchAll(db, sql: "SELECT \(Self.movementColumns), m.lot_id FROM movements m JOIN lots l ON l.id = m.lot_id WHERE m.idempotency_key = ? AND m.kind IN ('transferOut', 'transferIn') ORDER BY m.leg",
-                                           arguments: [original.idempotencyKey]).map { (Self.movement($0), $0["lot_id"] as Int64) }
+                targets = try db.fetchAll("SELECT \(Self.movementColumns), m.lot_id FROM movements m JOIN lots l ON l.id = m.lot_id WHERE m.idempotency_key = ? AND m.kind IN ('transferOut', 'transferIn') ORDER BY m.leg",
+                                          [original.idempotencyKey]).map { (try Self.movement($0), try $0[17] as Int64) }
             }
             var legs: [PendingLeg] = []
             for (movement, lotID) in targets {
@@ -98,8 +97,8 @@ extension StockLedger {
                     throw LedgerError.invalidRequest("movement \(movement.id) is a reversal; post the original movement again instead")
                 }
                 // A replay of this very reversal is answered by `post`; only a different key is "already reversed".
-                if let by = try Int64.fetchOne(db, sql: "SELECT id FROM movements WHERE reverses = ? AND idempotency_key <> ?",
-                                               arguments: [movement.id, context.idempotencyKey ?? ""]) {
+                if let by = try db.scalar(Int64.self, "SELECT id FROM movements WHERE reverses = ? AND idempotency_key <> ?",
+                                          [movement.id, context.idempotencyKey ?? ""]) {
                     throw LedgerError.alreadyReversed(id: movement.id, by: by)
                 }
                 let lot = StoredLot(id: lotID, item: movement.item, lot: movement.lot,

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import ReserveModel
 
 /// Reading the book: balances, history, expiring lots, verification.
@@ -10,12 +9,12 @@ extension StockLedger {
     public func balances(asOf: Date? = nil, depot: String? = nil, item: String? = nil) throws(LedgerError) -> [BalanceRow] {
         try read { db in
             var filters: [String] = []
-            var arguments: StatementArguments = []
-            if let depot { filters.append("b.depot = ?"); arguments += [depot] }
-            if let item { filters.append("l.item = ?"); arguments += [item] }
+            var arguments: [any SQLArgument] = []
+            if let depot { filters.append("b.depot = ?"); arguments.append(depot) }
+            if let item { filters.append("l.item = ?"); arguments.append(item) }
             let source: String
             if let asOf {
-                source = "(SELECT depot, lot_id, SUM(quantity) AS quantity FROM movements WHERE at <= ? GROUP BY depot, lot_id)"
+                source = "(SELECT depot, lot_id, CAST(SUM(quantity) AS BIGINT) AS quantity FROM movements WHERE at <= ? GROUP BY depot, lot_id)"
                 arguments = [LedgerTime.format(asOf)] + arguments
             } else {
                 source = "balances"
@@ -26,13 +25,13 @@ extension StockLedger {
                 WHERE b.quantity <> 0 \(filters.map { "AND \($0)" }.joined(separator: " "))
                 ORDER BY b.depot, l.item, l.expiry = '', l.expiry, l.lot_number, l.id
                 """
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.balanceRow)
+            return try db.fetchAll(sql, arguments).map(Self.balanceRow)
         }
     }
 
-    static func balanceRow(_ row: Row) -> BalanceRow {
-        BalanceRow(depot: row[0], item: row[1], lot: row[2], quantity: LedgerQuantity.units(row[3]),
-                   expiry: CalendarDate(row[4] as String), received: CalendarDate(row[5] as String), unit: row[6])
+    static func balanceRow(_ row: SQLRow) throws -> BalanceRow {
+        BalanceRow(depot: try row[0], item: try row[1], lot: try row[2], quantity: LedgerQuantity.units(try row[3]),
+                   expiry: CalendarDate(try row[4] as String), received: CalendarDate(try row[5] as String), unit: try row[6])
     }
 
     /// The audit trail: every movement of a depot, an item or a lot, oldest first.
@@ -40,15 +39,15 @@ extension StockLedger {
                         limit: Int? = nil) throws(LedgerError) -> [Movement] {
         try read { db in
             var filters: [String] = []
-            var arguments: StatementArguments = []
-            if let depot { filters.append("m.depot = ?"); arguments += [depot] }
-            if let item { filters.append("l.item = ?"); arguments += [item] }
-            if let lot { filters.append("l.lot_number = ?"); arguments += [lot] }
+            var arguments: [any SQLArgument] = []
+            if let depot { filters.append("m.depot = ?"); arguments.append(depot) }
+            if let item { filters.append("l.item = ?"); arguments.append(item) }
+            if let lot { filters.append("l.lot_number = ?"); arguments.append(lot) }
             var sql = "SELECT \(Self.movementColumns) FROM movements m JOIN lots l ON l.id = m.lot_id"
             if !filters.isEmpty { sql += " WHERE " + filters.joined(separator: " AND ") }
             sql += " ORDER BY m.at, m.id"
-            if let limit { sql += " LIMIT ?"; arguments += [limit] }
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.movement)
+            if let limit { sql += " LIMIT ?"; arguments.append(limit) }
+            return try db.fetchAll(sql, arguments).map(Self.movement)
         }
     }
 
@@ -63,11 +62,11 @@ extension StockLedger {
     /// Re-derives every balance from the movements and compares it with the kept one.
     public func verify() throws(LedgerError) -> VerifyReport {
         try read { db in
-            let movements = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM movements") ?? 0
-            let lots = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lots") ?? 0
+            let movements = try db.scalar(Int.self, "SELECT COUNT(*) FROM movements") ?? 0
+            let lots = try db.scalar(Int.self, "SELECT COUNT(*) FROM lots") ?? 0
             // Every (depot, lot) in either the sums or the kept balances, with both sides.
-            let rows = try Row.fetchAll(db, sql: """
-                WITH sums AS (SELECT depot, lot_id, SUM(quantity) AS quantity FROM movements GROUP BY depot, lot_id),
+            let rows = try db.fetchAll("""
+                WITH sums AS (SELECT depot, lot_id, CAST(SUM(quantity) AS BIGINT) AS quantity FROM movements GROUP BY depot, lot_id),
                 keys AS (SELECT depot, lot_id FROM sums UNION SELECT depot, lot_id FROM balances)
                 SELECT k.depot, l.item, l.lot_number, COALESCE(s.quantity, 0), COALESCE(b.quantity, 0)
                 FROM keys k JOIN lots l ON l.id = k.lot_id
@@ -75,20 +74,20 @@ extension StockLedger {
                 LEFT JOIN balances b ON b.depot = k.depot AND b.lot_id = k.lot_id
                 WHERE COALESCE(s.quantity, 0) <> COALESCE(b.quantity, 0)
                 ORDER BY k.depot, l.item, l.lot_number
-                """)
-            let drift = rows.map { VerifyReport.Drift(depot: $0[0], item: $0[1], lot: $0[2],
-                                                      fromMovements: LedgerQuantity.units($0[3]),
-                                                      kept: LedgerQuantity.units($0[4])) }
-            let negative = try Row.fetchAll(db, sql: """
+                """, [])
+            let drift = try rows.map { VerifyReport.Drift(depot: try $0[0], item: try $0[1], lot: try $0[2],
+                                                          fromMovements: LedgerQuantity.units(try $0[3]),
+                                                          kept: LedgerQuantity.units(try $0[4])) }
+            let negative = try db.fetchAll("""
                 SELECT b.depot, l.item, l.lot_number, b.quantity FROM balances b JOIN lots l ON l.id = b.lot_id
                 WHERE b.quantity < 0 AND NOT EXISTS (
                     SELECT 1 FROM movements m WHERE m.depot = b.depot AND m.lot_id = b.lot_id AND m.negative_reason IS NOT NULL)
                 ORDER BY b.depot, l.item, l.lot_number
-                """).map { "lot '\($0[2] as String)' of '\($0[1] as String)' at '\($0[0] as String)' is negative (\(LedgerQuantity.text(LedgerQuantity.units($0[3])))) with no movement allowing it" }
-            let halfTransfers = try Row.fetchAll(db, sql: """
-                SELECT idempotency_key, COUNT(*), SUM(quantity) FROM movements WHERE kind IN ('transferOut', 'transferIn')
+                """, []).map { "lot '\(try $0[2] as String)' of '\(try $0[1] as String)' at '\(try $0[0] as String)' is negative (\(LedgerQuantity.text(LedgerQuantity.units(try $0[3])))) with no movement allowing it" }
+            let halfTransfers = try db.fetchAll("""
+                SELECT idempotency_key, COUNT(*), CAST(SUM(quantity) AS BIGINT) FROM movements WHERE kind IN ('transferOut', 'transferIn')
                 GROUP BY idempotency_key HAVING COUNT(*) <> 2 OR SUM(quantity) <> 0
-                """).map { "transfer '\($0[0] as String)' has \($0[1] as Int) legs summing to \(LedgerQuantity.text(LedgerQuantity.units($0[2])))" }
+                """, []).map { "transfer '\(try $0[0] as String)' has \(try $0[1] as Int) legs summing to \(LedgerQuantity.text(LedgerQuantity.units(try $0[2])))" }
             return VerifyReport(movements: movements, lots: lots, drift: drift, problems: negative + halfTransfers)
         }
     }

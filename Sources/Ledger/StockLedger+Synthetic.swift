@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension StockLedger {
     /// Posts `count` synthetic movements through the ordinary posting path, `batch` per
@@ -25,14 +24,16 @@ extension StockLedger {
             let known = stored
             let (newLots, _) = try write { db -> ([StoredLot], PostingResult?) in
                 var lotsNow = known
+                let wanted = min(lots, first + size)
+                if lotsNow.count < wanted {
+                    lotsNow += try Self.findOrCreateLots((lotsNow.count..<wanted).map { k in
+                        LotLabel(item: "item-\(k % 500)", lot: "S\(seed)-\(k)", depot: "depot-\(k % depots)")
+                    }, in: db)
+                }
                 var legs: [PendingLeg] = []
                 legs.reserveCapacity(size)
                 for i in first..<(first + size) {
                     let k = i % lots
-                    if k >= lotsNow.count {
-                        let label = LotLabel(item: "item-\(k % 500)", lot: "S\(seed)-\(k)", depot: "depot-\(k % depots)")
-                        lotsNow.append(try Self.findOrCreateLot(label, in: db))
-                    }
                     let micros: Int64 = i < lots ? 1_000_000 * 1_000_000 : ((i / lots) % 2 == 1 ? -1_000_000 : 1_000_000)
                     legs.append(PendingLeg(kind: micros < 0 ? .issue : .receive, lot: lotsNow[k], depot: "depot-\(k % depots)",
                                            micros: micros))

@@ -3,15 +3,18 @@ import GRDB
 import Logging
 
 /// The stock book: lots, immutable movements and the balances they add up to, in one
-/// SQLite file (WAL mode).
+/// SQLite file (WAL mode) or in a PostgreSQL database on a bureau's shared server.
 ///
 /// `StockLedger` is a value holding a connection pool; copies share it, and every
 /// method may be called from any thread or task at the same time. Each method is one
-/// `BEGIN IMMEDIATE` transaction, so concurrent writers (threads or processes) are
-/// serialised by SQLite and a posting is written whole or not at all.
+/// transaction that excludes other writers (SQLite's `BEGIN IMMEDIATE`; on PostgreSQL
+/// a transaction-scoped advisory lock every writer takes), so concurrent writers
+/// (threads or processes) are serialised and a posting is written whole or not at all.
+/// Both backends run the same queries and give the same answers.
 ///
 /// ```swift
 /// let ledger = try StockLedger.create(path: "ledger.sqlite")
+/// // or: try StockLedger.create(database: "postgres://ledger@db.example/reserve")
 /// let who = PostingContext(user: "zhang", document: "RK-2025-001")
 /// try ledger.receive(LotLabel(item: "tent", lot: "HE-202410-001", depot: "HG-D-CITY"),
 ///                    quantity: 900, context: who)
@@ -22,12 +25,13 @@ import Logging
 ///
 /// The CLI (`reserve ledger …`) calls exactly these methods.
 public struct StockLedger: Sendable {
-    /// The database file.
+    /// Where the book is: the SQLite file's path, or the PostgreSQL URL with its password
+    /// masked (safe to print).
     public let path: String
-    let pool: DatabasePool
+    let backend: any LedgerBackend
     let logger: Logger
 
-    /// Opens an existing ledger, migrating an older schema forward.
+    /// Opens an existing SQLite ledger, migrating an older schema forward.
     ///
     /// - Throws: ``LedgerError/missingDatabase(path:)`` if there is no file,
     ///   ``LedgerError/newerSchema(path:found:supported:)`` if a newer program wrote it.
@@ -36,8 +40,8 @@ public struct StockLedger: Sendable {
         return try StockLedger(path: path, logger: logger)
     }
 
-    /// Creates a ledger file readable and writable by its owner only (mode 0600), or
-    /// opens and migrates it if it exists.
+    /// Creates an SQLite ledger file readable and writable by its owner only (mode
+    /// 0600), or opens and migrates it if it exists.
     public static func create(path: String, logger: Logger = Logger(label: "ledger")) throws(LedgerError) -> StockLedger {
         if !FileManager.default.fileExists(atPath: path) {
             // Create the file ourselves so that it never exists with wider permissions;
@@ -51,70 +55,65 @@ public struct StockLedger: Sendable {
         return try StockLedger(path: path, logger: logger)
     }
 
-    /// Opens the file and migrates it to ``LedgerSchema/version``, refusing newer files.
+    /// Opens the ledger in a PostgreSQL database.
+    ///
+    /// - Throws: ``LedgerError/missingDatabase(path:)`` (with the masked URL) if the
+    ///   database holds no ledger, ``LedgerError/newerSchema(path:found:supported:)``,
+    ///   ``LedgerError/database(_:)`` if the server cannot be reached.
+    public static func open(server: PostgresLocation, logger: Logger = Logger(label: "ledger")) throws(LedgerError) -> StockLedger {
+        StockLedger(backend: try PostgresBackend(server: server, create: false, logger: logger), logger: logger)
+    }
+
+    /// Creates the ledger's tables in a PostgreSQL database (in its current schema, in
+    /// one transaction), or opens the ledger already there.
+    public static func create(server: PostgresLocation, logger: Logger = Logger(label: "ledger")) throws(LedgerError) -> StockLedger {
+        StockLedger(backend: try PostgresBackend(server: server, create: true, logger: logger), logger: logger)
+    }
+
+    /// Opens `database`: a `postgres://` URL (completed from the environment and
+    /// `.pgpass`, see ``PostgresLocation``) or an SQLite file's path.
+    public static func open(database: String, logger: Logger = Logger(label: "ledger")) throws(LedgerError) -> StockLedger {
+        PostgresLocation.isURL(database)
+            ? try open(server: PostgresLocation(url: database), logger: logger)
+            : try open(path: database, logger: logger)
+    }
+
+    /// Creates (or opens) `database`: a `postgres://` URL or an SQLite file's path.
+    public static func create(database: String, logger: Logger = Logger(label: "ledger")) throws(LedgerError) -> StockLedger {
+        PostgresLocation.isURL(database)
+            ? try create(server: PostgresLocation(url: database), logger: logger)
+            : try create(path: database, logger: logger)
+    }
+
+    /// Opens an SQLite file and migrates it to `target` (tests build old files this way).
     package init(path: String, logger: Logger, migrateUpTo target: Int = LedgerSchema.version) throws(LedgerError) {
-        self.path = path
+        self.init(backend: try SQLiteBackend(path: path, logger: logger, migrateUpTo: target), logger: logger)
+    }
+
+    init(backend: any LedgerBackend, logger: Logger) {
+        self.backend = backend
+        self.path = backend.location
         self.logger = logger
-        var config = Configuration()
-        // Writers in other processes hold the lock for one transaction; wait for them.
-        config.busyMode = .timeout(60)
-        // GRDB 7 opens write transactions IMMEDIATE, so the write lock is taken before
-        // the first read: two processes cannot both read a balance and then both post.
-        do {
-            pool = try DatabasePool(path: path, configuration: config)
-        } catch {
-            throw .database("cannot open \(path): \(error)")
-        }
-        try migrate(upTo: target)
     }
 
-    private func migrate(upTo target: Int) throws(LedgerError) {
-        let found: Int
-        do {
-            found = try pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
-        } catch {
-            throw .database("\(path): \(error)")
-        }
-        guard found <= LedgerSchema.version else {
-            throw .newerSchema(path: path, found: found, supported: LedgerSchema.version)
-        }
-        guard found < target else { return }
-        do {
-            try LedgerSchema.migrator().migrate(pool, upTo: LedgerSchema.identifiers[target - 1])
-            logger.debug("migrated \(path) from schema \(found) to \(target)")
-        } catch {
-            throw .database("\(path): migration to schema version \(target) failed: \(error)")
-        }
-    }
+    /// True when the book is on a PostgreSQL server.
+    public var isPostgres: Bool { backend is PostgresBackend }
 
-    /// The schema version of the open file.
+    /// The SQLite pool, for tests that write behind the library's back.
+    package var sqlitePool: DatabasePool? { (backend as? SQLiteBackend)?.pool }
+
+    /// The schema version of the open database.
     public func schemaVersion() throws(LedgerError) -> Int {
-        try read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
+        try backend.schemaVersion()
     }
 
-    /// Runs `body` in one immediate write transaction; maps every error to ``LedgerError``.
-    func write<T>(_ body: @escaping (Database) throws -> T) throws(LedgerError) -> T {
-        do {
-            return try pool.write(body)
-        } catch let error as LedgerError {
-            throw error
-        } catch let error as DatabaseError {
-            throw .database(error.message ?? "\(error)")
-        } catch {
-            throw .database("\(error)")
-        }
+    /// Runs `body` in one write transaction that excludes every other writer.
+    func write<T>(_ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T {
+        try backend.write(body)
     }
 
     /// Runs `body` on a read-only snapshot.
-    func read<T>(_ body: @escaping (Database) throws -> T) throws(LedgerError) -> T {
-        do {
-            return try pool.read(body)
-        } catch let error as LedgerError {
-            throw error
-        } catch let error as DatabaseError {
-            throw .database(error.message ?? "\(error)")
-        } catch {
-            throw .database("\(error)")
-        }
+    func read<T>(_ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T {
+        try backend.read(body)
     }
 }

@@ -8,18 +8,30 @@ struct LedgerInitCommand: ParsableCommand {
     @OptionGroup var database: LedgerDatabaseOptions
 
     func run() throws {
-        try database.refuseServerURL()
         let path = database.path
-        let existed = FileManager.default.fileExists(atPath: path)
+        let server = PostgresLocation.isURL(path)
+        let existed: Bool
+        if server {
+            do {
+                _ = try StockLedger.open(database: path)
+                existed = true
+            } catch {
+                guard case .missingDatabase = error else { throw LedgerFailure.failure(error) }
+                existed = false
+            }
+        } else {
+            existed = FileManager.default.fileExists(atPath: path)
+        }
         let ledger: StockLedger
         do {
-            ledger = try StockLedger.create(path: path)
+            ledger = try StockLedger.create(database: path)
         } catch {
-            if case .database = error { throw CLIFailure(message: error.description, exitCode: 73) }
+            // A file that cannot be created is "cannot write"; a server's failure is internal.
+            if case .database = error, !server { throw CLIFailure(message: error.description, exitCode: 73) }
             throw LedgerFailure.failure(error)
         }
         let version = try LedgerFailure.map { () throws(LedgerError) in try ledger.schemaVersion() }
-        print(existed ? "\(path): ledger exists, schema version \(version)" : "\(path): new ledger, schema version \(version)")
+        print(existed ? "\(ledger.path): ledger exists, schema version \(version)" : "\(ledger.path): new ledger, schema version \(version)")
     }
 }
 

@@ -2,30 +2,22 @@ import ArgumentParser
 import EmergencyReserve
 import Foundation
 
-/// `--db`: which ledger file.
+/// `--db`: which ledger: an SQLite file or a PostgreSQL URL.
 struct LedgerDatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "The ledger's SQLite file (default: $RESERVE_LEDGER, else ledger.sqlite).")
+    @Option(name: .long, help: ArgumentHelp(
+        "The ledger: an SQLite file, or postgres://user[:password]@host[:port]/database (password also from $PGPASSWORD or ~/.pgpass; never printed). Default: $RESERVE_LEDGER, else ledger.sqlite.",
+        valueName: "file-or-url"))
     var db: String?
 
     var path: String { db ?? ProcessInfo.processInfo.environment["RESERVE_LEDGER"] ?? "ledger.sqlite" }
 
-    /// Opens the ledger (migrating an older schema), mapping failures to exit codes.
+    /// The ledger as it may be printed: a URL's password masked.
+    var shown: String { PostgresLocation.isURL(path) ? PostgresLocation.masked(path) : path }
+
+    /// Opens the ledger (migrating an older SQLite schema), mapping failures to exit codes.
     func open() throws -> StockLedger {
-        try refuseServerURL()
-        return try LedgerFailure.map { () throws(LedgerError) in try StockLedger.open(path: path) }
+        try LedgerFailure.map { () throws(LedgerError) in try StockLedger.open(database: path) }
     }
-
-    /// A `postgres://` URL is not a file name: say so rather than create a file called that.
-    func refuseServerURL() throws {
-        guard PostgresLocation.isURL(path) else { return }
-        // The schema and connection exist (PostgresLedgerSchema, PostgresLocation); the
-        // commands do not run on them yet (docs/ledger.md, "Not yet").
-        throw CLIFailure(message: "\(Self.masked(path)): PostgreSQL ledgers are not available yet; use an SQLite file (--db book.sqlite)",
-                         exitCode: 64)
-    }
-
-    /// The URL with its password replaced by `***`, for messages: credentials are never printed.
-    static func masked(_ url: String) -> String { PostgresLocation.masked(url) }
 }
 
 /// Who posts, from which document, why, under which key, when.

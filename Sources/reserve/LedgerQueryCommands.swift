@@ -126,7 +126,7 @@ struct LedgerVerifyCommand: ParsableCommand {
             for p in report.problems { print("problem: \(p)") }
         }
         if !report.isConsistent {
-            throw CLIFailure.invalidData("\(database.path): \(report.drift.count) drifted balance(s), \(report.problems.count) other problem(s)")
+            throw CLIFailure.invalidData("\(database.shown): \(report.drift.count) drifted balance(s), \(report.problems.count) other problem(s)")
         }
     }
 }

@@ -7,8 +7,8 @@ import Testing
 @Suite struct DispatchPostingTests {
     /// D1 holds water in three lots: A expires 2025-07-10 (before the scenario starts on
     /// 2025-07-20: not taken), B 2025-08-01 (300), C 2026-01-01 (500), and N with no expiry (200).
-    func stocked() throws -> LedgerFixture {
-        let f = try LedgerFixture()
+    func stocked(_ backend: Backend) throws -> LedgerFixture {
+        let f = try LedgerFixture(backend)
         try f.ledger.receive(label("water", "C", at: "D1", expiry: "2026-01-01"), quantity: 500, context: context("1"))
         try f.ledger.receive(label("water", "N", at: "D1"), quantity: 200, context: context("2"))
         try f.ledger.receive(label("water", "B", at: "D1", expiry: "2025-08-01"), quantity: 300, context: context("3"))
@@ -18,8 +18,9 @@ import Testing
 
     let start = "2025-07-20T06:00:00+08:00"
 
-    @Test func ordersTakeTheSoonestExpiringUsableLotsFirst() throws {
-        let f = try stocked()
+    @Test(arguments: Backend.allCases)
+    func ordersTakeTheSoonestExpiringUsableLotsFirst(backend: Backend) throws {
+        let f = try stocked(backend)
         let orders = DispatchOrders(scenario: "s1", start: start, orders: [
             .init(from: "D1", to: "A1", item: "water", quantity: 250),   // B: 250
             .init(from: "D1", to: "A2", item: "water", quantity: 400),   // B: 50, C: 350
@@ -39,8 +40,9 @@ import Testing
         try f.close()
     }
 
-    @Test func aShortDispatchIsRefusedWholeNamingEachOrder() throws {
-        let f = try stocked()
+    @Test(arguments: Backend.allCases)
+    func aShortDispatchIsRefusedWholeNamingEachOrder(backend: Backend) throws {
+        let f = try stocked(backend)
         let orders = DispatchOrders(scenario: "s2", start: start, orders: [
             .init(from: "D1", to: "A1", item: "water", quantity: 900),   // fits: 300 + 500 + 100 of N
             .init(from: "D1", to: "A2", item: "water", quantity: 150),   // only 100 (of N) left

@@ -8,8 +8,9 @@ import Testing
 /// The "nothing lost" guarantees: idempotency, atomic transfers, reversals, schema
 /// versions, concurrent posting.
 @Suite struct GuaranteeTests {
-    @Test func aRetriedKeyPostsOnce() throws {
-        let f = try LedgerFixture()
+    @Test(arguments: Backend.allCases)
+    func aRetriedKeyPostsOnce(backend: Backend) throws {
+        let f = try LedgerFixture(backend)
         try f.ledger.receive(label("water", "W-1", at: "D1"), quantity: 100, context: context("RK"))
         let water = LotKey(item: "water", lot: "W-1")
         let first = try f.ledger.issue(water, at: "D1", quantity: 30, context: context("CK-7", key: "ck-7"))
@@ -25,8 +26,9 @@ import Testing
         try f.close()
     }
 
-    @Test func aTransferWritesBothHalvesOrNeither() throws {
-        let f = try LedgerFixture()
+    @Test(arguments: Backend.allCases)
+    func aTransferWritesBothHalvesOrNeither(backend: Backend) throws {
+        let f = try LedgerFixture(backend)
         try f.ledger.receive(label("tent", "T-1", at: "D1"), quantity: 50, context: context("RK"))
         let tent = LotKey(item: "tent", lot: "T-1")
         let moved = try f.ledger.transfer(tent, from: "D1", to: "D2", quantity: 20, context: context("DB-1"))
@@ -44,8 +46,9 @@ import Testing
         try f.close()
     }
 
-    @Test func reversalUndoesOnceAndKeepsTheOriginal() throws {
-        let f = try LedgerFixture()
+    @Test(arguments: Backend.allCases)
+    func reversalUndoesOnceAndKeepsTheOriginal(backend: Backend) throws {
+        let f = try LedgerFixture(backend)
         try f.ledger.receive(label("tent", "T-1", at: "D1"), quantity: 50, context: context("RK"))
         let tent = LotKey(item: "tent", lot: "T-1")
         let issue = try f.ledger.issue(tent, at: "D1", quantity: 15, context: context("CK-1"))
@@ -81,7 +84,7 @@ import Testing
         do {
             let old = try StockLedger(path: path, logger: .init(label: "test"), migrateUpTo: 1)
             #expect(try old.schemaVersion() == 1)
-            try old.pool.write { db in
+            try old.sqlitePool!.write { db in
                 try db.execute(sql: "INSERT INTO lots (item, lot_number, expiry, depot, inbound_date) VALUES ('tent', 'T-1', '', 'D1', '2024-10-15')")
                 try db.execute(sql: """
                     INSERT INTO movements (kind, lot_id, depot, quantity, at, user, document, idempotency_key, recorded_at)
@@ -89,7 +92,7 @@ import Testing
                     """)
                 try db.execute(sql: "INSERT INTO balances (depot, lot_id, quantity) VALUES ('D1', 1, 900000000)")
             }
-            let columns = try old.pool.read { try $0.columns(in: "lots").map(\.name) }
+            let columns = try old.sqlitePool!.read { try $0.columns(in: "lots").map(\.name) }
             #expect(!columns.contains("quality"))
         }
         let ledger = try StockLedger.open(path: path)
@@ -100,19 +103,25 @@ import Testing
         #expect(try ledger.verify().isConsistent)
     }
 
-    @Test func aNewerSchemaIsRefusedWithAClearMessage() throws {
-        let f = try LedgerFixture()
-        try f.raw().writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 3") }
-        #expect(throws: LedgerError.newerSchema(path: f.path, found: 3, supported: 2)) { try StockLedger.open(path: f.path) }
+    @Test(arguments: Backend.allCases)
+    func aNewerSchemaIsRefusedWithAClearMessage(backend: Backend) throws {
+        let f = try LedgerFixture(backend)
+        let setVersion = { (version: Int) in
+            try f.execute(backend == .sqlite ? "PRAGMA user_version = \(version)" : "UPDATE ledger_schema SET version = \(version)")
+        }
+        try setVersion(3)
+        #expect(throws: LedgerError.newerSchema(path: f.ledger.path, found: 3, supported: 2)) { try StockLedger.open(database: f.path) }
         #expect(LedgerError.newerSchema(path: "x", found: 3, supported: 2).description
                 == "x: ledger schema version 3 is newer than this program supports (2); use a newer 'reserve'")
-        try f.raw().writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 2") }
+        try setVersion(2)
         try f.close()
     }
 
-    /// Eight threads posting on one shared `StockLedger` end where serial posting ends.
-    @Test func concurrentThreadsGiveTheSerialBalances() throws {
-        let f = try LedgerFixture()
+    /// Eight threads posting on one shared `StockLedger` end where serial posting ends
+    /// (on PostgreSQL each thread holds a connection of its own from the pool).
+    @Test(arguments: Backend.allCases)
+    func concurrentThreadsGiveTheSerialBalances(backend: Backend) throws {
+        let f = try LedgerFixture(backend)
         for depot in ["D1", "D2"] {
             try f.ledger.receive(label("water", "W-\(depot)", at: depot), quantity: 10_000, context: context("RK-\(depot)"))
         }

@@ -1,31 +1,88 @@
 import Foundation
 import GRDB
 @testable import Ledger
+import Logging
+import PostgresNIO
 import ReserveModel
 import Testing
 
-/// A fresh ledger in a real SQLite file in a temporary directory. `close()` runs
-/// `verify` (every test ends with the book consistent) and removes the directory.
+/// The two places a ledger lives. Every ledger test that is not about files takes a
+/// backend argument and runs on both: a real SQLite file, and a real database on the
+/// private PostgreSQL server `make test` starts (``TestPostgres``).
+enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite, postgres
+
+    var testDescription: String { rawValue }
+}
+
+/// A fresh, empty ledger: an SQLite file in a temporary directory, or a PostgreSQL
+/// database of its own created on the test server. `close()` runs `verify` (every test
+/// ends with the book consistent) and removes the file or drops the database.
 struct LedgerFixture {
+    let backend: Backend
     let directory: URL
+    /// The SQLite file's path, or the PostgreSQL URL (the test server has no password).
     let path: String
+    /// The PostgreSQL database, when on PostgreSQL.
+    let server: PostgresLocation?
     let ledger: StockLedger
 
-    init() throws {
+    init(_ backend: Backend = .sqlite) throws {
+        self.backend = backend
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("er-ledger-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        path = directory.appendingPathComponent("ledger.sqlite").path
-        ledger = try StockLedger.create(path: path)
+        switch backend {
+        case .sqlite:
+            path = directory.appendingPathComponent("ledger.sqlite").path
+            server = nil
+            ledger = try StockLedger.create(path: path)
+        case .postgres:
+            let created = try TestPostgres.createDatabase()
+            server = created
+            path = "postgres://\(created.user)@\(created.host):\(created.port)/\(created.database)"
+            ledger = try StockLedger.create(database: path)
+        }
     }
 
-    /// Verifies the book, then deletes the files.
+    /// Verifies the book, then deletes the files or drops the database.
     func close(sourceLocation: SourceLocation = #_sourceLocation) throws {
         let report = try ledger.verify()
         #expect(report.isConsistent, "verify: \(report)", sourceLocation: sourceLocation)
         try? FileManager.default.removeItem(at: directory)
+        if let server { try TestPostgres.dropDatabase(server.database) }
     }
 
-    /// Raw SQL on the same file, bypassing the library.
+    /// Runs raw SQL on the same database, bypassing the library; throws what the
+    /// database says if it refuses.
+    func execute(_ sql: String) throws {
+        _ = try strings(sql)
+    }
+
+    /// The first column of every row of a raw query, as text.
+    func strings(_ sql: String) throws -> [String] {
+        switch backend {
+        case .sqlite:
+            return try DatabaseQueue(path: path).writeWithoutTransaction { db in
+                try Row.fetchAll(db, sql: sql).map { $0[0] as String? ?? "" }
+            }
+        case .postgres:
+            return try TestPostgres.strings(sql, database: server!)
+        }
+    }
+
+    /// The database's refusal of a raw statement, or nil if it accepted it.
+    func refusal(_ sql: String) -> String? {
+        do {
+            try execute(sql)
+            return nil
+        } catch let error as DatabaseError {
+            return error.message ?? "\(error)"
+        } catch {
+            return PostgresLedgerSchema.message(for: error)
+        }
+    }
+
+    /// Raw SQL on the same SQLite file (file-only tests).
     func raw() throws -> DatabaseQueue { try DatabaseQueue(path: path) }
 
     /// The kept balance of one lot at one depot, in units.

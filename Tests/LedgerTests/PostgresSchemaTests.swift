@@ -12,7 +12,7 @@ struct PostgresSchemaTests {
     let logger = TestPostgres.logger
 
     @Test func hasTheSameTablesAndColumnsAsTheSQLiteSchema() async throws {
-        let fixture = try LedgerFixture()
+        let fixture = try LedgerFixture(.sqlite)
         let sqlite = try fixture.raw()
         try await TestPostgres.inRolledBackTransaction { connection in
             try await PostgresLedgerSchema.install(on: connection, logger: logger)

@@ -14,8 +14,9 @@ import Testing
     /// * D: water expiring 2027: outside the 365-day horizon.
     /// Backwards from the latest deadline: C takes 0.5 m³ of May; B fills March; A finds
     /// March full and takes February (10) and January (5).
-    @Test func backwardFillWithinTheMonthlyVolume() throws {
-        let f = try LedgerFixture()
+    @Test(arguments: Backend.allCases)
+    func backwardFillWithinTheMonthlyVolume(backend: Backend) throws {
+        let f = try LedgerFixture(backend)
         try f.ledger.receive(label("water", "A", at: "D1", expiry: "2025-03-31"), quantity: 15, context: context("1"))
         try f.ledger.receive(label("water", "B", at: "D1", expiry: "2025-04-30"), quantity: 10, context: context("2"))
         var rice = label("rice", "C", at: "D1")
@@ -50,8 +51,9 @@ import Testing
 
 /// The upward reports on a small book worked by hand.
 @Suite struct LedgerReportTests {
-    @Test func inboundDispatchAndAnnual() throws {
-        let f = try LedgerFixture()
+    @Test(arguments: Backend.allCases)
+    func inboundDispatchAndAnnual(backend: Backend) throws {
+        let f = try LedgerFixture(backend)
         let tent = LotKey(item: "tent", lot: "T,1")
         try f.ledger.receive(label("tent", "T,1", at: "D1"), quantity: 100, context: context("RK-0", day: "2024-12-20"))
         try f.ledger.receive(label("tent", "T,1", at: "D1"), quantity: 50, context: context("RK-1", day: "2025-02-01"))

@@ -13,9 +13,9 @@ import TestSupport
         try SheetMapping(json: Data(contentsOf: fixtures.appendingPathComponent("mapping.json")), source: "mapping.json")
     }
 
-    @Test(arguments: ["taizhang.xlsx", "taizhang-shared.xlsx", "taizhang.csv"])
-    func aCleanSheetBecomesOpeningBalances(file: String) throws {
-        let f = try LedgerFixture()
+    @Test(arguments: ["taizhang.xlsx", "taizhang-shared.xlsx", "taizhang.csv"], Backend.allCases)
+    func aCleanSheetBecomesOpeningBalances(file: String, backend: Backend) throws {
+        let f = try LedgerFixture(backend)
         let posted = try f.ledger.importSheet(at: fixtures.appendingPathComponent(file), mapping: mapping(), context: context("TZ"))
         #expect(posted.movements.count == 3)
         let rows = try f.ledger.balances()
@@ -26,17 +26,16 @@ import TestSupport
         ])
         // Each receipt is dated on its inbound day.
         #expect(try f.ledger.history().map(\.at) == ["2024-04-10T00:00:00Z", "2025-05-20T00:00:00Z", "2025-07-01T00:00:00Z"])
-        let labels = try f.raw().read { db in
-            try String.fetchAll(db, sql: "SELECT production_date || '|' || origin || '|' || specification || '|' || quality FROM lots ORDER BY id")
-        }
+        let labels = try f.strings("SELECT production_date || '|' || origin || '|' || specification || '|' || quality FROM lots ORDER BY id")
         #expect(labels == ["2024-03-01|某帐篷厂|3×4 m|合格", "2025-06-01|某水厂|550 ml×24|合格", "||||抽检合格"].map { $0.replacingOccurrences(of: "||||", with: "|||") })
         // Importing the same sheet again posts nothing.
         #expect(try f.ledger.importSheet(at: fixtures.appendingPathComponent(file), mapping: mapping(), context: context("TZ")).replayed)
         try f.close()
     }
 
-    @Test func everyBadCellIsNamedAndNothingIsPosted() throws {
-        let f = try LedgerFixture()
+    @Test(arguments: Backend.allCases)
+    func everyBadCellIsNamedAndNothingIsPosted(backend: Backend) throws {
+        let f = try LedgerFixture(backend)
         let url = fixtures.appendingPathComponent("taizhang-broken.xlsx")
         do {
             try f.ledger.importSheet(at: url, mapping: mapping(), context: context("TZ"))
@@ -53,8 +52,9 @@ import TestSupport
         try f.close()
     }
 
-    @Test func aMissingHeaderOrSheetIsNamed() throws {
-        let f = try LedgerFixture()
+    @Test(arguments: Backend.allCases)
+    func aMissingHeaderOrSheetIsNamed(backend: Backend) throws {
+        let f = try LedgerFixture(backend)
         var wrong = try mapping()
         wrong.columns["quantity"] = "件数"
         #expect(throws: LedgerError.self) { try f.ledger.importSheet(at: fixtures.appendingPathComponent("taizhang.xlsx"), mapping: wrong, context: context("TZ")) }

@@ -21,6 +21,35 @@ enum TestPostgres {
         return try PostgresLocation(url: url)
     }
 
+    /// Creates an empty database of its own on the test server (CREATE DATABASE cannot
+    /// run in a transaction, so the tests that commit use one database each).
+    static func createDatabase() throws -> PostgresLocation {
+        var location = try location()
+        let name = "er_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        // The name is ours (hex digits), and identifiers cannot be bound parameters.
+        _ = try strings("CREATE DATABASE \(name)", database: location)
+        location.database = name
+        return location
+    }
+
+    /// Drops a database made by ``createDatabase()``, closing its connections.
+    static func dropDatabase(_ name: String) throws {
+        precondition(name.hasPrefix("er_") && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" })
+        _ = try strings("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", database: location())
+    }
+
+    /// Runs one statement on `database` synchronously; the first column of each row as text.
+    static func strings(_ sql: String, database: PostgresLocation) throws -> [String] {
+        let connection = try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(),
+                                                        configuration: database.configuration, id: 99, logger: logger).wait()
+        defer { try? connection.close().wait() }
+        let result = try connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).wait()
+        return try result.rows.map { row in
+            guard let cell = row.first, cell.bytes != nil else { return "" }
+            return cell.dataType == .int8 || cell.dataType == .int4 ? String(try cell.decode(Int64.self)) : try cell.decode(String.self)
+        }
+    }
+
     /// Opens a connection, runs `body`, closes the connection whatever happens.
     static func withConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         let connection = try await PostgresConnection.connect(configuration: location().configuration, id: 1, logger: logger)
