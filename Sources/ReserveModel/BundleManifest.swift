@@ -57,6 +57,9 @@ public struct BundleFiles: Hashable, Codable, Sendable {
     public var roadsGeoJSON: String?
     /// Scenario files; nil = every `scenarios/*.json`, sorted by name.
     public var scenarios: [String]?
+    /// Area outlines as GeoJSON Polygons/MultiPolygons (optional: a missing file
+    /// means no boundaries), drawn on the report's map.
+    public var areaBoundaries: String
 
     /// The default file names.
     public static let standard = BundleFiles()
@@ -65,7 +68,7 @@ public struct BundleFiles: Hashable, Codable, Sendable {
     public init(areas: String = "areas.csv", depots: String = "depots.csv", items: String = "items.csv",
                 stock: String = "stock.csv", teams: String = "teams.csv", fleet: String = "fleet.csv",
                 nodes: String = "nodes.csv", roads: String = "roads.csv", roadsGeoJSON: String? = nil,
-                scenarios: [String]? = nil) {
+                scenarios: [String]? = nil, areaBoundaries: String = "areas.geojson") {
         self.areas = areas
         self.depots = depots
         self.items = items
@@ -76,10 +79,11 @@ public struct BundleFiles: Hashable, Codable, Sendable {
         self.roads = roads
         self.roadsGeoJSON = roadsGeoJSON
         self.scenarios = scenarios
+        self.areaBoundaries = areaBoundaries
     }
 
     enum CodingKeys: String, CodingKey {
-        case areas, depots, items, stock, teams, fleet, nodes, roads, roadsGeoJSON = "roadsGeojson", scenarios
+        case areas, depots, items, stock, teams, fleet, nodes, roads, roadsGeoJSON = "roadsGeojson", scenarios, areaBoundaries
     }
 
     /// Decodes, giving every missing name its default.
@@ -96,6 +100,7 @@ public struct BundleFiles: Hashable, Codable, Sendable {
         roads = try c.decode(.roads, default: d.roads)
         roadsGeoJSON = try c.decodeIfPresent(String.self, forKey: .roadsGeoJSON)
         scenarios = try c.decodeIfPresent([String].self, forKey: .scenarios)
+        areaBoundaries = try c.decode(.areaBoundaries, default: d.areaBoundaries)
     }
 }
 

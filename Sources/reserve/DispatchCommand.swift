@@ -8,13 +8,8 @@ import Logging
 struct DispatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dispatch",
-        abstract: "Dispatch goods and teams for a scenario and check the arrival and relief targets.",
-        discussion: """
-        Examples:
-          reserve dispatch Data/hegang --scenario hg-songhua-flood
-          reserve dispatch Data/hegang --scenario hg-blizzard-mine --format json
-          reserve dispatch Data/suzhou --scenario sz-xinbian-flood --format html --out report/
-        """
+        abstract: HelpText["dispatch.abstract"],
+        discussion: HelpText["dispatch.discussion"]
     )
 
     @Argument(help: "The bundle directory (or single JSON file).")
@@ -50,6 +45,7 @@ struct DispatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time of each phase and of each solver level on stderr (as -v does, without its debug log, which costs time itself).")
     var timings = false
 
+    @OptionGroup var check: BundleCheckOptions
     @OptionGroup var solver: SolverOptions
     @OptionGroup var language: LanguageOptions
     @OptionGroup var tableWidth: TableWidthOptions
@@ -65,7 +61,7 @@ struct DispatchCommand: ParsableCommand {
     func run() throws {
         try DispatchRun(bundle: bundle, scenario: scenario.map(ScenarioID.init), policy: policy.map(PolicyID.init),
                         integerVehicles: integerVehicles, columnGeneration: columnGeneration.value, horizonHours: horizon,
-                        format: json ? .json : format, out: out, exportModel: exportModel, timings: timings,
+                        format: json ? .json : format, out: out, exportModel: exportModel, timings: timings, strict: check.strict,
                         timeLimit: solver.timeLimitDuration, gap: solver.gap, verbose: logging.verbose, language: language.resolved, tableWidth: tableWidth.resolved,
                         logger: logging.bootstrap()).run()
     }
@@ -85,6 +81,7 @@ struct DispatchRun {
     var out: String?
     var exportModel: String?
     var timings = false
+    var strict = false
     var timeLimit: Duration?
     var gap = 1e-6
     var verbose = 0
@@ -93,10 +90,10 @@ struct DispatchRun {
     var logger: Logger
 
     func run() throws {
-        let validated = try BundleLoading.load(bundle, language: language)
+        let validated = try BundleLoading.load(bundle, language: language, strict: strict, verbose: verbose)
         let loaded = validated.bundle
         guard let scenarioID = scenario ?? loaded.defaultScenario?.id else {
-            throw CLIFailure.invalidData("\(bundle): the bundle has no scenarios")
+            throw CLIFailure.invalidData(Localizer(language)("cli.noScenarios", ["path": bundle]))
         }
         var solve = SolveOptions(timeLimit: timeLimit, relativeMIPGap: gap, logger: logger)
         solve.progress = ProgressPrinter.mip(language: language)
@@ -110,7 +107,7 @@ struct DispatchRun {
         do {
             response = try ResponsePlanner(options: options).respond(to: scenarioID, in: loaded, network: validated.network)
         } catch {
-            throw CLIFailure(error, context: bundle)
+            throw CLIFailure(error, context: bundle, language: language)
         }
         if let exportModel, let model = response.goods.model {
             try model.write(to: exportModel, format: ModelFileFormat(pathExtensionOf: exportModel)!, logger: logger)
@@ -129,7 +126,7 @@ struct DispatchRun {
                 printProgress("dispatch levels: goods \(levels(response.goods.solveTimes)); teams \(levels(response.teams.levelTimes)) (nodes \(response.teams.levelNodes.map(String.init).joined(separator: "/")))")
             }
         }
-        try ResponseOutput.write(report: report, response: response, bundle: loaded, format: format, language: language, tableWidth: tableWidth, to: out)
+        try ResponseOutput.write(report: report, response: response, bundle: loaded, boundaries: validated.areaBoundaries, format: format, language: language, tableWidth: tableWidth, to: out)
     }
 }
 

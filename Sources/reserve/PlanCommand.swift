@@ -6,18 +6,8 @@ import Foundation
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Recommend reserve levels per depot and item over the bundle's scenarios.",
-        discussion: """
-        A two-stage stochastic program: stock levels and agreement capacity first, then \
-        every scenario's dispatch; shortfall by the relief deadline is weighted by the \
-        scenarios' probabilities (their weights, normalised).
-
-        Examples:
-          reserve plan Data/hegang --budget 2000000
-          reserve plan Data/suzhou --objective cost
-          reserve plan Data/manzhouli --objective robust --budget 500000 --json
-          reserve plan Data/linjiang --min-stock county:5000:3
-        """
+        abstract: HelpText["plan.abstract"],
+        discussion: HelpText["plan.discussion"]
     )
 
     @Argument(help: "The bundle directory (or single JSON file).")
@@ -53,6 +43,7 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "Shorthand for --format json.")
     var json = false
 
+    @OptionGroup var check: BundleCheckOptions
     @OptionGroup var solver: SolverOptions
     @OptionGroup var language: LanguageOptions
     @OptionGroup var tableWidth: TableWidthOptions
@@ -79,7 +70,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let logger = logging.bootstrap()
-        let validated = try BundleLoading.load(bundle, language: language.resolved)
+        let validated = try BundleLoading.load(bundle, language: language.resolved, strict: check.strict, verbose: logging.verbose)
         let loaded = validated.bundle
         var solve = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap, logger: logger)
         // Branch-and-bound nodes (integer stock) or master solves (scenario decomposition).
@@ -92,7 +83,7 @@ struct PlanCommand: ParsableCommand {
         do {
             plan = try ReservePlanner(options: options).plan(loaded, network: validated.network)
         } catch {
-            throw CLIFailure(error, context: bundle)
+            throw CLIFailure(error, context: bundle, language: language.resolved)
         }
         let report = PlanReport(plan, bundle: loaded, objective: objective, budget: budget?.value)
         switch json ? .json : format {

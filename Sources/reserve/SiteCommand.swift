@@ -6,20 +6,8 @@ import Foundation
 struct SiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
-        abstract: "Choose depot sites: p-median, maximal covering, set covering or capacitated fixed-charge location.",
-        discussion: """
-        Candidates are the bundle's candidates.csv, else every leaf area's centroid (or every \
-        area of --candidate-level); existing physical depots stay open; hazard zones (major \
-        landslide, debris-flow or earthquake risk, seismic intensity above 9) and --exclude \
-        polygons are left out. Travel times come from od.csv when the bundle has one, else from \
-        the road network. See docs/siting.md.
-
-        Examples:
-          reserve site Data/hegang --objective p-median --count 16   # 14 existing + 2 new
-          reserve site Data/hegang --objective max-cover --count 2 --within 1.5 --json
-          reserve site Data/hegang --objective set-cover --within 2
-          reserve site out/cap71 --objective fixed-charge
-        """
+        abstract: HelpText["site.abstract"],
+        discussion: HelpText["site.discussion"]
     )
 
     @Argument(help: "The bundle directory (or single JSON file).")
@@ -46,6 +34,7 @@ struct SiteCommand: ParsableCommand {
     @Option(name: .customLong("exclude"), help: "Exclusion polygon 'lon,lat;lon,lat;…' (repeatable).")
     var exclude: [String] = []
 
+    @OptionGroup var check: BundleCheckOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var language: LanguageOptions
     @OptionGroup var tableWidth: TableWidthOptions
@@ -86,7 +75,7 @@ struct SiteCommand: ParsableCommand {
 
     func run() throws {
         let logger = logging.bootstrap()
-        let validated = try BundleLoading.load(bundle)
+        let validated = try BundleLoading.load(bundle, language: language.resolved, strict: check.strict, verbose: logging.verbose)
         let loaded = validated.bundle
         var isDirectory: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: bundle, isDirectory: &isDirectory)
@@ -98,25 +87,24 @@ struct SiteCommand: ParsableCommand {
             instance = try BundleSiting.instance(of: loaded, directory: isDirectory.boolValue ? bundle : nil, options: options,
                                                  network: validated.network)
         } catch {
-            throw CLIFailure(error, context: bundle)
+            throw CLIFailure(error, context: bundle, language: language.resolved)
         }
         let kind = SitingObjective(rawValue: objective)!
         let existing = instance.problem.fixedOpenCandidates.count
         if let count, kind == .pMedian, count < existing {
-            throw CLIFailure(message: "--count \(count) is less than the \(existing) existing depots of \(bundle), which stay open; "
-                                 + "give --count \(existing) or more (existing + new sites), or --ignore-existing to site from scratch",
-                             exitCode: CLIFailure.usageCode)
+            throw CLIFailure(message: Localizer(language.resolved)("cli.site.countTooSmall", [
+                "count": "\(count)", "existing": "\(existing)", "path": bundle]), exitCode: CLIFailure.usageCode)
         }
         let solve = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap,
-                                 progress: ProgressPrinter.mip(), logger: logger)
+                                 progress: ProgressPrinter.mip(language: language.resolved), logger: logger)
         let result: SitingResult
         do {
             result = try SitingSolver(options: solve).solve(instance.problem, objective: SitingObjective(rawValue: objective)!,
                                                             count: count, withinHours: within)
         } catch {
-            throw CLIFailure(error, context: bundle)
+            throw CLIFailure(error, context: bundle, language: language.resolved)
         }
-        if result.status == .numericalFailure { throw CLIFailure.internalFailure("the solver failed numerically") }
+        if result.status == .numericalFailure { throw CLIFailure.internalFailure(Localizer(language.resolved)("cli.numericalFailure")) }
         let report = SiteReport(result, instance: instance)
         switch output.resolvedFormat {
         case .json: try printJSON(report)
