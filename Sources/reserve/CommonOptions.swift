@@ -106,9 +106,9 @@ struct SolverOptions: ParsableArguments {
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
-            throw ValidationError("--time-limit must be a positive number of seconds.")
+            throw ValidationError(HelpText.localizer("cli.option.timeLimit"))
         }
-        if !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a number ≥ 0.") }
+        if !(gap >= 0 && gap.isFinite) { throw ValidationError(HelpText.localizer("cli.option.gap")) }
     }
 
     var timeLimitDuration: Duration? { timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) } }

@@ -33,9 +33,9 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        if scenario != nil && allScenarios { throw ValidationError("give --scenario or --all-scenarios, not both.") }
+        if scenario != nil && allScenarios { throw ValidationError(HelpText.localizer("cli.option.scenarioOrAll")) }
         if AdministrativeLevel(rawValue: level) == nil {
-            throw ValidationError("--level must be one of \(AdministrativeLevel.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(HelpText.localizer("cli.option.level", ["values": AdministrativeLevel.allCases.map(\.rawValue).joined(separator: ", ")]))
         }
     }
 

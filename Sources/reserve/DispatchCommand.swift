@@ -52,9 +52,9 @@ struct DispatchCommand: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        if let horizon, !(horizon > 0 && horizon.isFinite) { throw ValidationError("--horizon must be a positive number of hours.") }
+        if let horizon, !(horizon > 0 && horizon.isFinite) { throw ValidationError(HelpText.localizer("cli.option.horizon")) }
         if let exportModel, ModelFileFormat(pathExtensionOf: exportModel) == nil {
-            throw ValidationError("--export-model needs a .lp or .mps file name.")
+            throw ValidationError(HelpText.localizer("cli.option.exportModel"))
         }
     }
 

@@ -13,7 +13,8 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "The bundle directory (or single JSON file).")
     var bundle: String
 
-    @Option(name: .long, help: "Budget in yuan for purchases, first-year holding and rotation, and contract fees: 2000000, 2,000,000, 200万 or 0.02亿.")
+    @Option(name: .long, help: "Budget in yuan for purchases, first-year holding and rotation, and contract fees: 2000000, 2,000,000, 200万 or 0.02亿.",
+            transform: Yuan.parse)
     var budget: Yuan?
 
     @Option(name: .long, help: "shortfall (least expected shortfall within budget), cost (cheapest at the least shortfall), robust (least worst-scenario shortfall).")
@@ -50,10 +51,10 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        if let budget = budget?.value, !(budget >= 0 && budget.isFinite) { throw ValidationError("--budget must be a number ≥ 0.") }
-        if !(holdingRate >= 0 && holdingRate.isFinite) { throw ValidationError("--holding-rate must be ≥ 0.") }
-        if !(allowance >= 0 && allowance.isFinite) { throw ValidationError("--allowance must be ≥ 0.") }
-        if !(decompositionGap > 0 && decompositionGap < 1) { throw ValidationError("--decomposition-gap must be a number between 0 and 1 (exclusive).") }
+        if let budget = budget?.value, !(budget >= 0 && budget.isFinite) { throw ValidationError(HelpText.localizer("cli.option.budgetNegative")) }
+        if !(holdingRate >= 0 && holdingRate.isFinite) { throw ValidationError(HelpText.localizer("cli.option.holdingRate")) }
+        if !(allowance >= 0 && allowance.isFinite) { throw ValidationError(HelpText.localizer("cli.option.allowance")) }
+        if !(decompositionGap > 0 && decompositionGap < 1) { throw ValidationError(HelpText.localizer("cli.option.decompositionGap")) }
         _ = try rules()
     }
 
@@ -62,7 +63,7 @@ struct PlanCommand: ParsableCommand {
             let parts = text.split(separator: ":").map(String.init)
             guard parts.count == 3, let level = DepotLevel(rawValue: parts[0]), let people = Double(parts[1]), let days = Double(parts[2]),
                   people >= 0, days >= 0, people.isFinite, days.isFinite else {
-                throw ValidationError("--min-stock '\(text)' must be LEVEL:PEOPLE:DAYS with LEVEL one of \(DepotLevel.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError(HelpText.localizer("cli.option.minStock", ["value": text, "values": DepotLevel.allCases.map(\.rawValue).joined(separator: ", ")]))
             }
             return MinimumStockRule(level: level, people: people, days: days)
         }
@@ -116,6 +117,15 @@ struct Yuan: ExpressibleByArgument {
     }
 
     static var defaultCompletionKind: CompletionKind { .default }
+
+    /// The amount, or a usage error that says what is expected (in the command
+    /// line's language) instead of argument-parser's bare "invalid value".
+    static func parse(_ argument: String) throws -> Yuan {
+        guard let yuan = Yuan(argument: argument) else {
+            throw ValidationError(HelpText.localizer("cli.option.budget", ["value": argument]))
+        }
+        return yuan
+    }
 }
 
 extension ReservePlanObjective: ExpressibleByArgument {}

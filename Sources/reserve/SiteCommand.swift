@@ -43,18 +43,18 @@ struct SiteCommand: ParsableCommand {
 
     func validate() throws {
         guard let kind = SitingObjective(rawValue: objective) else {
-            throw ValidationError("--objective must be one of \(SitingObjective.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(HelpText.localizer("cli.option.objective", ["values": SitingObjective.allCases.map(\.rawValue).joined(separator: ", ")]))
         }
-        if let count, count < 0 { throw ValidationError("--count must be ≥ 0.") }
-        if let within, !(within >= 0 && within.isFinite) { throw ValidationError("--within must be a number of hours ≥ 0.") }
+        if let count, count < 0 { throw ValidationError(HelpText.localizer("cli.option.count")) }
+        if let within, !(within >= 0 && within.isFinite) { throw ValidationError(HelpText.localizer("cli.option.within")) }
         switch kind {
-        case .pMedian: if count == nil { throw ValidationError("p-median needs --count.") }
-        case .maxCover: if count == nil || within == nil { throw ValidationError("max-cover needs --count and --within.") }
-        case .setCover: if within == nil { throw ValidationError("set-cover needs --within.") }
+        case .pMedian: if count == nil { throw ValidationError(HelpText.localizer("cli.option.pMedianCount")) }
+        case .maxCover: if count == nil || within == nil { throw ValidationError(HelpText.localizer("cli.option.maxCoverCount")) }
+        case .setCover: if within == nil { throw ValidationError(HelpText.localizer("cli.option.setCoverWithin")) }
         case .fixedCharge: break
         }
         if let candidateLevel, AdministrativeLevel(rawValue: candidateLevel) == nil {
-            throw ValidationError("--candidate-level must be one of \(AdministrativeLevel.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(HelpText.localizer("cli.option.candidateLevel", ["values": AdministrativeLevel.allCases.map(\.rawValue).joined(separator: ", ")]))
         }
         _ = try polygons()
     }
@@ -64,11 +64,11 @@ struct SiteCommand: ParsableCommand {
             let points = try text.split(separator: ";").map { pair -> GeoCoordinate in
                 let parts = pair.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
                 guard parts.count == 2, let lon = parts[0], let lat = parts[1] else {
-                    throw ValidationError("--exclude: '\(pair)' is not 'lon,lat'.")
+                    throw ValidationError(HelpText.localizer("cli.option.excludePair", ["value": String(pair)]))
                 }
                 return GeoCoordinate(latitude: lat, longitude: lon)
             }
-            guard points.count >= 3 else { throw ValidationError("--exclude needs at least 3 points.") }
+            guard points.count >= 3 else { throw ValidationError(HelpText.localizer("cli.option.excludePoints")) }
             return GeoPolygon(outer: points)
         }
     }
