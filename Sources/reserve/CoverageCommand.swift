@@ -19,7 +19,7 @@ struct CoverageCommand: ParsableCommand {
     @Flag(name: .customLong("all-scenarios"), help: "Every scenario of the bundle.")
     var allScenarios = false
 
-    @Option(name: .long, help: "Area level: province, city, county, township or village (default township).")
+    @Option(name: .long, help: "Area level: province, city, county, township or village.")
     var level: String = "township"
 
     @Flag(name: .long, help: "List every area, not only the worst.")

@@ -23,7 +23,7 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("min-stock"), help: "Minimum-stock rule LEVEL:PEOPLE:DAYS, e.g. county:5000:3 (repeatable).")
     var minStock: [String] = []
 
-    @Option(name: .customLong("holding-rate"), help: "Annual holding cost as a share of price (default 0.05).")
+    @Option(name: .customLong("holding-rate"), help: "Annual holding cost as a share of price.")
     var holdingRate: Double = 0.05
 
     @Option(name: .customLong("allowance"), help: "For --objective cost: weighted shortfall allowed above the least achievable.")
@@ -35,7 +35,7 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "auto (by size), off (one deterministic-equivalent model), scenarios (Benders by scenario).")
     var decomposition: PlanDecomposition = .automatic
 
-    @Option(name: .customLong("decomposition-gap"), help: "Relative gap at which the scenario decomposition stops each level (default 1e-6).")
+    @Option(name: .customLong("decomposition-gap"), help: "Relative gap at which the scenario decomposition stops each level.")
     var decompositionGap: Double = 1e-6
 
     @Option(name: .long, help: "Output format: table, json or csv (the stock changes, UTF-8 with BOM for Excel and WPS).")
