@@ -117,7 +117,10 @@ struct DispatchRun {
         if elapsed > .seconds(1) || verbose > 0 || timings {
             let t = response.timings
             func ms(_ d: Duration) -> String { "\(Int((Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15).rounded())) ms" }
-            printProgress("dispatch: \(response.goods.modelSize.rows) rows × \(response.goods.modelSize.columns) columns; network \(ms(t.network)), routing \(ms(t.routing)), goods \(ms(t.goods)) (build \(ms(response.goods.buildTime))), teams \(ms(t.teams)), total \(ms(elapsed))")
+            printProgress(Localizer(language)("cli.dispatchTimings", [
+                "rows": "\(response.goods.modelSize.rows)", "columns": "\(response.goods.modelSize.columns)",
+                "network": ms(t.network), "routing": ms(t.routing), "goods": ms(t.goods), "build": ms(response.goods.buildTime),
+                "teams": ms(t.teams), "total": ms(elapsed)]))
             if verbose > 0 || timings {
                 // Per level, to compare level 1 of the goods LP with peers that solve only it.
                 func levels(_ times: [Duration]) -> String {
