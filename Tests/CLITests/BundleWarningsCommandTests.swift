@@ -87,6 +87,6 @@ import TestSupport
         let far = try runReserve(["dispatch", "Data/hegang", "--scenario", "earthquake"])
         #expect(far.exitCode == 64)
         #expect(!far.stderr.contains("did you mean"))
-        #expect(far.stderr.contains("Valid ids: hg-songhua-flood, hg-heilongjiang-flood"))
+        #expect(far.stderr.contains("valid ids: hg-songhua-flood, hg-heilongjiang-flood"))
     }
 }

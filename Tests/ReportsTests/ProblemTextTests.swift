@@ -22,7 +22,7 @@ import Testing
                                          "LC_ALL", "LC_MESSAGES", "LANG", "time", "limit", "gap", "export", "model", "lp",
                                          "mps", "mps", "horizon", "holding", "rate", "allowance", "decomposition", "ignore",
                                          "existing", "docs", "siting", "md", "od", "candidates", "GLPK", "reference", "date",
-                                         "hegang", "sandbag", "e", "p", "ownr", "file", "path", "v", "nodes"]
+                                         "hegang", "sandbag", "e", "p", "ownr", "file", "path", "v", "nodes", "BUNDLE", "table", "zh_"]
 
     @Test func everyChineseTemplateIsChinese() {
         let zh = Localizer(.zh)
