@@ -102,6 +102,23 @@ public struct BundleFiles: Hashable, Codable, Sendable {
         scenarios = try c.decodeIfPresent([String].self, forKey: .scenarios)
         areaBoundaries = try c.decode(.areaBoundaries, default: d.areaBoundaries)
     }
+
+    /// Encodes every name; `area_boundaries` only when it is not the default, so that
+    /// manifests written before the file existed keep their bytes.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(areas, forKey: .areas)
+        try c.encode(depots, forKey: .depots)
+        try c.encode(items, forKey: .items)
+        try c.encode(stock, forKey: .stock)
+        try c.encode(teams, forKey: .teams)
+        try c.encode(fleet, forKey: .fleet)
+        try c.encode(nodes, forKey: .nodes)
+        try c.encode(roads, forKey: .roads)
+        try c.encodeIfPresent(roadsGeoJSON, forKey: .roadsGeoJSON)
+        try c.encodeIfPresent(scenarios, forKey: .scenarios)
+        if areaBoundaries != BundleFiles.standard.areaBoundaries { try c.encode(areaBoundaries, forKey: .areaBoundaries) }
+    }
 }
 
 /// `bundle.json`: what the bundle is, its policies, units and files.
