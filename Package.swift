@@ -64,8 +64,9 @@ let package = Package(
             ],
             exclude: ["Proto"]
         ),
-        // Domain types and their validation; no project dependencies.
-        .target(name: "ReserveModel"),
+        // Domain types and their validation; its problems' sentences come from the
+        // Localization strings tables (English and Simplified Chinese).
+        .target(name: "ReserveModel", dependencies: ["Localization"]),
         // The network of a bundle, built once: its road graph, every place snapped,
         // scenario disruption overlays. Shared by validation and every phase.
         .target(name: "BundleGraph", dependencies: ["ReserveModel", "RoadNetwork"]),
@@ -77,6 +78,7 @@ let package = Package(
                 "ReserveModel",
                 "RoadNetwork",
                 "BundleGraph",
+                "Localization",
             ]
         ),
         // Response phase: goods dispatch, team assignment, 2 h / 10 h compliance.

@@ -14,19 +14,21 @@ package enum RoadNetworkChecks {
         let components = graph.stronglyConnectedComponents()
         guard let main = components.largest, components.count > 1 else { return [] }
         var out: [ValidationProblem] = []
-        func check(_ snapped: SnappedPoint?, _ table: BundleTable, _ index: Int, _ what: String) {
+        func check(_ snapped: SnappedPoint?, _ table: BundleTable, _ index: Int, _ owner: String, _ id: String) {
             guard let snapped, snapped.distanceKm <= bundle.manifest.maxSnapKm else { return }
             let c = components.component(of: snapped.node)
             if c != main {
                 out.append(ValidationProblem(
                     severity: .warning, subject: RecordReference(table: table, index: index, column: "lat"),
-                    message: "\(what) snaps to road node '\(graph.name(of: snapped.node))', in a part of the network of \(components.sizes[c]) node(s) cut off from the main network of \(components.sizes[main])."))
+                    code: "snap.cutOff",
+                    arguments: ["ownerKey": "owner." + owner, "id": id, "node": graph.name(of: snapped.node),
+                                "size": "\(components.sizes[c])", "mainSize": "\(components.sizes[main])"]))
             }
         }
         let snaps = network.snaps
-        for (i, a) in bundle.areas.enumerated() { check(snaps.areas[a.id], .areas, i, "Area '\(a.id)'") }
-        for (i, d) in bundle.depots.enumerated() { check(snaps.depots[d.id], .depots, i, "Depot '\(d.id)'") }
-        for (i, t) in bundle.teams.enumerated() { check(snaps.teams[t.id], .teams, i, "Team '\(t.id)'") }
+        for (i, a) in bundle.areas.enumerated() { check(snaps.areas[a.id], .areas, i, "area", a.id.rawValue) }
+        for (i, d) in bundle.depots.enumerated() { check(snaps.depots[d.id], .depots, i, "depot", d.id.rawValue) }
+        for (i, t) in bundle.teams.enumerated() { check(snaps.teams[t.id], .teams, i, "team", t.id.rawValue) }
         return out
     }
 }

@@ -8,7 +8,7 @@ enum AreaTable: TableCodec {
 
     static func decode(_ r: inout RowReader) -> AdministrativeArea {
         let lat = r.optionalDouble("lat"), lon = r.optionalDouble("lon")
-        if (lat == nil) != (lon == nil) { r.fail(lat == nil ? "lat" : "lon", "lat and lon must both be given or both be empty.") }
+        if (lat == nil) != (lon == nil) { r.fail(lat == nil ? "lat" : "lon", "cell.halfCoordinate") }
         return AdministrativeArea(
             id: AreaID(r.requiredString("id")), name: r.requiredString("name"), nameEn: r.optionalString("name_en"),
             level: r.enumValue("level") ?? .township, parent: r.optionalString("parent").map(AreaID.init),

@@ -39,16 +39,16 @@ public enum BundleJSON {
             let bundle = try decoder().decode(ReserveBundle.self, from: data)
             return LoadedBundle(bundle: bundle.convertingPlacesToWGS84(), readProblems: [], locator: locator, isComplete: true)
         } catch {
-            let (path, message) = describe(error)
+            let (path, code, arguments) = describe(error)
             let problem = ValidationProblem(severity: .error, subject: RecordReference(table: .manifest),
-                                            location: ProblemLocation(file: file, jsonPath: path), message: message)
+                                            location: ProblemLocation(file: file, jsonPath: path), code: code, arguments: arguments)
             return LoadedBundle(bundle: ReserveBundle(manifest: BundleManifest(name: "")), readProblems: [problem],
                                 locator: locator, isComplete: false)
         }
     }
 
-    /// A JSON path and a plain sentence for a decoding error.
-    static func describe(_ error: any Error) -> (path: String, message: String) {
+    /// A JSON path and a problem code with its arguments for a decoding error.
+    static func describe(_ error: any Error) -> (path: String, code: String, arguments: [String: String]) {
         func path(_ codingPath: [any CodingKey]) -> String {
             var p = "$"
             for key in codingPath {
@@ -58,27 +58,29 @@ public enum BundleJSON {
         }
         switch error as? DecodingError {
         case let .keyNotFound(key, ctx)?:
-            return (path(ctx.codingPath), "Required key '\(snakeCase(key.stringValue))' is missing.")
+            return (path(ctx.codingPath), "json.keyMissing", ["key": snakeCase(key.stringValue)])
         case let .typeMismatch(type, ctx)?:
-            return (path(ctx.codingPath), "Expected \(typeName(type)) here.")
+            return (path(ctx.codingPath), "json.type", ["typeKey": typeName(type), "type": "\(type)"])
         case let .valueNotFound(type, ctx)?:
-            return (path(ctx.codingPath), "Expected \(typeName(type)) here, found null.")
+            return (path(ctx.codingPath), "json.null", ["typeKey": typeName(type), "type": "\(type)"])
         case let .dataCorrupted(ctx)?:
             let detail = ctx.debugDescription
-            if ctx.codingPath.isEmpty { return ("$", "The file is not valid JSON (\(detail)).") }
-            return (path(ctx.codingPath), detail.hasPrefix("Cannot initialize") ? "This value is not one of the allowed values (\(detail))." : detail)
+            if ctx.codingPath.isEmpty { return ("$", "json.invalid", ["detail": detail]) }
+            return (path(ctx.codingPath), detail.hasPrefix("Cannot initialize") ? "json.notAllowed" : "json.corrupt", ["detail": detail])
         default:
-            return ("$", "The file cannot be read as JSON: \(error).")
+            return ("$", "json.unreadable", ["detail": "\(error)"])
         }
     }
 
+    /// The phrase key naming what a decoder expected (`type.number` …), and the
+    /// Swift type's name for `type.other`.
     static func typeName(_ type: Any.Type) -> String {
         let name = String(describing: type)
         switch name {
-        case "Double", "Int", "Float": return "a number"
-        case "String": return "a string"
-        case "Bool": return "true or false"
-        default: return name.hasPrefix("Array") ? "a list" : name.hasPrefix("Dictionary") ? "an object" : "a \(name)"
+        case "Double", "Int", "Float": return "type.number"
+        case "String": return "type.string"
+        case "Bool": return "type.bool"
+        default: return name.hasPrefix("Array") ? "type.list" : name.hasPrefix("Dictionary") ? "type.object" : "type.other"
         }
     }
 

@@ -53,9 +53,9 @@ struct DirectoryBundleReader {
         do {
             manifest = try BundleJSON.decoder().decode(BundleManifest.self, from: data)
         } catch {
-            let (path, message) = BundleJSON.describe(error)
+            let (path, code, arguments) = BundleJSON.describe(error)
             let p = ValidationProblem(severity: .error, subject: RecordReference(table: .manifest),
-                                      location: ProblemLocation(file: "bundle.json", jsonPath: path), message: message)
+                                      location: ProblemLocation(file: "bundle.json", jsonPath: path), code: code, arguments: arguments)
             return LoadedBundle(bundle: ReserveBundle(manifest: BundleManifest(name: "")), readProblems: [p],
                                 locator: locator, isComplete: false)
         }
@@ -107,7 +107,16 @@ struct DirectoryBundleReader {
             locator.scenarioFiles += s.files
             problems += s.problems
         }
-        return LoadedBundle(bundle: bundle.convertingPlacesToWGS84(), readProblems: problems, locator: locator, isComplete: true)
+        let converted = bundle.convertingPlacesToWGS84()
+        var boundaries: [AreaBoundary] = []
+        // Optional: a bundle without the file has no boundaries, as one without fleet.csv has no trucks.
+        if let data = FileManager.default.contents(atPath: url(f.areaBoundaries).path) {
+            let read = AreaBoundaryReader.read(data, file: f.areaBoundaries, areas: converted.areas)
+            boundaries = read.boundaries
+            problems += read.problems
+        }
+        return LoadedBundle(bundle: converted, readProblems: problems, locator: locator, isComplete: true,
+                            areaBoundaries: boundaries)
     }
 
     /// Takes one table's records and files its problems and lines.
@@ -122,8 +131,8 @@ struct DirectoryBundleReader {
         return read.records
     }
 
-    mutating func fileProblem(_ table: BundleTable, _ message: String) {
-        problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: table), message: message))
+    mutating func fileProblem(_ table: BundleTable, _ code: String, _ arguments: [String: String]) {
+        problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: table), code: code, arguments: arguments))
     }
 
 }
@@ -146,7 +155,7 @@ struct ScenarioRead: Sendable {
         for file in files {
             guard let data = try? Data(contentsOf: base.appendingPathComponent(file)) else {
                 out.problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: .manifest, path: "files.scenarios"),
-                                                      message: "Scenario file \(file) is missing or unreadable."))
+                                                      code: "file.missingOrUnreadable", arguments: ["file": file]))
                 continue
             }
             do {
@@ -155,9 +164,9 @@ struct ScenarioRead: Sendable {
                 out.scenarios.append(scenario)
                 out.files.append(file)
             } catch {
-                let (path, message) = BundleJSON.describe(error)
+                let (path, code, arguments) = BundleJSON.describe(error)
                 out.problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: .scenarios),
-                                                      location: ProblemLocation(file: file, jsonPath: path), message: message))
+                                                      location: ProblemLocation(file: file, jsonPath: path), code: code, arguments: arguments))
             }
         }
         return out

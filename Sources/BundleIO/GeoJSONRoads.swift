@@ -40,16 +40,16 @@ extension DirectoryBundleReader {
         locator.files[.roadEdges] = file
         locator.roadsFromGeoJSON = true
         guard let data = try? Data(contentsOf: url(file)) else {
-            fileProblem(.roadEdges, "The file \(file) is missing or unreadable.")
+            fileProblem(.roadEdges, "file.missingOrUnreadable", ["file": file])
             return (given, [])
         }
         let collection: GeoJSONRoadCollection
         do {
             collection = try JSONDecoder().decode(GeoJSONRoadCollection.self, from: data)
         } catch {
-            let (path, message) = BundleJSON.describe(error)
+            let (path, code, arguments) = BundleJSON.describe(error)
             problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: .roadEdges),
-                                              location: ProblemLocation(file: file, jsonPath: path), message: message))
+                                              location: ProblemLocation(file: file, jsonPath: path), code: code, arguments: arguments))
             return (given, [])
         }
         var nodes = given
@@ -67,7 +67,7 @@ extension DirectoryBundleReader {
             let coords = f.geometry.coordinates
             guard f.geometry.type == "LineString", coords.count >= 2, coords.allSatisfy({ $0.count >= 2 }) else {
                 problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: .roadEdges, index: i),
-                                                  message: "Feature \(i) must be a LineString with at least two [lon, lat] positions."))
+                                                  code: "geojson.roadFeature", arguments: ["feature": "\(i)"]))
                 edges.append(RoadEdgeRecord(from: "", to: "", lengthKm: 0, roadClass: "", speedKmh: nil))
                 continue
             }

@@ -14,13 +14,17 @@ public struct LoadedBundle: Sendable {
     /// False when the manifest or a whole document could not be read, so further
     /// checks would only report its consequences.
     public var isComplete: Bool
+    /// The areas' outlines from the optional areas GeoJSON, for maps.
+    public var areaBoundaries: [AreaBoundary]
 
     /// Creates a loaded bundle.
-    public init(bundle: ReserveBundle, readProblems: [ValidationProblem], locator: any ProblemLocator, isComplete: Bool) {
+    public init(bundle: ReserveBundle, readProblems: [ValidationProblem], locator: any ProblemLocator, isComplete: Bool,
+                areaBoundaries: [AreaBoundary] = []) {
         self.bundle = bundle
         self.readProblems = readProblems
         self.locator = locator
         self.isComplete = isComplete
+        self.areaBoundaries = areaBoundaries
     }
 
     /// Read problems plus every validation problem, each located in the files.
@@ -41,7 +45,7 @@ public struct LoadedBundle: Sendable {
             if p.location == ProblemLocation() { p.location = locator.locate(p.subject) }
             return p
         })
-        guard isComplete else { return ValidatedBundle(bundle: bundle, report: report, network: nil) }
+        guard isComplete else { return ValidatedBundle(bundle: bundle, report: report, network: nil, areaBoundaries: areaBoundaries) }
         var v = validator
         v.locator = locator
         let built = bundle.roadNodes.isEmpty ? nil : bundle.roadGraph()
@@ -50,13 +54,15 @@ public struct LoadedBundle: Sendable {
             v.snapper = PrecomputedSnapper(graph: network.graph, snaps: network.snaps)
         }
         report.append(contentsOf: v.validate(bundle))
-        guard let network, !report.hasErrors else { return ValidatedBundle(bundle: bundle, report: report, network: nil) }
+        guard let network, !report.hasErrors else {
+            return ValidatedBundle(bundle: bundle, report: report, network: nil, areaBoundaries: areaBoundaries)
+        }
         report.problems += RoadNetworkChecks.problems(bundle, network).map { p in
             var p = p
             p.location = locator.locate(p.subject)
             return p
         }
-        return ValidatedBundle(bundle: bundle, report: report, network: network)
+        return ValidatedBundle(bundle: bundle, report: report, network: network, areaBoundaries: areaBoundaries)
     }
 }
 
@@ -70,4 +76,6 @@ public struct ValidatedBundle: Sendable {
     /// The bundle's road network with every place snapped; `nil` when the bundle
     /// has errors or no roads.
     public let network: BundleNetwork?
+    /// The areas' outlines from the optional areas GeoJSON (empty without it).
+    public let areaBoundaries: [AreaBoundary]
 }

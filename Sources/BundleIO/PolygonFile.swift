@@ -22,7 +22,7 @@ enum PolygonFile {
                 case .failure(let why):
                     problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: .scenarios),
                                                       location: ProblemLocation(file: scenarioFile, jsonPath: at),
-                                                      message: "Polygon file \(name): \(why.text)"))
+                                                      code: "crossings.polygonFile", arguments: ["file": name, "reason": why.text]))
                 }
             }
         }

@@ -12,7 +12,7 @@ enum RoadAttributeColumns {
         var geometry: [GeoPoint]?
         if let wkt = r.optionalString("geometry") {
             geometry = parseLineString(wkt)
-            if geometry == nil { r.fail("geometry", "geometry must be WKT LINESTRING(lon lat, lon lat, …) with ≥ 2 points in degrees.") }
+            if geometry == nil { r.fail("geometry", "cell.geometry") }
         }
         return RoadEdgeAttributes(highway: r.optionalString("highway"), name: r.optionalString("name"), bridge: r.bool("bridge"),
                                   tunnel: r.bool("tunnel"), ford: r.bool("ford"), ferry: r.bool("ferry"),

@@ -26,8 +26,12 @@ struct RowReader {
         RecordReference(table: table, index: index, column: column)
     }
 
-    mutating func fail(_ column: String, _ message: String) {
-        problems.append(ValidationProblem(severity: .error, subject: ref(column), message: message))
+    /// An error at this record's `column`: problem `code` (its sentence is
+    /// `problem.<code>` in the Localization tables) with `column` among its arguments.
+    mutating func fail(_ column: String, _ code: String, _ arguments: [String: String] = [:]) {
+        var arguments = arguments
+        arguments["column"] = column
+        problems.append(ValidationProblem(severity: .error, subject: ref(column), code: code, arguments: arguments))
     }
 
     /// Calls `body` with the cell's bytes without leading and trailing spaces and
@@ -58,7 +62,7 @@ struct RowReader {
 
     mutating func requiredString(_ column: String) -> String {
         let t = text(column)
-        if t.isEmpty { fail(column, "\(column) is required but empty.") }
+        if t.isEmpty { fail(column, "cell.required") }
         return t
     }
 
@@ -70,7 +74,7 @@ struct RowReader {
         if let v { return v }
         let t = text(column)
         guard let v = Double(t) else {
-            fail(column, "\(column) must be a number, not '\(t)'.")
+            fail(column, "cell.number", ["value": t])
             return nil
         }
         return v
@@ -82,7 +86,7 @@ struct RowReader {
 
     mutating func requiredDouble(_ column: String) -> Double {
         if withTrimmed(column, { $0.isEmpty }) {
-            fail(column, "\(column) is required but empty.")
+            fail(column, "cell.required")
             return 0
         }
         return optionalDouble(column) ?? 0
@@ -92,7 +96,7 @@ struct RowReader {
         let t = text(column)
         if t.isEmpty { return value }
         guard let v = Int(t) else {
-            fail(column, "\(column) must be a whole number, not '\(t)'.")
+            fail(column, "cell.wholeNumber", ["value": t])
             return value
         }
         return v
@@ -112,7 +116,7 @@ struct RowReader {
         case "true", "yes", "y", "1", "是": return true
         case "false", "no", "n", "0", "否": return false
         case let t:
-            fail(column, "\(column) must be true or false, not '\(t)'.")
+            fail(column, "cell.bool", ["value": t])
             return value
         }
     }
@@ -121,11 +125,11 @@ struct RowReader {
         where E.RawValue == String {
         let t = text(column)
         if t.isEmpty {
-            if value == nil { fail(column, "\(column) is required; one of \(E.allCases.map(\.rawValue).joined(separator: ", ")).") }
+            if value == nil { fail(column, "cell.requiredChoice", ["choices": E.allCases.map(\.rawValue).joined(separator: ", ")]) }
             return value
         }
         guard let v = E(rawValue: t) else {
-            fail(column, "\(column) '\(t)' is not one of \(E.allCases.map(\.rawValue).joined(separator: ", ")).")
+            fail(column, "cell.choice", ["value": t, "choices": E.allCases.map(\.rawValue).joined(separator: ", ")])
             return value
         }
         return v
@@ -135,7 +139,7 @@ struct RowReader {
         let t = text(column)
         if t.isEmpty { return nil }
         guard let d = CalendarDate(t) else {
-            fail(column, "\(column) must be a date YYYY-MM-DD, not '\(t)'.")
+            fail(column, "cell.date", ["value": t])
             return nil
         }
         return d
@@ -152,7 +156,7 @@ struct RowReader {
             let t = String(part).trimmingSpaces()
             if t.isEmpty { continue }
             if let v = E(rawValue: t) { out.append(v) } else {
-                fail(column, "\(column) '\(t)' is not one of \(E.allCases.map(\.rawValue).joined(separator: ", ")).")
+                fail(column, "cell.choice", ["value": t, "choices": E.allCases.map(\.rawValue).joined(separator: ", ")])
             }
         }
         return out

@@ -31,12 +31,12 @@ enum HazardListText {
             let pieces = part.split(separator: ":", maxSplits: 1).map { String($0).trimmingSpaces() }
             guard let h = pieces.first, !h.isEmpty else { continue }
             guard let hazard = HazardType(rawValue: h) else {
-                r.fail(column, "hazard '\(h)' is not one of \(HazardType.allCases.map(\.rawValue).joined(separator: ", ")).")
+                r.fail(column, "cell.hazard", ["value": h, "choices": HazardType.allCases.map(\.rawValue).joined(separator: ", ")])
                 continue
             }
             let riskText = pieces.count > 1 ? pieces[1] : "medium"
             guard let risk = RiskLevel(rawValue: riskText) else {
-                r.fail(column, "risk level '\(riskText)' is not one of \(RiskLevel.allCases.map(\.rawValue).joined(separator: ", ")).")
+                r.fail(column, "cell.riskLevel", ["value": riskText, "choices": RiskLevel.allCases.map(\.rawValue).joined(separator: ", ")])
                 continue
             }
             out.append(HazardExposure(hazard: hazard, risk: risk))

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import ReserveModel
 
 /// One CSV table of a directory bundle, read and decoded on its own (so tables can
@@ -18,16 +19,16 @@ struct TableRead<Record: Sendable>: Sendable {
     static func read<C: TableCodec>(_ codec: C.Type, root: String, file: String, optional: Bool = false) -> TableRead
         where C.Record == Record {
         var out = TableRead(table: C.table, file: file)
-        func fileProblem(_ message: String) {
-            out.problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: C.table), message: message))
+        func fileProblem(_ code: String) {
+            out.problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: C.table), code: code, arguments: ["file": file]))
         }
         let u = url(root, file)
         guard FileManager.default.fileExists(atPath: u.path) else {
-            if !optional { fileProblem("The file \(file) is missing.") }
+            if !optional { fileProblem("file.missing") }
             return out
         }
         guard let data = FileBytes.contents(atPath: u.path) else {
-            fileProblem("The file \(file) cannot be read.")
+            fileProblem("file.unreadable")
             return out
         }
         let parsed: CSVTable
@@ -35,8 +36,8 @@ struct TableRead<Record: Sendable>: Sendable {
             parsed = try CSVTable.parse(data)
         } catch {
             switch error {
-            case .notUTF8: fileProblem("The file \(file) is not UTF-8 text; save it as CSV UTF-8.")
-            case .tooLarge: fileProblem("The file \(file) is larger than 2 GiB; split the table.")
+            case .notUTF8: fileProblem("file.notUTF8")
+            case .tooLarge: fileProblem("file.tooLarge")
             }
             return out
         }
@@ -52,19 +53,24 @@ struct TableRead<Record: Sendable>: Sendable {
         for (i, name) in parsed.header.enumerated() {
             if columns[name] != nil {
                 problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: C.table, column: name),
-                                                  message: "Column '\(name)' appears twice in the header."))
+                                                  code: "header.repeated", arguments: ["column": name]))
             } else {
                 columns[name] = i
             }
         }
         for name in C.requiredColumns where columns[name] == nil {
             problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: C.table, column: name),
-                                              message: "Required column '\(name)' is missing from the header."))
+                                              code: "header.missing", arguments: ["column": name]))
         }
         let known = Set(C.columns)
+        let missing = C.columns.filter { columns[$0] == nil }
         for name in parsed.header where !known.contains(name) {
+            // A renamed column is usually a typo of one the table lacks: name it.
+            var arguments = ["column": name, "file": file]
+            let suggestion = Localizer.suggestion(for: name, among: missing)
+            if let suggestion { arguments["suggestion"] = suggestion }
             problems.append(ValidationProblem(severity: .warning, subject: RecordReference(table: C.table, column: name),
-                                              message: "Column '\(name)' is not part of \(file) and is ignored."))
+                                              code: suggestion == nil ? "header.unknown" : "header.unknownSuggest", arguments: arguments))
         }
         // Large tables (road rows) are decoded in parallel slices, each straight into
         // its part of the result; problems are joined in row order afterwards.
@@ -83,7 +89,7 @@ struct TableRead<Record: Sendable>: Sendable {
                         r.index = i
                         let fields = parsed.fieldCount(i)
                         if fields > header.count {
-                            r.fail(header.last ?? "", "This row has \(fields) fields but the header has \(header.count); is a comma missing its quotes?")
+                            r.fail(header.last ?? "", "row.tooManyFields", ["fields": "\(fields)", "header": "\(header.count)"])
                         }
                         out.initialize(i, to: C.decode(&r))
                     }

@@ -6,9 +6,12 @@ import Response
 /// One self-contained HTML file: an SVG map (roads, depots, areas by status, routes),
 /// the tables, and a chart of delivered share of need over time against the deadlines.
 public enum ResponseHTML {
-    /// Renders the report. `roads` are drawn faintly under the map when given.
+    /// Renders the report. `roads` are drawn faintly under the map when given, and
+    /// `boundaries` (the bundle's optional areas GeoJSON) as outlines beneath them,
+    /// the affected areas' tinted by their verdict.
     public static func render(_ r: ScenarioResponse, report: ResponseReport, roads: [[GeoPoint]] = [],
-                              nodes: [RoadNodeID: GeoPoint] = [:], language: Language = .en) -> String {
+                              nodes: [RoadNodeID: GeoPoint] = [:], boundaries: [AreaBoundary] = [],
+                              language: Language = .en) -> String {
         let w = Wording(language)
         let clock = ScenarioClock(report.scenario.start)
         var html = """
@@ -46,7 +49,7 @@ public enum ResponseHTML {
             + "<div class=\"figure\"><b>\(s.areasMeetingRelief)/\(s.areas)</b><span>\(escape(w("html.figureRelief")))</span></div>"
             + "<div class=\"figure\"><b>\(escape(w.percent(s.fulfilment)))</b><span>\(escape(w("html.figureFulfilment")))</span></div>"
             + "<div class=\"figure\"><b>\(s.teamRequirementsMet)/\(s.teamRequirements)</b><span>\(escape(w("html.figureTeams")))</span></div></div>"
-        html += "<h2>\(escape(w("html.map")))</h2>" + map(r, report: report, roads: roads, nodes: nodes, w: w, clock: clock)
+        html += "<h2>\(escape(w("html.map")))</h2>" + map(r, report: report, roads: roads, nodes: nodes, boundaries: boundaries, w: w, clock: clock)
         html += "<h2>\(escape(w("html.delivered")))</h2>" + chart(r, w: w)
         let met = "<span class=met>\(escape(w("html.met")))</span>"
         html += "<h2>\(escape(w("html.reliefTitle")))</h2>" + table(["html.area", "html.incident", "html.deadline", "html.byDeadline", "html.allDelivered", "html.relief"].map { w($0) },
@@ -170,7 +173,7 @@ public enum ResponseHTML {
     /// away are arrows at the frame's edge with their road distance and first arrival.
     /// Every area and depot has a label (`class="label"`), placed without overlap.
     static func map(_ r: ScenarioResponse, report: ResponseReport, roads: [[GeoPoint]], nodes: [RoadNodeID: GeoPoint],
-                    w: Wording, clock: ScenarioClock?) -> String {
+                    boundaries: [AreaBoundary] = [], w: Wording, clock: ScenarioClock?) -> String {
         let width = 900.0, height = 560.0, margin = 34.0
         let areaPoints = report.fulfilment.compactMap { r.areaPlaces[$0.area]?.location }
         var depots: [ScenarioResponse.Place] = []
@@ -195,6 +198,18 @@ public enum ResponseHTML {
         }
         var svg = "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" style=\"background:#fafafa;border:1px solid #ddd\">"
         svg += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0 0 L10 5 L0 10 Z\" fill=\"#1565c0\"/></marker></defs>"
+        // Area outlines under everything else; parts outside the frame are cut by the SVG's viewport.
+        var verdictOfArea: [AreaID: Verdict] = [:]
+        for fulfilment in report.fulfilment {
+            let verdict: Verdict = fulfilment.reliefMet ? .onTime : (fulfilment.byDeadline > 0 ? .partly : .notServed)
+            verdictOfArea[fulfilment.area] = verdictOfArea[fulfilment.area].map { worse($0, verdict) } ?? verdict
+        }
+        for boundary in boundaries {
+            let d = boundary.polygons.flatMap { $0 }.map { ring in "M" + path(ring).replacingOccurrences(of: " ", with: " L") + " Z" }
+                .joined(separator: " ")
+            let fill = verdictOfArea[boundary.area].map { "fill=\"\($0.colour)\" fill-opacity=\"0.12\"" } ?? "fill=\"none\""
+            svg += "<path class=\"boundary\" data-area=\"\(escape(boundary.area.rawValue))\" d=\"\(d)\" \(fill) fill-rule=\"evenodd\" stroke=\"#7b8794\" stroke-width=\"1\" stroke-dasharray=\"5 3\"/>"
+        }
         for road in roads { svg += "<polyline points=\"\(path(road))\" fill=\"none\" stroke=\"#d5d5d5\" stroke-width=\"0.8\"/>" }
         // Closed and slowed roads of the scenario's incidents.
         var closedCount = 0, slowedCount = 0
@@ -310,6 +325,9 @@ public enum ResponseHTML {
         legend += "<span>\(line(.onTime)) \(escape(w("html.legendOnTime")))</span><span>\(line(.partly)) \(escape(w("html.legendPartlyRoute")))</span>"
         legend += "<span>\(line(.late)) \(escape(w("html.legendLate")))</span>"
         legend += "<span>\(swatch(ResponseGeoJSON.team, " stroke-dasharray=\"4 3\"")) \(escape(w("html.legendTeam")))</span>"
+        if !boundaries.isEmpty {
+            legend += "<span>\(swatch("#7b8794", " stroke-width=\"1\" stroke-dasharray=\"5 3\"")) \(escape(w("html.legendBoundary")))</span>"
+        }
         if closedCount > 0 {
             legend += "<span>\(swatch("#b71c1c", " stroke-width=\"4\"")) \(escape(w("html.legendClosed", ["count": "\(closedCount)"])))</span>"
         }
@@ -325,6 +343,12 @@ public enum ResponseHTML {
                 + table(["html.farNumber", "html.depot", "html.farDistance", "html.farFirstArrival"].map { w($0) }, numeric: [2], rows: farRows)
         }
         return svg + legend
+    }
+
+    /// The worse of two verdicts (an area in two incidents is drawn by its worst).
+    static func worse(_ a: Verdict, _ b: Verdict) -> Verdict {
+        let order: [Verdict] = [.onTime, .partly, .late, .notServed]
+        return order.firstIndex(of: a)! >= order.firstIndex(of: b)! ? a : b
     }
 
     /// Cumulative weighted share of all needs delivered by each hour, with the deadlines.

@@ -57,6 +57,9 @@ public struct BundleFiles: Hashable, Codable, Sendable {
     public var roadsGeoJSON: String?
     /// Scenario files; nil = every `scenarios/*.json`, sorted by name.
     public var scenarios: [String]?
+    /// Area outlines as GeoJSON Polygons/MultiPolygons (optional: a missing file
+    /// means no boundaries), drawn on the report's map.
+    public var areaBoundaries: String
 
     /// The default file names.
     public static let standard = BundleFiles()
@@ -65,7 +68,7 @@ public struct BundleFiles: Hashable, Codable, Sendable {
     public init(areas: String = "areas.csv", depots: String = "depots.csv", items: String = "items.csv",
                 stock: String = "stock.csv", teams: String = "teams.csv", fleet: String = "fleet.csv",
                 nodes: String = "nodes.csv", roads: String = "roads.csv", roadsGeoJSON: String? = nil,
-                scenarios: [String]? = nil) {
+                scenarios: [String]? = nil, areaBoundaries: String = "areas.geojson") {
         self.areas = areas
         self.depots = depots
         self.items = items
@@ -76,10 +79,11 @@ public struct BundleFiles: Hashable, Codable, Sendable {
         self.roads = roads
         self.roadsGeoJSON = roadsGeoJSON
         self.scenarios = scenarios
+        self.areaBoundaries = areaBoundaries
     }
 
     enum CodingKeys: String, CodingKey {
-        case areas, depots, items, stock, teams, fleet, nodes, roads, roadsGeoJSON = "roadsGeojson", scenarios
+        case areas, depots, items, stock, teams, fleet, nodes, roads, roadsGeoJSON = "roadsGeojson", scenarios, areaBoundaries
     }
 
     /// Decodes, giving every missing name its default.
@@ -96,6 +100,24 @@ public struct BundleFiles: Hashable, Codable, Sendable {
         roads = try c.decode(.roads, default: d.roads)
         roadsGeoJSON = try c.decodeIfPresent(String.self, forKey: .roadsGeoJSON)
         scenarios = try c.decodeIfPresent([String].self, forKey: .scenarios)
+        areaBoundaries = try c.decode(.areaBoundaries, default: d.areaBoundaries)
+    }
+
+    /// Encodes every name; `area_boundaries` only when it is not the default, so that
+    /// manifests written before the file existed keep their bytes.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(areas, forKey: .areas)
+        try c.encode(depots, forKey: .depots)
+        try c.encode(items, forKey: .items)
+        try c.encode(stock, forKey: .stock)
+        try c.encode(teams, forKey: .teams)
+        try c.encode(fleet, forKey: .fleet)
+        try c.encode(nodes, forKey: .nodes)
+        try c.encode(roads, forKey: .roads)
+        try c.encodeIfPresent(roadsGeoJSON, forKey: .roadsGeoJSON)
+        try c.encodeIfPresent(scenarios, forKey: .scenarios)
+        if areaBoundaries != BundleFiles.standard.areaBoundaries { try c.encode(areaBoundaries, forKey: .areaBoundaries) }
     }
 }
 

@@ -7,16 +7,16 @@ extension BundleValidator {
         for (j, closure) in closures.enumerated() {
             let path = base + "[\(j)]"
             if closure.crossings.isEmpty {
-                c.error(ref(path + ".crossings"), "Closed crossings must name at least one of \(known).")
+                c.error(ref(path + ".crossings"), "crossings.none", ["known": known])
             }
             for (k, word) in closure.crossings.enumerated() where RoadCrossingKind(rawValue: word) == nil {
-                c.error(ref(path + ".crossings[\(k)]"), "Unknown crossing '\(word)'; expected one of \(known).")
+                c.error(ref(path + ".crossings[\(k)]"), "crossings.unknown", ["value": word, "known": known])
             }
             guard let ring = closure.polygon else {
                 if let file = closure.polygonFile {
-                    c.error(ref(path + ".polygon_file"), "The polygon of '\(file)' was not read; a single-JSON bundle must give `polygon` inline.")
+                    c.error(ref(path + ".polygon_file"), "crossings.fileNotRead", ["file": file])
                 } else {
-                    c.error(ref(path + ".polygon"), "Closed crossings need a `polygon` ([[lon, lat], …]) or a `polygon_file` (GeoJSON).")
+                    c.error(ref(path + ".polygon"), "crossings.noPolygon")
                 }
                 continue
             }
@@ -33,7 +33,7 @@ extension BundleValidator {
             }
             if closed.isEmpty {
                 let kinds = closure.crossings.joined(separator: ", ")
-                c.warning(ref(path), "No road marked \(kinds) in roads.csv meets this polygon; the closure closes nothing.")
+                c.warning(ref(path), "crossings.closesNothing", ["kinds": kinds])
             }
         }
     }

@@ -9,34 +9,34 @@ extension BundleValidator {
             if d.mode != .productionCapacity {
                 if let rate = d.terms.productionRateTonnesPerHour, rate > 0 {
                     c.warning(ref("production_rate_tonnes_per_hour"),
-                              "Depot '\(d.id)' is not production capacity (mode \(d.mode.rawValue)), so its production rate has no effect.")
+                              "effect.productionRate", ["depot": d.id.rawValue, "mode": d.mode.rawValue])
                 }
                 if d.terms.rampUpHours > 0 {
                     c.warning(ref("ramp_up_hours"),
-                              "Depot '\(d.id)' is not production capacity (mode \(d.mode.rawValue)), so its ramp-up time has no effect.")
+                              "effect.rampUp", ["depot": d.id.rawValue, "mode": d.mode.rawValue])
                 }
             }
             if !d.mutualAid, d.mutualAidLeadHours != nil {
                 c.warning(ref("mutual_aid_lead_hours"),
-                          "Depot '\(d.id)' is not a mutual-aid depot (mutual_aid is false), so its mutual-aid lead time has no effect.")
+                          "effect.mutualAidLead", ["depot": d.id.rawValue])
             }
             if d.mutualAid, d.mutualAidLeadHours != nil, d.terms.leadHours > 0 {
                 c.warning(ref("lead_hours"),
-                          "Mutual-aid depot '\(d.id)' is released after its mutual_aid_lead_hours; its lead_hours has no effect.")
+                          "effect.leadOfMutualAid", ["depot": d.id.rawValue])
             }
             if d.mode == .household {
                 if d.terms.leadHours > 0 {
-                    c.warning(ref("lead_hours"), "Household reserves of '\(d.id)' lower their area's need and are never shipped, so a lead time has no effect.")
+                    c.warning(ref("lead_hours"), "effect.householdLead", ["depot": d.id.rawValue])
                 }
                 if (trucksOf[d.id] ?? 0) > 0 {
                     c.warning(RecordReference(table: .depots, index: i, column: "id"),
-                              "Household reserves of '\(d.id)' are never shipped, so the trucks fleet.csv gives them have no effect.")
+                              "effect.householdTrucks", ["depot": d.id.rawValue])
                 }
             }
         }
         for (i, entry) in b.fleet.enumerated() where entry.trucks == 0 && entry.speedFactor != nil {
             c.warning(RecordReference(table: .fleet, index: i, column: "speed_factor"),
-                      "Fleet row of '\(entry.depot)' has no trucks, so its speed factor has no effect.")
+                      "effect.speedWithoutTrucks", ["depot": entry.depot.rawValue])
         }
     }
 }

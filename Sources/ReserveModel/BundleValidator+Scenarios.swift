@@ -11,36 +11,36 @@ extension BundleValidator {
         for (s, sc) in b.scenarios.enumerated() {
             func ref(_ path: String) -> RecordReference { RecordReference(table: .scenarios, index: s, path: path) }
             if let first = seen[sc.id] {
-                c.error(ref("id"), "Scenario id '\(sc.id)' is used twice (first in scenario \(first + 1)).")
+                c.error(ref("id"), "scenario.repeatedID", ["scenario": sc.id.rawValue, "first": "\(first + 1)"])
             } else {
                 seen[sc.id] = s
             }
-            c.number(sc.weight, ref("weight"), "Weight of scenario '\(sc.id)'")
+            c.number(sc.weight, ref("weight"), "scenario.weight", ["scenario": sc.id.rawValue])
             if !Self.isISO8601DateTime(sc.start) {
-                c.error(ref("start"), "Scenario start '\(sc.start)' must be a local time with offset, e.g. 2025-07-20T06:00:00+08:00.")
+                c.error(ref("start"), "scenario.start", ["start": sc.start])
             }
             if let p = sc.policy, index.policies[p] == nil {
-                c.error(ref("policy"), "Scenario '\(sc.id)' names policy '\(p)', which is not in bundle.json.")
+                c.error(ref("policy"), "scenario.unknownPolicy", ["scenario": sc.id.rawValue, "policy": p.rawValue])
             }
-            if sc.incidents.isEmpty { c.warning(ref("incidents"), "Scenario '\(sc.id)' has no incident.") }
+            if sc.incidents.isEmpty { c.warning(ref("incidents"), "scenario.noIncident", ["scenario": sc.id.rawValue]) }
             var incidentIDs: Set<IncidentID> = []
             for (k, inc) in sc.incidents.enumerated() {
                 let base = "incidents[\(k)]"
                 if !incidentIDs.insert(inc.id).inserted {
-                    c.error(ref(base + ".id"), "Incident id '\(inc.id)' is used twice in scenario '\(sc.id)'.")
+                    c.error(ref(base + ".id"), "incident.repeatedID", ["incident": inc.id.rawValue, "scenario": sc.id.rawValue])
                 }
-                c.number(inc.startOffsetHours, ref(base + ".start_offset_hours"), "Start offset of incident '\(inc.id)'")
+                c.number(inc.startOffsetHours, ref(base + ".start_offset_hours"), "incident.start_offset_hours", ["incident": inc.id.rawValue])
                 checkAffected(inc, base, ref, index, b, &c)
                 for (j, need) in inc.teamNeeds.enumerated() {
                     let path = base + ".team_needs[\(j)]"
                     if index.areas[need.area] == nil {
-                        c.error(ref(path + ".area"), "Team need names area '\(need.area)', which is not in the areas table.")
+                        c.error(ref(path + ".area"), "teamNeed.unknownArea", ["area": need.area.rawValue])
                     }
                     if !specialties.contains(need.specialty) {
-                        c.warning(ref(path + ".specialty"), "No team in the bundle has the specialty '\(need.specialty.rawValue)'; this need can never be met.")
+                        c.warning(ref(path + ".specialty"), "teamNeed.noSpecialty", ["specialty": need.specialty.rawValue])
                     }
                     if need.headcount <= 0 {
-                        c.error(ref(path + ".headcount"), "Team need in '\(need.area)' must ask for at least 1 person, not \(need.headcount).")
+                        c.error(ref(path + ".headcount"), "teamNeed.headcount", ["area": need.area.rawValue, "value": "\(need.headcount)"])
                     }
                 }
                 checkDisruptions(inc.roadDisruptions, base + ".road_disruptions", ref, index, &c)
@@ -48,10 +48,10 @@ extension BundleValidator {
                 for (j, dmg) in inc.depotDamage.enumerated() {
                     let path = base + ".depot_damage[\(j)]"
                     if index.depots[dmg.depot] == nil {
-                        c.error(ref(path + ".depot"), "Depot damage names depot '\(dmg.depot)', which is not in the depots table.")
+                        c.error(ref(path + ".depot"), "damage.unknownDepot", ["depot": dmg.depot.rawValue])
                     }
                     if !(dmg.fractionLost >= 0 && dmg.fractionLost <= 1) {
-                        c.error(ref(path + ".fraction_lost"), "Fraction of stock lost at '\(dmg.depot)' must be between 0 and 1, not \(ProblemCollector.format(dmg.fractionLost)).")
+                        c.error(ref(path + ".fraction_lost"), "damage.fraction", ["depot": dmg.depot.rawValue, "value": ProblemCollector.format(dmg.fractionLost)])
                     }
                 }
             }
@@ -63,30 +63,30 @@ extension BundleValidator {
         for (j, a) in inc.affectedAreas.enumerated() {
             let path = base + ".affected_areas[\(j)]"
             if index.areas[a.area] == nil {
-                c.error(ref(path + ".area"), "Affected area '\(a.area)' is not in the areas table.")
+                c.error(ref(path + ".area"), "affected.unknownArea", ["area": a.area.rawValue])
             }
-            c.number(a.affectedPopulation, ref(path + ".affected_population"), "Affected population of '\(a.area)'")
-            c.number(a.displacedPopulation, ref(path + ".displaced_population"), "Displaced population of '\(a.area)'")
-            c.number(a.reliefDays, ref(path + ".relief_days"), "Relief days of '\(a.area)'")
+            c.number(a.affectedPopulation, ref(path + ".affected_population"), "affected.affected_population", ["area": a.area.rawValue])
+            c.number(a.displacedPopulation, ref(path + ".displaced_population"), "affected.displaced_population", ["area": a.area.rawValue])
+            c.number(a.reliefDays, ref(path + ".relief_days"), "affected.relief_days", ["area": a.area.rawValue])
             if a.reliefDays.isFinite, a.reliefDays > Self.longestReliefDays {
-                c.error(ref(path + ".relief_days"), "Relief days of '\(a.area)' must be at most \(Int(Self.longestReliefDays)) (10 years), not \(ProblemCollector.format(a.reliefDays)).")
+                c.error(ref(path + ".relief_days"), "affected.reliefDaysTooLong", ["area": a.area.rawValue, "limit": "\(Int(Self.longestReliefDays))", "value": ProblemCollector.format(a.reliefDays)])
             }
             // Norm-derived demand is people × norm × days: each factor may be within
             // bounds while the product is not (or is +∞).
             for need in b.needs(of: a, withIncidentNorms: true) where !(need.quantity <= ProblemCollector.largestQuantity) {
-                c.error(ref(path + ".displaced_population"), "Demand for '\(need.item)' in '\(a.area)' would be \(ProblemCollector.format(need.quantity)) units (norm × displaced people × relief days), more than 10^15.")
+                c.error(ref(path + ".displaced_population"), "affected.demandTooLarge", ["item": need.item.rawValue, "area": a.area.rawValue, "value": ProblemCollector.format(need.quantity)])
             }
             if a.displacedPopulation > a.affectedPopulation && a.affectedPopulation > 0 {
-                c.warning(ref(path + ".displaced_population"), "More people displaced (\(ProblemCollector.format(a.displacedPopulation))) than affected (\(ProblemCollector.format(a.affectedPopulation))) in '\(a.area)'.")
+                c.warning(ref(path + ".displaced_population"), "affected.moreDisplaced", ["displaced": ProblemCollector.format(a.displacedPopulation), "affected": ProblemCollector.format(a.affectedPopulation), "area": a.area.rawValue])
             }
             if let area = index.areas[a.area].map({ b.areas[$0] }), area.population > 0, a.affectedPopulation > area.population * 1.05 {
-                c.warning(ref(path + ".affected_population"), "Affected population \(ProblemCollector.format(a.affectedPopulation)) exceeds the population of '\(a.area)' (\(ProblemCollector.format(area.population))).")
+                c.warning(ref(path + ".affected_population"), "affected.exceedsPopulation", ["affected": ProblemCollector.format(a.affectedPopulation), "area": a.area.rawValue, "population": ProblemCollector.format(area.population)])
             }
             for (d, dem) in a.demands.enumerated() {
                 if index.items[dem.item] == nil {
-                    c.error(ref(path + ".demands[\(d)].item"), "Demand names item '\(dem.item)', which is not in the items table.")
+                    c.error(ref(path + ".demands[\(d)].item"), "demand.unknownItem", ["item": dem.item.rawValue])
                 }
-                c.number(dem.quantity, ref(path + ".demands[\(d)].quantity"), "Demand for '\(dem.item)' in '\(a.area)'")
+                c.number(dem.quantity, ref(path + ".demands[\(d)].quantity"), "demand.quantity", ["item": dem.item.rawValue, "area": a.area.rawValue])
             }
         }
     }
@@ -96,22 +96,22 @@ extension BundleValidator {
         func edge(_ from: RoadNodeID, _ to: RoadNodeID, _ path: String) {
             if index.nodes[from] == nil || index.nodes[to] == nil {
                 let missing = index.nodes[from] == nil ? from : to
-                c.error(ref(path), "Road node '\(missing)' is not in the nodes table.")
+                c.error(ref(path), "disruption.unknownNode", ["node": missing.rawValue])
             } else if !index.hasRoad(between: from, and: to) {
-                c.error(ref(path), "There is no road between nodes '\(from)' and '\(to)'.")
+                c.error(ref(path), "disruption.noRoad", ["from": from.rawValue, "to": to.rawValue])
             }
         }
         for (j, e) in r.closedEdges.enumerated() { edge(e.from, e.to, base + ".closed_edges[\(j)]") }
         for (j, e) in r.slowedEdges.enumerated() {
             edge(e.from, e.to, base + ".slowed_edges[\(j)]")
             if !(e.factor > 0 && e.factor <= 1) {
-                c.error(ref(base + ".slowed_edges[\(j)].factor"), "Speed factor must be in (0, 1], not \(ProblemCollector.format(e.factor)).")
+                c.error(ref(base + ".slowed_edges[\(j)].factor"), "disruption.factor", ["value": ProblemCollector.format(e.factor)])
             }
         }
         for (j, f) in r.areaFactors.enumerated() {
             let path = base + ".area_factors[\(j)]"
             if !(f.factor > 0 && f.factor <= 1) {
-                c.error(ref(path + ".factor"), "Speed factor must be in (0, 1], not \(ProblemCollector.format(f.factor)).")
+                c.error(ref(path + ".factor"), "disruption.factor", ["value": ProblemCollector.format(f.factor)])
             }
             if let ring = f.polygon { Self.checkRing(ring, ref(path + ".polygon"), &c) }
         }
@@ -119,9 +119,9 @@ extension BundleValidator {
 
     static func checkRing(_ ring: [[Double]], _ subject: RecordReference, _ c: inout ProblemCollector) {
         if ring.count < 3 || ring.contains(where: { $0.count != 2 }) {
-            c.error(subject, "Polygon must have at least 3 [lon, lat] vertices.")
+            c.error(subject, "disruption.polygonVertices")
         } else if ring.contains(where: { !GeoPoint(lat: $0[1], lon: $0[0]).isValid }) {
-            c.error(subject, "Polygon has a vertex outside lon −180…180 / lat −90…90.")
+            c.error(subject, "disruption.polygonRange")
         }
     }
 }

@@ -160,15 +160,20 @@ struct BundleIndex {
 }
 
 /// Accumulates problems with small helpers for the checks every table repeats.
+///
+/// A problem is a code and its arguments (``ValidationProblem``); the sentences are
+/// `problem.<code>` in the Localization strings tables. A field a numeric rule is
+/// about is named by a phrase key (`what.depot.capacity_m3`), so the rule's sentence
+/// is written once per language.
 struct ProblemCollector {
     var problems: [ValidationProblem] = []
 
-    mutating func error(_ ref: RecordReference, _ message: String) {
-        problems.append(ValidationProblem(severity: .error, subject: ref, message: message))
+    mutating func error(_ ref: RecordReference, _ code: String, _ arguments: [String: String] = [:]) {
+        problems.append(ValidationProblem(severity: .error, subject: ref, code: code, arguments: arguments))
     }
 
-    mutating func warning(_ ref: RecordReference, _ message: String) {
-        problems.append(ValidationProblem(severity: .warning, subject: ref, message: message))
+    mutating func warning(_ ref: RecordReference, _ code: String, _ arguments: [String: String] = [:]) {
+        problems.append(ValidationProblem(severity: .warning, subject: ref, code: code, arguments: arguments))
     }
 
     /// The largest quantity a bundle may hold (people, units, yuan, tonnes, hours…).
@@ -178,42 +183,51 @@ struct ProblemCollector {
     static let largestQuantity = 1e15
 
     /// Finite, ≥ 0 (or > 0 when `positive`) and at most ``largestQuantity``. `what` is
-    /// only built for a problem: interpolating it for each of 400k valid road rows cost
-    /// a tenth of validation.
+    /// the phrase key of the field and `names` the ids it names; they are only
+    /// built for a problem: interpolating for each of 400k valid road rows cost a
+    /// tenth of validation.
     mutating func number(_ value: Double, _ ref: @autoclosure () -> RecordReference, _ what: @autoclosure () -> String,
-                         positive: Bool = false) {
+                         _ names: @autoclosure () -> [String: String] = [:], positive: Bool = false) {
+        func fail(_ code: String) {
+            var arguments = names()
+            arguments["whatKey"] = "what." + what()
+            arguments["value"] = Self.format(value)
+            error(ref(), code, arguments)
+        }
         if !value.isFinite {
-            error(ref(), "\(what()) must be a finite number, not \(value).")
+            fail("number.notFinite")
         } else if positive ? !(value > 0) : value < 0 {
-            error(ref(), "\(what()) must be \(positive ? "greater than 0" : "0 or more"), not \(Self.format(value)).")
+            fail(positive ? "number.notPositive" : "number.negative")
         } else if value > Self.largestQuantity {
-            error(ref(), "\(what()) must be at most 10^15, not \(Self.format(value)).")
+            fail("number.tooLarge")
         }
     }
 
     mutating func optionalNumber(_ value: Double?, _ ref: @autoclosure () -> RecordReference, _ what: @autoclosure () -> String,
-                                 positive: Bool = false) {
-        if let value { number(value, ref(), what(), positive: positive) }
+                                 _ names: @autoclosure () -> [String: String] = [:], positive: Bool = false) {
+        if let value { number(value, ref(), what(), names(), positive: positive) }
     }
 
-    mutating func point(_ p: GeoPoint, _ table: BundleTable, _ index: Int, _ what: @autoclosure () -> String) {
+    /// Latitude and longitude in range; `owner` is `area`, `depot`, `team` or `node`.
+    mutating func point(_ p: GeoPoint, _ table: BundleTable, _ index: Int, owner: String, id: String) {
         if !p.lat.isFinite || !(-90...90).contains(p.lat) {
-            error(RecordReference(table: table, index: index, column: "lat"),
-                  "\(what()) has latitude \(Self.format(p.lat)), outside −90…90.")
+            error(RecordReference(table: table, index: index, column: "lat"), "point.latitude",
+                  ["ownerKey": "owner." + owner, "id": id, "value": Self.format(p.lat)])
         }
         if !p.lon.isFinite || !(-180...180).contains(p.lon) {
-            error(RecordReference(table: table, index: index, column: "lon"),
-                  "\(what()) has longitude \(Self.format(p.lon)), outside −180…180.")
+            error(RecordReference(table: table, index: index, column: "lon"), "point.longitude",
+                  ["ownerKey": "owner." + owner, "id": id, "value": Self.format(p.lon)])
         }
     }
 
-    /// Reports every id that occurs more than once, at each repeat.
-    mutating func duplicates<ID: Hashable & CustomStringConvertible>(_ ids: [ID], _ table: BundleTable, column: String = "id", noun: String) {
+    /// Reports every id that occurs more than once, at each repeat; `owner` names
+    /// the kind of record (`area`, `depot` …).
+    mutating func duplicates<ID: Hashable & CustomStringConvertible>(_ ids: [ID], _ table: BundleTable, column: String = "id", owner: String) {
         var seen: [ID: Int] = [:]
         for (i, id) in ids.enumerated() {
             if let first = seen[id] {
-                error(RecordReference(table: table, index: i, column: column),
-                      "\(noun) id '\(id)' is used twice (first at record \(first + 1)).")
+                error(RecordReference(table: table, index: i, column: column), "id.repeated",
+                      ["nounKey": "noun." + owner, "id": "\(id)", "first": "\(first + 1)"])
             } else {
                 seen[id] = i
             }

@@ -1,3 +1,5 @@
+import Localization
+
 /// Whether a problem stops the bundle from being used.
 public enum Severity: String, Codable, Sendable, Comparable {
     /// The bundle is wrong; commands refuse it (exit 65).
@@ -85,7 +87,15 @@ public struct ProblemLocation: Hashable, Codable, Sendable, CustomStringConverti
     }
 }
 
-/// One problem: severity, place and a plain sentence.
+/// One problem: severity, place, a stable code with the values it names, and a
+/// plain sentence.
+///
+/// The code (`depot.noStock`) and its arguments are what a program keys on; the
+/// sentence is rendered from them by the strings table of the `Localization` module
+/// (key `problem.<code>`), in English for ``message`` and in the reader's language
+/// with ``message(in:)``. An argument whose name ends in `Key` holds the key of a
+/// phrase (`whatKey: "what.depot.capacity_m3"`) that fills the placeholder without
+/// the suffix (`{what}`), rendered with the same arguments.
 public struct ValidationProblem: Hashable, Codable, Sendable, CustomStringConvertible {
     /// Error or warning.
     public var severity: Severity
@@ -93,15 +103,31 @@ public struct ValidationProblem: Hashable, Codable, Sendable, CustomStringConver
     public var subject: RecordReference
     /// Where to look; filled by a ``ProblemLocator``.
     public var location: ProblemLocation
-    /// A plain sentence.
+    /// Stable English code of the rule, e.g. `stock.unknownItem`.
+    public var code: String
+    /// The values the sentence names (ids, numbers, file names), by placeholder.
+    public var arguments: [String: String]
+    /// The plain English sentence.
     public var message: String
 
-    /// Creates a problem.
-    public init(severity: Severity, subject: RecordReference, location: ProblemLocation = ProblemLocation(), message: String) {
+    /// Creates a problem of rule `code`; its English sentence is rendered now.
+    public init(severity: Severity, subject: RecordReference, location: ProblemLocation = ProblemLocation(),
+                code: String, arguments: [String: String] = [:]) {
         self.severity = severity
         self.subject = subject
         self.location = location
-        self.message = message
+        self.code = code
+        self.arguments = arguments
+        message = Localizer(.en).problem(code, arguments)
+    }
+
+    /// The sentence in `t`'s language.
+    public func message(in t: Localizer) -> String { t.problem(code, arguments) }
+
+    /// `place: severity: message` in `t`'s language.
+    public func line(in t: Localizer) -> String {
+        let place = location == ProblemLocation() ? t("problem.place.bundle") : location.description
+        return "\(place): \(t("problem.severity.\(severity.rawValue)")): \(message(in: t))"
     }
 
     /// `place: error: message`, the compiler-style line editors understand.

@@ -3,18 +3,42 @@ import Foundation
 
 /// Reading and validating a bundle for the commands that compute on it: a bundle with
 /// errors is refused (exit 65) with every problem listed, as `reserve validate` prints
-/// them. The road network that validation built is handed on, so no command builds
-/// it or snaps a place again.
+/// them; its warnings are printed on stderr (a summary and the first few, all with
+/// `-v`), and refuse it too with `--strict`. The road network that validation built
+/// is handed on, so no command builds it or snaps a place again.
 enum BundleLoading {
-    static func load(_ path: String, language: Language = .fromEnvironment()) throws -> ValidatedBundle {
+    /// Warnings listed without `-v`.
+    static let listedWarnings = 5
+
+    static func load(_ path: String, language: Language = .ofCommandLine, strict: Bool = false,
+                     verbose: Int = 0) throws -> ValidatedBundle {
+        let t = Localizer(language)
+        let validated: ValidatedBundle
         do {
-            return try BundleReader.readValidated(at: path)
+            validated = try BundleReader.readValidated(at: path)
         } catch {
-            guard case let .invalid(_, errors) = error else { throw CLIFailure(error) }
-            let lines = errors.prefix(50).map(\.description).joined(separator: "\n")
-            let t = Localizer(language)
-            throw CLIFailure.invalidData(t("cli.invalidBundle", ["path": path, "count": "\(errors.count)"]) + "\n\(lines)"
-                                         + (errors.count > 50 ? "\n" + t("cli.moreErrors", ["count": "\(errors.count - 50)"]) : ""))
+            if case let .invalid(_, errors) = error {
+                throw CLIFailure.invalidData(ErrorText.invalidBundle(path, errors, t))
+            }
+            throw CLIFailure(error, language: language)
+        }
+        let warnings = validated.report.warnings
+        printWarnings(warnings, path: path, t, all: verbose > 0)
+        if strict && !warnings.isEmpty {
+            throw CLIFailure.invalidData(t("cli.strictRefused", ["path": path, "count": "\(warnings.count)"]))
+        }
+        return validated
+    }
+
+    /// The warnings of a bundle on stderr: one summary line, then the first
+    /// ``listedWarnings`` (every one when `all`), localised.
+    static func printWarnings(_ warnings: [ValidationProblem], path: String, _ t: Localizer, all: Bool) {
+        guard !warnings.isEmpty else { return }
+        printProgress(t("cli.warningSummary", ["path": path, "count": "\(warnings.count)"]))
+        let shown = all ? warnings[...] : warnings.prefix(listedWarnings)
+        for w in shown { printProgress(w.line(in: t)) }
+        if shown.count < warnings.count {
+            printProgress(t("cli.moreWarnings", ["count": "\(warnings.count - shown.count)"]))
         }
     }
 }
@@ -50,7 +74,7 @@ enum ProgressPrinter {
 /// Writes a response in the chosen format to stdout or a directory.
 enum ResponseOutput {
     static func write(report: ResponseReport, response: ScenarioResponse, bundle: ReserveBundle,
-                      format: ResponseFormat, language: Language, tableWidth: Int?,
+                      boundaries: [AreaBoundary] = [], format: ResponseFormat, language: Language, tableWidth: Int?,
                       to directory: String?) throws {
         if format == .csv {
             try writeCSV(report: report, language: language, to: directory)
@@ -77,7 +101,7 @@ enum ResponseOutput {
                 guard let a = nodes[e.from], let b = nodes[e.to] else { return nil }
                 return [a, b]
             }
-            text = ResponseHTML.render(response, report: report, roads: roads, nodes: nodes, language: language)
+            text = ResponseHTML.render(response, report: report, roads: roads, nodes: nodes, boundaries: boundaries, language: language)
             fileName = "\(report.scenario.id).html"
         }
         guard let directory else {
@@ -90,7 +114,8 @@ enum ResponseOutput {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             printProgress(Localizer(language)("cli.wrote", ["path": path]))
         } catch {
-            throw CLIFailure(message: "cannot write \(directory): \(error.localizedDescription)", exitCode: CLIFailure.cannotCreateCode)
+            throw CLIFailure(message: Localizer(language)("cli.cannotWrite", ["path": directory, "reason": error.localizedDescription]),
+                             exitCode: CLIFailure.cannotCreateCode)
         }
     }
 
@@ -112,7 +137,8 @@ enum ResponseOutput {
                 printProgress(Localizer(language)("cli.wrote", ["path": path]))
             }
         } catch {
-            throw CLIFailure(message: "cannot write \(directory): \(error.localizedDescription)", exitCode: CLIFailure.cannotCreateCode)
+            throw CLIFailure(message: Localizer(language)("cli.cannotWrite", ["path": directory, "reason": error.localizedDescription]),
+                             exitCode: CLIFailure.cannotCreateCode)
         }
     }
 

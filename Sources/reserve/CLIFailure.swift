@@ -31,15 +31,15 @@ struct CLIFailure: Error {
         CLIFailure(message: message, exitCode: internalFailureCode)
     }
 
-    /// A library error as the CLI reports it: its description, after `context` (the
-    /// bundle or file it concerns) when given, with the exit code ``exitCode(for:)``
-    /// chooses.
-    init(_ error: any Error, context: String? = nil) {
+    /// A library error as the CLI reports it: its sentence in `language`
+    /// (``ErrorText``), after `context` (the bundle or file it concerns) when given,
+    /// with the exit code ``exitCode(for:)`` chooses.
+    init(_ error: any Error, context: String? = nil, language: Language = .ofCommandLine) {
         if let failure = error as? CLIFailure {
             self = failure
             return
         }
-        let text = String(describing: error)
+        let text = ErrorText.describe(error, Localizer(language))
         message = context.map { "\($0): \(text)" } ?? text
         exitCode = Self.exitCode(for: error)
     }

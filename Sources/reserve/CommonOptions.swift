@@ -11,10 +11,10 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `--format` and its `--json` shorthand.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: table or json.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["option.format"]))
     var format: OutputFormat = .table
 
-    @Flag(name: .long, help: "Shorthand for --format json.")
+    @Flag(name: .long, help: ArgumentHelp(HelpText["option.json"]))
     var json = false
 
     var resolvedFormat: OutputFormat { json ? .json : format }
@@ -23,19 +23,38 @@ struct OutputOptions: ParsableArguments {
 /// `--lang zh|en`: the language of everything a person reads (tables, HTML, messages).
 /// Without it, `LC_ALL`, `LC_MESSAGES` or `LANG` starting with `zh` means Chinese.
 struct LanguageOptions: ParsableArguments {
-    @Option(name: .customLong("lang"), help: "Language of the report and messages: zh or en (default: zh when LC_ALL, LC_MESSAGES or LANG is zh_*, else en).")
+    @Option(name: .customLong("lang"), help: ArgumentHelp(HelpText["option.lang"]))
     var lang: Language?
 
     /// The language asked for, or the environment's.
     var resolved: Language { lang ?? Language.fromEnvironment() }
 }
 
-extension Language: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {
+    /// The language of this process's command line: `--lang zh|en` (or `--lang=…`)
+    /// when given, else the environment's. Used where no parsed options are at hand:
+    /// help abstracts, which are chosen before parsing, and errors of commands that
+    /// have no `--lang`.
+    static var ofCommandLine: Language {
+        let arguments = CommandLine.arguments
+        for (i, a) in arguments.enumerated() {
+            if a == "--lang", i + 1 < arguments.count, let l = Language(rawValue: arguments[i + 1]) { return l }
+            if a.hasPrefix("--lang="), let l = Language(rawValue: String(a.dropFirst(7))) { return l }
+        }
+        return .fromEnvironment()
+    }
+}
+
+/// `--strict`: warnings in the bundle refuse it as errors do (exit 65).
+struct BundleCheckOptions: ParsableArguments {
+    @Flag(name: .long, help: ArgumentHelp(HelpText["option.strict"]))
+    var strict = false
+}
 
 /// How wide tables may be: 100 columns, the terminal's width when stdout is one, or
 /// unlimited with `--wide`. Cells wrap; nothing is cut.
 struct TableWidthOptions: ParsableArguments {
-    @Flag(name: .long, help: "Do not wrap tables to 100 columns (or to the terminal's width).")
+    @Flag(name: .long, help: ArgumentHelp(HelpText["option.wide"]))
     var wide = false
 
     /// The width tables fit, nil for `--wide`.
@@ -51,7 +70,7 @@ struct TableWidthOptions: ParsableArguments {
 
 /// Logging verbosity, shared by every subcommand. Logs go to stderr.
 struct LoggingOptions: ParsableArguments {
-    @Flag(name: [.short, .long], help: "Log progress and solver output on stderr (repeat for more).")
+    @Flag(name: [.short, .long], help: ArgumentHelp(HelpText["option.verbose"]))
     var verbose: Int
 
     /// Installs a stderr log handler once per process.
@@ -79,17 +98,17 @@ enum LoggingBootstrap {
 
 /// Solver limits shared by every subcommand that solves.
 struct SolverOptions: ParsableArguments {
-    @Option(name: .long, help: "Stop after this many seconds and report the best solution found.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["option.timeLimit"]))
     var timeLimit: Double?
 
-    @Option(name: .long, help: "Relative MIP gap at which to stop (default 1e-6).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["option.gap"]))
     var gap: Double = 1e-6
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
-            throw ValidationError("--time-limit must be a positive number of seconds.")
+            throw ValidationError(HelpText.localizer("cli.option.timeLimit"))
         }
-        if !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a number ≥ 0.") }
+        if !(gap >= 0 && gap.isFinite) { throw ValidationError(HelpText.localizer("cli.option.gap")) }
     }
 
     var timeLimitDuration: Duration? { timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) } }

@@ -6,16 +6,8 @@ import Foundation
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage",
-        abstract: "Check every area against the 2 h arrival and 10 h relief targets, per scenario.",
-        discussion: """
-        For every area of the chosen level: the fastest team of each needed specialty, and \
-        when its basic needs are delivered (affected areas, from the dispatch) or could first \
-        arrive (other areas, from the nearest usable stock), against the policy in force.
-
-        Examples:
-          reserve coverage Data/hegang --all-scenarios
-          reserve coverage Data/manzhouli --scenario mz-grassland-fire --level township --json
-        """
+        abstract: HelpText["coverage.abstract"],
+        discussion: HelpText["coverage.discussion"]
     )
 
     @Argument(help: "The bundle directory (or single JSON file).")
@@ -27,12 +19,13 @@ struct CoverageCommand: ParsableCommand {
     @Flag(name: .customLong("all-scenarios"), help: "Every scenario of the bundle.")
     var allScenarios = false
 
-    @Option(name: .long, help: "Area level: province, city, county, township or village (default township).")
+    @Option(name: .long, help: "Area level: province, city, county, township or village.")
     var level: String = "township"
 
     @Flag(name: .long, help: "List every area, not only the worst.")
     var all = false
 
+    @OptionGroup var check: BundleCheckOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var solver: SolverOptions
     @OptionGroup var language: LanguageOptions
@@ -40,15 +33,15 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        if scenario != nil && allScenarios { throw ValidationError("give --scenario or --all-scenarios, not both.") }
+        if scenario != nil && allScenarios { throw ValidationError(HelpText.localizer("cli.option.scenarioOrAll")) }
         if AdministrativeLevel(rawValue: level) == nil {
-            throw ValidationError("--level must be one of \(AdministrativeLevel.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(HelpText.localizer("cli.option.level", ["values": AdministrativeLevel.allCases.map(\.rawValue).joined(separator: ", ")]))
         }
     }
 
     func run() throws {
         let logger = logging.bootstrap()
-        let validated = try BundleLoading.load(bundle, language: language.resolved)
+        let validated = try BundleLoading.load(bundle, language: language.resolved, strict: check.strict, verbose: logging.verbose)
         let loaded = validated.bundle
         let ids: [ScenarioID]
         if allScenarios {
@@ -56,11 +49,11 @@ struct CoverageCommand: ParsableCommand {
         } else if let id = scenario.map(ScenarioID.init) ?? loaded.defaultScenario?.id {
             ids = [id]
         } else {
-            throw CLIFailure.invalidData("\(bundle): the bundle has no scenarios")
+            throw CLIFailure.invalidData(Localizer(language.resolved)("cli.noScenarios", ["path": bundle]))
         }
         let network: BundleNetwork
         if let built = validated.network { network = built } else {
-            do { network = try BundleNetwork(bundle: loaded) } catch { throw CLIFailure(error, context: bundle) }
+            do { network = try BundleNetwork(bundle: loaded) } catch { throw CLIFailure(error, context: bundle, language: language.resolved) }
         }
         let options = ResponseOptions(dispatch: DispatchOptions(solve: SolveOptions(timeLimit: solver.timeLimitDuration,
                                                                                      relativeMIPGap: solver.gap, logger: logger)),
@@ -71,7 +64,7 @@ struct CoverageCommand: ParsableCommand {
                 results.append(try CoverageAnalyzer(options: options).coverage(of: id, in: loaded, level: AdministrativeLevel(rawValue: level)!,
                                                                                network: network))
             } catch {
-                throw CLIFailure(error, context: bundle)
+                throw CLIFailure(error, context: bundle, language: language.resolved)
             }
         }
         let report = CoverageReport(results)

@@ -6,8 +6,8 @@ import Foundation
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run the main job on the sample data: Hegang's headline scenario, dispatched and checked.",
-        discussion: "The same as 'reserve dispatch Data/hegang' run from the project root."
+        abstract: HelpText["demo.abstract"],
+        discussion: HelpText["demo.discussion"]
     )
 
     @Option(name: .long, help: "The sample bundle to use (default: Data/hegang here, else the one beside the reserve binary's checkout).")
@@ -19,6 +19,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "Write the output to this directory instead of stdout.")
     var out: String?
 
+    @OptionGroup var check: BundleCheckOptions
     @OptionGroup var language: LanguageOptions
     @OptionGroup var tableWidth: TableWidthOptions
     @OptionGroup var logging: LoggingOptions
@@ -40,13 +41,14 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
+        let t = Localizer(language.resolved)
         guard let bundle = bundle ?? Self.sampleBundle() else {
-            throw CLIFailure(message: "Data/hegang: not found here or above the reserve binary; pass --bundle DIR",
-                             exitCode: CLIFailure.noInputCode)
+            throw CLIFailure(message: t("cli.noSample"), exitCode: CLIFailure.noInputCode)
         }
         guard FileManager.default.fileExists(atPath: bundle) else {
-            throw CLIFailure(message: "\(bundle): not found", exitCode: CLIFailure.noInputCode)
+            throw CLIFailure(message: t("cli.notFound", ["path": bundle]), exitCode: CLIFailure.noInputCode)
         }
-        try DispatchRun(bundle: bundle, format: format, out: out, verbose: logging.verbose, language: language.resolved, tableWidth: tableWidth.resolved, logger: logging.bootstrap()).run()
+        try DispatchRun(bundle: bundle, format: format, out: out, strict: check.strict, verbose: logging.verbose,
+                        language: language.resolved, tableWidth: tableWidth.resolved, logger: logging.bootstrap()).run()
     }
 }

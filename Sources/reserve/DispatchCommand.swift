@@ -8,13 +8,8 @@ import Logging
 struct DispatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dispatch",
-        abstract: "Dispatch goods and teams for a scenario and check the arrival and relief targets.",
-        discussion: """
-        Examples:
-          reserve dispatch Data/hegang --scenario hg-songhua-flood
-          reserve dispatch Data/hegang --scenario hg-blizzard-mine --format json
-          reserve dispatch Data/suzhou --scenario sz-xinbian-flood --format html --out report/
-        """
+        abstract: HelpText["dispatch.abstract"],
+        discussion: HelpText["dispatch.discussion"]
     )
 
     @Argument(help: "The bundle directory (or single JSON file).")
@@ -50,22 +45,23 @@ struct DispatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time of each phase and of each solver level on stderr (as -v does, without its debug log, which costs time itself).")
     var timings = false
 
+    @OptionGroup var check: BundleCheckOptions
     @OptionGroup var solver: SolverOptions
     @OptionGroup var language: LanguageOptions
     @OptionGroup var tableWidth: TableWidthOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        if let horizon, !(horizon > 0 && horizon.isFinite) { throw ValidationError("--horizon must be a positive number of hours.") }
+        if let horizon, !(horizon > 0 && horizon.isFinite) { throw ValidationError(HelpText.localizer("cli.option.horizon")) }
         if let exportModel, ModelFileFormat(pathExtensionOf: exportModel) == nil {
-            throw ValidationError("--export-model needs a .lp or .mps file name.")
+            throw ValidationError(HelpText.localizer("cli.option.exportModel"))
         }
     }
 
     func run() throws {
         try DispatchRun(bundle: bundle, scenario: scenario.map(ScenarioID.init), policy: policy.map(PolicyID.init),
                         integerVehicles: integerVehicles, columnGeneration: columnGeneration.value, horizonHours: horizon,
-                        format: json ? .json : format, out: out, exportModel: exportModel, timings: timings,
+                        format: json ? .json : format, out: out, exportModel: exportModel, timings: timings, strict: check.strict,
                         timeLimit: solver.timeLimitDuration, gap: solver.gap, verbose: logging.verbose, language: language.resolved, tableWidth: tableWidth.resolved,
                         logger: logging.bootstrap()).run()
     }
@@ -85,6 +81,7 @@ struct DispatchRun {
     var out: String?
     var exportModel: String?
     var timings = false
+    var strict = false
     var timeLimit: Duration?
     var gap = 1e-6
     var verbose = 0
@@ -93,10 +90,10 @@ struct DispatchRun {
     var logger: Logger
 
     func run() throws {
-        let validated = try BundleLoading.load(bundle, language: language)
+        let validated = try BundleLoading.load(bundle, language: language, strict: strict, verbose: verbose)
         let loaded = validated.bundle
         guard let scenarioID = scenario ?? loaded.defaultScenario?.id else {
-            throw CLIFailure.invalidData("\(bundle): the bundle has no scenarios")
+            throw CLIFailure.invalidData(Localizer(language)("cli.noScenarios", ["path": bundle]))
         }
         var solve = SolveOptions(timeLimit: timeLimit, relativeMIPGap: gap, logger: logger)
         solve.progress = ProgressPrinter.mip(language: language)
@@ -110,7 +107,7 @@ struct DispatchRun {
         do {
             response = try ResponsePlanner(options: options).respond(to: scenarioID, in: loaded, network: validated.network)
         } catch {
-            throw CLIFailure(error, context: bundle)
+            throw CLIFailure(error, context: bundle, language: language)
         }
         if let exportModel, let model = response.goods.model {
             try model.write(to: exportModel, format: ModelFileFormat(pathExtensionOf: exportModel)!, logger: logger)
@@ -120,7 +117,10 @@ struct DispatchRun {
         if elapsed > .seconds(1) || verbose > 0 || timings {
             let t = response.timings
             func ms(_ d: Duration) -> String { "\(Int((Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15).rounded())) ms" }
-            printProgress("dispatch: \(response.goods.modelSize.rows) rows × \(response.goods.modelSize.columns) columns; network \(ms(t.network)), routing \(ms(t.routing)), goods \(ms(t.goods)) (build \(ms(response.goods.buildTime))), teams \(ms(t.teams)), total \(ms(elapsed))")
+            printProgress(Localizer(language)("cli.dispatchTimings", [
+                "rows": "\(response.goods.modelSize.rows)", "columns": "\(response.goods.modelSize.columns)",
+                "network": ms(t.network), "routing": ms(t.routing), "goods": ms(t.goods), "build": ms(response.goods.buildTime),
+                "teams": ms(t.teams), "total": ms(elapsed)]))
             if verbose > 0 || timings {
                 // Per level, to compare level 1 of the goods LP with peers that solve only it.
                 func levels(_ times: [Duration]) -> String {
@@ -129,7 +129,7 @@ struct DispatchRun {
                 printProgress("dispatch levels: goods \(levels(response.goods.solveTimes)); teams \(levels(response.teams.levelTimes)) (nodes \(response.teams.levelNodes.map(String.init).joined(separator: "/")))")
             }
         }
-        try ResponseOutput.write(report: report, response: response, bundle: loaded, format: format, language: language, tableWidth: tableWidth, to: out)
+        try ResponseOutput.write(report: report, response: response, bundle: loaded, boundaries: validated.areaBoundaries, format: format, language: language, tableWidth: tableWidth, to: out)
     }
 }
 

@@ -6,34 +6,15 @@ import Foundation
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Recommend reserve levels per depot and item over the bundle's scenarios.",
-        discussion: """
-        A two-stage stochastic program: stock levels and agreement capacity first, then \
-        every scenario's dispatch; shortfall by the relief deadline is weighted by the \
-        scenarios' probabilities (their weights, normalised).
-
-        Examples:
-          reserve plan Data/hegang --budget 2000000
-          reserve plan Data/suzhou --objective cost
-          reserve plan Data/manzhouli --objective robust --budget 500000 --json
-          reserve plan Data/linjiang --min-stock county:5000:3 --budget 3000000
-          reserve plan Data/hegang --scope HG-LB --budget 500000
-          reserve plan Data/hegang --budgets 0,500000,1000000,2000000,5000000 --format html > frontier.html
-          reserve plan Data/hegang --budget 2000000 --write-bundle /tmp/hegang-planned
-
-        Only the depots the scope's bureau runs change (its own and its sub-areas' \
-        physical depots; agreement reserves there may be contracted); provincial, \
-        national, mutual-aid and delegated reserves keep their stock. Moving stock \
-        costs bundle.json's planning.move_yuan_per_tonne_km × road km × tonnes plus \
-        planning.move_handling_yuan_per_tonne × tonnes. The before and after figures are \
-        `reserve dispatch`'s on today's and on the recommended stock.
-        """
+        abstract: HelpText["plan.abstract"],
+        discussion: HelpText["plan.discussion"]
     )
 
     @Argument(help: "The bundle directory (or single JSON file).")
     var bundle: String
 
-    @Option(name: .long, help: "Budget in yuan for purchases, first-year holding and rotation, contract fees and moves: 2000000, 2,000,000, 200万 or 0.02亿.")
+    @Option(name: .long, help: "Budget in yuan for purchases, first-year holding and rotation, contract fees and moves: 2000000, 2,000,000, 200万 or 0.02亿.",
+            transform: Yuan.parse)
     var budget: Yuan?
 
     @Option(name: .long, help: "The budget frontier: a plan per budget, comma-separated (e.g. 0,500000,1000000,2000000,5000000).")
@@ -66,7 +47,7 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "auto (by size), off (one deterministic-equivalent model), scenarios (Benders by scenario).")
     var decomposition: PlanDecomposition = .automatic
 
-    @Option(name: .customLong("decomposition-gap"), help: "Relative gap at which the scenario decomposition stops each level (default 1e-6).")
+    @Option(name: .customLong("decomposition-gap"), help: "Relative gap at which the scenario decomposition stops each level.")
     var decompositionGap: Double = 1e-6
 
     @Option(name: .long, help: "Output format: table, json, csv (the stock changes, UTF-8 with BOM for Excel and WPS) or html (a self-contained page; with --budgets, the frontier chart).")
@@ -75,6 +56,7 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "Shorthand for --format json.")
     var json = false
 
+    @OptionGroup var check: BundleCheckOptions
     @OptionGroup var solver: SolverOptions
     @OptionGroup var language: LanguageOptions
     @OptionGroup var tableWidth: TableWidthOptions
@@ -102,7 +84,7 @@ struct PlanCommand: ParsableCommand {
             let parts = text.split(separator: ":").map(String.init)
             guard parts.count == 3, let level = DepotLevel(rawValue: parts[0]), let people = Double(parts[1]), let days = Double(parts[2]),
                   people >= 0, days >= 0, people.isFinite, days.isFinite else {
-                throw ValidationError("--min-stock '\(text)' must be LEVEL:PEOPLE:DAYS with LEVEL one of \(DepotLevel.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError(HelpText.localizer("cli.option.minStock", ["value": text, "values": DepotLevel.allCases.map(\.rawValue).joined(separator: ", ")]))
             }
             return MinimumStockRule(level: level, people: people, days: days)
         }
@@ -110,7 +92,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let logger = logging.bootstrap()
-        let validated = try BundleLoading.load(bundle, language: language.resolved)
+        let validated = try BundleLoading.load(bundle, language: language.resolved, strict: check.strict, verbose: logging.verbose)
         let loaded = validated.bundle
         var solve = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap, logger: logger)
         // Branch-and-bound nodes (integer stock) or master solves (scenario decomposition).
@@ -137,7 +119,7 @@ struct PlanCommand: ParsableCommand {
         do {
             plan = try planner.plan(loaded, network: validated.network)
         } catch {
-            throw CLIFailure(error, context: bundle)
+            throw CLIFailure(error, context: bundle, language: language.resolved)
         }
         if let writeBundle {
             do { try BundleWriter.write(plan.applied(to: loaded), toDirectory: writeBundle) } catch {
@@ -192,6 +174,15 @@ struct Yuan: ExpressibleByArgument {
     }
 
     static var defaultCompletionKind: CompletionKind { .default }
+
+    /// The amount, or a usage error that says what is expected (in the command
+    /// line's language) instead of argument-parser's bare "invalid value".
+    static func parse(_ argument: String) throws -> Yuan {
+        guard let yuan = Yuan(argument: argument) else {
+            throw ValidationError(HelpText.localizer("cli.option.budget", ["value": argument]))
+        }
+        return yuan
+    }
 }
 
 extension ReservePlanObjective: ExpressibleByArgument {}

@@ -8,13 +8,8 @@ import Logging
 struct ReserveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reserve",
-        abstract: "Plan and dispatch emergency material reserves over real road networks.",
-        discussion: """
-        Checks the 2-hour force-arrival and 10-hour basic-needs targets, dispatches stock \
-        with GLPK-backed LP/MIP models, and plans reserve levels and depot sites.
-
-        Exit codes: 0 success, 64 usage error, 65 invalid data, 66 missing input, 70 internal failure, 73 cannot write the output.
-        """,
+        abstract: HelpText["reserve.abstract"],
+        discussion: HelpText["reserve.discussion"],
         version: "reserve \(EmergencyReserveVersion.current) (GLPK \(GLPKSolver.glpkVersion))",
         subcommands: [DemoCommand.self, DispatchCommand.self, CoverageCommand.self, PlanCommand.self, SiteCommand.self,
                       ImportCommand.self, SolveCommand.self, RouteCommand.self, ValidateCommand.self, GenerateCommand.self,

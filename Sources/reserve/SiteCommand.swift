@@ -6,20 +6,8 @@ import Foundation
 struct SiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
-        abstract: "Choose depot sites: p-median, maximal covering, set covering or capacitated fixed-charge location.",
-        discussion: """
-        Candidates are the bundle's candidates.csv, else every leaf area's centroid (or every \
-        area of --candidate-level); existing physical depots stay open; hazard zones (major \
-        landslide, debris-flow or earthquake risk, seismic intensity above 9) and --exclude \
-        polygons are left out. Travel times come from od.csv when the bundle has one, else from \
-        the road network. See docs/siting.md.
-
-        Examples:
-          reserve site Data/hegang --objective p-median --count 16   # 14 existing + 2 new
-          reserve site Data/hegang --objective max-cover --count 2 --within 1.5 --json
-          reserve site Data/hegang --objective set-cover --within 2
-          reserve site out/cap71 --objective fixed-charge
-        """
+        abstract: HelpText["site.abstract"],
+        discussion: HelpText["site.discussion"]
     )
 
     @Argument(help: "The bundle directory (or single JSON file).")
@@ -46,6 +34,7 @@ struct SiteCommand: ParsableCommand {
     @Option(name: .customLong("exclude"), help: "Exclusion polygon 'lon,lat;lon,lat;…' (repeatable).")
     var exclude: [String] = []
 
+    @OptionGroup var check: BundleCheckOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var language: LanguageOptions
     @OptionGroup var tableWidth: TableWidthOptions
@@ -54,18 +43,18 @@ struct SiteCommand: ParsableCommand {
 
     func validate() throws {
         guard let kind = SitingObjective(rawValue: objective) else {
-            throw ValidationError("--objective must be one of \(SitingObjective.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(HelpText.localizer("cli.option.objective", ["values": SitingObjective.allCases.map(\.rawValue).joined(separator: ", ")]))
         }
-        if let count, count < 0 { throw ValidationError("--count must be ≥ 0.") }
-        if let within, !(within >= 0 && within.isFinite) { throw ValidationError("--within must be a number of hours ≥ 0.") }
+        if let count, count < 0 { throw ValidationError(HelpText.localizer("cli.option.count")) }
+        if let within, !(within >= 0 && within.isFinite) { throw ValidationError(HelpText.localizer("cli.option.within")) }
         switch kind {
-        case .pMedian: if count == nil { throw ValidationError("p-median needs --count.") }
-        case .maxCover: if count == nil || within == nil { throw ValidationError("max-cover needs --count and --within.") }
-        case .setCover: if within == nil { throw ValidationError("set-cover needs --within.") }
+        case .pMedian: if count == nil { throw ValidationError(HelpText.localizer("cli.option.pMedianCount")) }
+        case .maxCover: if count == nil || within == nil { throw ValidationError(HelpText.localizer("cli.option.maxCoverCount")) }
+        case .setCover: if within == nil { throw ValidationError(HelpText.localizer("cli.option.setCoverWithin")) }
         case .fixedCharge: break
         }
         if let candidateLevel, AdministrativeLevel(rawValue: candidateLevel) == nil {
-            throw ValidationError("--candidate-level must be one of \(AdministrativeLevel.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(HelpText.localizer("cli.option.candidateLevel", ["values": AdministrativeLevel.allCases.map(\.rawValue).joined(separator: ", ")]))
         }
         _ = try polygons()
     }
@@ -75,18 +64,18 @@ struct SiteCommand: ParsableCommand {
             let points = try text.split(separator: ";").map { pair -> GeoCoordinate in
                 let parts = pair.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
                 guard parts.count == 2, let lon = parts[0], let lat = parts[1] else {
-                    throw ValidationError("--exclude: '\(pair)' is not 'lon,lat'.")
+                    throw ValidationError(HelpText.localizer("cli.option.excludePair", ["value": String(pair)]))
                 }
                 return GeoCoordinate(latitude: lat, longitude: lon)
             }
-            guard points.count >= 3 else { throw ValidationError("--exclude needs at least 3 points.") }
+            guard points.count >= 3 else { throw ValidationError(HelpText.localizer("cli.option.excludePoints")) }
             return GeoPolygon(outer: points)
         }
     }
 
     func run() throws {
         let logger = logging.bootstrap()
-        let validated = try BundleLoading.load(bundle)
+        let validated = try BundleLoading.load(bundle, language: language.resolved, strict: check.strict, verbose: logging.verbose)
         let loaded = validated.bundle
         var isDirectory: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: bundle, isDirectory: &isDirectory)
@@ -98,25 +87,24 @@ struct SiteCommand: ParsableCommand {
             instance = try BundleSiting.instance(of: loaded, directory: isDirectory.boolValue ? bundle : nil, options: options,
                                                  network: validated.network)
         } catch {
-            throw CLIFailure(error, context: bundle)
+            throw CLIFailure(error, context: bundle, language: language.resolved)
         }
         let kind = SitingObjective(rawValue: objective)!
         let existing = instance.problem.fixedOpenCandidates.count
         if let count, kind == .pMedian, count < existing {
-            throw CLIFailure(message: "--count \(count) is less than the \(existing) existing depots of \(bundle), which stay open; "
-                                 + "give --count \(existing) or more (existing + new sites), or --ignore-existing to site from scratch",
-                             exitCode: CLIFailure.usageCode)
+            throw CLIFailure(message: Localizer(language.resolved)("cli.site.countTooSmall", [
+                "count": "\(count)", "existing": "\(existing)", "path": bundle]), exitCode: CLIFailure.usageCode)
         }
         let solve = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap,
-                                 progress: ProgressPrinter.mip(), logger: logger)
+                                 progress: ProgressPrinter.mip(language: language.resolved), logger: logger)
         let result: SitingResult
         do {
             result = try SitingSolver(options: solve).solve(instance.problem, objective: SitingObjective(rawValue: objective)!,
                                                             count: count, withinHours: within)
         } catch {
-            throw CLIFailure(error, context: bundle)
+            throw CLIFailure(error, context: bundle, language: language.resolved)
         }
-        if result.status == .numericalFailure { throw CLIFailure.internalFailure("the solver failed numerically") }
+        if result.status == .numericalFailure { throw CLIFailure.internalFailure(Localizer(language.resolved)("cli.numericalFailure")) }
         let report = SiteReport(result, instance: instance)
         switch output.resolvedFormat {
         case .json: try printJSON(report)

@@ -6,17 +6,8 @@ import Foundation
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a reserve bundle and print every problem.",
-        discussion: """
-        BUNDLE is a directory with bundle.json, CSV tables and scenarios/*.json, or one \
-        JSON document. Problems print as `file:line:column: error|warning: message` \
-        (header = line 1); JSON problems as `file:$.path: …`.
-
-        Exit codes: 0 no errors (warnings may be printed), 65 at least one error, 66 no such bundle.
-
-        Example:
-          reserve validate Data/hegang
-        """
+        abstract: HelpText["validate.abstract"],
+        discussion: HelpText["validate.discussion"]
     )
 
     @Argument(help: "The bundle directory or single-JSON file.")
@@ -25,12 +16,14 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "Reference date YYYY-MM-DD for expiry warnings (default: the manifest's reference_date).")
     var referenceDate: String?
 
+    @OptionGroup var check: BundleCheckOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var language: LanguageOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
         if let referenceDate, CalendarDate(referenceDate) == nil {
-            throw ValidationError("--reference-date must be a date YYYY-MM-DD.")
+            throw ValidationError(Localizer(language.resolved)("cli.option.referenceDate"))
         }
     }
 
@@ -40,33 +33,39 @@ struct ValidateCommand: ParsableCommand {
         do {
             loaded = try BundleReader.read(at: bundle)
         } catch {
-            throw CLIFailure(error)
+            throw CLIFailure(error, language: language.resolved)
         }
         logger.debug("read \(bundle): \(loaded.bundle.areas.count) areas, \(loaded.bundle.depots.count) depots, \(loaded.bundle.roadNodes.count) road nodes")
         let report = loaded.validate(BundleValidator(referenceDate: referenceDate.flatMap(CalendarDate.init)))
         switch output.resolvedFormat {
         case .json:
-            try printJSON(ValidateReport(bundle: bundle, report: report, data: loaded.bundle))
+            try printJSON(ValidateReport(bundle: bundle, report: report, data: loaded.bundle, language: language.resolved))
         case .table:
-            for problem in report.problems { print(problem.description) }
-            printProgress("\(bundle): \(report.errors.count) error(s), \(report.warnings.count) warning(s)")
+            let t = Localizer(language.resolved)
+            for problem in report.problems { print(problem.line(in: t)) }
+            printProgress(t("problem.summary", ["path": bundle, "errors": "\(report.errors.count)", "warnings": "\(report.warnings.count)"]))
         }
-        if report.hasErrors { throw ExitCode(CLIFailure.invalidDataCode) }
+        if report.hasErrors || (check.strict && !report.warnings.isEmpty) { throw ExitCode(CLIFailure.invalidDataCode) }
     }
 }
 
-/// The JSON document `reserve validate --json` prints (schema version 1).
+/// The JSON document `reserve validate --json` prints (schema version 2: each problem
+/// gained its stable `code`, the `arguments` its sentence names, and `text`, the
+/// sentence in the chosen language; `message` stays English).
 struct ValidateReport: Encodable {
     struct Problem: Encodable {
         var severity: String
+        var code: String
+        var arguments: [String: String]
         var file: String?
         var line: Int?
         var column: String?
         var jsonPath: String?
         var message: String
+        var text: String
     }
 
-    var schemaVersion = 1
+    var schemaVersion = 2
     var bundle: String
     var valid: Bool
     var errorCount: Int
@@ -74,7 +73,8 @@ struct ValidateReport: Encodable {
     var counts: [String: Int]
     var problems: [Problem]
 
-    init(bundle: String, report: ValidationReport, data: ReserveBundle) {
+    init(bundle: String, report: ValidationReport, data: ReserveBundle, language: Language) {
+        let t = Localizer(language)
         self.bundle = bundle
         valid = !report.hasErrors
         errorCount = report.errors.count
@@ -83,8 +83,9 @@ struct ValidateReport: Encodable {
                   "stockLots": data.stock.count, "teams": data.teams.count, "fleet": data.fleet.count,
                   "roadNodes": data.roadNodes.count, "roadEdges": data.roadEdges.count, "scenarios": data.scenarios.count]
         problems = report.problems.map {
-            Problem(severity: $0.severity.rawValue, file: $0.location.file, line: $0.location.line,
-                    column: $0.location.column, jsonPath: $0.location.jsonPath, message: $0.message)
+            Problem(severity: $0.severity.rawValue, code: $0.code, arguments: $0.arguments, file: $0.location.file,
+                    line: $0.location.line, column: $0.location.column, jsonPath: $0.location.jsonPath,
+                    message: $0.message, text: $0.message(in: t))
         }
     }
 }

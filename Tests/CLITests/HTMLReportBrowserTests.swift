@@ -5,8 +5,9 @@ import TestSupport
 /// The HTML report of every sample's headline scenario, in Chinese, loaded in headless
 /// Chromium (installed by scripts/setup.sh): a script in the page checks that no two
 /// map labels overlap, that every depot and area drawn has a label, that the scale
-/// bar and north arrow are there, that chart labels do not overlap, and that the page
-/// logs no error; a screenshot is taken and is not blank.
+/// bar and north arrow are there, that the areas' boundaries are drawn with every
+/// affected area's marker inside its own, tinted outline, that chart labels do not
+/// overlap, and that the page logs no error; a screenshot is taken and is not blank.
 @Suite(.serialized) struct HTMLReportBrowserTests {
     static let bundles = ["hegang", "huangshigang", "linjiang", "suzhou", "manzhouli", "helsinki"]
 
@@ -42,6 +43,14 @@ import TestSupport
         scaleBar: document.querySelectorAll('svg.map g.scale-bar').length,
         northArrow: document.querySelectorAll('svg.map g.north-arrow').length,
         technicalClosed: !document.querySelector('details.technical').open,
+        boundaries: document.querySelectorAll('svg.map path.boundary').length,
+        // Each area marker must lie inside the drawn boundary of its own area, which is tinted.
+        outsideOwnBoundary: [...document.querySelectorAll('svg.map g[data-place]')].filter(g => {
+          const b = g.getBBox(), id = g.getAttribute('data-place');
+          const outline = [...document.querySelectorAll('svg.map path.boundary')].find(p => p.getAttribute('data-area') === id);
+          return !outline || outline.getAttribute('fill') === 'none'
+            || !outline.isPointInFill(new DOMPoint(b.x + b.width / 2, b.y + b.height / 2));
+        }).map(g => g.getAttribute('data-place')),
         errors: window.__errors,
       };
       const pre = document.createElement('pre');
@@ -79,6 +88,9 @@ import TestSupport
         #expect((result["chartOverlaps"] as? [Any])?.isEmpty == true, "\(bundle): chart \(result["chartOverlaps"] ?? "")")
         #expect(result["scaleBar"] as? Int == 1 && result["northArrow"] as? Int == 1)
         #expect(result["technicalClosed"] as? Bool == true)
+        // The sample's areas.geojson: outlines drawn, every affected area inside its own.
+        #expect((result["boundaries"] as? Int ?? 0) >= 5, "\(result)")
+        #expect((result["outsideOwnBoundary"] as? [Any])?.isEmpty == true, "\(bundle): \(result["outsideOwnBoundary"] ?? "")")
         #expect((result["errors"] as? [Any])?.isEmpty == true, "\(bundle): errors \(result["errors"] ?? "")")
         #expect(!dom.stderr.contains("Uncaught"), "\(dom.stderr)")
 
