@@ -56,6 +56,16 @@ import TestSupport
                 let sorted = list.sorted { $0.load < $1.load }
                 for (a, b) in zip(sorted, sorted.dropFirst()) { #expect(b.load >= a.back - 1e-6, "\(bundle)/\(id) \(truck)") }
             }
+            // Nullable fields are present as null (docs/formats.md): an order's trucks is
+            // null exactly when its depot has no trucks of its own; every area has its
+            // fullyServedAtHours key.
+            for o in orders {
+                #expect(o.keys.contains("trucks"), "\(bundle)/\(id)")
+                #expect((o["trucks"] is NSNull) == (payload[o["from"] as! String] == nil), "\(bundle)/\(id) \(o["from"]!)")
+            }
+            let fulfilment = try #require(d["fulfilment"] as? [[String: Any]])
+            #expect(fulfilment.allSatisfy { $0.keys.contains("fullyServedAtHours") })
+            #expect(d.keys.contains("policy"))
             // What the orders count as on time from a depot with trucks arrives on trips by the deadline.
             var onTimeTonnes: [String: Double] = [:]
             for o in orders where o["onTime"] as! Bool {
