@@ -10,7 +10,7 @@ public struct ResponseReport: Codable, Sendable, Equatable {
     /// The scenario.
     public var scenario: ScenarioInfo
     /// The policy checked against.
-    public var policy: PolicyInfo?
+    @Nullable public var policy: PolicyInfo?
     /// Targets per incident.
     public var targets: [Target]
     /// Solver status of the goods dispatch (`optimal`, `feasible`, …).
@@ -64,7 +64,8 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         public var to: AreaID, toName: String, incident: IncidentID
         public var item: ItemID, itemName: String, unit: String
         public var quantity: Double, departureHours: Double, etaHours: Double, onTime: Bool
-        public var trucks: Double?, distanceKm: Double, travelHours: Double
+        @Nullable public var trucks: Double?
+        public var distanceKm: Double, travelHours: Double
         /// Departure and arrival as ISO 8601 local times with the scenario's offset
         /// (absent when the scenario's start is not such a time).
         public var departureTime: String? = nil, etaTime: String? = nil
@@ -92,7 +93,8 @@ public struct ResponseReport: Codable, Sendable, Equatable {
     public struct Fulfilment: Codable, Sendable, Equatable {
         public var area: AreaID, areaName: String, incident: IncidentID
         public var deadlineHours: Double, byDeadline: Double, byHorizon: Double
-        public var fullyServedAtHours: Double?, reliefMet: Bool
+        @Nullable public var fullyServedAtHours: Double?
+        public var reliefMet: Bool
         /// The deadline and the full delivery as ISO 8601 local times.
         public var deadlineTime: String? = nil, fullyServedAtTime: String? = nil
     }
@@ -267,70 +269,5 @@ struct ShortfallExplainer {
         case .fleetOrThroughput:
             return Sentence("shortfall.fleetOrThroughput")
         }
-    }
-}
-
-/// The fields docs/formats.md calls nullable are written as `null`, not left out:
-/// `policy` (the national default applies), an order's `trucks` (no fleet of its own)
-/// and an area's `fullyServedAtHours` (never within the horizon). The `…Time` fields
-/// stay absent when the scenario's start has no offset, as documented.
-extension ResponseReport {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(schemaVersion, forKey: .schemaVersion)
-        try c.encode(scenario, forKey: .scenario)
-        try c.encode(policy, forKey: .policy)
-        try c.encode(targets, forKey: .targets)
-        try c.encode(status, forKey: .status)
-        try c.encode(summary, forKey: .summary)
-        try c.encode(orders, forKey: .orders)
-        try c.encode(truckTrips, forKey: .truckTrips)
-        try c.encode(shortfalls, forKey: .shortfalls)
-        try c.encode(fulfilment, forKey: .fulfilment)
-        try c.encode(teams, forKey: .teams)
-        try c.encode(bindingResources, forKey: .bindingResources)
-        try c.encode(marginalValues, forKey: .marginalValues)
-        try c.encode(model, forKey: .model)
-        try c.encode(warnings, forKey: .warnings)
-    }
-}
-
-extension ResponseReport.Order {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(from, forKey: .from)
-        try c.encode(fromName, forKey: .fromName)
-        try c.encode(mode, forKey: .mode)
-        try c.encode(to, forKey: .to)
-        try c.encode(toName, forKey: .toName)
-        try c.encode(incident, forKey: .incident)
-        try c.encode(item, forKey: .item)
-        try c.encode(itemName, forKey: .itemName)
-        try c.encode(unit, forKey: .unit)
-        try c.encode(quantity, forKey: .quantity)
-        try c.encode(departureHours, forKey: .departureHours)
-        try c.encode(etaHours, forKey: .etaHours)
-        try c.encode(onTime, forKey: .onTime)
-        try c.encode(trucks, forKey: .trucks)
-        try c.encode(distanceKm, forKey: .distanceKm)
-        try c.encode(travelHours, forKey: .travelHours)
-        try c.encodeIfPresent(departureTime, forKey: .departureTime)
-        try c.encodeIfPresent(etaTime, forKey: .etaTime)
-    }
-}
-
-extension ResponseReport.Fulfilment {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(area, forKey: .area)
-        try c.encode(areaName, forKey: .areaName)
-        try c.encode(incident, forKey: .incident)
-        try c.encode(deadlineHours, forKey: .deadlineHours)
-        try c.encode(byDeadline, forKey: .byDeadline)
-        try c.encode(byHorizon, forKey: .byHorizon)
-        try c.encode(fullyServedAtHours, forKey: .fullyServedAtHours)
-        try c.encode(reliefMet, forKey: .reliefMet)
-        try c.encodeIfPresent(deadlineTime, forKey: .deadlineTime)
-        try c.encodeIfPresent(fullyServedAtTime, forKey: .fullyServedAtTime)
     }
 }
