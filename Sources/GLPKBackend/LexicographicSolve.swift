@@ -20,6 +20,22 @@ extension GLPKSolver {
     ///   solutions) when a level ends without a usable optimum; the last solution then
     ///   carries that status. Row duals of each level refer to the model's rows only.
     public func solve(_ model: Model, lexicographic objectives: [LexicographicObjective]) throws(LinearSolverError) -> [Solution] {
+        try solve(model, lexicographic: objectives, startingFrom: nil).solutions
+    }
+
+    /// As ``solve(_:lexicographic:)``, with the first LP level started from `basis`
+    /// (by the dual simplex, without presolve) and that level's optimal basis returned.
+    ///
+    /// A caller that changes only row bounds between calls (the dispatcher tightening
+    /// a fleet row) keeps level 1's basis dual feasible, so the next call needs a few
+    /// dual simplex iterations instead of a solve from scratch. A basis of the wrong
+    /// size throws ``LinearSolverError/invalidOptions(_:)``; a singular one falls back
+    /// to GLPK's advanced initial basis. MIPs ignore `basis` and return none.
+    public func solve(_ model: Model, lexicographic objectives: [LexicographicObjective],
+                      startingFrom basis: SimplexBasis?) throws(LinearSolverError) -> (solutions: [Solution], firstLevelBasis: SimplexBasis?) {
+        if let basis, basis.rows.count != model.constraintCount || basis.columns.count != model.variableCount {
+            throw .invalidOptions("a starting basis needs one status per row and column: got \(basis.rows.count) × \(basis.columns.count) for \(model.constraintCount) × \(model.variableCount)")
+        }
         guard !objectives.isEmpty else { throw .invalidOptions("a lexicographic solve needs at least one objective") }
         let problems = model.validate(objectives)
         if !problems.isEmpty { throw .invalidModel(problems) }
@@ -30,7 +46,9 @@ extension GLPKSolver {
         let start = clock.now
         let terminal = GLPKTerminal(logger: options.logger, level: options.solverLogLevel)
         let isMIP = model.isMixedInteger
-        return terminal.capture {
+        let startBasis = isMIP ? nil : basis
+        var firstLevelBasis: SimplexBasis?
+        let solutions = terminal.capture {
             GLPKProblem.withProblem { lp in
                 GLPKProblem.load(model, into: lp)
                 var results: [Solution] = []
@@ -52,6 +70,16 @@ extension GLPKSolver {
                     var solution: Solution
                     if isMIP {
                         solution = run.solveMIP()
+                    } else if level == 0, let startBasis {
+                        // Only bounds changed since this basis was optimal: it is still
+                        // dual feasible, which is the dual simplex's starting point.
+                        run.setBasis(startBasis)
+                        run.options.algorithm = .dualSimplex
+                        solution = run.simplex(presolve: false)
+                        if solution.status == .numericalFailure {
+                            glp_adv_basis(lp, 0)
+                            solution = run.simplex(presolve: false)
+                        }
                     } else if level == 0 {
                         solution = run.solveLP()
                     } else {
@@ -66,6 +94,7 @@ extension GLPKSolver {
                         solution = run.simplex(presolve: false)
                     }
                     solution.wallTime = levelStart.duration(to: clock.now)
+                    if level == 0, !isMIP, solution.status == .optimal { firstLevelBasis = run.basis() }
                     results.append(solution)
                     options.logger.debug("lexicographic level \(level + 1) \(objective.name): \(solution.status.rawValue) \(solution.objectiveValue.map { "\($0)" } ?? "-")")
                     // A MIP level stopped by its time limit still bounds the next levels by its incumbent.
@@ -87,6 +116,7 @@ extension GLPKSolver {
                 return results
             }
         }
+        return (solutions, firstLevelBasis)
     }
 
     private func setObjective(_ lp: OpaquePointer, _ objective: LexicographicObjective, columns: Int) {

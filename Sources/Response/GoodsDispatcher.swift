@@ -38,8 +38,12 @@ public struct GoodsDispatcher: Sendable {
         // Solve, put the truckloads on trucks, and while an on-time trip cannot be
         // made, tighten that deadline's fleet-hour row and solve again: the figures
         // printed are always those of a schedule that exists.
+        var basis: SimplexBasis?
         while true {
-            solutions = try solve(built)
+            (solutions, basis) = try solve(built, startingFrom: basis)
+            if let last = solutions.lastIndex(where: { $0.status.hasSolution }) {
+                solutions[last].values = built.withinStock(solutions[last].values)
+            }
             let values = solutions.last { $0.status.hasSolution }?.values ?? []
             schedule = FleetScheduler(problem: problem, built: built).schedule(values: values)
             guard !schedule.lateTrips.isEmpty,
@@ -60,17 +64,19 @@ public struct GoodsDispatcher: Sendable {
         return plan
     }
 
-    /// Solves the levels of `built`, by column generation on large LPs.
-    func solve(_ built: BuiltGoodsModel) throws(DispatchError) -> [Solution] {
+    /// Solves the levels of `built`, by column generation on large LPs. Level 1
+    /// starts from `basis` (the previous round's, when only fleet rows were
+    /// tightened since) and its optimal basis is returned for the next round.
+    func solve(_ built: BuiltGoodsModel, startingFrom basis: SimplexBasis?) throws(DispatchError) -> ([Solution], SimplexBasis?) {
         let useColumnGeneration = !options.integerVehicles && (options.columnGeneration ?? (built.arcs.count > 20_000))
         do {
             let solver = GLPKSolver(options: options.solve)
             if useColumnGeneration {
-                return try solver.solve(built.model, lexicographic: built.levels,
-                                        columnGeneration: ColumnGeneration(initialColumns: built.initialColumns(initialArcsPerNeed: 10),
-                                                                           maxColumnsPerRound: 2_000)).0
+                return (try solver.solve(built.model, lexicographic: built.levels,
+                                         columnGeneration: ColumnGeneration(initialColumns: built.initialColumns(initialArcsPerNeed: 10),
+                                                                            maxColumnsPerRound: 2_000)).0, nil)
             }
-            return try solver.solve(built.model, lexicographic: built.levels)
+            return try solver.solve(built.model, lexicographic: built.levels, startingFrom: basis)
         } catch {
             throw .solver(error)
         }
@@ -86,5 +92,30 @@ public struct GoodsDispatcher: Sendable {
         var built = GoodsModelBuilder(problem: problem, options: options).build()
         built.model.setObjective(built.levels[0].expression, sense: built.levels[0].sense)
         return (built.model, built.levels)
+    }
+}
+
+extension BuiltGoodsModel {
+    /// `values` with every stock row [D4] held exactly: the simplex method meets a row
+    /// within its feasibility tolerance, so 80,000 L of stock could go out as
+    /// 80,000.000001 L, an order the stock book refuses. The excess (never more than
+    /// that tolerance) comes off the row's shipments, last column first.
+    func withinStock(_ values: [Double]) -> [Double] {
+        var values = values
+        for entry in stockRows {
+            let upper = model.rowUpper[Int(entry.row.index)]
+            let (columns, coefficients) = model.terms(of: entry.row)
+            var total = 0.0
+            for (j, c) in zip(columns, coefficients) { total += c * max(0, values[Int(j)]) }
+            var excess = total - upper
+            guard excess > 0 else { continue }
+            for (j, c) in zip(columns, coefficients).reversed() where c > 0 && excess > 0 {
+                let x = max(0, values[Int(j)])
+                let cut = min(x, excess / c)
+                values[Int(j)] = x - cut
+                excess -= cut * c
+            }
+        }
+        return values
     }
 }

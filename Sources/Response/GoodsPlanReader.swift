@@ -13,6 +13,16 @@ struct GoodsPlanReader {
     /// Quantities below this share of a need (or 1e-6 absolute) are solver noise.
     static let tolerance = 1e-6
 
+    /// A quantity as reports print it (six decimals), rounded so that printed orders
+    /// never add up to more than was shipped: a whole number when within solver noise
+    /// of one, otherwise cut down to the sixth decimal. Three orders of 26,666.6666667 L
+    /// printed as .666667 would ask a stock book for 80,000.000001 L of its 80,000.
+    static func printable(_ q: Double) -> Double {
+        let whole = q.rounded()
+        if abs(q - whole) <= 1e-6 { return whole }
+        return (q * 1e6).rounded(.down) / 1e6
+    }
+
     func plan() -> GoodsPlan {
         let p = problem
         let statuses = solutions.map(\.status)
@@ -32,7 +42,7 @@ struct GoodsPlanReader {
             guard q > max(Self.tolerance, Self.tolerance * need.quantity) else { continue }
             let vs = built.virtualSources[arc.virtualSource]
             let source = p.sources[vs.origin]
-            var order = GoodsPlan.Order(source: vs.origin, area: need.area, item: need.item, quantity: q,
+            var order = GoodsPlan.Order(source: vs.origin, area: need.area, item: need.item, quantity: Self.printable(q),
                                         departureHours: arc.departureHours, etaHours: arc.etaHours, onTime: arc.onTime,
                                         route: arc.route, truckloads: nil)
             // On the source's own trucks, the order leaves with its group's first trip

@@ -34,8 +34,10 @@ import TestSupport
         for s in scenarios {
             let id = try #require(s["id"] as? String)
             let today = try dispatch("Data/hegang", id), after = try dispatch(dir, id)
-            // JSON numbers are rounded to 12 significant digits (CanonicalJSON's `stable`).
-            #expect(abs((s["shortfallBefore"] as? Double ?? .nan) - today.shortfall) <= 1e-9 * max(1, today.shortfall), "\(id)")
+            // The plan reads the shortfall from the orders as printed (cut to six
+            // decimals so that they never exceed the stock), dispatch's level 1 from the
+            // solver: they agree to within that rounding.
+            #expect(abs((s["shortfallBefore"] as? Double ?? .nan) - today.shortfall) <= 1e-6 * max(1, today.shortfall), "\(id)")
             #expect(abs((s["shortfallAfter"] as? Double ?? .nan) - after.shortfall) <= 1e-6 * max(1, after.shortfall), "\(id)")
             #expect(abs((s["reliefComplianceBefore"] as? Double ?? .nan) - today.compliance) <= 1e-6, "\(id)")  // rounded to 6 decimals in the JSON
             #expect(abs((s["reliefComplianceAfter"] as? Double ?? .nan) - after.compliance) <= 1e-6, "\(id)")
