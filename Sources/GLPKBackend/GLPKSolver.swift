@@ -347,6 +347,9 @@ final class MIPMonitor {
                 bestBound = bound
             }
         }
+        if let limit = options.nodeLimit, nodes >= limit, reason == GLP_ISELECT {
+            glp_ios_terminate(tree)
+        }
         let problem = glp_ios_get_prob(tree)
         let improved = reason == GLP_IBINGO
         if glp_mip_status(problem) == GLP_FEAS || improved {

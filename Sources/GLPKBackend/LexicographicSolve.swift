@@ -31,8 +31,17 @@ extension GLPKSolver {
     /// dual simplex iterations instead of a solve from scratch. A basis of the wrong
     /// size throws ``LinearSolverError/invalidOptions(_:)``; a singular one falls back
     /// to GLPK's advanced initial basis. MIPs ignore `basis` and return none.
+    ///
+    /// For a MIP, `incumbent` (one value per column) is handed to branch and bound as
+    /// level 1's first integer solution when it is feasible (checked here, within
+    /// 1e-7), and each later level starts from the level before's solution, which
+    /// meets that level's objective row. Either way the presolver is off, because
+    /// GLPK's heuristic solutions refer to the original columns.
     public func solve(_ model: Model, lexicographic objectives: [LexicographicObjective],
-                      startingFrom basis: SimplexBasis?) throws(LinearSolverError) -> (solutions: [Solution], firstLevelBasis: SimplexBasis?) {
+                      startingFrom basis: SimplexBasis?, incumbent: [Double]? = nil) throws(LinearSolverError) -> (solutions: [Solution], firstLevelBasis: SimplexBasis?) {
+        if let incumbent, incumbent.count != model.variableCount {
+            throw .invalidOptions("a warm start needs one value per column: got \(incumbent.count) for \(model.variableCount) columns")
+        }
         if let basis, basis.rows.count != model.constraintCount || basis.columns.count != model.variableCount {
             throw .invalidOptions("a starting basis needs one status per row and column: got \(basis.rows.count) × \(basis.columns.count) for \(model.constraintCount) × \(model.variableCount)")
         }
@@ -47,12 +56,17 @@ extension GLPKSolver {
         let terminal = GLPKTerminal(logger: options.logger, level: options.solverLogLevel)
         let isMIP = model.isMixedInteger
         let startBasis = isMIP ? nil : basis
+        let startPoint = isMIP ? incumbent.flatMap { model.isFeasible($0, tolerance: 1e-7) ? $0 : nil } : nil
+        if isMIP, incumbent != nil, startPoint == nil {
+            options.logger.debug("warm start for \(model.name) is not feasible; level 1 starts without it")
+        }
         var firstLevelBasis: SimplexBasis?
         let solutions = terminal.capture {
             GLPKProblem.withProblem { lp in
                 GLPKProblem.load(model, into: lp)
                 var results: [Solution] = []
                 var warmBasis = false
+                var warmPoint = startPoint
                 for (level, objective) in objectives.enumerated() {
                     let levelStart = clock.now
                     setObjective(lp, objective, columns: model.variableCount)
@@ -69,7 +83,12 @@ extension GLPKSolver {
                     }
                     var solution: Solution
                     if isMIP {
-                        solution = run.solveMIP()
+                        if warmPoint != nil { run.options.presolve = false }
+                        solution = run.solveMIP(warmStart: warmPoint)
+                        // GLPK takes a heuristic point only if its integer columns are
+                        // exactly whole; the solver's values may be 2.0000000001.
+                        warmPoint = solution.status.hasSolution
+                            ? zip(solution.values, model.columnKinds).map { $1 == .continuous ? $0 : $0.rounded() } : nil
                     } else if level == 0, let startBasis {
                         // Only bounds changed since this basis was optimal: it is still
                         // dual feasible, which is the dual simplex's starting point.

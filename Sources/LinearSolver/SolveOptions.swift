@@ -62,6 +62,11 @@ public struct SolveOptions: Sendable {
     public var solverLogLevel: Logger.Level
     /// Where the solver logs.
     public var logger: Logger
+    /// Stop branch and bound after this many nodes, keeping the best integer
+    /// solution found (status `feasible` with its gap; none found, `noSolutionFound`).
+    /// Unlike a time limit, the same input stops at the same node on any machine, so
+    /// the answer stays the same byte for byte. `nil`: no limit.
+    public var nodeLimit: Int? = nil
 
     /// Options with the defaults: no time limit, gap 1e-6, presolve on, dual simplex,
     /// GLPK's own branching and backtracking defaults (Driebeck–Tomlin, best local

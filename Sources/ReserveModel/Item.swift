@@ -1,3 +1,4 @@
+import Foundation
 /// Category of material (Hegang's four plus the others the plans mention).
 public enum ItemCategory: String, Codable, Sendable, CaseIterable {
     /// 应急救灾 / basic life: tents, quilts, cotton clothes, beds.
@@ -74,12 +75,26 @@ public struct Item: Hashable, Codable, Sendable, Identifiable {
     public var norms: ConsumptionNorms
     /// Relative importance when stock is short (1 = normal; water and tents higher).
     public var criticality: Double
+    /// Whether it may be dispatched and stocked in fractions of its unit. Items
+    /// counted in pieces (艘 台 顶 张 床 件 个 部 辆 套 …) may not: a plan never
+    /// sends 0.4 of a boat. Measured units (L, kg, t, m³ …) may. Defaults to
+    /// ``isMeasured(unit:)``.
+    public var divisible: Bool
+
+    /// Whether a unit measures an amount (litres, kilograms, tonnes, metres, square or
+    /// cubic metres, in Chinese or as symbols) rather than counting pieces: the default
+    /// of ``divisible`` (docs/formats.md, items.csv).
+    public static func isMeasured(unit: String) -> Bool {
+        let measured: Set<String> = ["l", "ml", "升", "毫升", "公升", "kg", "g", "t", "千克", "公斤", "克", "吨", "斤",
+                                     "m", "km", "米", "千米", "公里", "m²", "m2", "平方米", "m³", "m3", "立方米", "方"]
+        return measured.contains(unit.trimmingCharacters(in: .whitespaces).lowercased())
+    }
 
     /// Creates an item.
     public init(id: ItemID, code: String = "", name: String, nameEn: String? = nil,
                 category: ItemCategory, unit: String, unitWeightKg: Double, unitVolumeM3: Double,
                 shelfLifeDays: Double? = nil, unitPriceYuan: Double = 0,
-                norms: ConsumptionNorms = ConsumptionNorms(), criticality: Double = 1) {
+                norms: ConsumptionNorms = ConsumptionNorms(), criticality: Double = 1, divisible: Bool? = nil) {
         self.id = id
         self.code = code
         self.name = name
@@ -92,5 +107,29 @@ public struct Item: Hashable, Codable, Sendable, Identifiable {
         self.unitPriceYuan = unitPriceYuan
         self.norms = norms
         self.criticality = criticality
+        self.divisible = divisible ?? Item.isMeasured(unit: unit)
+    }
+}
+
+extension Item {
+    private enum CodingKeys: String, CodingKey {
+        case id, code, name, nameEn, category, unit, unitWeightKg, unitVolumeM3, shelfLifeDays, unitPriceYuan, norms,
+             criticality, divisible
+    }
+
+    /// Decodes an item; `divisible` may be left out (its default follows the unit).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let unit = try c.decode(String.self, forKey: .unit)
+        self.init(id: try c.decode(ItemID.self, forKey: .id), code: try c.decode(.code, default: ""),
+                  name: try c.decode(String.self, forKey: .name), nameEn: try c.decodeIfPresent(String.self, forKey: .nameEn),
+                  category: try c.decode(ItemCategory.self, forKey: .category), unit: unit,
+                  unitWeightKg: try c.decode(Double.self, forKey: .unitWeightKg),
+                  unitVolumeM3: try c.decode(Double.self, forKey: .unitVolumeM3),
+                  shelfLifeDays: try c.decodeIfPresent(Double.self, forKey: .shelfLifeDays),
+                  unitPriceYuan: try c.decode(.unitPriceYuan, default: 0),
+                  norms: try c.decode(.norms, default: ConsumptionNorms()),
+                  criticality: try c.decode(.criticality, default: 1),
+                  divisible: try c.decodeIfPresent(Bool.self, forKey: .divisible))
     }
 }

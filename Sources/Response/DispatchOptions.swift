@@ -4,6 +4,12 @@ import LinearSolver
 public struct DispatchOptions: Sendable {
     /// Count whole truckloads (a MIP) instead of fractional truck use (an LP).
     public var integerVehicles: Bool
+    /// Send items that are not ``GoodsProblem/Item/divisible`` in whole pieces: their
+    /// shipments become integer columns wherever the LP left them fractional, solved by
+    /// branch and bound with the levels kept (docs/formulation.md, "Whole pieces").
+    /// Off by default for now: on the samples it costs 1.5–3 s where the LP takes
+    /// 0.05–0.15 s (docs/decisions.md).
+    public var wholeUnits: Bool
     /// Production is cut into batches at latest-departure times rounded down to this step, hours.
     public var productionStepHours: Double
     /// Production is also cut at this regular interval, hours, so that late
@@ -17,11 +23,12 @@ public struct DispatchOptions: Sendable {
     /// Solver options (time limit, gap, logging).
     public var solve: SolveOptions
 
-    /// Options with the defaults: fractional trucks, 0.25 h production steps, unnamed model.
-    public init(integerVehicles: Bool = false, productionStepHours: Double = 0.25,
+    /// Options with the defaults: fractional trucks and pieces (the LP), 0.25 h production steps, unnamed model.
+    public init(integerVehicles: Bool = false, wholeUnits: Bool = false, productionStepHours: Double = 0.25,
                 productionBatchHours: Double = 1, columnGeneration: Bool? = nil, nameModel: Bool = false,
                 solve: SolveOptions = SolveOptions()) {
         self.integerVehicles = integerVehicles
+        self.wholeUnits = wholeUnits
         self.productionStepHours = productionStepHours
         self.productionBatchHours = productionBatchHours
         self.columnGeneration = columnGeneration

@@ -39,10 +39,28 @@ public struct GoodsDispatcher: Sendable {
         // made, tighten that deadline's fleet-hour row and solve again: the figures
         // printed are always those of a schedule that exists.
         var basis: SimplexBasis?
+        // Whole pieces: when the LP splits a piece, the shipments it split become
+        // integer columns, every other shipment of an indivisible item keeps its whole
+        // LP value, and the levels are solved again by branch and bound from the LP
+        // rounded down. The schedule and any tightening follow that solution; the next
+        // round starts again from the LP. The LP's level 1 gives the duals and the bound.
+        var relaxation: Solution?
+        var solved = built
         while true {
             (solutions, basis) = try solve(built, startingFrom: basis)
+            relaxation = solutions.first
+            solved = built
             if let last = solutions.lastIndex(where: { $0.status.hasSolution }) {
                 solutions[last].values = built.withinStock(solutions[last].values)
+            }
+            if options.wholeUnits, let lp = solutions.last(where: { $0.status.hasSolution })?.values,
+               built.splitsPieces(lp, problem: problem) {
+                solved.model = built.wholePiecesModel(lp, problem: problem)
+                (solutions, _) = try solve(solved, startingFrom: nil, incumbent: built.roundedDown(lp, problem: problem),
+                                           nodeLimit: Self.wholePiecesNodeLimit)
+                if let last = solutions.lastIndex(where: { $0.status.hasSolution }) {
+                    solutions[last].values = built.withinStock(solutions[last].values)
+                }
             }
             let values = solutions.last { $0.status.hasSolution }?.values ?? []
             schedule = FleetScheduler(problem: problem, built: built).schedule(values: values)
@@ -52,8 +70,8 @@ public struct GoodsDispatcher: Sendable {
             else { break }
             rounds += 1
         }
-        var plan = GoodsPlanReader(problem: problem, built: built, solutions: solutions, buildTime: buildTime,
-                                   schedule: schedule, scheduleRounds: rounds).plan()
+        var plan = GoodsPlanReader(problem: problem, built: solved, solutions: solutions, relaxation: relaxation,
+                                   buildTime: buildTime, schedule: schedule, scheduleRounds: rounds).plan()
         if options.nameModel {
             // Kept for export: the model that was solved, its objective set to level 1,
             // so an exported file is this dispatch's model and never a rebuilt copy.
@@ -67,16 +85,24 @@ public struct GoodsDispatcher: Sendable {
     /// Solves the levels of `built`, by column generation on large LPs. Level 1
     /// starts from `basis` (the previous round's, when only fleet rows were
     /// tightened since) and its optimal basis is returned for the next round.
-    func solve(_ built: BuiltGoodsModel, startingFrom basis: SimplexBasis?) throws(DispatchError) -> ([Solution], SimplexBasis?) {
-        let useColumnGeneration = !options.integerVehicles && (options.columnGeneration ?? (built.arcs.count > 20_000))
+    /// Branch and bound over whole pieces stops after this many nodes per level (a
+    /// node limit, not a time limit, so the answer does not depend on the machine);
+    /// the plan reports its gap to the LP bound.
+    static let wholePiecesNodeLimit = 20
+
+    func solve(_ built: BuiltGoodsModel, startingFrom basis: SimplexBasis?, incumbent: [Double]? = nil,
+               nodeLimit: Int? = nil) throws(DispatchError) -> ([Solution], SimplexBasis?) {
+        let useColumnGeneration = !built.model.isMixedInteger && (options.columnGeneration ?? (built.arcs.count > 20_000))
         do {
-            let solver = GLPKSolver(options: options.solve)
+            var solveOptions = options.solve
+            if let nodeLimit { solveOptions.nodeLimit = min(nodeLimit, solveOptions.nodeLimit ?? .max) }
+            let solver = GLPKSolver(options: solveOptions)
             if useColumnGeneration {
                 return (try solver.solve(built.model, lexicographic: built.levels,
                                          columnGeneration: ColumnGeneration(initialColumns: built.initialColumns(initialArcsPerNeed: 10),
                                                                             maxColumnsPerRound: 2_000)).0, nil)
             }
-            return try solver.solve(built.model, lexicographic: built.levels, startingFrom: basis)
+            return try solver.solve(built.model, lexicographic: built.levels, startingFrom: basis, incumbent: incumbent)
         } catch {
             throw .solver(error)
         }

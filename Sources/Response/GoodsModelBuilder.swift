@@ -432,10 +432,16 @@ struct GoodsModelDraft {
             o3.add(p.items[need.item].unitWeightTons * p.routes[arc.route].distanceKm, arc.variable)
         }
         return [
-            // Tolerances matter only for MIPs (LP levels are fixed exactly).
-            LexicographicObjective(.minimize, o1, name: "O1 weighted shortfall by deadline", relativeTolerance: 1e-9),
-            LexicographicObjective(.minimize, o2, name: "O2 lateness and shortfall by horizon", relativeTolerance: 1e-9),
-            LexicographicObjective(.minimize, o3, name: "O3 transport t·km", relativeTolerance: 1e-9),
+            // Tolerances and gaps matter only for MIPs (LP levels are fixed exactly).
+            // Shortfall and lateness within 0.01 %, transport work within 0.1 %: in
+            // Hegang's songhua flood, proving the last 0.004 % of level 1 took 9,000
+            // nodes and the last 0.005 % of t·km minutes, for nothing a planner sees.
+            // The plan reports its gap to the LP bound.
+            LexicographicObjective(.minimize, o1, name: "O1 weighted shortfall by deadline", relativeTolerance: 1e-9,
+                                   mipGap: 1e-4),
+            LexicographicObjective(.minimize, o2, name: "O2 lateness and shortfall by horizon", relativeTolerance: 1e-9,
+                                   mipGap: 1e-4),
+            LexicographicObjective(.minimize, o3, name: "O3 transport t·km", relativeTolerance: 1e-9, mipGap: 1e-3),
         ]
     }
 

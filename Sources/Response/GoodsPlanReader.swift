@@ -5,6 +5,9 @@ struct GoodsPlanReader {
     let problem: GoodsProblem
     let built: BuiltGoodsModel
     let solutions: [Solution]
+    /// Level 1 of the last LP solved (before whole pieces made it a MIP): its duals
+    /// are the marginal values, its objective the bound on level 1.
+    let relaxation: Solution?
     let buildTime: Duration
     /// The trucks' schedule of the final solution.
     let schedule: FleetScheduler.Result
@@ -30,7 +33,7 @@ struct GoodsPlanReader {
             ? .optimal : (statuses.last ?? .noSolutionFound)
         // The last level with a usable point gives the plan; level 1 gives the duals.
         let final = solutions.last { $0.status.hasSolution }
-        let first = solutions.first { $0.status.hasSolution }
+        let first = relaxation?.status.hasSolution == true ? relaxation : solutions.first { $0.status.hasSolution }
         let values = final?.values ?? []
         func value(_ v: Variable) -> Double { values.isEmpty ? 0 : max(0, values[Int(v.index)]) }
 

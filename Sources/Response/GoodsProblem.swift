@@ -19,12 +19,17 @@ public struct GoodsProblem: Sendable {
         /// Whether it meets a basic need (food, water, clothing and shelter, medicine):
         /// only these decide the relief verdict.
         public var isBasic: Bool
+        /// Whether it may be sent in fractions of its unit; if not, every order is a
+        /// whole number of pieces (``DispatchOptions/wholeUnits``).
+        public var divisible: Bool
         /// Creates an item.
-        public init(id: ItemID, unitWeightTons: Double, unitVolumeCubicMetres: Double, isBasic: Bool = false) {
+        public init(id: ItemID, unitWeightTons: Double, unitVolumeCubicMetres: Double, isBasic: Bool = false,
+                    divisible: Bool = true) {
             self.id = id
             self.unitWeightTons = unitWeightTons
             self.unitVolumeCubicMetres = unitVolumeCubicMetres
             self.isBasic = isBasic
+            self.divisible = divisible
         }
     }
 

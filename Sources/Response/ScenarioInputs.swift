@@ -80,7 +80,8 @@ struct ScenarioInputs {
         for item in bundle.items {
             itemIndex[item.id] = items.count
             items.append(GoodsProblem.Item(id: item.id, unitWeightTons: item.unitWeightKg / 1000,
-                                           unitVolumeCubicMetres: item.unitVolumeM3, isBasic: basic.contains(item.category)))
+                                           unitVolumeCubicMetres: item.unitVolumeM3, isBasic: basic.contains(item.category),
+                                           divisible: item.divisible))
         }
         let household = householdReserves()
         for incident in scenario.incidents {

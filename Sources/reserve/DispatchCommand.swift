@@ -24,6 +24,9 @@ struct DispatchCommand: ParsableCommand {
     @Flag(name: .customLong("integer-vehicles"), help: "Whole truckloads (a MIP) instead of fractional truck use.")
     var integerVehicles = false
 
+    @Flag(name: .customLong("whole-pieces"), help: "Send items counted in pieces (items.csv `divisible` false) in whole pieces: branch and bound over the pieces the LP splits.")
+    var wholePieces = false
+
     @Option(name: .customLong("column-generation"), help: "Solve the goods LP by column generation: auto, on or off.")
     var columnGeneration: Toggle = .auto
 
@@ -60,7 +63,7 @@ struct DispatchCommand: ParsableCommand {
 
     func run() throws {
         try DispatchRun(bundle: bundle, scenario: scenario.map(ScenarioID.init), policy: policy.map(PolicyID.init),
-                        integerVehicles: integerVehicles, columnGeneration: columnGeneration.value, horizonHours: horizon,
+                        integerVehicles: integerVehicles, wholePieces: wholePieces, columnGeneration: columnGeneration.value, horizonHours: horizon,
                         format: json ? .json : format, out: out, exportModel: exportModel, timings: timings, strict: check.strict,
                         timeLimit: solver.timeLimitDuration, gap: solver.gap, verbose: logging.verbose, language: language.resolved, tableWidth: tableWidth.resolved,
                         logger: logging.bootstrap()).run()
@@ -75,6 +78,7 @@ struct DispatchRun {
     var scenario: ScenarioID?
     var policy: PolicyID?
     var integerVehicles = false
+    var wholePieces = false
     var columnGeneration: Bool?
     var horizonHours: Double?
     var format: ResponseFormat = .table
@@ -98,7 +102,7 @@ struct DispatchRun {
         var solve = SolveOptions(timeLimit: timeLimit, relativeMIPGap: gap, logger: logger)
         solve.progress = ProgressPrinter.mip(language: language)
         let options = ResponseOptions(
-            dispatch: DispatchOptions(integerVehicles: integerVehicles, columnGeneration: columnGeneration,
+            dispatch: DispatchOptions(integerVehicles: integerVehicles, wholeUnits: wholePieces, columnGeneration: columnGeneration,
                                       nameModel: exportModel != nil, solve: solve),
             horizonHours: horizonHours, policy: policy,
             routeGeometry: [.geojson, .html].contains(format), logger: logger)
