@@ -38,7 +38,8 @@ build() {
     --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
   # A target without coverage counters would fuzz blind: refuse it.
   for t in "${TARGETS[@]}"; do
-    if ! objdump -h "$BIN/$t" | grep -q __sancov_cntrs; then
+    # grep -c, not -q: -q stops reading early and pipefail then sees objdump's SIGPIPE.
+    if ! objdump -h "$BIN/$t" | grep -c __sancov_cntrs > /dev/null; then
       echo "fuzz: $BIN/$t has no coverage instrumentation (__sancov_cntrs)" >&2
       exit 70
     fi
