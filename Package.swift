@@ -10,6 +10,12 @@ let package = Package(
     products: [
         .library(name: "EmergencyReserve", targets: ["EmergencyReserve"]),
         .executable(name: "reserve", targets: ["reserve"]),
+        // Every reader of outside input, without the ledger and its database clients:
+        // what the fuzz package (Fuzz/) links, so that its sanitizer build neither
+        // compiles nor instruments SwiftNIO, GRDB and their dependencies.
+        .library(name: "EmergencyReserveReaders",
+                 targets: ["ReserveModel", "RoadNetwork", "BundleGraph", "BundleIO", "LinearSolver", "GLPKBackend",
+                           "Planning", "RoadImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

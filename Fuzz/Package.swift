@@ -14,6 +14,7 @@ let fuzzTargets = [
     "FuzzRoadCEdge",         // CEdgeReader
     "FuzzModelFile",         // Model.read(from:format:) — GLPK's LP and MPS readers
     "FuzzORLibrary",         // ORLibraryPMedian, ORLibraryCapacitated, ORLibraryOptima
+    "FuzzOSMPBF",            // OSMPBFReader + OSMImporter.importPBF (framing, zlib, blocks, network build)
 ]
 
 let package = Package(
@@ -25,12 +26,12 @@ let package = Package(
     targets: [
         .target(
             name: "FuzzSupport",
-            dependencies: [.product(name: "EmergencyReserve", package: "EmergencyReserve")]
+            dependencies: [.product(name: "EmergencyReserveReaders", package: "EmergencyReserve")]
         ),
     ] + fuzzTargets.map { name in
         .executableTarget(
             name: name,
-            dependencies: ["FuzzSupport", .product(name: "EmergencyReserve", package: "EmergencyReserve")]
+            dependencies: ["FuzzSupport", .product(name: "EmergencyReserveReaders", package: "EmergencyReserve")]
         )
     }
 )

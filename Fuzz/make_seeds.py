@@ -6,13 +6,20 @@ cut to their first lines): libFuzzer mutates small inputs faster. `make fuzz-see
 then minimises each corpus with libFuzzer's -merge=1. Deterministic: the same
 repository gives the same files.
 
+FuzzOSMPBF's seeds are written with osmium-tool (Debian `osmium-tool`, 1.15): the
+rules fixture as osmium wrote it (zlib blobs, dense nodes), the same without
+compression and with plain nodes, and a 130 m × 90 m cut of the Helsinki extract's
+roads (72 nodes, 20 ways), uncompressed and zlib-compressed.
+
 FuzzBundleJSON's seed (the tiny bundle in the single-JSON form) is written by the
 fuzz target itself (ER_FUZZ_WRITE_SEED, see Fuzz/Sources/FuzzBundleJSON), so that it
 is exactly what BundleWriter produces.
 """
 import hashlib
 import os
+import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Fuzz", "Corpus")
@@ -106,8 +113,31 @@ def orlibrary():
     put("FuzzORLibrary", b"\2" + read(os.path.join(EXTERNAL, "orlib-cap", "capopt.txt")))
 
 
+def osmium(*arguments):
+    subprocess.run(["osmium", *arguments, "--overwrite", "--no-progress"], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def osm_pbf():
+    rules = os.path.join(ROOT, "Tests", "RoadImportTests", "Fixtures", "osm-rules")
+    put("FuzzOSMPBF", read(os.path.join(rules, "rules.osm.pbf")))
+    helsinki = os.path.join(EXTERNAL, "osm-helsinki", "helsinki.osm.pbf")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "out.osm.pbf")
+        for options in ["pbf,pbf_compression=none", "pbf,pbf_compression=none,pbf_dense_nodes=false"]:
+            osmium("cat", os.path.join(rules, "rules.osm"), "-o", out, "-f", options)
+            put("FuzzOSMPBF", read(out))
+        roads = os.path.join(tmp, "roads.osm.pbf")
+        osmium("tags-filter", helsinki, "w/highway", "-o", roads)
+        for compression in ["none", "zlib"]:
+            osmium("extract", "-s", "simple", "-b", "24.9440,60.1700,24.9455,60.1708", roads, "-o", out,
+                   "-f", f"pbf,pbf_compression={compression},add_metadata=false")
+            put("FuzzOSMPBF", read(out))
+
+
 def main():
     bundle_directory()
+    osm_pbf()
     roads()
     models()
     orlibrary()

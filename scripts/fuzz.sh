@@ -19,7 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TARGETS=(FuzzBundleDirectory FuzzBundleJSON FuzzRoadCSV FuzzRoadGeoJSON FuzzRoadDIMACS FuzzRoadCEdge FuzzModelFile FuzzORLibrary)
+TARGETS=(FuzzBundleDirectory FuzzBundleJSON FuzzRoadCSV FuzzRoadGeoJSON FuzzRoadDIMACS FuzzRoadCEdge FuzzModelFile FuzzORLibrary FuzzOSMPBF)
 FUZZ_SECONDS="${FUZZ_SECONDS:-60}"
 FUZZ_TIMEOUT="${FUZZ_TIMEOUT:-1}"
 FUZZ_RSS_MB="${FUZZ_RSS_MB:-2048}"
@@ -27,12 +27,23 @@ SWIFT="${SWIFT:-swift}"
 BIN=Fuzz/.build/release
 
 build() {
-  # SwiftPM's own --sanitize=fuzzer (not -Xswiftc -sanitize=fuzzer): with it SwiftPM
-  # does not rename the executables' entry point to <target>_main, which libFuzzer's
-  # main would leave undefined at link time. -parse-as-library: the targets have no
-  # top-level code; libFuzzer supplies main.
+  # SwiftPM's own --sanitize=fuzzer: with it SwiftPM does not rename the executables'
+  # entry point to <target>_main, which libFuzzer's main would leave undefined at link
+  # time. But SwiftPM passes each --sanitize as its own -sanitize= flag and the Swift
+  # frontend keeps only the last one, so `--sanitize=fuzzer --sanitize=address` alone
+  # builds AddressSanitizer without coverage (libFuzzer then says "no interesting
+  # inputs"); -Xswiftc -sanitize=fuzzer,address comes after them and asks for both.
+  # -parse-as-library: the targets have no top-level code; libFuzzer supplies main.
   "$SWIFT" build -c release --package-path Fuzz \
-    --sanitize=fuzzer --sanitize=address -Xswiftc -parse-as-library
+    --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+  # A target without coverage counters would fuzz blind: refuse it.
+  for t in "${TARGETS[@]}"; do
+    # grep -c, not -q: -q stops reading early and pipefail then sees objdump's SIGPIPE.
+    if ! objdump -h "$BIN/$t" | grep -c __sancov_cntrs > /dev/null; then
+      echo "fuzz: $BIN/$t has no coverage instrumentation (__sancov_cntrs)" >&2
+      exit 70
+    fi
+  done
 }
 
 # One target: its log in Fuzz/.work/T.log, its exit status in Fuzz/.work/T.status.

@@ -24,7 +24,17 @@ public enum BundleReader {
             }
             return BundleJSON.decodeBundle(data, file: (path as NSString).lastPathComponent)
         }
-        var reader = DirectoryBundleReader(root: path)
+        var reader = DirectoryBundleReader(files: BundleFileSource(storage: .folder(path)))
+        return try reader.read()
+    }
+
+    /// Reads a directory bundle whose files are held in memory, keyed by their path
+    /// in the bundle folder as the manifest names them (`bundle.json`, `areas.csv`,
+    /// `scenarios/s-flood.json`): the same reader as ``read(at:)`` on a folder, for a
+    /// service that received the files and for the fuzz target. Throws only when
+    /// `bundle.json` is absent; every data problem is in ``LoadedBundle/readProblems``.
+    public static func read(files: [String: [UInt8]]) throws(BundleIOError) -> LoadedBundle {
+        var reader = DirectoryBundleReader(files: BundleFileSource(storage: .memory(files)))
         return try reader.read()
     }
 
@@ -36,18 +46,15 @@ public enum BundleReader {
 
 /// The directory form, one table at a time, collecting problems.
 struct DirectoryBundleReader {
-    let root: String
+    let files: BundleFileSource
     var problems: [ValidationProblem] = []
     var locator = DirectoryLocator()
 
-    init(root: String) { self.root = root }
-
-    func url(_ relative: String) -> URL { URL(fileURLWithPath: root).appendingPathComponent(relative) }
+    init(files: BundleFileSource) { self.files = files }
 
     mutating func read() throws(BundleIOError) -> LoadedBundle {
-        let manifestURL = url("bundle.json")
-        guard let data = try? Data(contentsOf: manifestURL) else {
-            throw BundleIOError(.unreadable, path: root, message: "not a bundle: bundle.json is missing or unreadable")
+        guard let data = files.data("bundle.json") else {
+            throw BundleIOError(.unreadable, path: files.name, message: "not a bundle: bundle.json is missing or unreadable")
         }
         let manifest: BundleManifest
         do {
@@ -63,7 +70,7 @@ struct DirectoryBundleReader {
         var bundle = ReserveBundle(manifest: manifest)
         // The tables and the scenarios do not depend on each other: read them at the
         // same time, then merge their problems in the order the files are listed.
-        let root = self.root
+        let files = self.files
         let geoJSON = f.roadsGeoJSON
         let nodesFile = f.nodes
         let areas = Slot<TableRead<AdministrativeArea>>(), depots = Slot<TableRead<Depot>>()
@@ -72,19 +79,19 @@ struct DirectoryBundleReader {
         let roads = Slot<TableRead<RoadEdgeRecord>>(), scenarios = Slot<ScenarioRead>()
         // Largest first, so the two big road tables start on different cores.
         let jobs: [@Sendable () -> Void] = [
-            { roads.value = geoJSON == nil ? TableRead.read(RoadTable.self, root: root, file: f.roads, optional: true) : nil },
+            { roads.value = geoJSON == nil ? TableRead.read(RoadTable.self, files: files, file: f.roads, optional: true) : nil },
             {
                 let optional = geoJSON == nil
-                let present = FileManager.default.fileExists(atPath: TableRead<RoadNodeRecord>.url(root, nodesFile).path)
-                nodes.value = optional || present ? TableRead.read(NodeTable.self, root: root, file: nodesFile, optional: optional) : nil
+                let present = files.exists(nodesFile)
+                nodes.value = optional || present ? TableRead.read(NodeTable.self, files: files, file: nodesFile, optional: optional) : nil
             },
-            { areas.value = TableRead.read(AreaTable.self, root: root, file: f.areas) },
-            { depots.value = TableRead.read(DepotTable.self, root: root, file: f.depots) },
-            { stock.value = TableRead.read(StockTable.self, root: root, file: f.stock) },
-            { scenarios.value = ScenarioRead.read(root: root, listed: f.scenarios) },
-            { items.value = TableRead.read(ItemTable.self, root: root, file: f.items) },
-            { teams.value = TableRead.read(TeamTable.self, root: root, file: f.teams) },
-            { fleet.value = TableRead.read(FleetTable.self, root: root, file: f.fleet, optional: true) },
+            { areas.value = TableRead.read(AreaTable.self, files: files, file: f.areas) },
+            { depots.value = TableRead.read(DepotTable.self, files: files, file: f.depots) },
+            { stock.value = TableRead.read(StockTable.self, files: files, file: f.stock) },
+            { scenarios.value = ScenarioRead.read(files: files, listed: f.scenarios) },
+            { items.value = TableRead.read(ItemTable.self, files: files, file: f.items) },
+            { teams.value = TableRead.read(TeamTable.self, files: files, file: f.teams) },
+            { fleet.value = TableRead.read(FleetTable.self, files: files, file: f.fleet, optional: true) },
         ]
         DispatchQueue.concurrentPerform(iterations: jobs.count) { jobs[$0]() }
         bundle.areas = merge(areas.value)
@@ -110,7 +117,7 @@ struct DirectoryBundleReader {
         let converted = bundle.convertingPlacesToWGS84()
         var boundaries: [AreaBoundary] = []
         // Optional: a bundle without the file has no boundaries, as one without fleet.csv has no trucks.
-        if let data = FileManager.default.contents(atPath: url(f.areaBoundaries).path) {
+        if let data = files.data(f.areaBoundaries) {
             let read = AreaBoundaryReader.read(data, file: f.areaBoundaries, areas: converted.areas)
             boundaries = read.boundaries
             problems += read.problems
@@ -143,24 +150,21 @@ struct ScenarioRead: Sendable {
     var files: [String] = []
     var problems: [ValidationProblem] = []
 
-    static func read(root: String, listed: [String]?) -> ScenarioRead {
+    static func read(files bundleFiles: BundleFileSource, listed: [String]?) -> ScenarioRead {
         var out = ScenarioRead()
-        let base = URL(fileURLWithPath: root)
         var files = listed ?? []
         if listed == nil {
-            let dir = base.appendingPathComponent("scenarios")
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-            files = names.filter { $0.hasSuffix(".json") }.sorted().map { "scenarios/" + $0 }
+            files = bundleFiles.names(in: "scenarios").filter { $0.hasSuffix(".json") }.sorted().map { "scenarios/" + $0 }
         }
         for file in files {
-            guard let data = try? Data(contentsOf: base.appendingPathComponent(file)) else {
+            guard let data = bundleFiles.data(file) else {
                 out.problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: .manifest, path: "files.scenarios"),
                                                       code: "file.missingOrUnreadable", arguments: ["file": file]))
                 continue
             }
             do {
                 var scenario = try BundleJSON.decoder().decode(Scenario.self, from: data)
-                PolygonFile.resolve(&scenario, root: base, scenarioFile: file, problems: &out.problems)
+                PolygonFile.resolve(&scenario, files: bundleFiles, scenarioFile: file, problems: &out.problems)
                 out.scenarios.append(scenario)
                 out.files.append(file)
             } catch {

@@ -39,7 +39,7 @@ extension DirectoryBundleReader {
     mutating func readGeoJSONRoads(_ file: String, nodes given: [RoadNodeRecord]) -> (nodes: [RoadNodeRecord], edges: [RoadEdgeRecord]) {
         locator.files[.roadEdges] = file
         locator.roadsFromGeoJSON = true
-        guard let data = try? Data(contentsOf: url(file)) else {
+        guard let data = files.data(file) else {
             fileProblem(.roadEdges, "file.missingOrUnreadable", ["file": file])
             return (given, [])
         }

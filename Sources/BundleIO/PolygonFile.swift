@@ -9,13 +9,13 @@ enum PolygonFile {
     /// bundle directory) and drops the file name, so the bundle carries the ring
     /// itself and writes back self-contained. Each unreadable file is a problem at
     /// the scenario's JSON path.
-    static func resolve(_ scenario: inout Scenario, root: URL, scenarioFile: String, problems: inout [ValidationProblem]) {
+    static func resolve(_ scenario: inout Scenario, files: BundleFileSource, scenarioFile: String, problems: inout [ValidationProblem]) {
         for k in scenario.incidents.indices {
             for j in scenario.incidents[k].roadDisruptions.closedCrossings.indices {
                 let closure = scenario.incidents[k].roadDisruptions.closedCrossings[j]
                 guard let name = closure.polygonFile, closure.polygon == nil else { continue }
                 let at = "$.incidents[\(k)].road_disruptions.closed_crossings[\(j)].polygon_file"
-                switch ring(in: root.appendingPathComponent(name)) {
+                switch ring(in: files.data(name)) {
                 case .success(let ring):
                     scenario.incidents[k].roadDisruptions.closedCrossings[j].polygon = ring
                     scenario.incidents[k].roadDisruptions.closedCrossings[j].polygonFile = nil
@@ -32,8 +32,8 @@ enum PolygonFile {
 
     /// The outer ring of the one Polygon in a GeoJSON file: a bare geometry, a Feature,
     /// or a FeatureCollection with exactly one feature.
-    static func ring(in url: URL) -> Result<[[Double]], Failure> {
-        guard let data = try? Data(contentsOf: url) else { return .failure(Failure(text: "missing or unreadable.")) }
+    static func ring(in data: Data?) -> Result<[[Double]], Failure> {
+        guard let data else { return .failure(Failure(text: "missing or unreadable.")) }
         guard let json = try? JSONSerialization.jsonObject(with: data) else { return .failure(Failure(text: "not valid JSON.")) }
         var object = json as? [String: Any]
         var path = "$"

@@ -13,21 +13,18 @@ struct TableRead<Record: Sendable>: Sendable {
     /// Header line and each record's start line; nil when the file was not parsed.
     var lines: (header: Int, records: [Int])?
 
-    static func url(_ root: String, _ file: String) -> URL { URL(fileURLWithPath: root).appendingPathComponent(file) }
-
-    /// Reads `file` under `root` with `codec`; a missing optional file is an empty table.
-    static func read<C: TableCodec>(_ codec: C.Type, root: String, file: String, optional: Bool = false) -> TableRead
+    /// Reads `file` of the bundle's `files` with `codec`; a missing optional file is an empty table.
+    static func read<C: TableCodec>(_ codec: C.Type, files: BundleFileSource, file: String, optional: Bool = false) -> TableRead
         where C.Record == Record {
         var out = TableRead(table: C.table, file: file)
         func fileProblem(_ code: String) {
             out.problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: C.table), code: code, arguments: ["file": file]))
         }
-        let u = url(root, file)
-        guard FileManager.default.fileExists(atPath: u.path) else {
+        guard files.exists(file) else {
             if !optional { fileProblem("file.missing") }
             return out
         }
-        guard let data = FileBytes.contents(atPath: u.path) else {
+        guard let data = files.bytes(file) else {
             fileProblem("file.unreadable")
             return out
         }

@@ -45,15 +45,6 @@ public enum CSVEdgeListReader {
             guard let length = Double(field(columns.length)), length >= 0, length.isFinite else {
                 log.add(number, "bad length_km '\(field(columns.length))' (need a finite number ≥ 0)"); continue
             }
-            var roadClass = RoadClass.county
-            let classText = field(columns.roadClass)
-            if !classText.isEmpty {
-                guard let parsed = RoadClass(parsing: classText) else {
-                    log.add(number, "unknown road class '\(classText)' (expected one of \(RoadClass.allCases.map(\.rawValue).joined(separator: ", ")))")
-                    continue
-                }
-                roadClass = parsed
-            }
             var speed: Double?
             let speedText = field(columns.speed)
             if !speedText.isEmpty {
@@ -61,6 +52,18 @@ public enum CSVEdgeListReader {
                     log.add(number, "bad speed_kmh '\(speedText)' (need a number > 0, or empty for the class default)"); continue
                 }
                 speed = s
+            }
+            var roadClass = RoadClass.county
+            let classText = field(columns.roadClass)
+            if !classText.isEmpty {
+                // Any label with its own speed, as in a bundle's roads.csv (an import's
+                // `ferry`); without one the class must give the speed.
+                if let parsed = RoadClass(parsing: classText) {
+                    roadClass = parsed
+                } else if speed == nil {
+                    log.add(number, "unknown road class '\(classText)' (expected one of \(RoadClass.allCases.map(\.rawValue).joined(separator: ", ")), or any label with speed_kmh)")
+                    continue
+                }
             }
             guard let oneWay = parseBool(field(columns.oneWay)) else {
                 log.add(number, "bad oneway '\(field(columns.oneWay))' (expected true/false, yes/no or 1/0)"); continue

@@ -1,4 +1,3 @@
-import EmergencyReserve
 import Foundation
 import FuzzSupport
 

@@ -1,4 +1,3 @@
-import EmergencyReserve
 import FuzzSupport
 
 // The OR-Library parsers (`reserve import orlib-pmed|orlib-cap`, `reserve

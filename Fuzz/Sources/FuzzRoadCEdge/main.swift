@@ -1,4 +1,3 @@
-import EmergencyReserve
 import FuzzSupport
 
 // CEdgeReader (`edge_id from to length`, the California network's format).

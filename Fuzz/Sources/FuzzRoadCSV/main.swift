@@ -1,4 +1,3 @@
-import EmergencyReserve
 import FuzzSupport
 
 // CSVEdgeListReader: the edge list, and the nodes CSV after the first NUL byte.

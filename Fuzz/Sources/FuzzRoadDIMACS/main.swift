@@ -1,4 +1,3 @@
-import EmergencyReserve
 import FuzzSupport
 
 // DIMACSReader: the `.gr` graph, and the `.co` coordinates after the first NUL byte.

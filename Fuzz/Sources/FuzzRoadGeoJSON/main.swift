@@ -1,4 +1,3 @@
-import EmergencyReserve
 import FuzzSupport
 
 // GeoJSONRoadReader. Every input first goes through the line-tracking JSON parser

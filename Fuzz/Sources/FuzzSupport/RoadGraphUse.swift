@@ -1,4 +1,3 @@
-import EmergencyReserve
 
 /// What `reserve route` does with a graph it has just read, on a bounded scale:
 /// travel times from the first node and the route from the first to the last node,
