@@ -94,7 +94,7 @@ struct OSMNetworkBuilder {
         // Lengths per highway value are summed in the same order as before (piece by
         // piece), through an index per value instead of a String-keyed dictionary.
         var highwaySlot: [String: Int] = [:]
-        var lengthSums: [Double] = []
+        var lengthSums: [Double?] = [] // nil until a piece of that class is measured
         var inside: [Bool] = []
         for (w, way) in ways.enumerated() {
             let refs = wayNodes.refs[wayNodes.refStart[w]..<wayNodes.refStart[w + 1]]
@@ -110,7 +110,7 @@ struct OSMNetworkBuilder {
             if let s = highwaySlot[way.attributes.highway] { slot = s } else {
                 slot = lengthSums.count
                 highwaySlot[way.attributes.highway] = slot
-                lengthSums.append(report.lengthKmByHighway[way.attributes.highway] ?? 0)
+                lengthSums.append(report.lengthKmByHighway[way.attributes.highway])
             }
             let firstPiece = store.pieces.count
             var i = 0
@@ -127,7 +127,7 @@ struct OSMNetworkBuilder {
             }
             applyFerrySpeed(way, pieces: &store.pieces[firstPiece...])
         }
-        for (highway, slot) in highwaySlot { report.lengthKmByHighway[highway] = lengthSums[slot] }
+        for (highway, slot) in highwaySlot { if let sum = lengthSums[slot] { report.lengthKmByHighway[highway] = sum } }
         report.blockingBarriers = barrierCopies.count
         report.nodesBeforeFilter = vertexOSMID.count
         report.edgesBeforeFilter = store.pieces.count
@@ -166,7 +166,7 @@ struct OSMNetworkBuilder {
 
     /// Splits `refs[base + from ... base + to]` (all present) at junctions, barriers and fords.
     private mutating func cutPieces(_ way: KeptWay, wayIndex: Int32, refs: ArraySlice<Int32>, base: Int, from: Int, to: Int,
-                                    nodes: [KeptNode], useCounts: [Int32], vertex: (Int32) -> Int32, lengthSum: inout Double,
+                                    nodes: [KeptNode], useCounts: [Int32], vertex: (Int32) -> Int32, lengthSum: inout Double?,
                                     into store: inout PieceStore) {
         let at = way.attributes
         let speed = min(at.maxspeedKmh ?? options.speeds[at.highway] ?? 10, options.profile.maxSpeedKmh)
@@ -188,7 +188,7 @@ struct OSMNetworkBuilder {
             guard isVertex else { continue }
             let end = vertex(ref)
             fordHere = fordHere || node.ford
-            lengthSum += length
+            lengthSum = (lengthSum ?? 0) + length
             let count = store.geometry.count - geometryStart
             if oneway { report.onewayPieces += count - 1 }
             if start != end {
