@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 reserve=${1:-.build/debug/reserve}
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-for bundle in hegang huangshigang linjiang suzhou manzhouli; do
+for bundle in hegang huangshigang linjiang suzhou manzhouli helsinki; do
   "$reserve" dispatch "Data/$bundle" --format html --lang zh > "$scratch/$bundle.html"
   chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
     --user-data-dir="$scratch/profile" --virtual-time-budget=3000 --window-size=1150,1500 \

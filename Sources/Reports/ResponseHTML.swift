@@ -1,3 +1,4 @@
+import BundleGraph
 import Foundation
 import Localization
 import ReserveModel
@@ -8,10 +9,13 @@ import Response
 public enum ResponseHTML {
     /// Renders the report. `roads` are drawn faintly under the map when given, and
     /// `boundaries` (the bundle's optional areas GeoJSON) as outlines beneath them,
-    /// the affected areas' tinted by their verdict.
+    /// the affected areas' tinted by their verdict. `disrupted` (from
+    /// ``BundleNetwork/disruptedRoads(in:scenario:overlay:)``) draws every closed,
+    /// crossing-closed and slowed road along its shape; without it the scenario's
+    /// `closed_edges` and `slowed_edges` pairs are drawn as straight lines.
     public static func render(_ r: ScenarioResponse, report: ResponseReport, roads: [[GeoPoint]] = [],
                               nodes: [RoadNodeID: GeoPoint] = [:], boundaries: [AreaBoundary] = [],
-                              language: Language = .en) -> String {
+                              disrupted: [DisruptedRoad] = [], language: Language = .en) -> String {
         let w = Wording(language)
         let clock = ScenarioClock(report.scenario.start)
         var html = """
@@ -49,7 +53,7 @@ public enum ResponseHTML {
             + "<div class=\"figure\"><b>\(s.areasMeetingRelief)/\(s.areas)</b><span>\(escape(w("html.figureRelief")))</span></div>"
             + "<div class=\"figure\"><b>\(escape(w.percent(s.fulfilment)))</b><span>\(escape(w("html.figureFulfilment")))</span></div>"
             + "<div class=\"figure\"><b>\(s.teamRequirementsMet)/\(s.teamRequirements)</b><span>\(escape(w("html.figureTeams")))</span></div></div>"
-        html += "<h2>\(escape(w("html.map")))</h2>" + map(r, report: report, roads: roads, nodes: nodes, boundaries: boundaries, w: w, clock: clock)
+        html += "<h2>\(escape(w("html.map")))</h2>" + map(r, report: report, roads: roads, nodes: nodes, boundaries: boundaries, disrupted: disrupted, w: w, clock: clock)
         html += "<h2>\(escape(w("html.delivered")))</h2>" + chart(r, w: w)
         let met = "<span class=met>\(escape(w("html.met")))</span>"
         html += "<h2>\(escape(w("html.reliefTitle")))</h2>" + table(["html.area", "html.incident", "html.deadline", "html.byDeadline", "html.allDelivered", "html.relief"].map { w($0) },
@@ -135,6 +139,21 @@ public enum ResponseHTML {
 
     static func f(_ x: Double) -> String { String((x * 10).rounded() / 10) }
 
+    /// The point halfway along a polyline (by length), where a closed road's mark goes.
+    static func middle(_ points: [(Double, Double)]) -> (Double, Double) {
+        guard points.count >= 2 else { return points.first ?? (0, 0) }
+        let lengths = zip(points, points.dropFirst()).map { a, b in ((b.0 - a.0) * (b.0 - a.0) + (b.1 - a.1) * (b.1 - a.1)).squareRoot() }
+        var left = lengths.reduce(0, +) / 2
+        for (k, length) in lengths.enumerated() {
+            if left <= length, length > 0 {
+                let t = left / length, a = points[k], b = points[k + 1]
+                return (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t)
+            }
+            left -= length
+        }
+        return points[points.count - 1]
+    }
+
     /// Route and area styles by verdict: colour and a dash or shape, so that they
     /// are told apart without colour too.
     enum Verdict: CaseIterable {
@@ -173,7 +192,7 @@ public enum ResponseHTML {
     /// away are arrows at the frame's edge with their road distance and first arrival.
     /// Every area and depot has a label (`class="label"`), placed without overlap.
     static func map(_ r: ScenarioResponse, report: ResponseReport, roads: [[GeoPoint]], nodes: [RoadNodeID: GeoPoint],
-                    boundaries: [AreaBoundary] = [], w: Wording, clock: ScenarioClock?) -> String {
+                    boundaries: [AreaBoundary] = [], disrupted: [DisruptedRoad] = [], w: Wording, clock: ScenarioClock?) -> String {
         let width = 900.0, height = 560.0, margin = 34.0
         let areaPoints = report.fulfilment.compactMap { r.areaPlaces[$0.area]?.location }
         var depots: [ScenarioResponse.Place] = []
@@ -212,20 +231,39 @@ public enum ResponseHTML {
         }
         for road in roads { svg += "<polyline points=\"\(path(road))\" fill=\"none\" stroke=\"#d5d5d5\" stroke-width=\"0.8\"/>" }
         // Closed and slowed roads of the scenario's incidents.
-        var closedCount = 0, slowedCount = 0
-        for incident in r.scenario.incidents {
-            for pair in incident.roadDisruptions.closedEdges {
-                guard let a = nodes[pair.from], let b = nodes[pair.to] else { continue }
-                closedCount += 1
-                let (x1, y1) = xy(a), (x2, y2) = xy(b)
-                let mx = (x1 + x2) / 2, my = (y1 + y2) / 2
-                svg += "<g class=\"closed-road\"><polyline points=\"\(path([a, b]))\" fill=\"none\" stroke=\"#b71c1c\" stroke-width=\"4\"/>"
-                svg += "<path d=\"M\(f(mx - 5)) \(f(my - 5)) L\(f(mx + 5)) \(f(my + 5)) M\(f(mx - 5)) \(f(my + 5)) L\(f(mx + 5)) \(f(my - 5))\" stroke=\"#fff\" stroke-width=\"2\"/></g>"
+        var closedCount = 0, slowedCount = 0, crossingCount = 0
+        func closedMark(_ x: Double, _ y: Double, _ d: Double = 5) -> String {
+            "<path d=\"M\(f(x - d)) \(f(y - d)) L\(f(x + d)) \(f(y + d)) M\(f(x - d)) \(f(y + d)) L\(f(x + d)) \(f(y - d))\" stroke=\"#fff\" stroke-width=\"2\"/>"
+        }
+        if disrupted.isEmpty {
+            for incident in r.scenario.incidents {
+                for pair in incident.roadDisruptions.closedEdges {
+                    guard let a = nodes[pair.from], let b = nodes[pair.to] else { continue }
+                    closedCount += 1
+                    let (x1, y1) = xy(a), (x2, y2) = xy(b)
+                    svg += "<g class=\"closed-road\"><polyline points=\"\(path([a, b]))\" fill=\"none\" stroke=\"#b71c1c\" stroke-width=\"4\"/>"
+                    svg += closedMark((x1 + x2) / 2, (y1 + y2) / 2) + "</g>"
+                }
+                for slowed in incident.roadDisruptions.slowedEdges {
+                    guard let a = nodes[slowed.from], let b = nodes[slowed.to] else { continue }
+                    slowedCount += 1
+                    svg += "<polyline class=\"slowed-road\" points=\"\(path([a, b]))\" fill=\"none\" stroke=\"#8d6e63\" stroke-width=\"4\" stroke-dasharray=\"6 3\"/>"
+                }
             }
-            for slowed in incident.roadDisruptions.slowedEdges {
-                guard let a = nodes[slowed.from], let b = nodes[slowed.to] else { continue }
+        } else {
+            // Slowed under closed; each road along its own shape, marked at its middle.
+            for road in disrupted where road.effect == .slowed && road.polyline.count >= 2 {
                 slowedCount += 1
-                svg += "<polyline class=\"slowed-road\" points=\"\(path([a, b]))\" fill=\"none\" stroke=\"#8d6e63\" stroke-width=\"4\" stroke-dasharray=\"6 3\"/>"
+                svg += "<polyline class=\"slowed-road\" data-from=\"\(escape(road.from.rawValue))\" data-to=\"\(escape(road.to.rawValue))\" points=\"\(path(road.polyline))\" fill=\"none\" stroke=\"#8d6e63\" stroke-width=\"4\" stroke-dasharray=\"6 3\"/>"
+            }
+            for road in disrupted where road.effect != .slowed && road.polyline.count >= 2 {
+                let crossing = road.effect == .closedCrossing
+                if crossing { crossingCount += 1 } else { closedCount += 1 }
+                let (mx, my) = middle(road.polyline.map(xy))
+                svg += "<g class=\"closed-road\(crossing ? " closed-crossing" : "")\" data-from=\"\(escape(road.from.rawValue))\" data-to=\"\(escape(road.to.rawValue))\">"
+                svg += "<polyline points=\"\(path(road.polyline))\" fill=\"none\" stroke=\"#b71c1c\" stroke-width=\"4\"/>"
+                if crossing { svg += "<circle cx=\"\(f(mx))\" cy=\"\(f(my))\" r=\"7\" fill=\"#b71c1c\"/>" }
+                svg += closedMark(mx, my) + "</g>"
             }
         }
         // Routes, styled by the verdict of their orders.
@@ -330,6 +368,17 @@ public enum ResponseHTML {
         }
         if closedCount > 0 {
             legend += "<span>\(swatch("#b71c1c", " stroke-width=\"4\"")) \(escape(w("html.legendClosed", ["count": "\(closedCount)"])))</span>"
+        }
+        if crossingCount > 0 {
+            let reasons = Array(Set(r.scenario.incidents.flatMap(\.roadDisruptions.closedCrossings).map(\.reason).filter { !$0.isEmpty })).sorted()
+            let kinds = RoadCrossingKind.allCases.filter { kind in
+                r.scenario.incidents.flatMap(\.roadDisruptions.closedCrossings).contains { $0.kinds.contains(kind) }
+            }.map { w("html.crossing.\($0.rawValue)") }
+            let text = w(reasons.isEmpty ? "html.legendClosedCrossings" : "html.legendClosedCrossingsReason",
+                         ["count": "\(crossingCount)", "kinds": w.list(kinds), "reason": w.list(reasons)])
+            let symbol = "<svg width=\"28\" height=\"14\"><line x1=\"0\" y1=\"7\" x2=\"28\" y2=\"7\" stroke=\"#b71c1c\" stroke-width=\"4\"/>"
+                + "<circle cx=\"14\" cy=\"7\" r=\"6\" fill=\"#b71c1c\"/>" + closedMark(14, 7, 3) + "</svg>"
+            legend += "<span class=\"legend-closed-crossings\">\(symbol) \(escape(text))</span>"
         }
         if slowedCount > 0 {
             legend += "<span>\(swatch("#8d6e63", " stroke-width=\"4\" stroke-dasharray=\"6 3\"")) \(escape(w("html.legendSlowed", ["count": "\(slowedCount)"])))</span>"

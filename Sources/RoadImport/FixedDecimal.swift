@@ -42,19 +42,19 @@ enum FixedDecimal {
     }
 
     /// Appends a non-negative integer, left-padded with zeros to `minimumCount` digits.
+    /// Digits go into a stack buffer from its end and are appended in one call: a
+    /// byte-by-byte append checked uniqueness and capacity for every digit.
     static func appendDigits(_ value: Int64, minimumCount: Int, to out: inout [UInt8]) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var v = value
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes ≥ 19 digits of Int64.max
+        var v = UInt64(value)
         withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
             repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(v % 10)
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
                 v /= 10
-                count += 1
-            } while v > 0 || count < minimumCount
-            for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
+            } while v > 0 || buffer.count - start < minimumCount
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
         }
     }
 

@@ -63,12 +63,9 @@ public enum OSMImporter {
                 builder.report.waysSkipped += 1
             }
         }
-        let counts = OSMNetworkBuilder.useCounts(ways)
-        var nodes: [Int64: KeptNode] = [:]
-        for node in data.nodes where counts[node.id] != nil {
-            nodes[node.id] = keptNode(node, profile: options.profile)
-        }
-        return try builder.build(ways: ways, nodes: nodes, useCounts: counts)
+        var wayNodes = WayNodes(ways: ways)
+        for node in data.nodes { wayNodes.set(keptNode(node, profile: options.profile), id: node.id) }
+        return try builder.build(ways: ways, nodes: wayNodes)
     }
 
     static func keptNode(_ node: OSMNode, profile: OSMProfile) -> KeptNode {
@@ -85,7 +82,8 @@ public enum OSMImporter {
         var nodeBlocks = Set<Int>()
         try reader.scan({ (block: PBFPrimitiveBlock) throws(RoadImportError) -> WayBlock in
             var out = WayBlock(ways: [], skipped: 0, hasNodes: block.hasNodes, index: block.index)
-            try block.forEachWay { way in
+            // A way with neither key is never drivable: its tags are not even read.
+            out.skipped += try block.forEachWay(withAnyKey: OSMTagRules.roadKeys) { way in
                 if let attributes = OSMTagRules.attributes(of: way.tags, profile: profile) {
                     out.ways.append(KeptWay(id: way.id, refs: way.nodeRefs, attributes: attributes))
                 } else {
@@ -99,19 +97,17 @@ public enum OSMImporter {
             builder.report.waysSkipped += part.skipped
             if part.hasNodes { nodeBlocks.insert(part.index) }
         })
-        let counts = OSMNetworkBuilder.useCounts(ways)
+        var wayNodes = WayNodes(ways: ways)
         // Pass 2: only blocks with nodes, only nodes the kept ways use.
-        let wanted = counts
+        let index = wayNodes.index
         let nodeBlockSet = nodeBlocks
-        var nodes: [Int64: KeptNode] = [:]
-        nodes.reserveCapacity(counts.count)
-        try reader.scan(skip: { !nodeBlockSet.contains($0) }, { (block: PBFPrimitiveBlock) throws(RoadImportError) -> [(Int64, KeptNode)] in
-            var out: [(Int64, KeptNode)] = []
-            try block.forEachNode(where: { wanted[$0] != nil }) { out.append(($0.id, keptNode($0, profile: profile))) }
+        try reader.scan(skip: { !nodeBlockSet.contains($0) }, { (block: PBFPrimitiveBlock) throws(RoadImportError) -> [(Int32, KeptNode)] in
+            var out: [(Int32, KeptNode)] = []
+            try block.forEachNode(where: { index.find($0) != nil }) { out.append((index.find($0.id)!, keptNode($0, profile: profile))) }
             return out
         }, consume: { part in
-            for (id, node) in part { nodes[id] = node }
+            for (k, node) in part { wayNodes.set(node, at: k) }
         })
-        return try builder.build(ways: ways, nodes: nodes, useCounts: counts)
+        return try builder.build(ways: ways, nodes: wayNodes)
     }
 }

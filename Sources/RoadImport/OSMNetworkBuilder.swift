@@ -17,6 +17,11 @@ struct KeptNode: Sendable {
 /// Turns kept ways and their nodes into an ``ImportedRoadNetwork``: split at
 /// junctions, cut where nodes are missing, barriers, the largest strongly connected
 /// component, then contraction of degree-2 chains.
+///
+/// Pieces are flat records: geometry lives in one shared coordinate buffer, the
+/// attributes stay with their way, and only a contracted piece spanning several ways
+/// gets a list of way ids. (An array per piece was a fifth of an import's time in
+/// allocation and reference counting; docs/decisions.md, "OSM import speed".)
 struct OSMNetworkBuilder {
     let options: OSMImportOptions
     /// Node ids are `<prefix><source id>`: `n` for OSM, `s` for shapefile vertices.
@@ -25,14 +30,35 @@ struct OSMNetworkBuilder {
 
     /// A node-to-node piece of a way, oriented in its driving direction when one-way.
     struct Piece {
-        var a: Int, b: Int
-        var geometry: [GeoCoordinate]
+        var a: Int32, b: Int32
+        /// `geometry[geometryStart..<geometryStart + geometryCount]`, read backwards when `reversed`.
+        var geometryStart: Int32, geometryCount: Int32
+        var reversed: Bool
+        /// The way it comes from (its attributes and id).
+        var way: Int32
+        /// -1: the way ids are just `way`'s; else an index into `wayLists`.
+        var wayList: Int32
         var lengthKm: Double
-        var wayIDs: [Int64]
-        var attributes: OSMWayAttributes
         var speedKmh: Double
         var ford: Bool
         var oneway: Bool
+    }
+
+    /// Storage shared by the pieces.
+    struct PieceStore {
+        var pieces: [Piece] = []
+        var geometry: [GeoCoordinate] = []
+        var wayLists: [[Int64]] = []
+
+        /// The piece's polyline in its direction.
+        func polyline(_ p: Piece) -> [GeoCoordinate] {
+            let range = Int(p.geometryStart)..<Int(p.geometryStart + p.geometryCount)
+            return p.reversed ? Array(geometry[range].reversed()) : Array(geometry[range])
+        }
+
+        func wayIDs(_ p: Piece, ways: [KeptWay]) -> [Int64] {
+            p.wayList < 0 ? [ways[Int(p.way)].id] : wayLists[Int(p.wayList)]
+        }
     }
 
     init(options: OSMImportOptions, nodePrefix: String = "n") {
@@ -40,78 +66,97 @@ struct OSMNetworkBuilder {
         self.nodePrefix = nodePrefix
     }
 
-    /// How many times each node is referenced by the kept ways (junctions have ≥ 2).
-    static func useCounts(_ ways: [KeptWay]) -> [Int64: Int32] {
-        var counts: [Int64: Int32] = [:]
-        for way in ways { for ref in way.refs { counts[ref, default: 0] += 1 } }
-        return counts
-    }
-
-    mutating func build(ways: [KeptWay], nodes: [Int64: KeptNode], useCounts: [Int64: Int32]) throws(RoadImportError) -> ImportedRoadNetwork {
-        var names: [String] = [], osmIDs: [Int64] = [], coordinates: [GeoCoordinate] = []
-        var indexOf: [Int64: Int] = [:]
-        var barrierCopies: [Int64: Int] = [:]
-        let nodePrefix = self.nodePrefix
-        func vertex(_ id: Int64, _ node: KeptNode) -> Int {
+    mutating func build(ways: [KeptWay], nodes wayNodes: WayNodes) throws(RoadImportError) -> ImportedRoadNetwork {
+        // Vertices: one per node used as a piece end, plus one per road end at a
+        // blocking barrier. Names are made only for the vertices finally kept.
+        var vertexOSMID: [Int64] = [], vertexCopy: [Int32] = [], coordinates: [GeoCoordinate] = []
+        var vertexOf = [Int32](repeating: -1, count: wayNodes.count)
+        var barrierCopies: [Int32: Int32] = [:]
+        let nodes = wayNodes.nodes, present = wayNodes.present, useCounts = wayNodes.useCounts
+        func vertex(_ k: Int32) -> Int32 {
+            let node = nodes[Int(k)]
             if node.blocks {
                 // Each road end at a blocking barrier gets its own node: nothing passes.
-                let k = barrierCopies[id, default: 0] + 1
-                barrierCopies[id] = k
-                names.append("\(nodePrefix)\(id)b\(k)"); osmIDs.append(id); coordinates.append(node.coordinate)
-                return names.count - 1
+                let copy = barrierCopies[k, default: 0] + 1
+                barrierCopies[k] = copy
+                vertexOSMID.append(wayNodes.id(k)); vertexCopy.append(copy); coordinates.append(node.coordinate)
+                return Int32(vertexOSMID.count - 1)
             }
-            if let i = indexOf[id] { return i }
-            names.append("\(nodePrefix)\(id)"); osmIDs.append(id); coordinates.append(node.coordinate)
-            indexOf[id] = names.count - 1
-            return names.count - 1
+            if vertexOf[Int(k)] >= 0 { return vertexOf[Int(k)] }
+            vertexOSMID.append(wayNodes.id(k)); vertexCopy.append(0); coordinates.append(node.coordinate)
+            vertexOf[Int(k)] = Int32(vertexOSMID.count - 1)
+            return vertexOf[Int(k)]
         }
         let boundary = options.boundary
-        var pieces: [Piece] = []
-        for way in ways {
-            // Each node looked up once per way (the look-ups were the builder's main cost).
-            let resolved: [KeptNode?] = way.refs.map { nodes[$0] }
-            let present: [Bool] = resolved.map { node in
-                guard let node else { return false }
-                return boundary?.contains(node.coordinate) ?? true
+        var store = PieceStore()
+        store.pieces.reserveCapacity(wayNodes.refs.count / 2)
+        store.geometry.reserveCapacity(wayNodes.refs.count + wayNodes.refs.count / 4)
+        // Lengths per highway value are summed in the same order as before (piece by
+        // piece), through an index per value instead of a String-keyed dictionary.
+        var highwaySlot: [String: Int] = [:]
+        var lengthSums: [Double?] = [] // nil until a piece of that class is measured
+        var inside: [Bool] = []
+        for (w, way) in ways.enumerated() {
+            let refs = wayNodes.refs[wayNodes.refStart[w]..<wayNodes.refStart[w + 1]]
+            inside.removeAll(keepingCapacity: true)
+            var cut = false
+            for k in refs {
+                let ok = present[Int(k)] && (boundary?.contains(nodes[Int(k)].coordinate) ?? true)
+                inside.append(ok)
+                if !ok { cut = true }
             }
-            if present.contains(false) { report.waysCut += 1 }
-            let firstPiece = pieces.count
+            if cut { report.waysCut += 1 }
+            let slot: Int
+            if let s = highwaySlot[way.attributes.highway] { slot = s } else {
+                slot = lengthSums.count
+                highwaySlot[way.attributes.highway] = slot
+                lengthSums.append(report.lengthKmByHighway[way.attributes.highway])
+            }
+            let firstPiece = store.pieces.count
             var i = 0
-            while i < way.refs.count {
-                guard present[i] else { i += 1; continue }
+            let base = refs.startIndex
+            while i < refs.count {
+                guard inside[i] else { i += 1; continue }
                 var j = i
-                while j + 1 < way.refs.count && present[j + 1] { j += 1 }
-                if j > i { cut(way, from: i, to: j, nodes: resolved, useCounts: useCounts, vertex: vertex, into: &pieces) }
+                while j + 1 < refs.count && inside[j + 1] { j += 1 }
+                if j > i {
+                    cutPieces(way, wayIndex: Int32(w), refs: refs, base: base, from: i, to: j, nodes: nodes, useCounts: useCounts,
+                              vertex: vertex, lengthSum: &lengthSums[slot], into: &store)
+                }
                 i = j + 1
             }
-            applyFerrySpeed(way, pieces: &pieces[firstPiece...])
+            applyFerrySpeed(way, pieces: &store.pieces[firstPiece...])
         }
+        for (highway, slot) in highwaySlot { if let sum = lengthSums[slot] { report.lengthKmByHighway[highway] = sum } }
         report.blockingBarriers = barrierCopies.count
-        report.nodesBeforeFilter = names.count
-        report.edgesBeforeFilter = pieces.count
-        let keep = try largestComponent(nodeCount: names.count, pieces: pieces, coordinates: coordinates)
-        pieces = pieces.filter { keep[$0.a] && keep[$0.b] }
-        let protected = Set(barrierCopies.keys)
-        pieces = contract(pieces, nodeCount: names.count, isProtected: { protected.contains(osmIDs[$0]) })
+        report.nodesBeforeFilter = vertexOSMID.count
+        report.edgesBeforeFilter = store.pieces.count
+        let keep = try largestComponent(nodeCount: vertexOSMID.count, pieces: store.pieces, coordinates: coordinates)
+        store.pieces.removeAll { !(keep[Int($0.a)] && keep[Int($0.b)]) }
+        let copies = vertexCopy
+        contract(&store, ways: ways, nodeCount: vertexOSMID.count, isProtected: { copies[Int($0)] > 0 })
         // Renumber the nodes left, in order of first use.
-        var newIndex = [Int](repeating: -1, count: names.count)
+        var newIndex = [Int](repeating: -1, count: vertexOSMID.count)
         var outNodes: [ImportedRoadNetwork.Node] = []
-        func renumber(_ v: Int) -> Int {
+        let prefix = nodePrefix
+        func renumber(_ v: Int32) -> Int {
+            let v = Int(v)
             if newIndex[v] < 0 {
                 newIndex[v] = outNodes.count
-                outNodes.append(.init(name: names[v], osmID: osmIDs[v], coordinate: coordinates[v]))
+                let name = vertexCopy[v] == 0 ? "\(prefix)\(vertexOSMID[v])" : "\(prefix)\(vertexOSMID[v])b\(vertexCopy[v])"
+                outNodes.append(.init(name: name, osmID: vertexOSMID[v], coordinate: coordinates[v]))
             }
             return newIndex[v]
         }
         var edges: [ImportedRoadNetwork.Edge] = []
-        edges.reserveCapacity(pieces.count)
-        for p in pieces {
+        edges.reserveCapacity(store.pieces.count)
+        for p in store.pieces {
             let a = renumber(p.a), b = renumber(p.b)
-            let at = p.attributes
+            let at = ways[Int(p.way)].attributes
             edges.append(.init(from: a, to: b, lengthKm: p.lengthKm, highway: at.highway,
                                roadClass: OSMSpeeds.roadClass(ofHighway: at.highway), speedKmh: p.speedKmh, oneway: p.oneway,
                                bridge: at.bridge, tunnel: at.tunnel, ford: p.ford, ferry: at.highway == "ferry",
-                               name: at.name, wayIDs: p.wayIDs, geometry: p.geometry))
+                               name: at.name, wayIDs: store.wayIDs(p, ways: ways), geometry: store.polyline(p)))
         }
         guard !edges.isEmpty else {
             throw .emptyNetwork(reason: "\(report.waysByHighway.values.reduce(0, +)) drivable ways read, none left after clipping and the component filter")
@@ -119,44 +164,55 @@ struct OSMNetworkBuilder {
         return ImportedRoadNetwork(nodes: outNodes, edges: edges, report: report)
     }
 
-    /// Splits `way.refs[from...to]` (all present; `nodes[k]` is the node of `way.refs[k]`)
-    /// at junctions, barriers and fords.
-    private mutating func cut(_ way: KeptWay, from: Int, to: Int, nodes: [KeptNode?], useCounts: [Int64: Int32],
-                              vertex: (Int64, KeptNode) -> Int, into pieces: inout [Piece]) {
+    /// Splits `refs[base + from ... base + to]` (all present) at junctions, barriers and fords.
+    private mutating func cutPieces(_ way: KeptWay, wayIndex: Int32, refs: ArraySlice<Int32>, base: Int, from: Int, to: Int,
+                                    nodes: [KeptNode], useCounts: [Int32], vertex: (Int32) -> Int32, lengthSum: inout Double?,
+                                    into store: inout PieceStore) {
         let at = way.attributes
         let speed = min(at.maxspeedKmh ?? options.speeds[at.highway] ?? 10, options.profile.maxSpeedKmh)
-        var startNode = nodes[from]!
-        var start = vertex(way.refs[from], startNode)
-        var geometry = [startNode.coordinate]
+        let oneway = at.direction != .both
+        var startNode = nodes[Int(refs[base + from])]
+        var start = vertex(refs[base + from])
+        var geometryStart = store.geometry.count
+        store.geometry.append(startNode.coordinate)
+        var last = startNode.coordinate
         var length = 0.0
         var fordHere = at.ford || startNode.ford
         for k in (from + 1)...to {
-            let ref = way.refs[k]
-            let node = nodes[k]!
-            length += geometry[geometry.count - 1].distanceKm(to: node.coordinate)
-            geometry.append(node.coordinate)
-            let isVertex = k == to || useCounts[ref, default: 0] >= 2 || node.blocks || node.ford
+            let ref = refs[base + k]
+            let node = nodes[Int(ref)]
+            length += last.distanceKm(to: node.coordinate)
+            last = node.coordinate
+            store.geometry.append(node.coordinate)
+            let isVertex = k == to || useCounts[Int(ref)] >= 2 || node.blocks || node.ford
             guard isVertex else { continue }
-            let end = vertex(ref, node)
+            let end = vertex(ref)
             fordHere = fordHere || node.ford
-            report.lengthKmByHighway[at.highway, default: 0] += length
-            if at.direction != .both { report.onewayPieces += geometry.count - 1 }
+            lengthSum = (lengthSum ?? 0) + length
+            let count = store.geometry.count - geometryStart
+            if oneway { report.onewayPieces += count - 1 }
             if start != end {
-                var piece = Piece(a: start, b: end, geometry: geometry, lengthKm: length, wayIDs: [way.id], attributes: at,
-                                  speedKmh: speed, ford: fordHere, oneway: at.direction != .both)
+                var piece = Piece(a: start, b: end, geometryStart: Int32(geometryStart), geometryCount: Int32(count), reversed: false,
+                                  way: wayIndex, wayList: -1, lengthKm: length, speedKmh: speed, ford: fordHere, oneway: oneway)
                 if at.direction == .backward {
                     swap(&piece.a, &piece.b)
-                    piece.geometry.reverse()
+                    piece.reversed = true
                 }
-                pieces.append(piece)
+                store.pieces.append(piece)
+            } else {
+                store.geometry.removeLast(count) // a loop onto one node is no road
             }
+            // The next piece starts at this node: a copy of its coordinate begins its range.
+            geometryStart = store.geometry.count
+            store.geometry.append(node.coordinate)
             // A blocking barrier ends this piece on one copy and starts the next on another.
             startNode = node
-            start = node.blocks ? vertex(ref, node) : end
-            geometry = [node.coordinate]
+            start = node.blocks ? vertex(ref) : end
             length = 0
             fordHere = at.ford || node.ford
         }
+        // The last piece end's copy that began no piece.
+        store.geometry.removeLast()
     }
 
     /// A ferry with a `duration` moves at its whole length over that time.
@@ -172,7 +228,7 @@ struct OSMNetworkBuilder {
         var builder = RoadGraphBuilder(nodeCount: nodeCount, lengthUnit: .fileUnit)
         do {
             for p in pieces {
-                try builder.addRoad(from: NodeID(Int32(p.a)), to: NodeID(Int32(p.b)), lengthKm: p.lengthKm, oneWay: p.oneway)
+                try builder.addRoad(from: NodeID(p.a), to: NodeID(p.b), lengthKm: p.lengthKm, oneWay: p.oneway)
             }
         } catch {
             throw .emptyNetwork(reason: "the graph cannot be built: \(error)")

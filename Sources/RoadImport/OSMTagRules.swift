@@ -18,6 +18,9 @@ struct OSMWayAttributes: Hashable, Sendable {
 
 /// The tag rules, one function per tag.
 enum OSMTagRules {
+    /// The keys without which ``attributes(of:profile:)`` is always nil.
+    static let roadKeys = ["highway", "route"]
+
     /// The way's routing attributes under `profile`, or nil when the vehicle cannot
     /// drive it (class not drivable, access denied, area, reversible oneway).
     static func attributes(of tags: [String: String], profile: OSMProfile) -> OSMWayAttributes? {

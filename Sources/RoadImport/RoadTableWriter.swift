@@ -25,7 +25,15 @@ public enum RoadTableWriter {
     // FixedDecimal: per-cell Strings and String(format:) were most of an import.
     static func nodesCSVBytes(_ network: ImportedRoadNetwork) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(40 * (network.nodes.count + 1))
+        writeNodes(network, to: &out, flush: { _ in })
+        return out
+    }
+
+    /// Appends the nodes table to `out`, handing `flush` the buffer whenever it
+    /// passes ``chunkBytes`` (then emptied): a province's tables never sit in memory whole.
+    static func writeNodes<E: Error>(_ network: ImportedRoadNetwork, to out: inout [UInt8],
+                                     flush: (inout [UInt8]) throws(E) -> Void) throws(E) {
+        out.reserveCapacity(min(40 * (network.nodes.count + 1), chunkBytes + 4096))
         out.append(contentsOf: "id,lat,lon\n".utf8)
         for node in network.nodes {
             appendQuoted(node.name, to: &out)
@@ -34,13 +42,23 @@ public enum RoadTableWriter {
             out.append(comma)
             FixedDecimal.append(node.coordinate.longitude, decimals: 7, to: &out)
             out.append(newline)
+            if out.count >= chunkBytes { try flush(&out) }
         }
-        return out
     }
+
+    /// Bytes of a table buffered before they go to the file.
+    static let chunkBytes = 4 << 20
 
     static func roadsCSVBytes(_ network: ImportedRoadNetwork) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(150 * (network.edges.count + 1))
+        writeRoads(network, to: &out, flush: { _ in })
+        return out
+    }
+
+    /// Appends the roads table to `out`, flushing as ``writeNodes(_:to:flush:)`` does.
+    static func writeRoads<E: Error>(_ network: ImportedRoadNetwork, to out: inout [UInt8],
+                                     flush: (inout [UInt8]) throws(E) -> Void) throws(E) {
+        out.reserveCapacity(min(150 * (network.edges.count + 1), chunkBytes + 4096))
         out.append(contentsOf: (roadColumns.joined(separator: ",") + "\n").utf8)
         for e in network.edges {
             appendQuoted(network.nodes[e.from].name, to: &out)
@@ -53,19 +71,24 @@ public enum RoadTableWriter {
             out.append(comma)
             FixedDecimal.append(e.speedKmh, decimals: 2, to: &out)
             out.append(comma)
-            for cell in [flag(e.oneway), e.highway] {
-                out.append(contentsOf: cell.utf8)
-                out.append(comma)
-            }
+            // Cells appended one by one (an array literal per row was an allocation per road).
+            appendFlag(e.oneway, to: &out)
+            out.append(comma)
+            out.append(contentsOf: e.highway.utf8)
+            out.append(comma)
             appendQuoted(e.name, to: &out)
-            for cell in [flag(e.bridge), flag(e.tunnel), flag(e.ford), flag(e.ferry)] {
-                out.append(comma)
-                out.append(contentsOf: cell.utf8)
-            }
+            out.append(comma)
+            appendFlag(e.bridge, to: &out)
+            out.append(comma)
+            appendFlag(e.tunnel, to: &out)
+            out.append(comma)
+            appendFlag(e.ford, to: &out)
+            out.append(comma)
+            appendFlag(e.ferry, to: &out)
             out.append(comma)
             for (k, id) in e.wayIDs.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ";")) }
-                out.append(contentsOf: String(id).utf8)
+                if id >= 0 { FixedDecimal.appendDigits(id, minimumCount: 1, to: &out) } else { out.append(contentsOf: String(id).utf8) }
             }
             out.append(comma)
             // WKT always holds a comma, so the cell is always quoted (and has no quotes).
@@ -77,8 +100,8 @@ public enum RoadTableWriter {
                 FixedDecimal.append(point.latitude, decimals: 7, to: &out)
             }
             out.append(contentsOf: ")\"\n".utf8)
+            if out.count >= chunkBytes { try flush(&out) }
         }
-        return out
     }
 
     private static let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
@@ -87,30 +110,59 @@ public enum RoadTableWriter {
         out.append(contentsOf: quoted(text).utf8)
     }
 
-    /// Writes both tables into `directory` (created when missing), atomically each.
+    /// Writes both tables into `directory` (created when missing), atomically each:
+    /// into a temporary file beside the table, renamed over it once complete.
     public static func write(_ network: ImportedRoadNetwork, to directory: String, nodesFile: String = "nodes.csv",
                              roadsFile: String = "roads.csv") throws(RoadImportError) {
-        let fm = FileManager.default
         do {
-            try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try writeAtomically(nodesCSVBytes(network), to: URL(fileURLWithPath: directory).appendingPathComponent(nodesFile))
-            try writeAtomically(roadsCSVBytes(network), to: URL(fileURLWithPath: directory).appendingPathComponent(roadsFile))
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw .cannotWrite(path: directory, reason: "\(error.localizedDescription)")
         }
-    }
-
-    /// Writes the bytes without copying them into a `Data` first (the roads table of a
-    /// province is hundreds of MB).
-    private static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
-        try bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return try Data().write(to: url, options: .atomic) }
-            try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
-                .write(to: url, options: .atomic)
+        let base = URL(fileURLWithPath: directory)
+        try writeAtomically(to: base.appendingPathComponent(nodesFile).path) { (out, flush) throws(RoadImportError) in
+            try writeNodes(network, to: &out, flush: flush)
+        }
+        try writeAtomically(to: base.appendingPathComponent(roadsFile).path) { (out, flush) throws(RoadImportError) in
+            try writeRoads(network, to: &out, flush: flush)
         }
     }
 
+    /// Streams a table to `path` chunk by chunk (the roads table of a province is
+    /// hundreds of MB: one buffer of it cost page faults and peak memory).
+    private static func writeAtomically(
+        to path: String,
+        _ body: (inout [UInt8], (inout [UInt8]) throws(RoadImportError) -> Void) throws(RoadImportError) -> Void
+    ) throws(RoadImportError) {
+        let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        guard let file = fopen(temporary, "wb") else {
+            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+        var closed = false
+        defer {
+            if !closed { fclose(file) }
+            unlink(temporary)
+        }
+        func flush(_ out: inout [UInt8]) throws(RoadImportError) {
+            let written = out.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+            guard written == out.count else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+            out.removeAll(keepingCapacity: true)
+        }
+        var out: [UInt8] = []
+        try body(&out, flush)
+        try flush(&out)
+        closed = true
+        guard fclose(file) == 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        guard rename(temporary, path) == 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+    }
+
     static func flag(_ value: Bool) -> String { value ? "true" : "false" }
+
+    private static let trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+
+    static func appendFlag(_ value: Bool, to out: inout [UInt8]) {
+        out.append(contentsOf: value ? trueBytes : falseBytes)
+    }
 
     static func quoted(_ text: String) -> String {
         // Scanning UTF-8 bytes, not Characters: grapheme breaking was 5 % of an import.

@@ -96,11 +96,11 @@ public enum ShapefileImporter {
                 ways.append(KeptWay(id: Int64(feature.record), refs: part.map { joiner.id(of: $0) }, attributes: attributes))
             }
         }
-        var nodes: [Int64: KeptNode] = [:]
+        var nodes = WayNodes(ways: ways)
         for (id, coordinate) in joiner.coordinates.enumerated() {
-            nodes[Int64(id + 1)] = KeptNode(coordinate: coordinate, blocks: false, ford: false)
+            nodes.set(KeptNode(coordinate: coordinate, blocks: false, ford: false), id: Int64(id + 1))
         }
-        let network = try builder.build(ways: ways, nodes: nodes, useCounts: OSMNetworkBuilder.useCounts(ways))
+        let network = try builder.build(ways: ways, nodes: nodes)
         return (network, info)
     }
 

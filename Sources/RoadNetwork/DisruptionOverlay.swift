@@ -137,6 +137,12 @@ public struct DisruptionOverlay: Sendable, Hashable {
         try scale(inside: polygon, by: .infinity, in: graph, classes: classes)
     }
 
+    /// The factor set on this edge alone (closures, road and polygon factors), without
+    /// the class-wide and global ones; `.infinity` when closed.
+    public func edgeFactor(of edge: EdgeID) -> Double {
+        edgeFactors[edge.rawValue] ?? 1
+    }
+
     /// The travel-time factor of an edge (`.infinity` when closed).
     public func factor(of edge: EdgeID, in graph: RoadGraph) -> Double {
         classFactors[graph.roadClasses[edge.index].ordinal] * (edgeFactors[edge.rawValue] ?? 1)

@@ -74,8 +74,8 @@ enum ProgressPrinter {
 /// Writes a response in the chosen format to stdout or a directory.
 enum ResponseOutput {
     static func write(report: ResponseReport, response: ScenarioResponse, bundle: ReserveBundle,
-                      boundaries: [AreaBoundary] = [], format: ResponseFormat, language: Language, tableWidth: Int?,
-                      to directory: String?) throws {
+                      boundaries: [AreaBoundary] = [], network: BundleNetwork? = nil, format: ResponseFormat, language: Language,
+                      tableWidth: Int?, to directory: String?) throws {
         if format == .csv {
             try writeCSV(report: report, language: language, to: directory)
             return
@@ -101,7 +101,11 @@ enum ResponseOutput {
                 guard let a = nodes[e.from], let b = nodes[e.to] else { return nil }
                 return [a, b]
             }
-            text = ResponseHTML.render(response, report: report, roads: roads, nodes: nodes, boundaries: boundaries, language: language)
+            // Closed and slowed roads along their shapes, from the scenario's overlay (same graph, same edge ids).
+            let graph = network ?? (try? BundleNetwork(bundle: bundle))
+            let disrupted = graph?.disruptedRoads(in: bundle, scenario: response.scenario, overlay: response.overlay) ?? []
+            text = ResponseHTML.render(response, report: report, roads: roads, nodes: nodes, boundaries: boundaries,
+                                       disrupted: disrupted, language: language)
             fileName = "\(report.scenario.id).html"
         }
         guard let directory else {

@@ -133,7 +133,7 @@ struct DispatchRun {
                 printProgress("dispatch levels: goods \(levels(response.goods.solveTimes)); teams \(levels(response.teams.levelTimes)) (nodes \(response.teams.levelNodes.map(String.init).joined(separator: "/")))")
             }
         }
-        try ResponseOutput.write(report: report, response: response, bundle: loaded, boundaries: validated.areaBoundaries, format: format, language: language, tableWidth: tableWidth, to: out)
+        try ResponseOutput.write(report: report, response: response, bundle: loaded, boundaries: validated.areaBoundaries, network: validated.network, format: format, language: language, tableWidth: tableWidth, to: out)
     }
 }
 

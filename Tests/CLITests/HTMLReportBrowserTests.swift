@@ -51,6 +51,15 @@ import TestSupport
           return !outline || outline.getAttribute('fill') === 'none'
             || !outline.isPointInFill(new DOMPoint(b.x + b.width / 2, b.y + b.height / 2));
         }).map(g => g.getAttribute('data-place')),
+        closedRoads: document.querySelectorAll('svg.map g.closed-road').length,
+        closedCrossings: document.querySelectorAll('svg.map g.closed-crossing').length,
+        slowedRoads: document.querySelectorAll('svg.map polyline.slowed-road').length,
+        // Closed crossings drawn outside the map's frame would be invisible.
+        crossingsOutside: [...document.querySelectorAll('svg.map g.closed-crossing')].filter(g => {
+          const b = g.getBBox();
+          return b.x + b.width < 0 || b.y + b.height < 0 || b.x > 900 || b.y > 560;
+        }).length,
+        crossingLegend: (document.querySelector('.legend .legend-closed-crossings') || {}).textContent || '',
         errors: window.__errors,
       };
       const pre = document.createElement('pre');
@@ -92,6 +101,21 @@ import TestSupport
         #expect((result["boundaries"] as? Int ?? 0) >= 5, "\(result)")
         #expect((result["outsideOwnBoundary"] as? [Any])?.isEmpty == true, "\(bundle): \(result["outsideOwnBoundary"] ?? "")")
         #expect((result["errors"] as? [Any])?.isEmpty == true, "\(bundle): errors \(result["errors"] ?? "")")
+        if bundle == "helsinki" {
+            // The storm surge's closed bridges and tunnels and its slowed streets, drawn and
+            // named: as many as shapely and networkx find (Tests/Fixtures/helsinki-coverage).
+            let reference = try JSONSerialization.jsonObject(with: Data(contentsOf: packageRoot
+                .appendingPathComponent("Tests/Fixtures/helsinki-coverage/reference.json"))) as? [String: Any]
+            let closedRows = try #require(reference?["closed_rows"] as? [Int]), slowedRows = try #require(reference?["slowed_rows"] as? [Int])
+            #expect(closedRows.count == 5 && slowedRows.count == 72)
+            #expect(result["closedCrossings"] as? Int == closedRows.count, "\(result)")
+            #expect(result["closedRoads"] as? Int == closedRows.count, "only crossings are closed: \(result)")
+            #expect(result["slowedRoads"] as? Int == slowedRows.count, "\(result)")
+            #expect(result["crossingsOutside"] as? Int == 0, "\(result)")
+            #expect((result["crossingLegend"] as? String)?.trimmingCharacters(in: .whitespaces) == "封闭的桥梁、隧道、漫水路（5 段）：风暴潮淹没线（海拔 2 m）", "\(result)")
+        } else {
+            #expect(result["closedCrossings"] as? Int == 0)
+        }
         #expect(!dom.stderr.contains("Uncaught"), "\(dom.stderr)")
 
         // A screenshot of the real page: a PNG, and not one flat colour (the map and text are drawn).

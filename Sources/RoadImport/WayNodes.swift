@@ -1,0 +1,62 @@
+import RoadNetwork
+
+/// The nodes the kept ways reference, densely indexed: each way's refs as dense
+/// indices in one flat array, how often each node is used, and (after the second
+/// pass) each node's position and flags.
+///
+/// Dense indices follow the first use in way order, so the same ways always give
+/// the same numbering. Flat arrays instead of `[Int64: …]` dictionaries: hashing
+/// node ids was the largest cost of building a network (docs/decisions.md).
+struct WayNodes: Sendable {
+    /// Node id → dense index.
+    private(set) var index: NodeIndex
+    /// Every kept way's refs, dense, way after way.
+    private(set) var refs: [Int32] = []
+    /// Way `w`'s refs are `refs[refStart[w]..<refStart[w + 1]]`.
+    private(set) var refStart: [Int] = [0]
+    /// References per node by the kept ways (junctions have ≥ 2).
+    private(set) var useCounts: [Int32] = []
+    /// Position and flags per node; meaningful only where `present`.
+    var nodes: [KeptNode] = []
+    /// Whether the file held the node.
+    var present: [Bool] = []
+
+    init(ways: [KeptWay]) {
+        let total = ways.reduce(0) { $0 + $1.refs.count }
+        index = NodeIndex(capacity: total / 2 + 16)
+        refs.reserveCapacity(total)
+        refStart.reserveCapacity(ways.count + 1)
+        useCounts.reserveCapacity(total / 2 + 16)
+        for way in ways {
+            for id in way.refs {
+                let k = index.insert(id)
+                if Int(k) == useCounts.count { useCounts.append(0) }
+                useCounts[Int(k)] += 1
+                refs.append(k)
+            }
+            refStart.append(refs.count)
+        }
+        nodes = [KeptNode](repeating: KeptNode(coordinate: GeoCoordinate(latitude: 0, longitude: 0), blocks: false, ford: false),
+                           count: index.count)
+        present = [Bool](repeating: false, count: index.count)
+    }
+
+    /// Number of distinct nodes referenced.
+    var count: Int { index.count }
+
+    /// The OSM id of dense node `k`.
+    func id(_ k: Int32) -> Int64 { index.ids[Int(k)] }
+
+    /// Records node `id` when a kept way uses it (later records win, as in a dictionary).
+    mutating func set(_ node: KeptNode, id: Int64) {
+        guard let k = index.find(id) else { return }
+        nodes[Int(k)] = node
+        present[Int(k)] = true
+    }
+
+    /// Records dense node `k`.
+    mutating func set(_ node: KeptNode, at k: Int32) {
+        nodes[Int(k)] = node
+        present[Int(k)] = true
+    }
+}
