@@ -67,9 +67,10 @@ public enum ResponseHTML {
         html += "<h2>\(escape(w("html.ordersTitle", ["count": "\(report.orders.count)"])))</h2>"
             + table(["html.from", "html.to", "html.item", "html.quantity", "html.departs", "html.eta", "html.trucks", "html.km"].map { w($0) },
                     numeric: [3, 4, 5, 6, 7],
-            rows: report.orders.map { [$0.fromName, $0.toName, $0.itemName, w.number($0.quantity) + " " + $0.unit,
-                                       w.clock($0.departureHours, clock), w.clock($0.etaHours, clock) + ($0.onTime ? "" : w("html.lateSuffix")),
-                                       $0.trucks.map { w.number($0) } ?? "", w.number($0.distanceKm)] })
+            rows: zip(report.orders, report.tripsOncePerRoute).map { o, trucks in
+                [o.fromName, o.toName, o.itemName, w.number(o.quantity) + " " + o.unit,
+                 w.clock(o.departureHours, clock), w.clock(o.etaHours, clock) + (o.onTime ? "" : w("html.lateSuffix")),
+                 trucks.map { w.number($0) } ?? "", w.number(o.distanceKm)] })
         if !report.shortfalls.isEmpty {
             html += "<h2>\(escape(w("html.shortfallsTitle")))</h2>"
                 + table(["html.area", "html.item", "html.short", "html.shortAtHorizon", "html.why"].map { w($0) }, numeric: [2, 3],
