@@ -100,13 +100,16 @@ public enum ResponseText {
         if !r.marginalValues.isEmpty {
             // Equal values are one group, not a ranking: which of five depots gets the
             // extra tent makes no difference to the objective.
-            var mv = TextTable(columns: [.init(w("marginal.depot"), maxWidth: 36), .init(w("marginal.item"), maxWidth: 20),
-                                         .init(w("marginal.value"), maxWidth: 48)])
+            var mv = TextTable(columns: [.init(w("marginal.depot"), maxWidth: 56), .init(w("marginal.item"), maxWidth: 20),
+                                         .init(w("marginal.value"), maxWidth: 64)])
             for group in MarginalGroup.groups(r.marginalValues).prefix(5) {
-                let depots = group.depotNames.count == 1 ? group.depotNames[0]
-                    : w("marginal.tie", ["count": "\(group.depotNames.count)", "depots": w.list(group.depotNames)])
+                // At most three names; the JSON lists every depot.
+                let names = group.depotNames
+                let depots = names.count == 1 ? names[0]
+                    : w(names.count > 3 ? "marginal.tieMore" : "marginal.tie",
+                        ["count": "\(names.count)", "depots": w.list(Array(names.prefix(3))), "more": "\(names.count - 3)"])
                 mv.append([depots, group.itemName,
-                           w("marginal.effect", ["unit": group.unit, "item": group.itemName, "value": format6(group.value)])])
+                           w("marginal.effect", ["unit": group.unit, "item": group.itemName, "value": decimal6(group.value)])])
             }
             out.append(w("marginal.title"))
             out.append(w("marginal.meaning"))
@@ -119,6 +122,14 @@ public enum ResponseText {
         }
         while out.last == "" { out.removeLast() }
         return out.joined(separator: "\n")
+    }
+
+    /// Up to 6 decimals, never in exponent form ("0.000004", not "4e-06"), no trailing zeros.
+    static func decimal6(_ x: Double) -> String {
+        var text = String(format: "%.6f", stable(x))
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
     }
 
     static func format6(_ x: Double) -> String {
