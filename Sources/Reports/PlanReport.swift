@@ -156,7 +156,7 @@ public enum PlanText {
         out.append(w("plan.shortfallMeaning"))
         if !r.itemShortfalls.isEmpty {
             // The weighted figures in each item's own unit.
-            out.append(w("plan.itemShortfallTitle"))
+            out.append("           " + w("plan.itemShortfallTitle"))
             var items = TextTable(columns: [.init(w("plan.item"), maxWidth: 20), .init(w("plan.expectedShort"), alignment: .right),
                                             .init(w("plan.after"), alignment: .right), .init(w("plan.worstShort"), alignment: .right),
                                             .init(w("plan.after"), alignment: .right)])

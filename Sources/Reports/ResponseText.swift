@@ -39,15 +39,15 @@ public enum ResponseText {
         out.append("")
 
         // The fastest possible arrival (the figure `coverage` shows) beside the first
-        // arrival actually sent, with a note wherever they differ.
+        // arrival actually sent, with a note wherever they differ; hours after the
+        // scenario start, so that the two compare at a glance (the JSON has the clock times).
         var teams = TextTable(columns: [.init(w("teams.area"), maxWidth: 24), .init(w("teams.specialty"), maxWidth: 16),
                                         .init(w("teams.need"), alignment: .right), .init(w("teams.onTime"), alignment: .right),
                                         .init(w("teams.fastest"), alignment: .right), .init(w("teams.first"), alignment: .right),
                                         .init(w("teams.teams"), maxWidth: 40)])
         for t in r.teams {
             teams.append([t.areaName, w.hazard(t.specialty.rawValue), "\(t.headcount)", "\(t.headcountOnTime)",
-                          t.earliestArrivalHours.map { w.clock($0, clock) } ?? "-",
-                          t.assigned.first.map { w.clock($0.arrivalHours, clock) } ?? "-",
+                          t.earliestArrivalHours.map(w.hours) ?? "-", t.assigned.first.map { w.hours($0.arrivalHours) } ?? "-",
                           w.list(t.assigned.map(\.teamName))])
         }
         if !r.teams.isEmpty {

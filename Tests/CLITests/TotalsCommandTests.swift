@@ -18,6 +18,11 @@ import TestSupport
         return Array(rest.prefix { !$0.isEmpty })
     }
 
+    /// The name of an area that has a team requirement.
+    func fulfilmentOrTeamName(_ area: String, teams: [[String: Any]]) -> String? {
+        teams.first { $0["area"] as? String == area }?["areaName"] as? String
+    }
+
     @Test(arguments: OneTruthCommandTests.bundles) func summaryTotalsAreTheSumsOfTheRows(bundle: String) throws {
         let path = "Data/\(bundle)"
         for scenario in try OneTruthCommandTests.scenarios(of: bundle) {
@@ -55,6 +60,20 @@ import TestSupport
             let more = orderLines.last.flatMap { $0.firstMatch(of: /… (\d+) more/) }.flatMap { Int($0.1) } ?? 0
             #expect(shown + more == orders.count, "\(scenario): \(shown) shown + \(more) more")
             if !shortfalls.isEmpty { #expect(t.stdout.contains("Shortfalls by the deadline (\(shortfalls.count))"), "\(scenario)") }
+            // Where the first team sent is later than the fastest possible, a line says why,
+            // naming the fastest team and, when it is sent elsewhere, where.
+            for team in teams {
+                guard let fastest = team["earliestArrivalHours"] as? Double else { continue }
+                let first = (team["assigned"] as? [[String: Any]])?.first?["arrivalHours"] as? Double
+                let later = first.map { $0 > fastest + 1e-6 } ?? true
+                let name = try #require(team["areaName"] as? String)
+                let lines = t.stdout.split(separator: "\n").filter { $0.hasPrefix("  * \(name) ") }
+                #expect(later ? !lines.isEmpty : true, "\(scenario) \(name): fastest \(fastest), first \(String(describing: first)), no line")
+                if later, let sentTo = team["fastestTeamSentTo"] as? String, sentTo != team["area"] as? String {
+                    let sentName = try #require(fulfilmentOrTeamName(sentTo, teams: teams))
+                    #expect(lines.contains { $0.contains("is sent to \(sentName)") }, "\(scenario) \(name): \(lines)")
+                }
+            }
 
             // The CSV's truck column: the route's trips once, so its sum is the trips that run.
             let csv = try runReserve(["dispatch", path, "--scenario", scenario, "--format", "csv", "--lang", "en"])
