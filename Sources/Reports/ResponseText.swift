@@ -59,7 +59,11 @@ public enum ResponseText {
             }
             for t in r.teams {
                 guard let later = t.whyLater else { continue }
-                out.append(w("teams.laterLine", ["area": t.areaName, "specialty": w.hazard(t.specialty.rawValue), "why": w.sentence(later)]))
+                // Wrapped to the table's width, continuation lines indented under the text.
+                let line = w("teams.laterLine", ["area": t.areaName, "specialty": w.hazard(t.specialty.rawValue), "why": w.sentence(later)])
+                let body = width.map { wrap(line, to: max(20, $0 - 4)) } ?? [line]
+                out.append("  * " + body[0])
+                out += body.dropFirst().map { "    " + $0 }
             }
             out.append("")
         }
