@@ -7,6 +7,8 @@ enum DepotTable: TableCodec {
                           "handling_hours", "throughput_tonnes_per_hour", "mode", "lead_hours", "contract_cap_tonnes",
                           "production_rate_tonnes_per_hour", "ramp_up_hours", "mutual_aid", "mutual_aid_lead_hours"]
     static let requiredColumns = ["id", "name", "level", "lat", "lon"]
+    /// Without throughput every depot sends nothing; without handling time loading is instant.
+    static let dispatchColumns = ["handling_hours": "0 h", "throughput_tonnes_per_hour": "0 t/h"]
 
     static func decode(_ r: inout RowReader) -> Depot {
         Depot(id: DepotID(r.requiredString("id")), name: r.requiredString("name"), level: r.enumValue("level") ?? .township,

@@ -9,11 +9,17 @@ protocol TableCodec: SendableMetatype {
     static var columns: [String] { get }
     /// Columns a file must have (the rest may be left out and take defaults).
     static var requiredColumns: [String] { get }
+    /// Optional columns whose default, taken by every row when the column is absent
+    /// (or renamed), would change what dispatch and coverage answer: column → the
+    /// default as the message shows it. Their absence is an error, not a warning.
+    static var dispatchColumns: [String: String] { get }
     static func decode(_ r: inout RowReader) -> Record
     static func encode(_ x: Record) -> [String]
 }
 
 extension TableCodec {
+    static var dispatchColumns: [String: String] { [:] }
+
     static func encodeTable(_ records: [Record]) -> String {
         CSVText.encode(header: columns, rows: records.map(encode))
     }

@@ -59,6 +59,15 @@ struct TableRead<Record: Sendable>: Sendable {
             problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: C.table, column: name),
                                               code: "header.missing", arguments: ["column": name]))
         }
+        // A missing column whose default changes the answers (every depot 0 t/h, every
+        // team 30 min) is an error: a renamed header must not turn a verdict silently.
+        if parsed.count > 0 {
+            for (name, fallback) in C.dispatchColumns.sorted(by: { $0.key < $1.key }) where columns[name] == nil {
+                problems.append(ValidationProblem(severity: .error, subject: RecordReference(table: C.table, column: name),
+                                                  code: "header.missingForDispatch",
+                                                  arguments: ["column": name, "file": file, "default": fallback]))
+            }
+        }
         let known = Set(C.columns)
         let missing = C.columns.filter { columns[$0] == nil }
         for name in parsed.header where !known.contains(name) {

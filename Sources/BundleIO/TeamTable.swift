@@ -4,6 +4,8 @@ import ReserveModel
 enum TeamTable: TableCodec {
     static let table = BundleTable.teams
     static let columns = ["id", "name", "kind", "area", "lat", "lon", "specialties", "headcount", "vehicles", "mobilisation_minutes"]
+    /// Without it every team mobilises in 30 minutes, whatever its real readiness.
+    static let dispatchColumns = ["mobilisation_minutes": "30 min"]
     static let requiredColumns = ["id", "name", "kind", "lat", "lon", "specialties", "headcount"]
 
     static func decode(_ r: inout RowReader) -> Team {

@@ -65,7 +65,8 @@ struct DispatchEvaluation: Sendable {
             let area = problem.areas[s.area]
             shortfall[NeedKey(area: area.id, incident: area.incident, item: problem.items[s.item].id), default: 0] += s.quantity
         }
-        let met = plan.fulfilment.filter(\.reliefMet).count
+        // The dispatch's verdicts, aggregate rule included (one truth across commands).
+        let met = ResponsePlanner.compliance(problem: problem, plan: plan, bundle: bundle).filter(\.reliefMet).count
         return Scenario(weightedShortfall: plan.weightedShortfall,
                         reliefCompliance: plan.fulfilment.isEmpty ? 1 : Double(met) / Double(plan.fulfilment.count),
                         shortfall: shortfall)

@@ -67,6 +67,7 @@ extension ReservePlan {
         expectedShortfallAfter = scenarios.reduce(0) { $0 + $1.probability * $1.shortfallAfter }
         worstShortfallBefore = scenarios.map(\.shortfallBefore).max() ?? 0
         worstShortfallAfter = scenarios.map(\.shortfallAfter).max() ?? 0
+        itemShortfalls = Self.itemShortfalls(scenarios: scenarios, today: today, after: after)
 
         func reason(_ key: DepotItem, added: Double) -> Reason {
             guard let perScenario = served[key] else { return .none }
@@ -127,5 +128,32 @@ extension ReservePlan.Reason {
         return ReservePlan.Reason(gains: order.map { byScenario[$0]! },
                                   expectedShortfallCovered: reasons.reduce(0) { $0 + $1.expectedShortfallCovered },
                                   expectedShortfallRemoved: reasons.reduce(0) { $0 + $1.expectedShortfallRemoved })
+    }
+
+}
+
+extension ReservePlan {
+    /// Units short by item, from the dispatches before and after.
+    static func itemShortfalls(scenarios: [ScenarioOutcome], today: DispatchEvaluation,
+                               after: DispatchEvaluation) -> [ItemShortfall] {
+        func byItem(_ e: DispatchEvaluation, _ w: Int) -> [ItemID: Double] {
+            var result: [ItemID: Double] = [:]
+            for (key, quantity) in e.scenarios[w].shortfall { result[key.item, default: 0] += quantity }
+            return result
+        }
+        var rows: [ItemID: ItemShortfall] = [:]
+        for w in scenarios.indices {
+            let before = byItem(today, w), later = byItem(after, w)
+            for item in Set(before.keys).union(later.keys) {
+                var row = rows[item] ?? ItemShortfall(item: item, expectedBefore: 0, expectedAfter: 0, worstBefore: 0, worstAfter: 0)
+                let b = before[item] ?? 0, a = later[item] ?? 0
+                row.expectedBefore += scenarios[w].probability * b
+                row.expectedAfter += scenarios[w].probability * a
+                row.worstBefore = max(row.worstBefore, b)
+                row.worstAfter = max(row.worstAfter, a)
+                rows[item] = row
+            }
+        }
+        return rows.values.sorted { $0.item < $1.item }
     }
 }

@@ -139,6 +139,21 @@ public struct ReservePlan: Sendable {
     public var expectedShortfallBefore: Double, expectedShortfallAfter: Double
     /// Worst scenario shortfall before and after.
     public var worstShortfallBefore: Double, worstShortfallAfter: Double
+    /// The same shortfall per item in the item's unit (units not delivered by their
+    /// deadlines, summed over the areas of a scenario), by item id: what the weighted
+    /// figures above mean in pieces, litres, tonnes.
+    public var itemShortfalls: [ItemShortfall] = []
+
+    /// Units of one item short by the deadline, expected (probability-weighted) and in
+    /// the worst scenario, with today's stock and with the plan's.
+    public struct ItemShortfall: Sendable, Hashable {
+        /// The item.
+        public var item: ItemID
+        /// Σ probability × units short, today and with the plan.
+        public var expectedBefore: Double, expectedAfter: Double
+        /// The most units short in one scenario, today and with the plan.
+        public var worstBefore: Double, worstAfter: Double
+    }
     /// Size of the deterministic equivalent (solved as one model, or decomposed).
     public var rows: Int, columns: Int, nonZeros: Int
     /// How the scenario decomposition went; `nil` when the deterministic equivalent was solved.

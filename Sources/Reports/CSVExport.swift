@@ -12,14 +12,15 @@ public enum CSVExport {
     public static func orders(_ r: ResponseReport, language: Language = .en) -> String {
         let w = Wording(language)
         let clock = ScenarioClock(r.scenario.start)
+        let trucks = r.tripsOncePerRoute
         return document(w, ["csv.fromId", "csv.from", "csv.mode", "csv.toId", "csv.to", "csv.incident", "csv.itemId", "csv.item",
                             "csv.quantity", "csv.unit", "csv.departure", "csv.departureHours", "csv.eta", "csv.etaHours",
                             "csv.onTime", "csv.trucks", "csv.distanceKm"],
-                        r.orders.map { o in
+                        zip(r.orders, trucks).map { o, trucks in
                             [o.from.rawValue, o.fromName, w.mode(o.mode), o.to.rawValue, o.toName, o.incident.rawValue, o.item.rawValue,
                              o.itemName, plain(o.quantity), o.unit, clock?.iso(o.departureHours) ?? "", plain(o.departureHours),
                              clock?.iso(o.etaHours) ?? "", plain(o.etaHours), w(o.onTime ? "csv.yes" : "csv.no"),
-                             o.trucks.map(plain) ?? "", plain(o.distanceKm)]
+                             trucks.map(plain) ?? "", plain(o.distanceKm)]
                         })
     }
 

@@ -1,10 +1,10 @@
 import Localization
 import Response
 
-/// The JSON document of `reserve coverage` (schema version 1, docs/formats.md).
+/// The JSON document of `reserve coverage` (schema version 2, docs/formats.md).
 public struct CoverageReport: Codable, Sendable, Equatable {
-    /// Schema version.
-    public var schemaVersion = 1
+    /// Schema version (2 added `areas[].arrivalTargetHours` and `areas[].teamNeeds`).
+    public var schemaVersion = 2
     /// One entry per scenario.
     public var scenarios: [ScenarioEntry]
 
@@ -20,8 +20,19 @@ public struct CoverageReport: Codable, Sendable, Equatable {
 
     public struct Area: Codable, Sendable, Equatable {
         public var area: String, name: String, population: Double, affected: Bool
-        public var teamArrivalHours: [String: Double?], arrivalHours: Double?, arrivalMet: Bool
-        public var reliefHours: Double?, reliefTargetHours: Double, reliefMet: Bool
+        public var teamArrivalHours: [String: Double?]
+        @Nullable public var arrivalHours: Double?
+        public var arrivalTargetHours: Double, arrivalMet: Bool
+        /// The scenario's team requirements in the area or below it, each with the fastest possible arrival.
+        public var teamNeeds: [TeamNeed]
+        @Nullable public var reliefHours: Double?
+        public var reliefTargetHours: Double, reliefMet: Bool
+    }
+
+    public struct TeamNeed: Codable, Sendable, Equatable {
+        public var area: String, specialty: String, incident: String
+        @Nullable public var fastestArrivalHours: Double?
+        public var targetHours: Double, met: Bool
     }
 
     /// Builds the document.
@@ -30,18 +41,22 @@ public struct CoverageReport: Codable, Sendable, Equatable {
             let areas = c.areas.sorted { $0.area < $1.area }.map { a in
                 Area(area: a.area, name: a.name, population: stable(a.population), affected: a.affected,
                      teamArrivalHours: a.teamArrivalHours.mapValues { $0.map(stable) }, arrivalHours: a.arrivalHours.map(stable),
-                     arrivalMet: a.arrivalMet, reliefHours: a.reliefHours.map(stable),
+                     arrivalTargetHours: stable(a.arrivalTargetHours), arrivalMet: a.arrivalMet,
+                     teamNeeds: a.teamNeeds.map { n in
+                         TeamNeed(area: n.area, specialty: n.specialty.rawValue, incident: n.incident.rawValue,
+                                  fastestArrivalHours: n.fastestArrivalHours.map(stable), targetHours: stable(n.targetHours), met: n.met)
+                     },
+                     reliefHours: a.reliefHours.map(stable),
                      reliefTargetHours: stable(a.reliefTargetHours), reliefMet: a.reliefMet)
             }
             func worst(_ key: (ScenarioCoverage.AreaCoverage) -> Double?) -> [String] {
                 c.areas.sorted { (key($0) ?? .infinity, $0.area) > (key($1) ?? .infinity, $1.area) }.prefix(5).map(\.area)
             }
-            let first = c.areas.first
             return ScenarioEntry(
                 id: c.scenario.id.rawValue, name: c.scenario.name, hazard: c.scenario.hazard.rawValue,
                 responseLevel: c.scenario.responseLevel.rawValue, policy: c.policy?.id.rawValue, level: c.level.rawValue,
-                specialties: c.specialties.map(\.rawValue), arrivalTargetHours: stable(first?.arrivalTargetHours ?? 2),
-                reliefTargetHours: stable(c.areas.filter { !$0.affected }.first?.reliefTargetHours ?? first?.reliefTargetHours ?? 10),
+                specialties: c.specialties.map(\.rawValue), arrivalTargetHours: stable(c.targets.arrivalHours),
+                reliefTargetHours: stable(c.targets.reliefHours),
                 populationShareWithinArrival: stable(c.populationShareWithinArrival),
                 populationShareWithinRelief: stable(c.populationShareWithinRelief),
                 arrivalTargetHolds: c.areas.allSatisfy(\.arrivalMet), reliefTargetHolds: c.areas.allSatisfy(\.reliefMet),
@@ -63,7 +78,7 @@ public enum CoverageText {
                                              "relief": w.hours(s.reliefTargetHours)]))
             out.append(w("coverage.arrival", ["holds": w(s.arrivalTargetHolds ? "coverage.holds" : "coverage.fails"),
                                               "share": w.percent(s.populationShareWithinArrival), "hours": w.hours(s.arrivalTargetHours),
-                                              "specialty": s.specialties.first.map(w.hazard) ?? ""]))
+                                              "specialty": w.list(s.specialties.map(w.hazard))]))
             out.append(w("coverage.relief", ["holds": w(s.reliefTargetHolds ? "coverage.holds" : "coverage.fails"),
                                              "share": w.percent(s.populationShareWithinRelief)]))
             var table = TextTable(columns: [.init(w.adminLevel(s.level), maxWidth: 24), .init(w("coverage.population"), alignment: .right),

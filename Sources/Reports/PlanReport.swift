@@ -2,9 +2,10 @@ import Localization
 import Planning
 import ReserveModel
 
-/// The JSON document of `reserve plan` (schema version 2, docs/formats.md).
+/// The JSON document of `reserve plan` (schema version 3, docs/formats.md).
 public struct PlanReport: Codable, Sendable, Equatable {
-    public var schemaVersion = 2
+    /// Schema version (3 added `itemShortfalls`).
+    public var schemaVersion = 3
     /// The areas whose bureau the plan is for (their depots and their sub-areas' change).
     public var scope: [AreaID]
     /// `optimal`, `feasible`, …
@@ -21,6 +22,8 @@ public struct PlanReport: Codable, Sendable, Equatable {
     public var contracts: [Contract]
     public var scenarios: [Scenario]
     public var expectedShortfall: BeforeAfter, worstShortfall: BeforeAfter, reliefCompliance: BeforeAfter
+    /// The shortfall per item in the item's unit (units short by their deadlines).
+    public var itemShortfalls: [ItemShortfall]
     public var model: Size
     /// `deterministic equivalent` or `scenario decomposition`.
     public var method: String
@@ -75,6 +78,11 @@ public struct PlanReport: Codable, Sendable, Equatable {
         public var modelShortfallAfter: Double
     }
     public struct BeforeAfter: Codable, Sendable, Equatable { public var before: Double, after: Double }
+    public struct ItemShortfall: Codable, Sendable, Equatable {
+        public var item: ItemID, itemName: String, unit: String
+        /// Σ probability × units short by the deadline, and the most in one scenario.
+        public var expected: BeforeAfter, worst: BeforeAfter
+    }
     public struct Size: Codable, Sendable, Equatable { public var rows: Int, columns: Int, nonZeros: Int }
 
     /// Builds the document.
@@ -113,6 +121,11 @@ public struct PlanReport: Codable, Sendable, Equatable {
                                                modelShortfallAfter: stable($0.modelShortfallAfter)) }
         expectedShortfall = BeforeAfter(before: stable(p.expectedShortfallBefore), after: stable(p.expectedShortfallAfter))
         worstShortfall = BeforeAfter(before: stable(p.worstShortfallBefore), after: stable(p.worstShortfallAfter))
+        itemShortfalls = p.itemShortfalls.map { i in
+            ItemShortfall(item: i.item, itemName: items[i.item]?.name ?? i.item.rawValue, unit: items[i.item]?.unit ?? "",
+                          expected: BeforeAfter(before: stable(i.expectedBefore), after: stable(i.expectedAfter)),
+                          worst: BeforeAfter(before: stable(i.worstBefore), after: stable(i.worstAfter)))
+        }
         let compliance = { (f: (ReservePlan.ScenarioOutcome) -> Double) in p.scenarios.reduce(0.0) { $0 + $1.probability * f($1) } }
         reliefCompliance = BeforeAfter(before: stable(compliance(\.complianceBefore)), after: stable(compliance(\.complianceAfter)))
         model = Size(rows: p.rows, columns: p.columns, nonZeros: p.nonZeros)
@@ -140,6 +153,20 @@ public enum PlanText {
                                         "expectedAfter": ResponseText.format6(r.expectedShortfall.after),
                                         "worstBefore": ResponseText.format6(r.worstShortfall.before),
                                         "worstAfter": ResponseText.format6(r.worstShortfall.after)]))
+        out.append(w("plan.shortfallMeaning"))
+        if !r.itemShortfalls.isEmpty {
+            // The weighted figures in each item's own unit.
+            out.append("           " + w("plan.itemShortfallTitle"))
+            var items = TextTable(columns: [.init(w("plan.item"), maxWidth: 20), .init(w("plan.expectedShort"), alignment: .right),
+                                            .init(w("plan.after"), alignment: .right), .init(w("plan.worstShort"), alignment: .right),
+                                            .init(w("plan.after"), alignment: .right)])
+            for i in r.itemShortfalls {
+                func units(_ x: Double) -> String { w.number(x) + " " + i.unit }
+                items.append([i.itemName, units(i.expected.before), units(i.expected.after), units(i.worst.before), units(i.worst.after)])
+            }
+            out.append(items.render(width: width).split(separator: "\n", omittingEmptySubsequences: false).map { "           " + $0 }
+                .joined(separator: "\n"))
+        }
         out.append(w("plan.relief", ["before": w.percent(r.reliefCompliance.before), "after": w.percent(r.reliefCompliance.after)]))
         if let d = r.decomposition {
             out.append(w("plan.decomposition", ["iterations": "\(d.iterations)", "cuts": "\(d.cuts)", "solves": "\(d.scenarioSolves)",

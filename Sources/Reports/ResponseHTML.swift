@@ -62,18 +62,24 @@ public enum ResponseHTML {
                                            $0.fullyServedAtHours.map { w.clock($0, clock) } ?? w("areas.never"),
                                            $0.reliefMet ? met : "<span class=unmet>\(escape(w("html.notMetRelief")))</span>"] },
             raw: [5])
-        html += "<h2>\(escape(w("html.teamsTitle")))</h2>" + table(["html.area", "html.specialty", "html.need", "html.onTime", "html.teamsArrival", "html.status"].map { w($0) },
-            numeric: [2, 3],
+        // The fastest possible arrival (the figure coverage shows) beside the teams sent,
+        // and why the first of them is later where it is.
+        html += "<h2>\(escape(w("html.teamsTitle")))</h2>" + table(["html.area", "html.specialty", "html.need", "html.onTime", "teams.fastest",
+                                                                    "html.teamsArrival", "html.status"].map { w($0) },
+            numeric: [2, 3, 4],
             rows: report.teams.map { t in [t.areaName, w.hazard(t.specialty.rawValue), "\(t.headcount)", "\(t.headcountOnTime)",
-                                           w.list(t.assigned.map { w("html.teamArrival", ["team": $0.teamName, "arrival": w.clock($0.arrivalHours, clock)]) }),
+                                           t.earliestArrivalHours.map { w.clock($0, clock) } ?? "-",
+                                           w.list(t.assigned.map { w("html.teamArrival", ["team": $0.teamName, "arrival": w.clock($0.arrivalHours, clock)]) })
+                                               + (t.whyLater.map { " — " + w.sentence($0) } ?? ""),
                                            t.met ? met : "<span class=unmet>\(escape(t.why.map(w.sentence) ?? w("teams.notMet")))</span>"] },
-            raw: [5])
+            raw: [6])
         html += "<h2>\(escape(w("html.ordersTitle", ["count": "\(report.orders.count)"])))</h2>"
             + table(["html.from", "html.to", "html.item", "html.quantity", "html.departs", "html.eta", "html.trucks", "html.km"].map { w($0) },
                     numeric: [3, 4, 5, 6, 7],
-            rows: report.orders.map { [$0.fromName, $0.toName, $0.itemName, w.number($0.quantity) + " " + $0.unit,
-                                       w.clock($0.departureHours, clock), w.clock($0.etaHours, clock) + ($0.onTime ? "" : w("html.lateSuffix")),
-                                       $0.trucks.map { w.number($0) } ?? "", w.number($0.distanceKm)] })
+            rows: zip(report.orders, report.tripsOncePerRoute).map { o, trucks in
+                [o.fromName, o.toName, o.itemName, w.number(o.quantity) + " " + o.unit,
+                 w.clock(o.departureHours, clock), w.clock(o.etaHours, clock) + (o.onTime ? "" : w("html.lateSuffix")),
+                 trucks.map { w.number($0) } ?? "", w.number(o.distanceKm)] })
         if !report.shortfalls.isEmpty {
             html += "<h2>\(escape(w("html.shortfallsTitle")))</h2>"
                 + table(["html.area", "html.item", "html.short", "html.shortAtHorizon", "html.why"].map { w($0) }, numeric: [2, 3],
@@ -86,8 +92,13 @@ public enum ResponseHTML {
         // What a bureau chief does not need, collapsed.
         html += "<details class=\"technical\"><summary>\(escape(w("html.technical")))</summary>"
         if !report.marginalValues.isEmpty {
-            html += "<h3>\(escape(w("marginal.title")))</h3>" + table(["html.depot", "html.item", "html.marginal"].map { w($0) }, numeric: [2],
-                rows: report.marginalValues.prefix(15).map { [$0.depotName, $0.itemName, ResponseText.format6($0.value)] })
+            // As in the text report: in the item's unit, equal values one row.
+            html += "<h3>\(escape(w("marginal.title")))</h3><p class=\"muted\">\(escape(w("marginal.meaning")))</p>"
+                + table(["html.depot", "html.item", "html.marginal"].map { w($0) }, numeric: [],
+                rows: MarginalGroup.groups(report.marginalValues).prefix(15).map { g in
+                    [g.depotNames.count == 1 ? g.depotNames[0] : w("marginal.tie", ["count": "\(g.depotNames.count)", "depots": w.list(g.depotNames)]),
+                     g.itemName, w("marginal.effect", ["unit": g.unit, "item": g.itemName, "value": ResponseText.decimal6(g.value)])]
+                })
         }
         html += "<p class=\"muted\">" + escape(w("html.footer", ["rows": "\(report.model.rows)", "columns": "\(report.model.columns)",
                                                                  "nonZeros": "\(report.model.nonZeros)", "status": w.status(report.status)])) + "</p></details>"

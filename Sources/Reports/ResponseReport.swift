@@ -5,8 +5,9 @@ import Response
 /// version 2 (1 plus the ISO 8601 `…Time` fields), documented in docs/formats.md. Every list is sorted and every number
 /// rounded to 6 decimals, so the same input always gives the same bytes.
 public struct ResponseReport: Codable, Sendable, Equatable {
-    /// Schema version of this document (3 added `truckTrips` and `model.scheduleRounds`).
-    public var schemaVersion = 3
+    /// Schema version of this document (3 added `truckTrips` and `model.scheduleRounds`;
+    /// 4 `teams[].fastestTeam` and `fastestTeamSentTo`, and `marginalValues[].unit`).
+    public var schemaVersion = 4
     /// The scenario.
     public var scenario: ScenarioInfo
     /// The policy checked against.
@@ -106,20 +107,29 @@ public struct ResponseReport: Codable, Sendable, Equatable {
     public struct TeamOutcome: Codable, Sendable, Equatable {
         public var area: AreaID, areaName: String, incident: IncidentID, specialty: HazardType
         public var headcount: Int, targetHours: Double
+        /// The fastest possible arrival of a team of the specialty, sent or not (the
+        /// figure `coverage` reports too), hours after the scenario start.
         public var earliestArrivalHours: Double?, met: Bool, headcountOnTime: Int, missing: Int
         public var assigned: [Assigned], explanation: String?
+        /// The team that could arrive first (schema 4; null when none can reach the area).
+        @Nullable public var fastestTeam: TeamID?
+        /// Where that team is sent: this area, another, or null when it is not sent (schema 4).
+        @Nullable public var fastestTeamSentTo: AreaID?
         /// Why the requirement is not met, as a sentence each language renders itself (not in the JSON).
         public var why: Sentence?
+        /// Why the first assigned arrival is later than the fastest possible one (not in the JSON).
+        public var whyLater: Sentence?
         enum CodingKeys: String, CodingKey {
             case area, areaName, incident, specialty, headcount, targetHours, earliestArrivalHours, met, headcountOnTime, missing
-            case assigned, explanation
+            case assigned, explanation, fastestTeam, fastestTeamSentTo
         }
     }
     public struct BindingResource: Codable, Sendable, Equatable {
         public var kind: String, depot: DepotID, depotName: String, item: ItemID?, marginalValue: Double
     }
     public struct MarginalValue: Codable, Sendable, Equatable {
-        public var depot: DepotID, depotName: String, item: ItemID, itemName: String, value: Double
+        /// `value`: fall of the weighted shortfall by the deadline ([O1]) per extra `unit` of the item at the depot.
+        public var depot: DepotID, depotName: String, item: ItemID, itemName: String, unit: String, value: Double
     }
     public struct ModelInfo: Codable, Sendable, Equatable {
         public var rows: Int, columns: Int, nonZeros: Int, integerColumns: Int
@@ -127,6 +137,24 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         public var teamRows: Int, teamColumns: Int
         /// Times the fleet-hour rows were tightened until every on-time trip fitted on the trucks.
         public var scheduleRounds: Int
+    }
+}
+
+extension ResponseReport {
+    /// The truck trips of each depot → area route (``truckTrips``), written on the
+    /// route's first order only and nil on the others. An order's own `trucks` counts the
+    /// trips that carry it, and one trip carries many orders, so a column repeating it
+    /// on every order adds up to far more trucks than run; this one adds up to the trips
+    /// of the schedule. Tables a reader sums (CSV, HTML) show it.
+    public var tripsOncePerRoute: [Double?] {
+        var trips: [[String]: Int] = [:]
+        for t in truckTrips { trips[[t.depot.rawValue, t.to.rawValue], default: 0] += 1 }
+        var seen = Set<[String]>()
+        return orders.map { o in
+            let route = [o.from.rawValue, o.to.rawValue]
+            guard o.trucks != nil || trips[route] != nil, seen.insert(route).inserted else { return nil }
+            return Double(trips[route] ?? 0)
+        }
     }
 }
 
@@ -182,20 +210,25 @@ extension ResponseReport {
                       quantity: stable(s.quantity), quantityAtHorizon: stable(s.quantityAtHorizon),
                       reason: s.reason.rawValue, explanation: Wording(.en).sentence(why), why: why)
         }
-        fulfilment = r.goods.fulfilment.map { f in
+        // Verdicts from the response's compliance (an aggregate never better than its worst part).
+        fulfilment = zip(r.goods.fulfilment, r.compliance).map { f, verdict in
             let area = p.areas[f.area]
             return Fulfilment(area: area.id, areaName: areaName(area.id), incident: area.incident, deadlineHours: stable(area.deadlineHours),
                               byDeadline: stable(f.basicByDeadline), byHorizon: stable(f.byHorizon),
-                              fullyServedAtHours: f.basicFullyServedAtHours.map(stable), reliefMet: f.reliefMet,
+                              fullyServedAtHours: f.basicFullyServedAtHours.map(stable), reliefMet: verdict.reliefMet,
                               deadlineTime: clock?.iso(area.deadlineHours),
                               fullyServedAtTime: f.basicFullyServedAtHours.flatMap { clock?.iso($0) })
         }
+        let fastest = FastestTeams(r)
         teams = r.teams.outcomes.map { o in
             let req = r.teamProblem.requirements[o.requirement]
+            let earliest = r.fastestTeamArrivalHours[o.requirement]
+            let first = fastest.team[o.requirement]
+            let sentTo = first.flatMap { fastest.requirementOf[$0] }
             return TeamOutcome(
                 area: req.area, areaName: areaName(req.area), incident: req.incident, specialty: req.specialty,
                 headcount: req.headcount, targetHours: stable(req.targetHours),
-                earliestArrivalHours: o.earliestPossibleArrivalHours.map(stable), met: o.met,
+                earliestArrivalHours: earliest.map(stable), met: o.met,
                 headcountOnTime: o.headcountOnTime, missing: o.missingOnTime,
                 assigned: o.assignments.map { a in
                     let team = r.teamProblem.teams[a.team]
@@ -203,9 +236,12 @@ extension ResponseReport {
                                     arrivalHours: stable(a.arrivalHours), onTime: a.onTime, arrivalTime: clock?.iso(a.arrivalHours))
                 },
                 explanation: o.explanation,
+                fastestTeam: first.map { r.teamProblem.teams[$0].id },
+                fastestTeamSentTo: sentTo.map { r.teamProblem.requirements[$0].area },
                 why: o.met ? nil : TeamOutcome.reason(specialty: req.specialty.rawValue, area: req.area.rawValue, headcount: req.headcount,
                                                       onTime: o.headcountOnTime, target: req.targetHours,
-                                                      earliest: o.earliestPossibleArrivalHours))
+                                                      earliest: earliest),
+                whyLater: fastest.whyLater(o, earliest: earliest, teamName: { teamOf[$0]?.name ?? $0.rawValue }, areaName: areaName))
         }
         bindingResources = r.goods.bindingResources.map { b in
             BindingResource(kind: b.kind.rawValue, depot: p.sources[b.source].id, depotName: r.sourcePlaces[b.source].name,
@@ -213,7 +249,7 @@ extension ResponseReport {
         }
         marginalValues = r.goods.marginalValues.map { m in
             MarginalValue(depot: p.sources[m.source].id, depotName: r.sourcePlaces[m.source].name,
-                          item: p.items[m.item].id, itemName: itemName(m.item), value: stable(m.value))
+                          item: p.items[m.item].id, itemName: itemName(m.item), unit: unit(m.item), value: stable(m.value))
         }
         let size = r.goods.modelSize
         model = ModelInfo(rows: size.rows, columns: size.columns, nonZeros: size.nonZeros, integerColumns: size.integerColumns,
@@ -240,6 +276,45 @@ extension ResponseReport.TeamOutcome {
         }
         return Sentence("team.tooFewOnTime", hours: ["target": target], counts: ["onTime": onTime, "headcount": headcount],
                         hazards: ["specialty": specialty])
+    }
+}
+
+/// The team that could arrive first at each requirement, and where the assignment sends it.
+struct FastestTeams {
+    let response: ScenarioResponse
+    /// By requirement: the team index with the least arrival (ties: the lower index).
+    let team: [Int?]
+    /// By team index: the requirement it is sent to.
+    let requirementOf: [Int: Int]
+
+    init(_ r: ScenarioResponse) {
+        response = r
+        let p = r.teamProblem
+        var best = [(arrival: Double, team: Int)?](repeating: nil, count: p.requirements.count)
+        for option in p.options {
+            let arrival = p.teams[option.team].mobilisationHours + option.travelHours
+            if let b = best[option.requirement], (b.arrival, b.team) <= (arrival, option.team) { continue }
+            best[option.requirement] = (arrival, option.team)
+        }
+        team = best.map { $0?.team }
+        var sent: [Int: Int] = [:]
+        for o in r.teams.outcomes { for a in o.assignments { sent[a.team] = o.requirement } }
+        requirementOf = sent
+    }
+
+    /// Why the first team sent arrives later than the fastest possible one; nil when
+    /// it does not (or nothing can arrive).
+    func whyLater(_ o: TeamPlan.Outcome, earliest: Double?, teamName: (TeamID) -> String, areaName: (AreaID) -> String) -> Sentence? {
+        guard let earliest, let j = team[o.requirement] else { return nil }
+        if let first = o.assignments.first, first.arrivalHours <= earliest + 1e-6 { return nil }
+        let p = response.teamProblem
+        let name = teamName(p.teams[j].id)
+        guard let elsewhere = requirementOf[j] else {
+            return Sentence(o.met ? "team.fastestNotNeeded" : "team.fastestNotSent", words: ["team": name])
+        }
+        let other = p.requirements[elsewhere]
+        return Sentence("team.fastestSentElsewhere", hazards: ["specialty": other.specialty.rawValue],
+                        words: ["team": name, "area": areaName(other.area)])
     }
 }
 

@@ -38,12 +38,16 @@ public enum ResponseText {
         out.append(areas.render(width: width))
         out.append("")
 
+        // The fastest possible arrival (the figure `coverage` shows) beside the first
+        // arrival actually sent, with a note wherever they differ; hours after the
+        // scenario start, so that the two compare at a glance (the JSON has the clock times).
         var teams = TextTable(columns: [.init(w("teams.area"), maxWidth: 24), .init(w("teams.specialty"), maxWidth: 16),
                                         .init(w("teams.need"), alignment: .right), .init(w("teams.onTime"), alignment: .right),
-                                        .init(w("teams.first"), alignment: .right), .init(w("teams.teams"), maxWidth: 40)])
+                                        .init(w("teams.fastest"), alignment: .right), .init(w("teams.first"), alignment: .right),
+                                        .init(w("teams.teams"), maxWidth: 40)])
         for t in r.teams {
             teams.append([t.areaName, w.hazard(t.specialty.rawValue), "\(t.headcount)", "\(t.headcountOnTime)",
-                          t.assigned.first.map { w.clock($0.arrivalHours, clock) } ?? "-",
+                          t.earliestArrivalHours.map(w.hours) ?? "-", t.assigned.first.map { w.hours($0.arrivalHours) } ?? "-",
                           w.list(t.assigned.map(\.teamName))])
         }
         if !r.teams.isEmpty {
@@ -52,6 +56,14 @@ public enum ResponseText {
             for t in r.teams where !t.met {
                 out.append(w("teams.notMetLine", ["area": t.areaName, "specialty": w.hazard(t.specialty.rawValue),
                                                   "why": t.why.map(w.sentence) ?? w("teams.notMet")]))
+            }
+            for t in r.teams {
+                guard let later = t.whyLater else { continue }
+                // Wrapped to the table's width, continuation lines indented under the text.
+                let line = w("teams.laterLine", ["area": t.areaName, "specialty": w.hazard(t.specialty.rawValue), "why": w.sentence(later)])
+                let body = width.map { wrap(line, to: max(20, $0 - 4)) } ?? [line]
+                out.append("  * " + body[0])
+                out += body.dropFirst().map { "    " + $0 }
             }
             out.append("")
         }
@@ -90,10 +102,21 @@ public enum ResponseText {
             out.append("")
         }
         if !r.marginalValues.isEmpty {
-            var mv = TextTable(columns: [.init(w("marginal.depot"), maxWidth: 30), .init(w("marginal.item"), maxWidth: 20),
-                                         .init(w("marginal.value"), alignment: .right)])
-            for m in r.marginalValues.prefix(5) { mv.append([m.depotName, m.itemName, String(format6(m.value))]) }
+            // Equal values are one group, not a ranking: which of five depots gets the
+            // extra tent makes no difference to the objective.
+            var mv = TextTable(columns: [.init(w("marginal.depot"), maxWidth: 56), .init(w("marginal.item"), maxWidth: 20),
+                                         .init(w("marginal.value"), maxWidth: 64)])
+            for group in MarginalGroup.groups(r.marginalValues).prefix(5) {
+                // At most three names; the JSON lists every depot.
+                let names = group.depotNames
+                let depots = names.count == 1 ? names[0]
+                    : w(names.count > 3 ? "marginal.tieMore" : "marginal.tie",
+                        ["count": "\(names.count)", "depots": w.list(Array(names.prefix(3))), "more": "\(names.count - 3)"])
+                mv.append([depots, group.itemName,
+                           w("marginal.effect", ["unit": group.unit, "item": group.itemName, "value": decimal6(group.value)])])
+            }
             out.append(w("marginal.title"))
+            out.append(w("marginal.meaning"))
             out.append(mv.render(width: width))
             out.append("")
         }
@@ -105,8 +128,35 @@ public enum ResponseText {
         return out.joined(separator: "\n")
     }
 
+    /// Up to 6 decimals, never in exponent form ("0.000004", not "4e-06"), no trailing zeros.
+    static func decimal6(_ x: Double) -> String {
+        var text = String(format: "%.6f", stable(x))
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+
     static func format6(_ x: Double) -> String {
         let r = (x * 1e6).rounded() / 1e6
         return "\(r)"
+    }
+}
+
+/// Marginal values with the same item and value (to 6 decimals) as one line.
+struct MarginalGroup {
+    var itemName: String, unit: String, value: Double
+    var depotNames: [String]
+
+    /// Groups in the report's order (largest value first), depots in their order within a group.
+    static func groups(_ values: [ResponseReport.MarginalValue]) -> [MarginalGroup] {
+        var result: [MarginalGroup] = []
+        for m in values {
+            if let k = result.firstIndex(where: { $0.itemName == m.itemName && $0.unit == m.unit && $0.value == stable(m.value) }) {
+                result[k].depotNames.append(m.depotName)
+            } else {
+                result.append(MarginalGroup(itemName: m.itemName, unit: m.unit, value: stable(m.value), depotNames: [m.depotName]))
+            }
+        }
+        return result
     }
 }

@@ -5,7 +5,27 @@ import RoadNetwork
 /// Compliance of every area of one level with the arrival and relief targets in one
 /// scenario: how fast the first team of each needed specialty can arrive, and by
 /// when the area's basic needs are (or could be) delivered.
+///
+/// Times are hours after the scenario start (an incident's start offset included),
+/// as in the dispatch. An area stands for itself and every area below it: its
+/// verdicts are never better than those of its worst affected part.
 public struct ScenarioCoverage: Sendable {
+    /// One team requirement of the scenario inside an area (the area itself or one below it).
+    public struct TeamNeed: Sendable, Hashable {
+        /// The area the incident names (the part).
+        public var area: String
+        /// The specialty needed.
+        public var specialty: HazardType
+        /// The incident.
+        public var incident: IncidentID
+        /// Fastest possible arrival of a team of the specialty (``TeamReach``), hours after the scenario start.
+        public var fastestArrivalHours: Double?
+        /// Its target, hours after the scenario start (the incident's start offset plus the policy's arrival target).
+        public var targetHours: Double
+        /// Whether the fastest team can be there by the target.
+        public var met: Bool
+    }
+
     /// One area's numbers.
     public struct AreaCoverage: Sendable, Hashable {
         /// The area's id.
@@ -14,22 +34,28 @@ public struct ScenarioCoverage: Sendable {
         public var name: String
         /// Its population.
         public var population: Double
-        /// Fastest team arrival by specialty, hours after the scenario start (nil: no team can reach it).
+        /// Fastest team arrival at the area's own place by specialty, hours after the
+        /// scenario start (its incident's start offset included; nil: no team can reach it).
         public var teamArrivalHours: [String: Double?]
-        /// Fastest arrival of any team with the scenario's main specialty.
+        /// With team needs in the area or below it: the latest of their fastest arrivals
+        /// (nil when one cannot be reached). Without: the fastest arrival of a team of the
+        /// scenario's hazard at the area, as if it were hit at the scenario start.
         public var arrivalHours: Double?
-        /// Whether it is hit in the scenario (its relief time then comes from the dispatch).
+        /// The scenario's team requirements in the area or below it.
+        public var teamNeeds: [TeamNeed]
+        /// Whether it or an area below it is hit in the scenario (its relief then comes from the dispatch).
         public var affected: Bool
-        /// Affected: when its full need is delivered (dispatch). Not affected: the earliest
-        /// basic-needs stock could arrive if it were hit (nearest usable source, no competition).
+        /// Affected: when the full basic needs of every affected part are delivered
+        /// (dispatch; nil if one is not). Not affected: the earliest basic-needs stock
+        /// could arrive if it were hit (nearest usable source, no competition).
         public var reliefHours: Double?
-        /// Arrival target, hours.
+        /// Arrival target, hours after the scenario start (of the need that decides the verdict).
         public var arrivalTargetHours: Double
         /// Relief target, hours.
         public var reliefTargetHours: Double
-        /// Whether the arrival target holds.
+        /// Whether the arrival target holds for every team need (or, without needs, for the scenario's hazard).
         public var arrivalMet: Bool
-        /// Whether the relief target holds.
+        /// Whether the relief target holds (for every affected part).
         public var reliefMet: Bool
     }
 
@@ -39,6 +65,8 @@ public struct ScenarioCoverage: Sendable {
     public var policy: Policy?
     /// The specialties checked (the scenario's hazard and every specialty its incidents ask for).
     public var specialties: [HazardType]
+    /// The policy's targets for the scenario's hazard and level, hours after an incident starts.
+    public var targets: TargetHours
     /// The level of areas covered.
     public var level: AdministrativeLevel
     /// Every area of that level, by id.
@@ -79,66 +107,104 @@ public struct CoverageAnalyzer: Sendable {
         for need in scenario.incidents.flatMap(\.teamNeeds) where !specialties.contains(need.specialty) {
             specialties.append(need.specialty)
         }
-        // One forward search per specialty from every team base, offset by mobilisation and access.
-        var arrivalTrees: [HazardType: ShortestPathTree] = [:]
-        for specialty in specialties {
-            let starts: [(node: NodeID, offsetHours: Double)] = bundle.teams.compactMap { team in
-                guard team.specialties.contains(specialty), let snap = network.snaps.teams[team.id] else { return nil }
-                return (snap.node, team.mobilisationMinutes / 60 + snap.accessHours)
-            }
-            if !starts.isEmpty, let tree = try? graph.travelTimes(fromNearestOf: starts, overlay: overlay) {
-                arrivalTrees[specialty] = tree
-            }
-        }
-        // Potential relief: the earliest any usable source of basic-needs items could arrive.
-        let basic: Set<ItemCategory> = [.relief, .food, .water]
-        let basicItems = Set(bundle.items.filter { basic.contains($0.category) }.map(\.id))
+        // The same function as the dispatch's "fastest" column (one truth across commands).
+        let reach = TeamReach(bundle: bundle, network: network, overlay: overlay, specialties: specialties)
+        // Potential relief: the earliest any usable source of basic-needs items could
+        // arrive. Basic needs are the goods problem's own (`isBasic`: relief, food,
+        // water, medical), the definition the dispatch's verdicts use.
         let p = response.goodsProblem
         var reliefStarts: [(node: NodeID, offsetHours: Double)] = []
         for (s, source) in p.sources.enumerated() {
-            guard p.supplies.contains(where: { $0.source == s && $0.quantity > 0 && basicItems.contains(p.items[$0.item].id) }),
+            guard p.supplies.contains(where: { $0.source == s && $0.quantity > 0 && p.items[$0.item].isBasic }),
                   let snap = network.snaps.depots[source.id] else { continue }
             reliefStarts.append((snap.node, p.earliestReadyHours(of: s) + source.handlingHours + snap.accessHours))
         }
         let reliefTree = reliefStarts.isEmpty ? nil : try? graph.travelTimes(fromNearestOf: reliefStarts, overlay: overlay)
 
-        var served: [AreaID: ScenarioResponse.AreaCompliance] = [:]
-        for c in response.compliance where served[c.area] == nil || !c.reliefMet { served[c.area] = c }
+        // An area of the level stands for itself and every area below it: its verdicts
+        // are never better than its worst affected part (docs/formats.md).
+        let aggregates = Self.aggregates(in: bundle, level: level)
+        var complianceOf: [AreaID: [ScenarioResponse.AreaCompliance]] = [:]
+        for c in response.compliance { for a in aggregates[c.area] ?? [] { complianceOf[a, default: []].append(c) } }
+        var needsOf: [AreaID: [ScenarioCoverage.TeamNeed]] = [:]
+        for (r, req) in response.teamProblem.requirements.enumerated() {
+            let fastest = response.fastestTeamArrivalHours[r]
+            let need = ScenarioCoverage.TeamNeed(area: req.area.rawValue, specialty: req.specialty, incident: req.incident,
+                                                 fastestArrivalHours: fastest, targetHours: req.targetHours,
+                                                 met: fastest.map { $0 <= req.targetHours + 1e-9 } ?? false)
+            for a in aggregates[req.area] ?? [] { needsOf[a, default: []].append(need) }
+        }
+        let offsetOf = Dictionary(scenario.incidents.flatMap { i in i.affectedAreas.map { ($0.area, i.startOffsetHours) } },
+                                  uniquingKeysWith: min)
+
         var areas: [ScenarioCoverage.AreaCoverage] = []
         for area in bundle.areas where area.level == level {
-            let snap = network.snaps.areas[area.id]
             var arrivals: [String: Double?] = [:]
             for specialty in specialties {
-                if let snap, let tree = arrivalTrees[specialty], let h = tree.hours(to: snap.node) {
-                    arrivals[specialty.rawValue] = h + snap.accessHours
-                } else {
-                    arrivals[specialty.rawValue] = .some(nil)
-                }
+                arrivals[specialty.rawValue] = .some(reach.fastestArrivalHours(of: specialty, at: area.id,
+                                                                               startOffsetHours: offsetOf[area.id] ?? 0))
             }
-            let main = arrivals[scenario.hazard.rawValue] ?? nil
-            let compliance = served[area.id]
-            let affected = compliance != nil
-            let relief: Double?
-            if let compliance {
-                relief = compliance.fullyServedAtHours
-            } else if let snap, let tree = reliefTree, let h = tree.hours(to: snap.node) {
-                relief = h + snap.accessHours
+            // Arrival: every specialty its parts need, each by its own target; an area
+            // nobody needs a team in is judged as if the scenario's hazard hit it at the start.
+            let needs = needsOf[area.id] ?? []
+            let arrival: Double?, arrivalTarget: Double, arrivalMet: Bool
+            if needs.isEmpty {
+                arrival = reach.fastestArrivalHours(of: scenario.hazard, at: area.id, startOffsetHours: 0)
+                arrivalTarget = targets.arrivalHours
+                arrivalMet = arrival.map { $0 <= arrivalTarget + 1e-9 } ?? false
             } else {
-                relief = nil
+                let worst = needs.max { ($0.met ? 0 : 1, $0.fastestArrivalHours ?? .infinity) < ($1.met ? 0 : 1, $1.fastestArrivalHours ?? .infinity) }!
+                arrival = needs.contains { $0.fastestArrivalHours == nil } ? nil : needs.compactMap(\.fastestArrivalHours).max()
+                arrivalTarget = worst.targetHours
+                arrivalMet = needs.allSatisfy(\.met)
+            }
+            // Relief: affected parts by the dispatch (all must be met; the latest full
+            // delivery), else the potential relief of the area itself.
+            let parts = complianceOf[area.id] ?? []
+            let relief: Double?, reliefTarget: Double, reliefMet: Bool
+            if !parts.isEmpty {
+                relief = parts.contains { $0.fullyServedAtHours == nil } ? nil : parts.compactMap(\.fullyServedAtHours).max()
+                reliefTarget = (parts.first { !$0.reliefMet } ?? parts.min { $0.deadlineHours < $1.deadlineHours }!).deadlineHours
+                reliefMet = parts.allSatisfy(\.reliefMet)
+            } else {
+                if let snap = network.snaps.areas[area.id], let tree = reliefTree, let h = tree.hours(to: snap.node) {
+                    relief = h + snap.accessHours
+                } else {
+                    relief = nil
+                }
+                reliefTarget = targets.reliefHours
+                reliefMet = relief.map { $0 <= reliefTarget + 1e-9 } ?? false
             }
             areas.append(ScenarioCoverage.AreaCoverage(
                 area: area.id.rawValue, name: area.name, population: area.population, teamArrivalHours: arrivals,
-                arrivalHours: main, affected: affected, reliefHours: relief,
-                arrivalTargetHours: targets.arrivalHours, reliefTargetHours: compliance?.deadlineHours ?? targets.reliefHours,
-                arrivalMet: main.map { $0 <= targets.arrivalHours + 1e-9 } ?? false,
-                reliefMet: compliance?.reliefMet ?? (relief.map { $0 <= targets.reliefHours + 1e-9 } ?? false)))
+                arrivalHours: arrival, teamNeeds: needs, affected: !parts.isEmpty, reliefHours: relief,
+                arrivalTargetHours: arrivalTarget, reliefTargetHours: reliefTarget,
+                arrivalMet: arrivalMet, reliefMet: reliefMet))
         }
         let population = areas.reduce(0.0) { $0 + $1.population }
         func share(_ met: (ScenarioCoverage.AreaCoverage) -> Bool) -> Double {
             population > 0 ? areas.filter(met).reduce(0.0) { $0 + $1.population } / population : 0
         }
-        return ScenarioCoverage(scenario: scenario, policy: policy, specialties: specialties, level: level, areas: areas,
+        return ScenarioCoverage(scenario: scenario, policy: policy, specialties: specialties, targets: targets, level: level, areas: areas,
                                 populationShareWithinArrival: share(\.arrivalMet),
                                 populationShareWithinRelief: share(\.reliefMet), response: response)
+    }
+
+    /// For every bundle area, the areas of `level` it counts towards: itself when it is
+    /// of that level, and its ancestor of that level.
+    static func aggregates(in bundle: ReserveBundle, level: AdministrativeLevel) -> [AreaID: [AreaID]] {
+        let byID = Dictionary(bundle.areas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [AreaID: [AreaID]] = [:]
+        for area in bundle.areas {
+            var current: AdministrativeArea? = area
+            var steps = 0
+            // The validator rejects parent cycles; the step bound only keeps a bad bundle from hanging.
+            while let a = current, steps <= bundle.areas.count {
+                if a.level == level { result[area.id, default: []].append(a.id) }
+                current = a.parent.flatMap { byID[$0] }
+                steps += 1
+            }
+        }
+        return result
     }
 }

@@ -88,15 +88,20 @@ public struct ResponsePlanner: Sendable {
         var teamSolve = options.dispatch.solve
         teamSolve.cuts = .all
         do { teams = try TeamAssigner(options: teamSolve).assign(teamProblem) } catch { throw .dispatch(error) }
+        let reach = TeamReach(bundle: bundle, network: network, overlay: inputs.overlay,
+                              specialties: teamProblem.requirements.map(\.specialty))
+        let fastest = zip(teamProblem.requirements, inputs.requirementOffsets).map { req, offset in
+            reach.fastestArrivalHours(of: req.specialty, at: req.area, startOffsetHours: offset)
+        }
         let teamsTime = t.duration(to: clock.now)
 
-        let compliance = Self.compliance(problem: goodsProblem, plan: goods)
+        let compliance = Self.compliance(problem: goodsProblem, plan: goods, bundle: bundle)
         let usedRoutes = Set(goods.orders.map(\.route))
         let geometry = options.routeGeometry ? inputs.geometry(of: usedRoutes.sorted(), in: goodsProblem) : [:]
         options.logger.debug("scenario \(scenario.id): \(goods.orders.count) orders, \(goods.shortfalls.count) shortfalls, model \(goods.modelSize.rows)×\(goods.modelSize.columns)")
         return ScenarioResponse(
             scenario: scenario, policy: inputs.policy, targets: inputs.targets,
-            goodsProblem: goodsProblem, goods: goods, teamProblem: teamProblem, teams: teams,
+            goodsProblem: goodsProblem, goods: goods, teamProblem: teamProblem, teams: teams, fastestTeamArrivalHours: fastest,
             sourcePlaces: inputs.sourcePlaces, areaPlaces: inputs.areaPlaces, teamPlaces: inputs.teamPlaces,
             routeGeometry: geometry, overlay: inputs.overlay, compliance: compliance, expiredStock: inputs.expiredStock,
             warnings: inputs.warnings.sorted(),
@@ -106,14 +111,31 @@ public struct ResponsePlanner: Sendable {
     /// Relief compliance per area: the target concerns basic needs (food, water,
     /// clothing and shelter, medicine: item categories relief, food, water, medical);
     /// other items are dispatched and reported but do not decide the verdict. The
-    /// figures are the plan's own (``GoodsPlan/AreaFulfilment``), not recomputed.
-    static func compliance(problem p: GoodsProblem, plan: GoodsPlan) -> [ScenarioResponse.AreaCompliance] {
-        plan.fulfilment.map { f in
+    /// figures are the plan's own (``GoodsPlan/AreaFulfilment``), not recomputed, except
+    /// that an area is never met while an affected area below it is not (an aggregate
+    /// is never better than its worst affected part, docs/formats.md).
+    package static func compliance(problem p: GoodsProblem, plan: GoodsPlan, bundle: ReserveBundle) -> [ScenarioResponse.AreaCompliance] {
+        var rows = plan.fulfilment.map { f in
             let area = p.areas[f.area]
             return ScenarioResponse.AreaCompliance(
                 area: area.id, incident: area.incident, deadlineHours: area.deadlineHours,
                 fullyServedAtHours: f.basicFullyServedAtHours, shareByDeadline: f.basicByDeadline, reliefMet: f.reliefMet)
         }
+        let unmet = Set(rows.filter { !$0.reliefMet }.map(\.area))
+        guard !unmet.isEmpty else { return rows }
+        let parentOf = Dictionary(bundle.areas.map { ($0.id, $0.parent) }, uniquingKeysWith: { first, _ in first })
+        var failedAggregates = Set<AreaID>()
+        for part in unmet {
+            var current = parentOf[part] ?? nil
+            var steps = 0
+            while let a = current, steps <= bundle.areas.count {
+                failedAggregates.insert(a)
+                current = parentOf[a] ?? nil
+                steps += 1
+            }
+        }
+        for k in rows.indices where failedAggregates.contains(rows[k].area) { rows[k].reliefMet = false }
+        return rows
     }
 
     /// Incident priority weight by response level: I = 4 … IV = 1.

@@ -48,6 +48,10 @@ public struct ScenarioResponse: Sendable {
     public var teamProblem: TeamProblem
     /// The team plan.
     public var teams: TeamPlan
+    /// Fastest possible arrival for each team requirement (by requirement index), hours
+    /// after the scenario start, whether or not that team is sent there: ``TeamReach``,
+    /// the same function `coverage` uses. nil: no team of the specialty can reach the area.
+    public var fastestTeamArrivalHours: [Double?]
     /// Places of the goods problem's sources, by source index.
     public var sourcePlaces: [Place]
     /// Places of the goods problem's areas (and team requirement areas), by area id.

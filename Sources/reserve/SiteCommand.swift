@@ -124,10 +124,16 @@ struct SiteCommand: ParsableCommand {
             return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(format: "%.3f", x)
         }
         var lines = [t("site.summary", ["objective": named("siteObjective", r.objectiveKind), "status": named("status", r.status),
-                                        "value": num(r.objective), "bound": num(r.bound)])
+                                        "value": num(r.objective), "unit": t("site.unit.\(r.objectiveKind)"), "bound": num(r.bound)])
             + (r.gap.map { t("site.gap", ["gap": String(format: "%.4f%%", $0 * 100)]) } ?? ""),
                      t("site.instance", ["candidates": "\(r.candidates)", "excluded": "\(r.excluded.count)", "demand": "\(r.demandPoints)",
                                          "source": named("site.source", r.travelTimes)])]
+        // p-median's person-hours also as hours per person, which a bureau can check against its targets.
+        let people = r.sites.reduce(0.0) { $0 + $1.servedWeight }
+        if r.objectiveKind == SitingObjective.pMedian.rawValue, let value = r.objective, people > 0 {
+            lines.append(t("site.meanHours", ["hours": t("unit.hours", ["value": String(format: "%.2f", value / people)]),
+                                              "people": num(people)]))
+        }
         if let c = r.coveredWeight { lines.append(t("site.covered", ["weight": num(c)])) }
         var table = TextTable(columns: [.init(t("site.site")), .init(t("site.name")), .init(t("site.existing")),
                                         .init(t("site.demandPoints"), alignment: .right), .init(t("site.servedWeight"), alignment: .right)])

@@ -89,4 +89,39 @@ import TestSupport
         #expect(!far.stderr.contains("did you mean"))
         #expect(far.stderr.contains("valid ids: hg-songhua-flood, hg-heilongjiang-flood"))
     }
+
+    /// Issue 14's renamed headers: a copy of Data/hegang with `throughput_tonnes_per_hour`
+    /// and `handling_hours` (depots.csv) and `mobilisation_minutes` (teams.csv) renamed.
+    /// Their defaults (0 t/h: no depot sends anything; instant loading; 30 min for every
+    /// team) would turn the headline's "relief 2/5 areas" into 0/5, so every command
+    /// refuses the copy (exit 65) and names each missing column, in both languages.
+    @Test func renamedColumnsThatChangeTheAnswerAreErrors() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("er-renamed-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Data/hegang"), to: dir)
+        for (file, from, to) in [("depots.csv", "throughput_tonnes_per_hour", "throughput_t_per_h"),
+                                 ("depots.csv", "handling_hours", "handling_h"),
+                                 ("teams.csv", "mobilisation_minutes", "mobilization_minutes")] {
+            let url = dir.appendingPathComponent(file)
+            var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+            lines[0] = lines[0].replacingOccurrences(of: from, with: to)
+            try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        }
+        // The sample itself: relief met in 2 of 5 areas.
+        let original = try runReserve(["dispatch", "Data/hegang", "--json"])
+        #expect(original.stdout.contains("\"areasMeetingRelief\" : 2"), "\(original.stdout.prefix(300))")
+        for command in [["dispatch", dir.path], ["coverage", dir.path], ["plan", dir.path, "--budget", "0"],
+                        ["site", dir.path, "--objective", "set-cover", "--within", "2"], ["validate", dir.path]] {
+            let r = try runReserve(command)
+            #expect(r.exitCode == 65, "\(command): \(r.exitCode) \(r.stderr)")
+            #expect(r.stdout.isEmpty || command[0] == "validate", "\(command) printed an answer: \(r.stdout.prefix(200))")
+            let text = r.stderr + r.stdout
+            for column in ["throughput_tonnes_per_hour", "handling_hours", "mobilisation_minutes"] {
+                #expect(text.contains("Column '\(column)' is missing from"), "\(command): \(column) not named in \(text)")
+            }
+        }
+        let chinese = try runReserve(["dispatch", dir.path], locale: Self.chinese)
+        #expect(chinese.exitCode == 65)
+        #expect(chinese.stderr.contains("depots.csv 缺少列“throughput_tonnes_per_hour”：每一行都将取默认值 0 t/h"), "\(chinese.stderr)")
+    }
 }
