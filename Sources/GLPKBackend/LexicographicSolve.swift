@@ -25,12 +25,14 @@ extension GLPKSolver {
         if !problems.isEmpty { throw .invalidModel(problems) }
         let optionProblems = options.problems()
         if !optionProblems.isEmpty { throw .invalidOptions(optionProblems.joined(separator: "; ")) }
+        let options = options.withSwitch()
+        try options.control?.checkStopped()
 
         let clock = ContinuousClock()
         let start = clock.now
         let terminal = GLPKTerminal(logger: options.logger, level: options.solverLogLevel)
         let isMIP = model.isMixedInteger
-        return terminal.capture {
+        let results = terminal.capture {
             GLPKProblem.withProblem { lp in
                 GLPKProblem.load(model, into: lp)
                 var results: [Solution] = []
@@ -41,6 +43,7 @@ extension GLPKSolver {
                     // Later LP levels reuse the basis: no presolve, which would discard it.
                     var run = GLPKRun(lp: lp, options: options, clock: clock, start: start,
                                       rowCount: model.constraintCount, columnCount: model.variableCount)
+                    run.level = level + 1
                     if let gap = objective.mipGap { run.options.relativeMIPGap = gap }
                     if let levelLimit = objective.timeLimit {
                         // The level's own limit, but never past the overall one.
@@ -48,6 +51,7 @@ extension GLPKSolver {
                         run = GLPKRun(lp: lp, options: run.options, clock: clock, start: clock.now,
                                       rowCount: model.constraintCount, columnCount: model.variableCount)
                         run.options.timeLimit = overall.map { max(.milliseconds(1), min($0, levelLimit)) } ?? levelLimit
+                        run.level = level + 1
                     }
                     var solution: Solution
                     if isMIP {
@@ -68,6 +72,8 @@ extension GLPKSolver {
                     solution.wallTime = levelStart.duration(to: clock.now)
                     results.append(solution)
                     options.logger.debug("lexicographic level \(level + 1) \(objective.name): \(solution.status.rawValue) \(solution.objectiveValue.map { "\($0)" } ?? "-")")
+                    // Cancelled: no later level starts (the call throws below).
+                    if options.isStopped { break }
                     // A MIP level stopped by its time limit still bounds the next levels by its incumbent.
                     let usable = solution.status == .optimal || (isMIP && solution.status == .feasible)
                     guard usable, let optimum = solution.objectiveValue, level + 1 < objectives.count else { break }
@@ -87,6 +93,8 @@ extension GLPKSolver {
                 return results
             }
         }
+        try options.control?.checkStopped()
+        return results
     }
 
     private func setObjective(_ lp: OpaquePointer, _ objective: LexicographicObjective, columns: Int) {

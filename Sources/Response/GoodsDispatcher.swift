@@ -40,6 +40,11 @@ public struct GoodsDispatcher: Sendable {
         // printed are always those of a schedule that exists.
         while true {
             solutions = try solve(built)
+            // No level found a point (stopped by the time limit first, or the solver
+            // failed): there is no plan to return, and a zeroed one would claim one.
+            guard solutions.contains(where: \.status.hasSolution) else {
+                throw .noSolution(solutions.last?.status ?? .noSolutionFound)
+            }
             let values = solutions.last { $0.status.hasSolution }?.values ?? []
             schedule = FleetScheduler(problem: problem, built: built).schedule(values: values)
             guard !schedule.lateTrips.isEmpty,
