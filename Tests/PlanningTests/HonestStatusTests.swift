@@ -55,7 +55,7 @@ import TestSupport
         var options = ReservePlanOptions()
         options.solve.deadline = deadline
         // Chunks small enough that level 2 (a primal simplex from level 1's basis) reports.
-        options.solve.lpIterationChunk = 1
+        options.solve.lpIterationChunk = 100
         options.solve.progress = { p in
             if p.phase == .linearProgram, (p.level ?? 1) >= 2 {
                 while ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
