@@ -83,10 +83,15 @@ struct ServiceDemo {
             return true
         }
         let planner = ReservePlanner(options: planOptions)
-        let long = Task { try await planner.plan(bundle, network: network) }
-        while reports.count == 0 {
+        let finished = Reports()
+        let long = Task {
+            defer { finished.add("done") }
+            return try await planner.plan(bundle, network: network)
+        }
+        while reports.count == 0 && finished.count == 0 {
             try? await Task.sleep(for: .milliseconds(10))
         }
+        check(reports.count > 0, "the plan reported progress while it ran")
         long.cancel()
         let cancelled = await long.result
         for line in reports.lines.prefix(3) { print(line) }
