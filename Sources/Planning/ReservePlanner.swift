@@ -93,8 +93,13 @@ public struct ReservePlanner: Sendable {
         var builder = try builder(for: bundle, network: given)
         try builder.checkRules()
         do { try solve.control?.checkStopped() } catch { throw .solver(error) }
+        // Past the deadline already (building the program and routing every scenario
+        // are not interruptible): nothing more is tried.
+        if solve.isPastDeadline { throw .noSolution(.noSolutionFound) }
         let evaluationStart = ContinuousClock.now
-        let today = try DispatchEvaluation(bundle: bundle, network: builder.network, logger: solve.logger, control: solve.control)
+        let today = try DispatchEvaluation(bundle: bundle, network: builder.network, logger: solve.logger, control: solve.control,
+                                           deadline: solve.deadline)
+        if solve.isPastDeadline { throw .noSolution(.noSolutionFound) }
         if let deadline = solve.deadline {
             let evaluation = evaluationStart.duration(to: .now)
             builder.options.solve.deadline = deadline - evaluation * 1.5
@@ -137,6 +142,9 @@ public struct ReservePlanner: Sendable {
 
         var scenarios: [ScenarioGoods] = []
         for scenario in bundle.scenarios {
+            // Routing a scenario cannot be interrupted, but the next one need not start.
+            if options.solve.isPastDeadline { throw .noSolution(.noSolutionFound) }
+            do { try options.solve.control?.checkStopped() } catch { throw .solver(error) }
             var responseOptions = ResponseOptions(logger: options.solve.logger)
             // The horizon `reserve dispatch` uses (its default), so that each scenario's LP
             // is dispatch's own. Capacity is counted per deadline, so the shortfall by the
