@@ -3,7 +3,7 @@ SWIFT ?= swift
 SWIFT_FLAGS ?=
 RESERVE = .build/release/reserve
 
-.PHONY: setup build release demo test test-standalone verify fuzz fuzz-build fuzz-seeds sanitize bench bench-full bench-peers clean
+.PHONY: setup build release demo test test-standalone verify fuzz fuzz-build fuzz-seeds sanitize bench bench-full bench-peers clean examples
 
 setup:
 	@bash scripts/setup.sh
@@ -27,6 +27,12 @@ test: setup
 	trap 'bash scripts/pg_test_server.sh stop "$$ER_TEST_POSTGRES_DIR"' EXIT; \
 	echo "test: PostgreSQL for the ledger tests at $$ER_TEST_POSTGRES_URL"; \
 	$(SWIFT) test $(SWIFT_FLAGS)
+
+# The example service (Examples/ServiceDemo, a package linking the library by path):
+# built and run on Data/hegang; fails if any of its checks fails (docs/library.md).
+# Not part of `make test`: a second build of the library.
+examples: setup
+	bash scripts/run_examples.sh
 
 # `make test` again in a fresh clone of HEAD with no siblings: proves the repository
 # needs nothing outside itself (scripts/test_standalone.sh; .ci/run calls it).
@@ -104,7 +110,7 @@ samples:
 	python3 scripts/make_helsinki_sample.py
 
 clean:
-	rm -rf .build .build-sanitize Benchmarks/.build Fuzz/.build Fuzz/.work
+	rm -rf .build .build-sanitize Benchmarks/.build Fuzz/.build Fuzz/.work Examples/ServiceDemo/.build
 
 # The stock book against Python's sqlite3 executemany in the same run (issue 18):
 # province import, 1M synthetic movements, balance and export (a few minutes).

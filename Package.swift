@@ -137,7 +137,9 @@ let package = Package(
         .target(
             name: "EmergencyReserve",
             dependencies: ["LinearSolver", "GLPKBackend", "RoadNetwork", "ReserveModel", "BundleGraph", "BundleIO", "Response", "Planning", "Reports", "Ledger",
-                           "RoadImport", "Localization"]
+                           "RoadImport", "Localization",
+                           // Re-exported: every options type takes a Logger (docs/library.md).
+                           .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "reserve",

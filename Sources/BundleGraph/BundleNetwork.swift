@@ -22,6 +22,9 @@ public struct BundleNetwork: Sendable {
     public let warnBeyondKm: Double
     /// The roads with a bridge, tunnel, ford or ferry, for scenarios that close them.
     public let crossings: CrossingRoads
+    /// What the network was built from: every entry point that takes a network with
+    /// a bundle checks it (``check(belongsTo:)``).
+    public let bundleFingerprint: BundleFingerprint
 
     /// The default speed of access legs, km/h.
     public static let defaultAccessSpeedKmh = 20.0
@@ -48,6 +51,7 @@ public struct BundleNetwork: Sendable {
     package init(graph: RoadGraph, bundle: ReserveBundle, accessSpeedKmh: Double = BundleNetwork.defaultAccessSpeedKmh,
                  snaps: PlaceSnaps? = nil) {
         self.graph = graph
+        self.bundleFingerprint = BundleFingerprint(bundle)
         self.accessSpeedKmh = accessSpeedKmh
         self.warnBeyondKm = bundle.manifest.maxSnapKm
         self.crossings = CrossingRoads(bundle: bundle, graph: graph)
@@ -61,6 +65,15 @@ public struct BundleNetwork: Sendable {
         guard point.isValid else { return nil }
         return try? graph.snap(GeoCoordinate(latitude: point.lat, longitude: point.lon),
                                accessSpeedKmh: accessSpeedKmh, warnBeyondKm: warnBeyondKm)
+    }
+
+    /// Throws unless this network was built from `bundle` (or from a bundle with the
+    /// same roads, places and snapping distance: ``BundleFingerprint``).
+    ///
+    /// - Throws: ``BundleNetworkError/belongsToAnotherBundle(network:bundle:)``.
+    public func check(belongsTo bundle: ReserveBundle) throws(BundleNetworkError) {
+        let other = BundleFingerprint(bundle)
+        if other != bundleFingerprint { throw .belongsToAnotherBundle(network: bundleFingerprint, bundle: other) }
     }
 
     /// The node of a bundle node id.

@@ -11,6 +11,9 @@ public enum BundleNetworkError: Error, Sendable, Hashable, CustomStringConvertib
     case invalidNodeCoordinates([RoadNodeID])
     /// A disruption's speed factor that is not a finite number ≥ 0.
     case invalidDisruptionFactor(incident: IncidentID, factor: Double)
+    /// The network was built from another bundle (its roads, places or snapping
+    /// distance differ): a caller's mistake, e.g. a cache keyed by the wrong bundle.
+    case belongsToAnotherBundle(network: BundleFingerprint, bundle: BundleFingerprint)
     /// Several of the above, each listed.
     case several([BundleNetworkError])
 
@@ -24,6 +27,8 @@ public enum BundleNetworkError: Error, Sendable, Hashable, CustomStringConvertib
             return "road nodes with invalid coordinates: \(ids.prefix(30).map(\.rawValue).joined(separator: ", "))"
         case let .invalidDisruptionFactor(incident, factor):
             return "incident \(incident): speed factor \(factor) is not a finite number ≥ 0"
+        case let .belongsToAnotherBundle(network, bundle):
+            return "the road network given was built from another bundle (fingerprint \(network), this bundle's \(bundle)); build it from this bundle"
         case let .several(errors):
             return errors.map { "  - \($0)" }.joined(separator: "\n")
         }

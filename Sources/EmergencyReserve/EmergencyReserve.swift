@@ -11,6 +11,9 @@
 @_exported import Ledger
 @_exported import RoadImport
 @_exported import Localization
+// swift-log: the options take a `Logger`, so a service needs no dependency of its own
+// to pass one (it still bootstraps the logging system itself).
+@_exported import Logging
 
 /// The library's version, shared by the CLI's `--version`.
 public enum EmergencyReserveVersion {

@@ -72,16 +72,20 @@ extension GLPKSolver {
                                                       totalColumns: model.variableCount, fellBack: false))
         }
         _ = try solve(validating: model, objectives: objectives)
+        let options = options.withSwitch()
+        try options.control?.checkStopped()
         let clock = ContinuousClock()
         let start = clock.now
         let terminal = GLPKTerminal(logger: options.logger, level: options.solverLogLevel)
-        return terminal.capture {
+        let result = terminal.capture {
             GLPKProblem.withProblem { lp in
                 var engine = ColumnGenerationEngine(lp: lp, model: model, settings: columnGeneration,
                                                     options: options, clock: clock, start: start)
                 return engine.run(objectives)
             }
         }
+        try options.control?.checkStopped()
+        return result
     }
 
     /// Validates model, levels and options as the plain lexicographic solve does.
@@ -199,6 +203,7 @@ struct ColumnGenerationEngine {
             while true {
                 var run = GLPKRun(lp: lp, options: options, clock: clock, start: start,
                                   rowCount: model.constraintCount, columnCount: 0)
+                run.level = level + 1
                 if !first {
                     // A warm re-solve: new columns enter at 0 and a new level's objective
                     // leaves the rows alone, so the last basis is still primal feasible
@@ -220,7 +225,9 @@ struct ColumnGenerationEngine {
                     continue
                 }
                 options.logger.trace("column generation level \(level + 1) round \(rounds): \(solution.status.rawValue) \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(modelColumn.count - 1) columns, \(solution.iterations) iterations, \(start.duration(to: clock.now))")
-                guard solution.status == .optimal else { break }
+                // Cancelled, or out of time between rounds: the call throws or returns what it has.
+                guard solution.status == .optimal, !options.isStopped else { break }
+                if run.outOfTime { solution.status = .feasible; break }
                 let entering = price(cost: cost, sign: sign)
                 if entering.isEmpty { break }
                 add(entering)
@@ -230,7 +237,7 @@ struct ColumnGenerationEngine {
             var recorded = levelSolution
             recorded.wallTime = levelStart.duration(to: clock.now)
             results.append(recorded)
-            guard levelSolution.status == .optimal, level + 1 < objectives.count else { break }
+            guard levelSolution.status == .optimal, level + 1 < objectives.count, !options.isStopped else { break }
             excludeOutsideOptimalFace(cost: cost, sign: sign)
             GLPKFace.restrict(lp)
         }
@@ -291,7 +298,10 @@ struct ColumnGenerationEngine {
         result.rowActivities = (0..<m).map { glp_get_row_prim(lp, Int32($0 + 1)) }
         result.rowDuals = (0..<m).map { sign * glp_get_row_dual(lp, Int32($0 + 1)) }
         result.objectiveValue = solution.objectiveValue.map { sign * $0 }
-        result.bestBound = result.objectiveValue
+        // A restricted master stopped by the deadline is feasible for the full LP, but
+        // its optimum bounds nothing: columns left out could still improve it.
+        result.bestBound = solution.status == .optimal ? result.objectiveValue : nil
+        result.relativeGap = solution.status == .optimal ? 0 : nil
         return result
     }
 }

@@ -34,7 +34,7 @@ public struct GLPKSolver: LinearProgramSolver {
     ///   invalid model, ``LinearSolverError/invalidOptions(_:)`` for unusable options.
     public func solve(_ model: Model) throws(LinearSolverError) -> Solution {
         try checkInputs(model)
-        let solution = run(model, options: options) { $0.isMixed ? $0.run.solveMIP() : $0.run.solveLP() }
+        let solution = try run(model, options: options) { $0.isMixed ? $0.run.solveMIP() : $0.run.solveLP() }
         options.logger.debug("solved \(model.name): \(solution.status.rawValue), objective \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(solution.iterations) iterations, \(solution.wallTime)")
         return solution
     }
@@ -49,8 +49,13 @@ public struct GLPKSolver: LinearProgramSolver {
 
     /// Loads `model` into a GLPK problem that lives only for this call, runs `body` on
     /// it with GLPK's terminal output captured, and stamps the wall time.
-    func run(_ model: Model, options: SolveOptions,
-                     _ body: ((run: GLPKRun, isMixed: Bool)) -> Solution) -> Solution {
+    ///
+    /// - Throws: ``LinearSolverError/cancelled`` when the call was stopped before or
+    ///   during the solve (the problem is deleted first, on this thread).
+    func run(_ model: Model, options given: SolveOptions,
+             _ body: ((run: GLPKRun, isMixed: Bool)) -> Solution) throws(LinearSolverError) -> Solution {
+        let options = given.withSwitch()
+        try options.control?.checkStopped()
         let clock = ContinuousClock()
         let start = clock.now
         let terminal = GLPKTerminal(logger: options.logger, level: options.solverLogLevel)
@@ -63,6 +68,7 @@ public struct GLPKSolver: LinearProgramSolver {
             }
         }
         solution.wallTime = start.duration(to: clock.now)
+        try options.control?.checkStopped()
         return solution
     }
 
@@ -92,7 +98,7 @@ public struct GLPKSolver: LinearProgramSolver {
         }
         var withoutPresolve = options
         withoutPresolve.presolve = false
-        let solution = run(model, options: withoutPresolve) { $0.run.solveMIP(warmStart: start) }
+        let solution = try run(model, options: withoutPresolve) { $0.run.solveMIP(warmStart: start) }
         options.logger.debug("solved \(model.name) from a warm start: \(solution.status.rawValue), objective \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(solution.nodes) nodes, \(solution.wallTime)")
         return solution
     }
@@ -111,13 +117,29 @@ struct GLPKRun {
         options.logger.logLevel <= options.solverLogLevel ? GLP_MSG_ON : GLP_MSG_ERR
     }
 
-    /// Milliseconds left of the time limit for GLPK's `tm_lim` (`Int32.max` = none).
+    /// Milliseconds left of the time limit and of the call's deadline, whichever ends
+    /// first, for GLPK's `tm_lim` (`Int32.max` = none; at least 1, which GLPK accepts).
     var remainingMilliseconds: Int32 {
-        guard let limit = options.timeLimit else { return Int32.max }
-        let left = limit - start.duration(to: clock.now)
+        let now = clock.now
+        var left: Duration?
+        if let limit = options.timeLimit { left = limit - start.duration(to: now) }
+        if let deadline = options.deadline {
+            let toDeadline = now.duration(to: deadline)
+            left = left.map { min($0, toDeadline) } ?? toDeadline
+        }
+        guard let left else { return Int32.max }
         let ms = Double(left.components.seconds) * 1000 + Double(left.components.attoseconds) / 1e15
-        return Int32(max(1, min(Double(Int32.max), ms.rounded(.up))))
+        return Int32(max(1, min(Double(Int32.max - 1), ms.rounded(.up))))
     }
+
+    /// Whether the time limit or the deadline has passed.
+    var outOfTime: Bool {
+        if let limit = options.timeLimit, start.duration(to: clock.now) >= limit { return true }
+        return options.isPastDeadline
+    }
+
+    /// The lexicographic level being solved (1-based), for progress reports.
+    var level: Int?
 
     // MARK: LP
 
@@ -173,14 +195,43 @@ struct GLPKRun {
         }
     }
 
+    /// Runs the simplex method in chunks of ``SolveOptions/lpIterationChunk``
+    /// iterations: between chunks it reports progress and looks at the stop switch.
+    ///
+    /// A chunk that ends on its iteration limit leaves a valid basis when the presolver
+    /// is off, and the next chunk resumes from it. With the presolver on, GLPK leaves the
+    /// original problem's basis undefined after a stop, so the next chunk starts again
+    /// without it: only LPs that need more than one chunk pay for that, once.
     func runSimplex(presolve: Bool) -> Int32 {
         var parm = glp_smcp()
         glp_init_smcp(&parm)
         parm.msg_lev = messageLevel
         parm.meth = options.algorithm == .primalSimplex ? GLP_PRIMAL : GLP_DUALP
-        parm.presolve = presolve ? GLP_ON : GLP_OFF
-        parm.tm_lim = remainingMilliseconds
-        return glp_simplex(lp, &parm)
+        var presolving = presolve
+        while true {
+            parm.presolve = presolving ? GLP_ON : GLP_OFF
+            parm.tm_lim = remainingMilliseconds
+            parm.it_lim = Int32(clamping: options.lpIterationChunk)
+            let code = glp_simplex(lp, &parm)
+            guard code == GLP_EITLIM else { return code }
+            reportLP()
+            if options.isStopped { return code }
+            if outOfTime { return GLP_ETMLIM }
+            presolving = false
+        }
+    }
+
+    /// An LP's progress between chunks: the objective of the current basis is an
+    /// incumbent once primal feasible, and a bound once dual feasible (the dual simplex
+    /// keeps dual feasibility in its phase 2).
+    func reportLP() {
+        guard options.progress != nil else { return }
+        let objective = glp_get_obj_val(lp)
+        let primalFeasible = glp_get_prim_stat(lp) == GLP_FEAS
+        let dualFeasible = glp_get_dual_stat(lp) == GLP_FEAS
+        options.report(SolveProgress(phase: .linearProgram, level: level,
+                                     incumbent: primalFeasible ? objective : nil, bound: dualFeasible ? objective : nil,
+                                     iterations: iterations, elapsed: options.elapsed(since: start)))
     }
 
     var iterations: Int { Int(glp_get_it_cnt(lp)) }
@@ -241,7 +292,7 @@ struct GLPKRun {
             }
         }
         let monitor = MIPMonitor(options: options, clock: clock, start: start,
-                                 minimize: glp_get_obj_dir(lp) == GLP_MIN)
+                                 minimize: glp_get_obj_dir(lp) == GLP_MIN, level: level)
         // GLPK's arrays are 1-based; slot 0 is ignored.
         monitor.warmStart = warmStart.map { [0] + $0 }
         var parm = glp_iocp()
@@ -318,16 +369,24 @@ final class MIPMonitor {
     private var lastReport: ContinuousClock.Instant
     /// A feasible point (1-based) to hand to GLPK at its first heuristic call, then nil.
     var warmStart: [Double]?
+    let level: Int?
 
-    init(options: SolveOptions, clock: ContinuousClock, start: ContinuousClock.Instant, minimize: Bool) {
+    init(options: SolveOptions, clock: ContinuousClock, start: ContinuousClock.Instant, minimize: Bool, level: Int? = nil) {
         self.options = options
         self.clock = clock
         self.start = start
         self.minimize = minimize
         self.lastReport = start
+        self.level = level
     }
 
     func observe(_ tree: OpaquePointer) {
+        // Cancelled (or the progress callback said stop): GLPK ends the search at once
+        // and glp_intopt returns GLP_ESTOP; the caller throws.
+        if options.isStopped {
+            glp_ios_terminate(tree)
+            return
+        }
         let reason = glp_ios_reason(tree)
         if reason == GLP_IHEUR, let start = warmStart {
             warmStart = nil
@@ -338,8 +397,9 @@ final class MIPMonitor {
         glp_ios_tree_size(tree, &active, &current, &total)
         nodes = Int(total)
         let best = glp_ios_best_node(tree)
-        if best != 0 {
-            let bound = glp_ios_node_bound(tree, best)
+        // GLPK answers -DBL_MAX (+DBL_MAX) for a node whose bound is not known yet.
+        if best != 0, let bound = SolveProgress(phase: .mixedInteger, incumbent: nil,
+                                                bound: glp_ios_node_bound(tree, best), elapsed: .zero).bound {
             // The global bound only tightens; keep the tightest seen.
             if let old = bestBound {
                 bestBound = minimize ? max(old, bound) : min(old, bound)
@@ -355,16 +415,14 @@ final class MIPMonitor {
         if glp_mip_status(problem) == GLP_FEAS || improved {
             incumbent = glp_mip_obj_val(problem)
         }
-        guard let progress = options.progress else { return }
+        guard options.progress != nil else { return }
         let now = clock.now
         if improved || lastReport.duration(to: now) >= options.progressInterval {
             lastReport = now
-            var gap: Double? = nil
-            if let incumbent, let bestBound {
-                gap = abs(incumbent - bestBound) / (abs(incumbent) + Double.ulpOfOne)
-            }
-            progress(MIPProgress(incumbent: incumbent, bound: bestBound, relativeGap: gap,
-                                 nodes: nodes, elapsed: start.duration(to: now)))
+            options.report(SolveProgress(phase: .mixedInteger, level: level, incumbent: incumbent, bound: bestBound,
+                                         nodes: nodes, iterations: Int(glp_get_it_cnt(glp_ios_get_prob(tree))),
+                                         elapsed: options.elapsed(since: start)))
+            if options.isStopped { glp_ios_terminate(tree) }
         }
     }
 
@@ -374,6 +432,17 @@ final class MIPMonitor {
         if provenOptimal { return optimum }
         guard let bestBound else { return nil }
         return minimize ? min(bestBound, optimum) : max(bestBound, optimum)
+    }
+}
+
+extension SolveOptions {
+    /// These options with a stop switch, so that a progress callback answering `false`
+    /// can stop even a solver called directly.
+    func withSwitch() -> SolveOptions {
+        guard control == nil else { return self }
+        var o = self
+        o.control = SolveControl()
+        return o
     }
 }
 

@@ -35,8 +35,8 @@ extension GLPKSolver {
     /// For a MIP, `incumbent` (one value per column) is handed to branch and bound as
     /// level 1's first integer solution when it is feasible (checked here, within
     /// 1e-7), and each later level starts from the level before's solution, which
-    /// meets that level's objective row. Either way the presolver is off, because
-    /// GLPK's heuristic solutions refer to the original columns.
+    /// meets that level's objective row (only when `incumbent` is given). Then the
+    /// presolver is off, because GLPK's heuristic solutions refer to the original columns.
     public func solve(_ model: Model, lexicographic objectives: [LexicographicObjective],
                       startingFrom basis: SimplexBasis?, incumbent: [Double]? = nil) throws(LinearSolverError) -> (solutions: [Solution], firstLevelBasis: SimplexBasis?) {
         if let incumbent, incumbent.count != model.variableCount {
@@ -50,6 +50,8 @@ extension GLPKSolver {
         if !problems.isEmpty { throw .invalidModel(problems) }
         let optionProblems = options.problems()
         if !optionProblems.isEmpty { throw .invalidOptions(optionProblems.joined(separator: "; ")) }
+        let options = options.withSwitch()
+        try options.control?.checkStopped()
 
         let clock = ContinuousClock()
         let start = clock.now
@@ -73,6 +75,7 @@ extension GLPKSolver {
                     // Later LP levels reuse the basis: no presolve, which would discard it.
                     var run = GLPKRun(lp: lp, options: options, clock: clock, start: start,
                                       rowCount: model.constraintCount, columnCount: model.variableCount)
+                    run.level = level + 1
                     if let gap = objective.mipGap { run.options.relativeMIPGap = gap }
                     if let levelLimit = objective.timeLimit {
                         // The level's own limit, but never past the overall one.
@@ -80,6 +83,7 @@ extension GLPKSolver {
                         run = GLPKRun(lp: lp, options: run.options, clock: clock, start: clock.now,
                                       rowCount: model.constraintCount, columnCount: model.variableCount)
                         run.options.timeLimit = overall.map { max(.milliseconds(1), min($0, levelLimit)) } ?? levelLimit
+                        run.level = level + 1
                     }
                     var solution: Solution
                     if isMIP {
@@ -87,7 +91,10 @@ extension GLPKSolver {
                         solution = run.solveMIP(warmStart: warmPoint)
                         // GLPK takes a heuristic point only if its integer columns are
                         // exactly whole; the solver's values may be 2.0000000001.
-                        warmPoint = solution.status.hasSolution
+                        // Only for a caller that gave a first point: without one, a later
+                        // level keeps GLPK's own search (its presolver, no early incumbent
+                        // within the gap of a better one).
+                        warmPoint = startPoint != nil && solution.status.hasSolution
                             ? zip(solution.values, model.columnKinds).map { $1 == .continuous ? $0 : $0.rounded() } : nil
                     } else if level == 0, let startBasis {
                         // Only bounds changed since this basis was optimal: it is still
@@ -116,6 +123,8 @@ extension GLPKSolver {
                     if level == 0, !isMIP, solution.status == .optimal { firstLevelBasis = run.basis() }
                     results.append(solution)
                     options.logger.debug("lexicographic level \(level + 1) \(objective.name): \(solution.status.rawValue) \(solution.objectiveValue.map { "\($0)" } ?? "-")")
+                    // Cancelled: no later level starts (the call throws below).
+                    if options.isStopped { break }
                     // A MIP level stopped by its time limit still bounds the next levels by its incumbent.
                     let usable = solution.status == .optimal || (isMIP && solution.status == .feasible)
                     guard usable, let optimum = solution.objectiveValue, level + 1 < objectives.count else { break }
@@ -135,6 +144,7 @@ extension GLPKSolver {
                 return results
             }
         }
+        try options.control?.checkStopped()
         return (solutions, firstLevelBasis)
     }
 

@@ -51,7 +51,7 @@ extension GLPKSolver {
         options.presolve = false
         if options.algorithm == .interiorPoint { options.algorithm = .dualSimplex }
         var final: SimplexBasis?
-        let solution = run(model, options: options) { loaded in
+        let solution = try run(model, options: options) { loaded in
             let run = loaded.run
             if let basis { run.setBasis(basis) }
             var solution = run.simplex(presolve: false)

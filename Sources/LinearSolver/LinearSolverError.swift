@@ -46,6 +46,9 @@ public enum LinearSolverError: Error, Sendable, CustomStringConvertible {
     case unwritableFile(path: String, message: String)
     /// The backend failed in a way that is not a property of the model.
     case backendFailure(String)
+    /// The call was cancelled (its Swift task, or a progress callback that returned
+    /// `false`): nothing is returned. The async entry points throw `CancellationError`.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -59,6 +62,8 @@ public enum LinearSolverError: Error, Sendable, CustomStringConvertible {
             return "cannot read model file \(path): \(message)"
         case let .unwritableFile(path, message):
             return "cannot write model file \(path): \(message)"
+        case .cancelled:
+            return "cancelled"
         case let .backendFailure(message):
             return "solver failure: \(message)"
         }

@@ -11,43 +11,45 @@ public enum LPAlgorithm: String, Sendable, Codable, CaseIterable {
     case interiorPoint
 }
 
-/// A snapshot of a running MIP search, passed to ``SolveOptions/progress``.
-public struct MIPProgress: Sendable {
-    /// Objective value of the best integer solution found so far.
-    public var incumbent: Double?
-    /// Best bound on the optimum (a lower bound when minimising).
-    public var bound: Double?
-    /// Relative gap `|incumbent − bound| / (|incumbent| + ε)`, when both exist.
-    public var relativeGap: Double?
-    /// Search-tree nodes created so far.
-    public var nodes: Int
-    /// Time since the solve started.
-    public var elapsed: Duration
-
-    /// Creates a snapshot (for solvers built on top of this one, e.g. Planning's
-    /// p-median pricing loop, that report through the same callback).
-    public init(incumbent: Double?, bound: Double?, relativeGap: Double?, nodes: Int, elapsed: Duration) {
-        self.incumbent = incumbent
-        self.bound = bound
-        self.relativeGap = relativeGap
-        self.nodes = nodes
-        self.elapsed = elapsed
-    }
-}
-
 /// How to solve a model.
 public struct SolveOptions: Sendable {
     /// Stop after this long and report the best solution so far (`nil`: no limit).
+    /// For one solve, the time of that solve; for an entry point of the library
+    /// (`respond`, `plan`, `coverage`, `site`), the whole call, wall clock, model
+    /// building included (it becomes ``deadline``: ``forCall(started:)``).
     public var timeLimit: Duration?
+    /// The instant by which the whole call must end: every solve gets at most the time
+    /// left (GLPK's `tm_lim`), and the code between solves stops looking for better
+    /// once it has passed. `nil`: none (or `timeLimit` from the call's start).
+    public var deadline: ContinuousClock.Instant? {
+        get { deadlineBox?.instant }
+        set { deadlineBox = newValue.map(InstantBox.init) }
+    }
+    /// `ContinuousClock.Instant` is resilient, so a stored one would make these options
+    /// (and every struct holding them) address-only, which the model builders'
+    /// exclusivity checks refuse; an immutable box keeps the options loadable and a
+    /// value (setting the deadline makes a new box).
+    private var deadlineBox: InstantBox?
+    /// The call's stop switch (cancellation), shared by every copy of these options.
+    public var control: SolveControl?
+    /// Simplex iterations between two looks at ``control`` and ``progress`` while an LP
+    /// solves. GLPK's simplex has no callback, so a cancellable LP is solved in chunks of
+    /// this many iterations, each resuming from the last basis. Chunks are counted in
+    /// iterations, not time, so the same input takes the same path (and gives the same
+    /// answer) whenever it is run; an LP that needs fewer iterations than one chunk is
+    /// solved exactly as without chunks.
+    public var lpIterationChunk: Int
     /// Stop a MIP once the relative gap between incumbent and bound is at most this.
     public var relativeMIPGap: Double
     /// Let GLPK's presolver simplify the model first.
     public var presolve: Bool
     /// LP algorithm.
     public var algorithm: LPAlgorithm
-    /// Called from the solving thread when a MIP finds a better solution and
-    /// otherwise at most every ``progressInterval``.
-    public var progress: (@Sendable (MIPProgress) -> Void)?
+    /// Called from the solving thread: when a MIP finds a better solution and otherwise
+    /// at most every ``progressInterval``; between an LP's iteration chunks; after each
+    /// master of a decomposition. Returning `false` stops the call (as cancelling it
+    /// does): it throws ``LinearSolverError/cancelled``.
+    public var progress: (@Sendable (SolveProgress) -> Bool)?
     /// Minimum time between two progress calls without a new incumbent.
     public var progressInterval: Duration
     /// Cutting planes GLPK may add in a MIP search.
@@ -70,21 +72,28 @@ public struct SolveOptions: Sendable {
 
     /// Options with the defaults: no time limit, gap 1e-6, presolve on, dual simplex,
     /// GLPK's own branching and backtracking defaults (Driebeck–Tomlin, best local
-    /// bound), GLPK's output at `.debug`.
+    /// bound), GLPK's terminal output at `.trace` (it is chatty: a line per 500
+    /// simplex iterations), no deadline, no stop switch.
     public init(
         timeLimit: Duration? = nil,
         relativeMIPGap: Double = 1e-6,
         presolve: Bool = true,
         algorithm: LPAlgorithm = .dualSimplex,
-        progress: (@Sendable (MIPProgress) -> Void)? = nil,
+        progress: (@Sendable (SolveProgress) -> Bool)? = nil,
         progressInterval: Duration = .seconds(1),
         cuts: MIPCuts = [],
         feasibilityPump: Bool = false,
         branching: MIPBranching = .driebeckTomlin,
         backtracking: MIPBacktracking = .bestLocalBound,
-        solverLogLevel: Logger.Level = .debug,
-        logger: Logger = Logger(label: "EmergencyReserve.LinearSolver")
+        solverLogLevel: Logger.Level = .trace,
+        logger: Logger = Logger(label: "EmergencyReserve.LinearSolver"),
+        deadline: ContinuousClock.Instant? = nil,
+        control: SolveControl? = nil,
+        lpIterationChunk: Int = 2_000
     ) {
+        self.deadlineBox = deadline.map(InstantBox.init)
+        self.control = control
+        self.lpIterationChunk = lpIterationChunk
         self.timeLimit = timeLimit
         self.relativeMIPGap = relativeMIPGap
         self.presolve = presolve
@@ -107,6 +116,7 @@ public struct SolveOptions: Sendable {
             result.append("relative MIP gap must be a finite number ≥ 0, got \(relativeMIPGap)")
         }
         if progressInterval < .zero { result.append("progress interval must not be negative") }
+        if lpIterationChunk < 1 { result.append("LP iteration chunk must be at least 1, got \(lpIterationChunk)") }
         return result
     }
 }
@@ -153,4 +163,10 @@ public enum MIPBacktracking: String, Sendable, Codable, CaseIterable {
     case bestLocalBound
     /// Best projection (`GLP_BT_BPH`): the node whose projected integer objective is best.
     case bestProjection
+}
+
+/// An instant behind a reference (see ``SolveOptions/deadline``).
+private final class InstantBox: Sendable {
+    let instant: ContinuousClock.Instant
+    init(_ instant: ContinuousClock.Instant) { self.instant = instant }
 }

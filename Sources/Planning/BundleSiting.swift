@@ -57,6 +57,9 @@ public enum BundleSiting {
     public static func instance(of bundle: ReserveBundle, directory: String?,
                                 options: BundleSitingOptions = BundleSitingOptions(),
                                 network: BundleNetwork? = nil) throws(SitingInputError) -> BundleSitingInstance {
+        if let network {
+            do { try network.check(belongsTo: bundle) } catch { throw SitingInputError(error.description) }
+        }
         let fm = FileManager.default
         func siteFile(_ name: String) -> String? {
             guard let directory else { return nil }

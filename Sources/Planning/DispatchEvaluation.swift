@@ -1,3 +1,4 @@
+import LinearSolver
 import BundleGraph
 import Foundation
 import Logging
@@ -29,11 +30,17 @@ struct DispatchEvaluation: Sendable {
 
     /// Dispatches every scenario of `bundle`, in parallel (each GLPK solve on its own
     /// worker thread; the results do not depend on the order).
-    init(bundle: ReserveBundle, network: BundleNetwork, logger: Logger) throws(PlanningError) {
+    ///
+    /// `control` is the plan's stop switch: a cancelled plan stops here too. No deadline
+    /// is passed: the plan reserves the time of these dispatches before its own.
+    init(bundle: ReserveBundle, network: BundleNetwork, logger: Logger, control: SolveControl? = nil,
+         deadline: ContinuousClock.Instant? = nil) throws(PlanningError) {
         let ids = bundle.scenarios.map(\.id)
         let box = ResultBox<Scenario, PlanningError>(count: ids.count)
         DispatchQueue.concurrentPerform(iterations: ids.count) { w in
-            box.set(w, Result { () throws(PlanningError) in try Self.dispatch(ids[w], bundle: bundle, network: network, logger: logger) })
+            box.set(w, Result { () throws(PlanningError) in
+                try Self.dispatch(ids[w], bundle: bundle, network: network, logger: logger, control: control, deadline: deadline)
+            })
         }
         var list: [Scenario] = []
         for r in box.results {
@@ -46,8 +53,14 @@ struct DispatchEvaluation: Sendable {
         scenarios = list
     }
 
-    static func dispatch(_ id: ScenarioID, bundle: ReserveBundle, network: BundleNetwork, logger: Logger) throws(PlanningError) -> Scenario {
-        let planner = ResponsePlanner(options: ResponseOptions(routeGeometry: false, logger: logger))
+    static func dispatch(_ id: ScenarioID, bundle: ReserveBundle, network: BundleNetwork, logger: Logger,
+                         control: SolveControl? = nil, deadline: ContinuousClock.Instant? = nil) throws(PlanningError) -> Scenario {
+        var options = ResponseOptions(routeGeometry: false, logger: logger)
+        options.dispatch.solve.logger = logger
+        options.dispatch.solve.control = control
+        options.dispatch.solve.deadline = deadline
+        if options.dispatch.solve.isPastDeadline { throw .noSolution(.noSolutionFound) }
+        let planner = ResponsePlanner(options: options)
         let problem: GoodsProblem
         let plan: GoodsPlan
         do {
@@ -56,6 +69,7 @@ struct DispatchEvaluation: Sendable {
         } catch let e as ResponseError {
             throw .response(e)
         } catch let e as DispatchError {
+            if case let .noSolution(status) = e { throw .noSolution(status) }
             throw .response(.dispatch(e))
         } catch {
             throw .solver(.backendFailure("\(error)"))

@@ -114,10 +114,10 @@ struct PMedianRun {
     }
 
     func report(_ incumbent: Double?, _ bound: Double?) {
-        guard let progress = solver.options.progress else { return }
+        guard solver.options.progress != nil else { return }
         let b = bound.map(rounded)
-        progress(MIPProgress(incumbent: incumbent, bound: b, relativeGap: relativeGapOf(incumbent, b),
-                             nodes: stats.solves, elapsed: start.duration(to: clock.now)))
+        solver.options.report(SolveProgress(incumbent: incumbent, bound: b, relativeGap: relativeGapOf(incumbent, b),
+                                            nodes: stats.solves, elapsed: solver.options.elapsed(since: start)))
     }
 
     mutating func finish(_ status: SolutionStatus, _ open: [Int]?, _ value: Double?, _ bound: Double?) -> SitingResult {
@@ -271,7 +271,7 @@ struct PMedianRun {
         let size = reducedSets(multipliers, bound: bestBound).columns.reduce(0) { $0 + $1.count }
         if size <= solver.reducedMIPColumnsPerPoint * a { return try solveReduced(multipliers, bound: bestBound) }
         var search = PMedianBranchAndBound(core: core, integral: integral, incumbent: incumbent, value: bestValue)
-        let open = search.run(u: multipliers, rootBound: bestBound, deadline: deadline)
+        let open = search.run(u: multipliers, rootBound: bestBound, deadline: deadline, control: solver.options.control)
         bestOpen = search.incumbent
         bestValue = search.incumbentValue
         stats.columns = 0
@@ -292,6 +292,7 @@ struct PMedianRun {
         var lastDuals: [Double] = []
         while true {
             if let deadline, clock.now >= deadline { break }
+            if solver.options.isStopped { throw .cancelled }
             let (model, y) = model(prefix.map { Array(0..<$0) }, closed: noneClosed, binary: false)
             stats.columns = prefix.reduce(0, +)
             stats.rows = model.constraintCount

@@ -1,3 +1,5 @@
+import LinearSolver
+
 /// Lagrangian branch and bound on the site variables y_j of a p-median instance.
 ///
 /// Every node fixes some sites open and some closed. Its bound is the Lagrangian
@@ -119,7 +121,7 @@ struct PMedianBranchAndBound {
     /// Runs the search from the root multipliers `u` (with bound `rootBound`).
     /// Returns `nil` when the search completed (the incumbent is optimal), or else the
     /// best lower bound over the unexplored part (deadline reached).
-    mutating func run(u: [Double], rootBound: Double, deadline: ContinuousClock.Instant?) -> Double? {
+    mutating func run(u: [Double], rootBound: Double, deadline: ContinuousClock.Instant?, control: SolveControl? = nil) -> Double? {
         let m = core.m, a = core.a, p = core.p
         // Pruning and the step sizes measure against the incumbent's cost.
         guard incumbentValue.isFinite else { return rootBound }
@@ -133,7 +135,8 @@ struct PMedianBranchAndBound {
         var first = true
 
         while var node = stack.popLast() {
-            if let deadline, ContinuousClock.now >= deadline {
+            // Cancelled: stop as at the deadline (the solver throws afterwards).
+            if (deadline.map { ContinuousClock.now >= $0 } ?? false) || control?.isStopped == true {
                 let pending = stack.map(\.bound).min() ?? node.bound
                 return min(incumbentValue, rounded(min(pending, node.bound)))
             }

@@ -38,12 +38,16 @@ extension ReservePlanner {
         if list.isEmpty { problems.append(ProblemIssue("budgets", "give at least one budget")) }
         for b in list where !(b >= 0 && b.isFinite) { problems.append(ProblemIssue("budgets", "must be numbers ≥ 0, got \(b)")) }
         if !problems.isEmpty { throw .invalidOptions(problems) }
+        // One stop switch and one deadline for every budget point.
+        var options = self.options
+        options.solve = options.solve.forCall()
         var first = options
         first.budgetYuan = list.last
         var template = try ReservePlanner(options: first).builder(for: bundle, network: given)
         template.options.budgetYuan = list.first
         try template.checkRules()
-        let today = try DispatchEvaluation(bundle: bundle, network: template.network, logger: options.solve.logger)
+        let today = try DispatchEvaluation(bundle: bundle, network: template.network, logger: options.solve.logger,
+                                           control: options.solve.control)
         var points: [PlanFrontier.Point] = []
         // With the scenario decomposition, cuts, bases and best plans pass from one
         // budget to the next (an empty carry asks solve to start one).
@@ -58,7 +62,8 @@ extension ReservePlanner {
             var builder = template
             builder.setBudget(budget)
             var plan = try builder.solve(carry: &carry)
-            try plan.evaluate(bundle: bundle, network: builder.network, today: today, builder: builder, logger: options.solve.logger)
+            try plan.evaluate(bundle: bundle, network: builder.network, today: today, builder: builder, logger: options.solve.logger,
+                              control: options.solve.control)
             var carried = false
             if let previous = points.last, Self.better(previous.plan, than: plan, objective: options.objective) {
                 plan = previous.plan

@@ -1,3 +1,4 @@
+import LinearSolver
 import BundleGraph
 import Logging
 import ReserveModel
@@ -54,8 +55,8 @@ extension ReservePlan {
     /// Replaces the before and after figures with `reserve dispatch`'s on today's and on
     /// the recommended stock, and states each change's reason from them.
     mutating func evaluate(bundle: ReserveBundle, network: BundleNetwork, today: DispatchEvaluation,
-                           builder: ReservePlanBuilder, logger: Logger) throws(PlanningError) {
-        let after = try DispatchEvaluation(bundle: applied(to: bundle), network: network, logger: logger)
+                           builder: ReservePlanBuilder, logger: Logger, control: SolveControl? = nil) throws(PlanningError) {
+        let after = try DispatchEvaluation(bundle: applied(to: bundle), network: network, logger: logger, control: control)
         for w in scenarios.indices {
             scenarios[w].modelShortfallAfter = scenarios[w].shortfallAfter
             scenarios[w].shortfallBefore = today.scenarios[w].weightedShortfall

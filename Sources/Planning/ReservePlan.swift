@@ -119,8 +119,35 @@ public struct ReservePlan: Sendable {
 
     /// The area whose bureau the plan is for (its depots and its sub-areas' change).
     public var scope: [AreaID] = []
-    /// Solver status.
+    /// What the plan optimised (``ReservePlanOptions/objective``), so that a report
+    /// needs nothing passed again.
+    public var objectiveKind: ReservePlanObjective = .shortfall
+    /// The budget it was planned within, CNY (``ReservePlanOptions/budgetYuan``).
+    public var budgetYuan: Double?
+    /// What the returned plan is: the status of the objective level that produced it
+    /// (`optimal`, or `feasible` with ``relativeGap``). A plan is never returned without
+    /// a solution (``PlanningError/noSolution(_:)``).
     public var status: SolutionStatus
+    /// The relative gap of the level that produced the plan, when known (0 when proven).
+    public var relativeGap: Double?
+    /// Each objective level that was attempted, in order: how it ended. Fewer than the
+    /// objective's levels when the time ran out; the plan comes from the last one with
+    /// a solution. Empty for the scenario decomposition (see ``decomposition``).
+    public var objectiveLevels: [LevelOutcome] = []
+
+    /// How one objective level of the plan's solve ended.
+    public struct LevelOutcome: Sendable, Hashable {
+        /// `expected shortfall`, `cost`, `worst shortfall`, `change`, ….
+        public var name: String
+        /// How its solve ended.
+        public var status: SolutionStatus
+        /// Its objective value, when it has a solution.
+        public var value: Double?
+        /// Its best bound, when known.
+        public var bound: Double?
+        /// Its relative gap, when known.
+        public var relativeGap: Double?
+    }
     /// The objective value of the first level (expected or worst shortfall, or cost).
     public var objective: Double?
     /// Stock levels whose recommendation differs from today (or all, if asked).

@@ -57,13 +57,23 @@ extension ReservePlanBuilder {
         let solutions: [Solution]
         do { solutions = try solveLevels(main, levels, solver) } catch { throw .solver(error) }
         if solutions.first?.status == .infeasible { throw .infeasible(conflicts(solverSaidInfeasible: true)) }
-        let final = solutions.last { $0.status.hasSolution }
-        let status: SolutionStatus = solutions.count == levels.count && solutions.allSatisfy { $0.status == .optimal }
-            ? .optimal : (solutions.last?.status ?? .noSolutionFound)
+        // The plan is the last level's that has a point, and its status is that level's:
+        // what the returned plan is (optimal, or feasible with its gap), however far the
+        // levels after it got (``ReservePlan/objectiveLevels``). No point: no plan.
+        guard let final = solutions.last(where: { $0.status.hasSolution }) else {
+            throw .noSolution(solutions.last?.status ?? .noSolutionFound)
+        }
+        let status = final.status
         // The cost objective's value is its second level (the cost), not the change after it.
         let objective = options.objective == .cost ? (solutions.count > 1 ? solutions[1].objectiveValue : nil) : solutions.first?.objectiveValue
-        return read(final: final, before: beforeSolution, status: status, objective: objective,
-                    size: (main.constraintCount, main.variableCount, main.nonZeroCount), decomposition: nil)
+        var plan = read(final: final, before: beforeSolution, status: status, objective: objective,
+                        size: (main.constraintCount, main.variableCount, main.nonZeroCount), decomposition: nil)
+        plan.relativeGap = final.relativeGap
+        plan.objectiveLevels = zip(levels, solutions).map { level, s in
+            ReservePlan.LevelOutcome(name: level.name, status: s.status, value: s.objectiveValue, bound: s.bestBound,
+                                     relativeGap: s.relativeGap)
+        }
+        return plan
     }
 
     /// The levels of the chosen objective, for the scenario decomposition.
@@ -93,7 +103,10 @@ extension ReservePlanBuilder {
     func makeDecomposition(evaluator given: ScenarioEvaluator? = nil) -> (decomposition: ScenarioDecomposition, today: [Double]) {
         var quiet = options.solve.logger
         quiet.logLevel = max(quiet.logLevel, .info)
-        let evaluator = given ?? ScenarioEvaluator(subproblems: subproblems, solver: GLPKSolver(options: SolveOptions(logger: quiet)),
+        // The call's stop switch, but no deadline: a scenario LP cut short would give no
+        // cut; the decomposition checks the deadline between its rounds instead.
+        let evaluator = given ?? ScenarioEvaluator(subproblems: subproblems,
+                                                   solver: GLPKSolver(options: SolveOptions(logger: quiet, control: options.solve.control)),
                                                    logger: options.solve.logger)
         var today = [Double](repeating: 0, count: model.variableCount)
         for k in stockKeys { today[Int(k.variable.index)] = currentStock[k.key] ?? 0 }
@@ -175,9 +188,11 @@ extension ReservePlanBuilder {
         // As the deterministic equivalent counts them (the robust objective's worst-case column included).
         let columns = model.variableCount + subproblems.reduce(0) { $0 + $1.model.variableCount } + (options.objective == .robust ? 1 : 0)
         let rows = model.constraintCount + equivalentRows + (options.objective == .robust ? scenarios.count : 0)
-        return read(final: final, before: beforeSolution, status: final.status, objective: objective,
-                    size: (rows, columns, model.nonZeroCount + equivalentNonZeros),
-                    decomposition: decomposition.statistics)
+        var plan = read(final: final, before: beforeSolution, status: final.status, objective: objective,
+                        size: (rows, columns, model.nonZeroCount + equivalentNonZeros),
+                        decomposition: decomposition.statistics)
+        plan.relativeGap = decomposition.statistics.relativeGap
+        return plan
     }
 
     func solveLevels(_ m: Model, _ levels: [LexicographicObjective], _ solver: GLPKSolver) throws(LinearSolverError) -> [Solution] {
@@ -259,7 +274,7 @@ extension ReservePlanBuilder {
         let cost = ReservePlan.Cost(purchase: eval(purchase, values), holding: eval(holding, values),
                                     rotation: eval(rotation, values), contracts: eval(fees, values), moves: eval(moveCost, values))
         return ReservePlan(
-            scope: scope.roots, status: status, objective: objective,
+            scope: scope.roots, objectiveKind: options.objective, budgetYuan: options.budgetYuan, status: status, objective: objective,
             levels: levels.sorted { ($0.depot, $0.item) < ($1.depot, $1.item) }, purchases: purchases, moves: moves,
             contracts: contracts, cost: cost, scenarios: outcomes,
             expectedShortfallBefore: outcomes.reduce(0) { $0 + $1.probability * $1.shortfallBefore },

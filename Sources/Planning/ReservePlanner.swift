@@ -17,12 +17,17 @@ public enum PlanningError: Error, Sendable, CustomStringConvertible {
     /// The plan's own rules cannot all hold (minimum-stock rules, depot capacity, the
     /// budget): each conflict names the rules involved; no plan is made.
     case infeasible([PlanConflict])
+    /// The solve ended before any plan was found (the time limit or the call's
+    /// deadline came first): no plan is returned, never a zeroed one.
+    case noSolution(SolutionStatus)
 
     public var description: String {
         switch self {
         case .noScenarios: return "the bundle has no scenarios to plan for"
         case let .invalidOptions(list): return "invalid planning options: " + list.map(\.description).joined(separator: "; ")
         case let .infeasible(list): return "no plan meets its rules: " + list.map(\.description).joined(separator: "; ")
+        case let .noSolution(status):
+            return "the solver stopped (\(status.rawValue)) before finding any plan; allow more time (--time-limit)"
         case let .response(e): return e.description
         case let .solver(e): return e.description
         }
@@ -69,12 +74,39 @@ public struct ReservePlanner: Sendable {
     /// (``ReservePlan/applied(to:)``) with the default dispatch options.
     /// - Throws: ``PlanningError/infeasible(_:)`` when the minimum-stock rules, depot
     ///   capacity and the budget cannot all hold; ``PlanningError/invalidOptions(_:)``.
+    ///
+    /// ``ReservePlanOptions/solve``'s `timeLimit` (or `deadline`) bounds the whole call,
+    /// wall clock: building the program, dispatching today's stock, every objective
+    /// level or master, and dispatching the recommended stock. The last of these is as
+    /// much work as the second, so the solve ends 1.5 × that time before the deadline.
+    /// - Throws: ``PlanningError/noSolution(_:)`` when the time ran out before any plan
+    ///   was found; ``PlanningError/solver(_:)`` with ``LinearSolverError/cancelled``
+    ///   when cancelled (``isCancellation``).
     public func plan(_ bundle: ReserveBundle, network given: BundleNetwork? = nil) throws(PlanningError) -> ReservePlan {
+        var call = self
+        call.options.solve = options.solve.forCall()
+        return try call.planWithinCall(bundle, network: given)
+    }
+
+    func planWithinCall(_ bundle: ReserveBundle, network given: BundleNetwork?) throws(PlanningError) -> ReservePlan {
+        let solve = options.solve
         var builder = try builder(for: bundle, network: given)
         try builder.checkRules()
-        let today = try DispatchEvaluation(bundle: bundle, network: builder.network, logger: options.solve.logger)
+        do { try solve.control?.checkStopped() } catch { throw .solver(error) }
+        // Past the deadline already (building the program and routing every scenario
+        // are not interruptible): nothing more is tried.
+        if solve.isPastDeadline { throw .noSolution(.noSolutionFound) }
+        let evaluationStart = ContinuousClock.now
+        let today = try DispatchEvaluation(bundle: bundle, network: builder.network, logger: solve.logger, control: solve.control,
+                                           deadline: solve.deadline)
+        if solve.isPastDeadline { throw .noSolution(.noSolutionFound) }
+        if let deadline = solve.deadline {
+            let evaluation = evaluationStart.duration(to: .now)
+            builder.options.solve.deadline = deadline - evaluation * 1.5
+        }
         var plan = try builder.solve()
-        try plan.evaluate(bundle: bundle, network: builder.network, today: today, builder: builder, logger: options.solve.logger)
+        try plan.evaluate(bundle: bundle, network: builder.network, today: today, builder: builder, logger: solve.logger,
+                          control: solve.control)
         return plan
     }
 
@@ -102,6 +134,7 @@ public struct ReservePlanner: Sendable {
         let scope = try PlanScope(bundle: bundle, area: options.scope)
         let network: BundleNetwork
         if let given {
+            do { try given.check(belongsTo: bundle) } catch { throw .response(.invalidNetwork(error)) }
             network = given
         } else {
             do { network = try BundleNetwork(bundle: bundle) } catch { throw .response(.invalidNetwork(error)) }
@@ -109,6 +142,9 @@ public struct ReservePlanner: Sendable {
 
         var scenarios: [ScenarioGoods] = []
         for scenario in bundle.scenarios {
+            // Routing a scenario cannot be interrupted, but the next one need not start.
+            if options.solve.isPastDeadline { throw .noSolution(.noSolutionFound) }
+            do { try options.solve.control?.checkStopped() } catch { throw .solver(error) }
             var responseOptions = ResponseOptions(logger: options.solve.logger)
             // The horizon `reserve dispatch` uses (its default), so that each scenario's LP
             // is dispatch's own. Capacity is counted per deadline, so the shortfall by the

@@ -313,9 +313,12 @@ struct ScenarioDecomposition {
         self.evaluator = evaluator
         gap = options.decompositionGap
         allowance = options.objective == .cost ? max(0, options.shortfallAllowance) : 0
-        deadline = options.solve.timeLimit.map { ContinuousClock.now + $0 }
+        // The call's deadline (ReservePlanner sets it from the time limit when the call
+        // begins), else the time limit from now.
+        deadline = options.solve.deadline ?? options.solve.timeLimit.map { ContinuousClock.now + $0 }
         var solveOptions = options.solve
         solveOptions.timeLimit = nil
+        solveOptions.deadline = nil
         // GLPK's presolver loses feasibility on masters whose cuts span many orders of
         // magnitude (seen on Hegang); the scaled simplex alone does not.
         solveOptions.presolve = false
@@ -479,13 +482,16 @@ struct ScenarioDecomposition {
                     throw .solver(.backendFailure("the reserve-level master problem ended \(solution.status)"))
                 }
                 bound = max(bound, masterValue)
-                if let progress = masterSolver.options.progress {
+                if masterSolver.options.progress != nil {
                     // The CLI prints these on stderr: the level's best plan and bound.
                     let incumbent = best?.value
-                    progress(MIPProgress(incumbent: incumbent, bound: bound,
-                                         relativeGap: incumbent.map { max(0, $0 - bound) / max(1, abs($0)) },
-                                         nodes: statistics.iterations, elapsed: started.duration(to: .now)))
+                    masterSolver.options.report(SolveProgress(
+                        phase: .decomposition, level: values.count + 1, incumbent: incumbent, bound: bound,
+                        relativeGap: incumbent.map { max(0, $0 - bound) / max(1, abs($0)) },
+                        nodes: statistics.iterations, elapsed: masterSolver.options.elapsed(since: started)))
                 }
+                // Cancelled (or the callback said stop): nothing half-done is returned.
+                do { try masterSolver.options.control?.checkStopped() } catch { throw .solver(error) }
                 let xHat = Array(solution.values[0..<firstStage.variableCount])
                 let thetaHat = theta.map { solution.values[Int($0.index)] }
                 if let center = best {

@@ -132,8 +132,17 @@ public enum SitingObjective: String, Sendable, Codable, CaseIterable {
 public struct SitingError: Error, Sendable, CustomStringConvertible {
     /// The problems, as sentences.
     public var problems: [String]
+    /// Whether the call was cancelled rather than refused (``cancelled``).
+    public var isCancellation = false
     /// Creates an error.
     public init(_ problems: [String]) { self.problems = problems }
+    /// The call was cancelled (task cancellation, or a progress callback that answered
+    /// `false`); the async entry point throws `CancellationError` instead.
+    public static var cancelled: SitingError {
+        var e = SitingError(["cancelled"])
+        e.isCancellation = true
+        return e
+    }
     /// One line per problem.
     public var description: String { problems.joined(separator: "\n") }
 }

@@ -36,6 +36,20 @@ public struct SitingSolver: Sendable {
     /// sites (max-cover); `withinHours` is the coverage radius (covering objectives).
     public func solve(_ problem: SitingProblem, objective: SitingObjective, count: Int? = nil,
                       withinHours: Double? = nil) throws(SitingError) -> SitingResult {
+        // One stop switch and one deadline for the whole call.
+        guard options.control != nil && (options.deadline != nil || options.timeLimit == nil) else {
+            var call = self
+            call.options = options.forCall()
+            return try call.solve(problem, objective: objective, count: count, withinHours: withinHours)
+        }
+        if options.isStopped { throw .cancelled }
+        let result = try solveObjective(problem, objective: objective, count: count, withinHours: withinHours)
+        if options.isStopped { throw .cancelled }
+        return result
+    }
+
+    func solveObjective(_ problem: SitingProblem, objective: SitingObjective, count: Int?,
+                        withinHours: Double?) throws(SitingError) -> SitingResult {
         switch objective {
         case .pMedian:
             guard let count else { throw SitingError(["p-median needs the number of sites (--count)"]) }
@@ -70,13 +84,18 @@ public struct SitingSolver: Sendable {
         if !progress { o.progress = nil }
         do {
             return try GLPKSolver(options: o).solve(model)
+        } catch .cancelled {
+            throw .cancelled
         } catch {
             throw SitingError(["the solver rejected the siting model: \(error)"])
         }
     }
 
+    /// The time limit from `start`, or the call's deadline when that comes first.
     func deadline(from start: ContinuousClock.Instant) -> ContinuousClock.Instant? {
-        options.timeLimit.map { start + $0 }
+        let fromLimit = options.timeLimit.map { start + $0 }
+        guard let call = options.deadline else { return fromLimit }
+        return fromLimit.map { min($0, call) } ?? call
     }
 
     /// Nearest open site of every demand point by `cost` (ties by index).

@@ -85,7 +85,18 @@ public struct PlanReport: Codable, Sendable, Equatable {
     }
     public struct Size: Codable, Sendable, Equatable { public var rows: Int, columns: Int, nonZeros: Int }
 
-    /// Builds the document.
+    /// Builds the document of `plan`, which knows its objective and budget.
+    ///
+    /// ```swift
+    /// let plan = try ReservePlanner(options: options).plan(bundle, network: network)
+    /// let bytes = try PlanReport(plan, bundle: bundle).jsonData()   // what `reserve plan --json` prints
+    /// ```
+    public init(_ plan: ReservePlan, bundle: ReserveBundle) {
+        self.init(plan, bundle: bundle, objective: plan.objectiveKind, budget: plan.budgetYuan)
+    }
+
+    /// Builds the document with the objective and budget given (a budget frontier's
+    /// point, whose plan may be carried from a smaller budget).
     public init(_ p: ReservePlan, bundle: ReserveBundle, objective kind: ReservePlanObjective, budget: Double?) {
         let items = Dictionary(uniqueKeysWithValues: bundle.items.map { ($0.id, $0) })
         let depots = Dictionary(uniqueKeysWithValues: bundle.depots.map { ($0.id, $0) })

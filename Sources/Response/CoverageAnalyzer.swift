@@ -92,8 +92,13 @@ public struct CoverageAnalyzer: Sendable {
     /// Coverage of every area at `level` in one scenario.
     public func coverage(of scenarioID: ScenarioID, in bundle: ReserveBundle, level: AdministrativeLevel = .township,
                          network given: BundleNetwork? = nil) throws(ResponseError) -> ScenarioCoverage {
+        // One stop switch, deadline and logger for the dispatch underneath.
+        let options = self.options.forCall()
         let network: BundleNetwork
-        if let given { network = given } else {
+        if let given {
+            do { try given.check(belongsTo: bundle) } catch { throw .invalidNetwork(error) }
+            network = given
+        } else {
             do { network = try BundleNetwork(bundle: bundle) } catch { throw .invalidNetwork(error) }
         }
         let response = try ResponsePlanner(options: options).respond(to: scenarioID, in: bundle, network: network)

@@ -44,6 +44,9 @@ public enum DispatchError: Error, Sendable, CustomStringConvertible {
     case invalidProblem([ProblemIssue])
     /// The solver refused the model or failed.
     case solver(LinearSolverError)
+    /// The solve ended without any solution (the time limit or the call's deadline
+    /// came first, or the solver failed): nothing is returned, never a zeroed plan.
+    case noSolution(SolutionStatus)
 
     public var description: String {
         switch self {
@@ -52,6 +55,9 @@ public enum DispatchError: Error, Sendable, CustomStringConvertible {
                 + problems.prefix(50).map { "  - \($0)" }.joined(separator: "\n")
         case let .solver(error):
             return error.description
+        case let .noSolution(status):
+            return "the solver stopped (\(status.rawValue)) before finding any dispatch; allow more time"
+
         }
     }
 }

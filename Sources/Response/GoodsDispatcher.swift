@@ -48,6 +48,11 @@ public struct GoodsDispatcher: Sendable {
         var solved = built
         while true {
             (solutions, basis) = try solve(built, startingFrom: basis)
+            // No level found a point (stopped by the time limit first, or the solver
+            // failed): there is no plan to return, and a zeroed one would claim one.
+            guard solutions.contains(where: \.status.hasSolution) else {
+                throw .noSolution(solutions.last?.status ?? .noSolutionFound)
+            }
             relaxation = solutions.first
             solved = built
             if let last = solutions.lastIndex(where: { $0.status.hasSolution }) {

@@ -29,10 +29,11 @@ struct GoodsPlanReader {
     func plan() -> GoodsPlan {
         let p = problem
         let statuses = solutions.map(\.status)
-        let status: SolutionStatus = statuses.count == built.levels.count && statuses.allSatisfy { $0 == .optimal }
-            ? .optimal : (statuses.last ?? .noSolutionFound)
-        // The last level with a usable point gives the plan; level 1 gives the duals.
+        // The last level with a usable point gives the plan, and its status is the
+        // plan's: what the returned solution is (``GoodsPlan/levelStatuses`` says how
+        // far the levels after it got). Level 1 gives the duals.
         let final = solutions.last { $0.status.hasSolution }
+        let status = final?.status ?? statuses.last ?? .noSolutionFound
         let first = relaxation?.status.hasSolution == true ? relaxation : solutions.first { $0.status.hasSolution }
         let values = final?.values ?? []
         func value(_ v: Variable) -> Double { values.isEmpty ? 0 : max(0, values[Int(v.index)]) }

@@ -29,6 +29,18 @@ public struct ResponseOptions: Sendable {
     }
 }
 
+extension ResponseOptions {
+    /// These options for one call: the solver logs to ``logger`` (one logger, with the
+    /// caller's metadata, for everything underneath), and the call gets one stop switch
+    /// and one deadline (``SolveOptions/forCall(started:)``).
+    package func forCall() -> ResponseOptions {
+        var o = self
+        o.dispatch.solve = o.dispatch.solve.forCall()
+        o.dispatch.solve.logger = o.logger
+        return o
+    }
+}
+
 /// Computes the response to a scenario of a bundle: goods dispatch, team assignment
 /// and compliance with the 2 h / 10 h (or the policy's) targets.
 ///
@@ -52,8 +64,19 @@ public struct ResponsePlanner: Sendable {
     ///
     /// - Throws: ``ResponseError/unknownScenario(_:available:)``,
     ///   ``ResponseError/invalidNetwork(_:)``, ``ResponseError/dispatch(_:)``.
+    ///
+    /// One logger reaches every solve: ``ResponseOptions/logger`` (with its metadata)
+    /// is the solver's logger too. `options.dispatch.solve.timeLimit` (or `deadline`)
+    /// bounds the whole call, wall clock, routing included.
     public func respond(to scenarioID: ScenarioID, in bundle: ReserveBundle,
                         network given: BundleNetwork? = nil) throws(ResponseError) -> ScenarioResponse {
+        var call = self
+        call.options = options.forCall()
+        return try call.respondWithinCall(to: scenarioID, in: bundle, network: given)
+    }
+
+    func respondWithinCall(to scenarioID: ScenarioID, in bundle: ReserveBundle,
+                           network given: BundleNetwork?) throws(ResponseError) -> ScenarioResponse {
         guard let scenario = bundle.scenario(scenarioID) else {
             throw .unknownScenario(scenarioID.rawValue, available: bundle.scenarios.map(\.id.rawValue))
         }
@@ -65,7 +88,10 @@ public struct ResponsePlanner: Sendable {
         let clock = ContinuousClock()
         var t = clock.now
         let network: BundleNetwork
-        if let given { network = given } else {
+        if let given {
+            do { try given.check(belongsTo: bundle) } catch { throw .invalidNetwork(error) }
+            network = given
+        } else {
             do { network = try BundleNetwork(bundle: bundle) } catch { throw .invalidNetwork(error) }
         }
         var inputs: ScenarioInputs
@@ -78,6 +104,7 @@ public struct ResponsePlanner: Sendable {
 
         t = clock.now
         let goodsProblem = inputs.goodsProblem()
+        do { try options.dispatch.solve.control?.checkStopped() } catch { throw .dispatch(.solver(error)) }
         let goods: GoodsPlan
         do { goods = try GoodsDispatcher(options: options.dispatch).dispatch(goodsProblem) } catch { throw .dispatch(error) }
         let goodsTime = t.duration(to: clock.now)

@@ -167,11 +167,12 @@ public struct TeamAssigner: Sendable {
                                        integerColumns: go.count)
         let solutions: [Solution]
         do { solutions = try GLPKSolver(options: options).solve(m, lexicographic: levels) } catch { throw .solver(error) }
-        let final = solutions.last { $0.status.hasSolution }
-        let chosen = go.map { (final?.values[Int($0.index)] ?? 0) > 0.5 }
-        let statuses = solutions.map(\.status)
-        let status: SolutionStatus = statuses.count == levels.count && statuses.allSatisfy { $0 == .optimal }
-            ? .optimal : (statuses.last ?? .noSolutionFound)
+        // The status of the level that produced the selection; none: nothing to return.
+        guard let final = solutions.last(where: { $0.status.hasSolution }) else {
+            throw .noSolution(solutions.last?.status ?? .noSolutionFound)
+        }
+        let chosen = go.map { final.values[Int($0.index)] > 0.5 }
+        let status = final.status
         return TeamSelection(chosen: chosen, status: status, size: size,
                              levelTimes: solutions.map(\.wallTime), levelNodes: solutions.map(\.nodes))
     }

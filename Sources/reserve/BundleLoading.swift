@@ -55,11 +55,12 @@ enum ProgressPrinter {
 
     /// Progress lines as sentences in the user's language ("第 12 轮（3.1 秒）：最优
     /// 3.12，下界 2.93，差距 5.9%。").
-    static func mip(steps: Steps = .nodes, language: Language = .fromEnvironment()) -> @Sendable (MIPProgress) -> Void {
+    static func mip(steps: Steps = .nodes, language: Language = .fromEnvironment()) -> @Sendable (SolveProgress) -> Bool {
         let t = Localizer(language)
         return { p in
             let seconds = Double(p.elapsed.components.seconds) + Double(p.elapsed.components.attoseconds) / 1e18
-            guard seconds >= 1 else { return }
+            // LP chunks report too; the lines stay those of searches and rounds.
+            guard seconds >= 1, p.phase != .linearProgram else { return true }
             let none = t("progress.none")
             printProgress(t("progress.\(steps.rawValue)", [
                 "seconds": String(format: "%.1f", seconds), "count": "\(p.nodes)",
@@ -67,6 +68,7 @@ enum ProgressPrinter {
                 "bound": p.bound.map { String(format: "%.6g", $0) } ?? none,
                 "gap": p.relativeGap.map { String(format: "%.1f%%", $0 * 100) } ?? none,
             ]))
+            return true
         }
     }
 }
@@ -95,16 +97,11 @@ enum ResponseOutput {
             text = ResponseGeoJSON.render(response, report: report)
             fileName = "\(report.scenario.id).geojson"
         case .html:
-            var nodes: [RoadNodeID: GeoPoint] = [:]
-            for node in bundle.roadNodes { nodes[node.id] = GeoPoint(lat: node.lat, lon: node.lon) }
-            let roads = bundle.roadEdges.compactMap { e -> [GeoPoint]? in
-                guard let a = nodes[e.from], let b = nodes[e.to] else { return nil }
-                return [a, b]
-            }
+            let lines = ResponseHTML.roadLines(of: bundle)
             // Closed and slowed roads along their shapes, from the scenario's overlay (same graph, same edge ids).
             let graph = network ?? (try? BundleNetwork(bundle: bundle))
             let disrupted = graph?.disruptedRoads(in: bundle, scenario: response.scenario, overlay: response.overlay) ?? []
-            text = ResponseHTML.render(response, report: report, roads: roads, nodes: nodes, boundaries: boundaries,
+            text = ResponseHTML.render(response, report: report, roads: lines.roads, nodes: lines.nodes, boundaries: boundaries,
                                        disrupted: disrupted, language: language)
             fileName = "\(report.scenario.id).html"
         }

@@ -2,7 +2,7 @@ import EmergencyReserve
 
 /// A failure the CLI reports with a message and one of its documented exit codes
 /// (sysexits): 64 usage, 65 invalid data, 66 missing input, 70 internal failure,
-/// 73 cannot write.
+/// 73 cannot write, 75 no solution within the time limit (try again with more).
 struct CLIFailure: Error {
     /// 64: the command line is wrong (EX_USAGE).
     static let usageCode: Int32 = 64
@@ -44,41 +44,12 @@ struct CLIFailure: Error {
         exitCode = Self.exitCode(for: error)
     }
 
-    /// The one place that decides which exit code a library error gets: the input's
-    /// fault is 65 (or 66 when it is missing), a solver's or the program's fault 70,
-    /// an unwritable destination 73.
+    /// The exit code of a library error: ``FailureKind`` decides, for the CLI and for
+    /// services alike (the input's fault 65, or 66 when it is missing; a usage error
+    /// 64; a solver's or the program's fault 70; an unwritable destination 73; no
+    /// solution within the time limit 75).
     static func exitCode(for error: any Error) -> Int32 {
-        switch error {
-        case let e as CLIFailure: return e.exitCode
-        case let e as BundleIOError:
-            switch e.kind {
-            case .notFound: return noInputCode
-            case .unreadable: return invalidDataCode
-            case .cannotWrite: return cannotCreateCode
-            }
-        case let e as BundleLoadError:
-            if case .notFound = e { return noInputCode }
-            return invalidDataCode
-        case let e as ResponseError:
-            switch e {
-            case let .dispatch(d): return exitCode(for: d)
-            // The CLI takes these ids from its command line: a usage error, with the valid ids.
-            case .unknownScenario, .unknownPolicy: return usageCode
-            case .invalidNetwork: return invalidDataCode
-            }
-        case let e as DispatchError:
-            if case .solver = e { return internalFailureCode }
-            return invalidDataCode
-        case let e as PlanningError:
-            switch e {
-            case .solver: return internalFailureCode
-            case let .response(r): return exitCode(for: r)
-            // The options come from the command line (--scope, rates).
-            case .invalidOptions: return usageCode
-            default: return invalidDataCode
-            }
-        case is LinearSolverError: return internalFailureCode
-        default: return invalidDataCode
-        }
+        if let e = error as? CLIFailure { return e.exitCode }
+        return FailureKind(error).exitCode
     }
 }

@@ -126,7 +126,7 @@ struct PlanCommand: ParsableCommand {
                 throw CLIFailure(error, context: writeBundle)
             }
         }
-        let report = PlanReport(plan, bundle: loaded, objective: objective, budget: budget?.value)
+        let report = PlanReport(plan, bundle: loaded)
         switch json ? .json : format {
         case .json: try printJSON(report)
         case .csv: FileHandle.standardOutput.write(Data(CSVExport.planChanges(report, language: language.resolved).utf8))

@@ -59,6 +59,7 @@ struct SolveCommand: ParsableCommand {
                                      p.nodes, p.incumbent.map { "\($0)" } ?? "-",
                                      p.bound.map { "\($0)" } ?? "-",
                                      p.relativeGap.map { String(format: "%.4f%%", $0 * 100) } ?? "-"))
+                return true
             }
             options.progressInterval = .seconds(1)
         }

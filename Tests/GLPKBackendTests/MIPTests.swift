@@ -133,7 +133,7 @@ import TestSupport
         m.addConstraint(2 * sum(x) + s == Double(n))
         let reports = ProgressLog()
         let options = SolveOptions(timeLimit: .seconds(1), presolve: false,
-                                   progress: { reports.append($0) }, progressInterval: .milliseconds(200))
+                                   progress: { reports.append($0); return true }, progressInterval: .milliseconds(200))
         let solution = try GLPKSolver(options: options).solve(m)
         #expect(solution.status == .feasible)
         let objective = try #require(solution.objectiveValue)

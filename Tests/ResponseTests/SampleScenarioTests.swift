@@ -185,7 +185,7 @@ import TestSupport
         try await withThrowingTaskGroup(of: (Int, [Double]).self) { group in
             for round in 0..<4 {
                 for (k, scenario) in bundle.scenarios.enumerated() {
-                    group.addTask { (k, try ResponsePlanner().respond(to: scenario.id, in: bundle, network: network).goods.levelObjectives) }
+                    group.addTask { (k, try await ResponsePlanner().respond(to: scenario.id, in: bundle, network: network).goods.levelObjectives) }
                 }
                 _ = round
             }
