@@ -30,7 +30,8 @@ extension GLPKSolver {
     /// a fleet row) keeps level 1's basis dual feasible, so the next call needs a few
     /// dual simplex iterations instead of a solve from scratch. A basis of the wrong
     /// size throws ``LinearSolverError/invalidOptions(_:)``; a singular one falls back
-    /// to GLPK's advanced initial basis. MIPs ignore `basis` and return none.
+    /// to GLPK's advanced initial basis. For a MIP given a first point, `basis` starts
+    /// level 1's relaxation; a MIP returns no basis.
     ///
     /// For a MIP, `incumbent` (one value per column) is handed to branch and bound as
     /// level 1's first integer solution when it is feasible (checked here, within
@@ -57,7 +58,7 @@ extension GLPKSolver {
         let start = clock.now
         let terminal = GLPKTerminal(logger: options.logger, level: options.solverLogLevel)
         let isMIP = model.isMixedInteger
-        let startBasis = isMIP ? nil : basis
+        let startBasis = basis
         let startPoint = isMIP ? incumbent.flatMap { model.isFeasible($0, tolerance: 1e-7) ? $0 : nil } : nil
         if isMIP, incumbent != nil, startPoint == nil {
             options.logger.debug("warm start for \(model.name) is not feasible; level 1 starts without it")
@@ -88,6 +89,9 @@ extension GLPKSolver {
                     var solution: Solution
                     if isMIP {
                         if warmPoint != nil { run.options.presolve = false }
+                        // Level 1's relaxation from the given basis (the dual simplex, as
+                        // after bound changes), when the presolver is off to keep it.
+                        if level == 0, let startBasis, !run.options.presolve { run.setBasis(startBasis) }
                         solution = run.solveMIP(warmStart: warmPoint)
                         // GLPK takes a heuristic point only if its integer columns are
                         // exactly whole; the solver's values may be 2.0000000001.

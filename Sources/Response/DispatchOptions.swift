@@ -7,8 +7,8 @@ public struct DispatchOptions: Sendable {
     /// Send items that are not ``GoodsProblem/Item/divisible`` in whole pieces: their
     /// shipments become integer columns wherever the LP left them fractional, solved by
     /// branch and bound with the levels kept (docs/formulation.md, "Whole pieces").
-    /// Off by default for now: on the samples it costs 1.5–3 s where the LP takes
-    /// 0.05–0.15 s (docs/decisions.md).
+    /// Off by default for now: `reserve plan`'s evaluation and `reserve dispatch` can
+    /// still reach different whole-piece answers for one scenario (docs/decisions.md).
     public var wholeUnits: Bool
     /// Production is cut into batches at latest-departure times rounded down to this step, hours.
     public var productionStepHours: Double

@@ -61,7 +61,7 @@ public struct GoodsDispatcher: Sendable {
             if options.wholeUnits, let lp = solutions.last(where: { $0.status.hasSolution })?.values,
                built.splitsPieces(lp, problem: problem) {
                 solved.model = built.wholePiecesModel(lp, problem: problem)
-                (solutions, _) = try solve(solved, startingFrom: nil, incumbent: built.roundedDown(lp, problem: problem),
+                (solutions, _) = try solve(solved, startingFrom: basis, incumbent: built.roundedDown(lp, problem: problem),
                                            nodeLimit: Self.wholePiecesNodeLimit)
                 if let last = solutions.lastIndex(where: { $0.status.hasSolution }) {
                     solutions[last].values = built.withinStock(solutions[last].values)
@@ -93,7 +93,7 @@ public struct GoodsDispatcher: Sendable {
     /// Branch and bound over whole pieces stops after this many nodes per level (a
     /// node limit, not a time limit, so the answer does not depend on the machine);
     /// the plan reports its gap to the LP bound.
-    static let wholePiecesNodeLimit = 20
+    static let wholePiecesNodeLimit = 200
 
     func solve(_ built: BuiltGoodsModel, startingFrom basis: SimplexBasis?, incumbent: [Double]? = nil,
                nodeLimit: Int? = nil) throws(DispatchError) -> ([Solution], SimplexBasis?) {
