@@ -53,6 +53,9 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         public var areas: Int, areasMeetingRelief: Int
         /// Weighted share of all needs met by their deadlines.
         public var fulfilment: Double
+        /// Weighted shortfall by the deadlines, read from the scheduled orders: the
+        /// figure `reserve plan` calls its shortfall before and after.
+        public var weightedShortfall: Double
         /// Team requirements and how many are met within the arrival target.
         public var teamRequirements: Int, teamRequirementsMet: Int
         /// Orders and shortfall lines.
@@ -258,7 +261,7 @@ extension ResponseReport {
                           scheduleRounds: r.goods.scheduleRounds)
         warnings = r.warnings
         summary = Summary(areas: r.compliance.count, areasMeetingRelief: r.compliance.filter(\.reliefMet).count,
-                          fulfilment: stable(r.goods.byDeadline),
+                          fulfilment: stable(r.goods.byDeadline), weightedShortfall: stable(r.goods.weightedShortfall),
                           teamRequirements: r.teams.outcomes.count, teamRequirementsMet: r.teams.outcomes.filter(\.met).count,
                           orders: orders.count, shortfalls: shortfalls.count, allTargetsMet: r.allTargetsMet)
     }

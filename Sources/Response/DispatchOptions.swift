@@ -7,8 +7,6 @@ public struct DispatchOptions: Sendable {
     /// Send items that are not ``GoodsProblem/Item/divisible`` in whole pieces: their
     /// shipments become integer columns wherever the LP left them fractional, solved by
     /// branch and bound with the levels kept (docs/formulation.md, "Whole pieces").
-    /// Off by default for now: `reserve plan`'s evaluation and `reserve dispatch` can
-    /// still reach different whole-piece answers for one scenario (docs/decisions.md).
     public var wholeUnits: Bool
     /// Production is cut into batches at latest-departure times rounded down to this step, hours.
     public var productionStepHours: Double
@@ -23,8 +21,8 @@ public struct DispatchOptions: Sendable {
     /// Solver options (time limit, gap, logging).
     public var solve: SolveOptions
 
-    /// Options with the defaults: fractional trucks and pieces (the LP), 0.25 h production steps, unnamed model.
-    public init(integerVehicles: Bool = false, wholeUnits: Bool = false, productionStepHours: Double = 0.25,
+    /// Options with the defaults: fractional trucks, whole pieces, 0.25 h production steps, unnamed model.
+    public init(integerVehicles: Bool = false, wholeUnits: Bool = true, productionStepHours: Double = 0.25,
                 productionBatchHours: Double = 1, columnGeneration: Bool? = nil, nameModel: Bool = false,
                 solve: SolveOptions = SolveOptions()) {
         self.integerVehicles = integerVehicles

@@ -24,8 +24,8 @@ struct DispatchCommand: ParsableCommand {
     @Flag(name: .customLong("integer-vehicles"), help: "Whole truckloads (a MIP) instead of fractional truck use.")
     var integerVehicles = false
 
-    @Flag(name: .customLong("whole-pieces"), help: "Send items counted in pieces (items.csv `divisible` false) in whole pieces: branch and bound over the pieces the LP splits.")
-    var wholePieces = false
+    @Flag(name: .customLong("fractional-pieces"), help: "Let items counted in pieces (items.csv `divisible` false) go in fractions, as the LP sends them (for comparison; by default they go whole).")
+    var fractionalPieces = false
 
     @Option(name: .customLong("column-generation"), help: "Solve the goods LP by column generation: auto, on or off.")
     var columnGeneration: Toggle = .auto
@@ -63,7 +63,7 @@ struct DispatchCommand: ParsableCommand {
 
     func run() throws {
         try DispatchRun(bundle: bundle, scenario: scenario.map(ScenarioID.init), policy: policy.map(PolicyID.init),
-                        integerVehicles: integerVehicles, wholePieces: wholePieces, columnGeneration: columnGeneration.value, horizonHours: horizon,
+                        integerVehicles: integerVehicles, wholePieces: !fractionalPieces, columnGeneration: columnGeneration.value, horizonHours: horizon,
                         format: json ? .json : format, out: out, exportModel: exportModel, timings: timings, strict: check.strict,
                         timeLimit: solver.timeLimitDuration, gap: solver.gap, verbose: logging.verbose, language: language.resolved, tableWidth: tableWidth.resolved,
                         logger: logging.bootstrap()).run()
@@ -78,7 +78,7 @@ struct DispatchRun {
     var scenario: ScenarioID?
     var policy: PolicyID?
     var integerVehicles = false
-    var wholePieces = false
+    var wholePieces = true
     var columnGeneration: Bool?
     var horizonHours: Double?
     var format: ResponseFormat = .table
