@@ -140,6 +140,9 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         public var teamRows: Int, teamColumns: Int
         /// Times the fleet-hour rows were tightened until every on-time trip fitted on the trucks.
         public var scheduleRounds: Int
+        /// The LP's level 1 when whole pieces were solved for (a bound on
+        /// `levelObjectives[0]`); null when the plan is the LP's own.
+        @Nullable public var levelOneLPBound: Double?
     }
 }
 
@@ -258,7 +261,7 @@ extension ResponseReport {
         model = ModelInfo(rows: size.rows, columns: size.columns, nonZeros: size.nonZeros, integerColumns: size.integerColumns,
                           levelObjectives: r.goods.levelObjectives.map(stable), excludedPairs: r.goods.excludedPairs,
                           teamRows: r.teams.modelSize.rows, teamColumns: r.teams.modelSize.columns,
-                          scheduleRounds: r.goods.scheduleRounds)
+                          scheduleRounds: r.goods.scheduleRounds, levelOneLPBound: r.goods.levelOneLPBound.map(stable))
         warnings = r.warnings
         summary = Summary(areas: r.compliance.count, areasMeetingRelief: r.compliance.filter(\.reliefMet).count,
                           fulfilment: stable(r.goods.byDeadline), weightedShortfall: stable(r.goods.weightedShortfall),

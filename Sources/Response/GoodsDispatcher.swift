@@ -45,6 +45,7 @@ public struct GoodsDispatcher: Sendable {
         // rounded down. The schedule and any tightening follow that solution; the next
         // round starts again from the LP. The LP's level 1 gives the duals and the bound.
         var relaxation: Solution?
+        var lpBound: Double?
         var solved = built
         while true {
             (solutions, basis) = try solve(built, startingFrom: basis)
@@ -54,6 +55,7 @@ public struct GoodsDispatcher: Sendable {
                 throw .noSolution(solutions.last?.status ?? .noSolutionFound)
             }
             relaxation = solutions.first
+            lpBound = nil
             solved = built
             if let last = solutions.lastIndex(where: { $0.status.hasSolution }) {
                 solutions[last].values = built.withinStock(solutions[last].values)
@@ -61,6 +63,7 @@ public struct GoodsDispatcher: Sendable {
             if options.wholeUnits, let lp = solutions.last(where: { $0.status.hasSolution })?.values,
                built.splitsPieces(lp, problem: problem) {
                 solved.model = built.wholePiecesModel(lp, problem: problem)
+                lpBound = relaxation?.objectiveValue
                 (solutions, _) = try solve(solved, startingFrom: basis, incumbent: built.roundedDown(lp, problem: problem),
                                            nodeLimit: Self.wholePiecesNodeLimit)
                 if let last = solutions.lastIndex(where: { $0.status.hasSolution }) {
@@ -77,6 +80,7 @@ public struct GoodsDispatcher: Sendable {
         }
         var plan = GoodsPlanReader(problem: problem, built: solved, solutions: solutions, relaxation: relaxation,
                                    buildTime: buildTime, schedule: schedule, scheduleRounds: rounds).plan()
+        plan.levelOneLPBound = lpBound
         if options.nameModel {
             // Kept for export: the model that was solved, its objective set to level 1,
             // so an exported file is this dispatch's model and never a rebuilt copy.

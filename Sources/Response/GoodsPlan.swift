@@ -190,4 +190,8 @@ public struct GoodsPlan: Sendable {
     /// The solved model with level 1 as its objective, kept when
     /// ``DispatchOptions/nameModel`` is set (for `--export-model`); `nil` otherwise.
     public var model: Model?
+    /// When the LP split a piece and whole pieces were solved for: the LP's level 1
+    /// (weighted shortfall by the deadline), a bound no whole-piece plan can beat.
+    /// `nil` when the plan is the LP's own.
+    public var levelOneLPBound: Double? = nil
 }

@@ -36,6 +36,8 @@ import ReserveModel
         #expect(whole.orders.allSatisfy { $0.quantity == $0.quantity.rounded() })
         #expect(isApproximatelyEqual(whole.weightedShortfall, 5.0 / 12))
         #expect(whole.modelSize.integerColumns >= 1)
+        #expect(isApproximatelyEqual(whole.levelOneLPBound ?? .nan, 4.5 / 12))
+        #expect(lp.levelOneLPBound == nil)
     }
 
     /// A divisible item (litres, kilograms) is left as the LP sends it.
