@@ -279,10 +279,15 @@ struct GLPKRun {
 
     // MARK: MIP
 
-    func solveMIP(warmStart: [Double]? = nil) -> Solution {
+    /// Branch and bound. Without the presolver the relaxation is solved here first,
+    /// from the problem's current basis, and `relaxationBasis` receives its optimal
+    /// basis: glp_intopt leaves the basis of its last node behind, which is no start
+    /// for the next lexicographic level.
+    func solveMIP(warmStart: [Double]? = nil, relaxationBasis: ((GLPKStatuses) -> Void)? = nil) -> Solution {
         if !options.presolve {
             // Without the MIP presolver, glp_intopt needs an optimal relaxation first.
             let relaxation = simplex(presolve: false)
+            if relaxation.status == .optimal { relaxationBasis?(GLPKStatuses(lp)) }
             guard relaxation.status == .optimal else {
                 var result = relaxation
                 result.values = []; result.rowActivities = []; result.rowDuals = []; result.reducedCosts = []

@@ -95,3 +95,27 @@ extension GLPKRun {
                      columns: (0..<columnCount).map { SimplexBasis.Status(glpk: glp_get_col_stat(lp, Int32($0 + 1))) })
     }
 }
+
+/// Every row's and column's basis status of a GLPK problem as it stands, level rows
+/// included, to restore later on the same problem.
+struct GLPKStatuses {
+    var rows: [Int32]
+    var columns: [Int32]
+
+    init(_ lp: OpaquePointer) {
+        rows = (0..<glp_get_num_rows(lp)).map { glp_get_row_stat(lp, $0 + 1) }
+        columns = (0..<glp_get_num_cols(lp)).map { glp_get_col_stat(lp, $0 + 1) }
+    }
+
+    /// Puts the statuses back; rows added since are basic (their slacks), so the basis
+    /// keeps one basic variable per row. GLPK corrects a non-basic status to the
+    /// bound type a variable has now.
+    func restore(_ lp: OpaquePointer) {
+        for (i, s) in rows.enumerated() { glp_set_row_stat(lp, Int32(i + 1), s) }
+        let total = Int(glp_get_num_rows(lp))
+        if total > rows.count {
+            for i in rows.count..<total { glp_set_row_stat(lp, Int32(i + 1), GLP_BS) }
+        }
+        for (j, s) in columns.enumerated() { glp_set_col_stat(lp, Int32(j + 1), s) }
+    }
+}

@@ -62,6 +62,16 @@ public struct GoodsDispatcher: Sendable {
             }
             if options.wholeUnits, let lp = solutions.last(where: { $0.status.hasSolution })?.values,
                built.splitsPieces(lp, problem: problem) {
+                // The LP's own late trips are tightened first, by LP rounds alone: branch
+                // and bound then runs once on a model whose LP schedule holds, instead of
+                // once per round (Suzhou: 4 → 1, docs/decisions.md).
+                let lpSchedule = FleetScheduler(problem: problem, built: built).schedule(values: lp)
+                if !lpSchedule.lateTrips.isEmpty,
+                   FleetScheduler.tighten(&built.model, built: built, problem: problem, lateTrips: lpSchedule.lateTrips,
+                                          values: lp, round: rounds) {
+                    rounds += 1
+                    continue
+                }
                 solved.model = built.wholePiecesModel(lp, problem: problem)
                 lpBound = relaxation?.objectiveValue
                 (solutions, _) = try solve(solved, startingFrom: basis, incumbent: built.roundedDown(lp, problem: problem),
