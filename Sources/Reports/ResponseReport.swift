@@ -6,8 +6,9 @@ import Response
 /// rounded to 6 decimals, so the same input always gives the same bytes.
 public struct ResponseReport: Codable, Sendable, Equatable {
     /// Schema version of this document (3 added `truckTrips` and `model.scheduleRounds`;
-    /// 4 `teams[].fastestTeam` and `fastestTeamSentTo`, and `marginalValues[].unit`).
-    public var schemaVersion = 4
+    /// 4 `teams[].fastestTeam` and `fastestTeamSentTo`, and `marginalValues[].unit`;
+    /// 5 `legs`, `orders[].leg`, `truckTrips[].leg` and `truckTrips[].cargo`).
+    public var schemaVersion = 5
     /// The scenario.
     public var scenario: ScenarioInfo
     /// The policy checked against.
@@ -23,6 +24,9 @@ public struct ResponseReport: Codable, Sendable, Equatable {
     /// The trucks' trips that carry the orders of depots with their own fleet: the
     /// schedule that achieves the on-time figures.
     public var truckTrips: [TruckTrip]
+    /// The legs the trips run on (a depot's trucks to one area, on time or late):
+    /// each leg's trips counted once, for orders and trips to refer to.
+    public var legs: [Leg]
     /// Unmet needs by the deadline.
     public var shortfalls: [Shortfall]
     /// Per-area fulfilment and relief compliance.
@@ -69,6 +73,8 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         public var item: ItemID, itemName: String, unit: String
         public var quantity: Double, departureHours: Double, etaHours: Double, onTime: Bool
         @Nullable public var trucks: Double?
+        /// The leg (``Leg/leg``) whose trips carry it; null when the source has no fleet (schema 5).
+        @Nullable public var leg: Int?
         public var distanceKm: Double, travelHours: Double
         /// Departure and arrival as ISO 8601 local times with the scenario's offset
         /// (absent when the scenario's start is not such a time).
@@ -82,6 +88,27 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         public var tonnes: Double, cubicMetres: Double
         /// Departure, arrival and return as ISO 8601 local times.
         public var departureTime: String? = nil, arrivalTime: String? = nil, returnTime: String? = nil
+        /// The leg it runs on (schema 5).
+        public var leg: Int = 0
+        /// What it carries, by item (schema 5): whole pieces of items that are not divisible.
+        public var cargo: [Cargo] = []
+    }
+    public struct Cargo: Codable, Sendable, Equatable {
+        public var item: ItemID, itemName: String, unit: String, quantity: Double
+    }
+    public struct Leg: Codable, Sendable, Equatable {
+        /// Its number, 1… in the order of the list.
+        public var leg: Int
+        public var depot: DepotID, depotName: String
+        public var to: AreaID, toName: String
+        /// Whether it carries goods counted on time.
+        public var onTime: Bool
+        /// Trips on this leg: the truckloads, counted once.
+        public var trucks: Int
+        public var tonnes: Double, cubicMetres: Double
+        /// First departure and last arrival.
+        public var departureHours: Double, arrivalHours: Double
+        public var departureTime: String? = nil, arrivalTime: String? = nil
     }
     public struct Shortfall: Codable, Sendable, Equatable {
         public var area: AreaID, areaName: String, incident: IncidentID
@@ -194,7 +221,8 @@ extension ResponseReport {
                          to: p.areas[o.area].id, toName: areaName(p.areas[o.area].id), incident: p.areas[o.area].incident,
                          item: p.items[o.item].id, itemName: itemName(o.item), unit: unit(o.item),
                          quantity: stable(o.quantity), departureHours: stable(o.departureHours), etaHours: stable(o.etaHours),
-                         onTime: o.onTime, trucks: o.truckloads.map(stable), distanceKm: stable(route.distanceKm),
+                         onTime: o.onTime, trucks: o.truckloads.map(stable), leg: o.leg.map { $0 + 1 },
+                         distanceKm: stable(route.distanceKm),
                          travelHours: stable(route.travelHours),
                          departureTime: clock?.iso(o.departureHours), etaTime: clock?.iso(o.etaHours))
         }
@@ -206,7 +234,16 @@ extension ResponseReport {
                       deadlineHours: stable(t.deadlineHours), onTime: t.onTime,
                       tonnes: stable(t.tons), cubicMetres: stable(t.cubicMetres),
                       departureTime: clock?.iso(t.departureHours), arrivalTime: clock?.iso(t.arrivalHours),
-                      returnTime: clock?.iso(t.returnHours))
+                      returnTime: clock?.iso(t.returnHours), leg: t.leg + 1,
+                      cargo: t.cargo.map { Cargo(item: p.items[$0.item].id, itemName: itemName($0.item), unit: unit($0.item),
+                                                 quantity: stable($0.quantity)) })
+        }
+        legs = r.goods.legs.enumerated().map { n, l in
+            Leg(leg: n + 1, depot: p.sources[l.source].id, depotName: r.sourcePlaces[l.source].name,
+                to: p.areas[l.area].id, toName: areaName(p.areas[l.area].id), onTime: l.onTime, trucks: l.trips,
+                tonnes: stable(l.tons), cubicMetres: stable(l.cubicMetres),
+                departureHours: stable(l.departureHours), arrivalHours: stable(l.arrivalHours),
+                departureTime: clock?.iso(l.departureHours), arrivalTime: clock?.iso(l.arrivalHours))
         }
         let explainer = ShortfallExplainer(problem: p, expiredStock: r.expiredStock)
         shortfalls = r.goods.shortfalls.map { s in

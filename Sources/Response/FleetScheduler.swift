@@ -21,9 +21,18 @@ struct FleetScheduler {
         var source: Int
         var route: Int
         var onTime: Bool
-        var parts: [(virtualSource: Int, ready: Double, tons: Double, cubicMetres: Double)] = []
+        var parts: [Part] = []
         var tons: Double { parts.reduce(0) { $0 + $1.tons } }
         var cubicMetres: Double { parts.reduce(0) { $0 + $1.cubicMetres } }
+    }
+
+    /// One batch of a group: its units by item (item index → units).
+    struct Part {
+        var virtualSource: Int
+        var ready: Double
+        var tons = 0.0
+        var cubicMetres = 0.0
+        var units: [Int: Double] = [:]
     }
 
     /// The schedule of one solution.
@@ -35,6 +44,9 @@ struct FleetScheduler {
         var timesOfGroup: [Int: (departure: Double, arrival: Double, trips: Int)]
         /// On-time trips that the trucks cannot bring by their deadline, with how late.
         var lateTrips: [(trip: GoodsPlan.Trip, overdueHours: Double)]
+        /// The legs of the trips (sources with a fleet), and per group key the leg.
+        var legs: [GoodsPlan.Leg] = []
+        var legOfGroup: [Int: Int] = [:]
     }
 
     /// The key of a group: its batch, route, and whether it carries on-time goods (a
@@ -62,11 +74,12 @@ struct FleetScheduler {
             let ready = max(built.virtualSources[arc.virtualSource].readyHours, p.areas[p.routes[arc.route].area].earliestDepartureHours)
             if partOf[partKey] == nil {
                 partOf[partKey] = group.parts.count
-                group.parts.append((arc.virtualSource, ready, 0, 0))
+                group.parts.append(Part(virtualSource: arc.virtualSource, ready: ready))
             }
             let k = partOf[partKey]!
             group.parts[k].tons += q * p.items[need.item].unitWeightTons
             group.parts[k].cubicMetres += q * p.items[need.item].unitVolumeCubicMetres
+            group.parts[k].units[need.item, default: 0] += q
             groups[key] = group
         }
         for key in groups.keys { groups[key]!.parts.sort { ($0.ready, $0.virtualSource) < ($1.ready, $1.virtualSource) } }
@@ -78,6 +91,7 @@ struct FleetScheduler {
         for (key, group) in groups { keysOfSource[poolOf[p.sources[group.source].id]!, default: []].append(key) }
 
         var result = Result(trips: [], timesOfGroup: [:], lateTrips: [])
+        var legs: [GoodsPlan.Leg] = []
         for s in keysOfSource.keys.sorted() {
             let sourceReady = p.earliestReadyHours(of: s)
             func latestDeparture(_ g: Group) -> Double {
@@ -120,45 +134,38 @@ struct FleetScheduler {
             for key in ordered {
                 let g = groups[key]!
                 let route = p.routes[g.route]
-                let count = max(1, Int((max(g.tons / fleet.capacityTons, g.cubicMetres / fleet.capacityCubicMetres) - 1e-6)
-                    .rounded(.up)))
                 let deadline = p.areas[route.area].deadlineHours
-                // Trip i carries the share (i−1)/count…i/count of the group's load, in
-                // batch order; it leaves when the last batch in it is ready.
-                let total = max(g.tons / fleet.capacityTons, g.cubicMetres / fleet.capacityCubicMetres)
-                var cumulative: [Double] = []
-                var running = 0.0
-                for part in g.parts {
-                    running += max(part.tons / fleet.capacityTons, part.cubicMetres / fleet.capacityCubicMetres)
-                    cumulative.append(running)
-                }
+                let loads = TripLoader(problem: p, fleet: fleet).loads(of: g)
+                let leg = legs.count
+                legs.append(GoodsPlan.Leg(source: g.source, area: route.area, route: g.route, onTime: g.onTime, trips: loads.count,
+                                          tons: 0, cubicMetres: 0, departureHours: .infinity, arrivalHours: 0))
                 var times: [Int: (departure: Double, arrival: Double, trips: Int)] = [:]
-                for i in 0..<count {
-                    let from = total * Double(i) / Double(count), to = total * Double(i + 1) / Double(count)
-                    let carried = g.parts.indices.filter { j in
-                        let start = j == 0 ? 0 : cumulative[j - 1]
-                        return cumulative[j] > from + 1e-12 && start < to - 1e-12
-                    }
-                    let ready = carried.map { g.parts[$0].ready }.max() ?? readyOf(g)
+                for load in loads {
+                    let ready = load.parts.map { g.parts[$0].ready }.max() ?? readyOf(g)
                     // The truck home first (lowest number on a tie).
                     var truck = 0
                     for t in 1..<free.count where free[t] < free[truck] { truck = t }
                     let loading = max(free[truck], ready)
-                    let departure = max(loading + p.sources[g.source].handlingHours, loadedBy(adding: g.tons / Double(count)))
+                    let departure = max(loading + p.sources[g.source].handlingHours, loadedBy(adding: load.tons))
                     let arrival = departure + route.travelHours
                     let back = arrival + route.travelHours
                     free[truck] = back
                     let trip = GoodsPlan.Trip(source: g.source, truck: truck + 1, area: route.area, route: g.route,
                                               loadingStartHours: loading, departureHours: departure, arrivalHours: arrival,
-                                              returnHours: back, tons: g.tons / Double(count),
-                                              cubicMetres: g.cubicMetres / Double(count), deadlineHours: deadline,
-                                              onTime: arrival <= deadline + 1e-9)
+                                              returnHours: back, tons: load.tons, cubicMetres: load.cubicMetres,
+                                              deadlineHours: deadline, onTime: arrival <= deadline + 1e-9,
+                                              leg: leg, cargo: load.cargo)
                     trips.append(trip)
-                    for j in carried {
+                    legs[leg].tons += load.tons
+                    legs[leg].cubicMetres += load.cubicMetres
+                    legs[leg].departureHours = min(legs[leg].departureHours, departure)
+                    legs[leg].arrivalHours = max(legs[leg].arrivalHours, arrival)
+                    for j in load.parts {
                         let partKey = Self.groupKey(virtualSource: g.parts[j].virtualSource, route: g.route, onTime: g.onTime,
                                                     routes: p.routes.count)
                         let old = times[partKey] ?? (.infinity, 0, 0)
                         times[partKey] = (min(old.departure, departure), max(old.arrival, arrival), old.trips + 1)
+                        result.legOfGroup[partKey] = leg
                     }
                     if g.onTime, arrival > deadline + 1e-9 { result.lateTrips.append((trip, arrival - deadline)) }
                 }
@@ -167,6 +174,7 @@ struct FleetScheduler {
             trips.sort { ($0.truck, $0.loadingStartHours) < ($1.truck, $1.loadingStartHours) }
             result.trips += trips
         }
+        result.legs = legs
         return result
     }
 

@@ -23,6 +23,38 @@ public struct GoodsPlan: Sendable {
         public var route: Int
         /// Truckloads on this route (all items together), when the source has a fleet.
         public var truckloads: Double?
+        /// Index into ``GoodsPlan/legs``: the leg whose trips carry this order, when the
+        /// source has a fleet.
+        public var leg: Int? = nil
+    }
+
+    /// One leg: a source's own trucks carrying goods to one area over one route, on
+    /// time or late. Its trips are counted here once; every order and trip it carries
+    /// refers to it.
+    public struct Leg: Sendable, Hashable {
+        /// Index into the problem's sources.
+        public var source: Int
+        /// Index into the problem's areas.
+        public var area: Int
+        /// Index into the problem's routes.
+        public var route: Int
+        /// Whether it carries goods counted on time (a late leg carries what the
+        /// trucks bring after the deadline).
+        public var onTime: Bool
+        /// Trips (truckloads) on this leg.
+        public var trips: Int
+        /// Load, tonnes and cubic metres, over all its trips.
+        public var tons: Double, cubicMetres: Double
+        /// First departure and last arrival, hours after the scenario start.
+        public var departureHours: Double, arrivalHours: Double
+    }
+
+    /// What one trip carries of one item.
+    public struct Load: Sendable, Hashable {
+        /// Index into the problem's items.
+        public var item: Int
+        /// Units: whole pieces for an item that is not divisible.
+        public var quantity: Double
     }
 
     /// Why part of a need is not met by its deadline.
@@ -133,6 +165,10 @@ public struct GoodsPlan: Sendable {
         public var deadlineHours: Double
         /// Whether it arrives by the area's deadline.
         public var onTime: Bool
+        /// Index into ``GoodsPlan/legs``.
+        public var leg: Int = 0
+        /// What it carries, by item: whole pieces of items that are not divisible.
+        public var cargo: [Load] = []
     }
 
     /// Size of the LP that was solved.
@@ -162,6 +198,8 @@ public struct GoodsPlan: Sendable {
     /// The trucks' trips that carry the orders of sources with a fleet, by source,
     /// truck and time.
     public var trips: [Trip]
+    /// The legs the trips run on, by source and the order the trucks serve them.
+    public var legs: [Leg] = []
     /// How many times the fleet-hour rows were tightened until every on-time trip
     /// fitted on the trucks (0: the first solution already did).
     public var scheduleRounds: Int

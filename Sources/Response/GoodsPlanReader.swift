@@ -56,6 +56,8 @@ struct GoodsPlanReader {
                 order.departureHours = times.departure
                 order.etaHours = times.arrival
                 order.truckloads = source.fleet == nil ? nil : Double(times.trips)
+                order.leg = source.fleet == nil ? nil : schedule.legOfGroup[FleetScheduler.groupKey(
+                    virtualSource: arc.virtualSource, route: arc.route, onTime: arc.onTime, routes: p.routes.count)]
                 order.onTime = order.etaHours <= p.areas[need.area].deadlineHours + 1e-9
             }
             orders.append(order)
@@ -164,7 +166,7 @@ struct GoodsPlanReader {
         return GoodsPlan(
             status: status, levelStatuses: statuses, levelObjectives: solutions.compactMap(\.objectiveValue),
             bestBound: last?.bestBound, relativeGap: last?.relativeGap,
-            orders: orders, trips: schedule.trips, scheduleRounds: scheduleRounds, fulfilment: fulfilment, shortfalls: shortfalls,
+            orders: orders, trips: schedule.trips, legs: schedule.legs, scheduleRounds: scheduleRounds, fulfilment: fulfilment, shortfalls: shortfalls,
             bindingResources: binding, marginalValues: marginalValues,
             modelSize: GoodsPlan.ModelSize(rows: m.constraintCount, columns: m.variableCount, nonZeros: m.nonZeroCount,
                                            integerColumns: m.columnKinds.filter { $0 != .continuous }.count),

@@ -15,7 +15,7 @@ import TestSupport
         let r = try runReserve(["dispatch", "Data/\(bundle)", "--json"])
         #expect(r.exitCode == 0, "\(r.stderr)")
         let d = try json(r.stdout)
-        #expect(d["schemaVersion"] as? Int == 4)
+        #expect(d["schemaVersion"] as? Int == 5)
         #expect(d["status"] as? String == "optimal")
         let orders = try #require(d["orders"] as? [[String: Any]])
         #expect(!orders.isEmpty)

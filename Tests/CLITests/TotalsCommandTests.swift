@@ -23,8 +23,29 @@ import TestSupport
         teams.first { $0["area"] as? String == area }?["areaName"] as? String
     }
 
+    /// Units that measure an amount (docs/formats.md, items.csv `divisible`); the
+    /// samples' other units count pieces.
+    let measuredUnits: Set<String> = ["L", "kg", "t", "m³", "升", "千克", "吨", "立方米"]
+
+    /// Each sample's items' unit weights, tonnes, read from its items.csv.
+    var unitWeightTonnes: [String: [String: Double]] {
+        var result: [String: [String: Double]] = [:]
+        for bundle in OneTruthCommandTests.bundles {
+            guard let text = try? String(contentsOf: packageRoot.appendingPathComponent("Data/\(bundle)/items.csv"), encoding: .utf8) else { continue }
+            let lines = text.split(separator: "\n")
+            guard let header = lines.first?.split(separator: ","), let id = header.firstIndex(of: "id"),
+                  let kg = header.firstIndex(of: "unit_weight_kg") else { continue }
+            for line in lines.dropFirst() {
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+                if let w = Double(fields[kg]) { result[bundle, default: [:]][String(fields[id])] = w / 1000 }
+            }
+        }
+        return result
+    }
+
     @Test(arguments: OneTruthCommandTests.bundles) func summaryTotalsAreTheSumsOfTheRows(bundle: String) throws {
         let path = "Data/\(bundle)"
+        let weights = try #require(unitWeightTonnes[bundle])
         for scenario in try OneTruthCommandTests.scenarios(of: bundle) {
             let r = try runReserve(["dispatch", path, "--scenario", scenario, "--json"])
             #expect(r.exitCode == 0, "\(scenario): \(r.stderr)")
@@ -44,6 +65,37 @@ import TestSupport
             #expect(summary["orders"] as? Int == orders.count, "\(scenario)")
             #expect(summary["shortfalls"] as? Int == shortfalls.count, "\(scenario)")
             #expect(summary["allTargetsMet"] as? Bool == (met == areas && teamsMet == teams.count), "\(scenario)")
+
+            // Legs (schema 5): each leg's trucks counted once add up to the trips that run;
+            // every trip and every order on a fleet refers to a leg, and what a leg's trips
+            // carry of an item is what its orders send. Items in counted units go in whole
+            // pieces on every trip, and no trip carries more than the leg's tonnes allow.
+            let legs = try #require(d["legs"] as? [[String: Any]])
+            #expect(legs.reduce(0) { $0 + ($1["trucks"] as? Int ?? -1) } == trips.count, "\(scenario)")
+            #expect(legs.map { $0["leg"] as? Int } == legs.indices.map { $0 + 1 }, "\(scenario)")
+            var carried: [String: Double] = [:], ordered: [String: Double] = [:]
+            var tripsOfLeg: [Int: Int] = [:]
+            for trip in trips {
+                let leg = try #require(trip["leg"] as? Int)
+                tripsOfLeg[leg, default: 0] += 1
+                var tonnes = 0.0
+                for load in try #require(trip["cargo"] as? [[String: Any]]) {
+                    let item = try #require(load["item"] as? String), q = try #require(load["quantity"] as? Double)
+                    carried["\(leg) \(item)", default: 0] += q
+                    tonnes += q * (try #require(weights[item]))
+                    let unit = try #require(load["unit"] as? String)
+                    if !measuredUnits.contains(unit) { #expect(q == q.rounded(), "\(scenario) leg \(leg): \(q) \(unit) of \(item)") }
+                }
+                #expect(abs(tonnes - (trip["tonnes"] as? Double ?? -1)) < 1e-5, "\(scenario) leg \(leg): cargo \(tonnes) t")
+            }
+            for leg in legs { #expect(tripsOfLeg[leg["leg"] as? Int ?? 0] == leg["trucks"] as? Int, "\(scenario)") }
+            for order in orders {
+                let trucks = order["trucks"] as? Double, leg = order["leg"] as? Int
+                #expect((trucks == nil) == (leg == nil), "\(scenario): an order with trucks and no leg, or the reverse")
+                if let leg { ordered["\(leg) \(order["item"] as? String ?? "")", default: 0] += order["quantity"] as? Double ?? 0 }
+            }
+            #expect(Set(carried.keys) == Set(ordered.keys), "\(scenario)")
+            for (key, q) in ordered { #expect(abs((carried[key] ?? 0) - q) <= 1e-5 * max(1, q), "\(scenario) leg and item \(key): \(carried[key] ?? 0) carried, \(q) ordered") }
 
             // The text report: its headline figures and its rows.
             let t = try runReserve(["dispatch", path, "--scenario", scenario, "--wide", "--lang", "en"])
