@@ -31,6 +31,32 @@ import TestSupport
         #expect(hours(b, a).contains { isApproximatelyEqual($0, 0.222390 / 0.44, absolute: 1e-9) }, "\(hours(b, a))")
     }
 
+    /// Found by FuzzOSMPBF (2026-12-05 campaign): a ferry 0.7 m long (nodes 1 and 6 moved
+    /// 6.2e-6° apart) with `duration=00:30` moves at 0.000689 km ÷ 0.5 h = 0.0014 km/h,
+    /// which roads.csv wrote as `0.00` and the reader then refused ("bad speed_kmh").
+    /// The importer keeps no speed slower than roads.csv can write, 0.01 km/h.
+    @Test func aFerryTooSlowToWriteReadsBackAtTheSlowestWritableSpeed() throws {
+        let network = try OSMImporter.importPBF(path: FixturePaths.local("fuzz/ferry-speed-below-writable.osm.pbf"))
+        let roads = RoadTableWriter.roadsCSV(network)
+        let graph = try CSVEdgeListReader.read(edges: roads, file: "roads.csv",
+                                               nodes: RoadTableWriter.nodesCSV(network), nodesFile: "nodes.csv")
+        #expect(graph.nodeCount == network.nodes.count)
+        let ferry = try #require(network.edges.first { $0.ferry })
+        #expect(ferry.speedKmh == 0.01)
+        #expect(roads.contains("n1,n6,0.000689,ferry,0.01,"))
+    }
+
+    /// `maxspeed` values that are no speed a road can have (zero, below 1 km/h, not
+    /// finite, negative zones) are ignored like unreadable ones: the class speed applies.
+    @Test func maxspeedsThatAreNoSpeedAreIgnored() {
+        for raw in ["0", "0.001", "zone0", "DE:zone:0", "zone-5", "inf", "1e400", "0.5 mph", "-30"] {
+            #expect(OSMTagRules.maxspeedKmh(parsing: raw) == nil, "\(raw)")
+        }
+        #expect(OSMTagRules.maxspeedKmh(parsing: "30 mph") == 30 * 1.609344)
+        #expect(OSMTagRules.maxspeedKmh(parsing: "RU:zone20") == 20)
+        #expect(OSMTagRules.maxspeedKmh(parsing: "1") == 1)
+    }
+
     /// Without a speed an unknown class still has no speed to route with: an error.
     @Test func anUnknownClassWithoutASpeedIsStillAnError() throws {
         #expect(throws: GraphReadError.self) {
