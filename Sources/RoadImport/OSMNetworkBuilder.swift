@@ -220,7 +220,8 @@ struct OSMNetworkBuilder {
         guard let hours = way.attributes.ferryHours else { return }
         let total = pieces.reduce(0) { $0 + $1.lengthKm }
         guard total > 0 else { return }
-        for i in pieces.indices { pieces[i].speedKmh = total / hours }
+        // A tiny ferry with a long duration would move slower than roads.csv can write.
+        for i in pieces.indices { pieces[i].speedKmh = max(OSMTagRules.slowestSpeedKmh, total / hours) }
     }
 
     /// Marks the nodes of the largest strongly connected component and reports the rest.

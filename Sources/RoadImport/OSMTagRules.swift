@@ -83,8 +83,17 @@ enum OSMTagRules {
     /// values separated by `;` take the lowest.
     static func maxspeedKmh(parsing raw: String) -> Double? {
         let parts = raw.split(separator: ";").compactMap { singleMaxspeedKmh(String($0).trimmingCharacters(in: " ")) }
+            .filter(isRoadSpeed)
         return parts.min()
     }
+
+    /// The slowest speed an imported road keeps: roads.csv writes speeds to 0.01 km/h,
+    /// and a speed it would write as 0.00 would not read back.
+    static let slowestSpeedKmh = 0.01
+
+    /// Whether a `maxspeed` is a speed a road can have: finite and at least 1 km/h (a
+    /// limit below walking pace is a tagging error, not a limit; the class speed applies).
+    static func isRoadSpeed(_ kmh: Double) -> Bool { kmh.isFinite && kmh >= 1 }
 
     private static func singleMaxspeedKmh(_ value: String) -> Double? {
         if let n = Double(value) { return n > 0 ? n : nil }
