@@ -35,7 +35,7 @@ public enum RoadTableWriter {
     /// Formats `table` in blocks of ``blockRows`` rows, a batch of blocks at a time on
     /// all cores, and hands `emit` each block's bytes in row order. A block's bytes
     /// depend only on its rows, so the output is the same whatever the scheduling.
-    static func formatTable<E: Error>(_ table: Table, _ network: ImportedRoadNetwork,
+    static func formatTable<E: Error>(_ table: Table, _ network: ImportedRoadNetwork, blockRows: Int = RoadTableWriter.blockRows,
                                       emit: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
         let header = TableBytes(capacity: 256)
         header.append(table == .nodes ? "id,lat,lon\n" : roadColumns.joined(separator: ",") + "\n")
@@ -43,7 +43,7 @@ public enum RoadTableWriter {
         let rows = table == .nodes ? network.nodes.count : network.edges.count
         let blocks = (rows + blockRows - 1) / blockRows
         let batch = max(1, 2 * ProcessInfo.processInfo.activeProcessorCount)
-        let buffers = (0..<min(batch, max(blocks, 1))).map { _ in TableBytes(capacity: (table == .nodes ? 40 : 160) * blockRows) }
+        let buffers = (0..<min(batch, max(blocks, 1))).map { _ in TableBytes(capacity: (table == .nodes ? 40 : 160) * min(blockRows, rows + 1)) }
         var first = 0
         while first < blocks {
             let count = min(batch, blocks - first)
