@@ -13,52 +13,37 @@ import Foundation
 /// writes as `-0.000…`) go to `String(format:)`.
 enum FixedDecimal {
     private static let powers: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]
-    private static let intPowers: [Int64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000]
+    private static let intPowers: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000]
 
     /// Appends `value` with `decimals` (0…9) digits after the point to `out`.
-    static func append(_ value: Double, decimals: Int, to out: inout [UInt8]) {
+    @inline(__always)
+    static func append(_ value: Double, decimals: Int, to out: TableBytes) {
         let scaled = value * powers[decimals]
         let magnitude = scaled.magnitude
-        guard magnitude < 4e15 else { return fallback(value, decimals, &out) }
+        guard magnitude < 4e15 else { return fallback(value, decimals, out) }
         let floor = magnitude.rounded(.down)
         let fraction = magnitude - floor
-        guard abs(fraction - 0.5) > magnitude * 2.3e-16 + 1e-300 else { return fallback(value, decimals, &out) }
-        let units = Int64(fraction > 0.5 ? floor + 1 : floor)
+        guard abs(fraction - 0.5) > magnitude * 2.3e-16 + 1e-300 else { return fallback(value, decimals, out) }
+        let units = UInt64(fraction > 0.5 ? floor + 1 : floor)
         if value.sign == .minus {
-            guard units != 0 else { return fallback(value, decimals, &out) }
+            guard units != 0 else { return fallback(value, decimals, out) }
             out.append(UInt8(ascii: "-"))
         }
-        appendDigits(units / intPowers[decimals], minimumCount: 1, to: &out)
-        guard decimals > 0 else { return }
+        guard decimals > 0 else { return out.appendDigits(units) }
+        let power = intPowers[decimals]
+        out.appendDigits(units / power)
         out.append(UInt8(ascii: "."))
-        appendDigits(units % intPowers[decimals], minimumCount: decimals, to: &out)
+        out.appendDigits(units % power, minimumCount: decimals)
     }
 
     /// The same as a string.
     static func string(_ value: Double, decimals: Int) -> String {
-        var bytes: [UInt8] = []
-        append(value, decimals: decimals, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        let bytes = TableBytes(capacity: 32)
+        append(value, decimals: decimals, to: bytes)
+        return String(decoding: bytes.bytes, as: UTF8.self)
     }
 
-    /// Appends a non-negative integer, left-padded with zeros to `minimumCount` digits.
-    /// Digits go into a stack buffer from its end and are appended in one call: a
-    /// byte-by-byte append checked uniqueness and capacity for every digit.
-    static func appendDigits(_ value: Int64, minimumCount: Int, to out: inout [UInt8]) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes ≥ 19 digits of Int64.max
-        var v = UInt64(value)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var start = buffer.count
-            repeat {
-                start -= 1
-                buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
-                v /= 10
-            } while v > 0 || buffer.count - start < minimumCount
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
-        }
-    }
-
-    private static func fallback(_ value: Double, _ decimals: Int, _ out: inout [UInt8]) {
-        out.append(contentsOf: String(format: "%.\(decimals)f", value).utf8)
+    private static func fallback(_ value: Double, _ decimals: Int, _ out: TableBytes) {
+        out.append(String(format: "%.\(decimals)f", value))
     }
 }

@@ -37,9 +37,63 @@ public struct ImportedRoadNetwork: Hashable, Sendable {
         /// Street name (`name:zh`, else `name`), "" when none.
         public var name: String
         /// The OSM ways the edge was contracted from, in order.
-        public var wayIDs: [Int64]
+        public var wayIDs: [Int64] { Array(shapes.wayIDs[Int(wayIDRange.lowerBound)..<Int(wayIDRange.upperBound)]) }
         /// The polyline from `from` to `to`, both included.
-        public var geometry: [GeoCoordinate]
+        public var geometry: [GeoCoordinate] { Array(shapes.coordinates[Int(geometryRange.lowerBound)..<Int(geometryRange.upperBound)]) }
+
+        // Polylines and way ids of all edges live in one storage they share: two
+        // arrays per edge were millions of allocations on a province (docs/decisions.md).
+        let shapes: EdgeShapes
+        let geometryRange: Range<Int32>
+        let wayIDRange: Range<Int32>
+
+        init(from: Int, to: Int, lengthKm: Double, highway: String, roadClass: RoadClass, speedKmh: Double, oneway: Bool,
+             bridge: Bool, tunnel: Bool, ford: Bool, ferry: Bool, name: String,
+             shapes: EdgeShapes, geometryRange: Range<Int32>, wayIDRange: Range<Int32>) {
+            self.from = from
+            self.to = to
+            self.lengthKm = lengthKm
+            self.highway = highway
+            self.roadClass = roadClass
+            self.speedKmh = speedKmh
+            self.oneway = oneway
+            self.bridge = bridge
+            self.tunnel = tunnel
+            self.ford = ford
+            self.ferry = ferry
+            self.name = name
+            self.shapes = shapes
+            self.geometryRange = geometryRange
+            self.wayIDRange = wayIDRange
+        }
+
+        /// Calls `body` with the polyline without copying it.
+        func withGeometry<R>(_ body: (ArraySlice<GeoCoordinate>) -> R) -> R {
+            body(shapes.coordinates[Int(geometryRange.lowerBound)..<Int(geometryRange.upperBound)])
+        }
+
+        /// Calls `body` with the way ids without copying them.
+        func withWayIDs<R>(_ body: (ArraySlice<Int64>) -> R) -> R {
+            body(shapes.wayIDs[Int(wayIDRange.lowerBound)..<Int(wayIDRange.upperBound)])
+        }
+
+        // Equal edges have equal values, wherever their shapes are stored.
+        public static func == (a: Edge, b: Edge) -> Bool {
+            a.from == b.from && a.to == b.to && a.lengthKm == b.lengthKm && a.highway == b.highway && a.roadClass == b.roadClass
+                && a.speedKmh == b.speedKmh && a.oneway == b.oneway && a.bridge == b.bridge && a.tunnel == b.tunnel
+                && a.ford == b.ford && a.ferry == b.ferry && a.name == b.name
+                && a.withGeometry { g in b.withGeometry { g.elementsEqual($0) } } && a.withWayIDs { w in b.withWayIDs { w.elementsEqual($0) } }
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(from)
+            hasher.combine(to)
+            hasher.combine(lengthKm)
+            hasher.combine(highway)
+            hasher.combine(name)
+            withGeometry { for point in $0 { hasher.combine(point) } }
+            withWayIDs { for id in $0 { hasher.combine(id) } }
+        }
     }
 
     /// Nodes in order of first appearance.
@@ -48,6 +102,17 @@ public struct ImportedRoadNetwork: Hashable, Sendable {
     public var edges: [Edge]
     /// What was read, kept and dropped.
     public var report: ImportReport
+}
+
+/// The polylines and way ids of a network's edges, each edge a range of them.
+final class EdgeShapes: Sendable {
+    let coordinates: [GeoCoordinate]
+    let wayIDs: [Int64]
+
+    init(coordinates: [GeoCoordinate], wayIDs: [Int64]) {
+        self.coordinates = coordinates
+        self.wayIDs = wayIDs
+    }
 }
 
 /// Counts of an import, for the user and for cross-checks against other tools.

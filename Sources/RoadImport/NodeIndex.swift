@@ -5,8 +5,13 @@
 /// builder's largest single cost (docs/decisions.md, "OSM import speed"). Read-only
 /// look-ups are safe from several threads at once (the second pass does them).
 struct NodeIndex: Sendable {
-    private var keys: [Int64]
-    private var slots: [Int32] // dense index + 1; 0 = empty
+    /// A table entry: key and slot side by side, so a probe touches one cache line
+    /// (two parallel arrays cost two cache misses per look-up on a large table).
+    private struct Entry {
+        var key: Int64
+        var slot: Int32 // dense index + 1; 0 = empty
+    }
+    private var entries: [Entry]
     private var mask: Int
     /// The ids in dense order.
     private(set) var ids: [Int64] = []
@@ -16,8 +21,7 @@ struct NodeIndex: Sendable {
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [Int64](repeating: 0, count: size)
-        slots = [Int32](repeating: 0, count: size)
+        entries = [Entry](repeating: Entry(key: 0, slot: 0), count: size)
         mask = size - 1
         ids.reserveCapacity(capacity)
     }
@@ -29,17 +33,16 @@ struct NodeIndex: Sendable {
 
     /// The dense index of `id`, inserting it when new.
     @inline(__always) mutating func insert(_ id: Int64) -> Int32 {
-        if ids.count * 2 >= keys.count { grow() }
+        if ids.count * 2 >= entries.count { grow() }
         var i = Self.hash(id) & mask
         while true {
-            let slot = slots[i]
-            if slot == 0 {
-                keys[i] = id
+            let entry = entries[i]
+            if entry.slot == 0 {
                 ids.append(id)
-                slots[i] = Int32(ids.count)
+                entries[i] = Entry(key: id, slot: Int32(ids.count))
                 return Int32(ids.count - 1)
             }
-            if keys[i] == id { return slot - 1 }
+            if entry.key == id { return entry.slot - 1 }
             i = (i + 1) & mask
         }
     }
@@ -48,26 +51,23 @@ struct NodeIndex: Sendable {
     @inline(__always) func find(_ id: Int64) -> Int32? {
         var i = Self.hash(id) & mask
         while true {
-            let slot = slots[i]
-            if slot == 0 { return nil }
-            if keys[i] == id { return slot - 1 }
+            let entry = entries[i]
+            if entry.slot == 0 { return nil }
+            if entry.key == id { return entry.slot - 1 }
             i = (i + 1) & mask
         }
     }
 
     private mutating func grow() {
-        let size = keys.count * 2
-        var newKeys = [Int64](repeating: 0, count: size)
-        var newSlots = [Int32](repeating: 0, count: size)
+        let size = entries.count * 2
+        var newEntries = [Entry](repeating: Entry(key: 0, slot: 0), count: size)
         let newMask = size - 1
         for (k, id) in ids.enumerated() {
             var i = Self.hash(id) & newMask
-            while newSlots[i] != 0 { i = (i + 1) & newMask }
-            newKeys[i] = id
-            newSlots[i] = Int32(k + 1)
+            while newEntries[i].slot != 0 { i = (i + 1) & newMask }
+            newEntries[i] = Entry(key: id, slot: Int32(k + 1))
         }
-        keys = newKeys
-        slots = newSlots
+        entries = newEntries
         mask = newMask
     }
 }

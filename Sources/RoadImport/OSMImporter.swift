@@ -103,7 +103,7 @@ public enum OSMImporter {
         let nodeBlockSet = nodeBlocks
         try reader.scan(skip: { !nodeBlockSet.contains($0) }, { (block: PBFPrimitiveBlock) throws(RoadImportError) -> [(Int32, KeptNode)] in
             var out: [(Int32, KeptNode)] = []
-            try block.forEachNode(where: { index.find($0) != nil }) { out.append((index.find($0.id)!, keptNode($0, profile: profile))) }
+            try block.forEachNode(lookup: { index.find($0) }) { k, node in out.append((k, keptNode(node, profile: profile))) }
             return out
         }, consume: { part in
             for (k, node) in part { wayNodes.set(node, at: k) }

@@ -148,15 +148,29 @@ struct OSMNetworkBuilder {
             }
             return newIndex[v]
         }
+        // Shapes first, flat (forward polylines, way ids), then the edges over them.
+        var shapeCoordinates: [GeoCoordinate] = [], shapeWayIDs: [Int64] = []
+        shapeCoordinates.reserveCapacity(store.pieces.reduce(0) { $0 + Int($1.geometryCount) })
+        shapeWayIDs.reserveCapacity(store.pieces.count)
+        var ranges: [(geometry: Range<Int32>, ways: Range<Int32>)] = []
+        ranges.reserveCapacity(store.pieces.count)
+        for p in store.pieces {
+            let g = shapeCoordinates.count, w = shapeWayIDs.count
+            let range = Int(p.geometryStart)..<Int(p.geometryStart + p.geometryCount)
+            if p.reversed { shapeCoordinates += store.geometry[range].reversed() } else { shapeCoordinates += store.geometry[range] }
+            if p.wayList < 0 { shapeWayIDs.append(ways[Int(p.way)].id) } else { shapeWayIDs += store.wayLists[Int(p.wayList)] }
+            ranges.append((Int32(g)..<Int32(shapeCoordinates.count), Int32(w)..<Int32(shapeWayIDs.count)))
+        }
+        let shapes = EdgeShapes(coordinates: shapeCoordinates, wayIDs: shapeWayIDs)
         var edges: [ImportedRoadNetwork.Edge] = []
         edges.reserveCapacity(store.pieces.count)
-        for p in store.pieces {
+        for (k, p) in store.pieces.enumerated() {
             let a = renumber(p.a), b = renumber(p.b)
             let at = ways[Int(p.way)].attributes
             edges.append(.init(from: a, to: b, lengthKm: p.lengthKm, highway: at.highway,
                                roadClass: OSMSpeeds.roadClass(ofHighway: at.highway), speedKmh: p.speedKmh, oneway: p.oneway,
                                bridge: at.bridge, tunnel: at.tunnel, ford: p.ford, ferry: at.highway == "ferry",
-                               name: at.name, wayIDs: store.wayIDs(p, ways: ways), geometry: store.polyline(p)))
+                               name: at.name, shapes: shapes, geometryRange: ranges[k].geometry, wayIDRange: ranges[k].ways))
         }
         guard !edges.isEmpty else {
             throw .emptyNetwork(reason: "\(report.waysByHighway.values.reduce(0, +)) drivable ways read, none left after clipping and the component filter")
@@ -226,15 +240,14 @@ struct OSMNetworkBuilder {
 
     /// Marks the nodes of the largest strongly connected component and reports the rest.
     private mutating func largestComponent(nodeCount: Int, pieces: [Piece], coordinates: [GeoCoordinate]) throws(RoadImportError) -> [Bool] {
-        var builder = RoadGraphBuilder(nodeCount: nodeCount, lengthUnit: .fileUnit)
-        do {
+        let arcCount = pieces.reduce(0) { $0 + ($1.oneway ? 1 : 2) }
+        guard arcCount < Int(Int32.max) else { throw .emptyNetwork(reason: "the graph cannot be built: \(arcCount) arcs, more than 2³¹") }
+        let labels = ArcComponents(nodeCount: nodeCount, arcCount: arcCount) { arc in
             for p in pieces {
-                try builder.addRoad(from: NodeID(p.a), to: NodeID(p.b), lengthKm: p.lengthKm, oneWay: p.oneway)
+                arc(p.a, p.b)
+                if !p.oneway { arc(p.b, p.a) }
             }
-        } catch {
-            throw .emptyNetwork(reason: "the graph cannot be built: \(error)")
         }
-        let labels = builder.build().stronglyConnectedComponents()
         // Only nodes some piece touches count (every node here does).
         guard let largest = labels.largest else { return [] }
         var keep = [Bool](repeating: false, count: nodeCount)

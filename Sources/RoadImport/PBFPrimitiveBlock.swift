@@ -173,6 +173,14 @@ struct PBFPrimitiveBlock {
     /// Calls `body` with every node whose id `wanted` accepts, plain and dense;
     /// tags are resolved only for those.
     func forEachNode(where wanted: (Int64) -> Bool, _ body: (OSMNode) throws(RoadImportError) -> Void) throws(RoadImportError) {
+        try forEachNode(lookup: { wanted($0) ? () : nil }) { (_: Void, node) throws(RoadImportError) in try body(node) }
+    }
+
+    /// Calls `body` with every node `lookup` finds (with what it found: one look-up
+    /// per node, not one to filter and one to place), plain and dense; tags are
+    /// resolved only for those.
+    func forEachNode<Found>(lookup: (Int64) -> Found?,
+                            _ body: (Found, OSMNode) throws(RoadImportError) -> Void) throws(RoadImportError) {
         let granularity = self.granularity, latOffset = self.latOffset, lonOffset = self.lonOffset
         let offset = self.offset, index = self.index
         // Integer nanodegrees first, one division last: 599990000 × 100 gives exactly
@@ -201,6 +209,7 @@ struct PBFPrimitiveBlock {
                         var id: Int64 = 0, lat: Int64 = 0, lon: Int64 = 0
                         var keyRuns = VarintRuns(), valueRuns = VarintRuns()
                         var keyList: [UInt64] = [], valueList: [UInt64] = []
+                        var wantedNode: Found?
                         do throws(ProtobufWire.Failure) {
                             var w = ProtobufWire(bytes, range: field.range)
                             while !w.atEnd {
@@ -214,14 +223,16 @@ struct PBFPrimitiveBlock {
                                 default: break
                                 }
                             }
-                            guard wanted(id) else { continue }
+                            wantedNode = lookup(id)
+                            guard wantedNode != nil else { continue }
                             keyList = try values(keyRuns, bytes)
                             valueList = try values(valueRuns, bytes)
                         } catch {
                             throw Self.corrupt(error, offset: offset, block: index)
                         }
-                        try body(try checked(OSMNode(id: id, latitude: degrees(lat, latOffset), longitude: degrees(lon, lonOffset),
-                                                     tags: try tags(keys: keyList, values: valueList, &cache, bytes))))
+                        guard let found = wantedNode else { continue }
+                        try body(found, try checked(OSMNode(id: id, latitude: degrees(lat, latOffset), longitude: degrees(lon, lonOffset),
+                                                            tags: try tags(keys: keyList, values: valueList, &cache, bytes))))
                         continue
                     }
                     // DenseNodes: id 1, lat 8, lon 9 (packed sint64, delta), keys_vals 10 (packed int32).
@@ -259,7 +270,8 @@ struct PBFPrimitiveBlock {
                         let (c, o3) = lon.addingReportingOverflow(ProtobufWire.zigzag(lons[i]))
                         guard !(o1 || o2 || o3) else { throw .corruptPBF(offset: offset, block: index, reason: "dense node \(i): delta overflows") }
                         id = a; lat = b; lon = c
-                        let take = wanted(id)
+                        let found = lookup(id)
+                        let take = found != nil
                         var nodeTags: [String: String] = [:]
                         // keys_vals holds int32 values: compare as the message decoder did.
                         while kv < keysVals.count, Int32(truncatingIfNeeded: keysVals[kv]) != 0 {
@@ -273,7 +285,7 @@ struct PBFPrimitiveBlock {
                             kv += 2
                         }
                         kv += 1 // the 0 that ends this node's tags (absent when the block has no tags at all)
-                        if take { try body(try checked(OSMNode(id: id, latitude: degrees(lat, latOffset), longitude: degrees(lon, lonOffset), tags: nodeTags))) }
+                        if let found { try body(found, try checked(OSMNode(id: id, latitude: degrees(lat, latOffset), longitude: degrees(lon, lonOffset), tags: nodeTags))) }
                     }
                 }
             }
