@@ -12,7 +12,8 @@ import Foundation
 /// template in that language. Only these phrases change; option names, values and
 /// ids pass through untouched (docs/decisions.md).
 struct ParserText {
-    private let rules: [(pattern: NSRegularExpression, names: [String], template: String)]
+    private typealias Rule = (pattern: NSRegularExpression, names: [String], template: String)
+    private let rules: [Rule]
 
     /// The rewriting into `language`; none for English, the parser's own.
     init(_ language: Language) {
@@ -25,7 +26,7 @@ struct ParserText {
         // '{suggestion}'?" is matched before "Unknown option '{option}'".
         let keys = Localizer.keys(of: .en).filter { $0.hasPrefix("parser.") }
             .sorted { (english($0).count, $0) > (english($1).count, $1) }
-        rules = keys.compactMap { key in
+        rules = keys.compactMap { key -> Rule? in
             let (pattern, names) = Self.pattern(english(key))
             guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
             return (regex, names, target(key))
