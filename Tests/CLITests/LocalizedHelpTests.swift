@@ -143,7 +143,7 @@ import TestSupport
         let missing = try runReserve(["route"], locale: Self.zh)
         #expect(missing.exitCode == 64)
         #expect(missing.stderr.contains("错误：缺少必需的参数 '--graph <graph>'"), "\(missing.stderr)")
-        #expect(missing.stderr.contains("用法：reserve route --graph <graph>"))
+        #expect(missing.stderr.contains("用法：reserve route [<options>] --graph <graph>"), "\(missing.stderr)")
         #expect(missing.stderr.contains("更多信息见 'reserve route --help'。"))
         let unknown = try runReserve(["dispatch", "Data/hegang", "--scenari", "x"], locale: Self.zh)
         #expect(unknown.exitCode == 64)
