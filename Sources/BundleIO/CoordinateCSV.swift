@@ -5,9 +5,34 @@ import ReserveModel
 public enum CoordinateCSV {
     /// Why a CSV could not be converted: every bad cell, each with its line.
     public struct Failure: Error, Sendable, CustomStringConvertible {
-        /// `line N, column C: message`, one per problem.
-        public var problems: [String]
-        public var description: String { problems.joined(separator: "\n") }
+        /// The problems, in line order.
+        public var problems: [Problem]
+        /// `line N, column C: message`, one line per problem.
+        public var description: String { problems.map(\.description).joined(separator: "\n") }
+    }
+
+    /// One thing wrong with the CSV: a stable code (`notCSV`, `noLatLon`, `latitude`,
+    /// `longitude`; the message code `error.coordinates.<code>` of the strings tables)
+    /// and the place and value it concerns.
+    public struct Problem: Sendable, Hashable, CustomStringConvertible {
+        /// What is wrong.
+        public var code: String
+        /// 1-based line (the header's for `noLatLon`; 0 for `notCSV`).
+        public var line: Int
+        /// The column's name as in the header ("" when the problem is not one cell's).
+        public var column: String
+        /// The offending text: the cell, the header found, or the parser's reason.
+        public var value: String
+
+        /// The English sentence.
+        public var description: String {
+            switch code {
+            case "notCSV": "not valid CSV: \(value)"
+            case "noLatLon": "line \(line): the header needs a lat and a lon column, found \(value)"
+            case "latitude": "line \(line), column \(column): '\(value)' is not a latitude in degrees"
+            default: "line \(line), column \(column): '\(value)' is not a longitude in degrees"
+            }
+        }
     }
 
     /// Converts `text` from `source` to `target`.
@@ -16,13 +41,13 @@ public enum CoordinateCSV {
     /// `longitude`). Converted values are written with 8 decimals (~1 mm).
     public static func convert(_ text: String, from source: CoordinateSystem, to target: CoordinateSystem) throws(Failure) -> String {
         let table: CSVTable
-        do { table = try CSVTable.parse(text) } catch { throw Failure(problems: ["not valid CSV: \(error)"]) }
+        do { table = try CSVTable.parse(text) } catch { throw Failure(problems: [Problem(code: "notCSV", line: 0, column: "", value: "\(error)")]) }
         let names = table.header.map { $0.lowercased() }
         guard let latColumn = names.firstIndex(where: { $0 == "lat" || $0 == "latitude" }),
               let lonColumn = names.firstIndex(where: { $0 == "lon" || $0 == "lng" || $0 == "longitude" }) else {
-            throw Failure(problems: ["line \(table.headerLine): the header needs a lat and a lon column, found \(table.header.joined(separator: ","))"])
+            throw Failure(problems: [Problem(code: "noLatLon", line: table.headerLine, column: "", value: table.header.joined(separator: ","))])
         }
-        var problems: [String] = []
+        var problems: [Problem] = []
         var rows: [[String]] = []
         for r in 0..<table.count {
             let line = table.recordLines[r]
@@ -30,11 +55,11 @@ public enum CoordinateCSV {
             while fields.count < table.header.count { fields.append("") }
             let latText = fields[latColumn].trimmingSpaces(), lonText = fields[lonColumn].trimmingSpaces()
             guard let lat = Double(latText), (-90...90).contains(lat) else {
-                problems.append("line \(line), column \(table.header[latColumn]): '\(latText)' is not a latitude in degrees")
+                problems.append(Problem(code: "latitude", line: line, column: table.header[latColumn], value: latText))
                 continue
             }
             guard let lon = Double(lonText), (-180...180).contains(lon) else {
-                problems.append("line \(line), column \(table.header[lonColumn]): '\(lonText)' is not a longitude in degrees")
+                problems.append(Problem(code: "longitude", line: line, column: table.header[lonColumn], value: lonText))
                 continue
             }
             let p = source.convert(GeoPoint(lat: lat, lon: lon), to: target)

@@ -10,19 +10,19 @@ struct CoverageCommand: ParsableCommand {
         discussion: HelpText["coverage.discussion"]
     )
 
-    @Argument(help: "The bundle directory (or single JSON file).")
+    @Argument(help: ArgumentHelp(HelpText["coverage.bundle"]))
     var bundle: String
 
-    @Option(name: .long, help: "One scenario id (default: the headline scenario).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["coverage.scenario"]))
     var scenario: String?
 
-    @Flag(name: .customLong("all-scenarios"), help: "Every scenario of the bundle.")
+    @Flag(name: .customLong("all-scenarios"), help: ArgumentHelp(HelpText["coverage.allScenarios"]))
     var allScenarios = false
 
-    @Option(name: .long, help: "Area level: province, city, county, township or village.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["coverage.level"]))
     var level: String = "township"
 
-    @Flag(name: .long, help: "List every area, not only the worst.")
+    @Flag(name: .long, help: ArgumentHelp(HelpText["coverage.all"]))
     var all = false
 
     @OptionGroup var check: BundleCheckOptions

@@ -10,13 +10,13 @@ struct DemoCommand: ParsableCommand {
         discussion: HelpText["demo.discussion"]
     )
 
-    @Option(name: .long, help: "The sample bundle to use (default: Data/hegang here, else the one beside the reserve binary's checkout).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["demo.bundle"]))
     var bundle: String?
 
-    @Option(name: .long, help: "Output format: table, json, geojson, html or csv.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["demo.format"]))
     var format: ResponseFormat = .table
 
-    @Option(name: .long, help: "Write the output to this directory instead of stdout.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["demo.out"]))
     var out: String?
 
     @OptionGroup var check: BundleCheckOptions

@@ -12,40 +12,40 @@ struct DispatchCommand: ParsableCommand {
         discussion: HelpText["dispatch.discussion"]
     )
 
-    @Argument(help: "The bundle directory (or single JSON file).")
+    @Argument(help: ArgumentHelp(HelpText["dispatch.bundle"]))
     var bundle: String
 
-    @Option(name: .long, help: "The scenario id (default: the bundle's headline scenario).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["dispatch.scenario"]))
     var scenario: String?
 
-    @Option(name: .long, help: "Check against this policy id instead of the scenario's.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["dispatch.policy"]))
     var policy: String?
 
-    @Flag(name: .customLong("integer-vehicles"), help: "Whole truckloads (a MIP) instead of fractional truck use.")
+    @Flag(name: .customLong("integer-vehicles"), help: ArgumentHelp(HelpText["dispatch.integerVehicles"]))
     var integerVehicles = false
 
-    @Flag(name: .customLong("fractional-pieces"), help: "Let items counted in pieces (items.csv `divisible` false) go in fractions, as the LP sends them (for comparison; by default they go whole).")
+    @Flag(name: .customLong("fractional-pieces"), help: ArgumentHelp(HelpText["dispatch.fractionalPieces"]))
     var fractionalPieces = false
 
-    @Option(name: .customLong("column-generation"), help: "Solve the goods LP by column generation: auto, on or off.")
+    @Option(name: .customLong("column-generation"), help: ArgumentHelp(HelpText["dispatch.columnGeneration"]))
     var columnGeneration: Toggle = .auto
 
-    @Option(name: .long, help: "Planning horizon in hours (default: 3 × the latest relief deadline, at least 24).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["dispatch.horizon"]))
     var horizon: Double?
 
-    @Option(name: .long, help: "Output format: table, json, geojson, html or csv (orders on stdout; with --out also shortfalls and teams).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["dispatch.format"]))
     var format: ResponseFormat = .table
 
-    @Flag(name: .long, help: "Shorthand for --format json.")
+    @Flag(name: .long, help: ArgumentHelp(HelpText["dispatch.json"]))
     var json = false
 
-    @Option(name: .long, help: "Write the output to this directory instead of stdout.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["dispatch.out"]))
     var out: String?
 
-    @Option(name: .customLong("export-model"), help: "Also write the dispatch LP to this .lp or .mps file.")
+    @Option(name: .customLong("export-model"), help: ArgumentHelp(HelpText["dispatch.exportModel"]))
     var exportModel: String?
 
-    @Flag(name: .long, help: "Print the time of each phase and of each solver level on stderr (as -v does, without its debug log, which costs time itself).")
+    @Flag(name: .long, help: ArgumentHelp(HelpText["dispatch.timings"]))
     var timings = false
 
     @OptionGroup var check: BundleCheckOptions

@@ -7,7 +7,7 @@ enum ErrorText {
     /// How many problems a refused bundle lists before "… and N more".
     static let listedErrors = 50
 
-    static func describe(_ error: any Error, _ t: Localizer) -> String {
+    static func describe(_ error: any Error, _ t: Localizer = HelpText.localizer) -> String {
         switch error {
         case let e as CLIFailure:
             return e.message
@@ -27,10 +27,11 @@ enum ErrorText {
             switch e {
             case let .unknownScenario(id, available): return unknownID("scenario", id, available, t)
             case let .unknownPolicy(id, available): return unknownID("policy", id, available, t)
-            default: return String(describing: e)
+            case let .invalidNetwork(error): return t("error.withReason", ["text": t("error.network.unusable"), "reason": network(error, t)])
+            case let .dispatch(error): return dispatch(error, t)
             }
         default:
-            return String(describing: error)
+            return library(error, t) ?? String(describing: error)
         }
     }
 

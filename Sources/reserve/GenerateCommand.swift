@@ -6,25 +6,17 @@ import Foundation
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a deterministic synthetic bundle (city, province or national scale).",
-        discussion: """
-        The same preset and seed always give the same bytes.
-          city      6 counties, 60 townships, 10,000 road nodes, 5 scenarios
-          province  100 counties, 1,500 townships, ~1,600 depots, 300 teams, 202,500 road nodes, 20 scenarios
-          national  1,000 counties, 15,000 townships, ~16,000 depots, 3,000 teams, ~2 M road nodes, 200 scenarios
-
-        Example:
-          reserve generate --preset province --seed 1 --out out/province
-        """
+        abstract: HelpText["generate.abstract"],
+        discussion: HelpText["generate.discussion"]
     )
 
-    @Option(name: .long, help: "city, province or national.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["generate.preset"]))
     var preset: String = "city"
 
-    @Option(name: .long, help: "Random seed (any non-negative integer).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["generate.seed"]))
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Directory to write (created if needed), or a .json file for the single-JSON form.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["generate.out"]))
     var out: String
 
     @OptionGroup var output: OutputOptions
@@ -32,7 +24,7 @@ struct GenerateCommand: ParsableCommand {
 
     func validate() throws {
         if SyntheticPreset.all[preset] == nil {
-            throw ValidationError("--preset must be city, province or national, not '\(preset)'.")
+            throw ValidationError(HelpText.localizer("cli.option.preset", ["value": preset]))
         }
     }
 
@@ -49,7 +41,7 @@ struct GenerateCommand: ParsableCommand {
                 try BundleWriter.write(bundle, toDirectory: out)
             }
         } catch {
-            throw CLIFailure.internalFailure(error.description)
+            throw CLIFailure.internalFailure(ErrorText.describe(error))
         }
         let elapsed = start.duration(to: clock.now)
         let summary = GenerateSummary(preset: preset, seed: seed, out: out, areas: bundle.areas.count,

@@ -6,7 +6,7 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn public benchmark instances into bundles.",
+        abstract: HelpText["import.abstract"],
         subcommands: [ImportPMedian.self, ImportCapacitated.self, ImportOSM.self, ImportShapefile.self]
     )
 }
@@ -14,7 +14,7 @@ struct ImportCommand: ParsableCommand {
 /// Reads a file for an importer (exit 65 when it cannot).
 func readInputFile(_ path: String) throws -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw CLIFailure.invalidData("\(path): cannot read the file")
+        throw CLIFailure.invalidData(HelpText.localizer("cli.cannotRead", ["path": path]))
     }
     return String(decoding: data, as: UTF8.self)
 }
@@ -23,22 +23,14 @@ func readInputFile(_ path: String) throws -> String {
 struct ImportPMedian: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "orlib-pmed",
-        abstract: "Import an OR-Library p-median instance (pmedN.txt) as a bundle.",
-        discussion: """
-        The graph becomes the road network (edge cost = km at 1 km/h, so hours equal the \
-        OR-Library distance; a later line for the same pair overwrites an earlier one; nodes \
-        get synthetic positions on a grid), and every node a unit-population area and candidate.
-
-        Example:
-          reserve import orlib-pmed Tests/Fixtures/external/orlib-pmed/pmed1.txt --out out/pmed1
-          reserve site out/pmed1 --objective p-median --count 5
-        """
+        abstract: HelpText["importPMedian.abstract"],
+        discussion: HelpText["importPMedian.discussion"]
     )
 
-    @Argument(help: "The pmedN.txt file.")
+    @Argument(help: ArgumentHelp(HelpText["importPMedian.file"]))
     var file: String
 
-    @Option(name: .long, help: "Bundle directory to write.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["importPMedian.out"]))
     var out: String
 
     @OptionGroup var logging: LoggingOptions
@@ -48,12 +40,12 @@ struct ImportPMedian: ParsableCommand {
         let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let instance: ORLibraryPMedian
         do { instance = try ORLibraryPMedian.parse(try readInputFile(file), file: file) } catch let e as ORLibraryError {
-            throw CLIFailure.invalidData(e.description)
+            throw CLIFailure.invalidData(ErrorText.describe(e))
         }
         do {
             try ORLibraryBundles.write(ORLibraryBundles.pMedianBundle(instance, name: name), to: out)
         } catch {
-            throw CLIFailure(message: error.description, exitCode: CLIFailure.cannotCreateCode)
+            throw CLIFailure(message: ErrorText.describe(error), exitCode: CLIFailure.cannotCreateCode)
         }
         printProgress("wrote \(out): \(instance.nodeCount) nodes, \(instance.edges.count) roads, p = \(instance.p)")
     }
@@ -63,21 +55,14 @@ struct ImportPMedian: ParsableCommand {
 struct ImportCapacitated: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "orlib-cap",
-        abstract: "Import an OR-Library capacitated warehouse location instance (capNNN.txt) as a bundle.",
-        discussion: """
-        Warehouses become candidates.csv (capacity, fixed cost), customers areas (population = \
-        demand), and the cost table od.csv (cost of serving all of a customer's demand).
-
-        Example:
-          reserve import orlib-cap Tests/Fixtures/external/orlib-cap/cap71.txt --out out/cap71
-          reserve site out/cap71 --objective fixed-charge
-        """
+        abstract: HelpText["importCapacitated.abstract"],
+        discussion: HelpText["importCapacitated.discussion"]
     )
 
-    @Argument(help: "The capNNN.txt file.")
+    @Argument(help: ArgumentHelp(HelpText["importCapacitated.file"]))
     var file: String
 
-    @Option(name: .long, help: "Bundle directory to write.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["importCapacitated.out"]))
     var out: String
 
     @OptionGroup var logging: LoggingOptions
@@ -87,11 +72,11 @@ struct ImportCapacitated: ParsableCommand {
         let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let instance: ORLibraryCapacitated
         do { instance = try ORLibraryCapacitated.parse(try readInputFile(file), file: file) } catch let e as ORLibraryError {
-            throw CLIFailure.invalidData(e.description)
+            throw CLIFailure.invalidData(ErrorText.describe(e))
         }
         let (bundle, extra) = ORLibraryBundles.capacitatedBundle(instance, name: name)
         do { try ORLibraryBundles.write(bundle, extraFiles: extra, to: out) } catch {
-            throw CLIFailure(message: error.description, exitCode: CLIFailure.cannotCreateCode)
+            throw CLIFailure(message: ErrorText.describe(error), exitCode: CLIFailure.cannotCreateCode)
         }
         printProgress("wrote \(out): \(instance.warehouseCount) warehouses, \(instance.customerCount) customers")
     }
@@ -102,14 +87,14 @@ struct ImportCapacitated: ParsableCommand {
 struct VerifyORLibCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify-orlib",
-        abstract: "Solve every OR-Library pmed and cap instance and compare with the published optima.",
+        abstract: HelpText["verifyORLib.abstract"],
         shouldDisplay: false
     )
 
-    @Option(name: .long, help: "The external data directory (holding orlib-pmed/ and orlib-cap/).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["verifyORLib.dir"]))
     var dir: String = "Tests/Fixtures/external"
 
-    @Option(name: .long, help: "Only these instances (comma-separated names, e.g. pmed3,cap131).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["verifyORLib.only"]))
     var only: String?
 
     @OptionGroup var solver: SolverOptions
@@ -157,9 +142,9 @@ struct VerifyORLibCommand: ParsableCommand {
                     result = try SitingSolver(options: options).fixedCharge(instance.sitingProblem())
                 }
             } catch let e as ORLibraryError {
-                throw CLIFailure.invalidData(e.description)
+                throw CLIFailure.invalidData(ErrorText.describe(e))
             } catch let e as SitingError {
-                throw CLIFailure.internalFailure("\(name): \(e.description)")
+                throw CLIFailure.internalFailure("\(name): \(ErrorText.describe(e))")
             }
             let seconds = start.duration(to: clock.now)
             let s = Double(seconds.components.seconds) + Double(seconds.components.attoseconds) / 1e18

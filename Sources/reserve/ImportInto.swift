@@ -7,17 +7,16 @@ enum ImportInto {
     static func replaceRoads(of bundlePath: String, with network: ImportedRoadNetwork, warnMetres: Double) throws {
         let before: LoadedBundle
         do { before = try BundleReader.read(at: bundlePath) } catch {
-            throw CLIFailure(message: error.description, exitCode: FileManager.default.fileExists(atPath: bundlePath) ? 65 : 66)
+            throw CLIFailure(message: ErrorText.describe(error), exitCode: FileManager.default.fileExists(atPath: bundlePath) ? 65 : 66)
         }
         let files = before.bundle.manifest.files
         if let geojson = files.roadsGeoJSON {
-            throw CLIFailure.invalidData("\(bundlePath): bundle.json reads its roads from \(geojson) (files.roads_geojson); "
-                                         + "remove that key so the imported roads.csv is used")
+            throw CLIFailure.invalidData(HelpText.localizer("cli.bundleJSONRoads", ["path": bundlePath, "geojson": geojson]))
         }
         do {
             try RoadTableWriter.write(network, to: bundlePath, nodesFile: files.nodes, roadsFile: files.roads)
         } catch {
-            throw CLIFailure(message: "\(error)", exitCode: 73)
+            throw CLIFailure(message: ErrorText.describe(error), exitCode: 73)
         }
         printProgress("replaced \(bundlePath)/\(files.nodes) and \(bundlePath)/\(files.roads)")
         let after: ReserveBundle
@@ -26,7 +25,7 @@ enum ImportInto {
             after = try BundleReader.read(at: bundlePath).bundle
             graph = try BundleNetwork(bundle: after)
         } catch {
-            throw CLIFailure.invalidData("\(bundlePath): the new roads do not load: \(error)")
+            throw CLIFailure.invalidData(HelpText.localizer("cli.newRoadsDoNotLoad", ["path": bundlePath, "reason": ErrorText.describe(error)]))
         }
         let snaps = graph.placeSnaps(of: after, warnAboveMetres: warnMetres)
         var table = TextTable(columns: [.init("kind"), .init("id"), .init("name"), .init("node"),

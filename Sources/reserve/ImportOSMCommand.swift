@@ -8,75 +8,60 @@ extension OSMProfile.Kind: ExpressibleByArgument {}
 struct ImportOSM: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "osm",
-        abstract: "Import the drivable roads of an OpenStreetMap extract (.osm.pbf or .osm XML) as nodes.csv and roads.csv.",
-        discussion: """
-        Ways are filtered by the profile (classes, access tags), split at junctions, cut \
-        where the extract ends, blocked at barriers; degree-2 chains are contracted (geometry \
-        and exact lengths kept) and only the largest strongly connected component is kept \
-        (the rest is reported). Mapping tables and rules: docs/routing.md.
-
-        With --into BUNDLE the bundle's nodes.csv and roads.csv (the names its bundle.json \
-        gives) are replaced and every depot, area and team is snapped again: a line per place \
-        on stdout with the node, the access leg in metres and a warning above --warn-metres.
-
-        Examples:
-          reserve import osm helsinki.osm.pbf --out out/helsinki --profile car
-          reserve import osm county.osm.pbf --boundary county.geojson --into Data/mycounty --speeds speeds.csv
-
-        Exit codes: 65 bad data, 66 missing input, 73 cannot write.
-        """
+        abstract: HelpText["importOSM.abstract"],
+        discussion: HelpText["importOSM.discussion"]
     )
 
-    @Argument(help: "The extract: .osm.pbf, or .osm XML.")
+    @Argument(help: ArgumentHelp(HelpText["importOSM.file"]))
     var file: String
 
-    @Option(name: .long, help: "Directory to write nodes.csv and roads.csv into.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["importOSM.out"]))
     var out: String?
 
-    @Option(name: .long, help: "A bundle directory whose roads to replace (then every place is snapped again).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["importOSM.into"]))
     var into: String?
 
-    @Option(name: .long, help: "With --into: warn when a place's access leg is longer than this (metres).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["importOSM.warnMetres"]))
     var warnMetres: Double = 500
 
-    @Option(name: .long, help: "Keep only W,S,E,N (degrees).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["importOSM.bbox"]))
     var bbox: String?
 
-    @Option(name: .long, help: "Keep only what lies inside the polygons of this GeoJSON file.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["importOSM.boundary"]))
     var boundary: String?
 
-    @Option(name: .long, help: "Vehicle: truck, car or emergency.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["importOSM.profile"]))
     var profile: OSMProfile.Kind = .truck
 
-    @Option(name: .long, help: "CSV 'highway,speed_kmh' overriding class speeds (OSM classes or 高速公路/国道/省道/县道/乡道/村道).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["importOSM.speeds"]))
     var speeds: String?
 
-    @Flag(inversion: .prefixedNo, help: "Drive highway=service roads (default: yes for every profile).")
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(HelpText["importOSM.service"]))
     var service: Bool?
 
-    @Flag(inversion: .prefixedNo, help: "Drive highway=track roads (default: only the emergency profile).")
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(HelpText["importOSM.tracks"]))
     var tracks: Bool?
 
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        guard (out == nil) != (into == nil) else { throw ValidationError("Give exactly one of --out DIR or --into BUNDLE.") }
-        guard warnMetres > 0 else { throw ValidationError("--warn-metres must be positive.") }
-        guard bbox == nil || boundary == nil else { throw ValidationError("Give --bbox or --boundary, not both.") }
+        guard (out == nil) != (into == nil) else { throw ValidationError(HelpText.localizer("cli.option.outOrInto")) }
+        guard warnMetres > 0 else { throw ValidationError(HelpText.localizer("cli.option.warnMetres")) }
+        guard bbox == nil || boundary == nil else { throw ValidationError(HelpText.localizer("cli.option.bboxOrBoundary")) }
     }
 
     func run() throws {
         _ = logging.bootstrap()
-        guard FileManager.default.fileExists(atPath: file) else { throw CLIFailure(message: "\(file): no such file", exitCode: 66) }
+        guard FileManager.default.fileExists(atPath: file) else { throw CLIFailure(message: HelpText.localizer("cli.noSuchFile", ["path": file]), exitCode: 66) }
         var options = OSMImportOptions(profile: OSMProfile(profile, includesService: service, includesTracks: tracks))
         do {
             if let speeds {
-                guard let data = FileManager.default.contents(atPath: speeds) else { throw CLIFailure(message: "\(speeds): cannot read", exitCode: 66) }
+                guard let data = FileManager.default.contents(atPath: speeds) else { throw CLIFailure(message: HelpText.localizer("cli.notFound", ["path": speeds]), exitCode: 66) }
                 options.speeds = try OSMSpeeds.parsing(String(decoding: data, as: UTF8.self))
             }
             if let bbox { options.boundary = try ImportBoundary(bboxText: bbox) }
             if let boundary {
-                guard let data = FileManager.default.contents(atPath: boundary) else { throw CLIFailure(message: "\(boundary): cannot read", exitCode: 66) }
+                guard let data = FileManager.default.contents(atPath: boundary) else { throw CLIFailure(message: HelpText.localizer("cli.notFound", ["path": boundary]), exitCode: 66) }
                 options.boundary = try ImportBoundary(geoJSON: [UInt8](data))
             }
             let clock = ContinuousClock()
@@ -90,7 +75,7 @@ struct ImportOSM: ParsableCommand {
             }
             if let into { try ImportInto.replaceRoads(of: into, with: network, warnMetres: warnMetres) }
         } catch let error as RoadImportError {
-            throw CLIFailure(message: error.description, exitCode: ImportSummary.exitCode(of: error))
+            throw CLIFailure(message: ErrorText.describe(error), exitCode: ImportSummary.exitCode(of: error))
         }
     }
 }

@@ -6,16 +6,16 @@ import Foundation
 /// (for scripts/bench_ledger.py; hidden from help).
 struct LedgerBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-movements", abstract: "Post N synthetic movements in batches and print the rate (benchmarks).",
+        commandName: "bench-movements", abstract: HelpText["ledgerBench.abstract"],
         shouldDisplay: false)
     @OptionGroup var database: LedgerDatabaseOptions
-    @Option(name: .long, help: "Movements to post.") var count: Int = 1_000_000
-    @Option(name: .long, help: "Movements per transaction.") var batch: Int = 10_000
-    @Option(name: .long, help: "Distinct lots.") var lots: Int = 10_000
-    @Option(name: .long, help: "Key prefix, so several runs can share one ledger.") var seed: String = "1"
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerBench.count"])) var count: Int = 1_000_000
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerBench.batch"])) var batch: Int = 10_000
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerBench.lots"])) var lots: Int = 10_000
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerBench.seed"])) var seed: String = "1"
 
     func validate() throws {
-        if count < 0 || batch < 1 || lots < 1 { throw ValidationError("--count ≥ 0, --batch ≥ 1 and --lots ≥ 1.") }
+        if count < 0 || batch < 1 || lots < 1 { throw ValidationError(HelpText.localizer("cli.option.benchCounts")) }
     }
 
     func run() throws {

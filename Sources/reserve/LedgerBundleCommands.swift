@@ -4,7 +4,7 @@ import Foundation
 
 /// `reserve ledger init`: a new, empty ledger file (mode 0600).
 struct LedgerInitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create an empty ledger (readable by its owner only), or migrate an existing one.")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: HelpText["ledgerInit.abstract"])
     @OptionGroup var database: LedgerDatabaseOptions
 
     func run() throws {
@@ -27,7 +27,7 @@ struct LedgerInitCommand: ParsableCommand {
             ledger = try StockLedger.create(database: path)
         } catch {
             // A file that cannot be created is "cannot write"; a server's failure is internal.
-            if case .database = error, !server { throw CLIFailure(message: error.description, exitCode: 73) }
+            if case .database = error, !server { throw CLIFailure(message: ErrorText.describe(error), exitCode: 73) }
             throw LedgerFailure.failure(error)
         }
         let version = try LedgerFailure.map { () throws(LedgerError) in try ledger.schemaVersion() }
@@ -38,8 +38,8 @@ struct LedgerInitCommand: ParsableCommand {
 /// `reserve ledger import BUNDLE`: opening balances, one receive per stock row.
 struct LedgerImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Post a bundle's stock.csv as opening balances: one receive per lot, all in one transaction.")
-    @Argument(help: "The bundle directory (or single JSON file).") var bundle: String
+        commandName: "import", abstract: HelpText["ledgerImport.abstract"])
+    @Argument(help: ArgumentHelp(HelpText["ledgerImport.bundle"])) var bundle: String
     @OptionGroup var database: LedgerDatabaseOptions
     @OptionGroup var posting: PostingOptions
     @OptionGroup var output: OutputOptions
@@ -65,10 +65,10 @@ struct LedgerImportCommand: ParsableCommand {
 /// `reserve ledger export --bundle B --out DIR`: B with the book's current stock.
 struct LedgerExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write a bundle whose stock is the ledger's current balance, so dispatch and plan run on the real book.")
+        commandName: "export", abstract: HelpText["ledgerExport.abstract"])
     @OptionGroup var database: LedgerDatabaseOptions
-    @Option(name: .long, help: "The bundle that supplies everything but the stock.") var bundle: String
-    @Option(name: .long, help: "Directory to write the bundle to.") var out: String
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerExport.bundle"])) var bundle: String
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerExport.out"])) var out: String
 
     func run() throws {
         let base = try LedgerBundle.load(bundle)
@@ -77,7 +77,7 @@ struct LedgerExportCommand: ParsableCommand {
         do {
             try BundleWriter.write(exported, toDirectory: out)
         } catch {
-            throw CLIFailure(message: "cannot write \(out): \(error.description)", exitCode: 73)
+            throw CLIFailure(message: HelpText.localizer("cli.cannotWrite", ["path": out, "reason": ErrorText.describe(error)]), exitCode: 73)
         }
         printProgress("wrote \(out) (\(exported.stock.count) stock rows)")
     }
@@ -87,20 +87,17 @@ struct LedgerExportCommand: ParsableCommand {
 struct LedgerPostDispatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "post-dispatch",
-        abstract: "Post a dispatch response's orders as issue movements, lots chosen first-expiry-first-out.",
-        discussion: """
-        Idempotent by the dispatch's id (the scenario id and a digest of its orders, or --dispatch-id). \
-        Refuses, posting nothing, if any order can no longer be met from the book, naming each such order.
-        """)
-    @Argument(help: "A 'reserve dispatch --format json' response.") var response: String
+        abstract: HelpText["ledgerPostDispatch.abstract"],
+        discussion: HelpText["ledgerPostDispatch.discussion"])
+    @Argument(help: ArgumentHelp(HelpText["ledgerPostDispatch.response"])) var response: String
     @OptionGroup var database: LedgerDatabaseOptions
-    @Option(name: .customLong("dispatch-id"), help: "Use this id instead of the one derived from the response.") var dispatchID: String?
+    @Option(name: .customLong("dispatch-id"), help: ArgumentHelp(HelpText["ledgerPostDispatch.dispatchID"])) var dispatchID: String?
     @OptionGroup var posting: PostingOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: response) else {
-            throw CLIFailure(message: "\(response): cannot read the file", exitCode: 66)
+            throw CLIFailure(message: HelpText.localizer("cli.cannotRead", ["path": response]), exitCode: 66)
         }
         let orders = try LedgerFailure.map { () throws(LedgerError) in try DispatchOrders(json: data, source: response) }
         let ledger = try database.open()
@@ -132,23 +129,18 @@ struct LedgerPostDispatchCommand: ParsableCommand {
 struct LedgerImportSheetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-sheet",
-        abstract: "Post a 台账 spreadsheet (.csv or .xlsx) as opening balances, one receive per row, all or nothing.",
-        discussion: """
-        MAP.json names the header of each ledger field (depot, item, lot, quantity required; unit, expiry, \
-        productionDate, received, origin, specification, quality, mode optional), the sheet and header row, \
-        and optional sheet-name → id tables for items and depots. See docs/ledger.md. Every bad cell is \
-        reported as sheet!CELL (header): problem, and nothing is posted.
-        """)
-    @Argument(help: "The sheet: a .csv (UTF-8) or .xlsx file.") var file: String
-    @Option(name: .long, help: "The mapping JSON.") var mapping: String
+        abstract: HelpText["ledgerImportSheet.abstract"],
+        discussion: HelpText["ledgerImportSheet.discussion"])
+    @Argument(help: ArgumentHelp(HelpText["ledgerImportSheet.file"])) var file: String
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerImportSheet.mapping"])) var mapping: String
     @OptionGroup var database: LedgerDatabaseOptions
     @OptionGroup var posting: PostingOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: file) else { throw CLIFailure(message: "\(file): no such file", exitCode: 66) }
+        guard FileManager.default.fileExists(atPath: file) else { throw CLIFailure(message: HelpText.localizer("cli.noSuchFile", ["path": file]), exitCode: 66) }
         guard let data = FileManager.default.contents(atPath: mapping) else {
-            throw CLIFailure(message: "\(mapping): cannot read the mapping", exitCode: 66)
+            throw CLIFailure(message: HelpText.localizer("cli.cannotRead", ["path": mapping]), exitCode: 66)
         }
         let map = try LedgerFailure.map { () throws(LedgerError) in try SheetMapping(json: data, source: mapping) }
         let ledger = try database.open()

@@ -5,7 +5,7 @@ import Foundation
 /// `--db`: which ledger: an SQLite file or a PostgreSQL URL.
 struct LedgerDatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The ledger: an SQLite file, or postgres://user[:password]@host[:port]/database (password also from $PGPASSWORD or ~/.pgpass; never printed). Default: $RESERVE_LEDGER, else ledger.sqlite.",
+        HelpText["ledgerDatabaseOptions.db"],
         valueName: "file-or-url"))
     var db: String?
 
@@ -22,26 +22,26 @@ struct LedgerDatabaseOptions: ParsableArguments {
 
 /// Who posts, from which document, why, under which key, when.
 struct PostingOptions: ParsableArguments {
-    @Option(name: .long, help: "Who posts (default: the OS user).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["postingOptions.user"]))
     var user: String?
 
-    @Option(name: .long, help: "The source document number (入库单、出库单、调拨单号…).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["postingOptions.document"]))
     var document: String?
 
-    @Option(name: .long, help: "Why (free text, kept on the movement).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["postingOptions.reason"]))
     var reason: String = ""
 
-    @Option(name: .long, help: "Idempotency key: a retry with the same key posts once (default: a fresh key).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["postingOptions.key"]))
     var key: String?
 
-    @Option(name: .long, help: "When it happened: YYYY-MM-DD or ISO 8601 (default: now).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["postingOptions.at"]))
     var at: String?
 
-    @Option(name: .customLong("allow-negative"), help: ArgumentHelp("Allow the balance to go below zero, recording this reason.", valueName: "reason"))
+    @Option(name: .customLong("allow-negative"), help: ArgumentHelp(HelpText["postingOptions.allowNegative"], valueName: "reason"))
     var allowNegative: String?
 
     func validate() throws {
-        if let at, LedgerTime.parse(at) == nil { throw ValidationError("--at '\(at)' is not YYYY-MM-DD or an ISO 8601 time.") }
+        if let at, LedgerTime.parse(at) == nil { throw ValidationError(HelpText.localizer("cli.option.at", ["value": at])) }
     }
 
     func context(defaultDocument: String? = nil) -> PostingContext {
@@ -58,17 +58,17 @@ func osUser() -> String {
 
 /// `--item`, `--lot`, `--expiry`: which lot.
 struct LotOptions: ParsableArguments {
-    @Option(name: .long, help: "Item id (items.csv).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["lotOptions.item"]))
     var item: String
 
-    @Option(name: .long, help: "Lot (batch) number.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["lotOptions.lot"]))
     var lot: String
 
-    @Option(name: .long, help: "Expiry YYYY-MM-DD, when two lots of the item share the number.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["lotOptions.expiry"]))
     var expiry: String?
 
     func validate() throws {
-        if let expiry, CalendarDate(expiry) == nil { throw ValidationError("--expiry '\(expiry)' is not a date YYYY-MM-DD.") }
+        if let expiry, CalendarDate(expiry) == nil { throw ValidationError(HelpText.localizer("cli.option.date", ["option": "--expiry", "value": expiry])) }
     }
 
     var key: LotKey { LotKey(item: item, lot: lot, expiry: expiry.flatMap(CalendarDate.init)) }
@@ -86,9 +86,9 @@ enum LedgerFailure {
 
     static func failure(_ error: LedgerError) -> CLIFailure {
         switch error {
-        case .missingDatabase: return CLIFailure(message: error.description, exitCode: 66)
-        case .database: return CLIFailure.internalFailure(error.description)
-        default: return CLIFailure.invalidData(error.description)
+        case .missingDatabase: return CLIFailure(message: ErrorText.describe(error), exitCode: 66)
+        case .database: return CLIFailure.internalFailure(ErrorText.describe(error))
+        default: return CLIFailure.invalidData(ErrorText.describe(error))
         }
     }
 }
@@ -102,14 +102,10 @@ enum LedgerBundle {
         do {
             loaded = try BundleReader.read(at: path)
         } catch {
-            throw CLIFailure.invalidData(error.description)
+            throw CLIFailure(error)
         }
         let report = loaded.validate()
-        if report.hasErrors {
-            let lines = report.errors.prefix(50).map(\.description).joined(separator: "\n")
-            let more = report.errors.count > 50 ? "\n… and \(report.errors.count - 50) more" : ""
-            throw CLIFailure.invalidData("\(path) has \(report.errors.count) error(s); run 'reserve validate \(path)':\n\(lines)\(more)")
-        }
+        if report.hasErrors { throw CLIFailure.invalidData(ErrorText.invalidBundle(path, report.errors, HelpText.localizer)) }
         return loaded.bundle
     }
 }

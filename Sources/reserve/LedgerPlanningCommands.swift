@@ -6,22 +6,16 @@ import Foundation
 struct LedgerRotationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rotation",
-        abstract: "A FEFO rotation plan: which lots to rotate out in which month so nothing expires on the shelf.",
-        discussion: """
-        Expiry is the lot's, or its production (else receipt) day plus the item's shelf_life_days from the \
-        bundle's items.csv. A lot must be out --lead days before it expires. Each depot rotates at most \
-        --monthly-volume m³ a month (or its own --depot-volume D=m³).
-
-        Example: reserve ledger rotation --db book.sqlite --bundle Data/hegang --horizon 365d --lead 30d --monthly-volume 50
-        """)
+        abstract: HelpText["ledgerRotation.abstract"],
+        discussion: HelpText["ledgerRotation.discussion"])
     @OptionGroup var database: LedgerDatabaseOptions
-    @Option(name: .long, help: "The bundle whose items.csv gives shelf lives and unit volumes.") var bundle: String
-    @Option(name: .long, help: "Plan lots whose rotate-by day is within this many days, e.g. 365d.") var horizon: String = "365d"
-    @Option(name: .long, help: "Days before expiry a lot must be out, e.g. 30d.") var lead: String = "30d"
-    @Option(name: .customLong("monthly-volume"), help: "m³ each depot can rotate out per month (default: no limit).") var monthlyVolume: Double?
-    @Option(name: .customLong("depot-volume"), help: ArgumentHelp("One depot's monthly rotation volume, DEPOT=m³ (repeatable).", valueName: "depot=m3"))
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerRotation.bundle"])) var bundle: String
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerRotation.horizon"])) var horizon: String = "365d"
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerRotation.lead"])) var lead: String = "30d"
+    @Option(name: .customLong("monthly-volume"), help: ArgumentHelp(HelpText["ledgerRotation.monthlyVolume"])) var monthlyVolume: Double?
+    @Option(name: .customLong("depot-volume"), help: ArgumentHelp(HelpText["ledgerRotation.depotVolume"], valueName: "depot=m3"))
     var depotVolume: [String] = []
-    @Option(name: .customLong("as-of"), help: "Start the plan on this day (default: today, UTC).") var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(HelpText["ledgerRotation.asOf"])) var asOf: String?
     @OptionGroup var output: OutputOptions
 
     static func days(_ text: String) -> Int? {
@@ -39,11 +33,11 @@ struct LedgerRotationCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if Self.days(horizon) == nil { throw ValidationError("--horizon '\(horizon)' is not a number of days such as 365d.") }
-        if Self.days(lead) == nil { throw ValidationError("--lead '\(lead)' is not a number of days such as 30d.") }
-        if let monthlyVolume, !(monthlyVolume >= 0) { throw ValidationError("--monthly-volume must be ≥ 0 m³.") }
-        if volumes == nil { throw ValidationError("--depot-volume takes DEPOT=m³ with m³ ≥ 0, e.g. HG-D-CITY=40.") }
-        if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date YYYY-MM-DD.") }
+        if Self.days(horizon) == nil { throw ValidationError(HelpText.localizer("cli.option.days", ["option": "--horizon", "value": horizon, "example": "365d"])) }
+        if Self.days(lead) == nil { throw ValidationError(HelpText.localizer("cli.option.days", ["option": "--lead", "value": lead, "example": "30d"])) }
+        if let monthlyVolume, !(monthlyVolume >= 0) { throw ValidationError(HelpText.localizer("cli.option.monthlyVolume")) }
+        if volumes == nil { throw ValidationError(HelpText.localizer("cli.option.depotVolume")) }
+        if let asOf, CalendarDate(asOf) == nil { throw ValidationError(HelpText.localizer("cli.option.date", ["option": "--as-of", "value": asOf])) }
     }
 
     struct JSON: Encodable {
@@ -89,22 +83,22 @@ struct LedgerRotationCommand: ParsableCommand {
 struct LedgerReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Upward reports with batch numbers: inbound (入库), dispatch (出库) or annual (收发存), as CSV (UTF-8 with BOM) or HTML.",
-        discussion: "Example: reserve ledger report dispatch --db book.sqlite --from 2025-07-01 --to 2025-07-31 --format html --out dispatch-july.html")
+        abstract: HelpText["ledgerReport.abstract"],
+        discussion: HelpText["ledgerReport.discussion"])
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, html }
 
-    @Argument(help: "inbound, dispatch or annual.") var kind: String
+    @Argument(help: ArgumentHelp(HelpText["ledgerReport.kind"])) var kind: String
     @OptionGroup var database: LedgerDatabaseOptions
-    @Option(name: .long, help: "First day (YYYY-MM-DD).") var from: String
-    @Option(name: .long, help: "Last day, inclusive (YYYY-MM-DD).") var to: String
-    @Option(name: .long, help: "csv or html.") var format: Format = .csv
-    @Option(name: .long, help: "Write to this file instead of stdout.") var out: String?
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerReport.from"])) var from: String
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerReport.to"])) var to: String
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerReport.format"])) var format: Format = .csv
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerReport.out"])) var out: String?
 
     func validate() throws {
-        if LedgerReport.Kind(rawValue: kind) == nil { throw ValidationError("the report is inbound, dispatch or annual, not '\(kind)'.") }
+        if LedgerReport.Kind(rawValue: kind) == nil { throw ValidationError(HelpText.localizer("cli.option.reportKind", ["value": kind])) }
         for (name, value) in [("--from", from), ("--to", to)] where CalendarDate(value) == nil {
-            throw ValidationError("\(name) '\(value)' is not a date YYYY-MM-DD.")
+            throw ValidationError(HelpText.localizer("cli.option.date", ["option": name, "value": value]))
         }
     }
 

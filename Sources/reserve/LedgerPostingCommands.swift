@@ -5,28 +5,28 @@ import Foundation
 /// `reserve ledger receive`: goods into a depot (入库), creating the lot with its label.
 struct LedgerReceiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "receive", abstract: "Receive a lot into a depot (入库), with its label fields.",
-        discussion: "Example: reserve ledger receive --item tent --lot HE-2025-01 --depot HG-D-CITY --quantity 200 --document RK-2025-001 --origin 某帐篷厂 --expiry 2030-06-30")
+        commandName: "receive", abstract: HelpText["ledgerReceive.abstract"],
+        discussion: HelpText["ledgerReceive.discussion"])
     @OptionGroup var database: LedgerDatabaseOptions
     @OptionGroup var lot: LotOptions
-    @Option(name: .long, help: "Receiving depot.") var depot: String
-    @Option(name: .long, help: "Units received (in the item's unit).") var quantity: Double
-    @Option(name: .customLong("production-date"), help: "Production date YYYY-MM-DD.") var productionDate: String?
-    @Option(name: .long, help: "Supplier, manufacturer or donor.") var origin: String = ""
-    @Option(name: .long, help: "Reserve mode (physical, agreement, delegated, …).") var mode: String = ""
-    @Option(name: .long, help: "Specification (规格型号).") var specification: String = ""
-    @Option(name: .long, help: "Quality grade or inspection result.") var quality: String = ""
-    @Option(name: .long, help: "Unit as on the label.") var unit: String = ""
-    @Option(name: .customLong("inbound-date"), help: "Day it entered storage (default: the day of --at, else today).") var inboundDate: String?
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerReceive.depot"])) var depot: String
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerReceive.quantity"])) var quantity: Double
+    @Option(name: .customLong("production-date"), help: ArgumentHelp(HelpText["ledgerReceive.productionDate"])) var productionDate: String?
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerReceive.origin"])) var origin: String = ""
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerReceive.mode"])) var mode: String = ""
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerReceive.specification"])) var specification: String = ""
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerReceive.quality"])) var quality: String = ""
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerReceive.unit"])) var unit: String = ""
+    @Option(name: .customLong("inbound-date"), help: ArgumentHelp(HelpText["ledgerReceive.inboundDate"])) var inboundDate: String?
     @OptionGroup var posting: PostingOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         for (name, value) in [("--production-date", productionDate), ("--inbound-date", inboundDate)] {
-            if let value, CalendarDate(value) == nil { throw ValidationError("\(name) '\(value)' is not a date YYYY-MM-DD.") }
+            if let value, CalendarDate(value) == nil { throw ValidationError(HelpText.localizer("cli.option.date", ["option": name, "value": value])) }
         }
         if !mode.isEmpty, ReserveMode(rawValue: mode) == nil {
-            throw ValidationError("--mode must be one of \(ReserveMode.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(HelpText.localizer("cli.option.mode", ["values": ReserveMode.allCases.map(\.rawValue).joined(separator: ", ")]))
         }
     }
 
@@ -64,11 +64,11 @@ extension LotMovementCommand {
 
 /// `reserve ledger issue`: goods out of a depot (出库).
 struct LedgerIssueCommand: LotMovementCommand {
-    static let configuration = CommandConfiguration(commandName: "issue", abstract: "Issue units of a lot from a depot (出库).")
+    static let configuration = CommandConfiguration(commandName: "issue", abstract: HelpText["ledgerIssue.abstract"])
     @OptionGroup var database: LedgerDatabaseOptions
     @OptionGroup var lot: LotOptions
-    @Option(name: .long, help: "Depot.") var depot: String
-    @Option(name: .long, help: "Units issued.") var quantity: Double
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerIssue.depot"])) var depot: String
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerIssue.quantity"])) var quantity: Double
     @OptionGroup var posting: PostingOptions
     @OptionGroup var output: OutputOptions
     func post(_ ledger: StockLedger, context: PostingContext) throws(LedgerError) -> PostingResult {
@@ -78,11 +78,11 @@ struct LedgerIssueCommand: LotMovementCommand {
 
 /// `reserve ledger rotate`: rotated out before expiry (轮换).
 struct LedgerRotateCommand: LotMovementCommand {
-    static let configuration = CommandConfiguration(commandName: "rotate", abstract: "Rotate units of a lot out before they expire: sold or used (轮换).")
+    static let configuration = CommandConfiguration(commandName: "rotate", abstract: HelpText["ledgerRotate.abstract"])
     @OptionGroup var database: LedgerDatabaseOptions
     @OptionGroup var lot: LotOptions
-    @Option(name: .long, help: "Depot.") var depot: String
-    @Option(name: .long, help: "Units rotated out.") var quantity: Double
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerRotate.depot"])) var depot: String
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerRotate.quantity"])) var quantity: Double
     @OptionGroup var posting: PostingOptions
     @OptionGroup var output: OutputOptions
     func post(_ ledger: StockLedger, context: PostingContext) throws(LedgerError) -> PostingResult {
@@ -92,12 +92,12 @@ struct LedgerRotateCommand: LotMovementCommand {
 
 /// `reserve ledger writeoff`: scrapped, with the approval that allowed it (报废).
 struct LedgerWriteOffCommand: LotMovementCommand {
-    static let configuration = CommandConfiguration(commandName: "writeoff", abstract: "Write off (scrap) units of a lot; needs an approval reference (报废审批).")
+    static let configuration = CommandConfiguration(commandName: "writeoff", abstract: HelpText["ledgerWriteOff.abstract"])
     @OptionGroup var database: LedgerDatabaseOptions
     @OptionGroup var lot: LotOptions
-    @Option(name: .long, help: "Depot.") var depot: String
-    @Option(name: .long, help: "Units written off.") var quantity: Double
-    @Option(name: .long, help: "The approval reference (required).") var approval: String
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerWriteOff.depot"])) var depot: String
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerWriteOff.quantity"])) var quantity: Double
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerWriteOff.approval"])) var approval: String
     @OptionGroup var posting: PostingOptions
     @OptionGroup var output: OutputOptions
     func post(_ ledger: StockLedger, context: PostingContext) throws(LedgerError) -> PostingResult {
@@ -107,11 +107,11 @@ struct LedgerWriteOffCommand: LotMovementCommand {
 
 /// `reserve ledger return`: goods coming back to a depot (归还).
 struct LedgerReturnCommand: LotMovementCommand {
-    static let configuration = CommandConfiguration(commandName: "return", abstract: "Take back units of a lot that had been issued (归还).")
+    static let configuration = CommandConfiguration(commandName: "return", abstract: HelpText["ledgerReturn.abstract"])
     @OptionGroup var database: LedgerDatabaseOptions
     @OptionGroup var lot: LotOptions
-    @Option(name: .long, help: "Depot receiving the return.") var depot: String
-    @Option(name: .long, help: "Units returned.") var quantity: Double
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerReturn.depot"])) var depot: String
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerReturn.quantity"])) var quantity: Double
     @OptionGroup var posting: PostingOptions
     @OptionGroup var output: OutputOptions
     func post(_ ledger: StockLedger, context: PostingContext) throws(LedgerError) -> PostingResult {
@@ -121,12 +121,12 @@ struct LedgerReturnCommand: LotMovementCommand {
 
 /// `reserve ledger transfer`: a lot moves between depots (调拨), both halves or neither.
 struct LedgerTransferCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "transfer", abstract: "Transfer units of a lot between depots (调拨): two movements, one transaction.")
+    static let configuration = CommandConfiguration(commandName: "transfer", abstract: HelpText["ledgerTransfer.abstract"])
     @OptionGroup var database: LedgerDatabaseOptions
     @OptionGroup var lot: LotOptions
-    @Option(name: .long, help: "Sending depot.") var from: String
-    @Option(name: .long, help: "Receiving depot.") var to: String
-    @Option(name: .long, help: "Units moved.") var quantity: Double
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerTransfer.from"])) var from: String
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerTransfer.to"])) var to: String
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerTransfer.quantity"])) var quantity: Double
     @OptionGroup var posting: PostingOptions
     @OptionGroup var output: OutputOptions
 
@@ -142,11 +142,11 @@ struct LedgerTransferCommand: ParsableCommand {
 
 /// `reserve ledger count`: a stock count (盘点) sets the balance to what was counted.
 struct LedgerCountCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "count", abstract: "Record a stock count (盘点): posts counted − book so the balance equals the count.")
+    static let configuration = CommandConfiguration(commandName: "count", abstract: HelpText["ledgerCount.abstract"])
     @OptionGroup var database: LedgerDatabaseOptions
     @OptionGroup var lot: LotOptions
-    @Option(name: .long, help: "Depot.") var depot: String
-    @Option(name: .long, help: "Units counted on the shelf.") var counted: Double
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerCount.depot"])) var depot: String
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerCount.counted"])) var counted: Double
     @OptionGroup var posting: PostingOptions
     @OptionGroup var output: OutputOptions
 
@@ -162,9 +162,9 @@ struct LedgerCountCommand: ParsableCommand {
 
 /// `reserve ledger reverse ID`: the exact negation of an earlier movement.
 struct LedgerReverseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reverse", abstract: "Reverse an earlier movement (both halves of a transfer); the original stays in the book.")
+    static let configuration = CommandConfiguration(commandName: "reverse", abstract: HelpText["ledgerReverse.abstract"])
     @OptionGroup var database: LedgerDatabaseOptions
-    @Argument(help: "The movement id (see 'reserve ledger history').") var movement: Int64
+    @Argument(help: ArgumentHelp(HelpText["ledgerReverse.movement"])) var movement: Int64
     @OptionGroup var posting: PostingOptions
     @OptionGroup var output: OutputOptions
 

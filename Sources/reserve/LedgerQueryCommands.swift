@@ -5,16 +5,16 @@ import Foundation
 /// `reserve ledger balance`: what is on hand, now or at a past time.
 struct LedgerBalanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "balance", abstract: "Balances per depot × item × lot (non-zero), now or as of a past time.",
-        discussion: "JSON: {schemaVersion, asOf, balances: [{depot, item, lot, quantity, unit, expiry, received}]}.")
+        commandName: "balance", abstract: HelpText["ledgerBalance.abstract"],
+        discussion: HelpText["ledgerBalance.discussion"])
     @OptionGroup var database: LedgerDatabaseOptions
-    @Option(name: .long, help: "The book as of this time (YYYY-MM-DD = that day's start, UTC; or ISO 8601).") var at: String?
-    @Option(name: .long, help: "Only this depot.") var depot: String?
-    @Option(name: .long, help: "Only this item.") var item: String?
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerBalance.at"])) var at: String?
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerBalance.depot"])) var depot: String?
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerBalance.item"])) var item: String?
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let at, LedgerTime.parse(at) == nil { throw ValidationError("--at '\(at)' is not YYYY-MM-DD or an ISO 8601 time.") }
+        if let at, LedgerTime.parse(at) == nil { throw ValidationError(HelpText.localizer("cli.option.at", ["value": at])) }
     }
 
     struct JSON: Encodable {
@@ -36,12 +36,12 @@ struct LedgerBalanceCommand: ParsableCommand {
 
 /// `reserve ledger history`: the audit trail of a depot, item or lot.
 struct LedgerHistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "The audit trail: every movement of a depot, item or lot, oldest first.")
+    static let configuration = CommandConfiguration(commandName: "history", abstract: HelpText["ledgerHistory.abstract"])
     @OptionGroup var database: LedgerDatabaseOptions
-    @Option(name: .long, help: "Only this depot.") var depot: String?
-    @Option(name: .long, help: "Only this item.") var item: String?
-    @Option(name: .long, help: "Only this lot number.") var lot: String?
-    @Option(name: .long, help: "At most this many movements.") var limit: Int?
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerHistory.depot"])) var depot: String?
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerHistory.item"])) var item: String?
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerHistory.lot"])) var lot: String?
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerHistory.limit"])) var limit: Int?
     @OptionGroup var output: OutputOptions
 
     struct JSON: Encodable {
@@ -63,18 +63,18 @@ struct LedgerHistoryCommand: ParsableCommand {
 
 /// `reserve ledger expiring --within 90d`: lots to rotate or use soon.
 struct LedgerExpiringCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "expiring", abstract: "Lots on hand that expire within a number of days (expired ones included).")
+    static let configuration = CommandConfiguration(commandName: "expiring", abstract: HelpText["ledgerExpiring.abstract"])
     @OptionGroup var database: LedgerDatabaseOptions
-    @Option(name: .long, help: "Days ahead, e.g. 90d or 90.") var within: String = "90d"
-    @Option(name: .customLong("as-of"), help: "Count from this day (default: today, UTC).") var asOf: String?
-    @Option(name: .long, help: "Only this depot.") var depot: String?
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerExpiring.within"])) var within: String = "90d"
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(HelpText["ledgerExpiring.asOf"])) var asOf: String?
+    @Option(name: .long, help: ArgumentHelp(HelpText["ledgerExpiring.depot"])) var depot: String?
     @OptionGroup var output: OutputOptions
 
     var days: Int? { Int(within.hasSuffix("d") ? String(within.dropLast()) : within).flatMap { $0 >= 0 ? $0 : nil } }
 
     func validate() throws {
-        if days == nil { throw ValidationError("--within '\(within)' is not a number of days such as 90d.") }
-        if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date YYYY-MM-DD.") }
+        if days == nil { throw ValidationError(HelpText.localizer("cli.option.days", ["option": "--within", "value": within, "example": "90d"])) }
+        if let asOf, CalendarDate(asOf) == nil { throw ValidationError(HelpText.localizer("cli.option.date", ["option": "--as-of", "value": asOf])) }
     }
 
     struct JSON: Encodable {
@@ -100,7 +100,7 @@ struct LedgerExpiringCommand: ParsableCommand {
 /// `reserve ledger verify`: every kept balance re-derived from the movements.
 struct LedgerVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify", abstract: "Re-derive every balance from the movements; exit 65 on any drift.")
+        commandName: "verify", abstract: HelpText["ledgerVerify.abstract"])
     @OptionGroup var database: LedgerDatabaseOptions
     @OptionGroup var output: OutputOptions
 
@@ -126,7 +126,7 @@ struct LedgerVerifyCommand: ParsableCommand {
             for p in report.problems { print("problem: \(p)") }
         }
         if !report.isConsistent {
-            throw CLIFailure.invalidData("\(database.shown): \(report.drift.count) drifted balance(s), \(report.problems.count) other problem(s)")
+            throw CLIFailure.invalidData(HelpText.localizer("cli.drift", ["path": database.shown, "drift": "\(report.drift.count)", "problems": "\(report.problems.count)"]))
         }
     }
 }

@@ -10,50 +10,50 @@ struct PlanCommand: ParsableCommand {
         discussion: HelpText["plan.discussion"]
     )
 
-    @Argument(help: "The bundle directory (or single JSON file).")
+    @Argument(help: ArgumentHelp(HelpText["plan.bundle"]))
     var bundle: String
 
-    @Option(name: .long, help: "Budget in yuan for purchases, first-year holding and rotation, contract fees and moves: 2000000, 2,000,000, 200万 or 0.02亿.",
+    @Option(name: .long, help: ArgumentHelp(HelpText["plan.budget"]),
             transform: Yuan.parse)
     var budget: Yuan?
 
-    @Option(name: .long, help: "The budget frontier: a plan per budget, comma-separated (e.g. 0,500000,1000000,2000000,5000000).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["plan.budgets"]))
     var budgets: YuanList?
 
-    @Option(name: .long, help: "The area whose bureau makes the plan (default: the bundle's top area).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["plan.scope"]))
     var scope: String?
 
-    @Option(name: .customLong("write-bundle"), help: "Write a copy of the bundle with the recommended stock to this directory.")
+    @Option(name: .customLong("write-bundle"), help: ArgumentHelp(HelpText["plan.writeBundle"]))
     var writeBundle: String?
 
-    @Option(name: .long, help: "shortfall (least expected shortfall within budget), cost (cheapest at the least shortfall), robust (least worst-scenario shortfall).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["plan.objective"]))
     var objective: ReservePlanObjective = .shortfall
 
-    @Option(name: .customLong("min-stock"), help: "Minimum-stock rule LEVEL:PEOPLE:DAYS, e.g. county:5000:3 (repeatable).")
+    @Option(name: .customLong("min-stock"), help: ArgumentHelp(HelpText["plan.minStock"]))
     var minStock: [String] = []
 
-    @Option(name: .customLong("holding-rate"), help: "Annual holding cost as a share of price (default: bundle.json planning.holding_rate, else 0.05).")
+    @Option(name: .customLong("holding-rate"), help: ArgumentHelp(HelpText["plan.holdingRate"]))
     var holdingRate: Double?
 
-    @Option(name: .customLong("allowance"), help: "For --objective cost: weighted shortfall allowed above the least achievable.")
+    @Option(name: .customLong("allowance"), help: ArgumentHelp(HelpText["plan.allowance"]))
     var allowance: Double = 0
 
-    @Flag(name: .customLong("integer-stock"), help: "Whole units of stock (a MIP).")
+    @Flag(name: .customLong("integer-stock"), help: ArgumentHelp(HelpText["plan.integerStock"]))
     var integerStock = false
 
-    @Flag(name: .customLong("no-moves"), help: "Levels only grow: nothing is moved or lowered (as the scenario decomposition always plans).")
+    @Flag(name: .customLong("no-moves"), help: ArgumentHelp(HelpText["plan.noMoves"]))
     var noMoves = false
 
-    @Option(name: .long, help: "auto (by size), off (one deterministic-equivalent model), scenarios (Benders by scenario).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["plan.decomposition"]))
     var decomposition: PlanDecomposition = .automatic
 
-    @Option(name: .customLong("decomposition-gap"), help: "Relative gap at which the scenario decomposition stops each level.")
+    @Option(name: .customLong("decomposition-gap"), help: ArgumentHelp(HelpText["plan.decompositionGap"]))
     var decompositionGap: Double = 1e-6
 
-    @Option(name: .long, help: "Output format: table, json, csv (the stock changes, UTF-8 with BOM for Excel and WPS) or html (a self-contained page; with --budgets, the frontier chart).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["plan.format"]))
     var format: PlanFormat = .table
 
-    @Flag(name: .long, help: "Shorthand for --format json.")
+    @Flag(name: .long, help: ArgumentHelp(HelpText["plan.json"]))
     var json = false
 
     @OptionGroup var check: BundleCheckOptions
@@ -63,19 +63,19 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        if let budget = budget?.value, !(budget >= 0 && budget.isFinite) { throw ValidationError("--budget must be a number ≥ 0.") }
-        if let holdingRate, !(holdingRate >= 0 && holdingRate.isFinite) { throw ValidationError("--holding-rate must be ≥ 0.") }
+        if let budget = budget?.value, !(budget >= 0 && budget.isFinite) { throw ValidationError(HelpText.localizer("cli.option.budgetNegative")) }
+        if let holdingRate, !(holdingRate >= 0 && holdingRate.isFinite) { throw ValidationError(HelpText.localizer("cli.option.holdingRate")) }
         if objective == .cost, budget != nil || budgets != nil {
-            throw ValidationError("--objective cost minimises the cost itself; leave out --budget/--budgets, or use --objective shortfall or robust with a budget.")
+            throw ValidationError(HelpText.localizer("cli.option.costWithBudget"))
         }
-        if budget != nil, budgets != nil { throw ValidationError("give either --budget or --budgets, not both.") }
+        if budget != nil, budgets != nil { throw ValidationError(HelpText.localizer("cli.option.budgetOrBudgets")) }
         if let list = budgets?.values, list.isEmpty || list.contains(where: { !($0 >= 0 && $0.isFinite) }) {
-            throw ValidationError("--budgets must list amounts ≥ 0, e.g. 0,500000,1000000.")
+            throw ValidationError(HelpText.localizer("cli.option.budgets"))
         }
-        if budgets != nil, format == .csv { throw ValidationError("--budgets writes a table, json or html, not csv.") }
-        if budgets != nil, writeBundle != nil { throw ValidationError("--write-bundle needs one plan: use --budget, not --budgets.") }
-        if !(allowance >= 0 && allowance.isFinite) { throw ValidationError("--allowance must be ≥ 0.") }
-        if !(decompositionGap > 0 && decompositionGap < 1) { throw ValidationError("--decomposition-gap must be a number between 0 and 1 (exclusive).") }
+        if budgets != nil, format == .csv { throw ValidationError(HelpText.localizer("cli.option.budgetsCSV")) }
+        if budgets != nil, writeBundle != nil { throw ValidationError(HelpText.localizer("cli.option.writeBundleBudgets")) }
+        if !(allowance >= 0 && allowance.isFinite) { throw ValidationError(HelpText.localizer("cli.option.allowance")) }
+        if !(decompositionGap > 0 && decompositionGap < 1) { throw ValidationError(HelpText.localizer("cli.option.decompositionGap")) }
         _ = try rules()
     }
 

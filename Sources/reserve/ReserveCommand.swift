@@ -19,6 +19,10 @@ struct ReserveCommand: ParsableCommand {
 
     /// Parses, runs, and turns every failure into a message on stderr and an exit code:
     /// the one place where errors are rendered.
+    ///
+    /// Help, version and usage errors are argument-parser's own text and exit codes
+    /// (help 0, usage 64), as `exit(withError:)` would print them, with its fixed
+    /// words in the user's language (``ParserText``).
     static func main() {
         do {
             var command = try parseAsRoot()
@@ -27,7 +31,13 @@ struct ReserveCommand: ParsableCommand {
             FileHandle.standardError.write(Data("reserve: \(failure.message)\n".utf8))
             Foundation.exit(failure.exitCode)
         } catch {
-            exit(withError: error)
+            let code = exitCode(for: error)
+            let text = ParserText(.ofCommandLine).translate(fullMessage(for: error))
+            if !text.isEmpty {
+                let stream = code.isSuccess ? FileHandle.standardOutput : FileHandle.standardError
+                stream.write(Data((text + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }

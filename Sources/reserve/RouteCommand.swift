@@ -6,57 +6,44 @@ import Foundation
 struct RouteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "route",
-        abstract: "Fastest route between two places, or everything reachable within a time.",
-        discussion: """
-        Reads a road network (CSV edge list + nodes CSV, GeoJSON, DIMACS .gr/.co, or .cedge) \
-        and answers one query. Nodes are named as in the file; with coordinates, --from and \
-        --to also accept "LAT,LON", which snaps to the nearest node. For DIMACS and .cedge \
-        files, which carry plain lengths, "distance" is in the file's own unit.
-
-        An unreachable destination is an answer, not an error: it is reported and the exit \
-        code is 0 ("reachable": false in JSON). An unknown node exits with 65.
-
-        Examples:
-          reserve route --graph roads.csv --nodes nodes.csv --from depot1 --to village7
-          reserve route --graph cal.cedge --from 0 --to 1000 --json
-          reserve route --graph roads.geojson --from 47.35,130.30 --within 2 --geojson
-        """
+        abstract: HelpText["route.abstract"],
+        discussion: HelpText["route.discussion"]
     )
 
-    @Option(name: .long, help: "The road network file.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["route.graph"]))
     var graph: String
 
-    @Option(name: .customLong("graph-format"), help: "csv, geojson, dimacs or cedge (default: from the extension).")
+    @Option(name: .customLong("graph-format"), help: ArgumentHelp(HelpText["route.graphFormat"]))
     var graphFormat: RoadGraphFormat?
 
-    @Option(name: .long, help: "Nodes CSV (id,lat,lon) for a CSV graph, or the .co file for DIMACS.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["route.nodes"]))
     var nodes: String?
 
-    @Option(name: .long, help: "Start node name, or LAT,LON to snap.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["route.from"]))
     var from: String
 
-    @Option(name: .long, help: "Destination node name, or LAT,LON to snap.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["route.to"]))
     var to: String?
 
-    @Option(name: .long, help: "Print the isochrone: every node reachable within this many hours.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["route.within"]))
     var within: Double?
 
-    @Flag(name: .long, help: "Print GeoJSON (the route line, or the isochrone) instead of text.")
+    @Flag(name: .long, help: ArgumentHelp(HelpText["route.geojson"]))
     var geojson = false
 
-    @Option(name: .customLong("isochrone-shape"), help: "hull (convex polygon) or points, for --within --geojson.")
+    @Option(name: .customLong("isochrone-shape"), help: ArgumentHelp(HelpText["route.isochroneShape"]))
     var isochroneShape: Isochrone.Shape = .convexHull
 
-    @Option(name: .long, parsing: .singleValue, help: "Override a class default speed, e.g. --speed county=40 (repeatable).")
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp(HelpText["route.speed"]))
     var speed: [String] = []
 
-    @Option(name: .long, help: "Multiply every travel time by this factor (snow, ice, convoy).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["route.slowdown"]))
     var slowdown: Double?
 
-    @Option(name: .long, parsing: .singleValue, help: "Close the road between two nodes, given as FROM,TO (repeatable).")
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp(HelpText["route.close"]))
     var close: [String] = []
 
-    @Option(name: .customLong("snap-warning-km"), help: "Warn when a LAT,LON point snaps farther than this.")
+    @Option(name: .customLong("snap-warning-km"), help: ArgumentHelp(HelpText["route.snapWarningKm"]))
     var snapWarningKm: Double = 1
 
     @OptionGroup var output: OutputOptions
@@ -64,13 +51,13 @@ struct RouteCommand: ParsableCommand {
 
     func validate() throws {
         if graphFormat == nil && RoadGraphFormat(pathExtensionOf: graph) == nil {
-            throw ValidationError("cannot tell the format of '\(graph)' from its extension; pass --graph-format csv, geojson, dimacs or cedge.")
+            throw ValidationError(HelpText.localizer("cli.option.graphFormat", ["path": graph]))
         }
-        if (to == nil) == (within == nil) { throw ValidationError("give exactly one of --to B or --within HOURS.") }
-        if let within, !(within >= 0 && within.isFinite) { throw ValidationError("--within must be a number of hours ≥ 0.") }
-        if let slowdown, !(slowdown > 0 && slowdown.isFinite) { throw ValidationError("--slowdown must be a number > 0.") }
+        if (to == nil) == (within == nil) { throw ValidationError(HelpText.localizer("cli.option.toOrWithin")) }
+        if let within, !(within >= 0 && within.isFinite) { throw ValidationError(HelpText.localizer("cli.option.within")) }
+        if let slowdown, !(slowdown > 0 && slowdown.isFinite) { throw ValidationError(HelpText.localizer("cli.option.slowdown")) }
         _ = try speedTable()
-        for c in close where c.lastIndex(of: ",") == nil { throw ValidationError("--close takes FROM,TO, got '\(c)'.") }
+        for c in close where c.lastIndex(of: ",") == nil { throw ValidationError(HelpText.localizer("cli.option.close", ["value": c])) }
     }
 
     func speedTable() throws -> SpeedTable {
@@ -78,7 +65,7 @@ struct RouteCommand: ParsableCommand {
         for item in speed {
             let parts = item.split(separator: "=", maxSplits: 1)
             guard parts.count == 2, let cls = RoadClass(parsing: parts[0]), let kmh = Double(parts[1]), kmh > 0, kmh.isFinite else {
-                throw ValidationError("--speed takes CLASS=KMH with a known class and a speed > 0, got '\(item)'.")
+                throw ValidationError(HelpText.localizer("cli.option.speed", ["value": item]))
             }
             table[cls] = kmh
         }
@@ -105,7 +92,7 @@ struct RouteCommand: ParsableCommand {
             if geojson {
                 guard let route, let text = route.geoJSON(in: network) else {
                     if route == nil { try printJSON(report); return }
-                    throw CLIFailure.invalidData("\(graph): the network has no coordinates, so there is no GeoJSON to draw")
+                    throw CLIFailure.invalidData(HelpText.localizer("cli.noCoordinatesGeoJSON", ["path": graph]))
                 }
                 print(text)
             } else if output.resolvedFormat == .json {
@@ -119,7 +106,7 @@ struct RouteCommand: ParsableCommand {
             }
             if geojson {
                 guard let text = iso.geoJSON(in: network, shape: isochroneShape) else {
-                    throw CLIFailure.invalidData("\(graph): the network has no coordinates, so there is no GeoJSON to draw")
+                    throw CLIFailure.invalidData(HelpText.localizer("cli.noCoordinatesGeoJSON", ["path": graph]))
                 }
                 print(text)
             } else {
@@ -142,7 +129,7 @@ struct RouteCommand: ParsableCommand {
             }
             return RoutePoint(name: text, node: snap.node, snap: snap)
         }
-        throw CLIFailure.invalidData("unknown node '\(text)' in \(graph)")
+        throw CLIFailure.invalidData(HelpText.localizer("cli.unknownNode", ["node": text, "graph": graph]))
     }
 
     func makeOverlay(_ network: RoadGraph) throws -> DisruptionOverlay? {
@@ -152,8 +139,8 @@ struct RouteCommand: ParsableCommand {
         for pair in close {
             guard let comma = pair.lastIndex(of: ",") else { continue }
             let a = String(pair[..<comma]), b = String(pair[pair.index(after: comma)...])
-            guard let x = network.node(named: a) else { throw CLIFailure.invalidData("unknown node '\(a)' in --close") }
-            guard let y = network.node(named: b) else { throw CLIFailure.invalidData("unknown node '\(b)' in --close") }
+            guard let x = network.node(named: a) else { throw CLIFailure.invalidData(HelpText.localizer("cli.unknownNodeClose", ["node": a])) }
+            guard let y = network.node(named: b) else { throw CLIFailure.invalidData(HelpText.localizer("cli.unknownNodeClose", ["node": b])) }
             let closed = try invalidDataOnError { () throws(RoadGraphError) in try overlay.closeRoad(between: x, and: y, in: network) }
             if closed == 0 { printProgress("warning: --close \(pair): there is no road between these nodes") }
         }
@@ -163,10 +150,13 @@ struct RouteCommand: ParsableCommand {
 
 /// Reads a network, turning every reader problem into exit 65 with `file:line:` messages.
 func readNetwork(_ path: String, format: RoadGraphFormat?, nodes: String?, speeds: SpeedTable) throws(CLIFailure) -> RoadGraph {
+    for file in [path] + (nodes.map { [$0] } ?? []) where !FileManager.default.fileExists(atPath: file) {
+        throw CLIFailure(message: HelpText.localizer("cli.notFound", ["path": file]), exitCode: CLIFailure.noInputCode)
+    }
     do throws(GraphReadError) {
         return try RoadGraph.read(contentsOf: path, format: format, nodes: nodes, speeds: speeds)
     } catch {
-        throw CLIFailure.invalidData(error.description)
+        throw CLIFailure.invalidData(ErrorText.describe(error))
     }
 }
 
@@ -175,7 +165,7 @@ func invalidDataOnError<T>(_ body: () throws(RoadGraphError) -> T) throws(CLIFai
     do throws(RoadGraphError) {
         return try body()
     } catch {
-        throw CLIFailure.invalidData(error.description)
+        throw CLIFailure.invalidData(ErrorText.describe(error))
     }
 }
 

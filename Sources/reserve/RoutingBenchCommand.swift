@@ -8,41 +8,41 @@ import Foundation
 struct RoutingBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-routing",
-        abstract: "Time one-to-all and many-to-many routing (for scripts/bench_routing_peers.py).",
+        abstract: HelpText["routingBench.abstract"],
         shouldDisplay: false
     )
 
-    @Option(name: .long, help: "A road network file (else a generated grid).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["routingBench.graph"]))
     var graph: String?
 
-    @Option(name: .customLong("graph-format"), help: "csv, geojson, dimacs or cedge.")
+    @Option(name: .customLong("graph-format"), help: ArgumentHelp(HelpText["routingBench.graphFormat"]))
     var graphFormat: RoadGraphFormat?
 
-    @Option(name: .long, help: "Generate a SIZE × SIZE SyntheticGrid instead of reading a file.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["routingBench.grid"]))
     var grid: Int = 1000
 
-    @Option(name: .long, help: "Seed of the generated grid.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["routingBench.seed"]))
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Number of one-to-all queries (evenly spaced sources).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["routingBench.sources"]))
     var sources: Int = 10
 
-    @Option(name: .customLong("repeat"), help: "Run each one-to-all query this many times and keep the fastest (resists noise).")
+    @Option(name: .customLong("repeat"), help: ArgumentHelp(HelpText["routingBench.repeats"]))
     var repeats: Int = 3
 
-    @Option(name: .long, help: "Point-to-point pairs to time (bidirectional vs one-directional with early exit).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["routingBench.pairs"]))
     var pairs: Int = 0
 
-    @Option(name: .customLong("matrix-sources"), help: "Rows of the many-to-many matrix (0: skip).")
+    @Option(name: .customLong("matrix-sources"), help: ArgumentHelp(HelpText["routingBench.matrixSources"]))
     var matrixSources: Int = 0
 
-    @Option(name: .customLong("matrix-targets"), help: "Columns of the many-to-many matrix.")
+    @Option(name: .customLong("matrix-targets"), help: ArgumentHelp(HelpText["routingBench.matrixTargets"]))
     var matrixTargets: Int = 10_000
 
-    @Option(name: .long, help: "Worker threads for the matrix (default: one per core).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["routingBench.threads"]))
     var threads: Int?
 
-    @Option(name: .long, help: "Write the graph as 'n m' then 'u v hours' lines (0-based) to this file.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["routingBench.export"]))
     var export: String?
 
     func run() throws {

@@ -10,28 +10,28 @@ struct SiteCommand: ParsableCommand {
         discussion: HelpText["site.discussion"]
     )
 
-    @Argument(help: "The bundle directory (or single JSON file).")
+    @Argument(help: ArgumentHelp(HelpText["site.bundle"]))
     var bundle: String
 
-    @Option(name: .long, help: "p-median, max-cover, set-cover or fixed-charge.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["site.objective"]))
     var objective: String
 
-    @Option(name: .long, help: "p (p-median: open sites, existing depots included) or new sites (max-cover).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["site.count"]))
     var count: Int?
 
-    @Option(name: .long, help: "Coverage radius in hours (max-cover, set-cover).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["site.within"]))
     var within: Double?
 
-    @Option(name: .customLong("candidate-level"), help: "Use every area of this level as a candidate (ignores candidates.csv).")
+    @Option(name: .customLong("candidate-level"), help: ArgumentHelp(HelpText["site.candidateLevel"]))
     var candidateLevel: String?
 
-    @Flag(name: .customLong("ignore-existing"), help: "Do not keep the bundle's physical depots open.")
+    @Flag(name: .customLong("ignore-existing"), help: ArgumentHelp(HelpText["site.ignoreExisting"]))
     var ignoreExisting = false
 
-    @Flag(name: .customLong("allow-hazard-zones"), help: "Do not exclude candidates in major landslide/debris-flow/earthquake zones.")
+    @Flag(name: .customLong("allow-hazard-zones"), help: ArgumentHelp(HelpText["site.allowHazardZones"]))
     var allowHazardZones = false
 
-    @Option(name: .customLong("exclude"), help: "Exclusion polygon 'lon,lat;lon,lat;…' (repeatable).")
+    @Option(name: .customLong("exclude"), help: ArgumentHelp(HelpText["site.exclude"]))
     var exclude: [String] = []
 
     @OptionGroup var check: BundleCheckOptions

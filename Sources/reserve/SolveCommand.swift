@@ -6,26 +6,20 @@ import Foundation
 struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
-        abstract: "Solve an LP or MPS model file and print the result.",
-        discussion: """
-        Useful for checking a model exported by the library. The format comes from the \
-        extension (.lp = CPLEX LP, .mps = free MPS) unless --model-format is given.
-
-        Example:
-          reserve solve Data/examples/transport.lp --json
-        """
+        abstract: HelpText["solve.abstract"],
+        discussion: HelpText["solve.discussion"]
     )
 
-    @Argument(help: "The model file.")
+    @Argument(help: ArgumentHelp(HelpText["solve.file"]))
     var file: String
 
-    @Option(name: .customLong("model-format"), help: "lp or mps (default: from the extension).")
+    @Option(name: .customLong("model-format"), help: ArgumentHelp(HelpText["solve.modelFormat"]))
     var modelFormat: ModelFileFormat?
 
-    @Option(name: .long, help: "LP algorithm: primalSimplex, dualSimplex or interiorPoint.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["solve.algorithm"]))
     var algorithm: LPAlgorithm = .dualSimplex
 
-    @Flag(name: .customLong("no-presolve"), help: "Do not run GLPK's presolver.")
+    @Flag(name: .customLong("no-presolve"), help: ArgumentHelp(HelpText["solve.noPresolve"]))
     var noPresolve = false
 
     @OptionGroup var solver: SolverOptions
@@ -34,7 +28,7 @@ struct SolveCommand: ParsableCommand {
 
     func validate() throws {
         if modelFormat == nil && ModelFileFormat(pathExtensionOf: file) == nil {
-            throw ValidationError("cannot tell the format of '\(file)' from its extension; pass --model-format lp or mps.")
+            throw ValidationError(HelpText.localizer("cli.option.modelFormat", ["path": file]))
         }
     }
 
@@ -42,13 +36,13 @@ struct SolveCommand: ParsableCommand {
         let logger = logging.bootstrap()
         let format = modelFormat ?? ModelFileFormat(pathExtensionOf: file)!
         guard FileManager.default.fileExists(atPath: file) else {
-            throw CLIFailure(message: "\(file): no such file", exitCode: CLIFailure.noInputCode)
+            throw CLIFailure(message: HelpText.localizer("cli.noSuchFile", ["path": file]), exitCode: CLIFailure.noInputCode)
         }
         let model: Model
         do {
             model = try Model.read(from: file, format: format, logger: logger)
         } catch {
-            throw CLIFailure.invalidData(error.description)
+            throw CLIFailure.invalidData(ErrorText.describe(error))
         }
         var options = SolveOptions(timeLimit: solver.timeLimitDuration, relativeMIPGap: solver.gap,
                                    presolve: !noPresolve, algorithm: algorithm, logger: logger)
@@ -78,8 +72,8 @@ struct SolveCommand: ParsableCommand {
         case let .success(solution):
             return solution
         case let .failure(error):
-            if case .invalidModel = error { throw CLIFailure.invalidData("\(file): \(error.description)") }
-            throw CLIFailure.internalFailure(error.description)
+            if case .invalidModel = error { throw CLIFailure.invalidData("\(file): \(ErrorText.describe(error))") }
+            throw CLIFailure.internalFailure(ErrorText.describe(error))
         }
     }
 }

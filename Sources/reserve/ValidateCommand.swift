@@ -10,10 +10,10 @@ struct ValidateCommand: ParsableCommand {
         discussion: HelpText["validate.discussion"]
     )
 
-    @Argument(help: "The bundle directory or single-JSON file.")
+    @Argument(help: ArgumentHelp(HelpText["validate.bundle"]))
     var bundle: String
 
-    @Option(name: .long, help: "Reference date YYYY-MM-DD for expiry warnings (default: the manifest's reference_date).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["validate.referenceDate"]))
     var referenceDate: String?
 
     @OptionGroup var check: BundleCheckOptions
