@@ -46,6 +46,22 @@ import TestSupport
         #expect(roads.contains("n1,n6,0.000689,ferry,0.01,"))
     }
 
+    /// Found by FuzzOSMPBF (2026-12-05 campaign, after 979,011 inputs): a way named
+    /// "␁⏎llard" (U+0001 and a line feed, mutated from "Bollard"). roads.csv quoted it, as RFC 4180 allows,
+    /// but the road reader reads one record per line and found a row of 2 fields. The
+    /// importer now turns each run of control characters in a name into one space and
+    /// trims the name: "llard".
+    @Test func aRoadNameWithALineBreakReadsBack() throws {
+        let network = try OSMImporter.importPBF(path: FixturePaths.local("fuzz/road-name-with-newline.osm.pbf"))
+        let roads = RoadTableWriter.roadsCSV(network)
+        let graph = try CSVEdgeListReader.read(edges: roads, file: "roads.csv",
+                                               nodes: RoadTableWriter.nodesCSV(network), nodesFile: "nodes.csv")
+        #expect(graph.nodeCount == network.nodes.count)
+        #expect(roads.split(separator: "\n").count == network.edges.count + 1)
+        #expect(network.edges.contains { $0.name == "llard" })
+        #expect(!network.edges.contains { $0.name.unicodeScalars.contains { $0.properties.generalCategory == .control } })
+    }
+
     /// `maxspeed` values that are no speed a road can have (zero, below 1 km/h, not
     /// finite, negative zones) are ignored like unreadable ones: the class speed applies.
     @Test func maxspeedsThatAreNoSpeedAreIgnored() {
