@@ -41,7 +41,27 @@ enum OSMTagRules {
             highway: highway, direction: direction, maxspeedKmh: highway == "ferry" ? nil : speed,
             ferryHours: highway == "ferry" ? tags["duration"].flatMap(durationHours(parsing:)) : nil,
             bridge: isSet(tags["bridge"]), tunnel: isSet(tags["tunnel"]), ford: isSet(tags["ford"]),
-            name: tags["name:zh"] ?? tags["name"] ?? "")
+            name: roadName(tags["name:zh"] ?? tags["name"] ?? ""))
+    }
+
+    /// A name as roads.csv keeps it: each run of control characters (a line break, a
+    /// tab, U+0001 …) becomes one space, and the ends are trimmed. The road reader takes
+    /// one record per line, so a quoted line break would not read back, and no street
+    /// name means one.
+    static func roadName(_ raw: String) -> String {
+        guard raw.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return raw }
+        var out = String.UnicodeScalarView()
+        var inRun = false
+        for scalar in raw.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                if !inRun { out.append(" ") }
+                inRun = true
+            } else {
+                out.append(scalar)
+                inRun = false
+            }
+        }
+        return String(out).trimmingCharacters(in: " ")
     }
 
     /// `yes` and the like; `no` and absence are false.

@@ -116,7 +116,7 @@ public enum ShapefileImporter {
         }
         let speed = cell(mapping.speedField).flatMap(OSMTagRules.maxspeedKmh(parsing:)).map { min($0, profile.maxSpeedKmh) }
         return OSMWayAttributes(highway: highway, direction: direction, maxspeedKmh: speed, ferryHours: nil, bridge: flag(mapping.bridgeField),
-                                tunnel: flag(mapping.tunnelField), ford: flag(mapping.fordField), name: cell(mapping.nameField) ?? "")
+                                tunnel: flag(mapping.tunnelField), ford: flag(mapping.fordField), name: OSMTagRules.roadName(cell(mapping.nameField) ?? ""))
     }
 }
 
