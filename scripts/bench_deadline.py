@@ -13,8 +13,8 @@ Give one binary, or two to compare (e.g. a build of an older commit first):
     python3 scripts/bench_deadline.py [--runs 2] [--presets city,province] \
         [--calls plan,dispatch] [--limits 1,3,8] BINARY [BINARY ...]
 
-Runs are interleaved (binary A, binary B, A, B, …) so that load on a shared machine
-hits both alike. Prints one Markdown table: median [min–max] of the overrun per binary,
+Runs are interleaved (binary A, binary B, A, B, …; each run one process that times
+every limit) so that load on a shared machine hits both alike. Prints one Markdown table: median [min–max] of the overrun per binary,
 and how the calls ended (the status of the returned plan or dispatch, or the failure:
 noSolutionInTime = no plan or dispatch in time).
 """
@@ -26,10 +26,12 @@ import subprocess
 import time
 
 
-def run(binary, preset, call, limit):
-    out = subprocess.run([binary, "bench-deadline", "--preset", preset, "--call", call, "--limits", str(limit)],
+def run(binary, preset, call, limits):
+    """One process: the bundle generated and its network built once, then one call per limit."""
+    out = subprocess.run([binary, "bench-deadline", "--preset", preset, "--call", call,
+                          "--limits", ",".join(f"{x:g}" for x in limits)],
                          check=True, capture_output=True, text=True).stdout
-    return [json.loads(line) for line in out.splitlines() if line.strip()][0]
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
 def summary(xs):
@@ -54,18 +56,19 @@ def main():
     print("|" + "---|" * (4 + 2 * len(names)))
     for preset in a.presets.split(","):
         for call in a.calls.split(","):
+            cells = {(n, x): [] for n in names for x in limits}
+            for _ in range(a.runs):
+                for n, b in zip(names, a.binaries):
+                    for line in run(b, preset, call, limits):
+                        cells[(n, line["limitSeconds"])].append(line)
             for limit in limits:
-                cells = {n: [] for n in names}
-                for _ in range(a.runs):
-                    for n, b in zip(names, a.binaries):
-                        cells[n].append(run(b, preset, call, limit))
                 goal = max(0.1 * limit, 0.2)
                 row = f"| {preset} | {call} | {limit:g} | {goal:.2f} | "
                 for n in names:
-                    over = [r["overrunSeconds"] for r in cells[n]]
-                    outcomes = "/".join(sorted({r["outcome"] for r in cells[n]}))
+                    over = [r["overrunSeconds"] for r in cells[(n, limit)]]
+                    outcomes = "/".join(sorted({r["outcome"] for r in cells[(n, limit)]}))
                     row += f"{summary(over)} | {outcomes} | "
-                print(row.rstrip())
+                print(row.rstrip(), flush=True)
 
 
 if __name__ == "__main__":

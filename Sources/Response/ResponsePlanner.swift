@@ -110,6 +110,13 @@ public struct ResponsePlanner: Sendable {
         let networkTime = t.duration(to: clock.now)
         t = clock.now
         do { try inputs.route(stop: solve.searchStop) } catch { throw .dispatch(solve.stopError) }
+        // The team reach is routing too, and needs nothing the solve finds: searched
+        // here, under the deadline, so that no routing is left after the solve.
+        let reach: TeamReach
+        do {
+            reach = try TeamReach(bundle: bundle, network: network, overlay: inputs.overlay,
+                                  specialties: inputs.requirements.map(\.specialty), stop: solve.searchStop)
+        } catch { throw .dispatch(solve.stopError) }
         let routingTime = t.duration(to: clock.now)
 
         t = clock.now
@@ -125,13 +132,6 @@ public struct ResponsePlanner: Sendable {
         var teamSolve = options.dispatch.solve
         teamSolve.cuts = .all
         do { teams = try TeamAssigner(options: teamSolve).assign(teamProblem) } catch { throw .dispatch(error) }
-        // The goods plan exists by now: the deadline no longer cuts the searches short
-        // (the reach is part of the response), cancellation still does.
-        let reach: TeamReach
-        do {
-            reach = try TeamReach(bundle: bundle, network: network, overlay: inputs.overlay,
-                                  specialties: teamProblem.requirements.map(\.specialty), stop: solve.cancellationStop)
-        } catch { throw .dispatch(.solver(.cancelled)) }
         let fastest = zip(teamProblem.requirements, inputs.requirementOffsets).map { req, offset in
             reach.fastestArrivalHours(of: req.specialty, at: req.area, startOffsetHours: offset)
         }
