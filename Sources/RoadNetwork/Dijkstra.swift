@@ -127,7 +127,9 @@ extension RoadGraph {
         var settledCount = 0
         // The caller's stop, asked every `mask + 1` settled nodes (a power of two).
         let stop = query.stop
-        let mask = (stop?.interval ?? 1) - 1
+        // Without a stop, a mask no positive count matches: the test below fails at its
+        // first, cheapest clause and the optional is never unwrapped per node.
+        let mask = stop.map { $0.interval - 1 } ?? Int.max
         var stopped = false
 
         firstOut.withUnsafeBufferPointer { firstOut in
@@ -143,7 +145,7 @@ extension RoadGraph {
                 let u = Int(u32)
                 settled[settledCount] = u32
                 settledCount += 1
-                if let stop, settledCount & mask == 0, stop.isRequested {
+                if settledCount & mask == 0, let stop, stop.isRequested {
                     stopped = true
                     break
                 }
