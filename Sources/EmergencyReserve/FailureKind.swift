@@ -63,6 +63,15 @@ public enum FailureKind: String, Sendable, Hashable, CaseIterable {
             }
         case let e as SitingError: self = e.isCancellation ? .cancelled : .invalidInput
         case let e as LinearSolverError: self = e.isCancellation ? .cancelled : .internalFailure
+        case let e as LedgerError:
+            switch e {
+            case .missingDatabase, .unknownLot, .unknownMovement: self = .notFound
+            case .cancelled: self = .cancelled
+            case .database: self = .internalFailure
+            case .newerSchema, .invalidRequest, .insufficientStock, .idempotencyConflict, .alreadyReversed,
+                 .invalidDispatch, .invalidSheet:
+                self = .invalidInput
+            }
         default: self = .invalidInput
         }
     }

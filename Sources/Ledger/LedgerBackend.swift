@@ -9,12 +9,20 @@ protocol LedgerBackend: Sendable {
     /// Runs `body` in one write transaction that excludes every other writer of the
     /// book (threads and processes), so that reading a balance and posting against it
     /// cannot interleave with another posting. Commits if `body` returns, rolls back if
-    /// it throws.
-    func write<T>(_ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T
-    /// Runs `body` on one consistent read-only snapshot.
-    func read<T>(_ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T
+    /// it throws. With a `call`, its cancellation interrupts the running statement
+    /// (``LedgerCall``) and the transaction throws ``LedgerError/cancelled``.
+    func write<T>(call: LedgerCall?, _ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T
+    /// Runs `body` on one consistent read-only snapshot (`call` as for ``write(call:_:)``).
+    func read<T>(call: LedgerCall?, _ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T
     /// The schema version the database holds.
     func schemaVersion() throws(LedgerError) -> Int
+}
+
+extension LedgerBackend {
+    /// ``write(call:_:)`` with no call to cancel.
+    func write<T>(_ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T { try write(call: nil, body) }
+    /// ``read(call:_:)`` with no call to cancel.
+    func read<T>(_ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T { try read(call: nil, body) }
 }
 
 /// A (depot, lot) pair: the key of a kept balance.

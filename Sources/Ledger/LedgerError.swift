@@ -23,6 +23,9 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidSheet(source: String, problems: [String])
     /// SQLite (or the file system) failed.
     case database(String)
+    /// The async call was cancelled: its transaction was rolled back, nothing was
+    /// posted. The async methods throw `CancellationError` instead.
+    case cancelled
 
     /// One balance a posting would take below zero.
     public struct Shortage: Equatable, Sendable, CustomStringConvertible {
@@ -81,6 +84,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(source): \(problems.count) problem(s), nothing imported:\n\(shown)\(more)"
         case .database(let message):
             return "database: \(message)"
+        case .cancelled:
+            return "cancelled; nothing was posted"
         }
     }
 }

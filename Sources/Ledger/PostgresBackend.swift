@@ -71,25 +71,47 @@ struct PostgresBackend: LedgerBackend {
         }
     }
 
-    func write<T>(_ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T {
-        try transaction(begin: "BEGIN", lock: true, body)
+    func write<T>(call: LedgerCall?, _ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T {
+        try transaction(begin: "BEGIN", lock: true, call: call, body)
     }
 
-    func read<T>(_ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T {
-        try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock: false, body)
+    func read<T>(call: LedgerCall?, _ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T {
+        try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock: false, call: call, body)
     }
 
-    private func transaction<T>(begin: String, lock: Bool, _ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T {
+    private func transaction<T>(begin: String, lock: Bool, call: LedgerCall?,
+                                _ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T {
         let connection = try connections.acquire()
         let tx = PostgresTransaction(connection: connection, logger: logger)
         do {
             try tx.execute(begin, [])
-            if lock { _ = try tx.fetchAll("SELECT pg_advisory_xact_lock(?)", [Self.writerLock]) }
-            let value = try body(tx)
+            let value: T
+            if let call {
+                // An async call: cancelling it cancels the statement this connection's
+                // server process is running (pg_cancel_backend, from another connection).
+                let pid = try tx.scalar(Int64.self, "SELECT CAST(pg_backend_pid() AS BIGINT)") ?? 0
+                let server = self.server, logger = self.logger
+                value = try call.whileRunning(interrupt: { LedgerThread.queue.async { Self.cancel(pid: pid, on: server, logger: logger) } }) {
+                    try call.check()
+                    if lock { _ = try tx.fetchAll("SELECT pg_advisory_xact_lock(?)", [Self.writerLock]) }
+                    return try body(tx)
+                }
+                try call.check()
+            } else {
+                if lock { _ = try tx.fetchAll("SELECT pg_advisory_xact_lock(?)", [Self.writerLock]) }
+                value = try body(tx)
+            }
             try tx.execute("COMMIT", [])
             connections.release(connection)
             return value
         } catch {
+            if call?.isCancelled == true {
+                // Closed rather than pooled: a cancel request still on its way must not
+                // reach the next caller's statement on this connection.
+                _ = try? tx.execute("ROLLBACK", [])
+                connections.discard(connection)
+                throw .cancelled
+            }
             // A connection that cannot even roll back is broken: drop it.
             if (try? tx.execute("ROLLBACK", [])) != nil {
                 connections.release(connection)
@@ -97,6 +119,26 @@ struct PostgresBackend: LedgerBackend {
                 connections.discard(connection)
             }
             throw PostgresLedgerSchema.map(error)
+        }
+    }
+}
+
+extension PostgresBackend {
+    /// Asks the server to cancel the statement process `pid` is running (its
+    /// transaction then fails and is rolled back). Best effort: a failure to connect
+    /// only means the statement runs to its end, and the call stops at its next check.
+    static func cancel(pid: Int64, on server: PostgresLocation, logger: Logger) {
+        guard pid > 0 else { return }
+        do {
+            let connection = try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(),
+                                                            configuration: server.configuration, id: 0, logger: logger).wait()
+            defer { try? connection.close().wait() }
+            var binds = PostgresBindings(capacity: 1)
+            binds.append(pid)
+            _ = try connection.query(PostgresQuery(unsafeSQL: "SELECT pg_cancel_backend(CAST($1 AS INTEGER))", binds: binds),
+                                     logger: logger).wait()
+        } catch {
+            logger.debug("could not cancel PostgreSQL process \(pid): \(error)")
         }
     }
 }

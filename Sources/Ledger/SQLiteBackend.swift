@@ -45,19 +45,22 @@ struct SQLiteBackend: LedgerBackend {
         try read { try $0.scalar(Int.self, "PRAGMA user_version") ?? 0 }
     }
 
-    func write<T>(_ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T {
-        try Self.mapped { try pool.write { try body(SQLiteTransaction(db: $0)) } }
+    func write<T>(call: LedgerCall?, _ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T {
+        try Self.mapped(call) { try pool.write { db in try SQLiteInterrupt.watch(db, call) { try body(SQLiteTransaction(db: db)) } } }
     }
 
-    func read<T>(_ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T {
-        try Self.mapped { try pool.read { try body(SQLiteTransaction(db: $0)) } }
+    func read<T>(call: LedgerCall?, _ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T {
+        try Self.mapped(call) { try pool.read { db in try SQLiteInterrupt.watch(db, call) { try body(SQLiteTransaction(db: db)) } } }
     }
 
-    private static func mapped<T>(_ body: () throws -> T) throws(LedgerError) -> T {
+    private static func mapped<T>(_ call: LedgerCall?, _ body: () throws -> T) throws(LedgerError) -> T {
         do {
             return try body()
         } catch let error as LedgerError {
             throw error
+        } catch where call?.isCancelled == true {
+            // SQLITE_INTERRUPT from the progress handler (the transaction rolled back).
+            throw .cancelled
         } catch let error as DatabaseError {
             throw .database(error.message ?? "\(error)")
         } catch {

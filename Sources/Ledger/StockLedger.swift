@@ -30,6 +30,9 @@ public struct StockLedger: Sendable {
     public let path: String
     let backend: any LedgerBackend
     let logger: Logger
+    /// The async call this copy of the ledger runs for (``LedgerThread``); nil for the
+    /// synchronous methods.
+    var call: LedgerCall?
 
     /// Opens an existing SQLite ledger, migrating an older schema forward.
     ///
@@ -108,12 +111,17 @@ public struct StockLedger: Sendable {
     }
 
     /// Runs `body` in one write transaction that excludes every other writer.
+    /// In an async call, every statement first checks its stop switch.
     func write<T>(_ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T {
-        try backend.write(body)
+        guard let call else { return try backend.write(call: nil, body) }
+        try call.check()
+        return try backend.write(call: call) { tx in try body(CheckedTransaction(base: tx, call: call)) }
     }
 
-    /// Runs `body` on a read-only snapshot.
+    /// Runs `body` on a read-only snapshot (checked as ``write(_:)``).
     func read<T>(_ body: (any LedgerTransaction) throws -> T) throws(LedgerError) -> T {
-        try backend.read(body)
+        guard let call else { return try backend.read(call: nil, body) }
+        try call.check()
+        return try backend.read(call: call) { tx in try body(CheckedTransaction(base: tx, call: call)) }
     }
 }

@@ -22,6 +22,8 @@ import Foundation
 public final class SolveControl: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
+    private var observer: (@Sendable (CallPhase) -> Void)?
+    private var firstStop: CallPhase?
     /// When the call began: progress reports count their ``SolveProgress/elapsed`` from here.
     public let started: ContinuousClock.Instant
 
@@ -41,6 +43,36 @@ public final class SolveControl: @unchecked Sendable {
     public func checkStopped() throws(LinearSolverError) {
         if isStopped { throw .cancelled }
     }
+
+    /// Called at every probe outside the solver (routing, model building) before it
+    /// answers: tests use it to stop a call at a point they choose rather than after a
+    /// guessed time.
+    package var probeObserver: (@Sendable (CallPhase) -> Void)? {
+        get { lock.withLock { observer } }
+        set { lock.withLock { observer = newValue } }
+    }
+
+    /// The phase whose probe first answered "stop" (deadline or cancellation), if any.
+    package var stoppedAt: CallPhase? { lock.withLock { firstStop } }
+
+    /// A probe of `phase`: tells the observer, then answers whether the call must stop
+    /// (stopped, or `deadline` passed), noting the first phase that answered yes.
+    package func probe(_ phase: CallPhase, deadline: ContinuousClock.Instant?) -> Bool {
+        lock.withLock { observer }?(phase)
+        let stop = isStopped || deadline.map { ContinuousClock.now >= $0 } == true
+        if stop { lock.withLock { if firstStop == nil { firstStop = phase } } }
+        return stop
+    }
+}
+
+/// Where a call asked its deadline and stop switch outside the solver.
+package enum CallPhase: String, Sendable, Hashable {
+    /// Inside or between routing searches.
+    case routing
+    /// Between blocks of building a model.
+    case modelBuilding
+    /// Between the phases of a call (network, routing, building, solving).
+    case betweenPhases
 }
 
 /// What a long call is doing, passed to ``SolveOptions/progress``.

@@ -64,10 +64,12 @@ struct DispatchEvaluation: Sendable {
         let problem: GoodsProblem
         let plan: GoodsPlan
         do {
-            problem = try planner.goods(for: id, in: bundle, network: network, planning: false).problem
+            // The routing asks the same deadline and stop switch as the solve.
+            problem = try planner.goods(for: id, in: bundle, network: network, planning: false,
+                                        call: planner.options.dispatch.solve).problem
             plan = try GoodsDispatcher(options: planner.options.dispatch).dispatch(problem)
         } catch let e as ResponseError {
-            throw .response(e)
+            throw ReservePlanner.planningError(e)
         } catch let e as DispatchError {
             if case let .noSolution(status) = e { throw .noSolution(status) }
             throw .response(.dispatch(e))

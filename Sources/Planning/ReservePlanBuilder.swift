@@ -2,6 +2,7 @@ import BundleGraph
 import LinearSolver
 import ReserveModel
 import Response
+import RoadNetwork
 
 /// A (depot, item) pair: the key of a first-stage stock level or agreement capacity.
 struct DepotItem: Hashable, Comparable, Sendable {
@@ -129,8 +130,15 @@ struct ReservePlanBuilder {
         let total = weights.reduce(0, +)
         probability = weights.map { total > 0 ? $0 / total : 1 / Double(scenarios.count) }
         for lot in bundle.stock { currentStock[DepotItem(lot.depot, lot.item), default: 0] += lot.quantity }
+        // The call's deadline and stop switch are asked between blocks and scenarios
+        // (SolveOptions.checkpoint): a program cut short is never solved.
+        let call = options.solve
         var built: [GoodsModel] = []
-        for goods in scenarios { built.append(try GoodsDispatcher().build(goods.problem)) }
+        for goods in scenarios {
+            try call.checkpoint(.modelBuilding)
+            built.append(try GoodsDispatcher().build(goods.problem))
+        }
+        try call.checkpoint(.modelBuilding)
         let secondStageColumns = built.reduce(0) { $0 + $1.model.variableCount }
         switch options.decomposition {
         case .deterministicEquivalent: decomposed = false
@@ -142,10 +150,11 @@ struct ReservePlanBuilder {
         addStockLevels(catalogue)
         addContracts(catalogue)
         addCapacityRows(catalogue)
-        if movesAllowed { addMoveRows(catalogue) } else { addPurchaseRows(catalogue) }
+        if movesAllowed { try addMoveRows(catalogue) } else { addPurchaseRows(catalogue) }
         addContractFees(catalogue)
         costExpression = purchase + holding + rotation + fees + moveCost
-        addScenarios(built)
+        try call.checkpoint(.modelBuilding)
+        try addScenarios(built)
         addBudget()
     }
 
@@ -252,9 +261,9 @@ struct ReservePlanBuilder {
     /// so nothing is thrown away; a move of item k from a to b costs
     /// m_k/1000 × (km_ab × rate + handling) per unit. Moves leave only depots that hold
     /// the item today, along the fastest road route between the two depots.
-    mutating func addMoveRows(_ catalogue: PlanCatalogue) {
+    mutating func addMoveRows(_ catalogue: PlanCatalogue) throws(DispatchError) {
         let depots = catalogue.plannableDepots.sorted()
-        let km = roadKilometres(between: depots)
+        let km = try roadKilometres(between: depots)
         var inflow: [DepotItem: LinearExpression] = [:]
         for itemID in catalogue.neededItems.sorted() {
             guard let item = catalogue.itemByID[itemID] else { continue }
@@ -283,12 +292,19 @@ struct ReservePlanBuilder {
     }
 
     /// Road kilometres along the fastest route between every ordered pair of `depots`
-    /// (access legs included); `nil` where no road connects them.
-    func roadKilometres(between depots: [DepotID]) -> [[Double?]] {
+    /// (access legs included); `nil` where no road connects them. Each search asks the
+    /// call's deadline and stop switch.
+    func roadKilometres(between depots: [DepotID]) throws(DispatchError) -> [[Double?]] {
         let snaps = depots.map { network.snaps.depots[$0] }
         var km = [[Double?]](repeating: [Double?](repeating: nil, count: depots.count), count: depots.count)
+        let stop = options.solve.searchStop
         for (a, start) in snaps.enumerated() {
-            guard let start, let tree = try? network.graph.travelTimes(from: start.node) else { continue }
+            try options.solve.checkpoint(.routing)
+            guard let start else { continue }
+            let tree: ShortestPathTree
+            do { tree = try network.graph.travelTimes(from: start.node, stop: stop) } catch .stopped {
+                throw options.solve.stopError
+            } catch { continue }
             for (b, end) in snaps.enumerated() where a != b {
                 guard let end, let route = tree.route(to: end.node, in: network.graph) else { continue }
                 km[a][b] = route.length + start.distanceKm + end.distanceKm
@@ -313,7 +329,7 @@ struct ReservePlanBuilder {
 
     /// Second stage [P4]: each scenario's dispatch, coupled through its stock rows
     /// (embedded), or kept as a subproblem with its relaxation and repair data (decomposed).
-    mutating func addScenarios(_ built: [GoodsModel]) {
+    mutating func addScenarios(_ built: [GoodsModel]) throws(DispatchError) {
         let firstStageColumns = model.variableCount
         var offset = Int32(firstStageColumns)
         // Stock beyond what the largest scenario could ship from a depot never lowers a
@@ -322,6 +338,7 @@ struct ReservePlanBuilder {
         // keeps the master bounded (docs/formulation.md, "Scenario decomposition").
         var usefulLevel: [Int32: Double] = [:]
         for (w, goods) in scenarios.enumerated() {
+            try options.solve.checkpoint(.modelBuilding)
             let gm = built[w]
             let sub = gm.model
             var coupled: [Int32: (Variable, Double)] = [:]

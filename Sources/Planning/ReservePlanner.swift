@@ -92,10 +92,9 @@ public struct ReservePlanner: Sendable {
         let solve = options.solve
         var builder = try builder(for: bundle, network: given)
         try builder.checkRules()
-        do { try solve.control?.checkStopped() } catch { throw .solver(error) }
-        // Past the deadline already (building the program and routing every scenario
-        // are not interruptible): nothing more is tried.
-        if solve.isPastDeadline { throw .noSolution(.noSolutionFound) }
+        // Building the program and routing every scenario asked the deadline as they
+        // went; past it now, nothing more is tried.
+        try checkpoint()
         let evaluationStart = ContinuousClock.now
         let today = try DispatchEvaluation(bundle: bundle, network: builder.network, logger: solve.logger, control: solve.control,
                                            deadline: solve.deadline)
@@ -142,9 +141,7 @@ public struct ReservePlanner: Sendable {
 
         var scenarios: [ScenarioGoods] = []
         for scenario in bundle.scenarios {
-            // Routing a scenario cannot be interrupted, but the next one need not start.
-            if options.solve.isPastDeadline { throw .noSolution(.noSolutionFound) }
-            do { try options.solve.control?.checkStopped() } catch { throw .solver(error) }
+            try checkpoint()
             var responseOptions = ResponseOptions(logger: options.solve.logger)
             // The horizon `reserve dispatch` uses (its default), so that each scenario's LP
             // is dispatch's own. Capacity is counted per deadline, so the shortfall by the
@@ -154,20 +151,41 @@ public struct ReservePlanner: Sendable {
             // ones), and the figures a plan reports are dispatch's (DispatchEvaluation).
             responseOptions.horizonHours = nil
             do {
-                var goods = try ResponsePlanner(options: responseOptions).goods(for: scenario.id, in: bundle, network: network)
+                // The routing asks the call's deadline and stop switch inside its searches.
+                var goods = try ResponsePlanner(options: responseOptions).goods(for: scenario.id, in: bundle, network: network,
+                                                                                call: options.solve)
                 Self.restrict(&goods, to: scope, in: bundle)
                 scenarios.append(goods)
             } catch {
-                throw .response(error)
+                throw Self.planningError(error)
             }
         }
+        try checkpoint()
         var builder = ReservePlanBuilder(bundle: bundle, scenarios: scenarios, options: options, scope: scope, network: network)
         do {
             try builder.build()
         } catch {
-            throw .response(.dispatch(error))
+            throw Self.planningError(.dispatch(error))
         }
         return builder
+    }
+
+    /// The probe between phases of building the program: cancelled →
+    /// ``PlanningError/solver(_:)`` (`cancelled`); past the deadline, before any plan
+    /// exists → ``PlanningError/noSolution(_:)``.
+    func checkpoint() throws(PlanningError) {
+        do { try options.solve.checkpoint() } catch { throw Self.planningError(.dispatch(error)) }
+    }
+
+    /// A routing or model-building error as the plan reports it: a stop at a probe is
+    /// the plan's own cancellation or missing solution, anything else stays a
+    /// response error.
+    static func planningError(_ error: ResponseError) -> PlanningError {
+        switch error {
+        case let .dispatch(.noSolution(status)): return .noSolution(status)
+        case let .dispatch(.solver(e)) where e.isCancellation: return .solver(e)
+        default: return .response(error)
+        }
     }
 
     /// Depots outside the scope keep today's stock: their sources are no longer

@@ -1,4 +1,5 @@
 import BundleGraph
+import LinearSolver
 import ReserveModel
 import RoadNetwork
 
@@ -113,7 +114,14 @@ public struct CoverageAnalyzer: Sendable {
             specialties.append(need.specialty)
         }
         // The same function as the dispatch's "fastest" column (one truth across commands).
-        let reach = TeamReach(bundle: bundle, network: network, overlay: overlay, specialties: specialties)
+        // The dispatch is done: from here the searches complete the answer and stop only
+        // when the call is cancelled, not at the deadline (docs/library.md, "Deadlines").
+        let solve = options.dispatch.solve
+        let reach: TeamReach
+        do {
+            reach = try TeamReach(bundle: bundle, network: network, overlay: overlay, specialties: specialties,
+                                  stop: solve.cancellationStop)
+        } catch { throw .dispatch(.solver(.cancelled)) }
         // Potential relief: the earliest any usable source of basic-needs items could
         // arrive. Basic needs are the goods problem's own (`isBasic`: relief, food,
         // water, medical), the definition the dispatch's verdicts use.
@@ -124,7 +132,9 @@ public struct CoverageAnalyzer: Sendable {
                   let snap = network.snaps.depots[source.id] else { continue }
             reliefStarts.append((snap.node, p.earliestReadyHours(of: s) + source.handlingHours + snap.accessHours))
         }
-        let reliefTree = reliefStarts.isEmpty ? nil : try? graph.travelTimes(fromNearestOf: reliefStarts, overlay: overlay)
+        let reliefTree = reliefStarts.isEmpty ? nil
+            : try? graph.travelTimes(fromNearestOf: reliefStarts, overlay: overlay, stop: solve.cancellationStop)
+        do { try solve.control?.checkStopped() } catch { throw .dispatch(.solver(error)) }
 
         // An area of the level stands for itself and every area below it: its verdicts
         // are never better than its worst affected part (docs/formats.md).

@@ -87,24 +87,41 @@ public struct ResponsePlanner: Sendable {
         }
         let clock = ContinuousClock()
         var t = clock.now
+        // The call's deadline and stop switch, asked between phases, inside every
+        // routing search and between model blocks: before a solution exists a stop
+        // throws (cancelled, or no solution in time), never a half-built response.
+        let solve = options.dispatch.solve
+        func checkpoint() throws(ResponseError) {
+            do { try solve.checkpoint() } catch { throw .dispatch(error) }
+        }
+        try checkpoint()
         let network: BundleNetwork
         if let given {
             do { try given.check(belongsTo: bundle) } catch { throw .invalidNetwork(error) }
             network = given
         } else {
             do { network = try BundleNetwork(bundle: bundle) } catch { throw .invalidNetwork(error) }
+            try checkpoint()
         }
         var inputs: ScenarioInputs
         do { inputs = try ScenarioInputs(bundle: bundle, scenario: scenario, network: network, options: options) } catch { throw .invalidNetwork(error) }
         inputs.prepare()
+        try checkpoint()
         let networkTime = t.duration(to: clock.now)
         t = clock.now
-        inputs.route()
+        do { try inputs.route(stop: solve.searchStop) } catch { throw .dispatch(solve.stopError) }
+        // The team reach is routing too, and needs nothing the solve finds: searched
+        // here, under the deadline, so that no routing is left after the solve.
+        let reach: TeamReach
+        do {
+            reach = try TeamReach(bundle: bundle, network: network, overlay: inputs.overlay,
+                                  specialties: inputs.requirements.map(\.specialty), stop: solve.searchStop)
+        } catch { throw .dispatch(solve.stopError) }
         let routingTime = t.duration(to: clock.now)
 
         t = clock.now
         let goodsProblem = inputs.goodsProblem()
-        do { try options.dispatch.solve.control?.checkStopped() } catch { throw .dispatch(.solver(error)) }
+        try checkpoint()
         let goods: GoodsPlan
         do { goods = try GoodsDispatcher(options: options.dispatch).dispatch(goodsProblem) } catch { throw .dispatch(error) }
         let goodsTime = t.duration(to: clock.now)
@@ -115,8 +132,6 @@ public struct ResponsePlanner: Sendable {
         var teamSolve = options.dispatch.solve
         teamSolve.cuts = .all
         do { teams = try TeamAssigner(options: teamSolve).assign(teamProblem) } catch { throw .dispatch(error) }
-        let reach = TeamReach(bundle: bundle, network: network, overlay: inputs.overlay,
-                              specialties: teamProblem.requirements.map(\.specialty))
         let fastest = zip(teamProblem.requirements, inputs.requirementOffsets).map { req, offset in
             reach.fastestArrivalHours(of: req.specialty, at: req.area, startOffsetHours: offset)
         }
@@ -124,7 +139,8 @@ public struct ResponsePlanner: Sendable {
 
         let compliance = Self.compliance(problem: goodsProblem, plan: goods, bundle: bundle)
         let usedRoutes = Set(goods.orders.map(\.route))
-        let geometry = options.routeGeometry ? inputs.geometry(of: usedRoutes.sorted(), in: goodsProblem) : [:]
+        let geometry = options.routeGeometry ? inputs.geometry(of: usedRoutes.sorted(), in: goodsProblem, stop: solve.cancellationStop) : [:]
+        do { try solve.control?.checkStopped() } catch { throw .dispatch(.solver(error)) }
         options.logger.debug("scenario \(scenario.id): \(goods.orders.count) orders, \(goods.shortfalls.count) shortfalls, model \(goods.modelSize.rows)×\(goods.modelSize.columns)")
         return ScenarioResponse(
             scenario: scenario, policy: inputs.policy, targets: inputs.targets,

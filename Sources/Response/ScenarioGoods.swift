@@ -1,4 +1,5 @@
 import BundleGraph
+import LinearSolver
 import ReserveModel
 
 /// One scenario's goods problem with what a planning model needs to change it: which
@@ -24,9 +25,13 @@ extension ResponsePlanner {
     /// The goods problem of one scenario, for planning models (reserve levels):
     /// routing, reserve modes, damage and expiry applied as for a dispatch.
     ///
-    /// - Parameter planning: when true, every physical depot may hold every item.
+    /// - Parameters:
+    ///   - planning: when true, every physical depot may hold every item.
+    ///   - call: the calling plan's solve options, whose deadline and stop switch the
+    ///     routing asks (``SolveOptions/searchStop``); a stop throws
+    ///     ``ResponseError/dispatch(_:)`` with ``SolveOptions/stopError``.
     package func goods(for scenarioID: ScenarioID, in bundle: ReserveBundle, network: BundleNetwork,
-                      planning: Bool = true) throws(ResponseError) -> ScenarioGoods {
+                      planning: Bool = true, call: SolveOptions? = nil) throws(ResponseError) -> ScenarioGoods {
         guard let scenario = bundle.scenario(scenarioID) else {
             throw .unknownScenario(scenarioID.rawValue, available: bundle.scenarios.map(\.id.rawValue))
         }
@@ -34,7 +39,7 @@ extension ResponsePlanner {
         do { inputs = try ScenarioInputs(bundle: bundle, scenario: scenario, network: network, options: options) } catch { throw .invalidNetwork(error) }
         inputs.allItemsAtPhysicalDepots = planning
         inputs.prepare()
-        inputs.route()
+        do { try inputs.route(stop: call?.searchStop) } catch { throw .dispatch(call?.stopError ?? .solver(.cancelled)) }
         return ScenarioGoods(scenario: scenario, problem: inputs.goodsProblem(), sourceDepots: inputs.sourceDepots,
                              sourceKeep: inputs.sourceKeep, sourcePlannable: inputs.sourcePlannable,
                              currentQuantity: inputs.currentQuantity)

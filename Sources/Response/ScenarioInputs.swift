@@ -285,7 +285,11 @@ struct ScenarioInputs {
 
     /// Goods routes (source → area) and team options (team → requirement area), by one
     /// backward search per distinct area node on the scenario's overlay.
-    mutating func route() {
+    ///
+    /// `stop` (the call's deadline and stop switch) is asked inside every search and
+    /// before each; when it says stop, the routes are abandoned and
+    /// ``RoadGraphError/stopped`` thrown.
+    mutating func route(stop: SearchStop? = nil) throws(RoadGraphError) {
         let graph = network.graph
         let sourceSnaps = sourceDepots.map { network.snaps.depots[$0] }
         for (s, snap) in sourceSnaps.enumerated() where snap?.isFar == true {
@@ -314,9 +318,11 @@ struct ScenarioInputs {
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var ws = SearchWorkspace(for: graph)
             for k in stride(from: w, to: targets.count, by: workers) {
+                if let stop, stop.isRequested { return }
                 let target = targets[k]
-                guard (try? graph.search(SearchQuery(sources: [(target, 0)], direction: .backward, overlay: overlay), in: &ws)) != nil
-                else { continue }
+                var query = SearchQuery(sources: [(target, 0)], direction: .backward, overlay: overlay)
+                query.stop = stop
+                guard (try? graph.search(query, in: &ws)) != nil else { continue }
                 var fromSources: [(hours: Double, lengthKm: Double, path: [NodeID])?] = []
                 fromSources.reserveCapacity(sourceNodes.count)
                 for node in sourceNodes {
@@ -337,6 +343,9 @@ struct ScenarioInputs {
                 results.set(k, TargetRoutes(fromSources: fromSources, fromTeams: fromTeams))
             }
         }
+        // A stop is for good (a deadline passed, a call cancelled): asked once more here,
+        // it says whether any search above was cut short.
+        try stop?.check()
         let index = Dictionary(uniqueKeysWithValues: targets.enumerated().map { ($1, $0) })
         for (a, areaSnap) in areaSnaps.enumerated() {
             guard let areaSnap, let k = index[areaSnap.node], let found = results.get(k) else { continue }
@@ -375,7 +384,10 @@ struct ScenarioInputs {
     }
 
     /// Coordinates of each used route: source, the road nodes, area.
-    func geometry(of used: [Int], in problem: GoodsProblem) -> [Int: [GeoPoint]] {
+    ///
+    /// Drawn for a solution the call already has, so the deadline does not cut it
+    /// short; `stop` (cancellation) does, and the caller then throws.
+    func geometry(of used: [Int], in problem: GoodsProblem, stop: SearchStop? = nil) -> [Int: [GeoPoint]] {
         let graph = network.graph
         @Sendable func point(_ node: NodeID) -> GeoPoint? {
             graph.coordinate(of: node).map { GeoPoint(lat: $0.latitude, lon: $0.longitude) }
@@ -403,7 +415,7 @@ struct ScenarioInputs {
         DispatchQueue.concurrentPerform(iterations: areas.count) { k in
             let a = areas[k]
             guard let areaPoint = areaPoints[a], let to = areaSnaps[a],
-                  let tree = try? graph.travelTimes(toNearestOf: [to.node], overlay: overlay) else { return }
+                  let tree = try? graph.travelTimes(toNearestOf: [to.node], overlay: overlay, stop: stop) else { return }
             for r in routesOfArea[a] ?? [] {
                 let source = problem.routes[r].source
                 guard let from = sourceSnaps[source] else { continue }

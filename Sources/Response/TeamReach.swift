@@ -19,18 +19,39 @@ public struct TeamReach: Sendable {
 
     /// Searches for each of `specialties` on `network` under `overlay`.
     public init(bundle: ReserveBundle, network: BundleNetwork, overlay: DisruptionOverlay, specialties: [HazardType]) {
+        self.trees = (try? Self.trees(bundle: bundle, network: network, overlay: overlay, specialties: specialties, stop: nil)) ?? [:]
+        self.areaSnaps = network.snaps.areas
+    }
+
+    /// The searches of ``init(bundle:network:overlay:specialties:)``, asking `stop` (the
+    /// call's deadline and stop switch) inside each search and before each.
+    /// - Throws: ``RoadGraphError/stopped`` when `stop` said so.
+    package init(bundle: ReserveBundle, network: BundleNetwork, overlay: DisruptionOverlay, specialties: [HazardType],
+                 stop: SearchStop?) throws(RoadGraphError) {
+        self.trees = try Self.trees(bundle: bundle, network: network, overlay: overlay, specialties: specialties, stop: stop)
+        self.areaSnaps = network.snaps.areas
+    }
+
+    private static func trees(bundle: ReserveBundle, network: BundleNetwork, overlay: DisruptionOverlay, specialties: [HazardType],
+                              stop: SearchStop?) throws(RoadGraphError) -> [HazardType: ShortestPathTree] {
         var trees: [HazardType: ShortestPathTree] = [:]
-        for specialty in Set(specialties) {
+        // In a fixed order, so that a stop lands at the same place on every run.
+        for specialty in Set(specialties).sorted(by: { $0.rawValue < $1.rawValue }) {
+            try stop?.check()
             let starts: [(node: NodeID, offsetHours: Double)] = bundle.teams.compactMap { team in
                 guard team.specialties.contains(specialty), let snap = network.snaps.teams[team.id] else { return nil }
                 return (snap.node, team.mobilisationMinutes / 60 + snap.accessHours)
             }
-            if !starts.isEmpty, let tree = try? network.graph.travelTimes(fromNearestOf: starts, overlay: overlay) {
-                trees[specialty] = tree
+            guard !starts.isEmpty else { continue }
+            do {
+                trees[specialty] = try network.graph.travelTimes(fromNearestOf: starts, overlay: overlay, stop: stop)
+            } catch .stopped {
+                throw .stopped
+            } catch {
+                continue
             }
         }
-        self.trees = trees
-        self.areaSnaps = network.snaps.areas
+        return trees
     }
 
     /// The earliest a team of `specialty` can be at `area`, hours after the scenario

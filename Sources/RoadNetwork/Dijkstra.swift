@@ -18,6 +18,9 @@ public struct SearchQuery: Sendable {
     /// Whether to record the shortest-path tree for routes (`SearchWorkspace.route(to:in:)`).
     /// Turning it off saves two scattered writes per improved node when only times matter.
     public var recordsRoutes = true
+    /// Asked every few thousand settled nodes whether to end early (``SearchStop``);
+    /// when it says so, ``RoadGraph/search(_:in:)`` throws ``RoadGraphError/stopped``.
+    public var stop: SearchStop?
 
     /// A query from the given sources.
     public init(sources: [(node: NodeID, offsetHours: Double)], direction: SearchDirection = .forward,
@@ -44,7 +47,8 @@ extension RoadGraph {
     /// broken by heap order, deterministically.
     /// - Throws: ``RoadGraphError`` for an unknown source or target, a negative or
     ///   non-finite offset, a bad time limit, an overlay made for another graph, or a
-    ///   workspace too small for the graph.
+    ///   workspace too small for the graph; ``RoadGraphError/stopped`` when the
+    ///   query's ``SearchQuery/stop`` asked it to end.
     /// - Complexity: O((n' + m') log n') for the n' nodes and m' edges the search touches.
     public func search(_ query: SearchQuery, in workspace: inout SearchWorkspace) throws(RoadGraphError) {
         guard workspace.capacity >= nodeCount else { throw .tooLarge("graph for this workspace") }
@@ -62,6 +66,7 @@ extension RoadGraph {
         // A finite cap, so that `d <= limit` also rejects closed edges (cost ∞) when
         // there is no time limit.
         let cap = min(limit, .greatestFiniteMagnitude)
+        if let stop = query.stop, stop.isRequested { throw .stopped }
         baseHours.withUnsafeBufferPointer { hours in
             guard let overlay = query.overlay, !overlay.isEmpty else {
                 _search(&workspace, query, backward, cap, _BaseCost(hours: hours.start))
@@ -84,6 +89,7 @@ extension RoadGraph {
             }
         }
         workspace.direction = query.direction
+        if workspace.wasStopped { throw .stopped }
     }
 
     @usableFromInline
@@ -117,7 +123,14 @@ extension RoadGraph {
         let targetStamp = ws.targetStamp
         let records = query.recordsRoutes
         ws.hasRoutes = records
+        ws.wasStopped = false
         var settledCount = 0
+        // The caller's stop, asked every `mask + 1` settled nodes (a power of two).
+        let stop = query.stop
+        // Without a stop, a mask no positive count matches: the test below fails at its
+        // first, cheapest clause and the optional is never unwrapped per node.
+        let mask = stop.map { $0.interval - 1 } ?? Int.max
+        var stopped = false
 
         firstOut.withUnsafeBufferPointer { firstOut in
         head.withUnsafeBufferPointer { head in
@@ -132,6 +145,10 @@ extension RoadGraph {
                 let u = Int(u32)
                 settled[settledCount] = u32
                 settledCount += 1
+                if settledCount & mask == 0, let stop, stop.isRequested {
+                    stopped = true
+                    break
+                }
                 if remaining > 0 && targetStamp[u] == gen {
                     remaining -= 1
                     if remaining == 0 { break }
@@ -166,6 +183,7 @@ extension RoadGraph {
             }
         }}}}}
         ws.settledCount = settledCount
+        ws.wasStopped = stopped
         // Nodes left in the heap were reached but not settled: mark them unsettled by
         // leaving their heap position ≥ 0, which `isSettled` reads as "not final".
         ws.heapSize = heap.count

@@ -4,9 +4,12 @@
 extension RoadGraph {
     /// Travel times from one node to every node (one-to-all).
     /// - Complexity: O((n + m) log n).
-    public func travelTimes(from source: NodeID, overlay: DisruptionOverlay? = nil) throws(RoadGraphError) -> ShortestPathTree {
+    public func travelTimes(from source: NodeID, overlay: DisruptionOverlay? = nil,
+                            stop: SearchStop? = nil) throws(RoadGraphError) -> ShortestPathTree {
         var ws = SearchWorkspace(for: self)
-        try search(SearchQuery(from: source, overlay: overlay), in: &ws)
+        var query = SearchQuery(from: source, overlay: overlay)
+        query.stop = stop
+        try search(query, in: &ws)
         return ShortestPathTree(copying: ws, nodeCount: nodeCount, sources: [source])
     }
 
@@ -14,26 +17,32 @@ extension RoadGraph {
     /// won (``ShortestPathTree/source(of:)``). Offsets model time spent before leaving
     /// a source (loading, an access leg).
     /// - Complexity: O((n + m) log n), the same as a single source.
+    ///
+    /// A `stop` ends the search early (``RoadGraphError/stopped``): see ``SearchStop``.
     public func travelTimes(fromNearestOf sources: [(node: NodeID, offsetHours: Double)],
-                            overlay: DisruptionOverlay? = nil) throws(RoadGraphError) -> ShortestPathTree {
+                            overlay: DisruptionOverlay? = nil, stop: SearchStop? = nil) throws(RoadGraphError) -> ShortestPathTree {
         var ws = SearchWorkspace(for: self)
-        try search(SearchQuery(sources: sources, overlay: overlay), in: &ws)
+        var query = SearchQuery(sources: sources, overlay: overlay)
+        query.stop = stop
+        try search(query, in: &ws)
         return ShortestPathTree(copying: ws, nodeCount: nodeCount, sources: sources.map(\.node))
     }
 
     /// Travel times from the nearest of several sources (no offsets) to every node.
     public func travelTimes(fromNearestOf sources: [NodeID],
-                            overlay: DisruptionOverlay? = nil) throws(RoadGraphError) -> ShortestPathTree {
-        try travelTimes(fromNearestOf: sources.map { ($0, 0) }, overlay: overlay)
+                            overlay: DisruptionOverlay? = nil, stop: SearchStop? = nil) throws(RoadGraphError) -> ShortestPathTree {
+        try travelTimes(fromNearestOf: sources.map { ($0, 0) }, overlay: overlay, stop: stop)
     }
 
     /// Travel times from every node to the nearest of several targets (one backward
     /// search); ``ShortestPathTree/source(of:)`` names the target each node reaches
     /// first and ``ShortestPathTree/route(to:in:)`` gives the route from the node.
     public func travelTimes(toNearestOf targets: [NodeID],
-                            overlay: DisruptionOverlay? = nil) throws(RoadGraphError) -> ShortestPathTree {
+                            overlay: DisruptionOverlay? = nil, stop: SearchStop? = nil) throws(RoadGraphError) -> ShortestPathTree {
         var ws = SearchWorkspace(for: self)
-        try search(SearchQuery(sources: targets.map { ($0, 0) }, direction: .backward, overlay: overlay), in: &ws)
+        var query = SearchQuery(sources: targets.map { ($0, 0) }, direction: .backward, overlay: overlay)
+        query.stop = stop
+        try search(query, in: &ws)
         return ShortestPathTree(copying: ws, nodeCount: nodeCount, sources: targets)
     }
 

@@ -24,6 +24,9 @@ public enum RoadGraphError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidTimeLimit(Double)
     /// A snap restricted to nodes none of which qualifies.
     case noAllowedNode
+    /// The caller's ``SearchStop`` asked the search to end (a deadline or a
+    /// cancellation): no result.
+    case stopped
 
     /// A plain sentence for the user.
     public var description: String {
@@ -40,6 +43,7 @@ public enum RoadGraphError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .overlayMismatch(expected, actual): "overlay made for \(actual) edges used on a graph with \(expected)"
         case let .invalidTimeLimit(x): "invalid time limit \(x) hours"
         case .noAllowedNode: "no node of the network qualifies for snapping"
+        case .stopped: "the search was stopped by its caller"
         }
     }
 }

@@ -24,6 +24,8 @@ public struct SearchWorkspace: ~Copyable, @unchecked Sendable {
     @usableFromInline var generation: UInt32 = 0
     @usableFromInline var settledCount = 0
     @usableFromInline var heapSize = 0
+    /// Whether the last search ended early at its ``SearchQuery/stop``.
+    @usableFromInline var wasStopped = false
     /// Whether the last search recorded routes (``SearchQuery/recordsRoutes``).
     public internal(set) var hasRoutes = true
     /// Direction of the last search.

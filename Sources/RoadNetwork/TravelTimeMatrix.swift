@@ -50,10 +50,13 @@ extension RoadGraph {
     /// With `includeLengths`, the matrix also holds the length of each fastest route
     /// (for distance-based costs), computed from the search tree in settle order at
     /// O(settled nodes) per search.
+    /// A `stop` is asked inside every search and between them; when it says so the
+    /// matrix is abandoned and ``RoadGraphError/stopped`` thrown (``SearchStop``).
     /// - Complexity: min(sources, targets) early-exit searches, divided by the number of
     ///   threads.
     public func travelTimeMatrix(from sources: [NodeID], to targets: [NodeID], overlay: DisruptionOverlay? = nil,
-                                 threads: Int? = nil, includeLengths: Bool = false) throws(RoadGraphError) -> TravelTimeMatrix {
+                                 threads: Int? = nil, includeLengths: Bool = false,
+                                 stop: SearchStop? = nil) throws(RoadGraphError) -> TravelTimeMatrix {
         for v in sources + targets where !contains(v) { throw .unknownNode(v.index) }
         if let overlay, overlay.edgeCount != edgeCount {
             throw .overlayMismatch(expectedEdges: edgeCount, actualEdges: overlay.edgeCount)
@@ -80,9 +83,11 @@ extension RoadGraph {
                 var k = worker
                 while k < starts.count {
                     do throws(RoadGraphError) {
+                        try stop?.check()
                         var query = SearchQuery(from: starts[k], direction: backward ? .backward : .forward,
                                                 overlay: overlay, targets: ends)
                         query.recordsRoutes = includeLengths
+                        query.stop = stop
                         try search(query, in: &ws)
                     } catch {
                         failed[worker] = error

@@ -13,7 +13,7 @@ struct ReserveCommand: ParsableCommand {
         version: "reserve \(EmergencyReserveVersion.current) (GLPK \(GLPKSolver.glpkVersion))",
         subcommands: [DemoCommand.self, DispatchCommand.self, CoverageCommand.self, PlanCommand.self, SiteCommand.self,
                       ImportCommand.self, SolveCommand.self, RouteCommand.self, ValidateCommand.self, GenerateCommand.self,
-                      RoutingBenchCommand.self, VerifyORLibCommand.self,
+                      RoutingBenchCommand.self, DeadlineBenchCommand.self, VerifyORLibCommand.self,
                       LedgerCommand.self, ConvertCoordinatesCommand.self]
     )
 

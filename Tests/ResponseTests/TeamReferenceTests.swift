@@ -48,7 +48,7 @@ import TestSupport
         return try bundle.scenarios.map { scenario in
             var inputs = try ScenarioInputs(bundle: bundle, scenario: scenario, network: network, options: ResponseOptions())
             inputs.prepare()
-            inputs.route()
+            try inputs.route()
             return ("\(name)/\(scenario.id.rawValue)", inputs.teamProblem())
         }
     }

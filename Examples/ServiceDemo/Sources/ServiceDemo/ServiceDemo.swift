@@ -9,7 +9,8 @@ import Logging
 ///    metadata, and checks that every answer is the same canonical JSON;
 /// 3. starts a long plan, shows its progress, and cancels it;
 /// 4. plans under a deadline for the whole call and reports the honest status, or
-///    answers 504 when no plan was found in time.
+///    answers 504 when no plan was found in time;
+/// 5. keeps a stock book (SQLite) through the async ledger calls, one of them cancelled.
 ///
 /// Usage: `ServiceDemo [BUNDLE]` (default `Data/hegang`, relative to the repository).
 /// Exits 0 when every step behaved as documented, 1 otherwise.
@@ -117,6 +118,33 @@ struct ServiceDemo {
                 print("plan within \(seconds) s: HTTP \(kind.httpStatus) (\(kind.rawValue)): \(error), took \(begin.duration(to: .now))")
                 check(kind == .noSolutionInTime, "no plan in time → 504, never a zeroed plan")
             }
+        }
+        // 5. The stock book, async: import the bundle's stock, read balances, and a call
+        //    cancelled before it starts posts nothing.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("service-demo-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
+        do {
+            let ledger = try StockLedger.create(path: file)
+            let who = PostingContext(user: "service", document: "DEMO-OPENING")
+            let posted = try await ledger.importOpeningBalances(of: bundle, context: who)
+            let balances = try await ledger.balances()
+            print("ledger: \(posted.movements.count) opening movements, \(balances.count) balances")
+            check(!balances.isEmpty, "async ledger import and balances")
+            let cancelledImport = Task {
+                try await ledger.importOpeningBalances(of: bundle, context: PostingContext(user: "service", document: "DEMO-AGAIN",
+                                                                                          idempotencyKey: "demo-again"))
+            }
+            cancelledImport.cancel()
+            let outcome = await cancelledImport.result
+            let after = try await ledger.verify()
+            if case let .failure(error) = outcome {
+                check(error is CancellationError && after.movements == posted.movements.count,
+                      "a cancelled ledger import throws CancellationError (HTTP \(FailureKind(error).httpStatus)) and posts nothing")
+            } else {
+                check(false, "a cancelled ledger import throws CancellationError")
+            }
+        } catch {
+            check(false, "ledger: HTTP \(FailureKind(error).httpStatus): \(error)")
         }
         print(failures == 0 ? "service demo: all checks passed" : "service demo: \(failures) check(s) failed")
         exit(failures == 0 ? 0 : 1)
