@@ -15,27 +15,27 @@ import RoadNetwork
 struct DeadlineBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-deadline",
-        abstract: "Time plan and dispatch calls against their time limit (for scripts/bench_deadline.py).",
+        abstract: HelpText["deadlineBench.abstract"],
         shouldDisplay: false
     )
 
-    @Option(name: .long, help: "A bundle directory or JSON file (else --preset).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["deadlineBench.bundle"]))
     var bundle: String?
 
-    @Option(name: .long, help: "Generate this preset (city, province) with seed 1 instead of reading a bundle.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["deadlineBench.preset"]))
     var preset: String = "city"
 
-    @Option(name: .long, help: "plan or dispatch.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["deadlineBench.call"]))
     var call: String = "plan"
 
-    @Option(name: .long, help: "Time limits in seconds, comma-separated.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["deadlineBench.limits"]))
     var limits: String = "1,3,8"
 
-    @Option(name: .customLong("repeat"), help: "Runs per limit.")
+    @Option(name: .customLong("repeat"), help: ArgumentHelp(HelpText["deadlineBench.repeats"]))
     var repeats: Int = 1
 
     @Option(name: .customLong("probe-overhead"),
-            help: "Instead: time SIZE searches on a SIZE × SIZE grid, plain and with the library's deadline probe (0: skip).")
+            help: ArgumentHelp(HelpText["deadlineBench.probeOverhead"]))
     var probeOverhead: Int = 0
 
     func validate() throws {

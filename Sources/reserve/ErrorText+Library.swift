@@ -47,6 +47,7 @@ extension ErrorText {
             if problems.count > listedErrors { lines.append("  " + t("cli.moreErrors", ["count": "\(problems.count - listedErrors)"])) }
             return lines.joined(separator: "\n")
         case let .database(message): return t("error.ledger.database", ["reason": message])
+        case .cancelled: return t("error.ledger.cancelled")
         }
     }
 
@@ -137,6 +138,7 @@ extension ErrorText {
         case let .invalidCoordinate(c): t("error.graph.invalidCoordinate", ["value": "\(c)"])
         case let .tooLarge(what): t("error.graph.tooLarge", ["what": what])
         case .noCoordinates: t("error.graph.noCoordinates")
+        case .stopped: t("error.graph.stopped")
         case let .unknownEdge(i): t("error.graph.unknownEdge", ["id": "\(i)"])
         case let .invalidFactor(x): t("error.graph.invalidFactor", ["value": "\(x)"])
         case let .overlayMismatch(expected, actual): t("error.graph.overlayMismatch", ["expected": "\(expected)", "actual": "\(actual)"])

@@ -29,7 +29,7 @@ import Testing
         #expect(kept.count == 2_000)
         #expect(kept.allSatisfy { $0.quantity == 999_999 })
         #expect(summed == kept)
-        let sync: [BalanceRow] = try f.ledger.balances(asOf: asOf)
+        let sync: [BalanceRow] = try { () throws -> [BalanceRow] in try f.ledger.balances(asOf: asOf) }()
         #expect(summed == sync)
         let trail = try await f.ledger.history(lot: "S1-7")
         // Lot 7: its receive of 1,000,000, then movements 2,007, 4,007, …, 18,007.
@@ -51,7 +51,7 @@ import Testing
         }
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
-        #expect(try f.ledger.balances().isEmpty)
+        #expect(try await f.ledger.balances().isEmpty)
         try f.close()
     }
 
@@ -65,9 +65,9 @@ import Testing
             try ledger.importOpeningBalances(of: Self.bundle, context: context("IMPORT-1"))
         }
         #expect(throws: CancellationError.self) { try result.get() }
-        #expect(try f.strings("SELECT COUNT(*) FROM lots") == ["0"])
-        #expect(try f.strings("SELECT COUNT(*) FROM movements") == ["0"])
-        #expect(try f.ledger.balances().isEmpty)
+        #expect(try f.strings("SELECT CAST(COUNT(*) AS TEXT) FROM lots") == ["0"])
+        #expect(try f.strings("SELECT CAST(COUNT(*) AS TEXT) FROM movements") == ["0"])
+        #expect(try await f.ledger.balances().isEmpty)
         // The same import, not cancelled, posts the bundle's two lots.
         let posted = try await f.ledger.importOpeningBalances(of: Self.bundle, context: context("IMPORT-1"))
         #expect(posted.movements.map(\.quantity) == [900, 40])
@@ -91,7 +91,7 @@ import Testing
         #expect(throws: CancellationError.self) { try result.get() }
         if backend == .sqlite { #expect(finished.value == 0) }
         // The book is untouched and the ledger still answers.
-        #expect(try f.ledger.balances(asOf: asOf).count == 2_000)
+        #expect(try await f.ledger.balances(asOf: asOf).count == 2_000)
         try f.close()
     }
 
