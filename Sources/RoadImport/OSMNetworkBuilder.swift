@@ -242,7 +242,7 @@ struct OSMNetworkBuilder {
     private mutating func largestComponent(nodeCount: Int, pieces: [Piece], coordinates: [GeoCoordinate]) throws(RoadImportError) -> [Bool] {
         let arcCount = pieces.reduce(0) { $0 + ($1.oneway ? 1 : 2) }
         guard arcCount < Int(Int32.max) else { throw .emptyNetwork(reason: "the graph cannot be built: \(arcCount) arcs, more than 2³¹") }
-        let labels = ArcComponents(nodeCount: nodeCount, arcCount: arcCount) { arc in
+        let labels = ComponentLabels(nodeCount: nodeCount, arcCount: arcCount) { arc in
             for p in pieces {
                 arc(p.a, p.b)
                 if !p.oneway { arc(p.b, p.a) }

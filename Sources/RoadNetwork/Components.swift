@@ -15,7 +15,7 @@ public struct ComponentLabels: Sendable, Hashable {
     /// The label of the largest component (smallest label on ties), or `nil` when empty.
     public var largest: Int? { sizes.indices.max { (sizes[$0], -$0) < (sizes[$1], -$1) } }
 
-    init(rawLabels: [Int32]) {
+    package init(rawLabels: [Int32]) {
         // Renumber by first appearance so labels do not depend on traversal order.
         var map = [Int32](repeating: -1, count: rawLabels.count)
         var labels = [Int32](repeating: 0, count: rawLabels.count)
@@ -28,6 +28,55 @@ public struct ComponentLabels: Sendable, Hashable {
         }
         componentOf = labels
         self.sizes = sizes
+    }
+}
+
+extension ComponentLabels {
+    /// Strongly connected components of a graph given by its forward arcs (`firstOut`,
+    /// `head`) and its reverse arcs (`firstIn`, `inTail`), the layout of ``RoadGraph``.
+    ///
+    /// Kosaraju's algorithm with explicit stacks (no recursion, so no stack overflow on
+    /// long roads). It takes bare arrays so that the OSM importer can find the largest
+    /// component without building a whole `RoadGraph` (docs/decisions.md, "OSM import
+    /// speed").
+    /// - Complexity: O(n + m).
+    package init(stronglyConnected n: Int, firstOut: [Int32], head: [Int32], firstIn: [Int32], inTail: [Int32]) {
+        var visited = [Bool](repeating: false, count: n)
+        var order: [Int32] = []
+        order.reserveCapacity(n)
+        var stack: [(node: Int32, next: Int32)] = []
+        for s in 0..<n where !visited[s] {
+            visited[s] = true
+            stack.append((Int32(s), firstOut[s]))
+            while let top = stack.last {
+                let u = Int(top.node), i = Int(top.next)
+                if i < Int(firstOut[u + 1]) {
+                    stack[stack.count - 1].next += 1
+                    let v = Int(head[i])
+                    if !visited[v] { visited[v] = true; stack.append((Int32(v), firstOut[v])) }
+                } else {
+                    order.append(Int32(u))
+                    stack.removeLast()
+                }
+            }
+        }
+        visited = []
+        // Second search, on reversed arcs in reverse finishing order: one component per tree.
+        var label = [Int32](repeating: -1, count: n)
+        var next: Int32 = 0
+        var work: [Int32] = []
+        for s in order.reversed() where label[Int(s)] < 0 {
+            label[Int(s)] = next
+            work.append(s)
+            while let u32 = work.popLast() {
+                let u = Int(u32)
+                for i in Int(firstIn[u])..<Int(firstIn[u + 1]) where label[Int(inTail[i])] < 0 {
+                    label[Int(inTail[i])] = next; work.append(inTail[i])
+                }
+            }
+            next += 1
+        }
+        self.init(rawLabels: label)
     }
 }
 
@@ -62,43 +111,7 @@ extension RoadGraph {
     /// long roads).
     /// - Complexity: O(n + m).
     public func stronglyConnectedComponents() -> ComponentLabels {
-        let n = nodeCount
-        var visited = [Bool](repeating: false, count: n)
-        var order: [Int32] = []
-        order.reserveCapacity(n)
-        var stack: [(node: Int32, next: Int32)] = []
-        for s in 0..<n where !visited[s] {
-            visited[s] = true
-            stack.append((Int32(s), firstOut[s]))
-            while !stack.isEmpty {
-                let top = stack.count - 1
-                let u = Int(stack[top].node)
-                let i = Int(stack[top].next)
-                if i < Int(firstOut[u + 1]) {
-                    stack[top].next += 1
-                    let v = Int(head[i])
-                    if !visited[v] { visited[v] = true; stack.append((Int32(v), firstOut[v])) }
-                } else {
-                    order.append(Int32(u))
-                    stack.removeLast()
-                }
-            }
-        }
-        var label = [Int32](repeating: -1, count: n)
-        var next: Int32 = 0
-        var work: [Int32] = []
-        for s in order.reversed() where label[Int(s)] < 0 {
-            label[Int(s)] = next
-            work.append(s)
-            while let u32 = work.popLast() {
-                let u = Int(u32)
-                for i in Int(firstIn[u])..<Int(firstIn[u + 1]) where label[Int(inTail[i])] < 0 {
-                    label[Int(inTail[i])] = next; work.append(inTail[i])
-                }
-            }
-            next += 1
-        }
-        return ComponentLabels(rawLabels: label)
+        ComponentLabels(stronglyConnected: nodeCount, firstOut: firstOut, head: head, firstIn: firstIn, inTail: inTail)
     }
 
     /// Which sources and targets cannot be connected, and why.

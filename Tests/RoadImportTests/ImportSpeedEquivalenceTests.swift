@@ -38,7 +38,7 @@ import TestSupport
             var builder = RoadGraphBuilder(nodeCount: n, lengthUnit: .fileUnit)
             for (a, b) in arcs { try builder.addEdge(from: NodeID(a), to: NodeID(b), length: 1) }
             let expected = builder.build().stronglyConnectedComponents()
-            let ours = ArcComponents(nodeCount: n, arcCount: m) { arc in for (a, b) in arcs { arc(a, b) } }
+            let ours = ComponentLabels(nodeCount: n, arcCount: m) { arc in for (a, b) in arcs { arc(a, b) } }
             #expect(ours.componentOf == expected.componentOf, "round \(round)")
             #expect(ours.sizes == expected.sizes, "round \(round)")
             #expect(ours.largest == expected.largest, "round \(round)")
