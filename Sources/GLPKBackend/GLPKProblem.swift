@@ -14,6 +14,9 @@ enum GLPKProblem {
 
     /// Loads a model that has passed ``Model/validate()``.
     static func load(_ model: Model, into lp: OpaquePointer) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { GLPKLoadCost.record(nonZeros: model.nonZeroCount, took: start.duration(to: clock.now)) }
         if Model.nameProblem(model.name) == nil, !model.name.isEmpty { glp_set_prob_name(lp, model.name) }
         glp_set_obj_dir(lp, model.objectiveSense == .minimize ? GLP_MIN : GLP_MAX)
         glp_set_obj_coef(lp, 0, model.objectiveConstant)

@@ -64,6 +64,14 @@ extension GLPKSolver {
             options.logger.debug("warm start for \(model.name) is not feasible; level 1 starts without it")
         }
         var firstLevelBasis: SimplexBasis?
+        // A load that cannot end before the deadline is not started (GLPKLoadCost):
+        // the caller's first point, when it gave one, is then the answer of every level.
+        let deadline = [options.deadline, options.timeLimit.map { start + $0 }].compactMap { $0 }.min()
+        if let deadline, GLPKLoadCost.wouldOverrun(nonZeros: model.nonZeroCount, now: clock.now, deadline: deadline) {
+            options.logger.debug("\(model.name): not loaded, \(model.nonZeroCount) non-zeros would not load before the deadline")
+            guard let startPoint else { return ([Solution(status: .noSolutionFound)], nil) }
+            return (objectives.map { Self.firstPoint(startPoint, of: model, objective: $0, stopped: nil) }, nil)
+        }
         let solutions = terminal.capture {
             GLPKProblem.withProblem { lp in
                 GLPKProblem.load(model, into: lp)
@@ -104,6 +112,13 @@ extension GLPKSolver {
                         }
                         relaxationBasis = nil
                         solution = run.solveMIP(warmStart: warmPoint) { relaxationBasis = $0 }
+                        // Stopped by the deadline before branch and bound had its first
+                        // point: the point it was given is feasible (checked above, and
+                        // later levels' points meet the rows fixing earlier levels).
+                        if !solution.status.hasSolution, solution.status == .noSolutionFound,
+                           !options.isStopped, let warmPoint {
+                            solution = Self.firstPoint(warmPoint, of: model, objective: objective, stopped: solution)
+                        }
                         // GLPK takes a heuristic point only if its integer columns are
                         // exactly whole; the solver's values may be 2.0000000001.
                         // Only for a caller that gave a first point: without one, a later
@@ -161,6 +176,18 @@ extension GLPKSolver {
         }
         try options.control?.checkStopped()
         return (solutions, firstLevelBasis)
+    }
+
+    /// A given first point as a level's answer when the solve could not improve on it
+    /// in time: `feasible`, with the gap to the bound the stopped search had proved.
+    static func firstPoint(_ point: [Double], of model: Model, objective: LexicographicObjective,
+                           stopped: Solution?) -> Solution {
+        let value = objective.expression.value(at: point)
+        let bound = stopped?.bestBound
+        return Solution(status: .feasible, objectiveValue: value, bestBound: bound,
+                        relativeGap: bound.map { abs(value - $0) / (abs(value) + Double.ulpOfOne) },
+                        values: point, rowActivities: model.activities(at: point),
+                        iterations: stopped?.iterations ?? 0, nodes: stopped?.nodes ?? 0)
     }
 
     private func setObjective(_ lp: OpaquePointer, _ objective: LexicographicObjective, columns: Int) {

@@ -34,4 +34,14 @@ extension Model {
         }
         return true
     }
+
+    /// The activity `Σ aᵢⱼ·xⱼ` of every row at `values` (one value per column).
+    /// - Complexity: O(rows + non-zeros).
+    public func activities(at values: [Double]) -> [Double] {
+        (0..<constraintCount).map { r in
+            var activity = 0.0
+            for k in rowStart[r]..<rowStart[r + 1] { activity += rowCoefficients[k] * values[Int(rowIndices[k])] }
+            return activity
+        }
+    }
 }

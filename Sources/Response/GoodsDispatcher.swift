@@ -73,9 +73,16 @@ public struct GoodsDispatcher: Sendable {
                     continue
                 }
                 solved.model = built.wholePiecesModel(lp, problem: problem)
-                lpBound = relaxation?.objectiveValue
+                // A bound only when the LP was solved to optimality: a relaxation stopped by
+                // the deadline (a restricted master, say) bounds nothing.
+                lpBound = relaxation?.status == .optimal ? relaxation?.objectiveValue : nil
                 (solutions, _) = try solve(solved, startingFrom: basis, incumbent: built.roundedDown(lp, problem: problem),
                                            nodeLimit: Self.wholePiecesNodeLimit)
+                // Out of time before any whole-piece point (the rounded-down LP is one
+                // unless it broke a row): no plan rather than an empty one.
+                guard solutions.contains(where: \.status.hasSolution) else {
+                    throw .noSolution(solutions.last?.status ?? .noSolutionFound)
+                }
                 if let last = solutions.lastIndex(where: { $0.status.hasSolution }) {
                     solutions[last].values = built.withinStock(solutions[last].values)
                 }

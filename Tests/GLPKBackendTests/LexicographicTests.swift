@@ -68,4 +68,36 @@ import TestSupport
         #expect(throws: LinearSolverError.self) { _ = try GLPKSolver().solve(m, lexicographic: []) }
         m.addConstraint(x <= 1)
     }
+
+    /// A MIP too large to load before its deadline is not loaded (GLPKLoadCost): each
+    /// level answers with the caller's first point, `feasible`, and no iterations. The
+    /// model: 250 integer columns in [0, 10] under 250 rows Σ x ≤ 1000 + i (62,500
+    /// non-zeros, above the guarded size); level 1 maximises Σ x, whose optimum is 1000
+    /// (the first row), level 2 minimises x₀. The first point is all zeros (0 and 0).
+    @Test func aLoadThatCannotEndBeforeTheDeadlineAnswersWithTheFirstPoint() throws {
+        var m = Model()
+        let x = (0..<250).map { m.addVariable(.integer, upperBound: 10, name: "x\($0)") }
+        var total = LinearExpression()
+        for v in x { total += v }
+        for i in 0..<250 { m.addConstraint(total <= Double(1000 + i), name: "r\(i)") }
+        #expect(m.nonZeroCount == 62_500)
+        let levels = [LexicographicObjective(.maximize, total, name: "count"),
+                      LexicographicObjective(.minimize, LinearExpression(x[0]), name: "first")]
+        let zeros = [Double](repeating: 0, count: 250)
+
+        let late = GLPKSolver(options: SolveOptions(deadline: ContinuousClock.now - .seconds(1)))
+        let stopped = try late.solve(m, lexicographic: levels, startingFrom: nil, incumbent: zeros).solutions
+        #expect(stopped.map(\.status) == [.feasible, .feasible])
+        #expect(stopped.map(\.objectiveValue) == [0, 0])
+        #expect(stopped.allSatisfy { $0.values == zeros && $0.iterations == 0 && $0.rowActivities == [Double](repeating: 0, count: 250) })
+
+        // Without a first point there is nothing to answer with.
+        let none = try late.solve(m, lexicographic: levels, startingFrom: nil).solutions
+        #expect(none.map(\.status) == [.noSolutionFound])
+
+        // With time, the same call solves: 1000 units, none of them x₀.
+        let solved = try GLPKSolver().solve(m, lexicographic: levels, startingFrom: nil, incumbent: zeros).solutions
+        #expect(solved.map(\.status) == [.optimal, .optimal])
+        #expect(isApproximatelyEqual(solved[0].objectiveValue!, 1000) && isApproximatelyEqual(solved[1].objectiveValue!, 0))
+    }
 }
