@@ -178,11 +178,24 @@ struct ColumnGenerationEngine {
         }
         // Rescale (the basis is kept) when the problem has grown by half since the
         // last scaling; a rescale costs a pass over the matrix, so not every round.
+        // A rescale checks no time limit either (a city plan's took 1 s, past its
+        // deadline): when it would end past the deadline it waits for the next growth,
+        // and the simplex goes on with the factors it has.
         let active = modelColumn.count - 1
-        if Double(active) >= 1.5 * Double(max(scaledAt, 1)) {
+        if Double(active) >= 1.5 * Double(max(scaledAt, 1)), !rescaleWouldOverrun {
+            let scaleStart = clock.now
             glp_scale_prob(lp, GLP_SF_AUTO)
+            GLPKLoadCost.record(.rescale, nonZeros: Int(glp_get_num_nz(lp)), took: scaleStart.duration(to: clock.now))
             scaledAt = active
         }
+    }
+
+    /// Whether a rescale of the restricted problem is estimated to end past the call's
+    /// deadline or time limit (``GLPKLoadCost``).
+    var rescaleWouldOverrun: Bool {
+        let deadline = [options.deadline, options.timeLimit.map { start + $0 }].compactMap { $0 }.min()
+        guard let deadline else { return false }
+        return GLPKLoadCost.wouldOverrun(.rescale, nonZeros: Int(glp_get_num_nz(lp)), now: clock.now, deadline: deadline)
     }
 
     mutating func run(_ objectives: [LexicographicObjective]) -> ([Solution], ColumnGenerationReport) {

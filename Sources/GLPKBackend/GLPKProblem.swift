@@ -16,7 +16,7 @@ enum GLPKProblem {
     static func load(_ model: Model, into lp: OpaquePointer) {
         let clock = ContinuousClock()
         let start = clock.now
-        defer { GLPKLoadCost.record(nonZeros: model.nonZeroCount, took: start.duration(to: clock.now)) }
+        defer { GLPKLoadCost.record(.load, nonZeros: model.nonZeroCount, took: start.duration(to: clock.now)) }
         if Model.nameProblem(model.name) == nil, !model.name.isEmpty { glp_set_prob_name(lp, model.name) }
         glp_set_obj_dir(lp, model.objectiveSense == .minimize ? GLP_MIN : GLP_MAX)
         glp_set_obj_coef(lp, 0, model.objectiveConstant)

@@ -67,7 +67,7 @@ extension GLPKSolver {
         // A load that cannot end before the deadline is not started (GLPKLoadCost):
         // the caller's first point, when it gave one, is then the answer of every level.
         let deadline = [options.deadline, options.timeLimit.map { start + $0 }].compactMap { $0 }.min()
-        if let deadline, GLPKLoadCost.wouldOverrun(nonZeros: model.nonZeroCount, now: clock.now, deadline: deadline) {
+        if let deadline, GLPKLoadCost.wouldOverrun(.load, nonZeros: model.nonZeroCount, now: clock.now, deadline: deadline) {
             options.logger.debug("\(model.name): not loaded, \(model.nonZeroCount) non-zeros would not load before the deadline")
             guard let startPoint else { return ([Solution(status: .noSolutionFound)], nil) }
             return (objectives.map { Self.firstPoint(startPoint, of: model, objective: $0, stopped: nil) }, nil)
