@@ -12,8 +12,10 @@ enum GLPKProblem {
         return try body(lp)
     }
 
-    /// Loads a model that has passed ``Model/validate()``.
-    static func load(_ model: Model, into lp: OpaquePointer) {
+    /// Loads a model that has passed ``Model/validate()``, and scales it: with
+    /// `scaling` when given (the caller checked it belongs to this matrix), else by
+    /// GLPK's own choice.
+    static func load(_ model: Model, into lp: OpaquePointer, scaling: SimplexBasis.Scaling? = nil) {
         let clock = ContinuousClock()
         let start = clock.now
         defer { GLPKLoadCost.record(.load, nonZeros: model.nonZeroCount, took: start.duration(to: clock.now)) }
@@ -63,7 +65,24 @@ enum GLPKProblem {
         glp_load_matrix(lp, Int32(nonZeros), &ia, &ja, &ar)
         // The API, unlike glpsol, does not scale by itself; dispatch models mix litres,
         // tonnes and hours, and the unscaled simplex loses feasibility by 1e-9 there.
-        glp_scale_prob(lp, GLP_SF_AUTO)
+        // The factors depend on the matrix alone, so a re-solve of the same matrix
+        // (dispatch's tightening rounds, its whole-pieces levels) reuses them: the
+        // same factors, the same solves, and no pass that was a tenth of Suzhou's
+        // dispatch (BENCHMARKS.md).
+        if let scaling, scaling.rows.count == Int(glp_get_num_rows(lp)), scaling.columns.count == n {
+            for (i, r) in scaling.rows.enumerated() { glp_set_rii(lp, Int32(i + 1), r) }
+            for (j, c) in scaling.columns.enumerated() { glp_set_sjj(lp, Int32(j + 1), c) }
+        } else {
+            glp_scale_prob(lp, GLP_SF_AUTO)
+        }
+    }
+
+    /// The scale factors a loaded problem has, for ``load(_:into:scaling:)`` of the
+    /// same matrix later.
+    static func scaling(of lp: OpaquePointer, matrix: Int) -> SimplexBasis.Scaling {
+        SimplexBasis.Scaling(rows: (1...max(1, Int(glp_get_num_rows(lp)))).map { glp_get_rii(lp, Int32($0)) },
+                             columns: (0..<Int(glp_get_num_cols(lp))).map { glp_get_sjj(lp, Int32($0 + 1)) },
+                             matrix: matrix)
     }
 
     /// GLPK's bound type for a (validated) pair of bounds.

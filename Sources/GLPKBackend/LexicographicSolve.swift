@@ -74,7 +74,8 @@ extension GLPKSolver {
         }
         let solutions = terminal.capture {
             GLPKProblem.withProblem { lp in
-                GLPKProblem.load(model, into: lp)
+                let reused = basis?.scaling.flatMap { $0.matrix == model.matrixHash ? $0 : nil }
+                GLPKProblem.load(model, into: lp, scaling: reused)
                 var results: [Solution] = []
                 var warmBasis = false
                 var warmPoint = startPoint
@@ -150,7 +151,10 @@ extension GLPKSolver {
                         solution = run.simplex(presolve: false)
                     }
                     solution.wallTime = levelStart.duration(to: clock.now)
-                    if level == 0, !isMIP, solution.status == .optimal { firstLevelBasis = run.basis() }
+                    if level == 0, !isMIP, solution.status == .optimal {
+                        firstLevelBasis = run.basis()
+                        firstLevelBasis?.scaling = reused ?? GLPKProblem.scaling(of: lp, matrix: model.matrixHash)
+                    }
                     results.append(solution)
                     options.logger.debug("lexicographic level \(level + 1) \(objective.name): \(solution.status.rawValue) \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(solution.iterations) iterations, \(solution.nodes) nodes, \(solution.wallTime)")
                     // Cancelled: no later level starts (the call throws below).

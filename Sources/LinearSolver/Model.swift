@@ -76,6 +76,18 @@ public struct Model: Sendable {
     public var constraintCount: Int { rowLower.count }
     /// Number of stored constraint-matrix non-zeros.
     public var nonZeroCount: Int { rowIndices.count }
+
+    /// A hash of the constraint matrix (shape, structure and coefficients; not bounds,
+    /// kinds or objective), for this process only: what solver scale factors depend on.
+    package var matrixHash: Int {
+        var hasher = Hasher()
+        hasher.combine(constraintCount)
+        hasher.combine(variableCount)
+        rowStart.withUnsafeBytes { hasher.combine(bytes: $0) }
+        rowIndices.withUnsafeBytes { hasher.combine(bytes: $0) }
+        rowCoefficients.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
+    }
     /// Whether any variable is integer or binary.
     public var isMixedInteger: Bool { columnKinds.contains { $0 != .continuous } }
 

@@ -25,9 +25,33 @@ public struct SimplexBasis: Sendable, Hashable {
     /// One status per column.
     public var columns: [Status]
 
+    /// The scale factors the solver used with this basis, kept so that a re-solve of
+    /// the same matrix (other bounds, kinds or objective) need not compute them again.
+    package var scaling: Scaling?
+
     /// A basis from its statuses.
     public init(rows: [Status], columns: [Status]) {
         self.rows = rows
         self.columns = columns
+    }
+
+    /// Row and column scale factors of one constraint matrix.
+    ///
+    /// They depend on the matrix alone, so the factors of a model are the factors of
+    /// every model with the same matrix: `matrix` identifies it (a hash of its
+    /// structure and coefficients, valid in this process only).
+    package struct Scaling: Sendable, Hashable {
+        /// One factor per row.
+        package var rows: [Double]
+        /// One factor per column.
+        package var columns: [Double]
+        /// The matrix the factors belong to.
+        package var matrix: Int
+
+        package init(rows: [Double], columns: [Double], matrix: Int) {
+            self.rows = rows
+            self.columns = columns
+            self.matrix = matrix
+        }
     }
 }
