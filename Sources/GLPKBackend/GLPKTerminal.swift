@@ -35,9 +35,12 @@ final class GLPKTerminal {
     }
 
     /// GLPK's messages that say what went wrong, without progress chatter.
-    var errorText: String {
+    var errorText: String { errorLines.joined(separator: "; ") }
+
+    /// The same, line by line.
+    var errorLines: [String] {
         let lines = recentLines.filter { !$0.hasPrefix("Reading") && !$0.hasPrefix("Writing") }
-        return (lines.isEmpty ? recentLines : lines).joined(separator: "; ")
+        return lines.isEmpty ? recentLines : lines
     }
 
     /// Runs `body` with GLPK's terminal output on this thread routed to this sink.

@@ -47,7 +47,7 @@ struct ImportPMedian: ParsableCommand {
         } catch {
             throw CLIFailure(message: ErrorText.describe(error), exitCode: CLIFailure.cannotCreateCode)
         }
-        printProgress("wrote \(out): \(instance.nodeCount) nodes, \(instance.edges.count) roads, p = \(instance.p)")
+        printProgress(HelpText.localizer("import.wrotePMedian", ["out": out, "nodes": "\(instance.nodeCount)", "roads": "\(instance.edges.count)", "p": "\(instance.p)"]))
     }
 }
 
@@ -78,7 +78,7 @@ struct ImportCapacitated: ParsableCommand {
         do { try ORLibraryBundles.write(bundle, extraFiles: extra, to: out) } catch {
             throw CLIFailure(message: ErrorText.describe(error), exitCode: CLIFailure.cannotCreateCode)
         }
-        printProgress("wrote \(out): \(instance.warehouseCount) warehouses, \(instance.customerCount) customers")
+        printProgress(HelpText.localizer("import.wroteCapacitated", ["out": out, "warehouses": "\(instance.warehouseCount)", "customers": "\(instance.customerCount)"]))
     }
 }
 
