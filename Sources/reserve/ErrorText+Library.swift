@@ -16,7 +16,8 @@ extension ErrorText {
         case let e as BundleNetworkError: network(e, t)
         case let e as RoadGraphError: roadGraph(e, t)
         case let e as ORLibraryError: located(e.file, e.line, e.message, t)
-        case let e as GraphReadError: e.problems.map { located($0.file, $0.line, $0.message, t) }.joined(separator: "\n")
+        case let e as GraphReadError:
+            e.problems.map { located($0.file, $0.line, t("graph.reason." + $0.reason.code, $0.reason.arguments), t) }.joined(separator: "\n")
         case let e as CoordinateCSV.Failure: e.problems.map { coordinate($0, t) }.joined(separator: "\n")
         default: nil
         }
