@@ -29,7 +29,7 @@ final class GLPKTerminal {
 
     private func emit(_ line: String) {
         guard !line.isEmpty else { return }
-        logger.log(level: level, "glpk: \(line)")
+        logger.log(level: level, "glpk: \(line)", metadata: ["code": "glpk", "line": "\(line)"])
         recentLines.append(line)
         if recentLines.count > 20 { recentLines.removeFirst(recentLines.count - 20) }
     }

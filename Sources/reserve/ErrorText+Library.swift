@@ -15,7 +15,8 @@ extension ErrorText {
         case let e as DispatchError: dispatch(e, t)
         case let e as BundleNetworkError: network(e, t)
         case let e as RoadGraphError: roadGraph(e, t)
-        case let e as ORLibraryError: located(e.file, e.line, e.message, t)
+        case let e as SitingInputError: t("siting.reason." + e.reason.code, e.reason.arguments)
+        case let e as ORLibraryError: located(e.file, e.line, orLibraryReason(e.reason, t), t)
         case let e as GraphReadError:
             e.problems.map { located($0.file, $0.line, t("graph.reason." + $0.reason.code, $0.reason.arguments), t) }.joined(separator: "\n")
         case let e as CoordinateCSV.Failure: e.problems.map { coordinate($0, t) }.joined(separator: "\n")
@@ -26,6 +27,14 @@ extension ErrorText {
     /// `file:line: message`, or `file: message` for the file as a whole.
     static func located(_ file: String, _ line: Int, _ message: String, _ t: Localizer) -> String {
         line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)"
+    }
+
+    /// The sentence of an OR-Library reason (`orlib.reason.<code>`), the number it
+    /// expected named by `orlib.what.<code>`.
+    static func orLibraryReason(_ reason: ORLibraryError.Reason, _ t: Localizer) -> String {
+        var (code, arguments, quantity) = reason.parts
+        if let quantity { arguments["what"] = t("orlib.what." + quantity.code, quantity.arguments) }
+        return t("orlib.reason." + code, arguments)
     }
 
     static func ledger(_ e: LedgerError, _ t: Localizer) -> String {

@@ -34,6 +34,7 @@ struct ImportPMedian: ParsableCommand {
     var out: String
 
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var language: LanguageOptions
 
     func run() throws {
         _ = logging.bootstrap()
@@ -66,6 +67,7 @@ struct ImportCapacitated: ParsableCommand {
     var out: String
 
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var language: LanguageOptions
 
     func run() throws {
         _ = logging.bootstrap()
@@ -99,6 +101,7 @@ struct VerifyORLibCommand: ParsableCommand {
 
     @OptionGroup var solver: SolverOptions
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var language: LanguageOptions
 
     /// One unbuffered line on stdout (a long run shows rows as they finish).
     func emit(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }

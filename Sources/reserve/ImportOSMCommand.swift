@@ -43,6 +43,7 @@ struct ImportOSM: ParsableCommand {
     var tracks: Bool?
 
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var language: LanguageOptions
 
     func validate() throws {
         guard (out == nil) != (into == nil) else { throw ValidationError(HelpText.localizer("cli.option.outOrInto")) }

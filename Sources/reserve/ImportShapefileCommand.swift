@@ -56,6 +56,7 @@ struct ImportShapefile: ParsableCommand {
     var warnMetres: Double = 500
 
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var language: LanguageOptions
 
     func validate() throws {
         guard (out == nil) != (into == nil) else { throw ValidationError(HelpText.localizer("cli.option.outOrInto")) }

@@ -49,7 +49,7 @@ struct LedgerImportCommand: ParsableCommand {
         let ledger = try database.open()
         let context = posting.context(defaultDocument: "import \(loaded.manifest.name)")
         // The kill -9 test waits for this line: the transaction starts right after it.
-        printProgress("ledger: importing \(loaded.stock.count) stock rows from \(bundle)")
+        printProgress(HelpText.localizer("ledger.importing", ["count": "\(loaded.stock.count)", "bundle": bundle]))
         let result = try LedgerFailure.map { () throws(LedgerError) in
             try ledger.importOpeningBalances(of: loaded, context: context)
         }
@@ -79,7 +79,7 @@ struct LedgerExportCommand: ParsableCommand {
         } catch {
             throw CLIFailure(message: HelpText.localizer("cli.cannotWrite", ["path": out, "reason": ErrorText.describe(error)]), exitCode: 73)
         }
-        printProgress("wrote \(out) (\(exported.stock.count) stock rows)")
+        printProgress(HelpText.localizer("ledger.wroteBundle", ["out": out, "count": "\(exported.stock.count)"]))
     }
 }
 

@@ -115,8 +115,8 @@ struct LedgerReportCommand: ParsableCommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
-            throw CLIFailure(message: "cannot write \(out): \(error.localizedDescription)", exitCode: 73)
+            throw CLIFailure(message: HelpText.localizer("cli.cannotWrite", ["path": out, "reason": error.localizedDescription]), exitCode: 73)
         }
-        printProgress("wrote \(out) (\(report.rows.count) rows)")
+        printProgress(HelpText.localizer("ledger.wroteRows", ["out": out, "count": "\(report.rows.count)"]))
     }
 }
