@@ -31,7 +31,7 @@ struct LedgerInitCommand: ParsableCommand {
             throw LedgerFailure.failure(error)
         }
         let version = try LedgerFailure.map { () throws(LedgerError) in try ledger.schemaVersion() }
-        print(existed ? "\(ledger.path): ledger exists, schema version \(version)" : "\(ledger.path): new ledger, schema version \(version)")
+        print(HelpText.localizer(existed ? "ledger.exists" : "ledger.created", ["path": ledger.path, "version": "\(version)"]))
     }
 }
 
@@ -56,8 +56,8 @@ struct LedgerImportCommand: ParsableCommand {
         switch output.resolvedFormat {
         case .json: try printJSON(PostingJSON(movements: result.movements.map(MovementJSON.init), replayed: result.replayed))
         case .table:
-            print(result.replayed ? "already imported under key '\(result.movements.first?.idempotencyKey ?? "")'; nothing new written"
-                                  : "imported \(result.movements.count) receive movements")
+            print(result.replayed ? HelpText.localizer("ledger.importReplayed", ["key": result.movements.first?.idempotencyKey ?? ""])
+                                  : HelpText.localizer("ledger.imported", ["count": "\(result.movements.count)"]))
         }
     }
 }
@@ -106,8 +106,9 @@ struct LedgerPostDispatchCommand: ParsableCommand {
         let posted = try LedgerFailure.map { () throws(LedgerError) in
             try ledger.postDispatch(orders, dispatchID: id, context: context)
         }
-        let extra = ["dispatch \(posted.dispatchID): \(posted.result.movements.count) issue movements"
-                     + (posted.skipped.isEmpty ? "" : "; \(posted.skipped.count) production-capacity order(s) not taken from stock")]
+        let t = HelpText.localizer
+        let extra = [t("ledger.dispatchPosted", ["id": posted.dispatchID, "count": "\(posted.result.movements.count)"])
+                     + (posted.skipped.isEmpty ? "" : t("ledger.dispatchSkipped", ["count": "\(posted.skipped.count)"]))]
         switch output.resolvedFormat {
         case .json:
             struct JSON: Encodable {
@@ -151,8 +152,8 @@ struct LedgerImportSheetCommand: ParsableCommand {
         switch output.resolvedFormat {
         case .json: try printJSON(PostingJSON(movements: result.movements.map(MovementJSON.init), replayed: result.replayed))
         case .table:
-            print(result.replayed ? "already imported under key '\(result.movements.first?.idempotencyKey ?? "")'; nothing new written"
-                                  : "imported \(result.movements.count) receive movements")
+            print(result.replayed ? HelpText.localizer("ledger.importReplayed", ["key": result.movements.first?.idempotencyKey ?? ""])
+                                  : HelpText.localizer("ledger.imported", ["count": "\(result.movements.count)"]))
         }
     }
 }
