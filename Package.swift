@@ -175,7 +175,7 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: ["Reports", "Response", "Planning", "BundleIO", "BundleGraph", "ReserveModel", "Localization", "TestSupport",
-                           "RoadImport", "RoadNetwork", "LinearSolver"]
+                           "RoadImport", "RoadNetwork", "LinearSolver", "Ledger"]
         ),
         .testTarget(
             name: "RoadNetworkTests",

@@ -46,7 +46,8 @@ extension ErrorText {
             let text = t("error.ledger.unknownLot", ["item": item, "lot": lot])
             return detail.isEmpty ? text : t("error.withReason", ["text": text, "reason": detail])
         case let .unknownMovement(id): return t("error.ledger.unknownMovement", ["id": "\(id)"])
-        case let .invalidRequest(message), let .invalidDispatch(message): return message
+        case let .invalidRequest(request): return ledgerRequest(request, t)
+        case let .invalidDispatch(message): return message
         case let .insufficientStock(shortages):
             return ([t("error.ledger.insufficientStock")] + shortages.map { "  " + shortage($0, t) }).joined(separator: "\n")
         case let .idempotencyConflict(key, existing): return t("error.ledger.idempotencyConflict", ["key": key, "existing": existing])
@@ -59,6 +60,13 @@ extension ErrorText {
         case let .database(message): return t("error.ledger.database", ["reason": message])
         case .cancelled: return t("error.ledger.cancelled")
         }
+    }
+
+    /// The sentence of a refused ledger request (`ledger.request.<code>`), one per line
+    /// for several.
+    static func ledgerRequest(_ request: LedgerError.Request, _ t: Localizer) -> String {
+        if case let .several(requests) = request { return requests.map { ledgerRequest($0, t) }.joined(separator: "\n") }
+        return t("ledger.request." + request.code, request.arguments)
     }
 
     static func shortage(_ s: LedgerError.Shortage, _ t: Localizer) -> String {

@@ -2,6 +2,7 @@ import Testing
 import Localization
 @testable import LinearSolver
 @testable import Planning
+@testable import Ledger
 @testable import RoadImport
 @testable import RoadNetwork
 
@@ -237,6 +238,20 @@ import Localization
         for r in Self.sitingReasons {
             check("siting.reason.", r.code, r.arguments, english: SitingInputError(r).description, compareEnglish: true)
         }
+    }
+
+    static let ledgerRequests: [LedgerError.Request] = [
+        .periodOrder(from: "2025-03-01", to: "2025-02-01"), .postgresURL(url: "pg71"), .postgresQuery(url: "pg72", query: "q73"),
+        .postgresPort(text: "p74"), .stockQuantity(row: 75, quantity: "-76"), .unknownStock(ids: "D77, D78"), .lotLabel,
+        .writeOffApproval, .transferSameDepot, .negativeCount(counted: "-79"), .reverseReversal(movement: 80), .noUser,
+        .noDocument, .negativeReason, .emptyIdempotencyKey, .noDepot, .quantity(value: "-81"),
+    ]
+
+    @Test func ledgerRequestsHaveBothSentences() {
+        #expect(Set(Self.ledgerRequests.map(\.code)) == Set(LedgerError.Request.english.keys))
+        for r in Self.ledgerRequests { check("ledger.request.", r.code, r.arguments, english: r.description, compareEnglish: true) }
+        let two = LedgerError.Request.several([.noUser, .noDepot])
+        #expect(two.description == "a movement needs a user\na movement needs a depot")
     }
 
     /// GLPK's words are quoted after a sentence of each code; English keeps them alone.
