@@ -39,8 +39,10 @@ import TestSupport
         // Paths and file names (anything with a slash or a file extension).
         rest = rest.replacingOccurrences(of: "[^\\s（）：，、“”]*/[^\\s（）：，、“”]*", with: " ", options: .regularExpression)
         rest = rest.replacingOccurrences(of: "[A-Za-z0-9_.-]+\\.(pbf|osm|shp|shx|dbf|prj|cpg|lp|mps|csv)\\b", with: " ", options: .regularExpression)
-        // Option names.
+        // Option names, XML elements (`<node>`) and hyphenated ids (`hg-songhua-flood`).
         rest = rest.replacingOccurrences(of: "--[a-z-]+", with: " ", options: .regularExpression)
+        rest = rest.replacingOccurrences(of: "<[a-z]+>", with: " ", options: .regularExpression)
+        rest = rest.replacingOccurrences(of: "[A-Za-z0-9]+(-[A-Za-z0-9]+)+", with: " ", options: .regularExpression)
         let rawKeys = ["import.reason.", "graph.reason.", "solver.reason.", "error.", "cli.", "import.summary", "{"].filter { text.contains($0) }
         let words = rest.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0 == "_")) }).map(String.init)
             .filter { $0.contains { $0.isLetter } }
@@ -125,7 +127,7 @@ import TestSupport
         #expect(zhUTF8.exitCode == 65)
         // The .dbf header is 161 bytes; after record 1's deletion flag, its first field
         // (highway, GBK bytes) starts at byte 162.
-        #expect(zhUTF8.stderr.contains("roads.dbf 第 162 字节处：第 1 条记录的字段 highway：不是有效的 UTF-8 文本（可试用 --encoding）"), "\(zhUTF8.stderr)")
+        #expect(zhUTF8.stderr.contains("roads.dbf 第 162 字节处：第 1 条记录的字段“highway”：不是有效的 UTF-8 文本（可试用 --encoding）"), "\(zhUTF8.stderr)")
         expectChinese(zhUTF8.stderr)
 
         let shp = try Data(contentsOf: dir.appendingPathComponent("roads.shp"))
@@ -198,5 +200,21 @@ import TestSupport
         #expect(line.contains("物资 第 1 级 ") && line.contains("；队伍 第 1 级 "))
         expectChinese(String(line))
         #expect(!r.stderr.contains("dispatch levels"))
+        // The library's log lines, rendered from their codes: after swift-log's prefix
+        // (time, level, label, module), each is a Chinese sentence; model names
+        // ("goods", "teams") are ids.
+        let logLines = r.stderr.split(separator: "\n").map(String.init).filter { $0.contains(" debug reserve: [") }
+        #expect(logLines.count >= 10, "\(r.stderr.suffix(2000))")
+        #expect(logLines.contains { $0.contains("已求解 teams：最优，目标值 ") }, "\(logLines)")
+        #expect(logLines.contains { $0.contains("分级目标第 1 级“O1 ") })
+        for line in logLines {
+            let sentence = line.replacingOccurrences(of: "^\\S+ debug reserve: \\[[A-Za-z]+\\] ", with: "", options: .regularExpression)
+                .replacingOccurrences(of: "\\b(goods|teams)\\b", with: " ", options: .regularExpression)
+            expectChinese(sentence)
+        }
+        // English keeps its sentences, rendered from the English table.
+        let en = try runReserve(["dispatch", "Data/hegang", "-v"])
+        #expect(en.stderr.contains("] solved teams: optimal, objective "), "\(en.stderr.suffix(2000))")
+        #expect(en.stderr.contains("dispatch levels: goods L1 "))
     }
 }
