@@ -168,7 +168,7 @@ import TestSupport
         #expect(zh.stderr.contains("无法读取模型文件 \(lp.path)：第 4 行有误（GLPK 原文：“\(lp.path):4: "), "\(zh.stderr)")
         expectChinese(zh.stderr)
         let en = try runReserve(["solve", lp.path])
-        #expect(en.stderr.contains("cannot read model file \(lp.path): \(lp.path):4: "), "\(en.stderr)")
+        #expect(en.stderr.contains("cannot read model file \(lp.path): line 4: \(lp.path):4: "), "\(en.stderr)")
     }
 
     /// The summary of an import: every line a sentence in Chinese, the numbers those

@@ -258,7 +258,8 @@ import Localization
     @Test func modelFileCodesHaveBothSentences() {
         for code in ModelFileDiagnosis.Code.allCases {
             let arguments = ["line": "47", "glpk": "m.lp:47: missing constraint sense"]
-            check("solver.reason.", code.rawValue, arguments, english: "m.lp:47: missing constraint sense", compareEnglish: true)
+            let english = code == .badLine ? "line 47: m.lp:47: missing constraint sense" : "m.lp:47: missing constraint sense"
+            check("solver.reason.", code.rawValue, arguments, english: english, compareEnglish: true)
         }
     }
 
