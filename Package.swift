@@ -174,7 +174,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Response", "Planning", "BundleIO", "BundleGraph", "ReserveModel", "Localization", "TestSupport"]
+            dependencies: ["Reports", "Response", "Planning", "BundleIO", "BundleGraph", "ReserveModel", "Localization", "TestSupport",
+                           "RoadImport", "RoadNetwork", "LinearSolver", "Ledger"]
         ),
         .testTarget(
             name: "RoadNetworkTests",

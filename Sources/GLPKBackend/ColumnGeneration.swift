@@ -237,7 +237,10 @@ struct ColumnGenerationEngine {
                     for j in rest { glp_set_obj_coef(lp, glpkColumn[j], sign * cost[j]) }
                     continue
                 }
-                options.logger.trace("column generation level \(level + 1) round \(rounds): \(solution.status.rawValue) \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(modelColumn.count - 1) columns, \(solution.iterations) iterations, \(start.duration(to: clock.now))")
+                options.logger.trace("column generation level \(level + 1) round \(rounds): \(solution.status.rawValue) \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(modelColumn.count - 1) columns, \(solution.iterations) iterations, \(start.duration(to: clock.now))",
+                                     metadata: ["code": "columnRound", "level": "\(level + 1)", "round": "\(rounds)", "statusKey": "\(solution.status.phraseKey)",
+                                                "objective": "\(solution.objectiveValue.map { "\($0)" } ?? "-")", "columns": "\(modelColumn.count - 1)",
+                                                "iterations": "\(solution.iterations)", "ms": "\(start.duration(to: clock.now).logMilliseconds)"])
                 // Cancelled, or out of time between rounds: the call throws or returns what it has.
                 guard solution.status == .optimal, !options.isStopped else { break }
                 if run.outOfTime { solution.status = .feasible; break }
@@ -256,7 +259,8 @@ struct ColumnGenerationEngine {
         }
         let report = ColumnGenerationReport(rounds: rounds, activeColumns: modelColumn.count - 1,
                                             totalColumns: model.variableCount, fellBack: fellBack)
-        options.logger.debug("column generation: \(rounds) rounds, \(report.activeColumns) of \(report.totalColumns) columns")
+        options.logger.debug("column generation: \(rounds) rounds, \(report.activeColumns) of \(report.totalColumns) columns",
+                             metadata: ["code": "columnGeneration", "rounds": "\(rounds)", "active": "\(report.activeColumns)", "total": "\(report.totalColumns)"])
         return (results, report)
     }
 

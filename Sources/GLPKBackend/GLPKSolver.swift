@@ -35,7 +35,10 @@ public struct GLPKSolver: LinearProgramSolver {
     public func solve(_ model: Model) throws(LinearSolverError) -> Solution {
         try checkInputs(model)
         let solution = try run(model, options: options) { $0.isMixed ? $0.run.solveMIP() : $0.run.solveLP() }
-        options.logger.debug("solved \(model.name): \(solution.status.rawValue), objective \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(solution.iterations) iterations, \(solution.wallTime)")
+        options.logger.debug("solved \(model.name): \(solution.status.rawValue), objective \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(solution.iterations) iterations, \(solution.wallTime)",
+                            metadata: ["code": "solved", "model": "\(model.name)", "statusKey": "\(solution.status.phraseKey)",
+                                       "objective": "\(solution.objectiveValue.map { "\($0)" } ?? "-")", "iterations": "\(solution.iterations)",
+                                       "ms": "\(solution.wallTime.logMilliseconds)"])
         return solution
     }
 
@@ -93,13 +96,16 @@ public struct GLPKSolver: LinearProgramSolver {
         guard model.isMixedInteger else { return try solve(model) }
         try checkInputs(model)
         guard model.isFeasible(start, tolerance: 1e-7) else {
-            options.logger.debug("warm start for \(model.name) is not feasible; solving without it")
+            options.logger.debug("warm start for \(model.name) is not feasible; solving without it", metadata: ["code": "warmStartDropped", "model": "\(model.name)"])
             return try solve(model)
         }
         var withoutPresolve = options
         withoutPresolve.presolve = false
         let solution = try run(model, options: withoutPresolve) { $0.run.solveMIP(warmStart: start) }
-        options.logger.debug("solved \(model.name) from a warm start: \(solution.status.rawValue), objective \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(solution.nodes) nodes, \(solution.wallTime)")
+        options.logger.debug("solved \(model.name) from a warm start: \(solution.status.rawValue), objective \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(solution.nodes) nodes, \(solution.wallTime)",
+                            metadata: ["code": "solvedWarm", "model": "\(model.name)", "statusKey": "\(solution.status.phraseKey)",
+                                       "objective": "\(solution.objectiveValue.map { "\($0)" } ?? "-")", "nodes": "\(solution.nodes)",
+                                       "ms": "\(solution.wallTime.logMilliseconds)"])
         return solution
     }
 }
@@ -263,7 +269,7 @@ struct GLPKRun {
         glp_init_iptcp(&parm)
         parm.msg_lev = messageLevel
         guard glp_interior(lp, &parm) == 0, glp_ipt_status(lp) == GLP_OPT else {
-            options.logger.debug("interior point gave no optimum; falling back to the simplex method")
+            options.logger.debug("interior point gave no optimum; falling back to the simplex method", metadata: ["code": "interiorFallback"])
             return nil
         }
         let n = columnCount, m = rowCount

@@ -29,15 +29,18 @@ final class GLPKTerminal {
 
     private func emit(_ line: String) {
         guard !line.isEmpty else { return }
-        logger.log(level: level, "glpk: \(line)")
+        logger.log(level: level, "glpk: \(line)", metadata: ["code": "glpk", "line": "\(line)"])
         recentLines.append(line)
         if recentLines.count > 20 { recentLines.removeFirst(recentLines.count - 20) }
     }
 
     /// GLPK's messages that say what went wrong, without progress chatter.
-    var errorText: String {
+    var errorText: String { errorLines.joined(separator: "; ") }
+
+    /// The same, line by line.
+    var errorLines: [String] {
         let lines = recentLines.filter { !$0.hasPrefix("Reading") && !$0.hasPrefix("Writing") }
-        return (lines.isEmpty ? recentLines : lines).joined(separator: "; ")
+        return lines.isEmpty ? recentLines : lines
     }
 
     /// Runs `body` with GLPK's terminal output on this thread routed to this sink.

@@ -61,7 +61,7 @@ extension GLPKSolver {
         let startBasis = basis
         let startPoint = isMIP ? incumbent.flatMap { model.isFeasible($0, tolerance: 1e-7) ? $0 : nil } : nil
         if isMIP, incumbent != nil, startPoint == nil {
-            options.logger.debug("warm start for \(model.name) is not feasible; level 1 starts without it")
+            options.logger.debug("warm start for \(model.name) is not feasible; level 1 starts without it", metadata: ["code": "warmStartLevelDropped", "model": "\(model.name)"])
         }
         var firstLevelBasis: SimplexBasis?
         // A load that cannot end before the deadline is not started (GLPKLoadCost):
@@ -156,7 +156,10 @@ extension GLPKSolver {
                         firstLevelBasis?.scaling = reused ?? GLPKProblem.scaling(of: lp, matrix: model.matrixHash)
                     }
                     results.append(solution)
-                    options.logger.debug("lexicographic level \(level + 1) \(objective.name): \(solution.status.rawValue) \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(solution.iterations) iterations, \(solution.nodes) nodes, \(solution.wallTime)")
+                    options.logger.debug("lexicographic level \(level + 1) \(objective.name): \(solution.status.rawValue) \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(solution.iterations) iterations, \(solution.nodes) nodes, \(solution.wallTime)",
+                                         metadata: ["code": "levelSolved", "level": "\(level + 1)", "objectiveName": "\(objective.name)",
+                                                    "statusKey": "\(solution.status.phraseKey)", "objective": "\(solution.objectiveValue.map { "\($0)" } ?? "-")",
+                                                    "iterations": "\(solution.iterations)", "nodes": "\(solution.nodes)", "ms": "\(solution.wallTime.logMilliseconds)"])
                     // Cancelled: no later level starts (the call throws below).
                     if options.isStopped { break }
                     // A MIP level stopped by its time limit still bounds the next levels by its incumbent.

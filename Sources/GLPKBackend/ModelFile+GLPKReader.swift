@@ -10,8 +10,9 @@ extension Model {
     /// (``Model/write(to:format:logger:)``): the objective constant of an LP file, the
     /// sense of a maximisation written to MPS.
     ///
-    /// - Throws: ``LinearSolverError/unreadableFile(path:message:)`` with the reader's
-    ///   own message (which names the line) when the file is missing or malformed.
+    /// - Throws: ``LinearSolverError/unreadableFile(path:diagnosis:)`` with the reader's
+    ///   own message classified (missing file, bad line) when the file is missing or
+    ///   malformed.
     public static func read(from path: String, format: ModelFileFormat,
                             logger: Logger = Logger(label: "EmergencyReserve.LinearSolver")) throws(LinearSolverError) -> Model {
         let terminal = GLPKTerminal(logger: logger, level: .debug)
@@ -25,7 +26,7 @@ extension Model {
                 return code == 0 ? GLPKProblem.model(from: lp) : nil
             }
         }
-        guard var model else { throw .unreadableFile(path: path, message: terminal.errorText) }
+        guard var model else { throw .unreadableFile(path: path, diagnosis: ModelFileDiagnosis(readerLines: terminal.errorLines)) }
         ModelFileMarker.restore(&model, from: path, format: format)
         return model
     }

@@ -62,7 +62,10 @@ extension GLPKSolver {
             if solution.status.hasSolution { final = run.basis() }
             return solution
         }
-        options.logger.debug("solved \(model.name) from \(basis == nil ? "no" : "a") starting basis: \(solution.status.rawValue), objective \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(solution.iterations) iterations, \(solution.wallTime)")
+        options.logger.debug("solved \(model.name) from \(basis == nil ? "no" : "a") starting basis: \(solution.status.rawValue), objective \(solution.objectiveValue.map { "\($0)" } ?? "-"), \(solution.iterations) iterations, \(solution.wallTime)",
+                             metadata: ["code": basis == nil ? "solvedColdBasis" : "solvedWarmBasis", "model": "\(model.name)",
+                                        "statusKey": "\(solution.status.phraseKey)", "objective": "\(solution.objectiveValue.map { "\($0)" } ?? "-")",
+                                        "iterations": "\(solution.iterations)", "ms": "\(solution.wallTime.logMilliseconds)"])
         return (solution, final)
     }
 }

@@ -10,7 +10,7 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No movement with this id.
     case unknownMovement(id: Int64)
     /// A request field is missing or out of range (quantity ≤ 0, an empty approval, …).
-    case invalidRequest(String)
+    case invalidRequest(Request)
     /// The movement would take a balance below zero without `allowNegative`.
     case insufficientStock([Shortage])
     /// The idempotency key was already used for a different request.
@@ -68,8 +68,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no lot '\(lot)' of item '\(item)'\(detail.isEmpty ? "" : ": \(detail)")"
         case .unknownMovement(let id):
             return "no movement with id \(id)"
-        case .invalidRequest(let message):
-            return message
+        case .invalidRequest(let request):
+            return request.description
         case .insufficientStock(let shortages):
             return "not enough stock (nothing was posted):\n" + shortages.map { "  \($0)" }.joined(separator: "\n")
         case .idempotencyConflict(let key, let existing):

@@ -64,7 +64,7 @@ public struct LedgerReport: Hashable, Sendable {
 extension StockLedger {
     /// Builds a report over the days `from`…`to` (inclusive, UTC).
     public func report(_ kind: LedgerReport.Kind, from: CalendarDate, to: CalendarDate) throws(LedgerError) -> LedgerReport {
-        guard from <= to else { throw .invalidRequest("--from \(from) is after --to \(to)") }
+        guard from <= to else { throw .invalidRequest(.periodOrder(from: "\(from)", to: "\(to)")) }
         let start = "\(from)T00:00:00Z", end = "\(CalendarDate(dayNumber: to.dayNumber + 1))T00:00:00Z"
         let (columns, rows): ([String], [[String]]) = try read { db in
             switch kind {

@@ -138,7 +138,7 @@ extension PostgresBackend {
             _ = try connection.query(PostgresQuery(unsafeSQL: "SELECT pg_cancel_backend(CAST($1 AS INTEGER))", binds: binds),
                                      logger: logger).wait()
         } catch {
-            logger.debug("could not cancel PostgreSQL process \(pid): \(error)")
+            logger.debug("could not cancel PostgreSQL process \(pid): \(error)", metadata: ["code": "postgresCancelFailed", "pid": "\(pid)", "detail": "\(error)"])
         }
     }
 }

@@ -42,17 +42,17 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     public init(url: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(LedgerError) {
         let shown = Self.masked(url)
         guard Self.isURL(url), let parts = URLComponents(string: url) else {
-            throw .invalidRequest("\(shown) is not a URL of the form postgres://user:password@host:port/database")
+            throw .invalidRequest(.postgresURL(url: shown))
         }
         if let query = parts.query, !query.isEmpty {
-            throw .invalidRequest("\(shown): query parameters ('?\(query)') are not supported")
+            throw .invalidRequest(.postgresQuery(url: shown, query: query))
         }
         host = parts.host.flatMap { $0.isEmpty ? nil : $0 } ?? environment["PGHOST"] ?? "localhost"
         if let port = parts.port {
             self.port = port
         } else if let text = environment["PGPORT"] {
             guard let port = Int(text), (1...65535).contains(port) else {
-                throw .invalidRequest("PGPORT '\(text)' is not a port number")
+                throw .invalidRequest(.postgresPort(text: text))
             }
             self.port = port
         } else {

@@ -35,7 +35,7 @@ struct SQLiteBackend: LedgerBackend {
         guard found < target else { return }
         do {
             try LedgerSchema.migrator().migrate(pool, upTo: LedgerSchema.identifiers[target - 1])
-            logger.debug("migrated \(path) from schema \(found) to \(target)")
+            logger.debug("migrated \(path) from schema \(found) to \(target)", metadata: ["code": "ledgerMigrated", "path": "\(path)", "from": "\(found)", "to": "\(target)"])
         } catch {
             throw .database("\(path): migration to schema version \(target) failed: \(error)")
         }

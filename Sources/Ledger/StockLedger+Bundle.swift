@@ -17,11 +17,11 @@ extension StockLedger {
         var context = context
         if context.idempotencyKey == nil { context.idempotencyKey = "import:\(bundle.manifest.name)" }
         let mode = Dictionary(bundle.depots.map { ($0.id.rawValue, $0.mode.rawValue) }, uniquingKeysWith: { a, _ in a })
-        var invalid: [String] = []
+        var invalid: [LedgerError.Request] = []
         var rows: [(LotLabel, Int64)] = []
         for (index, lot) in bundle.stock.enumerated() {
             guard let micros = LedgerQuantity.micros(lot.quantity), micros >= 0 else {
-                invalid.append("stock row \(index + 1): quantity \(lot.quantity) is not a number of units ≥ 0")
+                invalid.append(.stockQuantity(row: index + 1, quantity: "\(lot.quantity)"))
                 continue
             }
             guard micros > 0 else { continue }
@@ -29,7 +29,7 @@ extension StockLedger {
                                   reserveMode: mode[lot.depot.rawValue] ?? "", unit: lot.unit ?? "",
                                   inboundDate: lot.received), micros))
         }
-        if !invalid.isEmpty { throw .invalidRequest(invalid.joined(separator: "\n")) }
+        if !invalid.isEmpty { throw .invalidRequest(invalid.count == 1 ? invalid[0] : .several(invalid)) }
         return try postReceipts(rows, context: context, describe: "import")
     }
 
@@ -77,7 +77,7 @@ extension StockLedger {
                                   expiry: CalendarDate(expiry)))
         }
         guard unknown.isEmpty else {
-            throw .invalidRequest("the ledger holds stock the bundle does not define: \(unknown.sorted().joined(separator: ", "))")
+            throw .invalidRequest(.unknownStock(ids: unknown.sorted().joined(separator: ", ")))
         }
         var bundle = base
         bundle.stock = stock

@@ -8,7 +8,7 @@ extension StockLedger {
     @discardableResult
     public func receive(_ label: LotLabel, quantity: Double, context: PostingContext) throws(LedgerError) -> PostingResult {
         let micros = try Self.check(context, quantity: quantity, depots: [label.depot])!
-        if label.item.isEmpty || label.lot.isEmpty { throw .invalidRequest("a lot needs an item and a lot number") }
+        if label.item.isEmpty || label.lot.isEmpty { throw .invalidRequest(.lotLabel) }
         return try write { db in
             let lot = try Self.findOrCreateLot(label, in: db)
             return try Self.post([PendingLeg(kind: .receive, lot: lot, depot: label.depot, micros: micros)],
@@ -33,7 +33,7 @@ extension StockLedger {
     public func writeOff(_ key: LotKey, at depot: String, quantity: Double, approval: String,
                          context: PostingContext) throws(LedgerError) -> PostingResult {
         guard !approval.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw .invalidRequest("a write-off needs an approval reference (--approval)")
+            throw .invalidRequest(.writeOffApproval)
         }
         return try single(.writeOff, key, depot: depot, quantity: quantity, approval: approval, context: context)
     }
@@ -50,7 +50,7 @@ extension StockLedger {
     public func transfer(_ key: LotKey, from source: String, to target: String, quantity: Double,
                          context: PostingContext) throws(LedgerError) -> PostingResult {
         let micros = try Self.check(context, quantity: quantity, depots: [source, target])!
-        guard source != target else { throw .invalidRequest("a transfer needs two different depots") }
+        guard source != target else { throw .invalidRequest(.transferSameDepot) }
         return try write { db in
             let lot = try Self.findLot(key, in: db)
             return try Self.post([PendingLeg(kind: .transferOut, lot: lot, depot: source, micros: -micros),
@@ -65,7 +65,7 @@ extension StockLedger {
     public func count(_ key: LotKey, at depot: String, counted: Double, context: PostingContext) throws(LedgerError) -> PostingResult {
         _ = try Self.check(context, quantity: nil, depots: [depot])
         guard let target = LedgerQuantity.micros(counted), target >= 0 else {
-            throw .invalidRequest("a counted quantity must be ≥ 0, not \(counted)")
+            throw .invalidRequest(.negativeCount(counted: "\(counted)"))
         }
         return try write { db in
             let lot = try Self.findLot(key, in: db)
@@ -94,7 +94,7 @@ extension StockLedger {
             var legs: [PendingLeg] = []
             for (movement, lotID) in targets {
                 if movement.kind == .reversal {
-                    throw LedgerError.invalidRequest("movement \(movement.id) is a reversal; post the original movement again instead")
+                    throw LedgerError.invalidRequest(.reverseReversal(movement: movement.id))
                 }
                 // A replay of this very reversal is answered by `post`; only a different key is "already reversed".
                 if let by = try db.scalar(Int64.self, "SELECT id FROM movements WHERE reverses = ? AND idempotency_key <> ?",

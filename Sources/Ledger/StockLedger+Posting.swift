@@ -71,20 +71,20 @@ extension StockLedger {
 
     /// Checks what every posting needs: who, which document, a positive quantity.
     static func check(_ context: PostingContext, quantity: Double?, depots: [String]) throws(LedgerError) -> Int64? {
-        if context.user.trimmingCharacters(in: .whitespaces).isEmpty { throw .invalidRequest("a movement needs a user") }
+        if context.user.trimmingCharacters(in: .whitespaces).isEmpty { throw .invalidRequest(.noUser) }
         if context.document.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw .invalidRequest("a movement needs a document number (--document)")
+            throw .invalidRequest(.noDocument)
         }
         if let reason = context.allowNegativeReason, reason.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw .invalidRequest("allowing a negative balance needs a reason")
+            throw .invalidRequest(.negativeReason)
         }
-        if let key = context.idempotencyKey, key.isEmpty { throw .invalidRequest("an idempotency key cannot be empty") }
+        if let key = context.idempotencyKey, key.isEmpty { throw .invalidRequest(.emptyIdempotencyKey) }
         for depot in depots where depot.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw .invalidRequest("a movement needs a depot")
+            throw .invalidRequest(.noDepot)
         }
         guard let quantity else { return nil }
         guard let micros = LedgerQuantity.micros(quantity), micros > 0 else {
-            throw .invalidRequest("quantity must be a positive number of units, not \(quantity)")
+            throw .invalidRequest(.quantity(value: "\(quantity)"))
         }
         return micros
     }

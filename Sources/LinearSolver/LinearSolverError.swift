@@ -40,8 +40,9 @@ public enum LinearSolverError: Error, Sendable, CustomStringConvertible {
     case invalidModel([ModelProblem])
     /// The solve options are unusable (for example a negative time limit).
     case invalidOptions(String)
-    /// A model file could not be read; `message` is the reader's own diagnosis.
-    case unreadableFile(path: String, message: String)
+    /// A model file could not be read: what kind of problem, where, and the reader's
+    /// own words.
+    case unreadableFile(path: String, diagnosis: ModelFileDiagnosis)
     /// A model file could not be written.
     case unwritableFile(path: String, message: String)
     /// The backend failed in a way that is not a property of the model.

@@ -24,7 +24,11 @@ extension Model {
         let clock = ContinuousClock()
         let started = clock.now
         let (bytes, lines) = try fileContentsAndLines(format: format)
-        defer { logger.debug("wrote \(format.rawValue) model \(name) to \(path): \(lines) lines, \(bytes.count) bytes in \(started.duration(to: clock.now))") }
+        defer {
+            logger.debug("wrote \(format.rawValue) model \(name) to \(path): \(lines) lines, \(bytes.count) bytes in \(started.duration(to: clock.now))",
+                         metadata: ["code": "modelWritten", "format": "\(format.rawValue)", "model": "\(name)", "path": "\(path)", "lines": "\(lines)",
+                                    "bytes": "\(bytes.count)", "ms": "\(started.duration(to: clock.now).logMilliseconds)"])
+        }
         guard let file = fopen(path, "w") else {
             throw .unwritableFile(path: path, message: "Unable to create '\(path)' - \(String(cString: strerror(errno)))")
         }

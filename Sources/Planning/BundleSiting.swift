@@ -58,7 +58,7 @@ public enum BundleSiting {
                                 options: BundleSitingOptions = BundleSitingOptions(),
                                 network: BundleNetwork? = nil) throws(SitingInputError) -> BundleSitingInstance {
         if let network {
-            do { try network.check(belongsTo: bundle) } catch { throw SitingInputError(error.description) }
+            do { try network.check(belongsTo: bundle) } catch { throw SitingInputError(.networkMismatch(detail: error.description)) }
         }
         let fm = FileManager.default
         func siteFile(_ name: String) -> String? {
@@ -67,7 +67,7 @@ public enum BundleSiting {
             return fm.fileExists(atPath: path) ? path : nil
         }
         func read(_ path: String, _ name: String) throws(SitingInputError) -> SitingCSV {
-            guard let data = fm.contents(atPath: path) else { throw SitingInputError("\(name): cannot read the file") }
+            guard let data = fm.contents(atPath: path) else { throw SitingInputError(.unreadable(file: name)) }
             return try SitingCSV(text: String(decoding: data, as: UTF8.self), file: name)
         }
         let areaByID = Dictionary(bundle.areas.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
@@ -75,7 +75,7 @@ public enum BundleSiting {
 
         // Demand points: leaf areas with people.
         let demandAreas = bundle.areas.filter { !parents.contains($0.id.rawValue) && $0.population > 0 }
-        guard !demandAreas.isEmpty else { throw SitingInputError("the bundle has no leaf area with a population > 0 to serve") }
+        guard !demandAreas.isEmpty else { throw SitingInputError(.noDemandAreas) }
 
         // Candidates.
         struct Candidate {
@@ -95,13 +95,13 @@ public enum BundleSiting {
             var seen = Set<String>()
             for row in t.rows {
                 let cid = t.cell(row, id)
-                guard !cid.isEmpty else { throw SitingInputError("candidates.csv:\(row.line):id: the id is empty") }
-                guard seen.insert(cid).inserted else { throw SitingInputError("candidates.csv:\(row.line):id: duplicate candidate '\(cid)'") }
+                guard !cid.isEmpty else { throw SitingInputError(.emptyID(line: row.line)) }
+                guard seen.insert(cid).inserted else { throw SitingInputError(.duplicateCandidate(line: row.line, id: cid)) }
                 let la = try t.number(row, lat, "lat", default: nil), lo = try t.number(row, lon, "lon", default: nil)
                 let areaID = t.cell(row, area)
                 var owner: AdministrativeArea?
                 if !areaID.isEmpty {
-                    guard let a = areaByID[areaID] else { throw SitingInputError("candidates.csv:\(row.line):area: area '\(areaID)' is not in the areas table") }
+                    guard let a = areaByID[areaID] else { throw SitingInputError(.unknownArea(line: row.line, area: areaID)) }
                     owner = a
                 }
                 var location: GeoPoint?
@@ -127,7 +127,7 @@ public enum BundleSiting {
                                             location: d.location, area: d.area.flatMap { areaByID[$0.rawValue] }))
             }
         }
-        guard !candidates.isEmpty else { throw SitingInputError("the bundle has no candidate sites") }
+        guard !candidates.isEmpty else { throw SitingInputError(.noCandidates) }
 
         // Exclusions.
         var reasons: [Int: String] = [:]
@@ -163,17 +163,17 @@ public enum BundleSiting {
             for row in t.rows {
                 let f = t.cell(row, from), d = t.cell(row, to)
                 guard let j = candidateIndex[f] else {
-                    throw SitingInputError("od.csv:\(row.line):from: '\(f)' is not a candidate site or existing depot")
+                    throw SitingInputError(.unknownOrigin(line: row.line, id: f))
                 }
                 guard let i = demandIndex[d] else {
                     if areaByID[d] != nil { continue }  // an area that is not a demand point
-                    throw SitingInputError("od.csv:\(row.line):to: '\(d)' is not in the areas table")
+                    throw SitingInputError(.unknownDestination(line: row.line, id: d))
                 }
                 let k = i * m + j
-                guard !seen[k] else { throw SitingInputError("od.csv:\(row.line): the pair \(f) → \(d) appears twice") }
+                guard !seen[k] else { throw SitingInputError(.duplicatePair(line: row.line, from: f, to: d)) }
                 seen[k] = true
                 guard let value = try t.number(row, h, "hours", default: nil) else {
-                    throw SitingInputError("od.csv:\(row.line):hours: the travel time is empty")
+                    throw SitingInputError(.emptyHours(line: row.line))
                 }
                 hours[k] = value
                 if costColumn != nil { costValues?[k] = try t.number(row, costColumn, "cost", default: .nan) ?? .nan }
@@ -189,7 +189,7 @@ public enum BundleSiting {
             // The bundle's network as validation built it (areas already snapped), else built here.
             let graph = network?.graph ?? bundle.roadGraph().graph
             guard graph.nodeCount > 0 else {
-                throw SitingInputError("the bundle has neither a road network nor an od.csv travel-time matrix")
+                throw SitingInputError(.noTravelTimes)
             }
             func snap(_ p: GeoPoint?) -> SnappedPoint? {
                 guard let p else { return nil }
@@ -205,7 +205,7 @@ public enum BundleSiting {
             if !sources.isEmpty && !targets.isEmpty {
                 let matrix: TravelTimeMatrix
                 do { matrix = try graph.travelTimeMatrix(from: sources, to: targets) } catch {
-                    throw SitingInputError("travel times: \(error)")
+                    throw SitingInputError(.travelTimes(detail: "\(error)"))
                 }
                 var row = 0
                 for j in 0..<m {
@@ -225,7 +225,7 @@ public enum BundleSiting {
             demandPoints: demandAreas.map { SitingDemandPoint(id: $0.id.rawValue, weight: $0.population, demand: $0.population) },
             hours: hours, serviceCosts: costs)
         let problems = problem.validate()
-        if !problems.isEmpty { throw SitingInputError(problems.joined(separator: "\n")) }
+        if !problems.isEmpty { throw SitingInputError(.invalidProblem(problems: problems.joined(separator: "\n"))) }
         return BundleSitingInstance(problem: problem, candidateNames: candidates.map(\.name), demandNames: demandAreas.map(\.name),
                                     exclusionReasons: reasons, travelTimeSource: source)
     }

@@ -1,21 +1,3 @@
-/// A malformed OR-Library file: the message names the line.
-public struct ORLibraryError: Error, Sendable, CustomStringConvertible {
-    /// File name (as given to the reader).
-    public var file: String
-    /// 1-based line of the problem (0: the file as a whole).
-    public var line: Int
-    /// What is wrong.
-    public var message: String
-    /// Creates an error.
-    public init(file: String, line: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-    /// `file:line: message`.
-    public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
-}
-
 /// Numbers of a whitespace-separated text with the line each one is on. A trailing
 /// `.` (OR-Library's `7500.`) is accepted.
 struct NumberTokens {
@@ -35,25 +17,25 @@ struct NumberTokens {
     var isAtEnd: Bool { position >= tokens.count }
     var lastLine: Int { tokens.last?.line ?? 1 }
 
-    mutating func number(_ what: String) throws(ORLibraryError) -> Double {
+    mutating func number(_ what: ORLibraryError.Quantity) throws(ORLibraryError) -> Double {
         guard position < tokens.count else {
-            throw ORLibraryError(file: file, line: lastLine, message: "the file ends where \(what) was expected")
+            throw ORLibraryError(file: file, line: lastLine, reason: .fileEnds(expected: what))
         }
         let (text, line) = tokens[position]
         position += 1
         var t = text
         if t.count > 1 && t.hasSuffix(".") { t = t.dropLast() }
         guard let v = Double(t), v.isFinite else {
-            throw ORLibraryError(file: file, line: line, message: "'\(text)' is not a number (expected \(what))")
+            throw ORLibraryError(file: file, line: line, reason: .notANumber(text: String(text), expected: what))
         }
         return v
     }
 
-    mutating func integer(_ what: String, in range: ClosedRange<Int>) throws(ORLibraryError) -> Int {
+    mutating func integer(_ what: ORLibraryError.Quantity, in range: ClosedRange<Int>) throws(ORLibraryError) -> Int {
         let line = position < tokens.count ? tokens[position].line : lastLine
         let v = try number(what)
         guard v == v.rounded(), let i = Int(exactly: v), range.contains(i) else {
-            throw ORLibraryError(file: file, line: line, message: "\(what) must be an integer in \(range.lowerBound)…\(range.upperBound), got \(v)")
+            throw ORLibraryError(file: file, line: line, reason: .integerRange(quantity: what, lower: range.lowerBound, upper: range.upperBound, found: "\(v)"))
         }
         return i
     }
@@ -87,37 +69,37 @@ public struct ORLibraryPMedian: Sendable, Hashable {
             if !t.isEmpty { lines.append((number, t)) }
             number += 1
         }
-        guard let header = lines.first else { throw ORLibraryError(file: file, line: 0, message: "the file is empty") }
-        func int(_ s: Substring, _ line: Int, _ what: String, _ range: ClosedRange<Int>) throws(ORLibraryError) -> Int {
+        guard let header = lines.first else { throw ORLibraryError(file: file, line: 0, reason: .empty) }
+        func int(_ s: Substring, _ line: Int, _ what: ORLibraryError.Quantity, _ range: ClosedRange<Int>) throws(ORLibraryError) -> Int {
             guard let v = Int(s), range.contains(v) else {
-                throw ORLibraryError(file: file, line: line, message: "\(what) must be an integer in \(range.lowerBound)…\(range.upperBound), got '\(s)'")
+                throw ORLibraryError(file: file, line: line, reason: .integerRange(quantity: what, lower: range.lowerBound, upper: range.upperBound, found: "'\(s)'"))
             }
             return v
         }
         guard header.1.count == 3 else {
-            throw ORLibraryError(file: file, line: header.0, message: "the first line must be 'n m p', found \(header.1.count) fields")
+            throw ORLibraryError(file: file, line: header.0, reason: .headerFields(found: header.1.count))
         }
-        let n = try int(header.1[0], header.0, "n (nodes)", 1...1_000_000)
-        let m = try int(header.1[1], header.0, "m (edges)", 0...50_000_000)
-        let p = try int(header.1[2], header.0, "p (medians)", 1...n)
+        let n = try int(header.1[0], header.0, .nodes, 1...1_000_000)
+        let m = try int(header.1[1], header.0, .edges, 0...50_000_000)
+        let p = try int(header.1[2], header.0, .medians, 1...n)
         guard lines.count - 1 >= m else {
-            throw ORLibraryError(file: file, line: lines.last?.0 ?? header.0, message: "the header announces \(m) edges but the file has \(lines.count - 1) edge lines")
+            throw ORLibraryError(file: file, line: lines.last?.0 ?? header.0, reason: .fewerEdges(announced: m, found: lines.count - 1))
         }
         if lines.count - 1 > m {
-            throw ORLibraryError(file: file, line: lines[m + 1].0, message: "unexpected line after the \(m) edges the header announces")
+            throw ORLibraryError(file: file, line: lines[m + 1].0, reason: .extraLine(announced: m))
         }
         var index: [Int: Int] = [:]
         var edges: [(Int, Int, Double)] = []
         for (line, t) in lines.dropFirst() {
             guard t.count == 3 else {
-                throw ORLibraryError(file: file, line: line, message: "an edge line must be 'i j cost', found \(t.count) fields")
+                throw ORLibraryError(file: file, line: line, reason: .edgeFields(found: t.count))
             }
-            let i = try int(t[0], line, "node i", 1...n) - 1
-            let j = try int(t[1], line, "node j", 1...n) - 1
+            let i = try int(t[0], line, .nodeI, 1...n) - 1
+            let j = try int(t[1], line, .nodeJ, 1...n) - 1
             var c = t[2]
             if c.count > 1 && c.hasSuffix(".") { c = c.dropLast() }
             guard let cost = Double(c), cost.isFinite, cost >= 0 else {
-                throw ORLibraryError(file: file, line: line, message: "edge cost '\(t[2])' is not a number ≥ 0")
+                throw ORLibraryError(file: file, line: line, reason: .edgeCost(text: String(t[2])))
             }
             let key = min(i, j) * n + max(i, j)
             if let k = index[key] { edges[k].2 = cost } else { index[key] = edges.count; edges.append((i, j, cost)) }
@@ -218,16 +200,16 @@ public struct ORLibraryCapacitated: Sendable, Hashable {
     /// trailing `.`); `file` names it in errors.
     public static func parse(_ text: String, file: String = "cap") throws(ORLibraryError) -> ORLibraryCapacitated {
         var t = NumberTokens(text, file: file)
-        if t.isAtEnd { throw ORLibraryError(file: file, line: 0, message: "the file is empty") }
-        let m = try t.integer("m (warehouses)", in: 1...100_000)
-        let n = try t.integer("n (customers)", in: 1...1_000_000)
-        guard m * n <= 50_000_000 else { throw ORLibraryError(file: file, line: 1, message: "\(m) × \(n) is too large") }
+        if t.isAtEnd { throw ORLibraryError(file: file, line: 0, reason: .empty) }
+        let m = try t.integer(.warehouses, in: 1...100_000)
+        let n = try t.integer(.customers, in: 1...1_000_000)
+        guard m * n <= 50_000_000 else { throw ORLibraryError(file: file, line: 1, reason: .tooLarge(warehouses: m, customers: n)) }
         var capacities: [Double] = [], fixed: [Double] = []
         for j in 0..<m {
             let line = t.position < t.tokens.count ? t.tokens[t.position].line : t.lastLine
-            let q = try t.number("the capacity of warehouse \(j + 1)")
-            let f = try t.number("the fixed cost of warehouse \(j + 1)")
-            guard q >= 0, f >= 0 else { throw ORLibraryError(file: file, line: line, message: "warehouse \(j + 1): capacity and fixed cost must be ≥ 0") }
+            let q = try t.number(.capacity(warehouse: j + 1))
+            let f = try t.number(.fixedCost(warehouse: j + 1))
+            guard q >= 0, f >= 0 else { throw ORLibraryError(file: file, line: line, reason: .negativeWarehouse(warehouse: j + 1)) }
             capacities.append(q)
             fixed.append(f)
         }
@@ -235,17 +217,17 @@ public struct ORLibraryCapacitated: Sendable, Hashable {
         // The header is a claim: reserve no more than the numbers the file holds.
         costs.reserveCapacity(min(m * n, t.tokens.count))
         for i in 0..<n {
-            let d = try t.number("the demand of customer \(i + 1)")
-            guard d >= 0 else { throw ORLibraryError(file: file, line: t.tokens[t.position - 1].line, message: "customer \(i + 1): demand must be ≥ 0") }
+            let d = try t.number(.demand(customer: i + 1))
+            guard d >= 0 else { throw ORLibraryError(file: file, line: t.tokens[t.position - 1].line, reason: .negativeDemand(customer: i + 1)) }
             demands.append(d)
             for j in 0..<m {
-                let c = try t.number("the cost of customer \(i + 1) from warehouse \(j + 1)")
-                guard c >= 0 else { throw ORLibraryError(file: file, line: t.tokens[t.position - 1].line, message: "customer \(i + 1), warehouse \(j + 1): cost must be ≥ 0") }
+                let c = try t.number(.cost(customer: i + 1, warehouse: j + 1))
+                guard c >= 0 else { throw ORLibraryError(file: file, line: t.tokens[t.position - 1].line, reason: .negativeCost(customer: i + 1, warehouse: j + 1)) }
                 costs.append(c)
             }
         }
         if !t.isAtEnd {
-            throw ORLibraryError(file: file, line: t.tokens[t.position].line, message: "unexpected '\(t.tokens[t.position].text)' after the last customer")
+            throw ORLibraryError(file: file, line: t.tokens[t.position].line, reason: .trailingText(text: String(t.tokens[t.position].text)))
         }
         return ORLibraryCapacitated(capacities: capacities, fixedCosts: fixed, demands: demands, costs: costs)
     }

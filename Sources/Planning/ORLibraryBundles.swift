@@ -66,11 +66,11 @@ public enum ORLibraryBundles {
 
     /// Writes a bundle and its extra siting files to `directory`.
     public static func write(_ bundle: ReserveBundle, extraFiles: [(String, String)] = [], to directory: String) throws(SitingInputError) {
-        do { try BundleWriter.write(bundle, toDirectory: directory) } catch { throw SitingInputError("\(directory): \(error)") }
+        do { try BundleWriter.write(bundle, toDirectory: directory) } catch { throw SitingInputError(.cannotWrite(path: directory, detail: "\(error)")) }
         for (name, text) in extraFiles {
             let path = (directory as NSString).appendingPathComponent(name)
             do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-                throw SitingInputError("\(path): \(error.localizedDescription)")
+                throw SitingInputError(.cannotWrite(path: path, detail: error.localizedDescription))
             }
         }
     }

@@ -198,6 +198,7 @@ struct ScenarioEvaluator: Sendable {
         let warm = start != nil
         if let final { bases.update(w, keptRows: keptRows, kept: kept, final: final, full: full) }
         logger.trace("scenario LP solved", metadata: [
+            "code": "scenarioLP", "warmKey": "log.warm.\(warm)", "ms": "\((ContinuousClock.now - started).logMilliseconds)",
             "rows": "\(m.constraintCount)", "columns": "\(m.variableCount)", "nonZeros": "\(m.nonZeroCount)",
             "iterations": "\(solution.iterations)", "warm": "\(warm)",
             "seconds": "\((ContinuousClock.now - started).siteSeconds)"])
@@ -475,7 +476,8 @@ struct ScenarioDecomposition {
                     // leave no room. Loosen the hold tenfold and solve again.
                     slackScale *= 10
                     conditions = hold(fixed, scale: slackScale)
-                    masterSolver.options.logger.debug("scenario decomposition: earlier levels held with \(slackScale)× slack")
+                    masterSolver.options.logger.debug("scenario decomposition: earlier levels held with \(slackScale)× slack",
+                                                      metadata: ["code": "decompositionSlack", "slack": "\(slackScale)"])
                     continue
                 }
                 guard solution.status == .optimal, let masterValue = solution.objectiveValue else {
@@ -539,8 +541,9 @@ struct ScenarioDecomposition {
         for (k, x) in points.enumerated() {
             let (evaluations, trimmedX, v, feasible) = try evaluated(x, level: level, conditions: conditions)
             masterSolver.options.logger.info("scenario decomposition", metadata: [
+                "code": "decompositionPoint", "meetsKey": "log.meets.\(feasible)",
                 "level": "\(level)", "iteration": "\(statistics.iterations)", "point": "\(k + 1)/\(points.count)",
-                "bound": "\(bound)", "best": "\(best.map { "\($0.value)" } ?? "none")", "value": "\(v)", "meetsEarlierLevels": "\(feasible)"])
+                "bound": "\(bound)", "best": "\(best.map { "\($0.value)" } ?? "-")", "value": "\(v)", "meetsEarlierLevels": "\(feasible)"])
             if feasible, best == nil || v < best!.value { best = (trimmedX, evaluations, v) }
             // A cheaper point that falls short of an earlier level: topped up, it
             // may still be cheaper than the best plan.
@@ -601,6 +604,7 @@ struct ScenarioDecomposition {
         let (after, kept, v, feasible) = try evaluated(y, level: level, conditions: conditions)
         _ = addCuts(after, at: y)
         masterSolver.options.logger.info("scenario decomposition: repaired a plan", metadata: [
+            "code": "decompositionRepair", "meetsKey": "log.meets.\(feasible)",
             "level": "\(level)", "from": "\(value(level, x: x, q: evaluations.map(\.value)))", "value": "\(v)",
             "meetsEarlierLevels": "\(feasible)"])
         return feasible ? (kept, after, v) : nil

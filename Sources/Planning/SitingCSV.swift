@@ -23,7 +23,7 @@ struct SitingCSV {
             let fields = try Self.split(line, file: file, line: number)
             if header == nil { header = fields } else { rows.append((number, fields)) }
         }
-        guard let header else { throw SitingInputError("\(file):1: the file has no header row") }
+        guard let header else { throw SitingInputError(.noHeader(file: file)) }
         self.header = header
         self.rows = rows
     }
@@ -53,7 +53,7 @@ struct SitingCSV {
                 wasQuoted = false
             } else { current.append(c) }
         }
-        if quoted { throw SitingInputError("\(file):\(number): a quoted field is not closed") }
+        if quoted { throw SitingInputError(.unclosedQuote(file: file, line: number)) }
         fields.append(wasQuoted ? current : current.trimmingCharacters(in: .whitespaces))
         return fields
     }
@@ -61,7 +61,7 @@ struct SitingCSV {
     func column(_ name: String) -> Int? { header.firstIndex(of: name) }
 
     func requireColumn(_ name: String) throws(SitingInputError) -> Int {
-        guard let c = column(name) else { throw SitingInputError("\(file):1: the required column '\(name)' is missing") }
+        guard let c = column(name) else { throw SitingInputError(.missingColumn(file: file, column: name)) }
         return c
     }
 
@@ -74,7 +74,7 @@ struct SitingCSV {
         let text = cell(row, column)
         if text.isEmpty { return value }
         guard let v = Double(text), v.isFinite, v >= 0 else {
-            throw SitingInputError("\(file):\(row.line):\(name): '\(text)' is not a number ≥ 0")
+            throw SitingInputError(.notNumber(file: file, line: row.line, column: name, text: text))
         }
         return v
     }
@@ -83,16 +83,7 @@ struct SitingCSV {
         switch cell(row, column).lowercased() {
         case "", "false", "no", "0", "否": return false
         case "true", "yes", "1", "是": return true
-        case let other: throw SitingInputError("\(file):\(row.line):\(name): '\(other)' is not true or false")
+        case let other: throw SitingInputError(.notBool(file: file, line: row.line, column: name, text: other))
         }
     }
-}
-
-/// Why a bundle's siting inputs cannot be used (bad `candidates.csv` / `od.csv`,
-/// unknown ids, nothing to site).
-public struct SitingInputError: Error, Sendable, CustomStringConvertible {
-    /// The message, with its place.
-    public var description: String
-    /// Creates an error.
-    public init(_ description: String) { self.description = description }
 }

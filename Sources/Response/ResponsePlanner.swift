@@ -141,7 +141,9 @@ public struct ResponsePlanner: Sendable {
         let usedRoutes = Set(goods.orders.map(\.route))
         let geometry = options.routeGeometry ? inputs.geometry(of: usedRoutes.sorted(), in: goodsProblem, stop: solve.cancellationStop) : [:]
         do { try solve.control?.checkStopped() } catch { throw .dispatch(.solver(error)) }
-        options.logger.debug("scenario \(scenario.id): \(goods.orders.count) orders, \(goods.shortfalls.count) shortfalls, model \(goods.modelSize.rows)×\(goods.modelSize.columns)")
+        options.logger.debug("scenario \(scenario.id): \(goods.orders.count) orders, \(goods.shortfalls.count) shortfalls, model \(goods.modelSize.rows)×\(goods.modelSize.columns)",
+                             metadata: ["code": "scenarioDispatched", "scenario": "\(scenario.id)", "orders": "\(goods.orders.count)",
+                                        "shortfalls": "\(goods.shortfalls.count)", "rows": "\(goods.modelSize.rows)", "columns": "\(goods.modelSize.columns)"])
         return ScenarioResponse(
             scenario: scenario, policy: inputs.policy, targets: inputs.targets,
             goodsProblem: goodsProblem, goods: goods, teamProblem: teamProblem, teams: teams, fastestTeamArrivalHours: fastest,

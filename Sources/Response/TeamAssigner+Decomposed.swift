@@ -437,7 +437,10 @@ struct DecomposedTeamRun {
             worst = max(worst, best[i].map { arrival[$0] }.max() ?? 0)
         }
         levelTimes[2] = bisectionStart.duration(to: clock.now)
-        assigner.options.logger.debug("team assignment: \(parts.count) parts, coverage \(start.duration(to: bisectionStart)) (\(levelNodes[0]) + \(levelNodes[1]) nodes); worst arrival \(worst) h, bisection \(levelTimes[2]) (\(probes) probes, \(levelNodes[2]) nodes)")
+        assigner.options.logger.debug("team assignment: \(parts.count) parts, coverage \(start.duration(to: bisectionStart)) (\(levelNodes[0]) + \(levelNodes[1]) nodes); worst arrival \(worst) h, bisection \(levelTimes[2]) (\(probes) probes, \(levelNodes[2]) nodes)",
+                                       metadata: ["code": "teamCoverage", "parts": "\(parts.count)", "coverageMs": "\(start.duration(to: bisectionStart).logMilliseconds)",
+                                                  "nodes1": "\(levelNodes[0])", "nodes2": "\(levelNodes[1])", "worst": "\(worst)",
+                                                  "bisectionMs": "\(levelTimes[2].logMilliseconds)", "probes": "\(probes)", "nodes3": "\(levelNodes[2])"])
         return worst
     }
 
@@ -466,7 +469,8 @@ struct DecomposedTeamRun {
         }
 
         levelTimes[3] = weightedStart.duration(to: clock.now)
-        assigner.options.logger.debug("team assignment: weighted arrival \(levelTimes[3]) (\(levelNodes[3]) nodes)")
+        assigner.options.logger.debug("team assignment: weighted arrival \(levelTimes[3]) (\(levelNodes[3]) nodes)",
+                                       metadata: ["code": "teamWeighted", "ms": "\(levelTimes[3].logMilliseconds)", "nodes": "\(levelNodes[3])"])
     }
 
     /// The chosen options of every part, and the status the levels earned.

@@ -8,17 +8,17 @@ extension ImportBoundary {
     public init(geoJSON bytes: [UInt8]) throws(RoadImportError) {
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: Data(bytes)) } catch {
-            throw .badBoundary(reason: "not valid JSON: \(error.localizedDescription)")
+            throw .badBoundary(reason: .boundaryNotJSON(detail: error.localizedDescription))
         }
         var polygons: [GeoPolygon] = []
         try Self.collect(object, path: "$", into: &polygons)
-        guard !polygons.isEmpty else { throw .badBoundary(reason: "no Polygon or MultiPolygon in the GeoJSON") }
+        guard !polygons.isEmpty else { throw .badBoundary(reason: .boundaryNoPolygon) }
         self.init(polygons: polygons)
     }
 
     private static func collect(_ value: Any, path: String, into polygons: inout [GeoPolygon]) throws(RoadImportError) {
         guard let object = value as? [String: Any], let type = object["type"] as? String else {
-            throw .badBoundary(reason: "\(path): expected a GeoJSON object with a \"type\"")
+            throw .badBoundary(reason: .boundaryNoType(path: path))
         }
         switch type {
         case "FeatureCollection":
@@ -37,17 +37,17 @@ extension ImportBoundary {
     }
 
     private static func polygon(_ value: Any?, path: String) throws(RoadImportError) -> GeoPolygon {
-        guard let rings = value as? [[Any]], !rings.isEmpty else { throw .badBoundary(reason: "\(path): a polygon needs at least one ring") }
+        guard let rings = value as? [[Any]], !rings.isEmpty else { throw .badBoundary(reason: .boundaryNoRing(path: path)) }
         var out: [[GeoCoordinate]] = []
         for (r, ring) in rings.enumerated() {
             var points: [GeoCoordinate] = []
             for (k, position) in ring.enumerated() {
                 guard let pair = position as? [Double], pair.count >= 2, (-180...180).contains(pair[0]), (-90...90).contains(pair[1]) else {
-                    throw .badBoundary(reason: "\(path)[\(r)][\(k)]: expected [lon, lat] in degrees")
+                    throw .badBoundary(reason: .boundaryPosition(path: "\(path)[\(r)][\(k)]"))
                 }
                 points.append(GeoCoordinate(latitude: pair[1], longitude: pair[0]))
             }
-            guard points.count >= 4 else { throw .badBoundary(reason: "\(path)[\(r)]: a ring needs at least 4 positions") }
+            guard points.count >= 4 else { throw .badBoundary(reason: .boundaryRingTooShort(path: "\(path)[\(r)]")) }
             out.append(points)
         }
         return GeoPolygon(outer: out[0], holes: Array(out.dropFirst()))

@@ -14,7 +14,7 @@ public struct ImportBoundary: Hashable, Sendable {
     public init(west: Double, south: Double, east: Double, north: Double) throws(RoadImportError) {
         guard [west, south, east, north].allSatisfy(\.isFinite), west < east, south < north,
               (-180...180).contains(west), (-180...180).contains(east), (-90...90).contains(south), (-90...90).contains(north) else {
-            throw .badBoundary(reason: "bounding box W,S,E,N = \(west),\(south),\(east),\(north) needs W < E, S < N in degrees")
+            throw .badBoundary(reason: .bboxOrder(west: west, south: south, east: east, north: north))
         }
         polygons = [GeoPolygon(outer: [GeoCoordinate(latitude: south, longitude: west), GeoCoordinate(latitude: south, longitude: east),
                                        GeoCoordinate(latitude: north, longitude: east), GeoCoordinate(latitude: north, longitude: west),
@@ -25,7 +25,7 @@ public struct ImportBoundary: Hashable, Sendable {
     public init(bboxText: String) throws(RoadImportError) {
         let values = bboxText.split(separator: ",").map { Double($0.trimmingCharacters(in: " ")) }
         guard values.count == 4, let w = values[0], let s = values[1], let e = values[2], let n = values[3] else {
-            throw .badBoundary(reason: "--bbox wants W,S,E,N (four numbers in degrees), got '\(bboxText)'")
+            throw .badBoundary(reason: .bboxSyntax(text: bboxText))
         }
         try self.init(west: w, south: s, east: e, north: n)
     }

@@ -9,12 +9,12 @@ enum Inflate {
     /// mismatch means a corrupt file rather than something to tolerate.
     static func zlib(_ input: [UInt8], expectedSize: Int) -> Result<[UInt8], InflateFailure> {
         guard expectedSize >= 0, expectedSize <= PBFLimits.maxBlobBytes else {
-            return .failure(InflateFailure(reason: "raw_size \(expectedSize) is outside 0…\(PBFLimits.maxBlobBytes) bytes"))
+            return .failure(InflateFailure(reason: .rawSize(size: expectedSize, maximum: PBFLimits.maxBlobBytes)))
         }
         var output = [UInt8](repeating: 0, count: expectedSize)
         var stream = z_stream()
         guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            return .failure(InflateFailure(reason: "zlib could not start"))
+            return .failure(InflateFailure(reason: .zlibCannotStart))
         }
         defer { inflateEnd(&stream) }
         let status: Int32 = input.withUnsafeBufferPointer { inBuf in
@@ -31,19 +31,19 @@ enum Inflate {
         switch status {
         case Z_STREAM_END:
             guard Int(stream.total_out) == expectedSize else {
-                return .failure(InflateFailure(reason: "inflated to \(stream.total_out) bytes, raw_size says \(expectedSize)"))
+                return .failure(InflateFailure(reason: .inflatedSize(actual: Int(stream.total_out), expected: expectedSize)))
             }
             return .success(output)
         case Z_BUF_ERROR, Z_OK:
-            return .failure(InflateFailure(reason: "zlib data is truncated or longer than raw_size \(expectedSize)"))
+            return .failure(InflateFailure(reason: .zlibTruncated(expected: expectedSize)))
         default:
             let message = stream.msg.map { String(cString: $0) } ?? "error \(status)"
-            return .failure(InflateFailure(reason: "zlib: \(message)"))
+            return .failure(InflateFailure(reason: .zlibFailed(detail: message)))
         }
     }
 }
 
 /// Why a blob did not inflate.
 struct InflateFailure: Error {
-    var reason: String
+    var reason: RoadImportError.Reason
 }

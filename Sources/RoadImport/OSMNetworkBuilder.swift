@@ -173,7 +173,7 @@ struct OSMNetworkBuilder {
                                name: at.name, shapes: shapes, geometryRange: ranges[k].geometry, wayIDRange: ranges[k].ways))
         }
         guard !edges.isEmpty else {
-            throw .emptyNetwork(reason: "\(report.waysByHighway.values.reduce(0, +)) drivable ways read, none left after clipping and the component filter")
+            throw .emptyNetwork(reason: .nothingLeft(ways: report.waysByHighway.values.reduce(0, +)))
         }
         return ImportedRoadNetwork(nodes: outNodes, edges: edges, report: report)
     }
@@ -241,7 +241,7 @@ struct OSMNetworkBuilder {
     /// Marks the nodes of the largest strongly connected component and reports the rest.
     private mutating func largestComponent(nodeCount: Int, pieces: [Piece], coordinates: [GeoCoordinate]) throws(RoadImportError) -> [Bool] {
         let arcCount = pieces.reduce(0) { $0 + ($1.oneway ? 1 : 2) }
-        guard arcCount < Int(Int32.max) else { throw .emptyNetwork(reason: "the graph cannot be built: \(arcCount) arcs, more than 2³¹") }
+        guard arcCount < Int(Int32.max) else { throw .emptyNetwork(reason: .tooManyArcs(arcs: arcCount)) }
         let labels = ComponentLabels(nodeCount: nodeCount, arcCount: arcCount) { arc in
             for p in pieces {
                 arc(p.a, p.b)

@@ -76,20 +76,20 @@ public struct OSMPBFReader: Sendable {
             while batch.count < batchSize, let block = try framer.next() {
                 if block.type == "OSMHeader" {
                     guard !sawHeader, block.index == 0 else {
-                        throw .corruptPBF(offset: block.offset, block: block.index, reason: "a second OSMHeader block")
+                        throw .corruptPBF(offset: block.offset, block: block.index, reason: .secondHeader)
                     }
                     try Self.checkHeader(block)
                     sawHeader = true
                 } else if block.type == "OSMData" {
                     guard sawHeader else {
-                        throw .corruptPBF(offset: block.offset, block: block.index, reason: "OSMData before the OSMHeader block")
+                        throw .corruptPBF(offset: block.offset, block: block.index, reason: .dataBeforeHeader)
                     }
                     if !skip(block.index) { batch.append(block) }
                 }
                 // Other block types are skipped, as the format asks.
             }
             if batch.isEmpty {
-                guard sawHeader else { throw .corruptPBF(offset: framer.offset, block: 0, reason: "no OSMHeader block (empty or not a PBF file)") }
+                guard sawHeader else { throw .corruptPBF(offset: framer.offset, block: 0, reason: .noHeader) }
                 return
             }
             let results = Self.decodeConcurrently(batch, transform)
@@ -116,12 +116,12 @@ public struct OSMPBFReader: Sendable {
         do { header = try OSMPBF_HeaderBlock(serializedBytes: try block.payload()) } catch let e as RoadImportError {
             throw e
         } catch {
-            throw .corruptPBF(offset: block.blobOffset, block: block.index, reason: "HeaderBlock does not decode: \(error)")
+            throw .corruptPBF(offset: block.blobOffset, block: block.index, reason: .undecodable(message: "HeaderBlock", detail: "\(error)"))
         }
         let unknown = header.requiredFeatures.filter { !knownFeatures.contains($0) }
         guard unknown.isEmpty else {
             throw .unsupportedPBF(offset: block.blobOffset, block: block.index,
-                                  reason: "the file requires features this reader lacks: \(unknown.joined(separator: ", "))")
+                                  reason: .requiredFeatures(unknown))
         }
     }
 }

@@ -76,30 +76,30 @@ public struct OSMSpeeds: Hashable, Sendable {
             if !sawHeader {
                 sawHeader = true
                 guard cells == ["highway", "speed_kmh"] else {
-                    problems.append(.badSpeedTable(line: i + 1, reason: "the header must be 'highway,speed_kmh', found '\(line)'"))
+                    problems.append(.badSpeedTable(line: i + 1, reason: .speedHeader(found: String(line))))
                     continue
                 }
                 continue
             }
             guard cells.count == 2 else {
-                problems.append(.badSpeedTable(line: i + 1, reason: "expected 2 cells (highway,speed_kmh), found \(cells.count)"))
+                problems.append(.badSpeedTable(line: i + 1, reason: .speedCells(found: cells.count)))
                 continue
             }
             guard let speed = Double(cells[1]), speed > 0, speed.isFinite, speed <= 200 else {
-                problems.append(.badSpeedTable(line: i + 1, reason: "speed '\(cells[1])' is not a number of km/h in (0, 200]"))
+                problems.append(.badSpeedTable(line: i + 1, reason: .speedValue(value: String(cells[1]))))
                 continue
             }
             let keys = chineseClasses[cells[0]] ?? [cells[0]]
             guard keys.allSatisfy({ standard.kmh[$0] != nil }) else {
                 let known = (standard.kmh.keys.sorted() + chineseClasses.keys.sorted()).joined(separator: ", ")
-                problems.append(.badSpeedTable(line: i + 1, reason: "unknown class '\(cells[0])'; known: \(known)"))
+                problems.append(.badSpeedTable(line: i + 1, reason: .speedClass(value: String(cells[0]), known: known)))
                 continue
             }
             for key in keys { table.kmh[key] = speed }
         }
         if let first = problems.first {
             guard problems.count > 1 else { throw first }
-            throw .badSpeedTable(line: 0, reason: problems.map(\.description).joined(separator: "; "))
+            throw .badSpeedTable(line: 0, reason: .speedRows(problems))
         }
         return table
     }

@@ -20,16 +20,16 @@ public enum OSMXMLReader {
         if let problem = delegate.problem { throw problem }
         guard ok else {
             throw .malformedXML(line: parser.lineNumber, column: parser.columnNumber,
-                                reason: parser.parserError.map { "\($0.localizedDescription)" } ?? "XML parser failed")
+                                reason: parser.parserError.map { .xmlSyntax(detail: "\($0.localizedDescription)") } ?? .xmlParserFailed)
         }
-        guard delegate.sawRoot else { throw .malformedXML(line: 1, column: 1, reason: "no <osm> root element") }
+        guard delegate.sawRoot else { throw .malformedXML(line: 1, column: 1, reason: .noOSMRoot) }
         return delegate.data
     }
 
     /// Reads an `.osm` file.
     public static func read(path: String) throws(RoadImportError) -> OSMData {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .cannotOpen(path: path, reason: FileManager.default.fileExists(atPath: path) ? "not readable" : "no such file")
+            throw .cannotOpen(path: path, reason: FileManager.default.fileExists(atPath: path) ? .notReadable : .noSuchFile)
         }
         return try read(bytes: [UInt8](data))
     }
@@ -42,7 +42,7 @@ public enum OSMXMLReader {
         var way: OSMWay?
         var skipping = false
 
-        func fail(_ parser: XMLParser, _ reason: String) {
+        func fail(_ parser: XMLParser, _ reason: RoadImportError.Reason) {
             if problem == nil { problem = .malformedXML(line: parser.lineNumber, column: parser.columnNumber, reason: reason) }
             parser.abortParsing()
         }
@@ -54,7 +54,7 @@ public enum OSMXMLReader {
                 sawRoot = true
             case "node", "way":
                 skipping = a["action"] == "delete" || a["visible"] == "false"
-                guard let id = a["id"].flatMap({ Int64($0) }) else { return fail(parser, "<\(name)> without a numeric id") }
+                guard let id = a["id"].flatMap({ Int64($0) }) else { return fail(parser, .elementWithoutID(element: name)) }
                 if name == "way" {
                     way = OSMWay(id: id, nodeRefs: [], tags: [:])
                     return
@@ -62,15 +62,15 @@ public enum OSMXMLReader {
                 guard let lat = a["lat"].flatMap(Double.init), let lon = a["lon"].flatMap(Double.init),
                       (-90...90).contains(lat), (-180...180).contains(lon) else {
                     if skipping { return }
-                    return fail(parser, "node \(id) lacks a valid lat/lon")
+                    return fail(parser, .nodeWithoutCoordinates(node: id))
                 }
                 node = OSMNode(id: id, latitude: lat, longitude: lon)
             case "nd":
                 guard way != nil else { return }
-                guard let ref = a["ref"].flatMap({ Int64($0) }) else { return fail(parser, "<nd> without a numeric ref") }
+                guard let ref = a["ref"].flatMap({ Int64($0) }) else { return fail(parser, .ndWithoutRef) }
                 way?.nodeRefs.append(ref)
             case "tag":
-                guard let k = a["k"], let v = a["v"] else { return fail(parser, "<tag> without k or v") }
+                guard let k = a["k"], let v = a["v"] else { return fail(parser, .tagWithoutKeyOrValue) }
                 if node != nil { node?.tags[k] = v } else if way != nil { way?.tags[k] = v }
             default:
                 break

@@ -47,7 +47,7 @@ struct PBFFileSource: PBFByteSource {
 
     init(path: String) throws(RoadImportError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .cannotOpen(path: path, reason: FileManager.default.fileExists(atPath: path) ? "not readable" : "no such file")
+            throw .cannotOpen(path: path, reason: FileManager.default.fileExists(atPath: path) ? .notReadable : .noSuchFile)
         }
         self.handle = handle
         self.path = path
@@ -60,7 +60,7 @@ struct PBFFileSource: PBFByteSource {
         while out.count < count {
             let chunk: Data?
             do { chunk = try handle.read(upToCount: count - out.count) } catch {
-                throw .cannotOpen(path: path, reason: "\(error)")
+                throw .cannotOpen(path: path, reason: .openFailed(detail: "\(error)"))
             }
             guard let chunk, !chunk.isEmpty else { break }
             out.append(contentsOf: chunk)
@@ -84,32 +84,32 @@ struct PBFFramer<Source: PBFByteSource> {
         let prefix = try source.read(4)
         if prefix.isEmpty { return nil }
         guard prefix.count == 4 else {
-            throw .corruptPBF(offset: start, block: index, reason: "file ends inside a block's 4-byte length (\(prefix.count) bytes left)")
+            throw .corruptPBF(offset: start, block: index, reason: .lengthPrefixCut(bytesLeft: prefix.count))
         }
         let headerLength = prefix.reduce(0) { $0 << 8 | Int($1) }
         guard headerLength > 0, headerLength <= PBFLimits.maxBlobHeaderBytes else {
-            throw .corruptPBF(offset: start, block: index, reason: "BlobHeader length \(headerLength) is outside 1…\(PBFLimits.maxBlobHeaderBytes) bytes")
+            throw .corruptPBF(offset: start, block: index, reason: .blobHeaderLength(length: headerLength, maximum: PBFLimits.maxBlobHeaderBytes))
         }
         let headerBytes = try source.read(headerLength)
         guard headerBytes.count == headerLength else {
             throw .corruptPBF(offset: start + 4, block: index,
-                              reason: "file ends inside the BlobHeader (\(headerBytes.count) of \(headerLength) bytes)")
+                              reason: .blobHeaderCut(read: headerBytes.count, length: headerLength))
         }
         let header: OSMPBF_BlobHeader
         do { header = try OSMPBF_BlobHeader(serializedBytes: headerBytes) } catch {
-            throw .corruptPBF(offset: start + 4, block: index, reason: "BlobHeader does not decode: \(error)")
+            throw .corruptPBF(offset: start + 4, block: index, reason: .undecodable(message: "BlobHeader", detail: "\(error)"))
         }
         guard header.hasType, header.hasDatasize else {
-            throw .corruptPBF(offset: start + 4, block: index, reason: "BlobHeader lacks its required type or datasize")
+            throw .corruptPBF(offset: start + 4, block: index, reason: .blobHeaderIncomplete)
         }
         let size = Int(header.datasize)
         guard size >= 0, size <= PBFLimits.maxBlobBytes else {
-            throw .corruptPBF(offset: start + 4, block: index, reason: "Blob size \(size) is outside 0…\(PBFLimits.maxBlobBytes) bytes")
+            throw .corruptPBF(offset: start + 4, block: index, reason: .blobSize(size: size, maximum: PBFLimits.maxBlobBytes))
         }
         let blobOffset = start + 4 + headerLength
         let blob = try source.read(size)
         guard blob.count == size else {
-            throw .corruptPBF(offset: blobOffset, block: index, reason: "file ends inside the Blob (\(blob.count) of \(size) bytes)")
+            throw .corruptPBF(offset: blobOffset, block: index, reason: .blobCut(read: blob.count, size: size))
         }
         let block = PBFRawBlock(index: index, offset: start, type: header.type, blob: blob, blobOffset: blobOffset)
         offset = blobOffset + size
@@ -123,14 +123,14 @@ extension PBFRawBlock {
     func payload() throws(RoadImportError) -> [UInt8] {
         let message: OSMPBF_Blob
         do { message = try OSMPBF_Blob(serializedBytes: blob) } catch {
-            throw .corruptPBF(offset: blobOffset, block: index, reason: "Blob does not decode: \(error)")
+            throw .corruptPBF(offset: blobOffset, block: index, reason: .undecodable(message: "Blob", detail: "\(error)"))
         }
         switch message.data {
         case .raw(let data)?:
             return [UInt8](data)
         case .zlibData(let data)?:
             guard message.hasRawSize else {
-                throw .corruptPBF(offset: blobOffset, block: index, reason: "zlib Blob without raw_size")
+                throw .corruptPBF(offset: blobOffset, block: index, reason: .zlibWithoutRawSize)
             }
             switch Inflate.zlib([UInt8](data), expectedSize: Int(message.rawSize)) {
             case .success(let bytes): return bytes
@@ -138,9 +138,9 @@ extension PBFRawBlock {
             }
         case .lzmaData?, .lz4Data?, .zstdData?, .obsoleteBzip2Data?:
             throw .unsupportedPBF(offset: blobOffset, block: index,
-                                  reason: "Blob compression other than zlib (re-encode with `osmium cat in.pbf -o out.osm.pbf`)")
+                                  reason: .unsupportedCompression)
         case nil:
-            throw .corruptPBF(offset: blobOffset, block: index, reason: "Blob carries no data")
+            throw .corruptPBF(offset: blobOffset, block: index, reason: .blobWithoutData)
         }
     }
 }

@@ -55,14 +55,14 @@ struct PBFPrimitiveBlock {
     }
 
     private static func corrupt(_ failure: ProtobufWire.Failure, offset: Int, block: Int) -> RoadImportError {
-        let reason: String
+        let reason: RoadImportError.Reason
         switch failure {
-        case .truncated(let at): reason = "a value is cut off at byte \(at) of the inflated block"
-        case .overlongVarint(let at): reason = "a varint longer than 10 bytes at byte \(at) of the inflated block"
-        case .badWireType(let t, let at): reason = "wire type \(t) at byte \(at) of the inflated block"
-        case .lengthBeyondEnd(let at): reason = "a length at byte \(at) of the inflated block runs past its message"
+        case .truncated(let at): reason = .valueCutOff(at: at)
+        case .overlongVarint(let at): reason = .overlongVarint(at: at)
+        case .badWireType(let t, let at): reason = .badWireType(type: Int(t), at: at)
+        case .lengthBeyondEnd(let at): reason = .lengthPastEnd(at: at)
         }
-        return .corruptPBF(offset: offset, block: block, reason: "PrimitiveBlock does not decode: \(reason)")
+        return .corruptPBF(offset: offset, block: block, reason: reason)
     }
 
     /// Resolves string indices to `String`s once per block.
@@ -73,7 +73,7 @@ struct PBFPrimitiveBlock {
 
     private func string(_ i: UInt64, _ cache: inout StringCache, _ bytes: UnsafeBufferPointer<UInt8>) throws(RoadImportError) -> String {
         guard i < UInt64(strings.count) else {
-            throw .corruptPBF(offset: offset, block: index, reason: "string index \(i) outside the table of \(strings.count)")
+            throw .corruptPBF(offset: offset, block: index, reason: .stringIndex(index: Int(i), count: strings.count))
         }
         if let s = cache.values[Int(i)] { return s }
         let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[strings[Int(i)]]), as: UTF8.self)
@@ -92,7 +92,7 @@ struct PBFPrimitiveBlock {
     private func tags(keys: [UInt64], values: [UInt64], _ cache: inout StringCache,
                       _ bytes: UnsafeBufferPointer<UInt8>) throws(RoadImportError) -> [String: String] {
         guard keys.count == values.count else {
-            throw .corruptPBF(offset: offset, block: index, reason: "\(keys.count) tag keys but \(values.count) values")
+            throw .corruptPBF(offset: offset, block: index, reason: .tagCounts(keys: keys.count, values: values.count))
         }
         var out: [String: String] = [:]
         // keys and vals are uint32 fields: a longer varint is truncated, as message decoders do.
@@ -162,7 +162,7 @@ struct PBFPrimitiveBlock {
                     } catch {
                         throw Self.corrupt(error, offset: offset, block: index)
                     }
-                    guard !overflow else { throw .corruptPBF(offset: offset, block: index, reason: "way \(id): node id overflows") }
+                    guard !overflow else { throw .corruptPBF(offset: offset, block: index, reason: .wayNodeOverflow(way: id)) }
                     try body(OSMWay(id: id, nodeRefs: refs, tags: try tags(keys: keyList, values: valueList, &cache, bytes)))
                 }
             }
@@ -192,7 +192,7 @@ struct PBFPrimitiveBlock {
         }
         func checked(_ node: OSMNode) throws(RoadImportError) -> OSMNode {
             guard (-90...90).contains(node.latitude), (-180...180).contains(node.longitude) else {
-                throw .corruptPBF(offset: offset, block: index, reason: "node \(node.id) at \(node.latitude), \(node.longitude) is outside the globe")
+                throw .corruptPBF(offset: offset, block: index, reason: .nodeOutsideGlobe(node: node.id, latitude: node.latitude, longitude: node.longitude))
             }
             return node
         }
@@ -260,7 +260,7 @@ struct PBFPrimitiveBlock {
                     guard !ids.isEmpty else { continue }
                     guard lats.count == ids.count, lons.count == ids.count else {
                         throw .corruptPBF(offset: offset, block: index,
-                                          reason: "dense nodes: \(ids.count) ids, \(lats.count) lats, \(lons.count) lons")
+                                          reason: .denseArrays(ids: ids.count, latitudes: lats.count, longitudes: lons.count))
                     }
                     var kv = 0 // position in keys_vals: ((key value)* 0)* per node
                     var id: Int64 = 0, lat: Int64 = 0, lon: Int64 = 0
@@ -268,7 +268,7 @@ struct PBFPrimitiveBlock {
                         let (a, o1) = id.addingReportingOverflow(ProtobufWire.zigzag(ids[i]))
                         let (b, o2) = lat.addingReportingOverflow(ProtobufWire.zigzag(lats[i]))
                         let (c, o3) = lon.addingReportingOverflow(ProtobufWire.zigzag(lons[i]))
-                        guard !(o1 || o2 || o3) else { throw .corruptPBF(offset: offset, block: index, reason: "dense node \(i): delta overflows") }
+                        guard !(o1 || o2 || o3) else { throw .corruptPBF(offset: offset, block: index, reason: .denseDeltaOverflow(node: i)) }
                         id = a; lat = b; lon = c
                         let found = lookup(id)
                         let take = found != nil
@@ -276,7 +276,7 @@ struct PBFPrimitiveBlock {
                         // keys_vals holds int32 values: compare as the message decoder did.
                         while kv < keysVals.count, Int32(truncatingIfNeeded: keysVals[kv]) != 0 {
                             guard kv + 1 < keysVals.count else {
-                                throw .corruptPBF(offset: offset, block: index, reason: "dense node \(id): keys_vals ends after a key")
+                                throw .corruptPBF(offset: offset, block: index, reason: .denseKeysValsCut(node: id))
                             }
                             if take {
                                 nodeTags[try string(Self.int32Index(keysVals[kv]), &cache, bytes)]

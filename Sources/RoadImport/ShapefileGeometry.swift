@@ -7,7 +7,7 @@ struct ByteCursor {
 
     func need(_ offset: Int, _ count: Int) throws(RoadImportError) {
         guard offset >= 0, count >= 0, offset <= bytes.count - count else {
-            throw .badShapefile(file: file, offset: offset, reason: "file ends inside a record (\(count) bytes needed, \(max(0, bytes.count - offset)) left)")
+            throw .badShapefile(file: file, offset: offset, reason: .recordCut(needed: count, left: max(0, bytes.count - offset)))
         }
     }
 
@@ -34,15 +34,15 @@ enum ShapefileGeometry {
     /// One entry per record: the parts of a PolyLine, or nil for a Null shape.
     static func parse(_ shp: [UInt8], index shx: [UInt8], shpPath: String, shxPath: String) throws(RoadImportError) -> [[[GeoCoordinate]]?] {
         let c = ByteCursor(bytes: shp, file: shpPath)
-        guard try c.int32BE(0) == 9994 else { throw .badShapefile(file: shpPath, offset: 0, reason: "not a shapefile (file code is not 9994)") }
+        guard try c.int32BE(0) == 9994 else { throw .badShapefile(file: shpPath, offset: 0, reason: .notShapefile) }
         let fileType = try c.int32LE(32)
         guard [3, 13, 23].contains(fileType) else {
-            throw .badShapefile(file: shpPath, offset: 32, reason: "shape type \(fileType) is not PolyLine (3), PolyLineZ (13) or PolyLineM (23)")
+            throw .badShapefile(file: shpPath, offset: 32, reason: .fileShapeType(type: Int(fileType)))
         }
         let x = ByteCursor(bytes: shx, file: shxPath)
-        guard try x.int32BE(0) == 9994 else { throw .badShapefile(file: shxPath, offset: 0, reason: "not a shapefile index (file code is not 9994)") }
+        guard try x.int32BE(0) == 9994 else { throw .badShapefile(file: shxPath, offset: 0, reason: .notShapefileIndex) }
         guard shx.count >= 100, (shx.count - 100) % 8 == 0 else {
-            throw .badShapefile(file: shxPath, offset: 100, reason: "index length \(shx.count) is not 100 + 8 × records")
+            throw .badShapefile(file: shxPath, offset: 100, reason: .indexLength(length: shx.count))
         }
         let count = (shx.count - 100) / 8
         var out: [[[GeoCoordinate]]?] = []
@@ -51,11 +51,11 @@ enum ShapefileGeometry {
             let offset = try x.int32BE(100 + 8 * r) * 2
             let length = try x.int32BE(104 + 8 * r) * 2
             guard offset >= 100, length >= 4 else {
-                throw .badShapefile(file: shxPath, offset: 100 + 8 * r, reason: "record \(r + 1): offset \(offset) or length \(length) impossible")
+                throw .badShapefile(file: shxPath, offset: 100 + 8 * r, reason: .indexEntry(record: r + 1, offset: Int(offset), length: Int(length)))
             }
             try c.need(offset, 8 + length)
             guard try c.int32BE(offset) == r + 1, try c.int32BE(offset + 4) * 2 == length else {
-                throw .badShapefile(file: shpPath, offset: offset, reason: "record \(r + 1) does not match the .shx index")
+                throw .badShapefile(file: shpPath, offset: offset, reason: .recordMismatch(record: r + 1))
             }
             out.append(try polyline(c, at: offset + 8, length: length, record: r + 1))
         }
@@ -66,17 +66,17 @@ enum ShapefileGeometry {
         let type = try c.int32LE(start)
         if type == 0 { return nil }
         guard [3, 13, 23].contains(type) else {
-            throw .badShapefile(file: c.file, offset: start, reason: "record \(record): shape type \(type) is not a PolyLine")
+            throw .badShapefile(file: c.file, offset: start, reason: .recordShapeType(record: record, type: Int(type)))
         }
         let numParts = try c.int32LE(start + 36), numPoints = try c.int32LE(start + 40)
         // Each part takes 4 bytes and each point 16 (more with Z/M): bounds before allocating.
         guard numParts >= 1, numPoints >= 2, 44 + 4 * numParts + 16 * numPoints <= length else {
-            throw .badShapefile(file: c.file, offset: start + 36, reason: "record \(record): \(numParts) parts and \(numPoints) points do not fit its \(length) bytes")
+            throw .badShapefile(file: c.file, offset: start + 36, reason: .partsDoNotFit(record: record, parts: Int(numParts), points: Int(numPoints), length: Int(length)))
         }
         var partStarts: [Int] = []
         for p in 0..<numParts { partStarts.append(try c.int32LE(start + 44 + 4 * p)) }
         guard partStarts[0] == 0, zip(partStarts, partStarts.dropFirst()).allSatisfy({ $0 < $1 }), partStarts.last! < numPoints else {
-            throw .badShapefile(file: c.file, offset: start + 44, reason: "record \(record): part starts \(partStarts) are not increasing within \(numPoints) points")
+            throw .badShapefile(file: c.file, offset: start + 44, reason: .partStarts(record: record, starts: partStarts.map { Int($0) }, points: Int(numPoints)))
         }
         let pointsAt = start + 44 + 4 * numParts
         var parts: [[GeoCoordinate]] = []
@@ -87,7 +87,7 @@ enum ShapefileGeometry {
                 let lon = try c.doubleLE(pointsAt + 16 * k), lat = try c.doubleLE(pointsAt + 16 * k + 8)
                 guard (-180...180).contains(lon), (-90...90).contains(lat) else {
                     throw .badShapefile(file: c.file, offset: pointsAt + 16 * k,
-                                        reason: "record \(record): point \(lon), \(lat) is not longitude/latitude in degrees (is the data projected?)")
+                                        reason: .pointNotDegrees(record: record, longitude: lon, latitude: lat))
                 }
                 line.append(GeoCoordinate(latitude: lat, longitude: lon))
             }
@@ -109,7 +109,7 @@ struct DBFTable {
         let headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
         let recordLength = Int(bytes[10]) | Int(bytes[11]) << 8
         guard headerLength >= 33, recordLength >= 1, headerLength <= bytes.count else {
-            throw .badShapefile(file: path, offset: 8, reason: "header length \(headerLength) or record length \(recordLength) impossible")
+            throw .badShapefile(file: path, offset: 8, reason: .dbfLengths(header: Int(headerLength), record: Int(recordLength)))
         }
         var fields: [(name: String, offset: Int, length: Int)] = []
         var position = 1 // after the deletion flag
@@ -123,10 +123,10 @@ struct DBFTable {
             d += 32
         }
         guard position <= recordLength else {
-            throw .badShapefile(file: path, offset: 32, reason: "fields take \(position) bytes but a record has \(recordLength)")
+            throw .badShapefile(file: path, offset: 32, reason: .dbfFieldsTooLong(fields: Int(position), record: Int(recordLength)))
         }
         guard headerLength + count * recordLength <= bytes.count else {
-            throw .badShapefile(file: path, offset: headerLength, reason: "\(count) records of \(recordLength) bytes do not fit the file")
+            throw .badShapefile(file: path, offset: headerLength, reason: .dbfRecordsDoNotFit(count: Int(count), length: Int(recordLength)))
         }
         var raw: [[[UInt8]]] = []
         raw.reserveCapacity(count)
@@ -147,7 +147,7 @@ struct DBFTable {
             for (f, cell) in zip(fields, cells) {
                 guard let text = encoding.decode(cell) else {
                     throw .badShapefile(file: path, offset: headerLength + r * recordLength + f.offset,
-                                        reason: "record \(r + 1), field \(f.name): not valid \(encoding.rawValue) text (try --encoding)")
+                                        reason: .dbfText(record: r + 1, field: f.name, encoding: encoding.rawValue))
                 }
                 row[f.name] = text
             }

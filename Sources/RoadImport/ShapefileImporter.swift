@@ -78,7 +78,7 @@ public enum ShapefileImporter {
         let (features, info) = try ShapefileReader.read(path: path, encoding: encoding)
         guard features.first.map({ $0.attributes[mapping.classField] != nil }) ?? true else {
             let fields = features[0].attributes.keys.sorted().joined(separator: ", ")
-            throw .badShapefile(file: path, offset: nil, reason: "no class field '\(mapping.classField)' (fields: \(fields)); use --class-field")
+            throw .badShapefile(file: path, offset: nil, reason: .noClassField(field: mapping.classField, fields: fields))
         }
         var builder = OSMNetworkBuilder(options: options, nodePrefix: "s")
         var joiner = VertexJoiner(toleranceMetres: toleranceMetres)

@@ -43,7 +43,7 @@ public struct ShapefileReader: Sendable {
         if chosen != nil { source = "--encoding" } else if let cpg = FileManager.default.contents(atPath: base + ".cpg") {
             let name = String(decoding: cpg, as: UTF8.self)
             guard let e = TextEncoding(name: name) else {
-                throw .badShapefile(file: base + ".cpg", offset: nil, reason: "unknown code page '\(name.trimmingCharacters(in: " \r\n"))' (UTF-8, GBK, GB2312, GB18030, 936)")
+                throw .badShapefile(file: base + ".cpg", offset: nil, reason: .codePage(name: name.trimmingCharacters(in: " \r\n")))
             }
             chosen = e
             source = ".cpg"
@@ -51,7 +51,7 @@ public struct ShapefileReader: Sendable {
         let geometry = try ShapefileGeometry.parse(shp, index: shx, shpPath: shpPath, shxPath: shxPath)
         let table = try DBFTable.parse(dbf, path: dbfPath, encoding: chosen)
         guard table.rows.count == geometry.count else {
-            throw .badShapefile(file: dbfPath, offset: 4, reason: "\(table.rows.count) attribute rows for \(geometry.count) shapes")
+            throw .badShapefile(file: dbfPath, offset: 4, reason: .rowCount(rows: table.rows.count, shapes: geometry.count))
         }
         var features: [ShapefileFeature] = []
         var nulls = 0
@@ -64,7 +64,7 @@ public struct ShapefileReader: Sendable {
 
     static func load(_ path: String) throws(RoadImportError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .cannotOpen(path: path, reason: FileManager.default.fileExists(atPath: path) ? "not readable" : "no such file")
+            throw .cannotOpen(path: path, reason: FileManager.default.fileExists(atPath: path) ? .notReadable : .noSuchFile)
         }
         return [UInt8](data)
     }
@@ -81,17 +81,15 @@ public struct ShapefileReader: Sendable {
         }
         if wkt.uppercased().hasPrefix("PROJCS") || wkt.uppercased().hasPrefix("PROJCRS") {
             let name = firstName(after: "PROJCS") ?? firstName(after: "PROJCRS") ?? "unnamed"
-            throw .badShapefile(file: path, offset: nil, reason: "projected coordinate system '\(name)'; reproject to WGS-84 or CGCS2000 "
-                                + "longitude/latitude first (e.g. ogr2ogr -t_srs EPSG:4326)")
+            throw .badShapefile(file: path, offset: nil, reason: .projected(name: name))
         }
         guard let name = firstName(after: "GEOGCS") ?? firstName(after: "GEOGCRS") else {
-            throw .badShapefile(file: path, offset: nil, reason: "not a WKT coordinate system")
+            throw .badShapefile(file: path, offset: nil, reason: .notWKT)
         }
         let key = name.uppercased().replacingOccurrences(of: "_", with: " ")
         guard key.contains("WGS 84") || key.contains("WGS 1984") || key.contains("WGS84") || key.contains("CGCS2000")
                 || key.contains("CHINA GEODETIC COORDINATE SYSTEM 2000") else {
-            throw .badShapefile(file: path, offset: nil, reason: "geographic coordinate system '\(name)' is neither WGS-84 nor CGCS2000 "
-                                + "(Beijing 1954 and Xian 1980 need a datum shift first)")
+            throw .badShapefile(file: path, offset: nil, reason: .datum(name: name))
         }
         return name
     }

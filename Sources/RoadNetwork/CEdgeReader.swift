@@ -17,23 +17,23 @@ public enum CEdgeReader {
             let fields = whitespaceFields(line)
             if fields.isEmpty || fields[0].hasPrefix("#") { continue }
             guard fields.count == 4 else {
-                log.add(number, "expected 4 fields 'edge_id from to length', found \(fields.count)")
+                log.add(number, .cedgeFieldCount(found: fields.count))
                 continue
             }
-            guard let from = Int32(fields[1]), from >= 0 else { log.add(number, "bad node id '\(fields[1])'"); continue }
-            guard let to = Int32(fields[2]), to >= 0 else { log.add(number, "bad node id '\(fields[2])'"); continue }
+            guard let from = Int32(fields[1]), from >= 0 else { log.add(number, .badNodeID(value: String(fields[1]))); continue }
+            guard let to = Int32(fields[2]), to >= 0 else { log.add(number, .badNodeID(value: String(fields[2]))); continue }
             guard let length = Double(fields[3]), length >= 0, length.isFinite else {
-                log.add(number, "bad length '\(fields[3])' (need a finite number ≥ 0)")
+                log.add(number, .badLength(value: String(fields[3])))
                 continue
             }
-            guard Int(fields[0]) != nil else { log.add(number, "bad edge id '\(fields[0])'"); continue }
+            guard Int(fields[0]) != nil else { log.add(number, .badEdgeID(value: String(fields[0]))); continue }
             maxNode = max(maxNode, from, to)
             edges.append((from, to, length))
         }
         // Ids are dense in this format; a stray huge id would otherwise allocate billions
         // of empty nodes before anything could complain.
         if Int(maxNode) >= plausibleNodeLimit(edges: edges.count) {
-            log.add(0, "node id \(maxNode) is far beyond the \(edges.count) segments in the file; ids must be dense and 0-based")
+            log.add(0, .sparseNodeIDs(node: Int(maxNode), segments: edges.count))
         }
         if !log.problems.isEmpty { throw GraphReadError(problems: log.problems) }
         var builder = RoadGraphBuilder(nodeCount: Int(maxNode) + 1, lengthUnit: .fileUnit)

@@ -29,27 +29,27 @@ public enum CSVEdgeListReader {
             columns = header
             start = 1
         } else if let first = lines.first, EdgeColumns.looksLikeHeader(splitCSV(first.text)) {
-            log.add(first.number, "header needs columns from, to and length_km")
+            log.add(first.number, .edgeHeader)
             start = 1
         }
         for (number, line) in lines.dropFirst(start) {
             if isBlankCSVRow(line) { continue }
             let f = splitCSV(line)
             guard f.count > max(columns.from, columns.to, columns.length) else {
-                log.add(number, "expected at least \(max(columns.from, columns.to, columns.length) + 1) fields, found \(f.count)")
+                log.add(number, .fieldCount(expected: max(columns.from, columns.to, columns.length) + 1, found: f.count))
                 continue
             }
             let field = { (i: Int?) -> Substring in i.map { $0 < f.count ? f[$0] : "" } ?? "" }
             let fromName = String(f[columns.from]), toName = String(f[columns.to])
-            if fromName.isEmpty || toName.isEmpty { log.add(number, "empty node id"); continue }
+            if fromName.isEmpty || toName.isEmpty { log.add(number, .emptyNodeID); continue }
             guard let length = Double(field(columns.length)), length >= 0, length.isFinite else {
-                log.add(number, "bad length_km '\(field(columns.length))' (need a finite number ≥ 0)"); continue
+                log.add(number, .badLengthKm(value: String(field(columns.length)))); continue
             }
             var speed: Double?
             let speedText = field(columns.speed)
             if !speedText.isEmpty {
                 guard let s = Double(speedText), s > 0, s.isFinite else {
-                    log.add(number, "bad speed_kmh '\(speedText)' (need a number > 0, or empty for the class default)"); continue
+                    log.add(number, .badSpeed(value: String(speedText))); continue
                 }
                 speed = s
             }
@@ -61,17 +61,17 @@ public enum CSVEdgeListReader {
                 if let parsed = RoadClass(parsing: classText) {
                     roadClass = parsed
                 } else if speed == nil {
-                    log.add(number, "unknown road class '\(classText)' (expected one of \(RoadClass.allCases.map(\.rawValue).joined(separator: ", ")), or any label with speed_kmh)")
+                    log.add(number, .unknownClass(value: String(classText), known: RoadClass.allCases.map(\.rawValue).joined(separator: ", ")))
                     continue
                 }
             }
             guard let oneWay = parseBool(field(columns.oneWay)) else {
-                log.add(number, "bad oneway '\(field(columns.oneWay))' (expected true/false, yes/no or 1/0)"); continue
+                log.add(number, .badOneway(value: String(field(columns.oneWay)))); continue
             }
             let a: NodeID, b: NodeID
             if nodesText != nil {
-                guard let x = builder.node(named: fromName), x.index < knownNodes else { log.add(number, "node '\(fromName)' is not in \(nodesFile)"); continue }
-                guard let y = builder.node(named: toName), y.index < knownNodes else { log.add(number, "node '\(toName)' is not in \(nodesFile)"); continue }
+                guard let x = builder.node(named: fromName), x.index < knownNodes else { log.add(number, .nodeNotInFile(node: fromName, nodesFile: nodesFile)); continue }
+                guard let y = builder.node(named: toName), y.index < knownNodes else { log.add(number, .nodeNotInFile(node: toName, nodesFile: nodesFile)); continue }
                 a = x; b = y
             } else {
                 a = builder.addNode(named: fromName); b = builder.addNode(named: toName)
@@ -96,22 +96,22 @@ public enum CSVEdgeListReader {
                 idColumn = i; latColumn = la; lonColumn = lo
                 lines = lines.dropFirst()
             } else if Double(splitCSV(first.text).dropFirst().first ?? "") == nil {
-                log.add(first.number, "header needs columns id, lat and lon")
+                log.add(first.number, .nodeHeader)
                 lines = lines.dropFirst()
             }
         }
         for (number, line) in lines {
             if isBlankCSVRow(line) { continue }
             let f = splitCSV(line)
-            guard f.count > max(idColumn, latColumn, lonColumn) else { log.add(number, "expected fields id,lat,lon, found \(f.count)"); continue }
+            guard f.count > max(idColumn, latColumn, lonColumn) else { log.add(number, .nodeFieldCount(found: f.count)); continue }
             let id = String(f[idColumn])
-            guard !id.isEmpty else { log.add(number, "empty node id"); continue }
+            guard !id.isEmpty else { log.add(number, .emptyNodeID); continue }
             guard let lat = Double(f[latColumn]), let lon = Double(f[lonColumn]) else {
-                log.add(number, "bad coordinate '\(f[latColumn])', '\(f[lonColumn])'"); continue
+                log.add(number, .badCoordinate(latitude: String(f[latColumn]), longitude: String(f[lonColumn]))); continue
             }
             let c = GeoCoordinate(latitude: lat, longitude: lon)
-            guard c.isValid else { log.add(number, "coordinate \(c) is outside WGS-84 ranges (lat −90…90, lon −180…180)"); continue }
-            guard seen.insert(id).inserted else { log.add(number, "duplicate node id '\(id)'"); continue }
+            guard c.isValid else { log.add(number, .coordinateOutOfRange(coordinate: "\(c)")); continue }
+            guard seen.insert(id).inserted else { log.add(number, .duplicateNode(node: id)); continue }
             builder.addNode(named: id, at: c)
             if log.isFull { break }
         }

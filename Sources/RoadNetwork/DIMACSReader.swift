@@ -21,9 +21,9 @@ public enum DIMACSReader {
             switch kind {
             case "c": continue
             case "p":
-                guard nodeCount == nil else { log.add(number, "second problem line"); continue }
+                guard nodeCount == nil else { log.add(number, .secondProblemLine); continue }
                 guard f.count == 4, f[1] == "sp", let n = Int(f[2]), let m = Int(f[3]), n >= 0, m >= 0, n < Int(Int32.max) else {
-                    log.add(number, "expected problem line 'p sp NODES ARCS'")
+                    log.add(number, .expectedProblemLine(form: "p sp NODES ARCS"))
                     nodeCount = 0
                     continue
                 }
@@ -32,23 +32,23 @@ public enum DIMACSReader {
                 // can hold (an arc line is at least "a 1 1 0\n", 8 bytes).
                 arcs.reserveCapacity(min(m, text.utf8.count / 8))
             case "a":
-                guard let n = nodeCount else { log.add(number, "arc before the problem line 'p sp NODES ARCS'"); continue }
-                guard f.count == 4 else { log.add(number, "expected 'a FROM TO WEIGHT', found \(f.count) fields"); continue }
-                guard let u = Int(f[1]), (1...max(n, 1)).contains(u), u <= n else { log.add(number, "node '\(f[1])' outside 1…\(n)"); continue }
-                guard let v = Int(f[2]), (1...max(n, 1)).contains(v), v <= n else { log.add(number, "node '\(f[2])' outside 1…\(n)"); continue }
-                guard let w = Double(f[3]), w >= 0, w.isFinite else { log.add(number, "bad weight '\(f[3])' (need a finite number ≥ 0)"); continue }
+                guard let n = nodeCount else { log.add(number, .arcBeforeProblemLine); continue }
+                guard f.count == 4 else { log.add(number, .lineFieldCount(form: "a FROM TO WEIGHT", found: f.count)); continue }
+                guard let u = Int(f[1]), (1...max(n, 1)).contains(u), u <= n else { log.add(number, .nodeOutOfRange(node: String(f[1]), count: n)); continue }
+                guard let v = Int(f[2]), (1...max(n, 1)).contains(v), v <= n else { log.add(number, .nodeOutOfRange(node: String(f[2]), count: n)); continue }
+                guard let w = Double(f[3]), w >= 0, w.isFinite else { log.add(number, .badWeight(value: String(f[3]))); continue }
                 arcs.append((Int32(u - 1), Int32(v - 1), w))
             default:
-                log.add(number, "unknown line type '\(kind)' (expected c, p or a)")
+                log.add(number, .unknownArcLineType(type: String(kind)))
             }
             if log.isFull { break }
         }
-        if nodeCount == nil { log.add(0, "no problem line 'p sp NODES ARCS'") }
+        if nodeCount == nil { log.add(0, .noProblemLine(form: "p sp NODES ARCS")) }
         if let n = nodeCount, n >= plausibleNodeLimit(edges: arcs.count) {
-            log.add(problemLine, "problem line declares \(n) nodes, far more than \(arcs.count) arcs can touch")
+            log.add(problemLine, .tooManyNodes(nodes: n, arcs: arcs.count))
         }
         if log.problems.isEmpty && arcs.count != declaredArcs {
-            log.add(problemLine, "problem line declares \(declaredArcs) arcs but the file has \(arcs.count)")
+            log.add(problemLine, .arcCountMismatch(declared: declaredArcs, found: arcs.count))
         }
         var problems = log.problems
         var coordinates: [GeoCoordinate]?
@@ -81,25 +81,25 @@ public enum DIMACSReader {
             case "p":
                 sawProblem = true
                 guard f.count == 5, f[1] == "aux", f[2] == "sp", f[3] == "co", let n = Int(f[4]) else {
-                    log.add(number, "expected problem line 'p aux sp co NODES'"); continue
+                    log.add(number, .expectedProblemLine(form: "p aux sp co NODES")); continue
                 }
-                if n != nodeCount { log.add(number, "declares \(n) nodes but the graph has \(nodeCount)") }
+                if n != nodeCount { log.add(number, .nodeCountMismatch(declared: n, actual: nodeCount)) }
             case "v":
-                guard f.count == 4 else { log.add(number, "expected 'v ID X Y', found \(f.count) fields"); continue }
-                guard let id = Int(f[1]), id >= 1, id <= nodeCount else { log.add(number, "node '\(f[1])' outside 1…\(nodeCount)"); continue }
-                guard let x = Double(f[2]), let y = Double(f[3]) else { log.add(number, "bad coordinate '\(f[2]) \(f[3])'"); continue }
+                guard f.count == 4 else { log.add(number, .lineFieldCount(form: "v ID X Y", found: f.count)); continue }
+                guard let id = Int(f[1]), id >= 1, id <= nodeCount else { log.add(number, .nodeOutOfRange(node: String(f[1]), count: nodeCount)); continue }
+                guard let x = Double(f[2]), let y = Double(f[3]) else { log.add(number, .badCoordinatePair(x: String(f[2]), y: String(f[3]))); continue }
                 let c = GeoCoordinate(latitude: y / 1e6, longitude: x / 1e6)
-                guard c.isValid else { log.add(number, "coordinate \(c) is outside WGS-84 ranges"); continue }
+                guard c.isValid else { log.add(number, .coordinateOutsideWGS84(coordinate: "\(c)")); continue }
                 coordinates[id - 1] = c
             default:
-                log.add(number, "unknown line type '\(kind)' (expected c, p or v)")
+                log.add(number, .unknownCoordinateLineType(type: String(kind)))
             }
             if log.isFull { break }
         }
-        if !sawProblem { log.add(0, "no problem line 'p aux sp co NODES'") }
+        if !sawProblem { log.add(0, .noProblemLine(form: "p aux sp co NODES")) }
         let missing = coordinates.indices.filter { coordinates[$0] == nil }
         if let first = missing.first, log.problems.isEmpty {
-            log.add(0, "\(missing.count) nodes have no coordinate (first: \(first + 1))")
+            log.add(0, .missingCoordinates(count: missing.count, first: first + 1))
         }
         if !log.problems.isEmpty { throw GraphReadError(problems: log.problems) }
         return coordinates.compactMap { $0 }

@@ -17,10 +17,10 @@ public enum GeoJSONRoadReader {
         var log = ProblemLog(file: file)
         let root: LineJSON
         do throws(LineJSON.SyntaxError) { root = try LineJSON.parse(text) } catch {
-            throw GraphReadError(problems: [.init(file: file, line: error.line, message: "invalid JSON: \(error.message)")])
+            throw GraphReadError(problems: [.init(file: file, line: error.line, reason: error.reason)])
         }
         guard root["type"]?.string == "FeatureCollection", let features = root["features"]?.array else {
-            throw GraphReadError(problems: [.init(file: file, line: root.line, message: "expected a FeatureCollection with a 'features' array")])
+            throw GraphReadError(problems: [.init(file: file, line: root.line, reason: .notFeatureCollection)])
         }
         var builder = RoadGraphBuilder()
         var nodeAt: [Key: NodeID] = [:]
@@ -33,15 +33,15 @@ public enum GeoJSONRoadReader {
         }
         for (index, feature) in features.enumerated() {
             let line = feature.line
-            let place = "feature \(index)"
-            guard feature["type"]?.string == "Feature" else { log.add(line, "\(place): expected an object with \"type\": \"Feature\""); continue }
-            guard let geometry = feature["geometry"], !geometry.isNull else { log.add(line, "\(place): no geometry"); continue }
+            let place = index
+            guard feature["type"]?.string == "Feature" else { log.add(line, .notFeature(feature: place)); continue }
+            guard let geometry = feature["geometry"], !geometry.isNull else { log.add(line, .noGeometry(feature: place)); continue }
             let parts: [LineJSON]
             switch geometry["type"]?.string {
             case "LineString": parts = [geometry["coordinates"] ?? .null(line: geometry.line)]
             case "MultiLineString": parts = geometry["coordinates"]?.array ?? [.null(line: geometry.line)]
             default:
-                log.add(geometry.line, "\(place): geometry must be a LineString or MultiLineString, not \(geometry["type"]?.string ?? "missing")")
+                log.add(geometry.line, geometry["type"]?.string.map { .geometryType(feature: place, type: $0) } ?? .geometryTypeMissing(feature: place))
                 continue
             }
             let properties = feature["properties"] ?? .null(line: line)
@@ -77,18 +77,18 @@ public enum GeoJSONRoadReader {
         var length: Double?
     }
 
-    static func attributes(_ p: LineJSON, place: String, log: inout ProblemLog) -> Attributes? {
+    static func attributes(_ p: LineJSON, place: Int, log: inout ProblemLog) -> Attributes? {
         var a = Attributes()
         func first(_ keys: String...) -> LineJSON? { keys.lazy.compactMap { p[$0] }.first { !$0.isNull } }
         if let c = first("class", "road_class", "highway") {
             guard let name = c.string, let parsed = RoadClass(parsing: name) else {
-                log.add(c.line, "\(place): unknown road class \(c.string.map { "'\($0)'" } ?? "value")"); return nil
+                log.add(c.line, c.string.map { .unknownClassName(feature: place, value: $0) } ?? .classNotText(feature: place)); return nil
             }
             a.roadClass = parsed
         }
         if let s = first("speed_kmh", "speed", "maxspeed") {
             guard let v = s.number ?? s.string.flatMap({ Double($0) }), v > 0, v.isFinite else {
-                log.add(s.line, "\(place): speed must be a number > 0"); return nil
+                log.add(s.line, .speedNotPositive(feature: place)); return nil
             }
             a.speed = v
         }
@@ -100,28 +100,28 @@ public enum GeoJSONRoadReader {
             case let .string(s, _):
                 if s == "-1" { a.oneWay = true; a.reversed = true }
                 else if let b = CSVEdgeListReader.parseBool(Substring(s)) { a.oneWay = b }
-                else { log.add(o.line, "\(place): oneway must be true/false, yes/no, 1/0 or -1"); return nil }
-            default: log.add(o.line, "\(place): oneway must be true/false, yes/no, 1/0 or -1"); return nil
+                else { log.add(o.line, .onewayValue(feature: place)); return nil }
+            default: log.add(o.line, .onewayValue(feature: place)); return nil
             }
         }
         if let l = first("length_km", "length") {
-            guard let v = l.number, v >= 0, v.isFinite else { log.add(l.line, "\(place): length must be a number ≥ 0"); return nil }
+            guard let v = l.number, v >= 0, v.isFinite else { log.add(l.line, .lengthNotNumber(feature: place)); return nil }
             a.length = v
         }
         return a
     }
 
-    static func positions(_ value: LineJSON, place: String, log: inout ProblemLog) -> [GeoCoordinate]? {
+    static func positions(_ value: LineJSON, place: Int, log: inout ProblemLog) -> [GeoCoordinate]? {
         guard let array = value.array, array.count >= 2 else {
-            log.add(value.line, "\(place): a line needs at least two positions"); return nil
+            log.add(value.line, .lineTooShort(feature: place)); return nil
         }
         var points: [GeoCoordinate] = []
         for p in array {
             guard let xy = p.array, xy.count >= 2, let lon = xy[0].number, let lat = xy[1].number else {
-                log.add(p.line, "\(place): a position must be [longitude, latitude]"); return nil
+                log.add(p.line, .positionShape(feature: place)); return nil
             }
             let c = GeoCoordinate(latitude: lat, longitude: lon)
-            guard c.isValid else { log.add(p.line, "\(place): position \(c) is outside WGS-84 ranges"); return nil }
+            guard c.isValid else { log.add(p.line, .positionOutOfRange(feature: place, coordinate: "\(c)")); return nil }
             points.append(c)
         }
         return points

@@ -9,15 +9,18 @@ public struct GraphReadError: Error, Hashable, Sendable, CustomStringConvertible
         public var file: String
         /// 1-based line number; 0 when the problem concerns the whole file.
         public var line: Int
-        /// A plain sentence saying what is wrong.
-        public var message: String
+        /// What is wrong, as a code with its values.
+        public var reason: Reason
 
         /// A problem at a place.
-        public init(file: String, line: Int, message: String) {
+        public init(file: String, line: Int, reason: Reason) {
             self.file = file
             self.line = line
-            self.message = message
+            self.reason = reason
         }
+
+        /// A plain English sentence saying what is wrong.
+        public var message: String { reason.description }
 
         /// `file:line: message`, the form compilers use, so editors can jump to it.
         public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
@@ -45,8 +48,8 @@ struct ProblemLog {
 
     var isFull: Bool { problems.count >= GraphReadError.maximumProblems }
 
-    mutating func add(_ line: Int, _ message: String) {
-        if !isFull { problems.append(.init(file: file, line: line, message: message)) }
+    mutating func add(_ line: Int, _ reason: GraphReadError.Reason) {
+        if !isFull { problems.append(.init(file: file, line: line, reason: reason)) }
     }
 }
 

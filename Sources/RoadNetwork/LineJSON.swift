@@ -29,7 +29,7 @@ indirect enum LineJSON {
 
     struct SyntaxError: Error {
         var line: Int
-        var message: String
+        var reason: GraphReadError.Reason
     }
 
     static func parse(_ text: String) throws(SyntaxError) -> LineJSON {
@@ -38,7 +38,7 @@ indirect enum LineJSON {
         if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         let value = try parser.value(depth: 0)
         parser.skipWhitespace()
-        guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        guard parser.index == parser.bytes.count else { throw parser.error(.jsonTrailingText) }
         return value
     }
 
@@ -49,7 +49,7 @@ indirect enum LineJSON {
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
-        func error(_ message: String) -> SyntaxError { SyntaxError(line: line, message: message) }
+        func error(_ reason: GraphReadError.Reason) -> SyntaxError { SyntaxError(line: line, reason: reason) }
 
         mutating func skipWhitespace() {
             while index < bytes.count {
@@ -62,9 +62,9 @@ indirect enum LineJSON {
         }
 
         mutating func value(depth: Int) throws(SyntaxError) -> LineJSON {
-            guard depth < 512 else { throw error("nesting deeper than 512 levels") }
+            guard depth < 512 else { throw error(.jsonTooDeep) }
             skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of file") }
+            guard index < bytes.count else { throw error(.jsonEnd) }
             let start = line
             switch bytes[index] {
             case UInt8(ascii: "{"):
@@ -74,17 +74,17 @@ indirect enum LineJSON {
                 if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members, line: start) }
                 while true {
                     skipWhitespace()
-                    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error(.jsonMemberName) }
                     let key = try string()
                     skipWhitespace()
-                    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after member name") }
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error(.jsonColon) }
                     index += 1
                     members.append((key, try value(depth: depth + 1)))
                     skipWhitespace()
-                    guard index < bytes.count else { throw error("unexpected end of file in an object") }
+                    guard index < bytes.count else { throw error(.jsonObjectEnd) }
                     if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
                     if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members, line: start) }
-                    throw error("expected ',' or '}' in an object")
+                    throw error(.jsonObjectSeparator)
                 }
             case UInt8(ascii: "["):
                 index += 1
@@ -94,10 +94,10 @@ indirect enum LineJSON {
                 while true {
                     elements.append(try value(depth: depth + 1))
                     skipWhitespace()
-                    guard index < bytes.count else { throw error("unexpected end of file in an array") }
+                    guard index < bytes.count else { throw error(.jsonArrayEnd) }
                     if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
                     if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements, line: start) }
-                    throw error("expected ',' or ']' in an array")
+                    throw error(.jsonArraySeparator)
                 }
             case UInt8(ascii: "\""):
                 return .string(try string(), line: start)
@@ -112,7 +112,7 @@ indirect enum LineJSON {
         mutating func literal(_ word: String) throws(SyntaxError) {
             let w = Array(word.utf8)
             guard index + w.count <= bytes.count, Array(bytes[index..<index + w.count]) == w else {
-                throw error("unexpected character")
+                throw error(.jsonCharacter)
             }
             index += w.count
         }
@@ -125,7 +125,7 @@ indirect enum LineJSON {
             }
             guard index > start, let text = String(validating: bytes[start..<index], as: UTF8.self),
                   let x = Double(text), x.isFinite else {
-                throw error(index == start ? "unexpected character" : "bad number")
+                throw error(index == start ? .jsonCharacter : .jsonNumber)
             }
             return x
         }
@@ -151,19 +151,19 @@ indirect enum LineJSON {
                     case UInt8(ascii: "f"): out.append(0x0C)
                     case UInt8(ascii: "u"):
                         guard index + 4 <= bytes.count, let text = String(validating: bytes[index..<index + 4], as: UTF8.self),
-                              let code = UInt32(text, radix: 16) else { throw error("bad \\u escape") }
+                              let code = UInt32(text, radix: 16) else { throw error(.jsonEscape) }
                         index += 4
                         // Surrogate pairs are rare in road data; an unpaired one becomes U+FFFD.
                         out.append(contentsOf: Array(String(Unicode.Scalar(code) ?? "\u{FFFD}").utf8))
                     default: out.append(e)
                     }
                 case 0x0A:
-                    throw error("line break inside a string")
+                    throw error(.jsonLineBreak)
                 default:
                     out.append(b)
                 }
             }
-            throw error("unterminated string")
+            throw error(.jsonUnterminated)
         }
     }
 }

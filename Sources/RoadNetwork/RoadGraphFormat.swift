@@ -36,7 +36,7 @@ extension RoadGraph {
     public static func read(contentsOf path: String, format: RoadGraphFormat? = nil, nodes nodesPath: String? = nil,
                             speeds: SpeedTable = .standard) throws(GraphReadError) -> RoadGraph {
         guard let format = format ?? RoadGraphFormat(pathExtensionOf: path) else {
-            throw GraphReadError(problems: [.init(file: path, line: 0, message: "cannot tell the format from the extension; name it (csv, geojson, dimacs, cedge)")])
+            throw GraphReadError(problems: [.init(file: path, line: 0, reason: .unknownFormat)])
         }
         let text = try contents(of: path)
         let nodesText: String?
@@ -51,10 +51,10 @@ extension RoadGraph {
 
     private static func contents(of path: String) throws(GraphReadError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw GraphReadError(problems: [.init(file: path, line: 0, message: "cannot read the file (missing or not readable)")])
+            throw GraphReadError(problems: [.init(file: path, line: 0, reason: .unreadable)])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw GraphReadError(problems: [.init(file: path, line: 0, message: "the file is not valid UTF-8")])
+            throw GraphReadError(problems: [.init(file: path, line: 0, reason: .notUTF8)])
         }
         return text
     }

@@ -88,8 +88,9 @@ enum LoggingBootstrap {
     static func once(level: Logger.Level) {
         guard !done else { return }
         done = true
+        let localizer = Localizer(.ofCommandLine)
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = LocalizedLogHandler(label: label, localizer: localizer)
             handler.logLevel = level
             return handler
         }

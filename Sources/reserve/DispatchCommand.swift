@@ -127,10 +127,13 @@ struct DispatchRun {
                 "teams": ms(t.teams), "total": ms(elapsed)]))
             if verbose > 0 || timings {
                 // Per level, to compare level 1 of the goods LP with peers that solve only it.
+                let t = Localizer(language)
                 func levels(_ times: [Duration]) -> String {
-                    times.enumerated().map { "L\($0.offset + 1) \(msPrecise($0.element))" }.joined(separator: ", ")
+                    times.enumerated().map { t("cli.dispatchLevel", ["level": "\($0.offset + 1)", "time": msPrecise($0.element)]) }
+                        .joined(separator: t("list.separator"))
                 }
-                printProgress("dispatch levels: goods \(levels(response.goods.solveTimes)); teams \(levels(response.teams.levelTimes)) (nodes \(response.teams.levelNodes.map(String.init).joined(separator: "/")))")
+                printProgress(t("cli.dispatchLevels", ["goods": levels(response.goods.solveTimes), "teams": levels(response.teams.levelTimes),
+                                                       "nodes": response.teams.levelNodes.map(String.init).joined(separator: "/")]))
             }
         }
         try ResponseOutput.write(report: report, response: response, bundle: loaded, boundaries: validated.areaBoundaries, network: validated.network, format: format, language: language, tableWidth: tableWidth, to: out)

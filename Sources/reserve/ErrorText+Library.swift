@@ -2,9 +2,9 @@ import EmergencyReserve
 
 /// The sentences of the library's typed errors, from their structured payloads: each
 /// case is a message code `error.<type>.<case>` of the strings tables with its values
-/// as named arguments, so that the CLI prints them in the reader's language. A free-
-/// text reason a case carries (a reader's or GLPK's own diagnosis) is passed through
-/// as it is.
+/// as named arguments, so that the CLI prints them in the reader's language. A reason
+/// a case carries is a code of its own (`import.reason.<code>`, `solver.reason.<code>`);
+/// the words of another program (GLPK, zlib, an XML parser) are quoted after it.
 extension ErrorText {
     /// The sentence of a library error the CLI knows by type, else nil.
     static func library(_ error: any Error, _ t: Localizer) -> String? {
@@ -15,8 +15,10 @@ extension ErrorText {
         case let e as DispatchError: dispatch(e, t)
         case let e as BundleNetworkError: network(e, t)
         case let e as RoadGraphError: roadGraph(e, t)
-        case let e as ORLibraryError: located(e.file, e.line, e.message, t)
-        case let e as GraphReadError: e.problems.map { located($0.file, $0.line, $0.message, t) }.joined(separator: "\n")
+        case let e as SitingInputError: t("siting.reason." + e.reason.code, e.reason.arguments)
+        case let e as ORLibraryError: located(e.file, e.line, orLibraryReason(e.reason, t), t)
+        case let e as GraphReadError:
+            e.problems.map { located($0.file, $0.line, t("graph.reason." + $0.reason.code, $0.reason.arguments), t) }.joined(separator: "\n")
         case let e as CoordinateCSV.Failure: e.problems.map { coordinate($0, t) }.joined(separator: "\n")
         default: nil
         }
@@ -25,6 +27,14 @@ extension ErrorText {
     /// `file:line: message`, or `file: message` for the file as a whole.
     static func located(_ file: String, _ line: Int, _ message: String, _ t: Localizer) -> String {
         line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)"
+    }
+
+    /// The sentence of an OR-Library reason (`orlib.reason.<code>`), the number it
+    /// expected named by `orlib.what.<code>`.
+    static func orLibraryReason(_ reason: ORLibraryError.Reason, _ t: Localizer) -> String {
+        var (code, arguments, quantity) = reason.parts
+        if let quantity { arguments["what"] = t("orlib.what." + quantity.code, quantity.arguments) }
+        return t("orlib.reason." + code, arguments)
     }
 
     static func ledger(_ e: LedgerError, _ t: Localizer) -> String {
@@ -36,7 +46,8 @@ extension ErrorText {
             let text = t("error.ledger.unknownLot", ["item": item, "lot": lot])
             return detail.isEmpty ? text : t("error.withReason", ["text": text, "reason": detail])
         case let .unknownMovement(id): return t("error.ledger.unknownMovement", ["id": "\(id)"])
-        case let .invalidRequest(message), let .invalidDispatch(message): return message
+        case let .invalidRequest(request): return ledgerRequest(request, t)
+        case let .invalidDispatch(message): return message
         case let .insufficientStock(shortages):
             return ([t("error.ledger.insufficientStock")] + shortages.map { "  " + shortage($0, t) }).joined(separator: "\n")
         case let .idempotencyConflict(key, existing): return t("error.ledger.idempotencyConflict", ["key": key, "existing": existing])
@@ -51,6 +62,13 @@ extension ErrorText {
         }
     }
 
+    /// The sentence of a refused ledger request (`ledger.request.<code>`), one per line
+    /// for several.
+    static func ledgerRequest(_ request: LedgerError.Request, _ t: Localizer) -> String {
+        if case let .several(requests) = request { return requests.map { ledgerRequest($0, t) }.joined(separator: "\n") }
+        return t("ledger.request." + request.code, request.arguments)
+    }
+
     static func shortage(_ s: LedgerError.Shortage, _ t: Localizer) -> String {
         var arguments = ["request": s.request, "depot": s.depot, "item": s.item,
                          "requested": LedgerQuantity.text(s.requested), "available": LedgerQuantity.text(s.available)]
@@ -61,19 +79,29 @@ extension ErrorText {
 
     static func roadImport(_ e: RoadImportError, _ t: Localizer) -> String {
         switch e {
-        case let .cannotOpen(path, reason): t("error.import.cannotOpen", ["path": path, "reason": reason])
-        case let .corruptPBF(offset, block, reason): t("error.import.corruptPBF", ["offset": "\(offset)", "block": "\(block)", "reason": reason])
+        case let .cannotOpen(path, reason): t("error.import.cannotOpen", ["path": path, "reason": importReason(reason, t)])
+        case let .corruptPBF(offset, block, reason):
+            t("error.import.corruptPBF", ["offset": "\(offset)", "block": "\(block)", "reason": importReason(reason, t)])
         case let .unsupportedPBF(offset, block, reason):
-            t("error.import.unsupportedPBF", ["offset": "\(offset)", "block": "\(block)", "reason": reason])
+            t("error.import.unsupportedPBF", ["offset": "\(offset)", "block": "\(block)", "reason": importReason(reason, t)])
         case let .malformedXML(line, column, reason):
-            t("error.import.malformedXML", ["line": "\(line)", "column": "\(column)", "reason": reason])
-        case let .badSpeedTable(line, reason): t("error.import.badSpeedTable", ["line": "\(line)", "reason": reason])
-        case let .badBoundary(reason): t("error.import.badBoundary", ["reason": reason])
-        case let .badShapefile(file, offset?, reason): t("error.import.badShapefileAt", ["file": file, "offset": "\(offset)", "reason": reason])
-        case let .badShapefile(file, nil, reason): t("error.withReason", ["text": file, "reason": reason])
+            t("error.import.malformedXML", ["line": "\(line)", "column": "\(column)", "reason": importReason(reason, t)])
+        case let .badSpeedTable(_, .speedRows(rows)): rows.map { roadImport($0, t) }.joined(separator: "\n")
+        case let .badSpeedTable(line, reason): t("error.import.badSpeedTable", ["line": "\(line)", "reason": importReason(reason, t)])
+        case let .badBoundary(reason): t("error.import.badBoundary", ["reason": importReason(reason, t)])
+        case let .badShapefile(file, offset?, reason):
+            t("error.import.badShapefileAt", ["file": file, "offset": "\(offset)", "reason": importReason(reason, t)])
+        case let .badShapefile(file, nil, reason): t("error.withReason", ["text": file, "reason": importReason(reason, t)])
         case let .cannotWrite(path, reason): t("cli.cannotWrite", ["path": path, "reason": reason])
-        case let .emptyNetwork(reason): t("error.import.emptyNetwork", ["reason": reason])
+        case let .emptyNetwork(reason): t("error.import.emptyNetwork", ["reason": importReason(reason, t)])
         }
+    }
+
+    /// The sentence of an import reason code (`import.reason.<code>`), its values in
+    /// place and a quoted detail (another library's own words) kept as it is.
+    static func importReason(_ reason: RoadImportError.Reason, _ t: Localizer) -> String {
+        if case let .speedRows(rows) = reason { return rows.map { roadImport($0, t) }.joined(separator: "\n") }
+        return t("import.reason." + reason.code, reason.arguments)
     }
 
     static func solver(_ e: LinearSolverError, _ t: Localizer) -> String {
@@ -84,7 +112,9 @@ extension ErrorText {
             if problems.count > listedErrors { lines.append("  " + t("cli.moreErrors", ["count": "\(problems.count - listedErrors)"])) }
             return lines.joined(separator: "\n")
         case let .invalidOptions(message): return t("error.solver.invalidOptions", ["reason": message])
-        case let .unreadableFile(path, message): return t("error.solver.unreadableFile", ["path": path, "reason": message])
+        case let .unreadableFile(path, diagnosis):
+            let reason = t("solver.reason.\(diagnosis.code.rawValue)", ["line": diagnosis.line.map { "\($0)" } ?? "", "glpk": diagnosis.readerText])
+            return t("error.solver.unreadableFile", ["path": path, "reason": reason])
         case let .unwritableFile(path, message): return t("error.solver.unwritableFile", ["path": path, "reason": message])
         case let .backendFailure(message): return t("error.solver.backendFailure", ["reason": message])
         case .cancelled: return t("error.solver.cancelled")

@@ -21,6 +21,7 @@ struct GenerateCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var language: LanguageOptions
 
     func validate() throws {
         if SyntheticPreset.all[preset] == nil {
@@ -51,8 +52,12 @@ struct GenerateCommand: ParsableCommand {
         switch output.resolvedFormat {
         case .json: try printJSON(summary)
         case .table:
-            print("wrote \(out): \(summary.areas) areas, \(summary.depots) depots, \(summary.items) items, \(summary.stockLots) stock lots, \(summary.teams) teams, \(summary.roadNodes) road nodes, \(summary.roadEdges) road edges, \(summary.scenarios) scenarios")
-            printProgress("generated in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .abbreviated)))")
+            let t = HelpText.localizer
+            print(t("generate.wrote", ["out": out, "areas": "\(summary.areas)", "depots": "\(summary.depots)", "items": "\(summary.items)",
+                                       "stockLots": "\(summary.stockLots)", "teams": "\(summary.teams)", "roadNodes": "\(summary.roadNodes)",
+                                       "roadEdges": "\(summary.roadEdges)", "scenarios": "\(summary.scenarios)"]))
+            printProgress(t("generate.elapsed", ["time": elapsed.formatted(
+                .units(allowed: [.seconds, .milliseconds], width: .abbreviated).locale(t.language.locale))]))
         }
     }
 }

@@ -34,6 +34,7 @@ struct ImportPMedian: ParsableCommand {
     var out: String
 
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var language: LanguageOptions
 
     func run() throws {
         _ = logging.bootstrap()
@@ -47,7 +48,7 @@ struct ImportPMedian: ParsableCommand {
         } catch {
             throw CLIFailure(message: ErrorText.describe(error), exitCode: CLIFailure.cannotCreateCode)
         }
-        printProgress("wrote \(out): \(instance.nodeCount) nodes, \(instance.edges.count) roads, p = \(instance.p)")
+        printProgress(HelpText.localizer("import.wrotePMedian", ["out": out, "nodes": "\(instance.nodeCount)", "roads": "\(instance.edges.count)", "p": "\(instance.p)"]))
     }
 }
 
@@ -66,6 +67,7 @@ struct ImportCapacitated: ParsableCommand {
     var out: String
 
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var language: LanguageOptions
 
     func run() throws {
         _ = logging.bootstrap()
@@ -78,7 +80,7 @@ struct ImportCapacitated: ParsableCommand {
         do { try ORLibraryBundles.write(bundle, extraFiles: extra, to: out) } catch {
             throw CLIFailure(message: ErrorText.describe(error), exitCode: CLIFailure.cannotCreateCode)
         }
-        printProgress("wrote \(out): \(instance.warehouseCount) warehouses, \(instance.customerCount) customers")
+        printProgress(HelpText.localizer("import.wroteCapacitated", ["out": out, "warehouses": "\(instance.warehouseCount)", "customers": "\(instance.customerCount)"]))
     }
 }
 
@@ -99,6 +101,7 @@ struct VerifyORLibCommand: ParsableCommand {
 
     @OptionGroup var solver: SolverOptions
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var language: LanguageOptions
 
     /// One unbuffered line on stdout (a long run shows rows as they finish).
     func emit(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }

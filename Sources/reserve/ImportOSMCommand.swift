@@ -43,6 +43,7 @@ struct ImportOSM: ParsableCommand {
     var tracks: Bool?
 
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var language: LanguageOptions
 
     func validate() throws {
         guard (out == nil) != (into == nil) else { throw ValidationError(HelpText.localizer("cli.option.outOrInto")) }
@@ -71,41 +72,11 @@ struct ImportOSM: ParsableCommand {
             printProgress(ImportSummary.lines(network, file: file, seconds: seconds).joined(separator: "\n"))
             if let out {
                 try RoadTableWriter.write(network, to: out)
-                printProgress("wrote \(out)/nodes.csv and \(out)/roads.csv")
+                printProgress(ImportSummary.wrote(out))
             }
             if let into { try ImportInto.replaceRoads(of: into, with: network, warnMetres: warnMetres) }
         } catch let error as RoadImportError {
             throw CLIFailure(message: ErrorText.describe(error), exitCode: ImportSummary.exitCode(of: error))
         }
-    }
-}
-
-/// The human summary of an import and the exit code of its errors.
-enum ImportSummary {
-    static func exitCode(of error: RoadImportError) -> Int32 {
-        switch error {
-        case .cannotOpen: 66
-        case .cannotWrite: 73
-        default: CLIFailure.invalidDataCode
-        }
-    }
-
-    static func lines(_ network: ImportedRoadNetwork, file: String, seconds: Duration) -> [String] {
-        let r = network.report
-        let s = Double(seconds.components.seconds) + Double(seconds.components.attoseconds) / 1e18
-        let km = network.edges.reduce(0) { $0 + $1.lengthKm }
-        var lines = ["\(file): \(network.nodes.count) nodes, \(network.edges.count) roads, "
-                     + String(format: "%.1f km", km) + " kept in " + String(format: "%.2f s", s)]
-        let classes = r.waysByHighway.keys.sorted().map { "\($0) \(r.waysByHighway[$0]!)" }.joined(separator: ", ")
-        lines.append("  drivable ways: \(classes); \(r.waysSkipped) other ways skipped")
-        lines.append("  \(r.waysCut) ways cut at the extract's edge or boundary, \(r.blockingBarriers) blocking barriers, "
-                     + "\(r.contractedNodes) degree-2 nodes contracted")
-        if r.droppedComponentCount > 0 {
-            lines.append("  left out: \(r.droppedNodes) nodes in \(r.droppedComponentCount) pieces not strongly connected to the main network; largest:")
-            for c in r.droppedComponents.prefix(5) {
-                lines.append("    \(c.nodeCount) nodes around " + String(format: "%.5f, %.5f", c.latitude, c.longitude))
-            }
-        }
-        return lines
     }
 }

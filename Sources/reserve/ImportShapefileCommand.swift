@@ -56,6 +56,7 @@ struct ImportShapefile: ParsableCommand {
     var warnMetres: Double = 500
 
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var language: LanguageOptions
 
     func validate() throws {
         guard (out == nil) != (into == nil) else { throw ValidationError(HelpText.localizer("cli.option.outOrInto")) }
@@ -89,16 +90,11 @@ struct ImportShapefile: ParsableCommand {
             let (network, info) = try ShapefileImporter.importFile(path: file, mapping: map, options: options,
                                                                    encoding: encoding.flatMap(TextEncoding.init(name:)), toleranceMetres: toleranceMetres)
             var lines = ImportSummary.lines(network, file: file, seconds: start.duration(to: clock.now))
-            lines.append("  attributes \(info.encoding.rawValue) (\(info.encodingSource)), coordinates \(info.datum ?? "WGS-84 assumed (no .prj)")"
-                         + (info.nullShapes > 0 ? ", \(info.nullShapes) null shapes skipped" : ""))
-            if !network.report.skippedClasses.isEmpty {
-                let skipped = network.report.skippedClasses.sorted { $0.key < $1.key }.prefix(10).map { "'\($0.key)' \($0.value)" }
-                lines.append("  skipped, unknown class: " + skipped.joined(separator: ", "))
-            }
+            lines += ImportSummary.shapefileLines(info, skippedClasses: network.report.skippedClasses)
             printProgress(lines.joined(separator: "\n"))
             if let out {
                 try RoadTableWriter.write(network, to: out)
-                printProgress("wrote \(out)/nodes.csv and \(out)/roads.csv")
+                printProgress(ImportSummary.wrote(out))
             }
             if let into { try ImportInto.replaceRoads(of: into, with: network, warnMetres: warnMetres) }
         } catch let error as RoadImportError {

@@ -31,7 +31,7 @@ struct LedgerInitCommand: ParsableCommand {
             throw LedgerFailure.failure(error)
         }
         let version = try LedgerFailure.map { () throws(LedgerError) in try ledger.schemaVersion() }
-        print(existed ? "\(ledger.path): ledger exists, schema version \(version)" : "\(ledger.path): new ledger, schema version \(version)")
+        print(HelpText.localizer(existed ? "ledger.exists" : "ledger.created", ["path": ledger.path, "version": "\(version)"]))
     }
 }
 
@@ -49,15 +49,15 @@ struct LedgerImportCommand: ParsableCommand {
         let ledger = try database.open()
         let context = posting.context(defaultDocument: "import \(loaded.manifest.name)")
         // The kill -9 test waits for this line: the transaction starts right after it.
-        printProgress("ledger: importing \(loaded.stock.count) stock rows from \(bundle)")
+        printProgress(HelpText.localizer("ledger.importing", ["count": "\(loaded.stock.count)", "bundle": bundle]))
         let result = try LedgerFailure.map { () throws(LedgerError) in
             try ledger.importOpeningBalances(of: loaded, context: context)
         }
         switch output.resolvedFormat {
         case .json: try printJSON(PostingJSON(movements: result.movements.map(MovementJSON.init), replayed: result.replayed))
         case .table:
-            print(result.replayed ? "already imported under key '\(result.movements.first?.idempotencyKey ?? "")'; nothing new written"
-                                  : "imported \(result.movements.count) receive movements")
+            print(result.replayed ? HelpText.localizer("ledger.importReplayed", ["key": result.movements.first?.idempotencyKey ?? ""])
+                                  : HelpText.localizer("ledger.imported", ["count": "\(result.movements.count)"]))
         }
     }
 }
@@ -79,7 +79,7 @@ struct LedgerExportCommand: ParsableCommand {
         } catch {
             throw CLIFailure(message: HelpText.localizer("cli.cannotWrite", ["path": out, "reason": ErrorText.describe(error)]), exitCode: 73)
         }
-        printProgress("wrote \(out) (\(exported.stock.count) stock rows)")
+        printProgress(HelpText.localizer("ledger.wroteBundle", ["out": out, "count": "\(exported.stock.count)"]))
     }
 }
 
@@ -106,8 +106,9 @@ struct LedgerPostDispatchCommand: ParsableCommand {
         let posted = try LedgerFailure.map { () throws(LedgerError) in
             try ledger.postDispatch(orders, dispatchID: id, context: context)
         }
-        let extra = ["dispatch \(posted.dispatchID): \(posted.result.movements.count) issue movements"
-                     + (posted.skipped.isEmpty ? "" : "; \(posted.skipped.count) production-capacity order(s) not taken from stock")]
+        let t = HelpText.localizer
+        let extra = [t("ledger.dispatchPosted", ["id": posted.dispatchID, "count": "\(posted.result.movements.count)"])
+                     + (posted.skipped.isEmpty ? "" : t("ledger.dispatchSkipped", ["count": "\(posted.skipped.count)"]))]
         switch output.resolvedFormat {
         case .json:
             struct JSON: Encodable {
@@ -151,8 +152,8 @@ struct LedgerImportSheetCommand: ParsableCommand {
         switch output.resolvedFormat {
         case .json: try printJSON(PostingJSON(movements: result.movements.map(MovementJSON.init), replayed: result.replayed))
         case .table:
-            print(result.replayed ? "already imported under key '\(result.movements.first?.idempotencyKey ?? "")'; nothing new written"
-                                  : "imported \(result.movements.count) receive movements")
+            print(result.replayed ? HelpText.localizer("ledger.importReplayed", ["key": result.movements.first?.idempotencyKey ?? ""])
+                                  : HelpText.localizer("ledger.imported", ["count": "\(result.movements.count)"]))
         }
     }
 }

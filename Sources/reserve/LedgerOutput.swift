@@ -9,29 +9,32 @@ enum LedgerOutput {
         case .json:
             try printJSON(PostingJSON(movements: result.movements.map(MovementJSON.init), replayed: result.replayed))
         case .table:
-            if result.replayed { print("already posted under key '\(result.movements.first?.idempotencyKey ?? "")'; nothing new written") }
+            if result.replayed { print(HelpText.localizer("ledger.replayed", ["key": result.movements.first?.idempotencyKey ?? ""])) }
             print(movementTable(result.movements))
             for line in extra { print(line) }
         }
     }
 
-    static func movementTable(_ movements: [Movement]) -> String {
-        var table = TextTable(columns: [.init("id", alignment: .right), .init("at"), .init("kind"), .init("depot"), .init("item"),
-                                        .init("lot"), .init("quantity", alignment: .right), .init("user"), .init("document"),
-                                        .init("note")])
+    static func movementTable(_ movements: [Movement], _ t: Localizer = HelpText.localizer) -> String {
+        var table = TextTable(columns: [.init(t("ledger.column.id"), alignment: .right), .init(t("ledger.column.at")),
+                                        .init(t("ledger.column.kind")), .init(t("ledger.column.depot")), .init(t("ledger.column.item")),
+                                        .init(t("ledger.column.lot")), .init(t("ledger.column.quantity"), alignment: .right),
+                                        .init(t("ledger.column.user")), .init(t("ledger.column.document")), .init(t("ledger.column.note"))])
         for m in movements {
-            var note = m.reason
-            if let approval = m.approval { note += (note.isEmpty ? "" : "; ") + "approval \(approval)" }
-            if let reverses = m.reverses { note += (note.isEmpty ? "" : "; ") + "reverses \(reverses)" }
-            if let negative = m.negativeReason { note += (note.isEmpty ? "" : "; ") + "negative allowed: \(negative)" }
-            table.append([String(m.id), m.at, m.kind.rawValue, m.depot, m.item, m.lot, quantity(m.quantity), m.user, m.document, note])
+            var notes: [String] = m.reason.isEmpty ? [] : [m.reason]
+            if let approval = m.approval { notes.append(t("ledger.note.approval", ["value": approval])) }
+            if let reverses = m.reverses { notes.append(t("ledger.note.reverses", ["value": "\(reverses)"])) }
+            if let negative = m.negativeReason { notes.append(t("ledger.note.negative", ["value": negative])) }
+            table.append([String(m.id), m.at, t("ledger.kind.\(m.kind.rawValue)"), m.depot, m.item, m.lot, quantity(m.quantity), m.user,
+                          m.document, notes.joined(separator: t("ledger.note.separator"))])
         }
         return table.render()
     }
 
-    static func balanceTable(_ rows: [BalanceRow]) -> String {
-        var table = TextTable(columns: [.init("depot"), .init("item"), .init("lot"), .init("quantity", alignment: .right),
-                                        .init("unit"), .init("expiry"), .init("received")])
+    static func balanceTable(_ rows: [BalanceRow], _ t: Localizer = HelpText.localizer) -> String {
+        var table = TextTable(columns: [.init(t("ledger.column.depot")), .init(t("ledger.column.item")), .init(t("ledger.column.lot")),
+                                        .init(t("ledger.column.quantity"), alignment: .right), .init(t("ledger.column.unit")),
+                                        .init(t("ledger.column.expiry")), .init(t("ledger.column.received"))])
         for r in rows {
             table.append([r.depot, r.item, r.lot, quantity(r.quantity), r.unit, r.expiry?.description ?? "-",
                           r.received?.description ?? "-"])

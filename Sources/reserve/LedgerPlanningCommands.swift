@@ -63,17 +63,21 @@ struct LedgerRotationCommand: ParsableCommand {
         case .json:
             try printJSON(JSON(asOf: today.description, horizonDays: options.horizonDays, leadDays: options.leadDays, plan: plan))
         case .table:
-            var table = TextTable(columns: [.init("month"), .init("depot"), .init("item"), .init("lot"),
-                                            .init("quantity", alignment: .right), .init("m³", alignment: .right),
-                                            .init("expiry"), .init("rotate by"), .init("note")])
+            let t = HelpText.localizer
+            var table = TextTable(columns: [.init(t("ledger.column.month")), .init(t("ledger.column.depot")), .init(t("ledger.column.item")),
+                                            .init(t("ledger.column.lot")), .init(t("ledger.column.quantity"), alignment: .right),
+                                            .init("m³", alignment: .right), .init(t("ledger.column.expiry")),
+                                            .init(t("ledger.column.rotateBy")), .init(t("ledger.column.note"))])
             for e in plan.entries {
+                let notes = (e.overdue ? [t("ledger.note.overdue")] : []) + (e.expirySource == "shelfLife" ? [t("ledger.note.shelfLife")] : [])
                 table.append([e.month, e.depot, e.item, e.lot, LedgerOutput.quantity((e.quantity * 1e6).rounded() / 1e6),
                               String(format: "%.2f", e.volumeM3), e.expiry.description, e.rotateBy.description,
-                              (e.overdue ? "overdue; " : "") + (e.expirySource == "shelfLife" ? "expiry from shelf life" : "")])
+                              notes.joined(separator: t("ledger.note.separator"))])
             }
             print(table.render())
             for r in plan.atRisk {
-                print("at risk: \(LedgerOutput.quantity((r.quantity * 1e6).rounded() / 1e6)) of lot '\(r.lot)' of '\(r.item)' at '\(r.depot)' cannot be rotated by \(r.rotateBy) (expires \(r.expiry)) within the monthly volume")
+                print(t("ledger.atRisk", ["quantity": LedgerOutput.quantity((r.quantity * 1e6).rounded() / 1e6), "lot": r.lot, "item": r.item,
+                                          "depot": r.depot, "rotateBy": "\(r.rotateBy)", "expiry": "\(r.expiry)"]))
             }
         }
     }
@@ -115,8 +119,8 @@ struct LedgerReportCommand: ParsableCommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
-            throw CLIFailure(message: "cannot write \(out): \(error.localizedDescription)", exitCode: 73)
+            throw CLIFailure(message: HelpText.localizer("cli.cannotWrite", ["path": out, "reason": error.localizedDescription]), exitCode: 73)
         }
-        printProgress("wrote \(out) (\(report.rows.count) rows)")
+        printProgress(HelpText.localizer("ledger.wroteRows", ["out": out, "count": "\(report.rows.count)"]))
     }
 }

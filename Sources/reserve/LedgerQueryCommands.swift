@@ -118,12 +118,13 @@ struct LedgerVerifyCommand: ParsableCommand {
             try printJSON(JSON(consistent: report.isConsistent, report: report))
         case .table:
             if report.isConsistent {
-                print("ok: \(report.movements) movements, \(report.lots) lots; every balance equals the sum of its movements")
+                print(HelpText.localizer("ledger.verified", ["movements": "\(report.movements)", "lots": "\(report.lots)"]))
             }
             for d in report.drift {
-                print("drift: lot '\(d.lot)' of '\(d.item)' at '\(d.depot)': movements sum to \(LedgerOutput.quantity(d.fromMovements)), kept balance \(LedgerOutput.quantity(d.kept))")
+                print(HelpText.localizer("ledger.drift", ["lot": d.lot, "item": d.item, "depot": d.depot,
+                                                          "movements": LedgerOutput.quantity(d.fromMovements), "kept": LedgerOutput.quantity(d.kept)]))
             }
-            for p in report.problems { print("problem: \(p)") }
+            for p in report.problems { print(HelpText.localizer("ledger.problem", ["text": "\(p)"])) }
         }
         if !report.isConsistent {
             throw CLIFailure.invalidData(HelpText.localizer("cli.drift", ["path": database.shown, "drift": "\(report.drift.count)", "problems": "\(report.problems.count)"]))

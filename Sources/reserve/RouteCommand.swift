@@ -48,6 +48,7 @@ struct RouteCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var language: LanguageOptions
 
     func validate() throws {
         if graphFormat == nil && RoadGraphFormat(pathExtensionOf: graph) == nil {
@@ -125,7 +126,8 @@ struct RouteCommand: ParsableCommand {
                 try network.snap(GeoCoordinate(latitude: lat, longitude: lon), warnBeyondKm: snapWarningKm)
             }
             if snap.isFar {
-                printProgress("warning: \(text) is \(String(format: "%.2f", snap.distanceKm)) km from the nearest node \(network.name(of: snap.node))")
+                printProgress(HelpText.localizer("route.farSnap", ["point": text, "km": String(format: "%.2f", snap.distanceKm),
+                                                                 "node": network.name(of: snap.node)]))
             }
             return RoutePoint(name: text, node: snap.node, snap: snap)
         }
@@ -142,7 +144,7 @@ struct RouteCommand: ParsableCommand {
             guard let x = network.node(named: a) else { throw CLIFailure.invalidData(HelpText.localizer("cli.unknownNodeClose", ["node": a])) }
             guard let y = network.node(named: b) else { throw CLIFailure.invalidData(HelpText.localizer("cli.unknownNodeClose", ["node": b])) }
             let closed = try invalidDataOnError { () throws(RoadGraphError) in try overlay.closeRoad(between: x, and: y, in: network) }
-            if closed == 0 { printProgress("warning: --close \(pair): there is no road between these nodes") }
+            if closed == 0 { printProgress(HelpText.localizer("route.noRoadToClose", ["pair": pair])) }
         }
         return overlay
     }

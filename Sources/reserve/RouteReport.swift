@@ -73,26 +73,31 @@ struct RouteReport: Encodable {
         try c.encodeIfPresent(toSnap, forKey: .toSnap)
     }
 
-    var text: String {
+    var text: String { text(HelpText.localizer) }
+
+    func text(_ t: Localizer) -> String {
         guard reachable, let distance, let hours else {
-            return "No route from \(from) to \(to): the destination is unreachable."
+            return t("route.unreachable", ["from": from, "to": to])
         }
-        var lines: [String] = []
+        var fields: [(label: String, value: String)] = []
         if lengthUnit == "km" {
-            lines.append("Time      \(Self.formatHours(hours))")
-            lines.append("Length    \(String(format: "%.3f", distance)) km")
+            fields.append((t("route.label.time"), Self.formatHours(hours, t)))
+            fields.append((t("route.label.length"), t("route.km", ["value": String(format: "%.3f", distance)])))
         } else {
-            lines.append("Distance  \(String(format: "%.6g", distance)) (file units)")
+            fields.append((t("route.label.distance"), t("route.fileUnits", ["value": String(format: "%.6g", distance)])))
         }
-        lines.append("Path      \(path.count) nodes, \(edges) edges")
+        fields.append((t("route.label.path"), t("route.pathSize", ["nodes": "\(path.count)", "edges": "\(edges)"])))
         let shown = path.count <= 40 ? path : Array(path.prefix(20)) + ["…"] + Array(path.suffix(19))
-        lines.append("          " + shown.joined(separator: " → "))
-        return lines.joined(separator: "\n")
+        fields.append(("", shown.joined(separator: " → ")))
+        // Labels padded to one column past the widest, at least 10 (a CJK character is two columns).
+        func columns(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) } }
+        let width = max(10, (fields.map { columns($0.label) }.max() ?? 0) + 1)
+        return fields.map { $0.label + String(repeating: " ", count: width - columns($0.label)) + $0.value }.joined(separator: "\n")
     }
 
-    static func formatHours(_ h: Double) -> String {
+    static func formatHours(_ h: Double, _ t: Localizer = HelpText.localizer) -> String {
         let minutes = Int((h * 60).rounded())
-        return "\(minutes / 60) h \(String(format: "%02d", minutes % 60)) min (\(String(format: "%.4f", h)) h)"
+        return t("route.hours", ["hours": "\(minutes / 60)", "minutes": String(format: "%02d", minutes % 60), "decimal": String(format: "%.4f", h)])
     }
 }
 
@@ -118,12 +123,14 @@ struct IsochroneReport: Encodable {
         nodes = zip(isochrone.nodes, isochrone.hours).map { Entry(node: graph.name(of: $0), hours: RouteReport.clean($1)) }
     }
 
-    var text: String {
+    var text: String { text(HelpText.localizer) }
+
+    func text(_ t: Localizer) -> String {
         // Plain-length graphs (DIMACS, .cedge) measure "time" in their length unit.
-        let unit = lengthUnit == "km" ? "h" : "(file units)"
-        var lines = ["\(count) nodes reachable from \(from) within \(withinHours) \(unit)"]
+        let unit = lengthUnit == "km" ? t("route.unit.hours") : t("route.unit.file")
+        var lines = [t("route.reachable", ["count": "\(count)", "from": from, "limit": "\(withinHours)", "unit": unit])]
         for entry in nodes.prefix(20) { lines.append("  \(entry.node)  \(String(format: "%.4f", entry.hours)) \(unit)") }
-        if nodes.count > 20 { lines.append("  … \(nodes.count - 20) more (use --json or --geojson)") }
+        if nodes.count > 20 { lines.append("  " + t("route.more", ["count": "\(nodes.count - 20)"])) }
         return lines.joined(separator: "\n")
     }
 }

@@ -25,6 +25,7 @@ struct SolveCommand: ParsableCommand {
     @OptionGroup var solver: SolverOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var language: LanguageOptions
 
     func validate() throws {
         if modelFormat == nil && ModelFileFormat(pathExtensionOf: file) == nil {
@@ -48,11 +49,10 @@ struct SolveCommand: ParsableCommand {
                                    presolve: !noPresolve, algorithm: algorithm, logger: logger)
         if output.resolvedFormat == .table {
             options.progress = { p in
-                printProgress(String(format: "  %.1fs  nodes %d  incumbent %@  bound %@  gap %@",
-                                     Double(p.elapsed.components.seconds) + Double(p.elapsed.components.attoseconds) / 1e18,
-                                     p.nodes, p.incumbent.map { "\($0)" } ?? "-",
-                                     p.bound.map { "\($0)" } ?? "-",
-                                     p.relativeGap.map { String(format: "%.4f%%", $0 * 100) } ?? "-"))
+                printProgress(HelpText.localizer("solve.progress", [
+                    "seconds": String(format: "%.1f", Double(p.elapsed.components.seconds) + Double(p.elapsed.components.attoseconds) / 1e18),
+                    "nodes": "\(p.nodes)", "incumbent": p.incumbent.map { "\($0)" } ?? "-", "bound": p.bound.map { "\($0)" } ?? "-",
+                    "gap": p.relativeGap.map { String(format: "%.4f%%", $0 * 100) } ?? "-"]))
                 return true
             }
             options.progressInterval = .seconds(1)
@@ -63,7 +63,8 @@ struct SolveCommand: ParsableCommand {
         case .json: try printJSON(report)
         case .table:
             print(report.text(modelFile: file))
-            printProgress("solved in \(solution.wallTime.formatted(.units(allowed: [.seconds, .milliseconds], width: .abbreviated)))")
+            printProgress(HelpText.localizer("solve.solvedIn", ["time": solution.wallTime.formatted(
+                .units(allowed: [.seconds, .milliseconds], width: .abbreviated).locale(HelpText.localizer.language.locale))]))
         }
     }
 

@@ -54,22 +54,30 @@ struct SolveReport: Encodable {
         return value == 0 ? 0 : value
     }
 
-    func text(modelFile: String) -> String {
+    func text(modelFile: String, _ t: Localizer = HelpText.localizer) -> String {
         var lines: [String] = []
-        lines.append("Model     \(modelFile): \(model["variables"]!) variables (\(model["integerVariables"]!) integer), \(model["constraints"]!) constraints, \(model["nonZeros"]!) non-zeros")
-        lines.append("Status    \(status)")
-        if let objective { lines.append("Objective \(Self.format(objective))") }
-        if let bestBound, status != "optimal" || model["integerVariables"]! > 0 { lines.append("Bound     \(Self.format(bestBound))") }
-        if let relativeGap, model["integerVariables"]! > 0 { lines.append(String(format: "Gap       %.6f%%", relativeGap * 100)) }
+        let integers = model["integerVariables"]!
+        var fields: [(label: String, value: String)] = [
+            (t("solve.label.model"), t("solve.modelSize", ["file": modelFile, "variables": "\(model["variables"]!)", "integers": "\(integers)",
+                                                          "constraints": "\(model["constraints"]!)", "nonZeros": "\(model["nonZeros"]!)"])),
+            (t("solve.label.status"), t("status.\(status)")),
+        ]
+        if let objective { fields.append((t("solve.label.objective"), Self.format(objective))) }
+        if let bestBound, status != "optimal" || integers > 0 { fields.append((t("solve.label.bound"), Self.format(bestBound))) }
+        if let relativeGap, integers > 0 { fields.append((t("solve.label.gap"), String(format: "%.6f%%", relativeGap * 100))) }
+        // Labels padded to one column past the widest (a CJK character is two columns).
+        func columns(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) } }
+        let width = (fields.map { columns($0.label) }.max() ?? 0) + 1
+        for f in fields { lines.append(f.label + String(repeating: " ", count: width - columns(f.label)) + f.value) }
         if !variables.isEmpty {
             let nonZero = variables.filter { $0.value != 0 }.sorted { $0.key < $1.key }
             lines.append("")
-            lines.append("Non-zero variables (\(nonZero.count) of \(variables.count)):")
+            lines.append(t("solve.nonZero", ["count": "\(nonZero.count)", "total": "\(variables.count)"]))
             let width = min(40, nonZero.map { $0.key.count }.max() ?? 0)
             for (name, value) in nonZero.prefix(200) {
                 lines.append("  " + name.padding(toLength: max(width, name.count), withPad: " ", startingAt: 0) + "  " + Self.format(value))
             }
-            if nonZero.count > 200 { lines.append("  … \(nonZero.count - 200) more (use --json for all)") }
+            if nonZero.count > 200 { lines.append("  " + t("solve.moreVariables", ["count": "\(nonZero.count - 200)"])) }
         }
         return lines.joined(separator: "\n")
     }

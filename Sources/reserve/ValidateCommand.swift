@@ -35,7 +35,9 @@ struct ValidateCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error, language: language.resolved)
         }
-        logger.debug("read \(bundle): \(loaded.bundle.areas.count) areas, \(loaded.bundle.depots.count) depots, \(loaded.bundle.roadNodes.count) road nodes")
+        logger.debug("read \(bundle): \(loaded.bundle.areas.count) areas, \(loaded.bundle.depots.count) depots, \(loaded.bundle.roadNodes.count) road nodes",
+                     metadata: ["code": "bundleRead", "path": "\(bundle)", "areas": "\(loaded.bundle.areas.count)", "depots": "\(loaded.bundle.depots.count)",
+                                "nodes": "\(loaded.bundle.roadNodes.count)"])
         let report = loaded.validate(BundleValidator(referenceDate: referenceDate.flatMap(CalendarDate.init)))
         switch output.resolvedFormat {
         case .json:

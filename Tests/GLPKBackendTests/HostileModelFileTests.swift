@@ -24,8 +24,8 @@ import GLPKBackend
         #expect {
             try Model.read(from: path, format: .mps)
         } throws: { error in
-            guard case let LinearSolverError.unreadableFile(p, message) = error else { return false }
-            return p == path && message.contains(":7: column 'x0' not found")
+            guard case let LinearSolverError.unreadableFile(p, diagnosis) = error else { return false }
+            return p == path && diagnosis.code == .badLine && diagnosis.line == 7 && diagnosis.readerText.contains(":7: column 'x0' not found")
         }
     }
 

@@ -65,8 +65,8 @@ import TestSupport
         #expect {
             _ = try Model.read(from: path, format: .lp)
         } throws: { error in
-            guard case let LinearSolverError.unreadableFile(p, message) = error else { return false }
-            return p == path && message.contains(":4:")
+            guard case let LinearSolverError.unreadableFile(p, diagnosis) = error else { return false }
+            return p == path && diagnosis.code == .badLine && diagnosis.line == 4 && diagnosis.readerText.contains(":4:")
         }
     }
 

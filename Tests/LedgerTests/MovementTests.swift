@@ -59,7 +59,7 @@ import Testing
                                         context: context("CK", allowNegative: "盘点前先发货，入库单在途"))
         #expect(posted.movements[0].negativeReason == "盘点前先发货，入库单在途")
         #expect(try f.balance("D1", "water", "W-1") == -30)
-        #expect(throws: LedgerError.invalidRequest("allowing a negative balance needs a reason")) {
+        #expect(throws: LedgerError.invalidRequest(.negativeReason)) {
             try f.ledger.issue(LotKey(item: "water", lot: "W-1"), at: "D1", quantity: 1, context: context("CK2", allowNegative: " "))
         }
         try f.close()   // verify: the negative balance is explained by its movement
@@ -70,7 +70,7 @@ import Testing
         let f = try LedgerFixture(backend)
         try f.ledger.receive(label("mask", "M-1", at: "D1"), quantity: 1000, context: context("RK"))
         let mask = LotKey(item: "mask", lot: "M-1")
-        #expect(throws: LedgerError.invalidRequest("a write-off needs an approval reference (--approval)")) {
+        #expect(throws: LedgerError.invalidRequest(.writeOffApproval)) {
             try f.ledger.writeOff(mask, at: "D1", quantity: 10, approval: "  ", context: context("BF-1"))
         }
         let done = try f.ledger.writeOff(mask, at: "D1", quantity: 10, approval: "鹤应急〔2025〕12号", context: context("BF-1"))

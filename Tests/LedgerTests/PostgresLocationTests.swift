@@ -29,10 +29,10 @@ struct PostgresLocationTests {
     }
 
     @Test func refusesWhatItCannotUseAndNeverEchoesThePassword() {
-        #expect(throws: LedgerError.invalidRequest("postgres://u:***@h/db?sslmode=require: query parameters ('?sslmode=require') are not supported")) {
+        #expect(throws: LedgerError.invalidRequest(.postgresQuery(url: "postgres://u:***@h/db?sslmode=require", query: "sslmode=require"))) {
             try PostgresLocation(url: "postgres://u:topsecret@h/db?sslmode=require", environment: [:])
         }
-        #expect(throws: LedgerError.invalidRequest("PGPORT 'abc' is not a port number")) {
+        #expect(throws: LedgerError.invalidRequest(.postgresPort(text: "abc"))) {
             try PostgresLocation(url: "postgres://u@h/db", environment: ["PGPORT": "abc"])
         }
     }

@@ -23,7 +23,7 @@ import Testing
             _ = try OSMPBFReader.read(bytes: cut)
         } catch {
             guard case let .corruptPBF(offset, block, reason) = error else { Issue.record("\(error)"); return }
-            #expect(block == 0 && offset > 0 && offset < 50 && reason.contains("ends inside"))
+            #expect(block == 0 && offset > 0 && offset < 50 && reason.description.contains("ends inside"))
         }
     }
 

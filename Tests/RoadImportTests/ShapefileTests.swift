@@ -21,7 +21,7 @@ import TestSupport
             try ShapefileReader.read(path: "\(Self.dir)/chinese_gbk.shp", encoding: .utf8)
         } throws: { error in
             guard case let .badShapefile(file, offset, reason) = error as? RoadImportError else { return false }
-            return file.hasSuffix("chinese_gbk.dbf") && offset != nil && reason.contains("record 1, field ")
+            return file.hasSuffix("chinese_gbk.dbf") && offset != nil && reason.description.contains("record 1, field ")
         }
     }
 
