@@ -68,7 +68,8 @@ extension GLPKSolver {
         // the caller's first point, when it gave one, is then the answer of every level.
         let deadline = [options.deadline, options.timeLimit.map { start + $0 }].compactMap { $0 }.min()
         if let deadline, GLPKLoadCost.wouldOverrun(.load, nonZeros: model.nonZeroCount, now: clock.now, deadline: deadline) {
-            options.logger.debug("\(model.name): not loaded, \(model.nonZeroCount) non-zeros would not load before the deadline")
+            options.logger.debug("\(model.name): not loaded, \(model.nonZeroCount) non-zeros would not load before the deadline",
+                                 metadata: ["code": "loadSkippedForDeadline", "model": "\(model.name)", "nonZeros": "\(model.nonZeroCount)"])
             guard let startPoint else { return ([Solution(status: .noSolutionFound)], nil) }
             return (objectives.map { Self.firstPoint(startPoint, of: model, objective: $0, stopped: nil) }, nil)
         }
