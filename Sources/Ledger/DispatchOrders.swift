@@ -50,13 +50,13 @@ public struct DispatchOrders: Hashable, Sendable {
             let document = try JSONDecoder().decode(Document.self, from: data)
             self.init(scenario: document.scenario.id, start: document.scenario.start, orders: document.orders)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw .invalidDispatch("\(source): not a dispatch response: \(Self.path(context.codingPath + [key])) is missing")
+            throw .invalidDispatch(source: source, problems: [.dispatchKeyMissing(path: Self.path(context.codingPath + [key]))])
         } catch let DecodingError.typeMismatch(_, context) {
-            throw .invalidDispatch("\(source): \(Self.path(context.codingPath)): \(context.debugDescription)")
+            throw .invalidDispatch(source: source, problems: [.jsonValue(path: Self.path(context.codingPath), detail: context.debugDescription)])
         } catch let DecodingError.valueNotFound(_, context) {
-            throw .invalidDispatch("\(source): \(Self.path(context.codingPath)) is null")
+            throw .invalidDispatch(source: source, problems: [.nullValue(path: Self.path(context.codingPath))])
         } catch {
-            throw .invalidDispatch("\(source): not valid JSON: \(error.localizedDescription)")
+            throw .invalidDispatch(source: source, problems: [.notJSON(detail: error.localizedDescription)])
         }
     }
 

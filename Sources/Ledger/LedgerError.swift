@@ -17,10 +17,11 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case idempotencyConflict(key: String, existing: String)
     /// The movement was already reversed (by the given movement).
     case alreadyReversed(id: Int64, by: Int64)
-    /// A dispatch response could not be read or is not a dispatch.
-    case invalidDispatch(String)
+    /// A dispatch response could not be read or is not a dispatch (`source`: the file,
+    /// empty when the orders came from memory): every problem, each with its JSON path.
+    case invalidDispatch(source: String, problems: [FileProblem])
     /// A 台账 spreadsheet or its mapping has problems: every one, each naming sheet, row and column.
-    case invalidSheet(source: String, problems: [String])
+    case invalidSheet(source: String, problems: [FileProblem])
     /// SQLite (or the file system) failed.
     case database(String)
     /// The async call was cancelled: its transaction was rolled back, nothing was
@@ -76,8 +77,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
             return "idempotency key '\(key)' was already used for a different movement (\(existing))"
         case .alreadyReversed(let id, let by):
             return "movement \(id) was already reversed by movement \(by)"
-        case .invalidDispatch(let message):
-            return message
+        case .invalidDispatch(let source, let problems):
+            return problems.map { source.isEmpty ? $0.description : "\(source): \($0)" }.joined(separator: "\n")
         case .invalidSheet(let source, let problems):
             let shown = problems.prefix(50).map { "  \($0)" }.joined(separator: "\n")
             let more = problems.count > 50 ? "\n  … and \(problems.count - 50) more" : ""

@@ -48,21 +48,21 @@ public struct SheetMapping: Hashable, Codable, Sendable {
         do {
             self = try JSONDecoder().decode(SheetMapping.self, from: data)
         } catch let DecodingError.keyNotFound(key, _) {
-            throw .invalidSheet(source: source, problems: ["$.\(key.stringValue) is missing"])
+            throw .invalidSheet(source: source, problems: [.mappingKeyMissing(path: "$.\(key.stringValue)")])
         } catch let DecodingError.typeMismatch(_, context) {
             let path = "$" + context.codingPath.map { ".\($0.stringValue)" }.joined()
-            throw .invalidSheet(source: source, problems: ["\(path): \(context.debugDescription)"])
+            throw .invalidSheet(source: source, problems: [.jsonValue(path: path, detail: context.debugDescription)])
         } catch {
-            throw .invalidSheet(source: source, problems: ["not a mapping JSON document: \(error.localizedDescription)"])
+            throw .invalidSheet(source: source, problems: [.notMappingJSON(detail: error.localizedDescription)])
         }
-        var problems: [String] = []
+        var problems: [LedgerError.FileProblem] = []
         for key in columns.keys.sorted() where Field(rawValue: key) == nil {
-            problems.append("$.columns.\(key): no such ledger field (fields: \(Field.allCases.map(\.rawValue).joined(separator: ", ")))")
+            problems.append(.unknownField(path: "$.columns.\(key)", fields: Field.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         for field in Field.required where columns[field.rawValue] == nil {
-            problems.append("$.columns.\(field.rawValue) is missing (required: \(Field.required.map(\.rawValue).joined(separator: ", ")))")
+            problems.append(.requiredFieldMissing(path: "$.columns.\(field.rawValue)", required: Field.required.map(\.rawValue).joined(separator: ", ")))
         }
-        if let headerRow, headerRow < 1 { problems.append("$.headerRow: must be ≥ 1, not \(headerRow)") }
+        if let headerRow, headerRow < 1 { problems.append(.headerRow(value: headerRow)) }
         if !problems.isEmpty { throw .invalidSheet(source: source, problems: problems) }
     }
 }

@@ -19,11 +19,11 @@ extension StockLedger {
         context.idempotencyKey = "dispatch:\(id)"
         let firstDay = CalendarDate(String(dispatch.start.prefix(10)))?.description ?? ""
         let skipped = dispatch.orders.filter { $0.mode == "productionCapacity" }
-        var bad: [String] = []
+        var bad: [LedgerError.FileProblem] = []
         for (index, order) in dispatch.orders.enumerated() where LedgerQuantity.micros(order.quantity).map({ $0 < 0 }) ?? true {
-            bad.append("$.orders[\(index)].quantity: \(order.quantity) is not a quantity ≥ 0")
+            bad.append(.orderQuantity(path: "$.orders[\(index)].quantity", value: "\(order.quantity)"))
         }
-        if !bad.isEmpty { throw .invalidDispatch(bad.joined(separator: "\n")) }
+        if !bad.isEmpty { throw .invalidDispatch(source: "", problems: bad) }
         let posting = context
         let result = try write { db in
             let existing = try Self.movements(key: posting.idempotencyKey!, in: db)

@@ -17,7 +17,7 @@ extension StockLedger {
         let grid = try Self.readGrid(url, sheet: mapping.sheet)
         let (rows, problems) = Self.receipts(in: grid, mapping: mapping)
         if !problems.isEmpty { throw .invalidSheet(source: url.path, problems: problems) }
-        if rows.isEmpty { throw .invalidSheet(source: url.path, problems: ["sheet '\(grid.name)' has no data rows"]) }
+        if rows.isEmpty { throw .invalidSheet(source: url.path, problems: [.noDataRows(sheet: grid.name)]) }
         var context = context
         if context.idempotencyKey == nil { context.idempotencyKey = "sheet:\(url.lastPathComponent)!\(grid.name)" }
         return try postReceipts(rows, context: context, describe: "import-sheet")
@@ -29,11 +29,11 @@ extension StockLedger {
             do {
                 return try XLSXReader.read(url: url, sheet: sheet)
             } catch {
-                throw .invalidSheet(source: url.path, problems: [error.description])
+                throw .invalidSheet(source: url.path, problems: [.xlsx(detail: error.description)])
             }
         case "csv":
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw .invalidSheet(source: url.path, problems: ["cannot read the file"])
+                throw .invalidSheet(source: url.path, problems: [.unreadable])
             }
             // BundleIO's parser: the same CSV grammar as bundles (a byte-order mark dropped).
             let table: CSVTable
@@ -42,9 +42,9 @@ extension StockLedger {
             } catch {
                 switch error {
                 case .notUTF8(let offset):
-                    throw .invalidSheet(source: url.path, problems: ["byte \(offset) is not UTF-8 (save the sheet as CSV UTF-8)"])
+                    throw .invalidSheet(source: url.path, problems: [.notUTF8(byte: offset)])
                 case .tooLarge:
-                    throw .invalidSheet(source: url.path, problems: ["larger than 2 GiB"])
+                    throw .invalidSheet(source: url.path, problems: [.tooLarge])
                 }
             }
             // Rows are the file's line numbers, as a spreadsheet numbers them (blank lines count).
@@ -57,17 +57,17 @@ extension StockLedger {
             for r in 0..<table.count { place(table.fields(r), line: table.recordLines[r]) }
             return SheetGrid(name: url.lastPathComponent, rows: rows)
         default:
-            throw .invalidSheet(source: url.path, problems: ["the sheet must be a .csv or .xlsx file"])
+            throw .invalidSheet(source: url.path, problems: [.sheetType])
         }
     }
 
     /// Rows → receipts, with every problem named by cell.
-    static func receipts(in grid: SheetGrid, mapping: SheetMapping) -> ([(LotLabel, Int64)], [String]) {
+    static func receipts(in grid: SheetGrid, mapping: SheetMapping) -> ([(LotLabel, Int64)], [LedgerError.FileProblem]) {
         typealias Field = SheetMapping.Field
         let headerRow = mapping.headerRow ?? 1
         let headers = grid.rows.indices.contains(headerRow - 1) ? grid.rows[headerRow - 1] : []
         var columnOf: [Field: Int] = [:]
-        var problems: [String] = []
+        var problems: [LedgerError.FileProblem] = []
         for (key, header) in mapping.columns.sorted(by: { $0.key < $1.key }) {
             guard let field = Field(rawValue: key) else { continue }
             let wanted = header.trimmingCharacters(in: .whitespaces)
@@ -75,7 +75,9 @@ extension StockLedger {
                 columnOf[field] = index + 1
             } else {
                 let found = headers.filter { !$0.isEmpty }.map { "'\($0)'" }.joined(separator: ", ")
-                problems.append("\(grid.name)!row \(headerRow): no column headed '\(header)' for \(key) (headers: \(found.isEmpty ? "none" : found))")
+                problems.append(found.isEmpty
+                    ? .noColumnNoHeaders(sheet: grid.name, row: headerRow, header: header, field: key)
+                    : .noColumn(sheet: grid.name, row: headerRow, header: header, field: key, headers: found))
             }
         }
         guard problems.isEmpty else { return ([], problems) }
@@ -90,14 +92,14 @@ extension StockLedger {
             }
             func required(_ field: Field) -> String? {
                 let value = text(field)
-                if value.isEmpty { problems.append("\(place(field)): empty; \(field.rawValue) is required") }
+                if value.isEmpty { problems.append(.emptyCell(cell: place(field), field: field.rawValue)) }
                 return value.isEmpty ? nil : value
             }
             func date(_ field: Field) -> CalendarDate? {
                 let value = text(field)
                 guard !value.isEmpty else { return nil }
                 if let day = parseDate(value) { return day }
-                problems.append("\(place(field)): '\(value)' is not a date (2025-03-01, 2025/3/1, 2025年3月1日 or an Excel date)")
+                problems.append(.notDate(cell: place(field), value: value))
                 return nil
             }
             let depot = required(.depot).map { mapping.depots?[$0] ?? $0 }
@@ -108,16 +110,16 @@ extension StockLedger {
                 if let value = Double(q.replacingOccurrences(of: ",", with: "")), let m = LedgerQuantity.micros(value), m > 0 {
                     micros = m
                 } else {
-                    problems.append("\(place(.quantity)): '\(q)' is not a quantity > 0")
+                    problems.append(.notQuantity(cell: place(.quantity), value: q))
                 }
             }
             let expiry = date(.expiry), production = date(.productionDate), received = date(.received)
             if let expiry, let production, expiry < production {
-                problems.append("\(place(.expiry)): expiry \(expiry) is before the production date \(production)")
+                problems.append(.expiryBeforeProduction(cell: place(.expiry), expiry: "\(expiry)", production: "\(production)"))
             }
             let mode = text(.mode)
             if !mode.isEmpty, ReserveMode(rawValue: mode) == nil {
-                problems.append("\(place(.mode)): '\(mode)' is not a reserve mode (\(ReserveMode.allCases.map(\.rawValue).joined(separator: ", ")))")
+                problems.append(.notMode(cell: place(.mode), value: mode, modes: ReserveMode.allCases.map(\.rawValue).joined(separator: ", ")))
             }
             guard let depot, let item, let lot, let micros else { continue }
             receipts.append((LotLabel(item: item, lot: lot, depot: depot, expiry: expiry, productionDate: production,

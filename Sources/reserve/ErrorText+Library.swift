@@ -47,14 +47,18 @@ extension ErrorText {
             return detail.isEmpty ? text : t("error.withReason", ["text": text, "reason": detail])
         case let .unknownMovement(id): return t("error.ledger.unknownMovement", ["id": "\(id)"])
         case let .invalidRequest(request): return ledgerRequest(request, t)
-        case let .invalidDispatch(message): return message
+        case let .invalidDispatch(source, problems):
+            return problems.map { problem in
+                let text = t("ledger.file." + problem.code, problem.arguments)
+                return source.isEmpty ? text : t("error.ledger.inFile", ["source": source, "text": text])
+            }.joined(separator: "\n")
         case let .insufficientStock(shortages):
             return ([t("error.ledger.insufficientStock")] + shortages.map { "  " + shortage($0, t) }).joined(separator: "\n")
         case let .idempotencyConflict(key, existing): return t("error.ledger.idempotencyConflict", ["key": key, "existing": existing])
         case let .alreadyReversed(id, by): return t("error.ledger.alreadyReversed", ["id": "\(id)", "by": "\(by)"])
         case let .invalidSheet(source, problems):
             var lines = [t("error.ledger.invalidSheet", ["source": source, "count": "\(problems.count)"])]
-            lines += problems.prefix(listedErrors).map { "  \($0)" }
+            lines += problems.prefix(listedErrors).map { "  " + t("ledger.file." + $0.code, $0.arguments) }
             if problems.count > listedErrors { lines.append("  " + t("cli.moreErrors", ["count": "\(problems.count - listedErrors)"])) }
             return lines.joined(separator: "\n")
         case let .database(message): return t("error.ledger.database", ["reason": message])

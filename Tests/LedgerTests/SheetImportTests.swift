@@ -43,6 +43,11 @@ import TestSupport
         } catch {
             guard let ledgerError = error as? LedgerError, case .invalidSheet(_, let problems) = ledgerError else { throw error }
             #expect(problems == [
+                .notQuantity(cell: "库存台账!D3 (数量)", value: "abc"),
+                .notDate(cell: "库存台账!G4 (有效期至)", value: "2025-13-01"),
+                .emptyCell(cell: "库存台账!C6 (批次号)", field: "lot"),
+            ])
+            #expect(problems.map(\.description) == [
                 "库存台账!D3 (数量): 'abc' is not a quantity > 0",
                 "库存台账!G4 (有效期至): '2025-13-01' is not a date (2025-03-01, 2025/3/1, 2025年3月1日 or an Excel date)",
                 "库存台账!C6 (批次号): empty; lot is required",
@@ -72,7 +77,10 @@ import TestSupport
         } catch {
             #expect("\(error)".contains("no sheet named '2025年'; the workbook has '库存台账', '说明'"))
         }
-        #expect(throws: LedgerError.invalidSheet(source: "m.json", problems: ["$.columns.lots: no such ledger field (fields: depot, item, lot, quantity, unit, expiry, productionDate, received, origin, specification, quality, mode)", "$.columns.lot is missing (required: depot, item, lot, quantity)"])) {
+        #expect(throws: LedgerError.invalidSheet(source: "m.json", problems: [
+            .unknownField(path: "$.columns.lots", fields: "depot, item, lot, quantity, unit, expiry, productionDate, received, origin, specification, quality, mode"),
+            .requiredFieldMissing(path: "$.columns.lot", required: "depot, item, lot, quantity"),
+        ])) {
             try SheetMapping(json: Data(#"{"columns": {"depot": "a", "item": "b", "lots": "c", "quantity": "d"}}"#.utf8), source: "m.json")
         }
         try f.close()

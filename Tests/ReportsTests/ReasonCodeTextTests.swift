@@ -254,6 +254,24 @@ import Localization
         #expect(two.description == "a movement needs a user\na movement needs a depot")
     }
 
+    static let ledgerFileProblems: [LedgerError.FileProblem] = [
+        .mappingKeyMissing(path: "$.f1"), .jsonValue(path: "$.f2", detail: "d3"), .notMappingJSON(detail: "d4"),
+        .unknownField(path: "$.columns.f5", fields: "a6, b7"), .requiredFieldMissing(path: "$.columns.f8", required: "a9"),
+        .headerRow(value: -10), .noDataRows(sheet: "s11"), .xlsx(detail: "d12"), .unreadable, .notUTF8(byte: 13), .tooLarge,
+        .sheetType, .noColumn(sheet: "s14", row: 15, header: "h16", field: "f17", headers: "'h18'"),
+        .noColumnNoHeaders(sheet: "s19", row: 20, header: "h21", field: "f22"), .emptyCell(cell: "s!A23 (h)", field: "f24"),
+        .notDate(cell: "s!B25 (h)", value: "v26"), .notQuantity(cell: "s!C27 (h)", value: "v28"),
+        .expiryBeforeProduction(cell: "s!D29 (h)", expiry: "2025-03-30", production: "2025-03-31"),
+        .notMode(cell: "s!E32 (h)", value: "v33", modes: "m34"), .dispatchKeyMissing(path: "$.f35"), .nullValue(path: "$.f36"),
+        .notJSON(detail: "d37"), .orderQuantity(path: "$.orders[38].quantity", value: "-39"),
+    ]
+
+    @Test func ledgerFileProblemsHaveBothSentences() {
+        #expect(Set(Self.ledgerFileProblems.map(\.code)) == Set(LedgerError.FileProblem.english.keys))
+        #expect(Self.ledgerFileProblems.count == LedgerError.FileProblem.english.count)
+        for p in Self.ledgerFileProblems { check("ledger.file.", p.code, p.arguments, english: p.description, compareEnglish: true) }
+    }
+
     /// GLPK's words are quoted after a sentence of each code; English keeps them alone.
     @Test func modelFileCodesHaveBothSentences() {
         for code in ModelFileDiagnosis.Code.allCases {
