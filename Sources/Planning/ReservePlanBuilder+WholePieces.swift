@@ -43,14 +43,6 @@ extension ReservePlanBuilder {
         return columns.sorted()
     }
 
-    /// Purchase columns of ``wholeItems``: whole when the levels and moves are (and
-    /// today's stock is), so they are snapped, not searched.
-    var wholePurchaseColumns: [Int32] {
-        let items = wholeItems
-        return (buy.filter { items.contains($0.key) }.map(\.value.index)
-            + depotBuy.filter { items.contains($0.key.item) }.map(\.value.index)).sorted()
-    }
-
     /// Whether `values` hold part of a piece in a column that must be whole.
     func splitsPieces(_ values: [Double], columns: [Int32]) -> Bool {
         columns.contains { j in
@@ -59,14 +51,40 @@ extension ReservePlanBuilder {
         }
     }
 
-    /// `values` with the whole columns and whole items' purchases snapped to their whole
-    /// numbers (the solver's 2.0000000001).
+    /// `values` with the whole columns snapped to their whole numbers (the solver's
+    /// 2.0000000001) and whole items' purchases recomputed from them ([P3m]:
+    /// b = s − q − moved in + moved out; [P3]: b_k = Σ_d s_dk − held), so that the
+    /// solver's noise on an equality row does not buy 2,682.0000089 tents.
     func snappedWhole(_ values: [Double]) -> [Double] {
         var values = values
         guard !values.isEmpty else { return values }
-        for j in wholeColumns + wholePurchaseColumns {
+        for j in wholeColumns {
             let x = values[Int(j)]
             if abs(x - x.rounded()) <= Self.wholeTolerance { values[Int(j)] = max(0, x.rounded()) }
+        }
+        let items = wholeItems
+        if movesAllowed {
+            var inflow: [DepotItem: Double] = [:]
+            for move in moveColumns where items.contains(move.item) {
+                let q = values[Int(move.variable.index)]
+                inflow[DepotItem(move.to, move.item), default: 0] += q
+                inflow[DepotItem(move.from, move.item), default: 0] -= q
+            }
+            for k in stockKeys where items.contains(k.item) {
+                guard let b = depotBuy[k.key] else { continue }
+                let bought = values[Int(k.variable.index)] - (currentStock[k.key] ?? 0) - (inflow[k.key] ?? 0)
+                if abs(bought - values[Int(b.index)]) <= 1e-4 * max(1, abs(bought)) { values[Int(b.index)] = max(0, bought) }
+            }
+        } else {
+            var total: [ItemID: Double] = [:], held: [ItemID: Double] = [:]
+            for k in stockKeys where items.contains(k.item) {
+                total[k.item, default: 0] += values[Int(k.variable.index)]
+                held[k.item, default: 0] += currentStock[k.key] ?? 0
+            }
+            for (item, b) in buy where items.contains(item) {
+                let bought = max(0, (total[item] ?? 0) - (held[item] ?? 0))
+                if abs(bought - values[Int(b.index)]) <= 1e-4 * max(1, abs(bought)) { values[Int(b.index)] = bought }
+            }
         }
         return values
     }
@@ -243,7 +261,16 @@ extension ReservePlanBuilder {
             var fixed = main
             for j in 0..<firstStageColumnCount { fixed.setBounds(Variable(index: Int32(j)), lower: first[j], upper: first[j]) }
             let solutions: [Solution]
-            do { solutions = try solveLevels(fixed, levels, GLPKSolver(options: options.solve)) } catch { throw .solver(error) }
+            // Only column bounds changed since the LP's level 1: its optimal basis is still
+            // dual feasible, the dual simplex's start.
+            do {
+                let solver = GLPKSolver(options: options.solve)
+                if let basis {
+                    solutions = try solver.solve(fixed, lexicographic: levels, startingFrom: basis).solutions
+                } else {
+                    solutions = try solveLevels(fixed, levels, solver)
+                }
+            } catch { throw .solver(error) }
             if let s = solutions.last(where: { $0.status.hasSolution }), solutions.first?.status.hasSolution == true {
                 var values = s.values
                 for j in 0..<firstStageColumnCount { values[j] = first[j] }
