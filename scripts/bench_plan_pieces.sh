@@ -26,15 +26,17 @@ for bundle in hegang huangshigang linjiang manzhouli suzhou; do
     [ "$budget" != none ] && extra=(--budget "$budget")
     lp=$(cpu plan "Data/$bundle" "${extra[@]}" --json --fractional-pieces)
     whole=$(cpu plan "Data/$bundle" "${extra[@]}" --json)
-    search=$(python3 -c '
+    search=$(python3 - <<'PY'
 import json
 d = json.load(open("/tmp/bench_plan_pieces.out"))
 w = d.get("wholePieces")
 if w is None:
     print("LP plan already whole | 0 | 0 | no")
 else:
-    print(f"{w[\"levelOneLPBound\"]} → {d[\"objective\"]} ({w[\"levelOneGap\"]}) | {w[\"integerColumns\"]} | {w[\"nodes\"]} | {\"yes\" if w[\"nodeLimitReached\"] else \"no\"}")
-')
+    limit = "yes" if w["nodeLimitReached"] else "no"
+    print(f"{w['levelOneLPBound']} → {d['objective']} ({w['levelOneGap']}) | {w['integerColumns']} | {w['nodes']} | {limit}")
+PY
+)
     echo "| $bundle | $budget | $lp | $whole | $search |"
   done
 done
