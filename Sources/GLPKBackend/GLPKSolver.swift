@@ -334,8 +334,9 @@ struct GLPKRun {
                 return mipSolution(status: .optimal, bound: monitor.boundAtFinish(optimum: objective, provenOptimal: true), nodes: monitor.nodes)
             case GLP_FEAS:
                 let objective = glp_mip_obj_val(lp)
-                // Stopped by the gap tolerance: optimal within the requested gap.
-                let status: SolutionStatus = code == GLP_EMIPGAP ? .optimal : .feasible
+                // Stopped by the gap tolerance (GLPK's relative one, or the absolute one
+                // from the callback): optimal within the requested gap.
+                let status: SolutionStatus = code == GLP_EMIPGAP || (code == GLP_ESTOP && monitor.closedAbsoluteGap) ? .optimal : .feasible
                 return mipSolution(status: status, bound: monitor.boundAtFinish(optimum: objective, provenOptimal: false), nodes: monitor.nodes)
             case GLP_NOFEAS:
                 return Solution(status: .infeasible, iterations: iterations, nodes: monitor.nodes)
@@ -377,6 +378,9 @@ final class MIPMonitor {
     private(set) var bestBound: Double?
     private(set) var incumbent: Double?
     private(set) var nodes = 0
+    /// Whether the search was ended because the incumbent came within
+    /// ``SolveOptions/absoluteMIPGap`` of the bound.
+    private(set) var closedAbsoluteGap = false
     private var lastReport: ContinuousClock.Instant
     /// A feasible point (1-based) to hand to GLPK at its first heuristic call, then nil.
     var warmStart: [Double]?
@@ -425,6 +429,11 @@ final class MIPMonitor {
         let improved = reason == GLP_IBINGO
         if glp_mip_status(problem) == GLP_FEAS || improved {
             incumbent = glp_mip_obj_val(problem)
+        }
+        if options.absoluteMIPGap > 0, !closedAbsoluteGap, let incumbent, let bestBound,
+           abs(incumbent - bestBound) <= options.absoluteMIPGap {
+            closedAbsoluteGap = true
+            glp_ios_terminate(tree)
         }
         guard options.progress != nil else { return }
         let now = clock.now

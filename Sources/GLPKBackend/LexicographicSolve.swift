@@ -89,6 +89,7 @@ extension GLPKSolver {
                                       rowCount: model.constraintCount, columnCount: model.variableCount)
                     run.level = level + 1
                     if let gap = objective.mipGap { run.options.relativeMIPGap = gap }
+                    if let gap = objective.mipAbsoluteGap { run.options.absoluteMIPGap = gap }
                     if let levelLimit = objective.timeLimit {
                         // The level's own limit, but never past the overall one.
                         let overall = options.timeLimit.map { $0 - start.duration(to: clock.now) }

@@ -12,14 +12,18 @@ public struct LexicographicObjective: Sendable {
     public var name: String
     /// For MIPs: stop this level at this relative gap (`nil`: the solve options' gap).
     public var mipGap: Double?
+    /// For MIPs: stop this level once the incumbent is within this of the bound, in the
+    /// level's own unit (`nil`: the solve options' ``SolveOptions/absoluteMIPGap``).
+    public var mipAbsoluteGap: Double?
     /// For MIPs: stop this level after this long (`nil`: only the overall time limit).
     public var timeLimit: Duration?
 
     /// A level of a lexicographic objective.
     public init(_ sense: ObjectiveSense, _ expression: LinearExpression, name: String,
                 relativeTolerance: Double = 1e-6, absoluteTolerance: Double = 1e-9,
-                mipGap: Double? = nil, timeLimit: Duration? = nil) {
+                mipGap: Double? = nil, timeLimit: Duration? = nil, mipAbsoluteGap: Double? = nil) {
         self.mipGap = mipGap
+        self.mipAbsoluteGap = mipAbsoluteGap
         self.timeLimit = timeLimit
         self.expression = expression
         self.sense = sense

@@ -69,6 +69,12 @@ public struct SolveOptions: Sendable {
     /// Unlike a time limit, the same input stops at the same node on any machine, so
     /// the answer stays the same byte for byte. `nil`: no limit.
     public var nodeLimit: Int? = nil
+    /// Stop a MIP once the incumbent is within this of the bound, in the objective's
+    /// own unit (0: no absolute gap). GLPK has only a relative gap, which never closes
+    /// on an objective near zero (a bound of 0 and an incumbent of 10⁻⁶ are 100 % apart);
+    /// the search is ended from its callback instead, and the solution counts as
+    /// optimal within the gap, like one stopped by ``relativeMIPGap``.
+    public var absoluteMIPGap: Double = 0
 
     /// Options with the defaults: no time limit, gap 1e-6, presolve on, dual simplex,
     /// GLPK's own branching and backtracking defaults (Driebeck–Tomlin, best local
@@ -114,6 +120,9 @@ public struct SolveOptions: Sendable {
         if let limit = timeLimit, limit <= .zero { result.append("time limit must be positive, got \(limit)") }
         if !(relativeMIPGap >= 0 && relativeMIPGap.isFinite) {
             result.append("relative MIP gap must be a finite number ≥ 0, got \(relativeMIPGap)")
+        }
+        if !(absoluteMIPGap >= 0 && absoluteMIPGap.isFinite) {
+            result.append("absolute MIP gap must be a finite number ≥ 0, got \(absoluteMIPGap)")
         }
         if progressInterval < .zero { result.append("progress interval must not be negative") }
         if lpIterationChunk < 1 { result.append("LP iteration chunk must be at least 1, got \(lpIterationChunk)") }

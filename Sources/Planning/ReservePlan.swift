@@ -183,6 +183,28 @@ public struct ReservePlan: Sendable {
     }
     /// Size of the deterministic equivalent (solved as one model, or decomposed).
     public var rows: Int, columns: Int, nonZeros: Int
+    /// The search for whole pieces when the LP plan split one (`nil`: it split none, or
+    /// fractions were asked for).
+    public var wholePieces: WholePieceSearch?
+
+    /// How the whole-piece plan was found (docs/formulation.md, "Whole pieces in the plan").
+    public struct WholePieceSearch: Sendable, Hashable {
+        /// Columns made integer: stock levels, moves and agreement capacities of whole items.
+        public var integerColumns: Int
+        /// Level 1 of the LP plan (weighted shortfall, or the cost for `cost`'s floor
+        /// level): no whole-piece plan is better.
+        public var levelOneLPBound: Double?
+        /// Level 1 of the whole-piece plan returned.
+        public var levelOne: Double?
+        /// Level 1 of the rounding heuristic's plan, the search's start (`nil`: the
+        /// rounding found no plan within the rules).
+        public var roundedLevelOne: Double?
+        /// Branch-and-bound nodes over all levels (0 in the scenario decomposition, which
+        /// only rounds).
+        public var nodes: Int
+        /// Whether a level stopped at the node limit before its gap closed.
+        public var nodeLimitReached: Bool
+    }
     /// How the scenario decomposition went; `nil` when the deterministic equivalent was solved.
     public var decomposition: DecompositionStatistics?
     /// Per planned (depot, item), per scenario: the areas its stock reaches by their

@@ -54,9 +54,19 @@ extension ReservePlanBuilder {
             levels[levels.count - 1].relativeTolerance = 1e-9
             levels.append(LexicographicObjective(.minimize, changeExpression, name: "change"))
         }
-        let solutions: [Solution]
-        do { solutions = try solveLevels(main, levels, solver) } catch { throw .solver(error) }
+        var solutions: [Solution]
+        let basis: SimplexBasis?
+        do { (solutions, basis) = try solveLevelsKeepingBasis(main, levels, solver) } catch { throw .solver(error) }
         if solutions.first?.status == .infeasible { throw .infeasible(conflicts(solverSaidInfeasible: true)) }
+        // Whole pieces: when the LP plan splits one, the search from its rounding
+        // (ReservePlanBuilder+WholePieces) replaces it.
+        var wholePieceSearch: ReservePlan.WholePieceSearch?
+        if let lp = solutions.last(where: { $0.status.hasSolution })?.values, splitsPieces(lp, columns: wholeColumns) {
+            let found = try solveWholePieces(main, levels, lp: solutions, basis: basis)
+            solutions = found.solutions
+            wholePieceSearch = found.search
+        }
+        if let last = solutions.lastIndex(where: { $0.status.hasSolution }) { solutions[last].values = snappedWhole(solutions[last].values) }
         // The plan is the last level's that has a point, and its status is that level's:
         // what the returned plan is (optimal, or feasible with its gap), however far the
         // levels after it got (``ReservePlan/objectiveLevels``). No point: no plan.
@@ -69,6 +79,7 @@ extension ReservePlanBuilder {
         var plan = read(final: final, before: beforeSolution, status: status, objective: objective,
                         size: (main.constraintCount, main.variableCount, main.nonZeroCount), decomposition: nil)
         plan.relativeGap = final.relativeGap
+        plan.wholePieces = wholePieceSearch
         plan.objectiveLevels = zip(levels, solutions).map { level, s in
             ReservePlan.LevelOutcome(name: level.name, status: s.status, value: s.objectiveValue, bound: s.bestBound,
                                      relativeGap: s.relativeGap)
@@ -181,10 +192,33 @@ extension ReservePlanBuilder {
             for e in evaluations { values += e.values }
             return values
         }
-        let final = Solution(status: result.proven ? .optimal : .feasible, objectiveValue: nil,
-                             values: assemble(result.x, result.evaluations))
+        // Whole pieces: the decomposition's master is continuous (unless every level is
+        // integer, --integer-stock), so its plan is rounded by the same heuristic as the
+        // equivalent's and the scenarios are dispatched at the rounded plan; no branch and
+        // bound over the scenarios' LPs (docs/formulation.md, "Whole pieces in the plan").
+        var x = result.x, evaluations = result.evaluations, proven = result.proven
+        var objective = options.objective == .cost ? result.values.last : result.values.first
+        var wholePieceSearch: ReservePlan.WholePieceSearch?
+        if !options.integerStock, splitsPieces(x, columns: wholeColumns) {
+            guard let rounded = roundedFirstStage(x, in: firstStage) else { throw .noSolution(.noSolutionFound) }
+            var point = x
+            for j in 0..<rounded.count { point[j] = rounded[j] }
+            evaluations = try evaluator.evaluate(at: point)
+            x = snappedWhole(point)
+            proven = false
+            let expected = zip(probability, evaluations).reduce(0.0) { $0 + $1.0 * $1.1.value }
+            let levelOne: Double
+            switch options.objective {
+            case .robust: levelOne = evaluations.map(\.value).max() ?? 0
+            case .shortfall, .cost: levelOne = expected
+            }
+            wholePieceSearch = ReservePlan.WholePieceSearch(integerColumns: wholeColumns.count, levelOneLPBound: result.values.first,
+                                                            levelOne: levelOne, roundedLevelOne: levelOne, nodes: 0, nodeLimitReached: false)
+            objective = options.objective == .cost ? costExpression.value(at: x) : levelOne
+        }
+        let final = Solution(status: proven ? .optimal : .feasible, objectiveValue: nil,
+                             values: assemble(x, evaluations))
         let beforeSolution = Solution(status: .optimal, objectiveValue: nil, values: assemble(today, before))
-        let objective = options.objective == .cost ? result.values.last : result.values.first
         // As the deterministic equivalent counts them (the robust objective's worst-case column included).
         let columns = model.variableCount + subproblems.reduce(0) { $0 + $1.model.variableCount } + (options.objective == .robust ? 1 : 0)
         let rows = model.constraintCount + equivalentRows + (options.objective == .robust ? scenarios.count : 0)
@@ -192,7 +226,17 @@ extension ReservePlanBuilder {
                         size: (rows, columns, model.nonZeroCount + equivalentNonZeros),
                         decomposition: decomposition.statistics)
         plan.relativeGap = decomposition.statistics.relativeGap
+        plan.wholePieces = wholePieceSearch
         return plan
+    }
+
+    /// As ``solveLevels(_:_:_:)``, with level 1's optimal basis when the LP was solved
+    /// whole (not by column generation, which keeps no basis of the full model).
+    func solveLevelsKeepingBasis(_ m: Model, _ levels: [LexicographicObjective], _ solver: GLPKSolver)
+        throws(LinearSolverError) -> ([Solution], SimplexBasis?) {
+        if !m.isMixedInteger && m.variableCount > 50_000 { return (try solveLevels(m, levels, solver), nil) }
+        let (solutions, basis) = try solver.solve(m, lexicographic: levels, startingFrom: nil)
+        return (solutions, basis)
     }
 
     func solveLevels(_ m: Model, _ levels: [LexicographicObjective], _ solver: GLPKSolver) throws(LinearSolverError) -> [Solution] {

@@ -109,6 +109,8 @@ struct ReservePlanBuilder {
     var repairNeeds: [[PlanHeuristics.Need]] = []
     /// Second-stage rows and non-zeros the deterministic equivalent would add when decomposed.
     var equivalentRows = 0, equivalentNonZeros = 0
+    /// First-stage columns (stock, contracts, purchases, moves) come first: this many.
+    var firstStageColumnCount = 0
     /// Volume (m³) and weight (t) held at each planned depot by items the plan does not model.
     var fixedLoad: [DepotID: (volume: Double, tonnes: Double)] = [:]
 
@@ -179,7 +181,11 @@ struct ReservePlanBuilder {
                 let key = DepotItem(depotID, itemID)
                 var lower = minimum(depot, item)
                 if !movesAllowed { lower = max(lower, currentStock[key] ?? 0) }
-                let v = model.addVariable(options.integerStock ? .integer : .continuous, lowerBound: options.integerStock ? lower.rounded(.up) : lower,
+                // Whole units are integer columns from the start only in the decomposition's
+                // master; the deterministic equivalent solves the LP first and then searches
+                // for whole units from its rounding (ReservePlanBuilder+WholePieces).
+                let integer = options.integerStock && decomposed
+                let v = model.addVariable(integer ? .integer : .continuous, lowerBound: integer ? lower.rounded(.up) : lower,
                                           name: "s[\(depotID),\(itemID)]")
                 stockLevel[key] = v
                 stockKeys.append(PlannedLevel(key: key, variable: v))
@@ -331,6 +337,7 @@ struct ReservePlanBuilder {
     /// (embedded), or kept as a subproblem with its relaxation and repair data (decomposed).
     mutating func addScenarios(_ built: [GoodsModel]) throws(DispatchError) {
         let firstStageColumns = model.variableCount
+        firstStageColumnCount = firstStageColumns
         var offset = Int32(firstStageColumns)
         // Stock beyond what the largest scenario could ship from a depot never lowers a
         // shortfall, and moving today's stock back is always allowed: in the

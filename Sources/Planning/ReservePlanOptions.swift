@@ -75,8 +75,17 @@ public struct ReservePlanOptions: Sendable {
     public var allowMoves: Bool
     /// For the `cost` objective: weighted shortfall allowed above each scenario's floor.
     public var shortfallAllowance: Double
-    /// Whole units of stock (a MIP) instead of continuous levels.
+    /// Whole units of stock, moves and agreement capacity for every item, divisible or
+    /// not (a MIP) instead of continuous levels.
     public var integerStock: Bool
+    /// Whole pieces for items that are not divisible (items.csv `divisible` false): their
+    /// stock levels, moves and agreement capacities come out as whole numbers, found by a
+    /// rounding heuristic and branch and bound from the LP plan (docs/formulation.md,
+    /// "Whole pieces in the plan"). `false` keeps the LP's fractions (for comparison).
+    public var wholePieces: Bool
+    /// Branch-and-bound nodes per lexicographic level of the whole-piece search: a node
+    /// limit, not a time limit, so the same input gives the same plan on any machine.
+    public var wholePiecesNodeLimit: Int
     /// Minimum-stock rules.
     public var minimumStock: [MinimumStockRule]
     /// Solver options.
@@ -94,7 +103,10 @@ public struct ReservePlanOptions: Sendable {
                 moveHandlingYuanPerTonne: Double? = nil, allowMoves: Bool = true,
                 shortfallAllowance: Double = 0, integerStock: Bool = false,
                 minimumStock: [MinimumStockRule] = [], solve: SolveOptions = SolveOptions(),
-                decomposition: PlanDecomposition = .automatic, decompositionGap: Double = 1e-6) {
+                decomposition: PlanDecomposition = .automatic, decompositionGap: Double = 1e-6,
+                wholePieces: Bool = true, wholePiecesNodeLimit: Int = 100) {
+        self.wholePieces = wholePieces
+        self.wholePiecesNodeLimit = wholePiecesNodeLimit
         self.objective = objective
         self.budgetYuan = budgetYuan
         self.scope = scope

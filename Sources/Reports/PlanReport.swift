@@ -2,10 +2,10 @@ import Localization
 import Planning
 import ReserveModel
 
-/// The JSON document of `reserve plan` (schema version 3, docs/formats.md).
+/// The JSON document of `reserve plan` (schema version 4, docs/formats.md).
 public struct PlanReport: Codable, Sendable, Equatable {
-    /// Schema version (3 added `itemShortfalls`).
-    public var schemaVersion = 3
+    /// Schema version (3 added `itemShortfalls`, 4 `wholePieces`).
+    public var schemaVersion = 4
     /// The areas whose bureau the plan is for (their depots and their sub-areas' change).
     public var scope: [AreaID]
     /// `optimal`, `feasible`, …
@@ -29,6 +29,25 @@ public struct PlanReport: Codable, Sendable, Equatable {
     public var method: String
     /// Master solves, cuts and scenario solves of the scenario decomposition (absent otherwise).
     public var decomposition: Decomposition?
+    /// The search for whole pieces when the LP plan split a piece: the LP's level 1 (a
+    /// bound) and the gap to it; `null` when the LP plan was already whole or fractions
+    /// were asked for (`--fractional-pieces`).
+    @Nullable public var wholePieces: WholePieces?
+
+    public struct WholePieces: Codable, Sendable, Equatable {
+        /// Integer columns: stock levels, moves and agreement capacities of items counted in pieces.
+        public var integerColumns: Int
+        /// Level 1 (weighted shortfall; the floor for `cost`) of the LP plan: no whole-piece plan is better.
+        @Nullable public var levelOneLPBound: Double?
+        /// The whole-piece plan's level 1 minus that bound, in the same unit (≥ 0).
+        @Nullable public var levelOneGap: Double?
+        /// Level 1 of the rounding heuristic's plan, where branch and bound started.
+        @Nullable public var roundedLevelOne: Double?
+        /// Branch-and-bound nodes over all levels (0: the scenario decomposition only rounds).
+        public var nodes: Int
+        /// Whether a level stopped at the node limit before its gap closed.
+        public var nodeLimitReached: Bool
+    }
 
     public struct Decomposition: Codable, Sendable, Equatable {
         public var iterations: Int, cuts: Int, scenarioSolves: Int
@@ -141,6 +160,12 @@ public struct PlanReport: Codable, Sendable, Equatable {
         reliefCompliance = BeforeAfter(before: stable(compliance(\.complianceBefore)), after: stable(compliance(\.complianceAfter)))
         model = Size(rows: p.rows, columns: p.columns, nonZeros: p.nonZeros)
         method = p.decomposition == nil ? "deterministic equivalent" : "scenario decomposition"
+        wholePieces = p.wholePieces.map { w in
+            var gap: Double?
+            if let value = w.levelOne, let bound = w.levelOneLPBound { gap = stable(max(0, value - bound)) }
+            return WholePieces(integerColumns: w.integerColumns, levelOneLPBound: w.levelOneLPBound.map(stable), levelOneGap: gap,
+                               roundedLevelOne: w.roundedLevelOne.map(stable), nodes: w.nodes, nodeLimitReached: w.nodeLimitReached)
+        }
         decomposition = p.decomposition.map { Decomposition(iterations: $0.iterations, cuts: $0.cuts, scenarioSolves: $0.scenarioSolves,
                                                             relativeGap: stable($0.relativeGap),
                                                             levels: $0.levels.map { Decomposition.Level(name: $0.name, value: stable($0.value),
@@ -160,6 +185,12 @@ public enum PlanText {
         out.append(w("plan.cost", ["total": yuan(r.cost.total), "purchase": yuan(r.cost.purchase), "holding": yuan(r.cost.holding),
                                    "rotation": yuan(r.cost.rotation), "contracts": yuan(r.cost.contracts), "moves": yuan(r.cost.moves)]))
         out.append(w("plan.scope", ["scope": r.scope.map(\.rawValue).joined(separator: ", ")]))
+        if let whole = r.wholePieces, let bound = whole.levelOneLPBound, let gap = whole.levelOneGap {
+            // Items counted in pieces are whole: how far that puts level 1 from the LP's bound.
+            out.append(w(whole.nodeLimitReached ? "plan.wholePiecesLimit" : "plan.wholePieces",
+                         ["columns": String(whole.integerColumns), "bound": ResponseText.format6(bound),
+                          "gap": ResponseText.format6(gap), "nodes": String(whole.nodes)]))
+        }
         out.append(w("plan.shortfall", ["expectedBefore": ResponseText.format6(r.expectedShortfall.before),
                                         "expectedAfter": ResponseText.format6(r.expectedShortfall.after),
                                         "worstBefore": ResponseText.format6(r.worstShortfall.before),

@@ -41,6 +41,9 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .customLong("integer-stock"), help: ArgumentHelp(HelpText["plan.integerStock"]))
     var integerStock = false
 
+    @Flag(name: .customLong("fractional-pieces"), help: ArgumentHelp(HelpText["plan.fractionalPieces"]))
+    var fractionalPieces = false
+
     @Flag(name: .customLong("no-moves"), help: ArgumentHelp(HelpText["plan.noMoves"]))
     var noMoves = false
 
@@ -100,7 +103,7 @@ struct PlanCommand: ParsableCommand {
         let options = ReservePlanOptions(objective: objective, budgetYuan: budget?.value, scope: scope.map { AreaID($0) },
                                          holdingRate: holdingRate, allowMoves: !noMoves, shortfallAllowance: allowance, integerStock: integerStock,
                                          minimumStock: try rules(), solve: solve, decomposition: decomposition,
-                                         decompositionGap: decompositionGap)
+                                         decompositionGap: decompositionGap, wholePieces: !fractionalPieces)
         let planner = ReservePlanner(options: options)
         if let list = budgets?.values {
             let frontier: PlanFrontier

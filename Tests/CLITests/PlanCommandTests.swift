@@ -25,7 +25,9 @@ import TestSupport
 
     @Test func decompositionAgreesWithTheDeterministicEquivalent() throws {
         // The decomposition only adds stock; --no-moves asks the same of the equivalent.
-        let base = ["plan", "Data/linjiang", "--budget", "150000", "--json", "--no-moves"]
+        // Both LPs are compared (--fractional-pieces): whole pieces are searched by branch
+        // and bound in the equivalent but only rounded in the decomposition.
+        let base = ["plan", "Data/linjiang", "--budget", "150000", "--json", "--no-moves", "--fractional-pieces"]
         let one = try json(base + ["--decomposition", "off"])
         let split = try json(base + ["--decomposition", "scenarios"])
         #expect(one.object["method"] as? String == "deterministic equivalent")
@@ -45,6 +47,38 @@ import TestSupport
         #expect((one.object["model"] as? [String: Int]) == (split.object["model"] as? [String: Int]))
         // Same input, same bytes.
         #expect(try json(base + ["--decomposition", "scenarios"]).text == split.text)
+    }
+
+    /// Whole pieces are the default: on Hegang with ¥500,000 the LP plan splits pieces
+    /// (`--fractional-pieces` shows it), the default plan stocks, moves and buys every
+    /// item counted in pieces whole, stays within the budget and says how far its level 1
+    /// is from the LP's (`wholePieces`, null for the LP).
+    @Test func wholePiecesByDefault() throws {
+        let base = ["plan", "Data/hegang", "--budget", "500000", "--json"]
+        let whole = try json(base).object, lp = try json(base + ["--fractional-pieces"]).object
+        #expect(whole["schemaVersion"] as? Int == 4)
+        // Hegang's items.csv leaves `divisible` empty: the measured units (L, kg, t, m²)
+        // are divisible, every other unit counts pieces (docs/formats.md).
+        let measured: Set<String> = ["L", "kg", "t", "m²"]
+        func pieces(_ rows: [[String: Any]], _ key: String) -> [Double] {
+            rows.filter { !measured.contains($0["unit"] as? String ?? "L") }.compactMap { $0[key] as? Double }
+        }
+        let levels = try #require(whole["recommendedStock"] as? [[String: Any]])
+        let moves = try #require(whole["moves"] as? [[String: Any]])
+        #expect(!pieces(levels, "recommended").isEmpty)
+        #expect(pieces(levels, "recommended").allSatisfy { $0 == $0.rounded() })
+        #expect(pieces(moves, "quantity").allSatisfy { $0 == $0.rounded() })
+        let lpLevels = try #require(lp["recommendedStock"] as? [[String: Any]])
+        #expect(pieces(lpLevels, "recommended").contains { $0 != $0.rounded() })
+        #expect(try #require((whole["cost"] as? [String: Any])?["total"] as? Double) <= 500_000)
+        #expect(lp["wholePieces"] is NSNull)
+        let search = try #require(whole["wholePieces"] as? [String: Any])
+        let bound = try #require(search["levelOneLPBound"] as? Double), gap = try #require(search["levelOneGap"] as? Double)
+        #expect(bound == lp["objective"] as? Double)
+        #expect(abs(bound + gap - (whole["objective"] as? Double ?? .nan)) < 1e-5 && gap >= 0)
+        // The table says it too.
+        let table = try runReserve(["plan", "Data/hegang", "--budget", "500000"])
+        #expect(table.exitCode == 0 && table.stdout.contains("whole for items counted in pieces"))
     }
 
     @Test func badDecompositionOptionsAreUsageErrors() throws {

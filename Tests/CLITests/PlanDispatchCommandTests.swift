@@ -31,7 +31,7 @@ import TestSupport
         let r = try runReserve(["plan", "Data/hegang", "--budget", "1000000", "--json", "--write-bundle", dir])
         #expect(r.exitCode == 0, "\(r.stderr)")
         let plan = try object(r)
-        #expect(plan["schemaVersion"] as? Int == 3 && plan["scope"] as? [String] == ["HG"])
+        #expect(plan["schemaVersion"] as? Int == 4 && plan["scope"] as? [String] == ["HG"])
         let scenarios = try #require(plan["scenarios"] as? [[String: Any]])
         #expect(scenarios.count == 4)
         #expect(try runReserve(["validate", dir]).exitCode == 0)

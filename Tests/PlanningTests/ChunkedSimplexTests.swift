@@ -17,7 +17,8 @@ import TestSupport
     @Test func chunkSizeDoesNotChangeThePlansOptimum() throws {
         let validated = try BundleReader.readValidated(at: packageRoot.appendingPathComponent("Data/hegang").path)
         func levels(chunk: Int) throws -> [Double] {
-            var options = ReservePlanOptions(budgetYuan: 1_000_000)
+            // The LP plan's levels (whole pieces add a branch and bound with its own node limit).
+            var options = ReservePlanOptions(budgetYuan: 1_000_000, wholePieces: false)
             options.solve.lpIterationChunk = chunk
             let plan = try ReservePlanner(options: options).plan(validated.bundle, network: validated.network)
             #expect(plan.status == .optimal)
