@@ -229,7 +229,8 @@ extension ReservePlanBuilder {
                 if let best { chosen = best.step; break search }
             }
             guard let chosen else {
-                options.solve.logger.debug("whole pieces: the rounding cannot bring \(m.rowNames[checked[i]]) within its bound (\(over) over)")
+                options.solve.logger.debug("whole pieces: the rounding cannot bring \(m.rowNames[checked[i]]) within its bound (\(over) over)",
+                                           metadata: ["code": "planRoundingStuck", "row": "\(m.rowNames[checked[i]])", "over": "\(over)"])
                 return nil
             }
             for (j, d) in chosen {
@@ -278,7 +279,10 @@ extension ReservePlanBuilder {
                 search.roundedLevelOne = levels[0].expression.value(at: values)
             }
         }
-        options.solve.logger.debug("whole pieces: \(columns.count) integer columns; rounded start \(search.roundedLevelOne.map { "level 1 \($0)" } ?? "none") against the LP's \(lp.first?.objectiveValue ?? .nan)")
+        options.solve.logger.debug("whole pieces: \(columns.count) integer columns; rounded start \(search.roundedLevelOne.map { "level 1 \($0)" } ?? "none") against the LP's \(lp.first?.objectiveValue ?? .nan)",
+                                   metadata: ["code": "planWholePieces", "columns": "\(columns.count)",
+                                              "rounded": "\(search.roundedLevelOne.map { "\($0)" } ?? "-")",
+                                              "lp": "\(lp.first?.objectiveValue.map { "\($0)" } ?? "-")"])
         var mip = main
         for j in columns { mip.setKind(Variable(index: j), .integer) }
         let mipLevels = levels.map { level in
