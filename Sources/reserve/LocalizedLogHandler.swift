@@ -55,6 +55,10 @@ struct LocalizedLogHandler: LogHandler {
         for (name, value) in metadata where name != "code" {
             if name.hasSuffix("Key"), name.count > 3 {
                 values[String(name.dropLast(3))] = t("\(value)")
+            } else if name == "objectiveName", t.has("objectiveName.\(value)") {
+                // A model's level names are English identifiers (they name the levels in
+                // exported model files too); the log line shows the user's words.
+                values[name] = t("objectiveName.\(value)")
             } else {
                 values[name] = "\(value)"
             }

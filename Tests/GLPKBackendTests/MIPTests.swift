@@ -18,6 +18,33 @@ import TestSupport
         #expect(s.values.allSatisfy { $0 == 0 || $0 == 1 })
     }
 
+    /// The absolute gap ends the search once the incumbent is that close to the bound.
+    /// Knapsack weights 12, 7, 11, 8, 9, values 24, 13, 23, 15, 16, capacity 26: the
+    /// optimum is 51 (items 2, 3, 4; brute force over the 32 subsets), the LP bound
+    /// 52.625 (scipy's linprog), which GLPK rounds down to 52 as every value is whole.
+    /// Started from items 1 and 3 (47, 5 below that bound), a gap of 6 stops at once
+    /// with 47, counted optimal within it. A gap of 3 or none must end at 51: no subset
+    /// is worth 48–50 (the feasible values near the top are 44, 47 and 51), and the
+    /// bound never falls below the optimum.
+    @Test func absoluteGapStopsWithinItsDistanceOfTheBound() throws {
+        var m = Model()
+        let w = [12.0, 7, 11, 8, 9], v = [24.0, 13, 23, 15, 16]
+        let x = (0..<5).map { m.addVariable(.binary, name: "x\($0)") }
+        var weight = LinearExpression(), value = LinearExpression()
+        for i in 0..<5 { weight += w[i] * x[i]; value += v[i] * x[i] }
+        m.addConstraint(weight <= 26, name: "capacity")
+        m.maximize(value)
+        let start = [1.0, 0, 1, 0, 0]
+        for (gap, expected) in [(6.0, 47.0), (3.0, 51.0), (0.0, 51.0)] {
+            var options = SolveOptions()
+            options.absoluteMIPGap = gap
+            let s = try GLPKSolver(options: options).solve(m, warmStart: start)
+            #expect(s.status == .optimal, "gap \(gap)")
+            #expect(s.objectiveValue == expected, "gap \(gap)")
+            if let bound = s.bestBound, gap > 0 { #expect(abs(bound - s.objectiveValue!) <= gap, "gap \(gap)") }
+        }
+    }
+
     /// A seeded 0–1 knapsack, its optimum by brute force over all 2^n subsets, the
     /// weights and the capacity (a share `fill` of the total weight).
     static func knapsack(seed: UInt64, items n: Int, weights: ClosedRange<Int>, values: ClosedRange<Int>, fill: Double)
