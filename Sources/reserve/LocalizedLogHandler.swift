@@ -1,4 +1,5 @@
 import EmergencyReserve
+import Foundation
 import Logging
 
 /// The CLI's log handler: a log line whose metadata carries a `code` is printed as the
@@ -13,9 +14,12 @@ struct LocalizedLogHandler: LogHandler {
     private var stream: StreamLogHandler
     let localizer: Localizer
 
+    let label: String
+
     init(label: String, localizer: Localizer) {
         stream = StreamLogHandler.standardError(label: label)
         self.localizer = localizer
+        self.label = label
     }
 
     var metadataProvider: Logger.MetadataProvider? {
@@ -41,10 +45,24 @@ struct LocalizedLogHandler: LogHandler {
     func log(event: LogEvent) {
         var event = event
         if let sentence = Self.sentence(of: event.metadata, localizer) {
+            // In another language than English the line's level is a word of that
+            // language too; swift-log's stream handler would print "debug".
+            if localizer.language != .en {
+                let line = "\(Self.timestamp()) \(localizer("log.level.\(event.level.rawValue)")) \(label): [\(event.source)] \(sentence)\n"
+                FileHandle.standardError.write(Data(line.utf8))
+                return
+            }
             event.message = "\(sentence)"
             event.metadata = nil
         }
         stream.log(event: event)
+    }
+
+    /// The time the way swift-log's stream handler prints it (ISO 8601, local offset).
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = .current
+        return formatter.string(from: Date())
     }
 
     /// The sentence of a coded log line, or nil when it has no code or no table knows it.
