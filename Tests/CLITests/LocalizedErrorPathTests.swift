@@ -200,21 +200,22 @@ import TestSupport
         #expect(line.contains("物资 第 1 级 ") && line.contains("；队伍 第 1 级 "))
         expectChinese(String(line))
         #expect(!r.stderr.contains("dispatch levels"))
-        // The library's log lines, rendered from their codes: after swift-log's prefix
-        // (time, level, label, module), each is a Chinese sentence; model names
+        // The library's log lines, rendered from their codes: after the prefix (time,
+        // level in Chinese, label, module), each is a Chinese sentence; model names
         // ("goods", "teams") are ids.
-        let logLines = r.stderr.split(separator: "\n").map(String.init).filter { $0.contains(" debug reserve: [") }
+        #expect(!r.stderr.contains(" debug reserve: ["))
+        let logLines = r.stderr.split(separator: "\n").map(String.init).filter { $0.contains(" 调试 reserve: [") }
         #expect(logLines.count >= 10, "\(r.stderr.suffix(2000))")
         #expect(logLines.contains { $0.contains("已求解 teams：最优，目标值 ") }, "\(logLines)")
         #expect(logLines.contains { $0.contains("分级目标第 1 级“O1 ") })
         for line in logLines {
-            let sentence = line.replacingOccurrences(of: "^\\S+ debug reserve: \\[[A-Za-z]+\\] ", with: "", options: .regularExpression)
+            let sentence = line.replacingOccurrences(of: "^\\S+ 调试 reserve: \\[[A-Za-z]+\\] ", with: "", options: .regularExpression)
                 .replacingOccurrences(of: "\\b(goods|teams)\\b", with: " ", options: .regularExpression)
             expectChinese(sentence)
         }
         // English keeps its sentences, rendered from the English table.
         let en = try runReserve(["dispatch", "Data/hegang", "-v"])
-        #expect(en.stderr.contains("] solved teams: optimal, objective "), "\(en.stderr.suffix(2000))")
+        #expect(en.stderr.contains(" debug reserve: [GLPKBackend] solved teams: optimal, objective "), "\(en.stderr.suffix(2000))")
         #expect(en.stderr.contains("dispatch levels: goods L1 "))
     }
 }
