@@ -208,22 +208,32 @@ struct GLPKRun {
     /// is off, and the next chunk resumes from it. With the presolver on, GLPK leaves the
     /// original problem's basis undefined after a stop, so the next chunk starts again
     /// without it: only LPs that need more than one chunk pay for that, once.
+    ///
+    /// Each chunk is twice as long as the one before. A stop at a chunk's end is not
+    /// free: GLPK drops the perturbation it uses on a degenerate problem and the next
+    /// call starts it again, so chunks too short to finish one perturbed pass never
+    /// finish at all (Suzhou's plan at ¥2,000,000 ran over 5 minutes in chunks of
+    /// 2,000 iterations, where one call takes 1.3 s; docs/decisions.md). Doubling
+    /// bounds the repeated work by the last chunk, and iterations, not time, still
+    /// decide the path, so answers stay the same on any machine.
     func runSimplex(presolve: Bool) -> Int32 {
         var parm = glp_smcp()
         glp_init_smcp(&parm)
         parm.msg_lev = messageLevel
         parm.meth = options.algorithm == .primalSimplex ? GLP_PRIMAL : GLP_DUALP
         var presolving = presolve
+        var chunk = options.lpIterationChunk
         while true {
             parm.presolve = presolving ? GLP_ON : GLP_OFF
             parm.tm_lim = remainingMilliseconds
-            parm.it_lim = Int32(clamping: options.lpIterationChunk)
+            parm.it_lim = Int32(clamping: chunk)
             let code = glp_simplex(lp, &parm)
             guard code == GLP_EITLIM else { return code }
             reportLP()
             if options.isStopped { return code }
             if outOfTime { return GLP_ETMLIM }
             presolving = false
+            chunk = min(chunk.multipliedReportingOverflow(by: 2).overflow ? Int.max : chunk * 2, Int(Int32.max))
         }
     }
 

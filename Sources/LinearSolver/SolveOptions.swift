@@ -32,9 +32,10 @@ public struct SolveOptions: Sendable {
     private var deadlineBox: InstantBox?
     /// The call's stop switch (cancellation), shared by every copy of these options.
     public var control: SolveControl?
-    /// Simplex iterations between two looks at ``control`` and ``progress`` while an LP
-    /// solves. GLPK's simplex has no callback, so a cancellable LP is solved in chunks of
-    /// this many iterations, each resuming from the last basis. Chunks are counted in
+    /// Simplex iterations before the first look at ``control`` and ``progress`` while an
+    /// LP solves. GLPK's simplex has no callback, so a cancellable LP is solved in chunks
+    /// of iterations, each resuming from the last basis: this many first, and each next
+    /// chunk twice as long (a restart costs GLPK its anti-degeneracy perturbation). Chunks are counted in
     /// iterations, not time, so the same input takes the same path (and gives the same
     /// answer) whenever it is run; an LP that needs fewer iterations than one chunk is
     /// solved exactly as without chunks.
