@@ -38,9 +38,11 @@ import TestSupport
         }
     }
 
-    /// A plan cancelled while it routes its scenarios throws `CancellationError`; the
-    /// stop is seen in routing and no solve has started (no progress report).
-    @Test func cancellingAPlanDuringRoutingThrowsCancellationError() async throws {
+    /// A plan cancelled while it routes its scenarios, or while it builds its program,
+    /// throws `CancellationError`; the stop is seen in that phase and no solve has
+    /// started (no progress report).
+    @Test(arguments: [CallPhase.routing, .modelBuilding])
+    func cancellingAPlanBeforeItSolvesThrowsCancellationError(at phase: CallPhase) async throws {
         let (bundle, network) = try Self.city()
         let control = SolveControl()
         let seen = ProgressRecord()
@@ -48,12 +50,12 @@ import TestSupport
         options.solve.control = control
         options.solve.progress = { seen.append($0); return true }
         let holder = TaskHolder()
-        Self.holdUntilCancelled(control, at: .routing) { holder.cancelAndWait() }
+        Self.holdUntilCancelled(control, at: phase) { holder.cancelAndWait() }
         let task = Task { try await ReservePlanner(options: options).plan(bundle, network: network) }
         holder.set(task)
         let result = await task.result
         #expect(throws: CancellationError.self) { try result.get() }
-        #expect(control.stoppedAt == .routing)
+        #expect(control.stoppedAt == phase)
         #expect(seen.items.isEmpty)
     }
 
@@ -73,25 +75,6 @@ import TestSupport
         let result = await task.result
         #expect(throws: CancellationError.self) { try result.get() }
         #expect(control.stoppedAt == .routing)
-        #expect(seen.items.isEmpty)
-    }
-
-    /// A plan cancelled while it builds its program throws `CancellationError`; the
-    /// stop is seen in model building and no solve has started.
-    @Test func cancellingAPlanDuringModelBuildingThrowsCancellationError() async throws {
-        let (bundle, network) = try Self.city()
-        let control = SolveControl()
-        let seen = ProgressRecord()
-        var options = ReservePlanOptions()
-        options.solve.control = control
-        options.solve.progress = { seen.append($0); return true }
-        let holder = TaskHolder()
-        Self.holdUntilCancelled(control, at: .modelBuilding) { holder.cancelAndWait() }
-        let task = Task { try await ReservePlanner(options: options).plan(bundle, network: network) }
-        holder.set(task)
-        let result = await task.result
-        #expect(throws: CancellationError.self) { try result.get() }
-        #expect(control.stoppedAt == .modelBuilding)
         #expect(seen.items.isEmpty)
     }
 
