@@ -176,9 +176,3 @@ struct ScenarioRead: Sendable {
         return out
     }
 }
-
-/// One result slot filled by a concurrent job and read after all jobs have
-/// finished (`concurrentPerform` returns only then, which orders the accesses).
-final class Slot<Value>: @unchecked Sendable {
-    var value: Value?
-}

@@ -1,4 +1,5 @@
 import BundleGraph
+import Dispatch
 import LinearSolver
 import Logging
 import ReserveModel
@@ -119,23 +120,37 @@ public struct ResponsePlanner: Sendable {
         } catch { throw .dispatch(solve.stopError) }
         let routingTime = t.duration(to: clock.now)
 
-        t = clock.now
         let goodsProblem = inputs.goodsProblem()
-        try checkpoint()
-        let goods: GoodsPlan
-        do { goods = try GoodsDispatcher(options: options.dispatch).dispatch(goodsProblem) } catch { throw .dispatch(error) }
-        let goodsTime = t.duration(to: clock.now)
-
-        t = clock.now
         let teamProblem = inputs.teamProblem()
-        let teams: TeamPlan
+        try checkpoint()
+        // Goods and teams share nothing (each GLPK problem lives on its own thread):
+        // solved side by side, the call takes the longer of the two, not the sum.
+        // The results do not depend on which finishes first; a goods error is reported
+        // before a teams error, as when they ran one after the other.
+        let goodsResult = Slot<Result<GoodsPlan, DispatchError>>(), teamsResult = Slot<Result<TeamPlan, DispatchError>>()
+        let goodsTime = Slot<Duration>(), teamsTime = Slot<Duration>()
+        let dispatchOptions = options.dispatch
         var teamSolve = options.dispatch.solve
         teamSolve.cuts = .all
-        do { teams = try TeamAssigner(options: teamSolve).assign(teamProblem) } catch { throw .dispatch(error) }
+        let teamOptions = teamSolve
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
+            let start = clock.now
+            if job == 0 {
+                goodsResult.value = Result { () throws(DispatchError) in try GoodsDispatcher(options: dispatchOptions).dispatch(goodsProblem) }
+                goodsTime.value = start.duration(to: clock.now)
+            } else {
+                teamsResult.value = Result { () throws(DispatchError) in try TeamAssigner(options: teamOptions).assign(teamProblem) }
+                teamsTime.value = start.duration(to: clock.now)
+            }
+        }
+        let goods: GoodsPlan, teams: TeamPlan
+        do {
+            goods = try goodsResult.value!.get()
+            teams = try teamsResult.value!.get()
+        } catch { throw .dispatch(error) }
         let fastest = zip(teamProblem.requirements, inputs.requirementOffsets).map { req, offset in
             reach.fastestArrivalHours(of: req.specialty, at: req.area, startOffsetHours: offset)
         }
-        let teamsTime = t.duration(to: clock.now)
 
         let compliance = Self.compliance(problem: goodsProblem, plan: goods, bundle: bundle)
         let usedRoutes = Set(goods.orders.map(\.route))
@@ -150,7 +165,7 @@ public struct ResponsePlanner: Sendable {
             sourcePlaces: inputs.sourcePlaces, areaPlaces: inputs.areaPlaces, teamPlaces: inputs.teamPlaces,
             routeGeometry: geometry, overlay: inputs.overlay, compliance: compliance, expiredStock: inputs.expiredStock,
             warnings: inputs.warnings.sorted(),
-            timings: ScenarioResponse.Timings(network: networkTime, routing: routingTime, goods: goodsTime, teams: teamsTime))
+            timings: ScenarioResponse.Timings(network: networkTime, routing: routingTime, goods: goodsTime.value!, teams: teamsTime.value!))
     }
 
     /// Relief compliance per area: the target concerns basic needs (food, water,
