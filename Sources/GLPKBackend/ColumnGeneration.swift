@@ -184,7 +184,9 @@ struct ColumnGenerationEngine {
         let active = modelColumn.count - 1
         if Double(active) >= 1.5 * Double(max(scaledAt, 1)), !rescaleWouldOverrun {
             let scaleStart = clock.now
-            glp_scale_prob(lp, GLP_SF_AUTO)
+            let automatic = GLPKScaling(rowCount: Int(glp_get_num_rows(lp)), active: Array(modelColumn.dropFirst()),
+                                        columnStart: columnStart, columnRows: columnRows, columnValues: columnValues)
+            GLPKProblem.setScaling(rows: automatic.rows, columns: automatic.columns, of: lp)
             GLPKLoadCost.record(.rescale, nonZeros: Int(glp_get_num_nz(lp)), took: scaleStart.duration(to: clock.now))
             scaledAt = active
         }

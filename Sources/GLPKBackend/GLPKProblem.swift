@@ -1,5 +1,6 @@
 import CGLPK
 import LinearSolver
+import Logging
 
 /// One GLPK problem object, owned by exactly one synchronous call on one thread.
 ///
@@ -65,15 +66,48 @@ enum GLPKProblem {
         glp_load_matrix(lp, Int32(nonZeros), &ia, &ja, &ar)
         // The API, unlike glpsol, does not scale by itself; dispatch models mix litres,
         // tonnes and hours, and the unscaled simplex loses feasibility by 1e-9 there.
+        // The factors are GLPK's automatic ones, computed on flat arrays (GLPKScaling).
         // The factors depend on the matrix alone, so a re-solve of the same matrix
         // (dispatch's tightening rounds, its whole-pieces levels) reuses them: the
         // same factors, the same solves, and no pass that was a tenth of Suzhou's
         // dispatch (BENCHMARKS.md).
         if let scaling, scaling.rows.count == Int(glp_get_num_rows(lp)), scaling.columns.count == n {
-            for (i, r) in scaling.rows.enumerated() { glp_set_rii(lp, Int32(i + 1), r) }
-            for (j, c) in scaling.columns.enumerated() { glp_set_sjj(lp, Int32(j + 1), c) }
+            setScaling(rows: scaling.rows, columns: scaling.columns, of: lp)
         } else {
-            glp_scale_prob(lp, GLP_SF_AUTO)
+            let automatic = GLPKScaling(model: model)
+            setScaling(rows: automatic.rows, columns: automatic.columns, of: lp)
+        }
+    }
+
+    /// Sets every row and column scale factor (``GLPKScaling`` computes the ones
+    /// `glp_scale_prob(lp, GLP_SF_AUTO)` would).
+    static func setScaling(rows: [Double], columns: [Double], of lp: OpaquePointer) {
+        for (i, r) in rows.enumerated() { glp_set_rii(lp, Int32(i + 1), r) }
+        for (j, c) in columns.enumerated() { glp_set_sjj(lp, Int32(j + 1), c) }
+    }
+
+    /// GLPK's own `glp_scale_prob(lp, GLP_SF_AUTO)` factors for `model` (loaded
+    /// without scaling, then scaled by GLPK), which ``GLPKScaling`` replaces: kept as
+    /// the reference the tests hold it to. With `columns`, the matrix of those model
+    /// columns only, in that order (a restricted master of column generation).
+    package static func referenceScaling(of model: Model, columns: [Int]? = nil) -> (rows: [Double], columns: [Double]) {
+        withProblem { lp in
+            let m = max(model.constraintCount, 1)
+            let kept = columns ?? Array(0..<model.variableCount)
+            glp_add_rows(lp, Int32(m))
+            if !kept.isEmpty { glp_add_cols(lp, Int32(kept.count)) }
+            let (start, rows, values) = model.columnWise()
+            var ind = [Int32](repeating: 0, count: m + 1), val = [Double](repeating: 0, count: m + 1)
+            for (c, j) in kept.enumerated() {
+                let length = start[j + 1] - start[j]
+                for k in 0..<length {
+                    ind[k + 1] = rows[start[j] + k] + 1
+                    val[k + 1] = values[start[j] + k]
+                }
+                glp_set_mat_col(lp, Int32(c + 1), Int32(length), &ind, &val)
+            }
+            GLPKTerminal(logger: Logger(label: "glpk-scaling"), level: .trace).capture { glp_scale_prob(lp, GLP_SF_AUTO) }
+            return ((1...m).map { glp_get_rii(lp, Int32($0)) }, (0..<kept.count).map { glp_get_sjj(lp, Int32($0 + 1)) })
         }
     }
 
