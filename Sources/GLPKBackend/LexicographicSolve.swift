@@ -51,6 +51,30 @@ extension GLPKSolver {
         if !problems.isEmpty { throw .invalidModel(problems) }
         let optionProblems = options.problems()
         if !optionProblems.isEmpty { throw .invalidOptions(optionProblems.joined(separator: "; ")) }
+        if model.isMixedInteger {
+            // Branch and bound on the columns that are free (FixedColumnReduction); a
+            // column basic in the starting basis stays, so that the basis stays whole.
+            let reduction = FixedColumnReduction(model) { basis?.columns[$0] == .basic }
+            if reduction.removedCount > 0 {
+                // The full matrix's factors, less the removed columns: the scaled
+                // problem GLPK's simplex works on is the one it worked on before.
+                let full = basis?.scaling.flatMap { $0.matrix == model.matrixHash ? ($0.rows, $0.columns) : nil }
+                    ?? { let s = GLPKScaling(model: model); return (s.rows, s.columns) }()
+                let scaling = SimplexBasis.Scaling(rows: full.0, columns: reduction.kept.map { full.1[Int($0)] },
+                                                   matrix: reduction.model.matrixHash)
+                let reducedBasis = basis.map { b in SimplexBasis(rows: b.rows, columns: reduction.kept.map { b.columns[Int($0)] }) }
+                let solutions = try solveLevels(reduction.model, objectives: objectives.map(reduction.reduced),
+                                                basis: reducedBasis, incumbent: incumbent.map(reduction.reduced(point:)),
+                                                scaling: scaling).solutions
+                return (solutions.map(reduction.expanded), nil)
+            }
+        }
+        return try solveLevels(model, objectives: objectives, basis: basis, incumbent: incumbent, scaling: nil)
+    }
+
+    /// The levels of a validated model; `scaling`, when given, are its scale factors.
+    private func solveLevels(_ model: Model, objectives: [LexicographicObjective], basis: SimplexBasis?, incumbent: [Double]?,
+                             scaling: SimplexBasis.Scaling?) throws(LinearSolverError) -> (solutions: [Solution], firstLevelBasis: SimplexBasis?) {
         let options = options.withSwitch()
         try options.control?.checkStopped()
 
@@ -75,7 +99,7 @@ extension GLPKSolver {
         }
         let solutions = terminal.capture {
             GLPKProblem.withProblem { lp in
-                let reused = basis?.scaling.flatMap { $0.matrix == model.matrixHash ? $0 : nil }
+                let reused = scaling ?? basis?.scaling.flatMap { $0.matrix == model.matrixHash ? $0 : nil }
                 GLPKProblem.load(model, into: lp, scaling: reused)
                 var results: [Solution] = []
                 var warmBasis = false
