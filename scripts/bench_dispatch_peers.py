@@ -9,7 +9,7 @@ on the full model), GLPK's glpsol (dual simplex), HiGHS (highspy) and OR-Tools G
 and read into PuLP (model-building time). Every peer must agree with our level-1
 objective (from our JSON) before its time is printed.
 
-    swift build -c release --product reserve
+    make release
     python3 scripts/bench_dispatch_peers.py [--quick] [--repeat 3]
 
 Every tool runs --repeat times; the table shows the median and [min–max] (the machine

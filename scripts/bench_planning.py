@@ -47,7 +47,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     a = ap.parse_args()
     if not os.path.exists(RESERVE):
-        sys.exit("build first: swift build -c release --product reserve")
+        sys.exit("build first: make release")
     print("| bundle | run | model (rows × columns, nnz) | objective | status | wall, median [min–max] | peak RSS |")
     print("|---|---|---|---:|---|---:|---:|")
     for b in SAMPLES:

@@ -6,7 +6,7 @@ interleaved rounds (ours, then C; each query best of 3 inside a round), checks t
 reachable counts and sums of distances agree, and prints median [min-max] of the
 per-round medians and the ratio C / ours (> 1: ours is faster).
 
-    swift build -c release --product reserve
+    make release
     python3 scripts/bench_routing_c.py [--rounds 3] [--full]
 """
 import argparse

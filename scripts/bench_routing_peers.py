@@ -6,7 +6,7 @@ the generated 1M-node grid so the peers read the very same graph, checks that ev
 tool agrees with ours (reachable counts, sums of distances, sample distances) and
 only then times the peers. Prints a Markdown table with ratios (peer time / ours).
 
-    swift build -c release --product reserve
+    make release
     python3 scripts/bench_routing_peers.py [--grid 1000] [--sources 5] [--matrix-repeat 3] [--quick]
 
 The tools run in interleaved rounds (ours, then each peer, 3 rounds; the matrix

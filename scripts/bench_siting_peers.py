@@ -19,7 +19,7 @@ the solve only; "HiGHS total" adds reading, distances and model building. A peer
 first solve takes over 10 s is not repeated (1 run). The peers need minutes on the
 n = 200 instances, so the default set stays small; --only picks others.
 
-    swift build -c release --product reserve
+    make release
     python3 scripts/bench_siting_peers.py [--quick] [--repeat 3] [--time-limit 120]
 
 Needs numpy, scipy, highspy and ortools (`make bench-peers` installs them).

@@ -6,7 +6,7 @@ generated province bundle (and national with --full), reads the model size from 
 JSON and the phase timings from stderr, and writes docs/scaling.svg (log–log axes,
 no plotting library needed).
 
-    swift build -c release --product reserve
+    make release
     python3 scripts/plot_scaling.py [--full]
 """
 import argparse, json, math, os, re, subprocess, tempfile
