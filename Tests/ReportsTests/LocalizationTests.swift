@@ -110,6 +110,37 @@ import TestSupport
         #expect(ScenarioClock("2025-08-12 05:00") == nil)
     }
 
+    /// The calendar arithmetic against Foundation's Gregorian calendar on 20,000 seeded
+    /// instants (1583–2400, offsets −12…+14 h, starts with fractional seconds, leap days
+    /// and year ends among them), and the ISO text against printf's.
+    @Test func clockArithmeticMatchesFoundationsCalendar() throws {
+        var rng = SeededGenerator(seed: 2026)
+        let starts = ["2024-02-28T23:59:59+08:00", "1999-12-31T23:30:00-05:00", "1600-02-29T12:00:00+00:00",
+                      "2100-02-28T20:00:00+14:00", "2025-07-10T03:00:00.750+08:00", "1583-01-01T00:00:00Z"]
+        for iso in starts {
+            let clock = try #require(ScenarioClock(iso))
+            for _ in 0..<1000 {
+                let hours = Double.random(in: 0...2_000, using: &rng)
+                let c = clock.components(hours)
+                #expect(c == ScenarioClock.calendarComponents(clock.date(hours), clock.offsetSeconds), "\(iso) + \(hours) h")
+                let off = abs(clock.offsetSeconds)
+                let printf = String(format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d", c.year, c.month, c.day, c.hour, c.minute,
+                                    c.second, clock.offsetSeconds < 0 ? "-" : "+", off / 3600, off % 3600 / 60)
+                #expect(clock.iso(hours) == printf)
+            }
+        }
+        for _ in 0..<14_000 {
+            let seconds = Double.random(in: -12_212_553_600...13_569_465_600, using: &rng).rounded(.down) + 0.25
+            let offset = Int.random(in: -48...56, using: &rng) * 900
+            let text = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: seconds))
+            let clock = try #require(ScenarioClock(text))
+            let shifted = ScenarioClock(start: clock.start, offsetSeconds: offset)
+            let c = shifted.components(0)
+            guard (shifted.start.timeIntervalSince1970 + Double(offset)) >= ScenarioClock.gregorianFrom else { continue }
+            #expect(c == ScenarioClock.calendarComponents(shifted.date(0), offset), "\(text) at \(offset) s")
+        }
+    }
+
     @Test func idsSortAsPeopleCount() {
         let ids = ["S10", "S2", "S1", "S11", "hg-b", "hg-a"]
         #expect(ids.sorted(by: Wording.naturalOrder) == ["S1", "S2", "S10", "S11", "hg-a", "hg-b"])
