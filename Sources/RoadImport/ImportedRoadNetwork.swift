@@ -24,8 +24,6 @@ public struct ImportedRoadNetwork: Hashable, Sendable {
         public var lengthKm: Double
         /// OSM `highway` value (`ferry` for ferries), or the shapefile's class.
         public var highway: String
-        /// The bundle class (see ``OSMSpeeds``).
-        public var roadClass: RoadClass
         /// Free-flow speed in km/h (maxspeed, ferry duration or class speed).
         public var speedKmh: Double
         /// Only drivable from → to.
@@ -34,6 +32,8 @@ public struct ImportedRoadNetwork: Hashable, Sendable {
         public var bridge: Bool, tunnel: Bool, ford: Bool
         /// A ferry crossing.
         public var ferry: Bool
+        /// The bundle class (see ``OSMSpeeds``). Stored beside the flags: 8 bytes less per edge.
+        public var roadClass: RoadClass
         /// Street name (`name:zh`, else `name`), "" when none.
         public var name: String
         /// The OSM ways the edge was contracted from, in order.

@@ -5,7 +5,9 @@ import RoadNetwork
 /// Writes an ``ImportedRoadNetwork`` as a bundle's road tables (docs/formats.md):
 /// `nodes.csv` (`id,lat,lon`) and `roads.csv` with the documented columns plus the
 /// import's own (`highway`, `name`, `bridge`, `tunnel`, `ford`, `ferry`, `osm_ways`,
-/// `geometry` as WKT so QGIS opens the file as a line layer).
+/// `geometry` as WKT so QGIS opens the file as a line layer; left empty for a road
+/// that is the straight line between its two nodes, as docs/formats.md defines an
+/// empty cell).
 public enum RoadTableWriter {
     /// The roads.csv columns, in written order.
     public static let roadColumns = ["from", "to", "length_km", "class", "speed_kmh", "oneway", "highway", "name",
@@ -119,22 +121,37 @@ public enum RoadTableWriter {
                 out.appendInteger(id)
             }
         }
-        out.append(comma)
-        // WKT always holds a comma, so the cell is always quoted (and has no quotes).
-        out.append(lineStringOpen)
         e.withGeometry { points in
+            // A road that is the straight line between its nodes leaves the cell empty,
+            // which docs/formats.md defines as that line: on a grid-like network the WKT
+            // was two fifths of the table's bytes (docs/decisions.md, third round).
+            guard !isStraight(points, from: nodes[e.from].coordinate, to: nodes[e.to].coordinate) else {
+                out.append(commaNewline)
+                return
+            }
+            // WKT always holds a comma, so the cell is always quoted (and has no quotes).
+            out.append(lineStringOpen)
             for (k, point) in points.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")); out.append(UInt8(ascii: " ")) }
                 out.appendFixed(point.longitude, decimals: 7)
                 out.append(UInt8(ascii: " "))
                 out.appendFixed(point.latitude, decimals: 7)
             }
+            out.append(lineStringClose)
         }
-        out.append(lineStringClose)
+    }
+
+    /// Whether `points` is exactly the segment from `from` to `to`. Exact equality: a
+    /// shapefile road whose end was joined to a node within the tolerance keeps its
+    /// own end points, so it keeps its geometry.
+    @inline(__always)
+    static func isStraight(_ points: ArraySlice<GeoCoordinate>, from: GeoCoordinate, to: GeoCoordinate) -> Bool {
+        points.count == 2 && points[points.startIndex] == from && points[points.startIndex + 1] == to
     }
 
     private static let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
-    private static let lineStringOpen = Array("\"LINESTRING(".utf8), lineStringClose = Array(")\"\n".utf8)
+    private static let lineStringOpen = Array(",\"LINESTRING(".utf8), lineStringClose = Array(")\"\n".utf8)
+    private static let commaNewline = Array(",\n".utf8)
 
     /// Appends a CSV cell, quoted only when it must be.
     @inline(__always)

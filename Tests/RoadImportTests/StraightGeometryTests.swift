@@ -1,0 +1,54 @@
+import RoadNetwork
+import Testing
+@testable import RoadImport
+
+/// roads.csv leaves `geometry` empty for a road that is exactly the straight line
+/// between its two nodes (docs/formats.md: an empty cell is that line), and writes
+/// the WKT for any other. Worked by hand on a square of four nodes 0.001° apart:
+/// n1 (60.000 N, 24.000 E), n2 (60.000, 24.001), n3 (60.001, 24.001), n4 (60.001, 24.000);
+/// way 10 runs n1–n2, way 11 n2–n3–n4 and way 12 n4–n1, each with its own name so
+/// nothing contracts. n3 is used by one way only, so it stays inside way 11's road:
+/// roads n1–n2 (2 points), n2–n4 (3 points, bent at n3) and n4–n1 (2 points).
+@Suite struct StraightGeometryTests {
+    static let square = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <osm version="0.6">
+          <node id="1" lat="60.000" lon="24.000"/>
+          <node id="2" lat="60.000" lon="24.001"/>
+          <node id="3" lat="60.001" lon="24.001"/>
+          <node id="4" lat="60.001" lon="24.000"/>
+          <way id="10"><nd ref="1"/><nd ref="2"/><tag k="highway" v="residential"/><tag k="name" v="A"/></way>
+          <way id="11"><nd ref="2"/><nd ref="3"/><nd ref="4"/><tag k="highway" v="residential"/><tag k="name" v="B"/></way>
+          <way id="12"><nd ref="4"/><nd ref="1"/><tag k="highway" v="residential"/><tag k="name" v="C"/></way>
+        </osm>
+        """
+
+    @Test func aTwoPointRoadIsWrittenWithAnEmptyGeometry() throws {
+        let network = try OSMImporter.importData(OSMXMLReader.read(bytes: Array(Self.square.utf8)))
+        #expect(network.nodes.map(\.name) == ["n1", "n2", "n4"])
+        // In memory every edge keeps its polyline; only the table leaves the straight ones out.
+        #expect(network.edges.map(\.geometry.count) == [2, 3, 2])
+        let rows = RoadTableWriter.roadsCSV(network).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(rows.count == 5 && rows[4].isEmpty)
+        #expect(rows[0].hasSuffix(",osm_ways,geometry"))
+        #expect(rows[1].hasPrefix("n1,n2,") && rows[1].hasSuffix(",A,false,false,false,false,10,"), "\(rows[1])")
+        #expect(rows[2].hasPrefix("n2,n4,") && rows[2].hasSuffix(
+            ",B,false,false,false,false,11,\"LINESTRING(24.0010000 60.0000000, 24.0010000 60.0010000, 24.0000000 60.0010000)\""), "\(rows[2])")
+        #expect(rows[3].hasPrefix("n4,n1,") && rows[3].hasSuffix(",C,false,false,false,false,12,"), "\(rows[3])")
+        // The table still reads back as a graph with the same three roads.
+        let graph = try CSVEdgeListReader.read(edges: RoadTableWriter.roadsCSV(network), file: "roads.csv",
+                                               nodes: RoadTableWriter.nodesCSV(network), nodesFile: "nodes.csv")
+        #expect(graph.nodeCount == 3 && graph.edgeCount == 6)
+    }
+
+    /// Only exact equality with the node positions counts: a shapefile road whose end
+    /// was joined to a node within the tolerance keeps its own end in its geometry.
+    @Test func onlyTheExactSegmentIsStraight() {
+        let a = GeoCoordinate(latitude: 60, longitude: 24), b = GeoCoordinate(latitude: 60, longitude: 24.001)
+        let nearB = GeoCoordinate(latitude: 60, longitude: 24.001 + 1e-9)
+        #expect(RoadTableWriter.isStraight([a, b], from: a, to: b))
+        #expect(!RoadTableWriter.isStraight([a, nearB], from: a, to: b))
+        #expect(!RoadTableWriter.isStraight([b, a], from: a, to: b))
+        #expect(!RoadTableWriter.isStraight([a, a, b], from: a, to: b))
+    }
+}
