@@ -86,6 +86,10 @@ struct OSMNetworkBuilder {
         // Vertices: one per node used as a piece end, plus one per road end at a
         // blocking barrier. Names are made only for the vertices finally kept.
         var vertexOSMID: [Int64] = [], vertexCopy: [Int32] = [], coordinates: [GeoCoordinate] = []
+        // At most one vertex per node, except barrier copies (rare): no growth copies.
+        vertexOSMID.reserveCapacity(wayNodes.count)
+        vertexCopy.reserveCapacity(wayNodes.count)
+        coordinates.reserveCapacity(wayNodes.count)
         var vertexOf = [Int32](repeating: -1, count: wayNodes.count)
         var barrierCopies: [Int32: Int32] = [:]
         let nodes = wayNodes.nodes, present = wayNodes.present, useCounts = wayNodes.useCounts
@@ -175,36 +179,52 @@ struct OSMNetworkBuilder {
             }
             return newIndex[v]
         }
-        // Shapes first, flat (forward polylines, way ids), then the edges over them.
-        // Exact capacities, and the pieces' buffer freed before the edges are made:
-        // on a province every stage at once was most of the peak memory.
-        var geometryTotal = 0, wayIDTotal = 0
-        for p in store.pieces {
-            geometryTotal += Int(p.geometryCount)
-            wayIDTotal += p.wayList < 0 ? 1 : store.wayLists[Int(p.wayList)].count
-        }
-        var shapeCoordinates: [GeoCoordinate] = [], shapeWayIDs: [Int64] = []
-        shapeCoordinates.reserveCapacity(geometryTotal)
-        shapeWayIDs.reserveCapacity(wayIDTotal)
-        for p in store.pieces {
-            let range = Int(p.geometryStart)..<Int(p.geometryStart + p.geometryCount)
-            if p.reversed { shapeCoordinates += store.geometry[range].reversed() } else { shapeCoordinates += store.geometry[range] }
-            if p.wayList < 0 { shapeWayIDs.append(ways[Int(p.way)].id) } else { shapeWayIDs += store.wayLists[Int(p.wayList)] }
+        // The edges' shapes: the pieces' own coordinate buffer, shared, unless more than
+        // half of it is left over from dropped and merged pieces (then a compact copy);
+        // way ids are every way's id followed by the merged pieces' lists. A copy of
+        // both per edge was 0.14 GB of fresh memory on the 1300² grid (docs/decisions.md,
+        // "OSM import speed, third round").
+        var geometryTotal = 0
+        for p in store.pieces { geometryTotal += Int(p.geometryCount) }
+        let compact = store.geometry.count > 2 * geometryTotal
+        let shapeCoordinates: [GeoCoordinate]
+        if compact {
+            var copy: [GeoCoordinate] = []
+            copy.reserveCapacity(geometryTotal)
+            for p in store.pieces {
+                let range = Int(p.geometryStart)..<Int(p.geometryStart + p.geometryCount)
+                if p.reversed { copy += store.geometry[range].reversed() } else { copy += store.geometry[range] }
+            }
+            shapeCoordinates = copy
+        } else {
+            shapeCoordinates = store.geometry
         }
         store.geometry = []
-        let shapes = EdgeShapes(coordinates: shapeCoordinates, wayIDs: shapeWayIDs)
+        var wayIDs: [Int64] = []
+        wayIDs.reserveCapacity(ways.count + store.wayLists.reduce(0) { $0 + $1.count })
+        for way in ways { wayIDs.append(way.id) }
+        var listStart: [Int32] = []
+        listStart.reserveCapacity(store.wayLists.count)
+        for list in store.wayLists {
+            listStart.append(Int32(wayIDs.count))
+            wayIDs += list
+        }
+        let shapes = EdgeShapes(coordinates: shapeCoordinates, wayIDs: wayIDs)
         var edges: [ImportedRoadNetwork.Edge] = []
         edges.reserveCapacity(store.pieces.count)
-        var g: Int32 = 0, w: Int32 = 0
+        outNodes.reserveCapacity(vertexOSMID.count)
+        var g: Int32 = 0
         for p in store.pieces {
             let a = renumber(p.a), b = renumber(p.b)
             let at = ways[Int(p.way)].attributes
-            let gEnd = g + p.geometryCount, wEnd = w + (p.wayList < 0 ? 1 : Int32(store.wayLists[Int(p.wayList)].count))
+            let geometry = compact ? g..<g + p.geometryCount : p.geometryStart..<p.geometryStart + p.geometryCount
+            g += p.geometryCount
+            let wayRange = p.wayList < 0 ? p.way..<p.way + 1
+                : listStart[Int(p.wayList)]..<listStart[Int(p.wayList)] + Int32(store.wayLists[Int(p.wayList)].count)
             edges.append(.init(from: a, to: b, lengthKm: p.lengthKm, highway: at.highway, roadClass: wayClass[Int(p.way)],
                                speedKmh: p.speedKmh, oneway: p.oneway, bridge: at.bridge, tunnel: at.tunnel, ford: p.ford,
-                               ferry: at.highway == "ferry", name: at.name, shapes: shapes, geometryRange: g..<gEnd, wayIDRange: w..<wEnd))
-            g = gEnd
-            w = wEnd
+                               ferry: at.highway == "ferry", name: at.name, shapes: shapes, geometryRange: geometry,
+                               geometryReversed: !compact && p.reversed, wayIDRange: wayRange))
         }
         guard !edges.isEmpty else {
             throw .emptyNetwork(reason: .nothingLeft(ways: report.waysByHighway.values.reduce(0, +)))

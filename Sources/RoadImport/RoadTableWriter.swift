@@ -121,23 +121,31 @@ public enum RoadTableWriter {
                 out.appendInteger(id)
             }
         }
-        e.withGeometry { points in
+        e.withGeometry { points, reversed in
             // A road that is the straight line between its nodes leaves the cell empty,
             // which docs/formats.md defines as that line: on a grid-like network the WKT
             // was two fifths of the table's bytes (docs/decisions.md, third round).
-            guard !isStraight(points, from: nodes[e.from].coordinate, to: nodes[e.to].coordinate) else {
+            let (first, second) = reversed ? (e.to, e.from) : (e.from, e.to)
+            guard !isStraight(points, from: nodes[first].coordinate, to: nodes[second].coordinate) else {
                 out.append(commaNewline)
                 return
             }
             // WKT always holds a comma, so the cell is always quoted (and has no quotes).
             out.append(lineStringOpen)
-            for (k, point) in points.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")); out.append(UInt8(ascii: " ")) }
-                out.appendFixed(point.longitude, decimals: 7)
-                out.append(UInt8(ascii: " "))
-                out.appendFixed(point.latitude, decimals: 7)
-            }
+            if reversed { appendPoints(points.reversed(), to: out) } else { appendPoints(points, to: out) }
             out.append(lineStringClose)
+        }
+    }
+
+    @inline(__always)
+    private static func appendPoints<C: Collection<GeoCoordinate>>(_ points: C, to out: TableBytes) {
+        var separator = false
+        for point in points {
+            if separator { out.append(UInt8(ascii: ",")); out.append(UInt8(ascii: " ")) }
+            separator = true
+            out.appendFixed(point.longitude, decimals: 7)
+            out.append(UInt8(ascii: " "))
+            out.appendFixed(point.latitude, decimals: 7)
         }
     }
 
