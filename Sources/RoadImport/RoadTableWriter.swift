@@ -81,8 +81,23 @@ public enum RoadTableWriter {
     private static func formatRoads(_ network: ImportedRoadNetwork, _ rows: Range<Int>, to out: TableBytes) {
         network.nodes.withUnsafeBufferPointer { nodes in
             network.edges.withUnsafeBufferPointer { edges in
-                for i in rows {
-                    formatRoad(edges[i], nodes, to: out)
+                guard let shared = edges.first?.shapes else { return }
+                // The edges of an import share one storage of shapes: its buffers are
+                // opened once per block. An ArraySlice per edge retained and released
+                // that one storage from every core at once (7 % of an import's CPU).
+                shared.coordinates.withUnsafeBufferPointer { coordinates in
+                    shared.wayIDs.withUnsafeBufferPointer { wayIDs in
+                        for i in rows {
+                            if edges[i].shapes === shared {
+                                formatRoad(edges[i], nodes, coordinates, wayIDs, to: out)
+                            } else {
+                                // Edges put together from several imports have other storages.
+                                edges[i].shapes.coordinates.withUnsafeBufferPointer { coordinates in
+                                    edges[i].shapes.wayIDs.withUnsafeBufferPointer { formatRoad(edges[i], nodes, coordinates, $0, to: out) }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -90,6 +105,7 @@ public enum RoadTableWriter {
 
     @inline(__always)
     private static func formatRoad(_ e: ImportedRoadNetwork.Edge, _ nodes: UnsafeBufferPointer<ImportedRoadNetwork.Node>,
+                                   _ coordinates: UnsafeBufferPointer<GeoCoordinate>, _ wayIDs: UnsafeBufferPointer<Int64>,
                                    to out: TableBytes) {
         appendQuoted(nodes[e.from].name, to: out)
         out.append(comma)
@@ -115,21 +131,19 @@ public enum RoadTableWriter {
         out.append(comma)
         appendFlag(e.ferry, to: out)
         out.append(comma)
-        e.withWayIDs { ids in
-            for (k, id) in ids.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ";")) }
-                out.appendInteger(id)
-            }
+        let firstWay = Int(e.wayIDRange.lowerBound)
+        for k in firstWay..<Int(e.wayIDRange.upperBound) {
+            if k > firstWay { out.append(UInt8(ascii: ";")) }
+            out.appendInteger(wayIDs[k])
         }
-        e.withGeometry { points, reversed in
-            // A road that is the straight line between its nodes leaves the cell empty,
-            // which docs/formats.md defines as that line: on a grid-like network the WKT
-            // was two fifths of the table's bytes (docs/decisions.md, third round).
-            let (first, second) = reversed ? (e.to, e.from) : (e.from, e.to)
-            guard !isStraight(points, from: nodes[first].coordinate, to: nodes[second].coordinate) else {
-                out.append(commaNewline)
-                return
-            }
+        let points = coordinates[Int(e.geometryRange.lowerBound)..<Int(e.geometryRange.upperBound)], reversed = e.geometryReversed
+        // A road that is the straight line between its nodes leaves the cell empty,
+        // which docs/formats.md defines as that line: on a grid-like network the WKT
+        // was two fifths of the table's bytes (docs/decisions.md, third round).
+        let (first, second) = reversed ? (e.to, e.from) : (e.from, e.to)
+        if isStraight(points, from: nodes[first].coordinate, to: nodes[second].coordinate) {
+            out.append(commaNewline)
+        } else {
             // WKT always holds a comma, so the cell is always quoted (and has no quotes).
             out.append(lineStringOpen)
             if reversed { appendPoints(points.reversed(), to: out) } else { appendPoints(points, to: out) }
@@ -153,7 +167,8 @@ public enum RoadTableWriter {
     /// shapefile road whose end was joined to a node within the tolerance keeps its
     /// own end points, so it keeps its geometry.
     @inline(__always)
-    static func isStraight(_ points: ArraySlice<GeoCoordinate>, from: GeoCoordinate, to: GeoCoordinate) -> Bool {
+    static func isStraight<C: Collection<GeoCoordinate>>(_ points: C, from: GeoCoordinate, to: GeoCoordinate) -> Bool
+        where C.Index == Int {
         points.count == 2 && points[points.startIndex] == from && points[points.startIndex + 1] == to
     }
 
