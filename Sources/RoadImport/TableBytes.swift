@@ -56,6 +56,11 @@ final class TableBytes: @unchecked Sendable {
         text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Appends a literal's UTF-8 bytes (no reference count to touch, unlike an array).
+    @inline(__always) func append(_ literal: StaticString) {
+        append(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
     func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { append($0) }
     }
