@@ -10,9 +10,10 @@ so every interior node is a junction and nothing contracts away. Coordinates get
 ±10 m of seeded jitter.
 
 Usage: python3 scripts/bench_import.py [--side 1300] [--runs 3] [--reserve .build/release/reserve]
-                                      [--before OTHER_BINARY] [--no-pyrosm]
+                                      [--before OTHER_BINARY] [--extra LABEL=BINARY ...] [--no-pyrosm]
 --before runs a second build (e.g. of the previous commit) in the same run, on the same
-files, as "reserve import (before)": any binary taking `import osm FILE --out DIR`.
+files, as "reserve import (before)"; --extra adds more, each under its label: any binary
+taking `import osm FILE --out DIR`.
 Prints one line per tool and file: best and median wall time, best CPU time (user +
 sys), MB/s of PBF and nodes/s (from the best wall time), peak RSS (GNU time's maximum
 resident set size; Debian package `time`).
@@ -85,6 +86,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--reserve", default=os.path.join(ROOT, ".build", "release", "reserve"))
     ap.add_argument("--before", help="another build to time in the same run (before a change)")
+    ap.add_argument("--extra", action="append", default=[], metavar="LABEL=BINARY", help="more builds to time in the same run")
     ap.add_argument("--no-pyrosm", action="store_true", help="leave pyrosm out even when installed")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -96,6 +98,9 @@ def main():
         for name, pbf in (("helsinki.osm.pbf", HELSINKI), (f"grid {args.side}²", grid)):
             mb, nodes = os.path.getsize(pbf) / 1e6, node_count(pbf)
             tools = [("reserve import (before)", [args.before, "import", "osm", pbf, "--out", os.path.join(tmp, "out-before")])] if args.before else []
+            for k, extra in enumerate(args.extra):
+                label, binary = extra.split("=", 1)
+                tools.append((label, [binary, "import", "osm", pbf, "--out", os.path.join(tmp, f"out-extra{k}")]))
             tools += [
                 ("reserve import", [args.reserve, "import", "osm", pbf, "--out", os.path.join(tmp, "out")]),
                 ("osmium cat", ["osmium", "cat", pbf, "-o", os.path.join(tmp, "cat.osm.pbf"), "-O"]),

@@ -34,6 +34,10 @@ public struct ImportedRoadNetwork: Hashable, Sendable {
         public var ferry: Bool
         /// The bundle class (see ``OSMSpeeds``). Stored beside the flags: 8 bytes less per edge.
         public var roadClass: RoadClass
+        // The builder's own coordinate buffer is shared when little of it is unused, so
+        // a piece read backwards stays backwards there; declared here, in the padding
+        // after the flags (96 bytes an edge, pinned by a test).
+        let geometryReversed: Bool
         /// Street name (`name:zh`, else `name`), "" when none.
         public var name: String
         /// The OSM ways the edge was contracted from, in order.
@@ -43,12 +47,9 @@ public struct ImportedRoadNetwork: Hashable, Sendable {
 
         // Polylines and way ids of all edges live in one storage they share: two
         // arrays per edge were millions of allocations on a province (docs/decisions.md).
-        // The builder's own coordinate buffer is shared when little of it is unused, so
-        // a piece read backwards stays backwards there: `geometryReversed`.
         let shapes: EdgeShapes
         let geometryRange: Range<Int32>
         let wayIDRange: Range<Int32>
-        let geometryReversed: Bool
 
         init(from: Int, to: Int, lengthKm: Double, highway: String, roadClass: RoadClass, speedKmh: Double, oneway: Bool,
              bridge: Bool, tunnel: Bool, ford: Bool, ferry: Bool, name: String,

@@ -52,3 +52,17 @@ import Testing
         #expect(!RoadTableWriter.isStraight([a, a, b], from: a, to: b))
     }
 }
+
+/// The builder's records are a large part of an import's memory (3.4 M of each on the
+/// 1300² grid of scripts/bench_import.py): their sizes follow from the field order
+/// (doubles first, flags together; docs/decisions.md, "OSM import speed, third round").
+@Suite struct ImportRecordSizeTests {
+    @Test func recordsKeepTheirSizes() {
+        // Piece: 2 doubles (16) + 6 Int32 (24) + 3 Bools = 43 → stride 48.
+        #expect(MemoryLayout<OSMNetworkBuilder.Piece>.stride == 48)
+        // Edge: from, to, lengthKm (24) + highway (16) + speedKmh (8) + five Bools, the
+        // class and the reversed flag in one word (8) + name (16) + shapes (8) + two
+        // Range<Int32> (16) = 96.
+        #expect(MemoryLayout<ImportedRoadNetwork.Edge>.stride == 96)
+    }
+}
