@@ -53,6 +53,56 @@ import Testing
     }
 }
 
+/// The edges' polylines are ranges of one shared buffer: the builder's own, where a piece
+/// taken from a `oneway=-1` way stays stored against its direction (read backwards), or
+/// a compact copy when more than half of that buffer is left over from contraction.
+/// Both must give the same geometry and the same roads.csv cells.
+@Suite struct SharedShapeTests {
+    /// rules.osm's way 1 (`oneway=-1`, nodes 1, 7, 3) is driven 3 → 7 → 1: its edge is
+    /// stored 1, 7, 3 in the shared buffer and written in the driving direction.
+    @Test func aReversedPieceIsWrittenInItsDrivingDirection() throws {
+        let network = try OSMImporter.importXML(path: FixturePaths.local("osm-rules/rules.osm"))
+        let e = try #require(network.edges.first { $0.wayIDs == [1] })
+        #expect(e.geometryReversed && e.shapes.coordinates.count > e.geometryRange.count)
+        #expect(e.geometry.map(\.longitude) == [25.004, 25.002, 25.0])
+        let row = try #require(RoadTableWriter.roadsCSV(network).split(separator: "\n").first { $0.hasPrefix("n3,n1,") })
+        #expect(row.hasSuffix(",1,\"LINESTRING(25.0040000 60.0000000, 25.0020000 59.9990000, 25.0000000 60.0000000)\""), "\(row)")
+    }
+
+    /// A two-point `oneway=-1` road n4 → n1 stored as (n4, n1) backwards: straight, so empty.
+    @Test func aReversedStraightRoadHasAnEmptyGeometry() throws {
+        let square = StraightGeometryTests.square.replacingOccurrences(
+            of: "<tag k=\"name\" v=\"C\"/>", with: "<tag k=\"name\" v=\"C\"/><tag k=\"oneway\" v=\"-1\"/>")
+        let network = try OSMImporter.importData(OSMXMLReader.read(bytes: Array(square.utf8)))
+        let e = try #require(network.edges.first { $0.wayIDs == [12] })
+        #expect(e.geometryReversed && e.oneway)
+        let rows = RoadTableWriter.roadsCSV(network).split(separator: "\n")
+        #expect(rows[3].hasPrefix("n1,n4,") && rows[3].hasSuffix(",true,residential,C,false,false,false,false,12,"), "\(rows[3])")
+    }
+
+    /// Five two-node ways in a row, n1 … n6 along a parallel, alike in every attribute:
+    /// contraction merges them into one road n1 → n6 of six points, appending each
+    /// merged polyline (3, 4, 5, 6 points) to the buffer after the ten original points:
+    /// 28 points stored for 6 in use, so the edges get a compact copy.
+    @Test func aMostlyDeadBufferIsCopiedCompactly() throws {
+        var xml = "<osm version=\"0.6\">"
+        for k in 1...6 { xml += "<node id=\"\(k)\" lat=\"60.0\" lon=\"24.00\(k)\"/>" }
+        for k in 1...5 {
+            xml += "<way id=\"\(19 + k)\"><nd ref=\"\(k)\"/><nd ref=\"\(k + 1)\"/><tag k=\"highway\" v=\"residential\"/></way>"
+        }
+        let network = try OSMImporter.importData(OSMXMLReader.read(bytes: Array((xml + "</osm>").utf8)))
+        #expect(network.edges.count == 1 && network.report.contractedNodes == 4)
+        let e = try #require(network.edges.first)
+        #expect(!e.geometryReversed && e.shapes.coordinates.count == 6)
+        #expect(e.wayIDs == [20, 21, 22, 23, 24])
+        #expect(e.geometry.map(\.longitude) == [24.001, 24.002, 24.003, 24.004, 24.005, 24.006])
+        let row = try #require(RoadTableWriter.roadsCSV(network).split(separator: "\n").last)
+        #expect(row.hasPrefix("n1,n6,"))
+        #expect(row.hasSuffix(",20;21;22;23;24,\"LINESTRING(24.0010000 60.0000000, 24.0020000 60.0000000, 24.0030000 60.0000000, "
+            + "24.0040000 60.0000000, 24.0050000 60.0000000, 24.0060000 60.0000000)\""), "\(row)")
+    }
+}
+
 /// The builder's records are a large part of an import's memory (3.4 M of each on the
 /// 1300² grid of scripts/bench_import.py): their sizes follow from the field order
 /// (doubles first, flags together; docs/decisions.md, "OSM import speed, third round").
