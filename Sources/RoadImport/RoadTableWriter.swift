@@ -84,7 +84,7 @@ public enum RoadTableWriter {
                 guard let shared = edges.first?.shapes else { return }
                 // The edges of an import share one storage of shapes: its buffers are
                 // opened once per block. An ArraySlice per edge retained and released
-                // that one storage from every core at once (7 % of an import's CPU).
+                // that one storage from every core at once.
                 shared.coordinates.withUnsafeBufferPointer { coordinates in
                     shared.wayIDs.withUnsafeBufferPointer { wayIDs in
                         for i in rows {
