@@ -10,6 +10,10 @@ so every interior node is a junction and nothing contracts away. Coordinates get
 ±10 m of seeded jitter.
 
 Usage: python3 scripts/bench_import.py [--side 1300] [--runs 3] [--reserve .build/release/reserve]
+                                      [--before OTHER_BINARY] [--extra LABEL=BINARY ...] [--no-pyrosm]
+--before runs a second build (e.g. of the previous commit) in the same run, on the same
+files, as "reserve import (before)"; --extra adds more, each under its label: any binary
+taking `import osm FILE --out DIR`.
 Prints one line per tool and file: best and median wall time, best CPU time (user +
 sys), MB/s of PBF and nodes/s (from the best wall time), peak RSS (GNU time's maximum
 resident set size; Debian package `time`).
@@ -55,8 +59,9 @@ def write_grid(path, side):
 
 def timed(cmd, runs):
     """Best and median wall time, best CPU time (user + sys: on a shared machine the
-    fairer figure) and peak RSS in MB, over `runs` runs under GNU time."""
-    walls, cpus, peak = [], [], 0
+    fairer figure) with its user and sys parts, and peak RSS in MB, over `runs` runs
+    under GNU time."""
+    walls, cpus, parts, peak = [], [], [], 0
     for _ in range(runs):
         t0 = time.perf_counter()
         p = subprocess.run(["/usr/bin/time", "-f", "%M %U %S"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -65,8 +70,9 @@ def timed(cmd, runs):
             sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
         rss, user, system = p.stderr.strip().splitlines()[-1].split()
         cpus.append(float(user) + float(system))
+        parts.append((float(user), float(system)))
         peak = max(peak, int(rss))
-    return min(walls), statistics.median(walls), min(cpus), peak / 1024
+    return min(walls), statistics.median(walls), min(cpus), parts[cpus.index(min(cpus))], peak / 1024
 
 
 def node_count(pbf):
@@ -79,28 +85,37 @@ def main():
     ap.add_argument("--side", type=int, default=1300)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--reserve", default=os.path.join(ROOT, ".build", "release", "reserve"))
+    ap.add_argument("--before", help="another build to time in the same run (before a change)")
+    ap.add_argument("--extra", action="append", default=[], metavar="LABEL=BINARY", help="more builds to time in the same run")
+    ap.add_argument("--no-pyrosm", action="store_true", help="leave pyrosm out even when installed")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         grid_xml, grid = os.path.join(tmp, "grid.osm"), os.path.join(tmp, "grid.osm.pbf")
         write_grid(grid_xml, args.side)
         subprocess.run(["osmium", "cat", grid_xml, "-o", grid, "-O"], check=True)
         os.remove(grid_xml)
-        print(f"{'file':<18} {'tool':<16} {'best s':>8} {'median s':>9} {'CPU s':>7} {'MB/s':>7} {'nodes/s':>11} {'peak MB':>8}")
+        print(f"{'file':<18} {'tool':<24} {'best s':>8} {'median s':>9} {'CPU s':>7} {'user s':>7} {'sys s':>7} {'MB/s':>7} {'nodes/s':>11} {'peak MB':>8}")
         for name, pbf in (("helsinki.osm.pbf", HELSINKI), (f"grid {args.side}²", grid)):
             mb, nodes = os.path.getsize(pbf) / 1e6, node_count(pbf)
-            tools = [
+            tools = [("reserve import (before)", [args.before, "import", "osm", pbf, "--out", os.path.join(tmp, "out-before")])] if args.before else []
+            for k, extra in enumerate(args.extra):
+                label, binary = extra.split("=", 1)
+                tools.append((label, [binary, "import", "osm", pbf, "--out", os.path.join(tmp, f"out-extra{k}")]))
+            tools += [
                 ("reserve import", [args.reserve, "import", "osm", pbf, "--out", os.path.join(tmp, "out")]),
                 ("osmium cat", ["osmium", "cat", pbf, "-o", os.path.join(tmp, "cat.osm.pbf"), "-O"]),
             ]
             try:
+                if args.no_pyrosm:
+                    raise ImportError
                 import pyrosm  # noqa: F401
                 tools.append(("pyrosm driving", [sys.executable, "-c",
                               f"import pyrosm; pyrosm.OSM({pbf!r}).get_network(network_type='driving', nodes=True)"]))
             except ImportError:
                 pass
             for tool, cmd in tools:
-                best, median, cpu, peak = timed(cmd, args.runs)
-                print(f"{name:<18} {tool:<16} {best:>8.2f} {median:>9.2f} {cpu:>7.2f} {mb / best:>7.1f} {nodes / best:>11,.0f} {peak:>8.0f}")
+                best, median, cpu, (user, system), peak = timed(cmd, args.runs)
+                print(f"{name:<18} {tool:<24} {best:>8.2f} {median:>9.2f} {cpu:>7.2f} {user:>7.2f} {system:>7.2f} {mb / best:>7.1f} {nodes / best:>11,.0f} {peak:>8.0f}", flush=True)
             print(f"{'':<18} ({mb:.1f} MB, {nodes:,} nodes)")
 
 

@@ -12,13 +12,19 @@ import Foundation
 /// non-finite or huge ones, and a negative value (or −0) that rounds to zero, which printf
 /// writes as `-0.000…`) go to `String(format:)`.
 enum FixedDecimal {
-    private static let powers: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]
-    private static let intPowers: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000]
+    // Powers of ten computed, not read from a global array: the array's lazy
+    // initialisation check and bounds check ran for every number written.
+    @inline(__always) private static func intPower(_ decimals: Int) -> UInt64 {
+        var p: UInt64 = 1
+        for _ in 0..<decimals { p &*= 10 }
+        return p
+    }
 
     /// Appends `value` with `decimals` (0…9) digits after the point to `out`.
     @inline(__always)
     static func append(_ value: Double, decimals: Int, to out: TableBytes) {
-        let scaled = value * powers[decimals]
+        let power = intPower(decimals)
+        let scaled = value * Double(power)
         let magnitude = scaled.magnitude
         guard magnitude < 4e15 else { return fallback(value, decimals, out) }
         let floor = magnitude.rounded(.down)
@@ -30,7 +36,6 @@ enum FixedDecimal {
             out.append(UInt8(ascii: "-"))
         }
         guard decimals > 0 else { return out.appendDigits(units) }
-        let power = intPowers[decimals]
         out.appendDigits(units / power)
         out.append(UInt8(ascii: "."))
         out.appendDigits(units % power, minimumCount: decimals)

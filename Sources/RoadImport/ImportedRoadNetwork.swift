@@ -24,8 +24,6 @@ public struct ImportedRoadNetwork: Hashable, Sendable {
         public var lengthKm: Double
         /// OSM `highway` value (`ferry` for ferries), or the shapefile's class.
         public var highway: String
-        /// The bundle class (see ``OSMSpeeds``).
-        public var roadClass: RoadClass
         /// Free-flow speed in km/h (maxspeed, ferry duration or class speed).
         public var speedKmh: Double
         /// Only drivable from → to.
@@ -34,12 +32,18 @@ public struct ImportedRoadNetwork: Hashable, Sendable {
         public var bridge: Bool, tunnel: Bool, ford: Bool
         /// A ferry crossing.
         public var ferry: Bool
+        /// The bundle class (see ``OSMSpeeds``). Stored beside the flags: 8 bytes less per edge.
+        public var roadClass: RoadClass
+        // The builder's own coordinate buffer is shared when little of it is unused, so
+        // a piece read backwards stays backwards there; declared here, in the padding
+        // after the flags (96 bytes an edge, pinned by a test).
+        let geometryReversed: Bool
         /// Street name (`name:zh`, else `name`), "" when none.
         public var name: String
         /// The OSM ways the edge was contracted from, in order.
         public var wayIDs: [Int64] { Array(shapes.wayIDs[Int(wayIDRange.lowerBound)..<Int(wayIDRange.upperBound)]) }
         /// The polyline from `from` to `to`, both included.
-        public var geometry: [GeoCoordinate] { Array(shapes.coordinates[Int(geometryRange.lowerBound)..<Int(geometryRange.upperBound)]) }
+        public var geometry: [GeoCoordinate] { withGeometry { points, reversed in reversed ? Array(points.reversed()) : Array(points) } }
 
         // Polylines and way ids of all edges live in one storage they share: two
         // arrays per edge were millions of allocations on a province (docs/decisions.md).
@@ -49,7 +53,7 @@ public struct ImportedRoadNetwork: Hashable, Sendable {
 
         init(from: Int, to: Int, lengthKm: Double, highway: String, roadClass: RoadClass, speedKmh: Double, oneway: Bool,
              bridge: Bool, tunnel: Bool, ford: Bool, ferry: Bool, name: String,
-             shapes: EdgeShapes, geometryRange: Range<Int32>, wayIDRange: Range<Int32>) {
+             shapes: EdgeShapes, geometryRange: Range<Int32>, geometryReversed: Bool = false, wayIDRange: Range<Int32>) {
             self.from = from
             self.to = to
             self.lengthKm = lengthKm
@@ -64,12 +68,14 @@ public struct ImportedRoadNetwork: Hashable, Sendable {
             self.name = name
             self.shapes = shapes
             self.geometryRange = geometryRange
+            self.geometryReversed = geometryReversed
             self.wayIDRange = wayIDRange
         }
 
-        /// Calls `body` with the polyline without copying it.
-        func withGeometry<R>(_ body: (ArraySlice<GeoCoordinate>) -> R) -> R {
-            body(shapes.coordinates[Int(geometryRange.lowerBound)..<Int(geometryRange.upperBound)])
+        /// Calls `body` with the stored polyline without copying it, and whether it is
+        /// stored from `to` to `from` (read it backwards then).
+        func withGeometry<R>(_ body: (_ points: ArraySlice<GeoCoordinate>, _ reversed: Bool) -> R) -> R {
+            body(shapes.coordinates[Int(geometryRange.lowerBound)..<Int(geometryRange.upperBound)], geometryReversed)
         }
 
         /// Calls `body` with the way ids without copying them.
@@ -82,7 +88,7 @@ public struct ImportedRoadNetwork: Hashable, Sendable {
             a.from == b.from && a.to == b.to && a.lengthKm == b.lengthKm && a.highway == b.highway && a.roadClass == b.roadClass
                 && a.speedKmh == b.speedKmh && a.oneway == b.oneway && a.bridge == b.bridge && a.tunnel == b.tunnel
                 && a.ford == b.ford && a.ferry == b.ferry && a.name == b.name
-                && a.withGeometry { g in b.withGeometry { g.elementsEqual($0) } } && a.withWayIDs { w in b.withWayIDs { w.elementsEqual($0) } }
+                && a.geometry == b.geometry && a.withWayIDs { w in b.withWayIDs { w.elementsEqual($0) } }
         }
 
         public func hash(into hasher: inout Hasher) {
@@ -91,7 +97,7 @@ public struct ImportedRoadNetwork: Hashable, Sendable {
             hasher.combine(lengthKm)
             hasher.combine(highway)
             hasher.combine(name)
-            withGeometry { for point in $0 { hasher.combine(point) } }
+            for point in geometry { hasher.combine(point) }
             withWayIDs { for id in $0 { hasher.combine(id) } }
         }
     }

@@ -10,25 +10,27 @@ extension OSMNetworkBuilder {
         // The road ends at each node in CSR form (one flat array, not an array per
         // node: those allocations were a tenth of an import). A merge rewrites one
         // slot of the far node; `cleared` stands for emptying a merged node's list.
-        var firstEnd = [Int](repeating: 0, count: nodeCount + 1)
+        // Int32 offsets and piece numbers: half the memory (pieces < 2^31, as arcs are).
+        var firstEnd = [Int32](repeating: 0, count: nodeCount + 1)
         for p in pieces {
             firstEnd[Int(p.a) + 1] += 1
             firstEnd[Int(p.b) + 1] += 1
         }
         for v in 0..<nodeCount { firstEnd[v + 1] += firstEnd[v] }
-        var ends = [Int](repeating: 0, count: firstEnd[nodeCount])
+        var ends = [Int32](repeating: 0, count: Int(firstEnd[nodeCount]))
         var fill = firstEnd
         for (i, p) in pieces.enumerated() {
-            ends[fill[Int(p.a)]] = i
+            ends[Int(fill[Int(p.a)])] = Int32(i)
             fill[Int(p.a)] += 1
-            ends[fill[Int(p.b)]] = i
+            ends[Int(fill[Int(p.b)])] = Int32(i)
             fill[Int(p.b)] += 1
         }
+        fill = []
         var cleared = [Bool](repeating: false, count: nodeCount)
         var contracted = 0
         for v in 0..<nodeCount {
             guard !cleared[v], firstEnd[v + 1] - firstEnd[v] == 2 else { continue }
-            let list = (ends[firstEnd[v]], ends[firstEnd[v] + 1])
+            let list = (Int(ends[Int(firstEnd[v])]), Int(ends[Int(firstEnd[v]) + 1]))
             let node = Int32(v)
             guard list.0 != list.1, !isProtected(node), Self.mergeable(pieces[list.0], pieces[list.1], ways: ways) else { continue }
             var first = pieces[list.0], second = pieces[list.1]
@@ -69,12 +71,21 @@ extension OSMNetworkBuilder {
             pieces[keep] = merged
             alive[drop] = false
             // The far end of the dropped piece now belongs to the kept one.
-            if let k = (firstEnd[Int(second.b)]..<firstEnd[Int(second.b) + 1]).first(where: { ends[$0] == drop }) { ends[k] = keep }
+            if let k = (Int(firstEnd[Int(second.b)])..<Int(firstEnd[Int(second.b) + 1])).first(where: { ends[$0] == Int32(drop) }) {
+                ends[k] = Int32(keep)
+            }
             cleared[v] = true
             contracted += 1
         }
         report.contractedNodes = contracted
-        store.pieces = pieces.indices.filter { alive[$0] }.map { pieces[$0] }
+        // Compacted in place, in order (a filtered copy was another array of pieces).
+        var kept = 0
+        for i in pieces.indices where alive[i] {
+            pieces[kept] = pieces[i]
+            kept += 1
+        }
+        pieces.removeLast(pieces.count - kept)
+        store.pieces = pieces
     }
 
     static func mergeable(_ p: Piece, _ q: Piece, ways: [KeptWay]) -> Bool {

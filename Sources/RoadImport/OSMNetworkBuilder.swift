@@ -30,18 +30,34 @@ struct OSMNetworkBuilder {
 
     /// A node-to-node piece of a way, oriented in its driving direction when one-way.
     struct Piece {
+        // Doubles first and the flags together: 48 bytes a piece, not 56.
+        var lengthKm: Double
+        var speedKmh: Double
         var a: Int32, b: Int32
         /// `geometry[geometryStart..<geometryStart + geometryCount]`, read backwards when `reversed`.
         var geometryStart: Int32, geometryCount: Int32
-        var reversed: Bool
         /// The way it comes from (its attributes and id).
         var way: Int32
         /// -1: the way ids are just `way`'s; else an index into `wayLists`.
         var wayList: Int32
-        var lengthKm: Double
-        var speedKmh: Double
+        var reversed: Bool
         var ford: Bool
         var oneway: Bool
+
+        init(a: Int32, b: Int32, geometryStart: Int32, geometryCount: Int32, reversed: Bool, way: Int32, wayList: Int32,
+             lengthKm: Double, speedKmh: Double, ford: Bool, oneway: Bool) {
+            self.lengthKm = lengthKm
+            self.speedKmh = speedKmh
+            self.a = a
+            self.b = b
+            self.geometryStart = geometryStart
+            self.geometryCount = geometryCount
+            self.way = way
+            self.wayList = wayList
+            self.reversed = reversed
+            self.ford = ford
+            self.oneway = oneway
+        }
     }
 
     /// Storage shared by the pieces.
@@ -70,6 +86,10 @@ struct OSMNetworkBuilder {
         // Vertices: one per node used as a piece end, plus one per road end at a
         // blocking barrier. Names are made only for the vertices finally kept.
         var vertexOSMID: [Int64] = [], vertexCopy: [Int32] = [], coordinates: [GeoCoordinate] = []
+        // At most one vertex per node, except barrier copies (rare): no growth copies.
+        vertexOSMID.reserveCapacity(wayNodes.count)
+        vertexCopy.reserveCapacity(wayNodes.count)
+        coordinates.reserveCapacity(wayNodes.count)
         var vertexOf = [Int32](repeating: -1, count: wayNodes.count)
         var barrierCopies: [Int32: Int32] = [:]
         let nodes = wayNodes.nodes, present = wayNodes.present, useCounts = wayNodes.useCounts
@@ -89,8 +109,18 @@ struct OSMNetworkBuilder {
         }
         let boundary = options.boundary
         var store = PieceStore()
-        store.pieces.reserveCapacity(wayNodes.refs.count / 2)
-        store.geometry.reserveCapacity(wayNodes.refs.count + wayNodes.refs.count / 4)
+        // A way of k nodes gives at most k − 1 pieces, and its polylines at most
+        // 2k − 1 points while it is cut (each piece's first point is a copy). Capacity
+        // reserved from these bounds is never copied by growth, and what the bound
+        // over-counts is address space never touched (docs/decisions.md, third round).
+        let refCount = wayNodes.refs.count
+        var pieceBound = 0
+        for w in ways.indices { pieceBound += max(0, wayNodes.refStart[w + 1] - wayNodes.refStart[w] - 1) }
+        store.pieces.reserveCapacity(pieceBound)
+        store.geometry.reserveCapacity(refCount + pieceBound)
+        // Per way, its bundle class: one look-up per way instead of one per edge.
+        var wayClass: [RoadClass] = []
+        wayClass.reserveCapacity(ways.count)
         // Lengths per highway value are summed in the same order as before (piece by
         // piece), through an index per value instead of a String-keyed dictionary.
         var highwaySlot: [String: Int] = [:]
@@ -112,6 +142,7 @@ struct OSMNetworkBuilder {
                 highwaySlot[way.attributes.highway] = slot
                 lengthSums.append(report.lengthKmByHighway[way.attributes.highway])
             }
+            wayClass.append(OSMSpeeds.roadClass(ofHighway: way.attributes.highway))
             let firstPiece = store.pieces.count
             var i = 0
             let base = refs.startIndex
@@ -148,29 +179,52 @@ struct OSMNetworkBuilder {
             }
             return newIndex[v]
         }
-        // Shapes first, flat (forward polylines, way ids), then the edges over them.
-        var shapeCoordinates: [GeoCoordinate] = [], shapeWayIDs: [Int64] = []
-        shapeCoordinates.reserveCapacity(store.pieces.reduce(0) { $0 + Int($1.geometryCount) })
-        shapeWayIDs.reserveCapacity(store.pieces.count)
-        var ranges: [(geometry: Range<Int32>, ways: Range<Int32>)] = []
-        ranges.reserveCapacity(store.pieces.count)
-        for p in store.pieces {
-            let g = shapeCoordinates.count, w = shapeWayIDs.count
-            let range = Int(p.geometryStart)..<Int(p.geometryStart + p.geometryCount)
-            if p.reversed { shapeCoordinates += store.geometry[range].reversed() } else { shapeCoordinates += store.geometry[range] }
-            if p.wayList < 0 { shapeWayIDs.append(ways[Int(p.way)].id) } else { shapeWayIDs += store.wayLists[Int(p.wayList)] }
-            ranges.append((Int32(g)..<Int32(shapeCoordinates.count), Int32(w)..<Int32(shapeWayIDs.count)))
+        // The edges' shapes: the pieces' own coordinate buffer, shared, unless more than
+        // half of it is left over from dropped and merged pieces (then a compact copy);
+        // way ids are every way's id followed by the merged pieces' lists. A copy of
+        // both per edge was 0.14 GB of fresh memory on the 1300² grid (docs/decisions.md,
+        // "OSM import speed, third round").
+        var geometryTotal = 0
+        for p in store.pieces { geometryTotal += Int(p.geometryCount) }
+        let compact = store.geometry.count > 2 * geometryTotal
+        let shapeCoordinates: [GeoCoordinate]
+        if compact {
+            var copy: [GeoCoordinate] = []
+            copy.reserveCapacity(geometryTotal)
+            for p in store.pieces {
+                let range = Int(p.geometryStart)..<Int(p.geometryStart + p.geometryCount)
+                if p.reversed { copy += store.geometry[range].reversed() } else { copy += store.geometry[range] }
+            }
+            shapeCoordinates = copy
+        } else {
+            shapeCoordinates = store.geometry
         }
-        let shapes = EdgeShapes(coordinates: shapeCoordinates, wayIDs: shapeWayIDs)
+        store.geometry = []
+        var wayIDs: [Int64] = []
+        wayIDs.reserveCapacity(ways.count + store.wayLists.reduce(0) { $0 + $1.count })
+        for way in ways { wayIDs.append(way.id) }
+        var listStart: [Int32] = []
+        listStart.reserveCapacity(store.wayLists.count)
+        for list in store.wayLists {
+            listStart.append(Int32(wayIDs.count))
+            wayIDs += list
+        }
+        let shapes = EdgeShapes(coordinates: shapeCoordinates, wayIDs: wayIDs)
         var edges: [ImportedRoadNetwork.Edge] = []
         edges.reserveCapacity(store.pieces.count)
-        for (k, p) in store.pieces.enumerated() {
+        outNodes.reserveCapacity(vertexOSMID.count)
+        var g: Int32 = 0
+        for p in store.pieces {
             let a = renumber(p.a), b = renumber(p.b)
             let at = ways[Int(p.way)].attributes
-            edges.append(.init(from: a, to: b, lengthKm: p.lengthKm, highway: at.highway,
-                               roadClass: OSMSpeeds.roadClass(ofHighway: at.highway), speedKmh: p.speedKmh, oneway: p.oneway,
-                               bridge: at.bridge, tunnel: at.tunnel, ford: p.ford, ferry: at.highway == "ferry",
-                               name: at.name, shapes: shapes, geometryRange: ranges[k].geometry, wayIDRange: ranges[k].ways))
+            let geometry = compact ? g..<g + p.geometryCount : p.geometryStart..<p.geometryStart + p.geometryCount
+            g += p.geometryCount
+            let wayRange = p.wayList < 0 ? p.way..<p.way + 1
+                : listStart[Int(p.wayList)]..<listStart[Int(p.wayList)] + Int32(store.wayLists[Int(p.wayList)].count)
+            edges.append(.init(from: a, to: b, lengthKm: p.lengthKm, highway: at.highway, roadClass: wayClass[Int(p.way)],
+                               speedKmh: p.speedKmh, oneway: p.oneway, bridge: at.bridge, tunnel: at.tunnel, ford: p.ford,
+                               ferry: at.highway == "ferry", name: at.name, shapes: shapes, geometryRange: geometry,
+                               geometryReversed: !compact && p.reversed, wayIDRange: wayRange))
         }
         guard !edges.isEmpty else {
             throw .emptyNetwork(reason: .nothingLeft(ways: report.waysByHighway.values.reduce(0, +)))

@@ -5,7 +5,9 @@ import RoadNetwork
 /// Writes an ``ImportedRoadNetwork`` as a bundle's road tables (docs/formats.md):
 /// `nodes.csv` (`id,lat,lon`) and `roads.csv` with the documented columns plus the
 /// import's own (`highway`, `name`, `bridge`, `tunnel`, `ford`, `ferry`, `osm_ways`,
-/// `geometry` as WKT so QGIS opens the file as a line layer).
+/// `geometry` as WKT so QGIS opens the file as a line layer; left empty for a road
+/// that is the straight line between its two nodes, as docs/formats.md defines an
+/// empty cell).
 public enum RoadTableWriter {
     /// The roads.csv columns, in written order.
     public static let roadColumns = ["from", "to", "length_km", "class", "speed_kmh", "oneway", "highway", "name",
@@ -79,8 +81,23 @@ public enum RoadTableWriter {
     private static func formatRoads(_ network: ImportedRoadNetwork, _ rows: Range<Int>, to out: TableBytes) {
         network.nodes.withUnsafeBufferPointer { nodes in
             network.edges.withUnsafeBufferPointer { edges in
-                for i in rows {
-                    formatRoad(edges[i], nodes, to: out)
+                guard let shared = edges.first?.shapes else { return }
+                // The edges of an import share one storage of shapes: its buffers are
+                // opened once per block. An ArraySlice per edge retained and released
+                // that one storage from every core at once.
+                shared.coordinates.withUnsafeBufferPointer { coordinates in
+                    shared.wayIDs.withUnsafeBufferPointer { wayIDs in
+                        for i in rows {
+                            if edges[i].shapes === shared {
+                                formatRoad(edges[i], nodes, coordinates, wayIDs, to: out)
+                            } else {
+                                // Edges put together from several imports have other storages.
+                                edges[i].shapes.coordinates.withUnsafeBufferPointer { coordinates in
+                                    edges[i].shapes.wayIDs.withUnsafeBufferPointer { formatRoad(edges[i], nodes, coordinates, $0, to: out) }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -88,6 +105,7 @@ public enum RoadTableWriter {
 
     @inline(__always)
     private static func formatRoad(_ e: ImportedRoadNetwork.Edge, _ nodes: UnsafeBufferPointer<ImportedRoadNetwork.Node>,
+                                   _ coordinates: UnsafeBufferPointer<GeoCoordinate>, _ wayIDs: UnsafeBufferPointer<Int64>,
                                    to out: TableBytes) {
         appendQuoted(nodes[e.from].name, to: out)
         out.append(comma)
@@ -113,28 +131,52 @@ public enum RoadTableWriter {
         out.append(comma)
         appendFlag(e.ferry, to: out)
         out.append(comma)
-        e.withWayIDs { ids in
-            for (k, id) in ids.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ";")) }
-                out.appendInteger(id)
-            }
+        let firstWay = Int(e.wayIDRange.lowerBound)
+        for k in firstWay..<Int(e.wayIDRange.upperBound) {
+            if k > firstWay { out.append(UInt8(ascii: ";")) }
+            out.appendInteger(wayIDs[k])
         }
-        out.append(comma)
-        // WKT always holds a comma, so the cell is always quoted (and has no quotes).
-        out.append(lineStringOpen)
-        e.withGeometry { points in
-            for (k, point) in points.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")); out.append(UInt8(ascii: " ")) }
-                out.appendFixed(point.longitude, decimals: 7)
-                out.append(UInt8(ascii: " "))
-                out.appendFixed(point.latitude, decimals: 7)
-            }
+        let points = coordinates[Int(e.geometryRange.lowerBound)..<Int(e.geometryRange.upperBound)], reversed = e.geometryReversed
+        // A road that is the straight line between its nodes leaves the cell empty,
+        // which docs/formats.md defines as that line: on a grid-like network the WKT
+        // was two fifths of the table's bytes (docs/decisions.md, third round).
+        let (first, second) = reversed ? (e.to, e.from) : (e.from, e.to)
+        if isStraight(points, from: nodes[first].coordinate, to: nodes[second].coordinate) {
+            out.append(commaNewline)
+        } else {
+            // WKT always holds a comma, so the cell is always quoted (and has no quotes).
+            out.append(lineStringOpen)
+            if reversed { appendPoints(points.reversed(), to: out) } else { appendPoints(points, to: out) }
+            out.append(lineStringClose)
         }
-        out.append(lineStringClose)
+    }
+
+    @inline(__always)
+    private static func appendPoints<C: Collection<GeoCoordinate>>(_ points: C, to out: TableBytes) {
+        var separator = false
+        for point in points {
+            if separator { out.append(UInt8(ascii: ",")); out.append(UInt8(ascii: " ")) }
+            separator = true
+            out.appendFixed(point.longitude, decimals: 7)
+            out.append(UInt8(ascii: " "))
+            out.appendFixed(point.latitude, decimals: 7)
+        }
+    }
+
+    /// Whether `points` is exactly the segment from `from` to `to`. Exact equality: a
+    /// shapefile road whose end was joined to a node within the tolerance keeps its
+    /// own end points, so it keeps its geometry.
+    @inline(__always)
+    static func isStraight<C: Collection<GeoCoordinate>>(_ points: C, from: GeoCoordinate, to: GeoCoordinate) -> Bool
+        where C.Index == Int {
+        points.count == 2 && points[points.startIndex] == from && points[points.startIndex + 1] == to
     }
 
     private static let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
-    private static let lineStringOpen = Array("\"LINESTRING(".utf8), lineStringClose = Array(")\"\n".utf8)
+    // StaticStrings, not [UInt8]: a global array is retained and released at every
+    // use, and with every core writing rows that one reference count was 6 % of an import.
+    private static let lineStringOpen: StaticString = ",\"LINESTRING(", lineStringClose: StaticString = ")\"\n"
+    private static let commaNewline: StaticString = ",\n"
 
     /// Appends a CSV cell, quoted only when it must be.
     @inline(__always)
@@ -189,7 +231,7 @@ public enum RoadTableWriter {
 
     static func flag(_ value: Bool) -> String { value ? "true" : "false" }
 
-    private static let trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+    private static let trueBytes: StaticString = "true", falseBytes: StaticString = "false"
 
     @inline(__always) static func appendFlag(_ value: Bool, to out: TableBytes) {
         out.append(value ? trueBytes : falseBytes)

@@ -56,6 +56,11 @@ final class TableBytes: @unchecked Sendable {
         text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Appends a literal's UTF-8 bytes (no reference count to touch, unlike an array).
+    @inline(__always) func append(_ literal: StaticString) {
+        append(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
     func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { append($0) }
     }
@@ -70,13 +75,36 @@ final class TableBytes: @unchecked Sendable {
         reserve(n)
         var v = value
         var p = base + count + n
+        // Two digits per division, from a table of the hundred pairs: half the
+        // divisions of one digit at a time (ten million numbers in a province's tables).
+        let pairs = Self.digitPairs.utf8Start
+        while v >= 100 {
+            let r = Int(v % 100)
+            v /= 100
+            p -= 2
+            p[0] = pairs[2 * r]
+            p[1] = pairs[2 * r + 1]
+        }
+        if v >= 10 {
+            p -= 2
+            p[0] = pairs[2 * Int(v)]
+            p[1] = pairs[2 * Int(v) + 1]
+        } else {
+            p -= 1
+            p.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v)
+        }
         while p > base + count {
             p -= 1
-            p.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
-            v /= 10
+            p.pointee = UInt8(ascii: "0")
         }
         count += n
     }
+
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
 
     /// Appends a signed integer.
     @inline(__always) func appendInteger(_ value: Int64) {

@@ -1,0 +1,118 @@
+import RoadNetwork
+import Testing
+@testable import RoadImport
+
+/// roads.csv leaves `geometry` empty for a road that is exactly the straight line
+/// between its two nodes (docs/formats.md: an empty cell is that line), and writes
+/// the WKT for any other. Worked by hand on a square of four nodes 0.001° apart:
+/// n1 (60.000 N, 24.000 E), n2 (60.000, 24.001), n3 (60.001, 24.001), n4 (60.001, 24.000);
+/// way 10 runs n1–n2, way 11 n2–n3–n4 and way 12 n4–n1, each with its own name so
+/// nothing contracts. n3 is used by one way only, so it stays inside way 11's road:
+/// roads n1–n2 (2 points), n2–n4 (3 points, bent at n3) and n4–n1 (2 points).
+@Suite struct StraightGeometryTests {
+    static let square = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <osm version="0.6">
+          <node id="1" lat="60.000" lon="24.000"/>
+          <node id="2" lat="60.000" lon="24.001"/>
+          <node id="3" lat="60.001" lon="24.001"/>
+          <node id="4" lat="60.001" lon="24.000"/>
+          <way id="10"><nd ref="1"/><nd ref="2"/><tag k="highway" v="residential"/><tag k="name" v="A"/></way>
+          <way id="11"><nd ref="2"/><nd ref="3"/><nd ref="4"/><tag k="highway" v="residential"/><tag k="name" v="B"/></way>
+          <way id="12"><nd ref="4"/><nd ref="1"/><tag k="highway" v="residential"/><tag k="name" v="C"/></way>
+        </osm>
+        """
+
+    @Test func aTwoPointRoadIsWrittenWithAnEmptyGeometry() throws {
+        let network = try OSMImporter.importData(OSMXMLReader.read(bytes: Array(Self.square.utf8)))
+        #expect(network.nodes.map(\.name) == ["n1", "n2", "n4"])
+        // In memory every edge keeps its polyline; only the table leaves the straight ones out.
+        #expect(network.edges.map(\.geometry.count) == [2, 3, 2])
+        let rows = RoadTableWriter.roadsCSV(network).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(rows.count == 5 && rows[4].isEmpty)
+        #expect(rows[0].hasSuffix(",osm_ways,geometry"))
+        #expect(rows[1].hasPrefix("n1,n2,") && rows[1].hasSuffix(",A,false,false,false,false,10,"), "\(rows[1])")
+        #expect(rows[2].hasPrefix("n2,n4,") && rows[2].hasSuffix(
+            ",B,false,false,false,false,11,\"LINESTRING(24.0010000 60.0000000, 24.0010000 60.0010000, 24.0000000 60.0010000)\""), "\(rows[2])")
+        #expect(rows[3].hasPrefix("n4,n1,") && rows[3].hasSuffix(",C,false,false,false,false,12,"), "\(rows[3])")
+        // The table still reads back as a graph with the same three roads.
+        let graph = try CSVEdgeListReader.read(edges: RoadTableWriter.roadsCSV(network), file: "roads.csv",
+                                               nodes: RoadTableWriter.nodesCSV(network), nodesFile: "nodes.csv")
+        #expect(graph.nodeCount == 3 && graph.edgeCount == 6)
+    }
+
+    /// Only exact equality with the node positions counts: a shapefile road whose end
+    /// was joined to a node within the tolerance keeps its own end in its geometry.
+    @Test func onlyTheExactSegmentIsStraight() {
+        let a = GeoCoordinate(latitude: 60, longitude: 24), b = GeoCoordinate(latitude: 60, longitude: 24.001)
+        let nearB = GeoCoordinate(latitude: 60, longitude: 24.001 + 1e-9)
+        #expect(RoadTableWriter.isStraight([a, b], from: a, to: b))
+        #expect(!RoadTableWriter.isStraight([a, nearB], from: a, to: b))
+        #expect(!RoadTableWriter.isStraight([b, a], from: a, to: b))
+        #expect(!RoadTableWriter.isStraight([a, a, b], from: a, to: b))
+    }
+}
+
+/// The edges' polylines are ranges of one shared buffer: the builder's own, where a piece
+/// taken from a `oneway=-1` way stays stored against its direction (read backwards), or
+/// a compact copy when more than half of that buffer is left over from contraction.
+/// Both must give the same geometry and the same roads.csv cells.
+@Suite struct SharedShapeTests {
+    /// rules.osm's way 1 (`oneway=-1`, nodes 1, 7, 3) is driven 3 → 7 → 1: its edge is
+    /// stored 1, 7, 3 in the shared buffer and written in the driving direction.
+    @Test func aReversedPieceIsWrittenInItsDrivingDirection() throws {
+        let network = try OSMImporter.importXML(path: FixturePaths.local("osm-rules/rules.osm"))
+        let e = try #require(network.edges.first { $0.wayIDs == [1] })
+        #expect(e.geometryReversed && e.shapes.coordinates.count > e.geometryRange.count)
+        #expect(e.geometry.map(\.longitude) == [25.004, 25.002, 25.0])
+        let row = try #require(RoadTableWriter.roadsCSV(network).split(separator: "\n").first { $0.hasPrefix("n3,n1,") })
+        #expect(row.hasSuffix(",1,\"LINESTRING(25.0040000 60.0000000, 25.0020000 59.9990000, 25.0000000 60.0000000)\""), "\(row)")
+    }
+
+    /// A two-point `oneway=-1` road n4 → n1 stored as (n4, n1) backwards: straight, so empty.
+    @Test func aReversedStraightRoadHasAnEmptyGeometry() throws {
+        let square = StraightGeometryTests.square.replacingOccurrences(
+            of: "<tag k=\"name\" v=\"C\"/>", with: "<tag k=\"name\" v=\"C\"/><tag k=\"oneway\" v=\"-1\"/>")
+        let network = try OSMImporter.importData(OSMXMLReader.read(bytes: Array(square.utf8)))
+        let e = try #require(network.edges.first { $0.wayIDs == [12] })
+        #expect(e.geometryReversed && e.oneway)
+        let rows = RoadTableWriter.roadsCSV(network).split(separator: "\n")
+        #expect(rows[3].hasPrefix("n1,n4,") && rows[3].hasSuffix(",true,residential,C,false,false,false,false,12,"), "\(rows[3])")
+    }
+
+    /// Five two-node ways in a row, n1 … n6 along a parallel, alike in every attribute:
+    /// contraction merges them into one road n1 → n6 of six points, appending each
+    /// merged polyline (3, 4, 5, 6 points) to the buffer after the ten original points:
+    /// 28 points stored for 6 in use, so the edges get a compact copy.
+    @Test func aMostlyDeadBufferIsCopiedCompactly() throws {
+        var xml = "<osm version=\"0.6\">"
+        for k in 1...6 { xml += "<node id=\"\(k)\" lat=\"60.0\" lon=\"24.00\(k)\"/>" }
+        for k in 1...5 {
+            xml += "<way id=\"\(19 + k)\"><nd ref=\"\(k)\"/><nd ref=\"\(k + 1)\"/><tag k=\"highway\" v=\"residential\"/></way>"
+        }
+        let network = try OSMImporter.importData(OSMXMLReader.read(bytes: Array((xml + "</osm>").utf8)))
+        #expect(network.edges.count == 1 && network.report.contractedNodes == 4)
+        let e = try #require(network.edges.first)
+        #expect(!e.geometryReversed && e.shapes.coordinates.count == 6)
+        #expect(e.wayIDs == [20, 21, 22, 23, 24])
+        #expect(e.geometry.map(\.longitude) == [24.001, 24.002, 24.003, 24.004, 24.005, 24.006])
+        let row = try #require(RoadTableWriter.roadsCSV(network).split(separator: "\n").last)
+        #expect(row.hasPrefix("n1,n6,"))
+        #expect(row.hasSuffix(",20;21;22;23;24,\"LINESTRING(24.0010000 60.0000000, 24.0020000 60.0000000, 24.0030000 60.0000000, "
+            + "24.0040000 60.0000000, 24.0050000 60.0000000, 24.0060000 60.0000000)\""), "\(row)")
+    }
+}
+
+/// The builder's records are a large part of an import's memory (3.4 M of each on the
+/// 1300² grid of scripts/bench_import.py): their sizes follow from the field order
+/// (doubles first, flags together; docs/decisions.md, "OSM import speed, third round").
+@Suite struct ImportRecordSizeTests {
+    @Test func recordsKeepTheirSizes() {
+        // Piece: 2 doubles (16) + 6 Int32 (24) + 3 Bools = 43 → stride 48.
+        #expect(MemoryLayout<OSMNetworkBuilder.Piece>.stride == 48)
+        // Edge: from, to, lengthKm (24) + highway (16) + speedKmh (8) + five Bools, the
+        // class and the reversed flag in one word (8) + name (16) + shapes (8) + two
+        // Range<Int32> (16) = 96.
+        #expect(MemoryLayout<ImportedRoadNetwork.Edge>.stride == 96)
+    }
+}
