@@ -5,9 +5,7 @@ import RoadNetwork
 /// Writes an ``ImportedRoadNetwork`` as a bundle's road tables (docs/formats.md):
 /// `nodes.csv` (`id,lat,lon`) and `roads.csv` with the documented columns plus the
 /// import's own (`highway`, `name`, `bridge`, `tunnel`, `ford`, `ferry`, `osm_ways`,
-/// `geometry` as WKT so QGIS opens the file as a line layer; left empty for a road
-/// that is the straight line between its two nodes, as docs/formats.md defines an
-/// empty cell).
+/// `geometry` as WKT so QGIS opens the file as a line layer).
 public enum RoadTableWriter {
     /// The roads.csv columns, in written order.
     public static let roadColumns = ["from", "to", "length_km", "class", "speed_kmh", "oneway", "highway", "name",
@@ -137,18 +135,13 @@ public enum RoadTableWriter {
             out.appendInteger(wayIDs[k])
         }
         let points = coordinates[Int(e.geometryRange.lowerBound)..<Int(e.geometryRange.upperBound)], reversed = e.geometryReversed
-        // A road that is the straight line between its nodes leaves the cell empty,
-        // which docs/formats.md defines as that line: on a grid-like network the WKT
-        // was two fifths of the table's bytes (docs/decisions.md, third round).
-        let (first, second) = reversed ? (e.to, e.from) : (e.from, e.to)
-        if isStraight(points, from: nodes[first].coordinate, to: nodes[second].coordinate) {
-            out.append(commaNewline)
-        } else {
-            // WKT always holds a comma, so the cell is always quoted (and has no quotes).
-            out.append(lineStringOpen)
-            if reversed { appendPoints(points.reversed(), to: out) } else { appendPoints(points, to: out) }
-            out.append(lineStringClose)
-        }
+        // Every road's WKT, a straight one's too: QGIS draws nothing for an empty cell,
+        // so leaving it out (tried in the third speed round: two fifths of the grid's
+        // bytes) would hide those roads from the bureau's GIS (docs/decisions.md).
+        // WKT always holds a comma, so the cell is always quoted (and has no quotes).
+        out.append(lineStringOpen)
+        if reversed { appendPoints(points.reversed(), to: out) } else { appendPoints(points, to: out) }
+        out.append(lineStringClose)
     }
 
     @inline(__always)
@@ -163,20 +156,10 @@ public enum RoadTableWriter {
         }
     }
 
-    /// Whether `points` is exactly the segment from `from` to `to`. Exact equality: a
-    /// shapefile road whose end was joined to a node within the tolerance keeps its
-    /// own end points, so it keeps its geometry.
-    @inline(__always)
-    static func isStraight<C: Collection<GeoCoordinate>>(_ points: C, from: GeoCoordinate, to: GeoCoordinate) -> Bool
-        where C.Index == Int {
-        points.count == 2 && points[points.startIndex] == from && points[points.startIndex + 1] == to
-    }
-
     private static let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
     // StaticStrings, not [UInt8]: a global array is retained and released at every
     // use, and with every core writing rows that one reference count was 6 % of an import.
     private static let lineStringOpen: StaticString = ",\"LINESTRING(", lineStringClose: StaticString = ")\"\n"
-    private static let commaNewline: StaticString = ",\n"
 
     /// Appends a CSV cell, quoted only when it must be.
     @inline(__always)

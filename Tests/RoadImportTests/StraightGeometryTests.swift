@@ -2,9 +2,8 @@ import RoadNetwork
 import Testing
 @testable import RoadImport
 
-/// roads.csv leaves `geometry` empty for a road that is exactly the straight line
-/// between its two nodes (docs/formats.md: an empty cell is that line), and writes
-/// the WKT for any other. Worked by hand on a square of four nodes 0.001° apart:
+/// roads.csv writes every road's WKT, a straight two-point road's too (QGIS draws
+/// nothing for an empty cell, docs/decisions.md). Worked by hand on a square of four nodes 0.001° apart:
 /// n1 (60.000 N, 24.000 E), n2 (60.000, 24.001), n3 (60.001, 24.001), n4 (60.001, 24.000);
 /// way 10 runs n1–n2, way 11 n2–n3–n4 and way 12 n4–n1, each with its own name so
 /// nothing contracts. n3 is used by one way only, so it stays inside way 11's road:
@@ -23,33 +22,23 @@ import Testing
         </osm>
         """
 
-    @Test func aTwoPointRoadIsWrittenWithAnEmptyGeometry() throws {
+    @Test func aTwoPointRoadKeepsItsGeometry() throws {
         let network = try OSMImporter.importData(OSMXMLReader.read(bytes: Array(Self.square.utf8)))
         #expect(network.nodes.map(\.name) == ["n1", "n2", "n4"])
-        // In memory every edge keeps its polyline; only the table leaves the straight ones out.
         #expect(network.edges.map(\.geometry.count) == [2, 3, 2])
         let rows = RoadTableWriter.roadsCSV(network).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(rows.count == 5 && rows[4].isEmpty)
         #expect(rows[0].hasSuffix(",osm_ways,geometry"))
-        #expect(rows[1].hasPrefix("n1,n2,") && rows[1].hasSuffix(",A,false,false,false,false,10,"), "\(rows[1])")
+        #expect(rows[1].hasPrefix("n1,n2,") && rows[1].hasSuffix(
+            ",A,false,false,false,false,10,\"LINESTRING(24.0000000 60.0000000, 24.0010000 60.0000000)\""), "\(rows[1])")
         #expect(rows[2].hasPrefix("n2,n4,") && rows[2].hasSuffix(
             ",B,false,false,false,false,11,\"LINESTRING(24.0010000 60.0000000, 24.0010000 60.0010000, 24.0000000 60.0010000)\""), "\(rows[2])")
-        #expect(rows[3].hasPrefix("n4,n1,") && rows[3].hasSuffix(",C,false,false,false,false,12,"), "\(rows[3])")
+        #expect(rows[3].hasPrefix("n4,n1,") && rows[3].hasSuffix(
+            ",C,false,false,false,false,12,\"LINESTRING(24.0000000 60.0010000, 24.0000000 60.0000000)\""), "\(rows[3])")
         // The table still reads back as a graph with the same three roads.
         let graph = try CSVEdgeListReader.read(edges: RoadTableWriter.roadsCSV(network), file: "roads.csv",
                                                nodes: RoadTableWriter.nodesCSV(network), nodesFile: "nodes.csv")
         #expect(graph.nodeCount == 3 && graph.edgeCount == 6)
-    }
-
-    /// Only exact equality with the node positions counts: a shapefile road whose end
-    /// was joined to a node within the tolerance keeps its own end in its geometry.
-    @Test func onlyTheExactSegmentIsStraight() {
-        let a = GeoCoordinate(latitude: 60, longitude: 24), b = GeoCoordinate(latitude: 60, longitude: 24.001)
-        let nearB = GeoCoordinate(latitude: 60, longitude: 24.001 + 1e-9)
-        #expect(RoadTableWriter.isStraight([a, b], from: a, to: b))
-        #expect(!RoadTableWriter.isStraight([a, nearB], from: a, to: b))
-        #expect(!RoadTableWriter.isStraight([b, a], from: a, to: b))
-        #expect(!RoadTableWriter.isStraight([a, a, b], from: a, to: b))
     }
 }
 
@@ -69,15 +58,16 @@ import Testing
         #expect(row.hasSuffix(",1,\"LINESTRING(25.0040000 60.0000000, 25.0020000 59.9990000, 25.0000000 60.0000000)\""), "\(row)")
     }
 
-    /// A two-point `oneway=-1` road n4 → n1 stored as (n4, n1) backwards: straight, so empty.
-    @Test func aReversedStraightRoadHasAnEmptyGeometry() throws {
+    /// A two-point `oneway=-1` road n4 → n1 stored as (n4, n1) backwards: written n1 → n4.
+    @Test func aReversedStraightRoadIsWrittenInItsDrivingDirection() throws {
         let square = StraightGeometryTests.square.replacingOccurrences(
             of: "<tag k=\"name\" v=\"C\"/>", with: "<tag k=\"name\" v=\"C\"/><tag k=\"oneway\" v=\"-1\"/>")
         let network = try OSMImporter.importData(OSMXMLReader.read(bytes: Array(square.utf8)))
         let e = try #require(network.edges.first { $0.wayIDs == [12] })
         #expect(e.geometryReversed && e.oneway)
         let rows = RoadTableWriter.roadsCSV(network).split(separator: "\n")
-        #expect(rows[3].hasPrefix("n1,n4,") && rows[3].hasSuffix(",true,residential,C,false,false,false,false,12,"), "\(rows[3])")
+        #expect(rows[3].hasPrefix("n1,n4,") && rows[3].hasSuffix(
+            ",true,residential,C,false,false,false,false,12,\"LINESTRING(24.0000000 60.0000000, 24.0000000 60.0010000)\""), "\(rows[3])")
     }
 
     /// Five two-node ways in a row, n1 … n6 along a parallel, alike in every attribute:
