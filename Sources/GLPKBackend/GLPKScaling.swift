@@ -28,66 +28,44 @@ struct GLPKScaling {
     /// The matrix of `model` as GLPK holds it after `glp_load_matrix`: zeros are
     /// dropped, and a model without rows has the one empty row ``GLPKProblem`` gives it.
     init(model: Model) {
-        let m = max(model.constraintCount, 1), n = model.variableCount
-        var start = [Int](repeating: 0, count: m + 1)
-        var column: [Int32] = [], value: [Double] = []
+        let m = max(model.constraintCount, 1)
+        var start = [0], column: [Int32] = [], value: [Double] = []
         column.reserveCapacity(model.nonZeroCount)
         value.reserveCapacity(model.nonZeroCount)
-        for r in 0..<model.constraintCount {
-            for k in model.rowStart[r]..<model.rowStart[r + 1] where model.rowCoefficients[k] != 0 {
-                column.append(model.rowIndices[k])
-                value.append(abs(model.rowCoefficients[k]))
+        for r in 0..<m {
+            if r < model.constraintCount {
+                for k in model.rowStart[r]..<model.rowStart[r + 1] where model.rowCoefficients[k] != 0 {
+                    column.append(model.rowIndices[k])
+                    value.append(abs(model.rowCoefficients[k]))
+                }
             }
-            start[r + 1] = value.count
+            start.append(value.count)
         }
-        for r in max(model.constraintCount, 0)..<m { start[r + 1] = value.count }
-        self.init(rowCount: m, columnCount: n, rowStart: start, rowColumn: column, rowValue: value)
+        let byColumn = transposedCompressed(minorCount: model.variableCount, start: start, index: column, value: value)
+        self.init(byRow: (start, column, value), byColumn: byColumn)
     }
 
     /// The restricted matrix of column generation: `active[c]` is the model column
     /// that is GLPK column c + 1, read from the model's columns (`columnStart`,
     /// 0-based `columnRows`, `columnValues`).
     init(rowCount m: Int, active: [Int32], columnStart: [Int], columnRows: [Int32], columnValues: [Double]) {
-        var count = [Int](repeating: 0, count: m + 1)
-        for j in active {
-            for k in columnStart[Int(j)]..<columnStart[Int(j) + 1] where columnValues[k] != 0 { count[Int(columnRows[k]) + 1] += 1 }
-        }
-        for r in 0..<m { count[r + 1] += count[r] }
-        var fill = count
-        var column = [Int32](repeating: 0, count: count[m]), value = [Double](repeating: 0, count: count[m])
-        for (c, j) in active.enumerated() {
-            for k in columnStart[Int(j)]..<columnStart[Int(j) + 1] where columnValues[k] != 0 {
-                let r = Int(columnRows[k])
-                column[fill[r]] = Int32(c)
-                value[fill[r]] = abs(columnValues[k])
-                fill[r] += 1
+        var start = [0], row: [Int32] = [], value: [Double] = []
+        for j in active.map(Int.init) {
+            for k in columnStart[j]..<columnStart[j + 1] where columnValues[k] != 0 {
+                row.append(columnRows[k])
+                value.append(abs(columnValues[k]))
             }
+            start.append(value.count)
         }
-        self.init(rowCount: m, columnCount: active.count, rowStart: count, rowColumn: column, rowValue: value)
+        let byRow = transposedCompressed(minorCount: m, start: start, index: row, value: value)
+        self.init(byRow: byRow, byColumn: (start, row, value))
     }
 
-    private init(rowCount m: Int, columnCount n: Int, rowStart: [Int], rowColumn: [Int32], rowValue: [Double]) {
-        self.rowStart = rowStart
-        self.rowColumn = rowColumn
-        self.rowValue = rowValue
-        var start = [Int](repeating: 0, count: n + 1)
-        for j in rowColumn { start[Int(j) + 1] += 1 }
-        for j in 0..<n { start[j + 1] += start[j] }
-        var fill = start
-        var row = [Int32](repeating: 0, count: rowColumn.count), value = [Double](repeating: 0, count: rowColumn.count)
-        for r in 0..<m {
-            for k in rowStart[r]..<rowStart[r + 1] {
-                let j = Int(rowColumn[k])
-                row[fill[j]] = Int32(r)
-                value[fill[j]] = rowValue[k]
-                fill[j] += 1
-            }
-        }
-        columnStart = start
-        columnRow = row
-        columnValue = value
-        rows = [Double](repeating: 1, count: m)
-        columns = [Double](repeating: 1, count: n)
+    private init(byRow: (start: [Int], index: [Int32], value: [Double]), byColumn: (start: [Int], index: [Int32], value: [Double])) {
+        (rowStart, rowColumn, rowValue) = byRow
+        (columnStart, columnRow, columnValue) = byColumn
+        rows = [Double](repeating: 1, count: rowStart.count - 1)
+        columns = [Double](repeating: 1, count: columnStart.count - 1)
         scale()
     }
 
@@ -134,26 +112,19 @@ struct GLPKScaling {
         return (low, high)
     }
 
-    /// `max_row_ratio` and `max_col_ratio`.
-    private func worstRowRatio() -> Double {
+    /// `max_row_ratio` or `max_col_ratio`: the worst max / min over `count` lines.
+    private func worstRatio(count: Int, _ range: (Int) -> (min: Double, max: Double)) -> Double {
         var ratio = 1.0
-        for i in 0..<rows.count {
-            let (a, b) = rowRange(i)
+        for i in 0..<count {
+            let (a, b) = range(i)
             let t = b / a
             if i == 0 || ratio < t { ratio = t }
         }
         return ratio
     }
 
-    private func worstColumnRatio() -> Double {
-        var ratio = 1.0
-        for j in 0..<columns.count {
-            let (a, b) = columnRange(j)
-            let t = b / a
-            if j == 0 || ratio < t { ratio = t }
-        }
-        return ratio
-    }
+    /// Whether the rows are scaled worse than the columns (GLPK's `flag`).
+    private var rowsWorse: Bool { worstRatio(count: rows.count, rowRange) > worstRatio(count: columns.count, columnRange) }
 
     /// `scale_prob` with GLP_SF_GM | GLP_SF_EQ | GLP_SF_SKIP.
     private mutating func scale() {
@@ -161,7 +132,7 @@ struct GLPKScaling {
         if low >= 0.10 && high <= 10.0 { return }
         // gm_iterate(lp, 15, 0.90); GLPK's `flag` is 1 when the rows are worse,
         // and the rows are scaled in pass `flag` (so then second).
-        let flag = worstRowRatio() > worstColumnRatio() ? 1 : 0
+        let flag = rowsWorse ? 1 : 0
         var ratio = 0.0
         for k in 1...15 {
             let old = ratio
@@ -171,7 +142,7 @@ struct GLPKScaling {
             geometricMeanPass(flag: flag)
         }
         // eq_scaling(lp, max_row_ratio(lp) > max_col_ratio(lp))
-        let equilibrationFlag = worstRowRatio() > worstColumnRatio() ? 1 : 0
+        let equilibrationFlag = rowsWorse ? 1 : 0
         for pass in 0...1 {
             if pass == equilibrationFlag {
                 for i in 0..<rows.count { rows[i] = rows[i] / rowRange(i).max }

@@ -9,7 +9,7 @@ public enum LedgerTime {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
         let days = Int(floorDiv(seconds, 86_400))
         let rest = Int(seconds - Int64(days) * 86_400)
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = CalendarDate.civil(fromDayNumber: days)
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, rest / 3600, rest % 3600 / 60, rest % 60)
     }
 
@@ -29,23 +29,9 @@ public enum LedgerTime {
     /// The calendar day (UTC) of a stored time.
     static func day(of date: Date) -> CalendarDate {
         let days = Int(floorDiv(Int64(date.timeIntervalSince1970.rounded(.down)), 86_400))
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = CalendarDate.civil(fromDayNumber: days)
         return CalendarDate(year: y, month: m, day: d)!
     }
 
     private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
-
-    /// Days since 1970-01-01 → (year, month, day) in the proleptic Gregorian calendar
-    /// (Howard Hinnant's `civil_from_days`).
-    private static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
 }

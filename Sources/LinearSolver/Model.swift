@@ -284,21 +284,31 @@ extension Model {
     /// entries are `rows[start[j]..<start[j + 1]]` with `coefficients` alongside, rows
     /// in increasing order. For pricing columns against row duals.
     public func columnWise() -> (start: [Int], rows: [Int32], coefficients: [Double]) {
-        // Counting sort of the row-wise entries by column.
-        var start = [Int](repeating: 0, count: variableCount + 1)
-        for j in rowIndices { start[Int(j) + 1] += 1 }
-        for j in 0..<variableCount { start[j + 1] += start[j] }
-        var rows = [Int32](repeating: 0, count: nonZeroCount)
-        var coefficients = [Double](repeating: 0, count: nonZeroCount)
-        var next = start
-        for r in 0..<constraintCount {
-            for k in rowStart[r]..<rowStart[r + 1] {
-                let j = Int(rowIndices[k])
-                rows[next[j]] = Int32(r)
-                coefficients[next[j]] = rowCoefficients[k]
-                next[j] += 1
-            }
-        }
-        return (start, rows, coefficients)
+        let t = transposedCompressed(minorCount: variableCount, start: rowStart, index: rowIndices, value: rowCoefficients)
+        return (t.start, t.index, t.value)
     }
+}
+
+/// A compressed sparse matrix turned the other way (rows ↔ columns) by a counting sort:
+/// line i's entries are `index[start[i]..<start[i + 1]]` with `value` alongside, each
+/// index below `minorCount`; the result lists each line of the other orientation with
+/// its entries in increasing order of the original lines.
+package func transposedCompressed(minorCount: Int, start: [Int], index: [Int32], value: [Double])
+    -> (start: [Int], index: [Int32], value: [Double])
+{
+    var result = [Int](repeating: 0, count: minorCount + 1)
+    for j in index { result[Int(j) + 1] += 1 }
+    for j in 0..<minorCount { result[j + 1] += result[j] }
+    var lines = [Int32](repeating: 0, count: index.count)
+    var values = [Double](repeating: 0, count: index.count)
+    var next = result
+    for i in 0..<(start.count - 1) {
+        for k in start[i]..<start[i + 1] {
+            let j = Int(index[k])
+            lines[next[j]] = Int32(i)
+            values[next[j]] = value[k]
+            next[j] += 1
+        }
+    }
+    return (result, lines, values)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReserveModel
 
 /// Wall-clock times of a scenario: its start (ISO 8601 with a UTC offset, checked by
 /// the validator) plus hours, in the scenario's own time zone.
@@ -53,8 +54,8 @@ struct ScenarioClock: Sendable {
     }
 
     /// Calendar fields of the instant `hours` after the start, in the scenario's zone:
-    /// the proleptic Gregorian calendar by arithmetic (days to civil date, Hinnant's
-    /// algorithm), which is what Foundation's Gregorian calendar gives from 1583 on, at
+    /// the proleptic Gregorian calendar by arithmetic (`CalendarDate.civil(fromDayNumber:)`),
+    /// which is what Foundation's Gregorian calendar gives from 1583 on, at
     /// a fraction of the cost of a Calendar per clock text (a thousand per report).
     /// Earlier instants go through Foundation's calendar (it switches to Julian).
     func components(_ hours: Double) -> LocalTime {
@@ -64,15 +65,7 @@ struct ScenarioClock: Sendable {
         let seconds = Int(local)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let ofDay = seconds - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = CalendarDate.civil(fromDayNumber: days)
         return LocalTime(year: year, month: month, day: day, hour: ofDay / 3600, minute: ofDay % 3600 / 60, second: ofDay % 60)
     }
 

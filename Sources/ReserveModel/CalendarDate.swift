@@ -48,6 +48,21 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
         return era * 146_097 + doe - 719_468
     }
 
+    /// The (year, month, day) of a ``dayNumber``, the proleptic Gregorian calendar for
+    /// any year (Howard Hinnant's civil_from_days): the ledger's stored times and the
+    /// reports' clock texts both count days this way.
+    package static func civil(fromDayNumber z0: Int) -> (year: Int, month: Int, day: Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
     /// Days from `self` to `other` (positive when `other` is later).
     public func days(until other: CalendarDate) -> Int { other.dayNumber - dayNumber }
 
