@@ -55,7 +55,10 @@ extension GLPKSolver {
             // Branch and bound on the columns that are free (FixedColumnReduction); a
             // column basic in the starting basis stays, so that the basis stays whole.
             let reduction = FixedColumnReduction(model) { basis?.columns[$0] == .basic }
-            if reduction.removedCount > 0 {
+            // Only while an integer column is left: a model reduced to no columns would
+            // be an invalid argument to GLPK, and one reduced to continuous columns an LP
+            // with other statuses; both are solved whole, as before.
+            if reduction.removedCount > 0, reduction.model.isMixedInteger {
                 // The full matrix's factors, less the removed columns: the scaled
                 // problem GLPK's simplex works on is the one it worked on before.
                 let full = basis?.scaling.flatMap { $0.matrix == model.matrixHash ? ($0.rows, $0.columns) : nil }

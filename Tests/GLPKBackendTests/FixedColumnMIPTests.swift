@@ -49,11 +49,33 @@ import TestSupport
         #expect(solutions[0].objectiveValue == best1, "seed \(seed)")
         #expect(solutions[1].objectiveValue == best2, "seed \(seed)")
         let s = solutions[1]
+        #expect(s.status == .optimal)
         #expect(s.values.count == n)
         for j in 0..<n where fixed[j] != nil { #expect(s.values[j] == fixed[j]!, "seed \(seed) column \(j)") }
         for i in 0..<m {
             let activity = (0..<n).reduce(0.0) { $0 + a[i][$1] * s.values[$1] }
             #expect(abs(s.rowActivities[i] - activity) < 1e-9, "seed \(seed) row \(i)")
         }
+    }
+
+    /// Every integer column fixed (nothing left to branch on): solved whole, as a MIP,
+    /// never handed to GLPK with no columns. x, y fixed at 2 and 1, z ∈ [0, 4]
+    /// continuous; x + y + z ≤ 5; maximise x + 2y + 3z: z = 2, value 2 + 2 + 6 = 10.
+    @Test func aModelWithEveryIntegerColumnFixedStillSolves() throws {
+        var model = Model(name: "allFixed")
+        let x = model.addVariable(.integer, lowerBound: 2, upperBound: 2)
+        let y = model.addVariable(.integer, lowerBound: 1, upperBound: 1)
+        let z = model.addVariable(upperBound: 4)
+        model.addConstraint(x + y + z <= 5, name: "cap")
+        let solutions = try GLPKSolver().solve(model, lexicographic: [LexicographicObjective(.maximize, x + 2 * y + 3 * z, name: "v")])
+        #expect(solutions.first?.status == .optimal)
+        #expect(solutions.first?.objectiveValue == 10)
+        #expect(solutions.first?.values == [2, 1, 2])
+
+        var allFixed = Model(name: "noFreeColumn")
+        let a = allFixed.addVariable(.integer, lowerBound: 3, upperBound: 3)
+        allFixed.addConstraint(a <= 5, name: "cap")
+        let only = try GLPKSolver().solve(allFixed, lexicographic: [LexicographicObjective(.minimize, 2 * a, name: "c")])
+        #expect(only.first?.status == .optimal && only.first?.objectiveValue == 6 && only.first?.values == [3])
     }
 }
