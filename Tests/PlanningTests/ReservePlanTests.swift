@@ -17,52 +17,11 @@ import TestSupport
 @Suite struct ReservePlanTests {
     static func bundle(d1Volume: Double = 1000, minStock: String = "", s2Tents: Int = 100, stock: String = "",
                        s1AlsoAtA2: Int? = nil) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("er-plan-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
-        func write(_ name: String, _ text: String) throws {
-            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-        try write("bundle.json", """
-        {"schema_version":1,"name":"tiny","description":"hand-checkable planning case","default_policy":"p",
-         "policies":[{"id":"p","name":"10 h","source":"test","arrival_hours":2,"relief_hours":10}],
-         "persons_per_household":3,"max_snap_km":5,
-         "files":{"areas":"areas.csv","depots":"depots.csv","items":"items.csv","stock":"stock.csv","teams":"teams.csv",
-                  "fleet":"fleet.csv","roads":"roads.csv","nodes":"nodes.csv","scenarios":["scenarios/s1.json","scenarios/s2.json"]}}
-        """)
-        try write("areas.csv", """
-        id,name,name_en,level,parent,population,lat,lon,hazards,major_risk_area
-        C,城,City,city,,100000,40,116.5,flood:high,false
-        A1,甲镇,A1,township,C,10000,40,116.5,flood:high,false
-        A2,乙镇,A2,township,C,10000,40,118,flood:high,false
-
-        """)
-        try write("depots.csv", """
-        id,name,level,area,lat,lon,owner,capacity_m3,capacity_tonnes,handling_hours,throughput_tonnes_per_hour,mode,lead_hours,contract_cap_tonnes,production_rate_tonnes_per_hour,ramp_up_hours,mutual_aid,mutual_aid_lead_hours
-        D1,一号库,township,A1,40,116,局,\(d1Volume),1000,0,1000,physical,0,,,0,false,
-        D2,二号库,county,A2,40,118.5,局,1000,1000,0,1000,physical,0,,,0,false,
-
-        """)
-        try write("items.csv", """
-        id,code,name,name_en,category,unit,unit_weight_kg,unit_volume_m3,shelf_life_days,unit_price_yuan,norm_per_person_day,norm_per_household,norm_per_incident,norm_source,criticality
-        tent,1,帐篷,tent,relief,顶,50,0.2,,1000,0.01,0,0,test,1
-
-        """)
-        try write("stock.csv", "depot,item,quantity,unit,batch,received,expiry\n" + stock)
-        try write("teams.csv", "id,name,kind,area,lat,lon,specialties,headcount,vehicles,mobilisation_minutes\n")
-        try write("fleet.csv", "depot,trucks,capacity_tonnes,capacity_m3,speed_factor\n")
-        try write("nodes.csv", "id,lat,lon\nn1,40,116\nn2,40,116.5\nn3,40,118\nn4,40,118.5\n")
-        try write("roads.csv", """
-        from,to,length_km,class,speed_kmh,oneway
-        n1,n2,60,county,60,false
-        n2,n3,780,county,60,false
-        n3,n4,60,county,60,false
-
-        """)
         let extra = s1AlsoAtA2.map { """
             ,{"area":"A2","affected_population":1000,"displaced_population":0,"relief_days":1,"demands":[{"item":"tent","quantity":\($0)}]}
             """ } ?? ""
-        for (id, area, weight, tents) in [("s1", "A1", 0.7, 100), ("s2", "A2", 0.3, s2Tents)] {
-            try write("scenarios/\(id).json", """
+        let scenarios = [("s1", "A1", 0.7, 100), ("s2", "A2", 0.3, s2Tents)].map { id, area, weight, tents in
+            (id, """
             {"id":"\(id)","name":"\(id)","hazard":"flood","response_level":"II","start":"2025-07-01T08:00:00+08:00","season":"summer",
              "weight":\(weight),"incidents":[{"id":"i","name":"i","hazard":"flood","start_offset_hours":0,
              "affected_areas":[{"area":"\(area)","affected_population":1000,"displaced_population":0,"relief_days":1,
@@ -70,7 +29,9 @@ import TestSupport
             """)
         }
         _ = minStock
-        return dir.path
+        return try HandCheckedBundles.twoTownships(name: "tiny", description: "hand-checkable planning case", d1Volume: d1Volume,
+                                                   items: "tent,1,帐篷,tent,relief,顶,50,0.2,,1000,0.01,0,0,test,1\n", stock: stock,
+                                                   scenarios: scenarios)
     }
 
     func plan(_ path: String, _ options: ReservePlanOptions) throws -> ReservePlan {
