@@ -167,7 +167,8 @@ public struct ResponseReport: Codable, Sendable, Equatable {
         public var teamRows: Int, teamColumns: Int
         /// Times the fleet-hour rows were tightened until every on-time trip fitted on the trucks.
         public var scheduleRounds: Int
-        /// The LP's level 1 when whole pieces were solved for (a bound on
+        /// The LP's level 1 when whole pieces were solved for, or the bound branch and
+        /// bound proved for level 1 with whole truckloads (a bound on
         /// `levelObjectives[0]`); null when the plan is the LP's own.
         @Nullable public var levelOneLPBound: Double?
     }

@@ -32,6 +32,34 @@ import TestSupport
         #expect(result[1].rowDuals.count == m.constraintCount)
     }
 
+    /// A later MIP level starts from the level before's point, which meets the row
+    /// holding that level: stopped after its root node, it still has an answer.
+    /// Level 1 (max z, a lone binary) is whole at the root: z = 1, x = y = 0. Level 2
+    /// (max 3x + 5y ≤ 37, x and y whole) has a fractional root (y = 7.4, say); its
+    /// optimum is 37 (x = 4, y = 5 or x = 9, y = 2). Stopped at the next node, GLPK's
+    /// own search has no point to give (`--integer-vehicles` on Suzhou searched 600 s
+    /// without one); started from level 1's point it has at least that one (value 0).
+    @Test func laterMIPLevelStartsFromTheLevelBefore() throws {
+        var m = Model()
+        let z = m.addVariable(.binary)
+        let x = m.addVariable(.integer, upperBound: 100), y = m.addVariable(.integer, upperBound: 100)
+        m.addConstraint(3 * x + 5 * y <= 37)
+        let levels = [
+            LexicographicObjective(.maximize, LinearExpression(z), name: "z"),
+            LexicographicObjective(.maximize, 3 * x + 5 * y, name: "fill"),
+        ]
+        var options = SolveOptions()
+        options.nodeLimit = 2 // the root, then stop at the next node selected
+        let stopped = try GLPKSolver(options: options).solve(m, lexicographic: levels)
+        #expect(stopped.map(\.status.hasSolution) == [true, true])
+        #expect(stopped[1].values.first == 1)
+        let fill = stopped[1].values.count == 3 ? 3 * stopped[1].values[1] + 5 * stopped[1].values[2] : -1
+        #expect(stopped[1].objectiveValue == fill && (0...37).contains(fill))
+        let whole = try GLPKSolver().solve(m, lexicographic: levels)
+        #expect(whole.map(\.objectiveValue) == [1, 37])
+        #expect(3 * whole[1].values[1] + 5 * whole[1].values[2] == 37)
+    }
+
     @Test func mixedIntegerLevelsAndMaximise() throws {
         // Level 1: max number of items (binary) with weight ≤ 10; level 2: min weight.
         // Weights 3, 4, 5, 6: at most 2 items fit in 10 only as 3+4, 3+5, 3+6 or 4+5 … and
