@@ -58,14 +58,18 @@ public struct Localizer: Sendable {
     private static let englishTable = load(.en)
     private static let chineseTable = load(.zh)
 
-    private static func load(_ language: Language) -> [String: String] {
+    /// The table of `language` as read from its file (``StringsTable``, or Foundation
+    /// for what that does not read).
+    static func load(_ language: Language) -> [String: String] {
         // SwiftPM keeps "zh-Hans.lproj" on Darwin and lowercases it on Linux.
         let candidates = [language.localization, language.localization.lowercased()]
         for localization in candidates {
             guard let path = Bundle.module.path(forResource: "Localizable", ofType: "strings", inDirectory: nil,
                                                 forLocalization: localization),
-                  let data = FileManager.default.contents(atPath: path),
-                  let plist = try? PropertyListSerialization.propertyList(from: data, format: nil),
+                  let data = FileManager.default.contents(atPath: path)
+            else { continue }
+            if let table = StringsTable.parse([UInt8](data)) { return table }
+            guard let plist = try? PropertyListSerialization.propertyList(from: data, format: nil),
                   let table = plist as? [String: String]
             else { continue }
             return table
