@@ -98,7 +98,11 @@ public struct TextTable: Sendable {
 }
 
 /// `text` broken into lines of at most `width` terminal columns: at spaces where
-/// possible, else between characters (a CJK character is never split).
+/// possible, else between characters (a CJK character is never split). A break
+/// between characters follows Chinese typesetting's line-start and line-end rules
+/// (避头尾, W3C clreq §3.1.7): closing punctuation such as `、` `。` `）` never starts a
+/// line and an opening bracket such as `（` never ends one; the character before
+/// moves down instead, so a name breaks as `…（协作支` / `援）`, not `…（协作支援` / `）`.
 func wrap(_ text: String, to width: Int) -> [String] {
     guard displayWidth(text) > width, width > 1 else { return [text] }
     var lines: [String] = []
@@ -119,9 +123,18 @@ func wrap(_ text: String, to width: Int) -> [String] {
         for character in word {
             let cw = displayWidth(String(character))
             if used + cw > width && used > 0 {
+                // Move characters down while the break would start the next line with
+                // closing punctuation or end this one with an opening bracket; never
+                // the line's last character (a line of punctuation alone stays).
+                var carried = ""
+                while line.count > 1,
+                      let last = line.last,
+                      noLineStart.contains(carried.first ?? character) || noLineEnd.contains(last) {
+                    carried.insert(line.removeLast(), at: carried.startIndex)
+                }
                 lines.append(line)
-                line = ""
-                used = 0
+                line = carried
+                used = displayWidth(carried)
             }
             line.append(character)
             used += cw
@@ -130,6 +143,14 @@ func wrap(_ text: String, to width: Int) -> [String] {
     if !line.isEmpty || lines.isEmpty { lines.append(line) }
     return lines
 }
+
+/// Characters that may not begin a line in Chinese text: closing brackets and quotes,
+/// pause, full stop, comma and the other punctuation that follows what it marks (the
+/// full-width forms; English text breaks at its spaces).
+private let noLineStart: Set<Character> = Set("、。，．：；！？）］｝》」』】〕〉〗〙〛”’…‥〜")
+
+/// Characters that may not end a line: opening brackets and quotes.
+private let noLineEnd: Set<Character> = Set("（［｛《「『【〔〈〖〘〚“‘")
 
 /// Terminal columns a string occupies: East Asian wide and fullwidth characters take
 /// two, combining marks none, everything else one.

@@ -43,6 +43,40 @@ import Testing
         #expect(wrap("abcdefghij", to: 4) == ["abcd", "efgh", "ij"])
     }
 
+    /// Chinese line breaking (避头尾): closing punctuation never starts a line and an
+    /// opening bracket never ends one; the character before moves down. Worked by hand
+    /// (every CJK character and full-width mark is two columns wide):
+    /// * 商丘市应急物资储备库（协作支援）, 30 columns: the first 15 characters fill a
+    ///   line and `）` would start the next, so `援` moves down with it.
+    /// * 甲乙（丙丁 in 6: `甲乙（` fills the line but ends with `（`, which moves down.
+    /// * 甲乙丙）。 in 6: `）` would start the next line; `丙` moves down and `丙）。`
+    ///   fits in 6.
+    /// * A team list breaks before a name, never before its `、`.
+    @Test func chineseLinesNeverStartWithClosingPunctuation() {
+        #expect(wrap("商丘市应急物资储备库（协作支援）", to: 30) == ["商丘市应急物资储备库（协作支", "援）"])
+        #expect(wrap("甲乙（丙丁", to: 6) == ["甲乙", "（丙丁"])
+        #expect(wrap("甲乙丙）。", to: 6) == ["甲乙", "丙）。"])
+        #expect(wrap("娄庄镇消防救援站、灵城镇消防救援站", to: 16) == ["娄庄镇消防救援", "站、灵城镇消防救", "援站"])
+        // A line of punctuation alone cannot move anything down: it stays as it is.
+        #expect(wrap("）））", to: 2) == ["）", "）", "）"])
+        // Every width at which the rules can hold: 丙）、 needs 6 columns on one line (at 4
+        // a closing mark must start a line, and does; the text is never lost).
+        for (text, narrowest) in [("宿州市应急物资储备保障分中心、萧县应急物资储备保障库（县级）", 4), ("（甲）（乙）（丙）、丁。", 6)] {
+            #expect(wrap(text, to: 4).joined() == text)
+            for width in narrowest...12 {
+                let lines = wrap(text, to: width)
+                #expect(lines.joined() == text, "\(text) in \(width)")
+                #expect(lines.allSatisfy { displayWidth($0) <= width }, "\(text) in \(width)")
+                for line in lines.dropFirst() where line.count > 1 {
+                    #expect(!"、。，）》」】".contains(line.first!), "\(text) in \(width): \(lines)")
+                }
+                for line in lines.dropLast() where line.count > 1 {
+                    #expect(!"（《「【".contains(line.last!), "\(text) in \(width): \(lines)")
+                }
+            }
+        }
+    }
+
     /// The widest column narrows (wrapping) until the table fits the width asked for.
     @Test func tablesFitTheWidthByNarrowingTheWidestColumn() {
         var t = TextTable(columns: [.init("a", maxWidth: 60), .init("b", maxWidth: 60)])
