@@ -187,9 +187,12 @@ public enum PlanText {
         out.append(w("plan.scope", ["scope": r.scope.map(\.rawValue).joined(separator: ", ")]))
         if let whole = r.wholePieces, let bound = whole.levelOneLPBound, let gap = whole.levelOneGap {
             // Items counted in pieces are whole: how far that puts level 1 from the LP's bound.
-            out.append(w(whole.nodeLimitReached ? "plan.wholePiecesLimit" : "plan.wholePieces",
-                         ["columns": String(whole.integerColumns), "bound": ResponseText.format6(bound),
-                          "gap": ResponseText.format6(gap), "nodes": String(whole.nodes)]))
+            // Named by what level 1 is (the worst scenario's shortfall for a robust plan),
+            // and said to be the planning model's: the figures below are dispatch's.
+            let level = w(r.objectiveKind == "robust" ? "plan.levelOne.worst" : "plan.levelOne.expected")
+            let key = whole.nodeLimitReached ? "plan.wholePiecesLimit" : gap == 0 ? "plan.wholePiecesSame" : "plan.wholePieces"
+            out.append(w(key, ["columns": String(whole.integerColumns), "bound": ResponseText.format6(bound), "level": level,
+                               "gap": ResponseText.format6(gap), "nodes": String(whole.nodes)]))
         }
         out.append(w("plan.shortfall", ["expectedBefore": ResponseText.format6(r.expectedShortfall.before),
                                         "expectedAfter": ResponseText.format6(r.expectedShortfall.after),
