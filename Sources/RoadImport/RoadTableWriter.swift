@@ -215,6 +215,13 @@ public enum RoadTableWriter {
     /// into a temporary file beside the table, renamed over it once complete.
     public static func write(_ network: ImportedRoadNetwork, to directory: String, nodesFile: String = "nodes.csv",
                              roadsFile: String = "roads.csv") throws(RoadImportError) {
+        try write(network, to: directory, nodesFile: nodesFile, roadsFile: roadsFile, blockRows: blockRows)
+    }
+
+    /// ``write(_:to:nodesFile:roadsFile:)`` in blocks of `blockRows` rows (tests use
+    /// small blocks to write a small network in many batches).
+    static func write(_ network: ImportedRoadNetwork, to directory: String, nodesFile: String, roadsFile: String,
+                      blockRows: Int) throws(RoadImportError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -225,7 +232,7 @@ public enum RoadTableWriter {
         var files: [TableFile] = []
         defer { for file in files { file.discard() } }
         for path in paths { files.append(try TableFile(path: path)) }
-        try formatTables([.nodes, .roads], network) { (batch) throws(RoadImportError) in
+        try formatTables([.nodes, .roads], network, blockRows: blockRows) { (batch) throws(RoadImportError) in
             for (t, file) in files.enumerated() {
                 let blocks = batch.filter { $0.table == t }.map(\.bytes)
                 if !blocks.isEmpty { try file.append(blocks) }
