@@ -3,9 +3,10 @@ import Foundation
 
 /// Reads OpenStreetMap PBF files (wiki.openstreetmap.org/wiki/PBF_Format).
 ///
-/// Blocks are read one batch at a time and decoded on all cores; the caller sees
-/// them in file order, so results do not depend on scheduling. Memory holds one
-/// batch of blocks (a few times 16 MiB at most) plus what the caller keeps.
+/// Blocks are read one batch at a time and decoded on all cores, the next batch read
+/// while the previous one is decoded; the caller sees them in file order, so results
+/// do not depend on scheduling. Memory holds two batches of blocks (a few times 16 MiB
+/// at most) plus what the caller keeps.
 ///
 /// Supported: zlib and uncompressed blobs, plain and dense nodes, ways
 /// (relations are skipped). Unsupported compressions (LZMA, LZ4, ZSTD) and header
