@@ -9,8 +9,16 @@ column (every fifth one secondary, the rest residential, every seventh row one-w
 so every interior node is a junction and nothing contracts away. Coordinates get
 ±10 m of seeded jitter.
 
-Usage: python3 scripts/bench_import.py [--side 1300] [--runs 3] [--reserve .build/release/reserve]
+The streets (a second, more realistic synthetic file, measured beside the grid):
+STREETS × STREETS junctions 300 m apart, and between two junctions four shape points
+on a gentle seeded curve, as real OSM ways carry them; ways run four blocks along every
+row and column with a name per street (every sixth one secondary, every ninth row
+one-way), so each road the import writes is a block with a six-point WKT polyline and
+a name, and most nodes it reads are shape points, not junctions. Written the same way (OSM XML, converted by `osmium cat`).
+
+Usage: python3 scripts/bench_import.py [--side 1300] [--streets 500] [--runs 3] [--reserve .build/release/reserve]
                                       [--before OTHER_BINARY] [--extra LABEL=BINARY ...] [--no-pyrosm]
+--streets 0 leaves the streets file out.
 --before runs a second build (e.g. of the previous commit) in the same run, on the same
 files, as "reserve import (before)"; --extra adds more, each under its label: any binary
 taking `import osm FILE --out DIR`.
@@ -57,6 +65,59 @@ def write_grid(path, side):
         f.write("</osm>\n")
 
 
+def write_streets(path, side, shape=4):
+    """OSM XML of the streets: junction ids row-major from 1, then the shape points of
+    every block (rows first, then columns), way ids from 1."""
+    step = 0.0027  # ≈ 300 m in latitude
+    rng = random.Random(29)
+    lat = lambda r: 30 + r * step
+    lon = lambda c: 110 + c * step * 1.15
+    next_id = side * side + 1
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="bench_import.py">\n')
+        for r in range(side):
+            for c in range(side):
+                f.write(f'<node id="{r * side + c + 1}" version="1" lat="{lat(r):.7f}" lon="{lon(c):.7f}"/>\n')
+        # Shape points of the block from junction (r, c) to its east (vertical False) or
+        # north (True) neighbour: evenly spaced, bowed sideways by a seeded amount.
+        blocks = {}
+        for vertical in (False, True):
+            for r in range(side if not vertical else side - 1):
+                for c in range(side - 1 if not vertical else side):
+                    bow = rng.uniform(-4e-4, 4e-4)
+                    ids = []
+                    for k in range(1, shape + 1):
+                        t = k / (shape + 1)
+                        side_off = bow * 4 * t * (1 - t)
+                        y = lat(r + (t if vertical else 0)) + (0 if vertical else side_off)
+                        x = lon(c + (0 if vertical else t)) + (side_off if vertical else 0)
+                        f.write(f'<node id="{next_id}" version="1" lat="{y:.7f}" lon="{x:.7f}"/>\n')
+                        ids.append(next_id)
+                        next_id += 1
+                    blocks[(vertical, r, c)] = ids
+        way = 1
+        for vertical in (False, True):
+            for line in range(side):
+                for start in range(0, side - 1, 4):
+                    end = min(start + 4, side - 1)
+                    refs = []
+                    for k in range(start, end):
+                        a = (k * side + line + 1) if vertical else (line * side + k + 1)
+                        refs.append(a)
+                        refs += blocks[(vertical, k, line) if vertical else (vertical, line, k)]
+                    refs.append((end * side + line + 1) if vertical else (line * side + end + 1))
+                    cls = "secondary" if line % 6 == 0 else "residential"
+                    name = f"{'North' if vertical else 'East'} Street {line + 1}"
+                    f.write(f'<way id="{way}" version="1">')
+                    f.write("".join(f'<nd ref="{n}"/>' for n in refs))
+                    f.write(f'<tag k="highway" v="{cls}"/><tag k="name" v="{name}"/>')
+                    if not vertical and line % 9 == 4:
+                        f.write('<tag k="oneway" v="yes"/>')
+                    f.write("</way>\n")
+                    way += 1
+        f.write("</osm>\n")
+
+
 def timed(cmd, runs):
     """Best and median wall time, best CPU time (user + sys: on a shared machine the
     fairer figure) with its user and sys parts, and peak RSS in MB, over `runs` runs
@@ -83,6 +144,7 @@ def node_count(pbf):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--side", type=int, default=1300)
+    ap.add_argument("--streets", type=int, default=500, help="junctions per side of the streets file (0: leave it out)")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--reserve", default=os.path.join(ROOT, ".build", "release", "reserve"))
     ap.add_argument("--before", help="another build to time in the same run (before a change)")
@@ -94,8 +156,15 @@ def main():
         write_grid(grid_xml, args.side)
         subprocess.run(["osmium", "cat", grid_xml, "-o", grid, "-O"], check=True)
         os.remove(grid_xml)
+        files = [("helsinki.osm.pbf", HELSINKI), (f"grid {args.side}²", grid)]
+        if args.streets > 0:
+            streets_xml, streets = os.path.join(tmp, "streets.osm"), os.path.join(tmp, "streets.osm.pbf")
+            write_streets(streets_xml, args.streets)
+            subprocess.run(["osmium", "cat", streets_xml, "-o", streets, "-O"], check=True)
+            os.remove(streets_xml)
+            files.append((f"streets {args.streets}²", streets))
         print(f"{'file':<18} {'tool':<24} {'best s':>8} {'median s':>9} {'CPU s':>7} {'user s':>7} {'sys s':>7} {'MB/s':>7} {'nodes/s':>11} {'peak MB':>8}")
-        for name, pbf in (("helsinki.osm.pbf", HELSINKI), (f"grid {args.side}²", grid)):
+        for name, pbf in files:
             mb, nodes = os.path.getsize(pbf) / 1e6, node_count(pbf)
             tools = [("reserve import (before)", [args.before, "import", "osm", pbf, "--out", os.path.join(tmp, "out-before")])] if args.before else []
             for k, extra in enumerate(args.extra):

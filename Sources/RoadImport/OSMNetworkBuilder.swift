@@ -162,6 +162,13 @@ struct OSMNetworkBuilder {
         report.blockingBarriers = barrierCopies.count
         report.nodesBeforeFilter = vertexOSMID.count
         report.edgesBeforeFilter = store.pieces.count
+        // Every vertex's name, made on the other core while the components and the
+        // contraction run on this one (only the kept ones are used).
+        let prefix = nodePrefix, ids = vertexOSMID, copyNumbers = vertexCopy
+        let names = BackgroundValue { () -> [String] in
+            ids.indices.map { v in copyNumbers[v] == 0 ? "\(prefix)\(ids[v])" : "\(prefix)\(ids[v])b\(copyNumbers[v])" }
+        }
+        defer { _ = names.value } // not left running when the components throw
         let keep = try largestComponent(nodeCount: vertexOSMID.count, pieces: store.pieces, coordinates: coordinates)
         store.pieces.removeAll { !(keep[Int($0.a)] && keep[Int($0.b)]) }
         let copies = vertexCopy
@@ -169,13 +176,12 @@ struct OSMNetworkBuilder {
         // Renumber the nodes left, in order of first use.
         var newIndex = [Int](repeating: -1, count: vertexOSMID.count)
         var outNodes: [ImportedRoadNetwork.Node] = []
-        let prefix = nodePrefix
+        let vertexNames = names.value
         func renumber(_ v: Int32) -> Int {
             let v = Int(v)
             if newIndex[v] < 0 {
                 newIndex[v] = outNodes.count
-                let name = vertexCopy[v] == 0 ? "\(prefix)\(vertexOSMID[v])" : "\(prefix)\(vertexOSMID[v])b\(vertexCopy[v])"
-                outNodes.append(.init(name: name, osmID: vertexOSMID[v], coordinate: coordinates[v]))
+                outNodes.append(.init(name: vertexNames[v], osmID: vertexOSMID[v], coordinate: coordinates[v]))
             }
             return newIndex[v]
         }

@@ -3,9 +3,10 @@ import Foundation
 
 /// Reads OpenStreetMap PBF files (wiki.openstreetmap.org/wiki/PBF_Format).
 ///
-/// Blocks are read one batch at a time and decoded on all cores; the caller sees
-/// them in file order, so results do not depend on scheduling. Memory holds one
-/// batch of blocks (a few times 16 MiB at most) plus what the caller keeps.
+/// Blocks are read one batch at a time and decoded on all cores, the next batch read
+/// while the previous one is decoded; the caller sees them in file order, so results
+/// do not depend on scheduling. Memory holds two batches of blocks (a few times 16 MiB
+/// at most) plus what the caller keeps.
 ///
 /// Supported: zlib and uncompressed blobs, plain and dense nodes, ways
 /// (relations are skipped). Unsupported compressions (LZMA, LZ4, ZSTD) and header
@@ -71,44 +72,48 @@ public struct OSMPBFReader: Sendable {
                                       _ transform: @escaping @Sendable (PBFPrimitiveBlock) throws(RoadImportError) -> T,
                                       consume: (T) throws(RoadImportError) -> Void) throws(RoadImportError) {
         var sawHeader = false
-        while true {
-            var batch: [PBFRawBlock] = []
-            while batch.count < batchSize, let block = try framer.next() {
-                if block.type == "OSMHeader" {
-                    guard !sawHeader, block.index == 0 else {
-                        throw .corruptPBF(offset: block.offset, block: block.index, reason: .secondHeader)
+        // The next batch of data blocks, or the damage that ends the file. Blocks framed
+        // before the damage in the same batch are not decoded, as when batches did not
+        // overlap: the same error is thrown after the same blocks were consumed.
+        func frameBatch() -> Result<[PBFRawBlock], RoadImportError> {
+            Result { () throws(RoadImportError) -> [PBFRawBlock] in
+                var batch: [PBFRawBlock] = []
+                while batch.count < batchSize, let block = try framer.next() {
+                    if block.type == "OSMHeader" {
+                        guard !sawHeader, block.index == 0 else {
+                            throw .corruptPBF(offset: block.offset, block: block.index, reason: .secondHeader)
+                        }
+                        try Self.checkHeader(block)
+                        sawHeader = true
+                    } else if block.type == "OSMData" {
+                        guard sawHeader else {
+                            throw .corruptPBF(offset: block.offset, block: block.index, reason: .dataBeforeHeader)
+                        }
+                        if !skip(block.index) { batch.append(block) }
                     }
-                    try Self.checkHeader(block)
-                    sawHeader = true
-                } else if block.type == "OSMData" {
-                    guard sawHeader else {
-                        throw .corruptPBF(offset: block.offset, block: block.index, reason: .dataBeforeHeader)
-                    }
-                    if !skip(block.index) { batch.append(block) }
+                    // Other block types are skipped, as the format asks.
                 }
-                // Other block types are skipped, as the format asks.
+                return batch
             }
-            if batch.isEmpty {
+        }
+        // A batch is decoded on the other threads while this one reads the next batch
+        // from the file and hands the previous batch's results to `consume` in file
+        // order: reading and consuming no longer leave the cores idle.
+        var decoding: DecodingBatch<T>?
+        // No decode outlives the call, whatever is thrown.
+        defer { _ = decoding?.results() }
+        while true {
+            let framed = frameBatch()
+            let finished = decoding?.results()
+            decoding = nil
+            if case .success(let blocks) = framed, !blocks.isEmpty { decoding = DecodingBatch(blocks, transform) }
+            for result in finished ?? [] { try consume(try result.get()) }
+            let blocks = try framed.get()
+            if blocks.isEmpty {
                 guard sawHeader else { throw .corruptPBF(offset: framer.offset, block: 0, reason: .noHeader) }
                 return
             }
-            let results = Self.decodeConcurrently(batch, transform)
-            for result in results { try consume(try result.get()) }
         }
-    }
-
-    private static func decodeConcurrently<T: Sendable>(
-        _ batch: [PBFRawBlock], _ transform: @escaping @Sendable (PBFPrimitiveBlock) throws(RoadImportError) -> T
-    ) -> [Result<T, RoadImportError>] {
-        let slots = ResultSlots<T>(count: batch.count)
-        DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-            let raw = batch[i]
-            let outcome = Result { () throws(RoadImportError) -> T in
-                try transform(try PBFPrimitiveBlock(payload: try raw.payload(), block: raw))
-            }
-            slots.set(i, outcome)
-        }
-        return slots.values()
     }
 
     private static func checkHeader(_ block: PBFRawBlock) throws(RoadImportError) {
@@ -126,8 +131,33 @@ public struct OSMPBFReader: Sendable {
     }
 }
 
+/// A batch of blocks decoded on all cores in the background; ``results()`` waits for
+/// them and gives them in the batch's order.
+private final class DecodingBatch<T: Sendable>: Sendable {
+    private let slots: ResultSlots<T>
+    private let group = DispatchGroup()
+
+    init(_ batch: [PBFRawBlock], _ transform: @escaping @Sendable (PBFPrimitiveBlock) throws(RoadImportError) -> T) {
+        let slots = ResultSlots<T>(count: batch.count)
+        self.slots = slots
+        DispatchQueue.global().async(group: group) {
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                let raw = batch[i]
+                slots.set(i, Result { () throws(RoadImportError) -> T in
+                    try transform(try PBFPrimitiveBlock(payload: try raw.payload(), block: raw))
+                })
+            }
+        }
+    }
+
+    func results() -> [Result<T, RoadImportError>] {
+        group.wait()
+        return slots.values()
+    }
+}
+
 /// One slot per block for the concurrent decode: each index is written by exactly
-/// one worker, and read only after `concurrentPerform` returns.
+/// one worker, and read only after the batch's decode has finished.
 private final class ResultSlots<T: Sendable>: @unchecked Sendable {
     private var storage: [Result<T, RoadImportError>?]
     private let lock = NSLock()

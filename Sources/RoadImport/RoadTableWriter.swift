@@ -37,28 +37,63 @@ public enum RoadTableWriter {
     /// depend only on its rows, so the output is the same whatever the scheduling.
     static func formatTable<E: Error>(_ table: Table, _ network: ImportedRoadNetwork, blockRows: Int = RoadTableWriter.blockRows,
                                       emit: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
-        let header = TableBytes(capacity: 256)
-        header.append(table == .nodes ? "id,lat,lon\n" : roadColumns.joined(separator: ",") + "\n")
-        try emit(header.bytes)
-        let rows = table == .nodes ? network.nodes.count : network.edges.count
-        let blocks = (rows + blockRows - 1) / blockRows
+        try formatTables([table], network, blockRows: blockRows) { (batch) throws(E) in
+            for block in batch { try emit(block.bytes) }
+        }
+    }
+
+    /// Formats `tables` one after the other as ``formatTable(_:_:blockRows:emit:)``
+    /// does, handing `emit` one batch of blocks at a time (each with its table's index,
+    /// in order) while the next batch is already being formatted on the other threads:
+    /// writing a batch overlaps formatting the next instead of following it, and the
+    /// first batch of one table is formatted while the last of the one before is
+    /// written. `emit` is called on the calling thread only.
+    static func formatTables<E: Error>(_ tables: [Table], _ network: ImportedRoadNetwork, blockRows: Int = RoadTableWriter.blockRows,
+                                       emit: ([(table: Int, bytes: UnsafeRawBufferPointer)]) throws(E) -> Void) throws(E) {
+        // The work as (table, first row) units of one block each, tables in order.
+        var units: [(table: Int, rows: Range<Int>)] = []
+        for (t, table) in tables.enumerated() {
+            let rows = table == .nodes ? network.nodes.count : network.edges.count
+            units.append((t, 0..<0)) // the header
+            for start in stride(from: 0, to: rows, by: blockRows) { units.append((t, start..<min(start + blockRows, rows))) }
+        }
         let batch = max(1, 2 * ProcessInfo.processInfo.activeProcessorCount)
-        let buffers = (0..<min(batch, max(blocks, 1))).map { _ in TableBytes(capacity: (table == .nodes ? 40 : 160) * min(blockRows, rows + 1)) }
-        var first = 0
-        while first < blocks {
-            let count = min(batch, blocks - first)
-            let start = first
+        let widest = tables.contains(.roads) ? 160 : 40
+        let rowsPerBlock = min(blockRows, max(network.nodes.count, network.edges.count) + 1)
+        // Two sets of buffers: one batch being written while the next is formatted.
+        let sets = (0..<2).map { _ in (0..<min(batch, units.count)).map { _ in TableBytes(capacity: widest * rowsPerBlock) } }
+        let work = units
+        @Sendable func format(_ buffers: [TableBytes], first: Int, count: Int) {
             DispatchQueue.concurrentPerform(iterations: count) { k in
                 let out = buffers[k]
                 out.removeAll()
-                let range = (start + k) * blockRows..<min((start + k + 1) * blockRows, rows)
+                let unit = work[first + k]
+                let table = tables[unit.table]
+                if unit.rows.isEmpty {
+                    out.append(table == .nodes ? "id,lat,lon\n" : roadColumns.joined(separator: ",") + "\n")
+                    return
+                }
                 switch table {
-                case .nodes: formatNodes(network, range, to: out)
-                case .roads: formatRoads(network, range, to: out)
+                case .nodes: formatNodes(network, unit.rows, to: out)
+                case .roads: formatRoads(network, unit.rows, to: out)
                 }
             }
-            for k in 0..<count { try emit(buffers[k].bytes) }
-            first += count
+        }
+        var first = 0, current = 0
+        format(sets[0], first: 0, count: min(batch, units.count))
+        while first < units.count {
+            let count = min(batch, units.count - first)
+            let next = first + count
+            let formatting = DispatchGroup()
+            if next < units.count {
+                let buffers = sets[1 - current], nextCount = min(batch, units.count - next)
+                DispatchQueue.global().async(group: formatting) { format(buffers, first: next, count: nextCount) }
+            }
+            // Wait for the next batch also when emit throws: no work outlives the call.
+            defer { formatting.wait() }
+            try emit((0..<count).map { k in (work[first + k].table, sets[current][k].bytes) })
+            first = next
+            current = 1 - current
         }
     }
 
@@ -180,36 +215,30 @@ public enum RoadTableWriter {
     /// into a temporary file beside the table, renamed over it once complete.
     public static func write(_ network: ImportedRoadNetwork, to directory: String, nodesFile: String = "nodes.csv",
                              roadsFile: String = "roads.csv") throws(RoadImportError) {
+        try write(network, to: directory, nodesFile: nodesFile, roadsFile: roadsFile, blockRows: blockRows)
+    }
+
+    /// ``write(_:to:nodesFile:roadsFile:)`` in blocks of `blockRows` rows (tests use
+    /// small blocks to write a small network in many batches).
+    static func write(_ network: ImportedRoadNetwork, to directory: String, nodesFile: String, roadsFile: String,
+                      blockRows: Int) throws(RoadImportError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw .cannotWrite(path: directory, reason: "\(error.localizedDescription)")
         }
         let base = URL(fileURLWithPath: directory)
-        try writeAtomically(.nodes, network, to: base.appendingPathComponent(nodesFile).path)
-        try writeAtomically(.roads, network, to: base.appendingPathComponent(roadsFile).path)
-    }
-
-    /// Streams a table to `path` block by block (the roads table of a province is
-    /// hundreds of MB: one buffer of it cost page faults and peak memory).
-    private static func writeAtomically(_ table: Table, _ network: ImportedRoadNetwork, to path: String) throws(RoadImportError) {
-        let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        guard let file = fopen(temporary, "wb") else {
-            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
-        }
-        var closed = false
-        defer {
-            if !closed { fclose(file) }
-            unlink(temporary)
-        }
-        try formatTable(table, network) { (bytes) throws(RoadImportError) in
-            guard fwrite(bytes.baseAddress, 1, bytes.count, file) == bytes.count else {
-                throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        let paths = [base.appendingPathComponent(nodesFile).path, base.appendingPathComponent(roadsFile).path]
+        var files: [TableFile] = []
+        defer { for file in files { file.discard() } }
+        for path in paths { files.append(try TableFile(path: path)) }
+        try formatTables([.nodes, .roads], network, blockRows: blockRows) { (batch) throws(RoadImportError) in
+            for (t, file) in files.enumerated() {
+                let blocks = batch.filter { $0.table == t }.map(\.bytes)
+                if !blocks.isEmpty { try file.append(blocks) }
             }
         }
-        closed = true
-        guard fclose(file) == 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        guard rename(temporary, path) == 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        for file in files { try file.commit() }
     }
 
     static func flag(_ value: Bool) -> String { value ? "true" : "false" }
