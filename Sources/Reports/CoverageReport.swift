@@ -95,6 +95,16 @@ public enum CoverageText {
             }
             out.append(w(showAll ? "coverage.allAreas" : "coverage.worstAreas"))
             out.append(table.render(width: width))
+            // An area whose incident starts after the scenario has later targets on the
+            // same clock: say so, or 4.1 h beside a 2 h target reads as a failure.
+            var shifted: [SIMD2<Double>: [String]] = [:]
+            for a in rows where a.arrivalTargetHours != s.arrivalTargetHours || a.reliefTargetHours != s.reliefTargetHours {
+                shifted[SIMD2(a.arrivalTargetHours, a.reliefTargetHours), default: []].append(a.name)
+            }
+            for targets in shifted.keys.sorted(by: { ($0.x, $0.y) < ($1.x, $1.y) }) {
+                out.append(w("coverage.shiftedTargets", ["areas": w.list(shifted[targets]!), "arrival": w.hours(targets.x),
+                                                         "relief": w.hours(targets.y)]))
+            }
             out.append("")
         }
         while out.last == "" { out.removeLast() }
