@@ -54,15 +54,20 @@ def write_grid(path, side):
                 end = min(start + 10, side - 1)
                 for vertical in (False, True):
                     refs = [(k * side + line + 1) if vertical else (line * side + k + 1) for k in range(start, end + 1)]
-                    cls = "secondary" if line % 5 == 0 else "residential"
-                    f.write(f'<way id="{way}" version="1">')
-                    f.write("".join(f'<nd ref="{n}"/>' for n in refs))
-                    f.write(f'<tag k="highway" v="{cls}"/>')
+                    tags = {"highway": "secondary" if line % 5 == 0 else "residential"}
                     if not vertical and line % 7 == 3:
-                        f.write('<tag k="oneway" v="yes"/>')
-                    f.write("</way>\n")
+                        tags["oneway"] = "yes"
+                    write_way(f, way, refs, tags)
                     way += 1
         f.write("</osm>\n")
+
+
+def write_way(f, way, refs, tags):
+    """One OSM XML way: its node references, then its tags in the order given."""
+    f.write(f'<way id="{way}" version="1">')
+    f.write("".join(f'<nd ref="{n}"/>' for n in refs))
+    f.write("".join(f'<tag k="{k}" v="{v}"/>' for k, v in tags.items()))
+    f.write("</way>\n")
 
 
 def write_streets(path, side, shape=4):
@@ -106,14 +111,11 @@ def write_streets(path, side, shape=4):
                         refs.append(a)
                         refs += blocks[(vertical, k, line) if vertical else (vertical, line, k)]
                     refs.append((end * side + line + 1) if vertical else (line * side + end + 1))
-                    cls = "secondary" if line % 6 == 0 else "residential"
-                    name = f"{'North' if vertical else 'East'} Street {line + 1}"
-                    f.write(f'<way id="{way}" version="1">')
-                    f.write("".join(f'<nd ref="{n}"/>' for n in refs))
-                    f.write(f'<tag k="highway" v="{cls}"/><tag k="name" v="{name}"/>')
+                    tags = {"highway": "secondary" if line % 6 == 0 else "residential",
+                            "name": f"{'North' if vertical else 'East'} Street {line + 1}"}
                     if not vertical and line % 9 == 4:
-                        f.write('<tag k="oneway" v="yes"/>')
-                    f.write("</way>\n")
+                        tags["oneway"] = "yes"
+                    write_way(f, way, refs, tags)
                     way += 1
         f.write("</osm>\n")
 
