@@ -29,15 +29,16 @@ public struct Sentence: Sendable, Equatable {
     }
 }
 
-/// The words and number formats of one language, shared by every report renderer.
-/// Report code asks for keys only; which words come out is the strings tables' affair.
-struct Wording: Sendable {
+/// The words and number formats of one language, shared by every report renderer
+/// (the CLI's siting table too, hence `package`). Report code asks for keys only;
+/// which words come out is the strings tables' affair.
+package struct Wording: Sendable {
     let t: Localizer
 
-    init(_ language: Language) { t = Localizer(language) }
+    package init(_ language: Language) { t = Localizer(language) }
 
     /// Text for a key with placeholders.
-    func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String { t(key, arguments) }
+    package func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String { t(key, arguments) }
 
     /// Hours to one decimal with their unit ("10 h", "2.5 h").
     func hours(_ h: Double) -> String { t("unit.hours", ["value": Wording.oneDecimal(h)]) }
@@ -52,7 +53,7 @@ struct Wording: Sendable {
 
     /// A quantity with thousands grouping; whole numbers without decimals, others
     /// with at most two ("38,600", "19,928.57").
-    func number(_ x: Double) -> String {
+    package func number(_ x: Double) -> String {
         Wording.clean(x, 100).formatted(.number.locale(t.language.locale).precision(.fractionLength(0...2)))
     }
 

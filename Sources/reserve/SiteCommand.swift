@@ -119,10 +119,9 @@ struct SiteCommand: ParsableCommand {
     static func render(_ r: SiteReport, language: Language = .en, width: Int? = TextTable.defaultWidth) -> String {
         let t = Localizer(language)
         func named(_ prefix: String, _ raw: String) -> String { t.has("\(prefix).\(raw)") ? t("\(prefix).\(raw)") : raw }
-        func num(_ x: Double?) -> String {
-            guard let x else { return "-" }
-            return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(format: "%.3f", x)
-        }
+        // Numbers as every other report writes them: grouped, at most two decimals.
+        let wording = Wording(language)
+        func num(_ x: Double?) -> String { x.map(wording.number) ?? "-" }
         var lines = [t("site.summary", ["objective": named("siteObjective", r.objectiveKind), "status": named("status", r.status),
                                         "value": num(r.objective), "unit": t("site.unit.\(r.objectiveKind)"), "bound": num(r.bound)])
             + (r.gap.map { t("site.gap", ["gap": String(format: "%.4f%%", $0 * 100)]) } ?? ""),

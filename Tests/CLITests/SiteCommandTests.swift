@@ -67,6 +67,20 @@ import TestSupport
         #expect(r.stderr.hasPrefix("求解用时"))
     }
 
+    /// Numbers in the site table are written as in every other report: grouped, at
+    /// most two decimals. Hegang's 32 leaf areas hold 802,000 people (areas.csv, summed
+    /// by hand: the city row's own figure), which the p-median line spreads per person.
+    @Test func siteNumbersAreGroupedLikeEveryReport() throws {
+        let r = try runReserve(["site", "Data/hegang", "--objective", "p-median", "--count", "16"], locale: ["LANG": "zh_CN.UTF-8"])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("          即平均每人 ") && $0.hasSuffix("（共 802,000 人）") }, "\(lines)")
+        // Every population served is grouped, and they add up to the same 802,000.
+        let served = lines.dropFirst(5).compactMap { $0.split(separator: " ").last.flatMap { Int($0.replacingOccurrences(of: ",", with: "")) } }
+        #expect(served.reduce(0, +) == 802_000)
+        #expect(lines.dropFirst(5).allSatisfy { !$0.contains("000000") && !$0.contains(" 246000") })
+    }
+
     @Test func malformedOrLibraryFileExits65WithTheLine() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
