@@ -98,7 +98,8 @@ public struct TextTable: Sendable {
 }
 
 /// `text` broken into lines of at most `width` terminal columns: at spaces where
-/// possible, else between characters (a CJK character is never split). A break
+/// possible, then after a list mark 、 (so that a list's names stay whole), else
+/// between characters (a CJK character is never split). A break
 /// between characters follows Chinese typesetting's line-start and line-end rules
 /// (避头尾, W3C clreq §3.1.7): closing punctuation such as `、` `。` `）` never starts a
 /// line and an opening bracket such as `（` never ends one; the character before
@@ -120,28 +121,57 @@ func wrap(_ text: String, to width: Int) -> [String] {
             line = ""
             used = 0
         }
-        for character in word {
-            let cw = displayWidth(String(character))
-            if used + cw > width && used > 0 {
-                // Move characters down while the break would start the next line with
-                // closing punctuation or end this one with an opening bracket; never
-                // the line's last character (a line of punctuation alone stays).
-                var carried = ""
-                while line.count > 1,
-                      let last = line.last,
-                      noLineStart.contains(carried.first ?? character) || noLineEnd.contains(last) {
-                    carried.insert(line.removeLast(), at: carried.startIndex)
-                }
-                lines.append(line)
-                line = carried
-                used = displayWidth(carried)
+        for segment in listSegments(of: word) {
+            // A list's names stay whole where they fit: break after a 、 first.
+            let sw = displayWidth(String(segment))
+            if used + sw <= width {
+                line += segment
+                used += sw
+                continue
             }
-            line.append(character)
-            used += cw
+            if used > 0 && sw <= width {
+                lines.append(line)
+                line = String(segment)
+                used = sw
+                continue
+            }
+            for character in segment {
+                let cw = displayWidth(String(character))
+                if used + cw > width && used > 0 {
+                    // Move characters down while the break would start the next line with
+                    // closing punctuation or end this one with an opening bracket; never
+                    // the line's last character (a line of punctuation alone stays).
+                    var carried = ""
+                    while line.count > 1,
+                          let last = line.last,
+                          noLineStart.contains(carried.first ?? character) || noLineEnd.contains(last) {
+                        carried.insert(line.removeLast(), at: carried.startIndex)
+                    }
+                    lines.append(line)
+                    line = carried
+                    used = displayWidth(carried)
+                }
+                line.append(character)
+                used += cw
+            }
         }
     }
     if !line.isEmpty || lines.isEmpty { lines.append(line) }
     return lines
+}
+
+/// A word cut after each list mark 、 (which stays with the name before it), so that
+/// a list of names breaks between names.
+private func listSegments(of word: String) -> [Substring] {
+    var segments: [Substring] = []
+    var start = word.startIndex
+    for index in word.indices where word[index] == "、" {
+        let end = word.index(after: index)
+        segments.append(word[start..<end])
+        start = end
+    }
+    if start < word.endIndex || segments.isEmpty { segments.append(word[start...]) }
+    return segments
 }
 
 /// Characters that may not begin a line in Chinese text: closing brackets and quotes,

@@ -43,6 +43,18 @@ import Testing
         #expect(wrap("abcdefghij", to: 4) == ["abcd", "efgh", "ij"])
     }
 
+    /// A list of names breaks after its 、 marks, so each name stays whole where it
+    /// fits. By hand, in 40 columns: 绥滨县防汛抢险队、 (18) and 萝北县消防救援大队、
+    /// (20) make 38; 工农消防站、 (12) would make 50, so it starts the next line with
+    /// 雪豹应急救援队 (14): 26. Before, the line was filled and 工农消防站 split.
+    @Test func listsBreakBetweenNames() {
+        #expect(wrap("绥滨县防汛抢险队、萝北县消防救援大队、工农消防站、雪豹应急救援队", to: 40)
+                == ["绥滨县防汛抢险队、萝北县消防救援大队、", "工农消防站、雪豹应急救援队"])
+        // A name wider than the line still breaks inside it.
+        #expect(wrap("甲、乙丙丁戊己庚", to: 8) == ["甲、乙丙", "丁戊己庚"])
+        #expect(wrap("a b、c", to: 3) == ["a", "b、", "c"])
+    }
+
     /// Chinese line breaking (避头尾): closing punctuation never starts a line and an
     /// opening bracket never ends one; the character before moves down. Worked by hand
     /// (every CJK character and full-width mark is two columns wide):
@@ -51,12 +63,12 @@ import Testing
     /// * 甲乙（丙丁 in 6: `甲乙（` fills the line but ends with `（`, which moves down.
     /// * 甲乙丙）。 in 6: `）` would start the next line; `丙` moves down and `丙）。`
     ///   fits in 6.
-    /// * A team list breaks before a name, never before its `、`.
+    /// * A name wider than the line breaks inside, never before its `、`.
     @Test func chineseLinesNeverStartWithClosingPunctuation() {
         #expect(wrap("商丘市应急物资储备库（协作支援）", to: 30) == ["商丘市应急物资储备库（协作支", "援）"])
         #expect(wrap("甲乙（丙丁", to: 6) == ["甲乙", "（丙丁"])
         #expect(wrap("甲乙丙）。", to: 6) == ["甲乙", "丙）。"])
-        #expect(wrap("娄庄镇消防救援站、灵城镇消防救援站", to: 16) == ["娄庄镇消防救援", "站、灵城镇消防救", "援站"])
+        #expect(wrap("娄庄镇消防救援站、灵城镇消防救援站", to: 16) == ["娄庄镇消防救援", "站、", "灵城镇消防救援站"])
         // A line of punctuation alone cannot move anything down: it stays as it is.
         #expect(wrap("）））", to: 2) == ["）", "）", "）"])
         // Every width at which the rules can hold: 丙）、 needs 6 columns on one line (at 4
