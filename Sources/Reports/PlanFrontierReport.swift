@@ -67,6 +67,8 @@ extension PlanText {
         }
         out.append(table.render(width: width))
         if r.points.contains(where: \.carriedFromSmallerBudget) { out.append(w("frontier.carried")) }
+        // What each column counts, in its unit: the table alone shows bare numbers.
+        out.append(w("frontier.meaning"))
         return out.joined(separator: "\n")
     }
 }

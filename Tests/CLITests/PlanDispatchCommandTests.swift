@@ -106,5 +106,14 @@ import TestSupport
         let html = try runReserve(["plan", "Data/linjiang", "--budgets", "0,1000000", "--format", "html"])
         #expect(html.exitCode == 0 && html.stdout.contains("<svg") && html.stdout.contains("polyline"))
         #expect(!html.stdout.contains("http://") || !html.stdout.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))
+        // The table says what its numbers count: each row is the JSON's point to three
+        // decimals, and a last line gives the units (weighted shortfall, yuan).
+        let text = try runReserve(["plan", "Data/linjiang", "--budgets", "0,500000,1000000,2000000,5000000"], locale: ["LANG": "zh_CN.UTF-8"])
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.last?.hasPrefix("缺口均为加权缺口") == true && lines.last?.contains("（元）") == true, "\(lines)")
+        for (k, a) in after.enumerated() {
+            let cells = lines[3 + k].split(separator: " ").map(String.init)
+            #expect(cells.count == 5 && Double(cells[2]) == (a["expectedShortfall"]! * 1000).rounded() / 1000, "\(lines[3 + k])")
+        }
     }
 }
