@@ -22,7 +22,9 @@ final class TableFile {
 
     init(path: String) throws(RoadImportError) {
         self.path = path
-        temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        // Unique per call, not only per process: a service may import into one
+        // directory from two threads, and each must write its own temporary.
+        temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         descriptor = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
     }
