@@ -110,9 +110,12 @@ struct SiteCommand: ParsableCommand {
         case .json: try printJSON(report)
         case .table: print(Self.render(report, language: language.resolved, width: tableWidth.resolved))
         }
-        printProgress(Localizer(language.resolved)("site.solved", [
-            "seconds": String(format: "%.2f", result.statistics.seconds), "solves": "\(result.statistics.solves)",
-            "columns": "\(result.statistics.columns)", "full": "\(result.statistics.fullColumns)"]))
+        // The solver's counts are for -v: a planner needs the time, not the columns.
+        let statistics = result.statistics
+        let solvedKey = logging.verbose == 0 ? "site.solved" : statistics.fullColumns > 0 ? "site.solvedDetail" : "site.solvedColumns"
+        printProgress(Localizer(language.resolved)(solvedKey, [
+            "seconds": String(format: "%.2f", statistics.seconds), "solves": "\(statistics.solves)",
+            "columns": "\(statistics.columns)", "full": "\(statistics.fullColumns)"]))
     }
 
     /// The table in `language`, fitted to `width`.

@@ -65,6 +65,10 @@ import TestSupport
         #expect(r.stdout.hasPrefix("全覆盖最少库点：最优"))
         #expect(r.stdout.contains("库点编号") && r.stdout.contains("行车时间来自路网"))
         #expect(r.stderr.hasPrefix("求解用时"))
+        // The solver's column counts only with -v (set covering has no assignment columns).
+        #expect(!r.stderr.contains("列"), "\(r.stderr)")
+        let verbose = try runReserve(["site", "Data/hegang", "--objective", "set-cover", "--within", "2", "-v"], locale: ["LANG": "zh_CN.UTF-8"])
+        #expect(verbose.stderr.contains("求解 1 次") && !verbose.stderr.contains("分配列"), "\(verbose.stderr)")
     }
 
     /// Numbers in the site table are written as in every other report: grouped, at
