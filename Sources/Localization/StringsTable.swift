@@ -9,7 +9,7 @@
 /// a fifth of `reserve validate` (docs/decisions.md, "Strings tables"). This reads
 /// the subset of the format the files use, straight from UTF-8 bytes, and answers
 /// `nil` for anything else (unquoted words, `\U` escapes, a missing `;`), so that
-/// the caller falls back to Foundation. `LocalizationTests` checks that both
+/// the caller falls back to Foundation. `StringsTableTests` checks that both
 /// tables read the same as with `PropertyListSerialization`.
 enum StringsTable {
     /// The entries of a strings file, or `nil` if it uses more of the format than

@@ -189,7 +189,7 @@ public enum PlanText {
             // Items counted in pieces are whole: how far that puts level 1 from the LP's bound.
             // Named by what level 1 is (the worst scenario's shortfall for a robust plan),
             // and said to be the planning model's: the figures below are dispatch's.
-            let level = w(r.objectiveKind == "robust" ? "plan.levelOne.worst" : "plan.levelOne.expected")
+            let level = w(r.objectiveKind == ReservePlanObjective.robust.rawValue ? "plan.levelOne.worst" : "plan.levelOne.expected")
             let key = whole.nodeLimitReached ? "plan.wholePiecesLimit" : gap == 0 ? "plan.wholePiecesSame" : "plan.wholePieces"
             out.append(w(key, ["columns": String(whole.integerColumns), "bound": ResponseText.format6(bound), "level": level,
                                "gap": ResponseText.format6(gap), "nodes": String(whole.nodes)]))

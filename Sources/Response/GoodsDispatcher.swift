@@ -55,8 +55,9 @@ public struct GoodsDispatcher: Sendable {
                 throw .noSolution(solutions.last?.status ?? .noSolutionFound)
             }
             relaxation = solutions.first
-            // Whole truckloads: the bound branch and bound proved for level 1.
-            lpBound = built.model.isMixedInteger ? solutions.first?.bestBound : nil
+            // Whole truckloads: the bound branch and bound proved for level 1 (an LP
+            // plan is its own bound, so none is reported for it).
+            lpBound = built.model.isMixedInteger ? Self.levelOneBound(of: relaxation, mixedInteger: true) : nil
             solved = built
             if let last = solutions.lastIndex(where: { $0.status.hasSolution }) {
                 solutions[last].values = built.withinStock(solutions[last].values)
@@ -74,10 +75,7 @@ public struct GoodsDispatcher: Sendable {
                     continue
                 }
                 solved.model = built.wholePiecesModel(lp, problem: problem)
-                // A bound only when the LP was solved to optimality: a relaxation stopped by
-                // the deadline (a restricted master, say) bounds nothing.
-                lpBound = built.model.isMixedInteger ? relaxation?.bestBound
-                    : relaxation?.status == .optimal ? relaxation?.objectiveValue : nil
+                lpBound = Self.levelOneBound(of: relaxation, mixedInteger: built.model.isMixedInteger)
                 (solutions, _) = try solve(solved, startingFrom: basis, incumbent: built.roundedDown(lp, problem: problem),
                                            nodeLimit: Self.wholePiecesNodeLimit)
                 // Out of time before any whole-piece point (the rounded-down LP is one
@@ -117,6 +115,14 @@ public struct GoodsDispatcher: Sendable {
     /// node limit, not a time limit, so the answer does not depend on the machine);
     /// the plan reports its gap to the LP bound.
     static let wholePiecesNodeLimit = 200
+
+    /// Level 1's bound from the round's first solve: an LP's optimum (only when solved
+    /// to optimality: a relaxation stopped by the deadline, a restricted master say,
+    /// bounds nothing), or for whole truckloads the bound branch and bound proved.
+    static func levelOneBound(of relaxation: Solution?, mixedInteger: Bool) -> Double? {
+        if mixedInteger { return relaxation?.bestBound }
+        return relaxation?.status == .optimal ? relaxation?.objectiveValue : nil
+    }
 
     func solve(_ built: BuiltGoodsModel, startingFrom basis: SimplexBasis?, incumbent: [Double]? = nil,
                nodeLimit: Int? = nil) throws(DispatchError) -> ([Solution], SimplexBasis?) {

@@ -99,14 +99,16 @@ public struct OSMPBFReader: Sendable {
         // A batch is decoded on the other threads while this one reads the next batch
         // from the file and hands the previous batch's results to `consume` in file
         // order: reading and consuming no longer leave the cores idle.
-        var decoding: DecodingBatch<T>?
+        var decoding: BackgroundValue<[Result<T, RoadImportError>]>?
         // No decode outlives the call, whatever is thrown.
-        defer { _ = decoding?.results() }
+        defer { _ = decoding?.value }
         while true {
             let framed = frameBatch()
-            let finished = decoding?.results()
+            let finished = decoding?.value
             decoding = nil
-            if case .success(let blocks) = framed, !blocks.isEmpty { decoding = DecodingBatch(blocks, transform) }
+            if case .success(let blocks) = framed, !blocks.isEmpty {
+                decoding = BackgroundValue { Self.decodeConcurrently(blocks, transform) }
+            }
             for result in finished ?? [] { try consume(try result.get()) }
             let blocks = try framed.get()
             if blocks.isEmpty {
@@ -131,27 +133,18 @@ public struct OSMPBFReader: Sendable {
     }
 }
 
-/// A batch of blocks decoded on all cores in the background; ``results()`` waits for
-/// them and gives them in the batch's order.
-private final class DecodingBatch<T: Sendable>: Sendable {
-    private let slots: ResultSlots<T>
-    private let group = DispatchGroup()
-
-    init(_ batch: [PBFRawBlock], _ transform: @escaping @Sendable (PBFPrimitiveBlock) throws(RoadImportError) -> T) {
+extension OSMPBFReader {
+    /// A batch of blocks decoded on all cores, the results in the batch's order.
+    fileprivate static func decodeConcurrently<T: Sendable>(
+        _ batch: [PBFRawBlock], _ transform: @escaping @Sendable (PBFPrimitiveBlock) throws(RoadImportError) -> T
+    ) -> [Result<T, RoadImportError>] {
         let slots = ResultSlots<T>(count: batch.count)
-        self.slots = slots
-        DispatchQueue.global().async(group: group) {
-            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                let raw = batch[i]
-                slots.set(i, Result { () throws(RoadImportError) -> T in
-                    try transform(try PBFPrimitiveBlock(payload: try raw.payload(), block: raw))
-                })
-            }
+        DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+            let raw = batch[i]
+            slots.set(i, Result { () throws(RoadImportError) -> T in
+                try transform(try PBFPrimitiveBlock(payload: try raw.payload(), block: raw))
+            })
         }
-    }
-
-    func results() -> [Result<T, RoadImportError>] {
-        group.wait()
         return slots.values()
     }
 }

@@ -84,13 +84,13 @@ public enum RoadTableWriter {
         while first < units.count {
             let count = min(batch, units.count - first)
             let next = first + count
-            let formatting = DispatchGroup()
+            var formatting: BackgroundValue<Void>?
             if next < units.count {
                 let buffers = sets[1 - current], nextCount = min(batch, units.count - next)
-                DispatchQueue.global().async(group: formatting) { format(buffers, first: next, count: nextCount) }
+                formatting = BackgroundValue { format(buffers, first: next, count: nextCount) }
             }
             // Wait for the next batch also when emit throws: no work outlives the call.
-            defer { formatting.wait() }
+            defer { formatting?.value }
             try emit((0..<count).map { k in (work[first + k].table, sets[current][k].bytes) })
             first = next
             current = 1 - current

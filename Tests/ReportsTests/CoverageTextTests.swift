@@ -31,7 +31,7 @@ import TestSupport
         // Hegang's songhua flood starts all its incidents at once: no note.
         let hegang = try BundleReader.read(at: packageRoot.appendingPathComponent("Data/hegang").path).validated()
         let songhua = try CoverageReport([
-            CoverageAnalyzer().coverage(of: "hg-songhua-flood", in: hegang.bundle, level: .township, network: try #require(hegang.network)),
+            CoverageAnalyzer().coverage(of: "hg-songhua-flood", in: hegang.bundle, level: .township, network: hegang.network),
         ])
         #expect(!CoverageText.render(songhua, showAll: true, language: .zh).contains("注        "))
     }
