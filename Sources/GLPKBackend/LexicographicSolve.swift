@@ -172,7 +172,7 @@ extension GLPKSolver {
                             solution = run.simplex(presolve: false)
                         }
                     } else if level == 0 {
-                        solution = run.solveLP()
+                        solution = run.solveLP(parking: objective.parkedColumns)
                     } else {
                         // After GLPKFace.restrict the optimal basis stays primal feasible
                         // (only the objective changed): the primal simplex continues from
