@@ -129,53 +129,121 @@ struct FleetScheduler {
                 }
                 continue
             }
-            var free = [Double](repeating: 0, count: fleet.trucks)
-            var trips: [GoodsPlan.Trip] = []
-            for key in ordered {
-                let g = groups[key]!
-                let route = p.routes[g.route]
-                let deadline = p.areas[route.area].deadlineHours
-                let loads = TripLoader(problem: p, fleet: fleet).loads(of: g)
-                let leg = legs.count
-                legs.append(GoodsPlan.Leg(source: g.source, area: route.area, route: g.route, onTime: g.onTime, trips: loads.count,
-                                          tons: 0, cubicMetres: 0, departureHours: .infinity, arrivalHours: 0))
-                var times: [Int: (departure: Double, arrival: Double, trips: Int)] = [:]
-                for load in loads {
-                    let ready = load.parts.map { g.parts[$0].ready }.max() ?? readyOf(g)
-                    // The truck home first (lowest number on a tie).
-                    var truck = 0
-                    for t in 1..<free.count where free[t] < free[truck] { truck = t }
-                    let loading = max(free[truck], ready)
-                    let departure = max(loading + p.sources[g.source].handlingHours, loadedBy(adding: load.tons))
-                    let arrival = departure + route.travelHours
-                    let back = arrival + route.travelHours
-                    free[truck] = back
-                    let trip = GoodsPlan.Trip(source: g.source, truck: truck + 1, area: route.area, route: g.route,
-                                              loadingStartHours: loading, departureHours: departure, arrivalHours: arrival,
-                                              returnHours: back, tons: load.tons, cubicMetres: load.cubicMetres,
-                                              deadlineHours: deadline, onTime: arrival <= deadline + 1e-9,
-                                              leg: leg, cargo: load.cargo)
-                    trips.append(trip)
-                    legs[leg].tons += load.tons
-                    legs[leg].cubicMetres += load.cubicMetres
-                    legs[leg].departureHours = min(legs[leg].departureHours, departure)
-                    legs[leg].arrivalHours = max(legs[leg].arrivalHours, arrival)
-                    for j in load.parts {
-                        let partKey = Self.groupKey(virtualSource: g.parts[j].virtualSource, route: g.route, onTime: g.onTime,
-                                                    routes: p.routes.count)
-                        let old = times[partKey] ?? (.infinity, 0, 0)
-                        times[partKey] = (min(old.departure, departure), max(old.arrival, arrival), old.trips + 1)
-                        result.legOfGroup[partKey] = leg
-                    }
-                    if g.onTime, arrival > deadline + 1e-9 { result.lateTrips.append((trip, arrival - deadline)) }
-                }
-                result.timesOfGroup.merge(times) { a, _ in a }
+            // Two orders of the on-time loads, the better schedule kept per depot (the
+            // smaller cut to its fleet rows, then fewer late trips, then fewer overdue
+            // hours, then the first): by latest departure,
+            // which is how the throughput rows [D5] count, and by deadline plus one leg,
+            // the latest a truck may be home again. For one truck with every load ready at
+            // the start, the second is Jackson's rule, which makes the largest delay as
+            // small as it can be: a far trip that must leave first but need not come back
+            // goes last (docs/formulation.md).
+            // What a schedule costs the next round: the truck shares its late trips take
+            // off their fleet rows, then how many they are and how late.
+            func cost(_ pool: Pool) -> (Double, Int, Double) {
+                let shares = pool.lateTrips.reduce(0) { $0 + (Self.fleetRowShare(of: $1.trip, built: built, problem: p)?.share ?? 0) }
+                return (shares, pool.lateTrips.count, pool.overdueHours)
             }
-            trips.sort { ($0.truck, $0.loadingStartHours) < ($1.truck, $1.loadingStartHours) }
-            result.trips += trips
+            var pool = fleetPool(s, ordered: ordered, groups: groups, fleet: fleet, sourceReady: sourceReady, firstLeg: legs.count)
+            if !pool.lateTrips.isEmpty {
+                let position = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
+                let byReturn = ordered.sorted { a, b in
+                    let ga = groups[a]!, gb = groups[b]!
+                    if ga.onTime != gb.onTime { return ga.onTime }
+                    guard ga.onTime else { return position[a]! < position[b]! }
+                    let ka = p.areas[p.routes[ga.route].area].deadlineHours + p.routes[ga.route].travelHours
+                    let kb = p.areas[p.routes[gb.route].area].deadlineHours + p.routes[gb.route].travelHours
+                    return (ka, a) < (kb, b)
+                }
+                let other = fleetPool(s, ordered: byReturn, groups: groups, fleet: fleet, sourceReady: sourceReady, firstLeg: legs.count)
+                if cost(other) < cost(pool) { pool = other }
+            }
+            legs += pool.legs
+            result.trips += pool.trips
+            result.lateTrips += pool.lateTrips
+            result.timesOfGroup.merge(pool.timesOfGroup) { a, _ in a }
+            result.legOfGroup.merge(pool.legOfGroup) { a, _ in a }
         }
         result.legs = legs
         return result
+    }
+
+    /// One depot's trucks and loading bay, the loads dealt out in `ordered` order.
+    struct Pool {
+        var trips: [GoodsPlan.Trip] = []
+        var legs: [GoodsPlan.Leg] = []
+        var lateTrips: [(trip: GoodsPlan.Trip, overdueHours: Double)] = []
+        var timesOfGroup: [Int: (departure: Double, arrival: Double, trips: Int)] = [:]
+        var legOfGroup: [Int: Int] = [:]
+        var overdueHours: Double { lateTrips.reduce(0) { $0 + $1.overdueHours } }
+    }
+
+    /// Puts the groups `ordered` of source `s` on its `fleet`; legs are numbered from `firstLeg`.
+    func fleetPool(_ s: Int, ordered: [Int], groups: [Int: Group], fleet: GoodsProblem.Fleet, sourceReady: Double, firstLeg: Int) -> Pool {
+        let p = problem
+        var result = Pool()
+        func readyOf(_ g: Group) -> Double { g.parts.first?.ready ?? 0 }
+        var loaded = 0.0
+        func loadedBy(adding tons: Double) -> Double {
+            loaded += tons
+            guard let rate = p.sources[s].throughputTonsPerHour, rate > 0 else { return 0 }
+            return sourceReady + loaded / rate
+        }
+        var free = [Double](repeating: 0, count: fleet.trucks)
+        for key in ordered {
+            let g = groups[key]!
+            let route = p.routes[g.route]
+            let deadline = p.areas[route.area].deadlineHours
+            let loads = TripLoader(problem: p, fleet: fleet).loads(of: g)
+            let leg = firstLeg + result.legs.count
+            result.legs.append(GoodsPlan.Leg(source: g.source, area: route.area, route: g.route, onTime: g.onTime, trips: loads.count,
+                                             tons: 0, cubicMetres: 0, departureHours: .infinity, arrivalHours: 0))
+            var times: [Int: (departure: Double, arrival: Double, trips: Int)] = [:]
+            for load in loads {
+                let ready = load.parts.map { g.parts[$0].ready }.max() ?? readyOf(g)
+                // The truck home first (lowest number on a tie).
+                var truck = 0
+                for t in 1..<free.count where free[t] < free[truck] { truck = t }
+                let loading = max(free[truck], ready)
+                let departure = max(loading + p.sources[g.source].handlingHours, loadedBy(adding: load.tons))
+                let arrival = departure + route.travelHours
+                let back = arrival + route.travelHours
+                free[truck] = back
+                let trip = GoodsPlan.Trip(source: g.source, truck: truck + 1, area: route.area, route: g.route,
+                                          loadingStartHours: loading, departureHours: departure, arrivalHours: arrival,
+                                          returnHours: back, tons: load.tons, cubicMetres: load.cubicMetres,
+                                          deadlineHours: deadline, onTime: arrival <= deadline + 1e-9,
+                                          leg: leg, cargo: load.cargo)
+                result.trips.append(trip)
+                result.legs[leg - firstLeg].tons += load.tons
+                result.legs[leg - firstLeg].cubicMetres += load.cubicMetres
+                result.legs[leg - firstLeg].departureHours = min(result.legs[leg - firstLeg].departureHours, departure)
+                result.legs[leg - firstLeg].arrivalHours = max(result.legs[leg - firstLeg].arrivalHours, arrival)
+                for j in load.parts {
+                    let partKey = Self.groupKey(virtualSource: g.parts[j].virtualSource, route: g.route, onTime: g.onTime,
+                                                routes: p.routes.count)
+                    let old = times[partKey] ?? (.infinity, 0, 0)
+                    times[partKey] = (min(old.departure, departure), max(old.arrival, arrival), old.trips + 1)
+                    result.legOfGroup[partKey] = leg
+                }
+                if g.onTime, arrival > deadline + 1e-9 { result.lateTrips.append((trip, arrival - deadline)) }
+            }
+            result.timesOfGroup.merge(times) { a, _ in a }
+        }
+        result.trips.sort { ($0.truck, $0.loadingStartHours) < ($1.truck, $1.loadingStartHours) }
+        return result
+    }
+
+    /// The [D8] row of an on-time trip (its depot and deadline) and the share of a
+    /// truck that row counts the trip at: what ``tighten(_:built:problem:lateTrips:values:round:)``
+    /// takes off for it. The rows' coefficients never change between rounds.
+    static func fleetRowShare(of trip: GoodsPlan.Trip, built: BuiltGoodsModel, problem: GoodsProblem) -> (row: ConstraintRef, share: Double)? {
+        let depot = problem.sources[trip.source].id
+        guard let row = built.fleetRows.first(where: { problem.sources[$0.source].id == depot && $0.byHours == trip.deadlineHours }),
+              let y = built.truckloads.last(where: { $0.onTime && $0.source == trip.source && $0.route == trip.route })?.variable
+        else { return nil }
+        let (columns, coefficients) = built.model.terms(of: row.row)
+        guard let at = columns.firstIndex(of: y.index) else { return nil }
+        return (row.row, coefficients[at])
     }
 
     /// Tightens the [D8] rows whose on-time trips the trucks could not make: each
@@ -186,16 +254,10 @@ struct FleetScheduler {
     /// any row changed.
     static func tighten(_ model: inout Model, built: BuiltGoodsModel, problem: GoodsProblem, lateTrips: [(trip: GoodsPlan.Trip, overdueHours: Double)],
                         values: [Double], round: Int) -> Bool {
-        var columnOf: [SIMD2<Int>: Variable] = [:]
-        for t in built.truckloads where t.onTime { columnOf[SIMD2(t.source, t.route)] = t.variable }
         var late: [Int32: Double] = [:]
         for (trip, _) in lateTrips {
-            let depot = problem.sources[trip.source].id
-            guard let row = built.fleetRows.first(where: { problem.sources[$0.source].id == depot && $0.byHours == trip.deadlineHours }),
-                  let y = columnOf[SIMD2(trip.source, trip.route)] else { continue }
-            let (columns, coefficients) = model.terms(of: row.row)
-            guard let at = columns.firstIndex(of: y.index) else { continue }
-            late[row.row.index, default: 0] += coefficients[at]
+            guard let (row, share) = fleetRowShare(of: trip, built: built, problem: problem) else { continue }
+            late[row.index, default: 0] += share
         }
         var changed = false
         for index in late.keys.sorted() {

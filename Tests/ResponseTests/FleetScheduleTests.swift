@@ -81,4 +81,32 @@ import TestSupport
         let onTimeTrips = plan.trips.filter(\.onTime).map { [$0.arrivalHours, $0.deadlineHours] }.sorted { $0.lexicographicallyPrecedes($1) }
         #expect(onTimeTrips == [[1.5, 4], [1.5, 4], [4, 4], [4, 4], [8.5, 10], [8.5, 10]])
     }
+
+    /// One truck, handling 0.5 h, both areas due by 10 h: A is 3 h away and needs one
+    /// truckload (10 units), B is 1 h away and needs two. By 10 h a truck makes
+    /// k_A = 2 trips to A (arriving 3.5 and 10) or k_B = 4 to B (1.5, 4, 6.5, 9), so
+    /// [D8] reads y_A/2 + y_B/4 ≤ 1: 1/2 + 2/4 = 1, everything on time (O1 = 0).
+    ///
+    /// By latest departure (A must leave by 7, B by 9) A goes first: arrives 3.5, home
+    /// 6.5; B leaves 7, arrives 8, home 9; B leaves 9.5 and arrives 10.5, late, and a
+    /// tightening round would cost on-time goods. By deadline plus one leg (B 11, A 13):
+    /// B arrives 1.5 (home 2.5), B arrives 4 (home 5), A leaves 5.5 and arrives 8.5. The
+    /// scheduler keeps the order with fewer late trips: the second, with no round.
+    @Test func aFarTripThatNeedNotComeBackGoesLast() throws {
+        let p = P(items: [Self.sandbag],
+                  areas: [P.Area(id: "A", deadlineHours: 10), P.Area(id: "B", deadlineHours: 10)],
+                  needs: [P.Need(area: 0, item: 0, quantity: 10), P.Need(area: 1, item: 0, quantity: 20)],
+                  sources: [P.Source(id: "D", handlingHours: 0.5, fleet: P.Fleet(trucks: 1, capacityTons: 10, capacityCubicMetres: 100))],
+                  supplies: [P.Supply(source: 0, item: 0, quantity: 100)],
+                  routes: [P.Route(source: 0, area: 0, travelHours: 3, distanceKm: 150),
+                           P.Route(source: 0, area: 1, travelHours: 1, distanceKm: 50)],
+                  horizonHours: 10)
+        let plan = try GoodsDispatcher().dispatch(p)
+        #expect(plan.scheduleRounds == 0)
+        #expect(isApproximatelyEqual(plan.levelObjectives[0], 0))
+        #expect(plan.orders.allSatisfy { $0.onTime })
+        let trips = plan.trips.map { [$0.loadingStartHours, $0.departureHours, $0.arrivalHours, $0.returnHours] }
+        #expect(trips == [[0, 0.5, 1.5, 2.5], [2.5, 3, 4, 5], [5, 5.5, 8.5, 11.5]])
+        #expect(plan.trips.map(\.area) == [1, 1, 0])
+    }
 }
