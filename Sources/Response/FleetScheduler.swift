@@ -129,14 +129,16 @@ struct FleetScheduler {
                 }
                 continue
             }
-            // Two orders of the on-time loads, the better schedule kept per depot (the
-            // smaller cut to its fleet rows, then fewer late trips, then fewer overdue
-            // hours, then the first): by latest departure,
-            // which is how the throughput rows [D5] count, and by deadline plus one leg,
-            // the latest a truck may be home again. For one truck with every load ready at
-            // the start, the second is Jackson's rule, which makes the largest delay as
-            // small as it can be: a far trip that must leave first but need not come back
-            // goes last (docs/formulation.md).
+            // While a depot's schedule has late trips, three more are tried and the best
+            // kept (the smallest cut to its fleet rows, then fewer late trips, then fewer
+            // overdue hours, then the earlier one): two orders of the on-time loads, by
+            // latest departure (how the throughput rows [D5] count) and by deadline plus
+            // one leg (the latest a truck may be home again), each with every load on the
+            // truck home first or fitted to the truck home last that still makes its
+            // deadline. For one truck with every load ready at the start, the second
+            // order is Jackson's rule, which makes the largest delay as small as it can
+            // be: a far trip that must leave first but need not come back goes last.
+            // Fitting keeps a truck home early for a load that needs it (docs/formulation.md).
             // What a schedule costs the next round: the truck shares its late trips take
             // off their fleet rows, then how many they are and how late.
             func cost(_ pool: Pool) -> (Double, Int, Double) {
@@ -154,8 +156,11 @@ struct FleetScheduler {
                     let kb = p.areas[p.routes[gb.route].area].deadlineHours + p.routes[gb.route].travelHours
                     return (ka, a) < (kb, b)
                 }
-                let other = fleetPool(s, ordered: byReturn, groups: groups, fleet: fleet, sourceReady: sourceReady, firstLeg: legs.count)
-                if cost(other) < cost(pool) { pool = other }
+                for (order, fitting) in [(byReturn, false), (ordered, true), (byReturn, true)] where !pool.lateTrips.isEmpty {
+                    let other = fleetPool(s, ordered: order, groups: groups, fleet: fleet, sourceReady: sourceReady, firstLeg: legs.count,
+                                          fitting: fitting)
+                    if cost(other) < cost(pool) { pool = other }
+                }
             }
             legs += pool.legs
             result.trips += pool.trips
@@ -178,7 +183,8 @@ struct FleetScheduler {
     }
 
     /// Puts the groups `ordered` of source `s` on its `fleet`; legs are numbered from `firstLeg`.
-    func fleetPool(_ s: Int, ordered: [Int], groups: [Int: Group], fleet: GoodsProblem.Fleet, sourceReady: Double, firstLeg: Int) -> Pool {
+    func fleetPool(_ s: Int, ordered: [Int], groups: [Int: Group], fleet: GoodsProblem.Fleet, sourceReady: Double, firstLeg: Int,
+                   fitting: Bool = false) -> Pool {
         let p = problem
         var result = Pool()
         func readyOf(_ g: Group) -> Double { g.parts.first?.ready ?? 0 }
@@ -200,9 +206,22 @@ struct FleetScheduler {
             var times: [Int: (departure: Double, arrival: Double, trips: Int)] = [:]
             for load in loads {
                 let ready = load.parts.map { g.parts[$0].ready }.max() ?? readyOf(g)
-                // The truck home first (lowest number on a tie).
+                // The truck home first (lowest number on a tie); fitting, the truck home
+                // last of those that still bring an on-time load by its deadline.
                 var truck = 0
                 for t in 1..<free.count where free[t] < free[truck] { truck = t }
+                if fitting, g.onTime {
+                    let loadedThen: Double = {
+                        guard let rate = p.sources[s].throughputTonsPerHour, rate > 0 else { return 0 }
+                        return sourceReady + (loaded + load.tons) / rate
+                    }()
+                    var fit: Int?
+                    for t in free.indices {
+                        let arrival = max(max(free[t], ready) + p.sources[g.source].handlingHours, loadedThen) + route.travelHours
+                        if arrival <= deadline + 1e-9, fit.map({ free[t] > free[$0] }) ?? true { fit = t }
+                    }
+                    if let fit { truck = fit }
+                }
                 let loading = max(free[truck], ready)
                 let departure = max(loading + p.sources[g.source].handlingHours, loadedBy(adding: load.tons))
                 let arrival = departure + route.travelHours

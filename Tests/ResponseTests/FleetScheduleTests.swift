@@ -1,5 +1,6 @@
 import Testing
 import TestSupport
+import ReserveModel
 @testable import Response
 
 /// Capacity before the deadline (issue 13): what arrives on time uses only the truck
@@ -108,5 +109,33 @@ import TestSupport
         let trips = plan.trips.map { [$0.loadingStartHours, $0.departureHours, $0.arrivalHours, $0.returnHours] }
         #expect(trips == [[0, 0.5, 1.5, 2.5], [2.5, 3, 4, 5], [5, 5.5, 8.5, 11.5]])
         #expect(plan.trips.map(\.area) == [1, 1, 0])
+    }
+
+    /// Two trucks, handling 1 h, one truckload to each of four areas (hours away, due
+    /// by): A (3, 4), B (4, 10), C (2, 8), D (2, 10), the loads given (not solved for).
+    ///
+    /// Each truck to the truck home first: by latest departure (A 1, B 6, C 6, D 8), A
+    /// and B take both trucks (home 7 and 9), and C and D arrive at 10 and 12, both late.
+    /// By deadline plus one leg (A 7, C 10, D 12, B 14): A on truck 1 (home 7), C on
+    /// truck 2 (arrives 3, home 5), D on truck 2 (arrives 8, home 10), and B on truck 1
+    /// arrives at 12, late. Fitting each on-time load to the truck home last of those
+    /// that still make its deadline, in the second order: D goes to truck 1 (arrives
+    /// 10, on time), which leaves truck 2, home at 5, for B: arrives 10. No late trip.
+    @Test func aTruckThatCanStillMakeItIsKeptForTheLoadThatNeedsIt() throws {
+        let areas = [("A", 3.0, 4.0), ("B", 4, 10), ("C", 2, 8), ("D", 2, 10)]
+        let p = P(items: [Self.sandbag],
+                  areas: areas.map { P.Area(id: AreaID($0.0), deadlineHours: $0.2) },
+                  needs: areas.indices.map { P.Need(area: $0, item: 0, quantity: 10) },
+                  sources: [P.Source(id: "D", handlingHours: 1, fleet: P.Fleet(trucks: 2, capacityTons: 10, capacityCubicMetres: 100))],
+                  supplies: [P.Supply(source: 0, item: 0, quantity: 100)],
+                  routes: areas.indices.map { P.Route(source: 0, area: $0, travelHours: areas[$0].1, distanceKm: 50 * areas[$0].1) },
+                  horizonHours: 20)
+        let built = GoodsModelBuilder(problem: p, options: DispatchOptions()).build()
+        var values = [Double](repeating: 0, count: built.model.variableCount)
+        for arc in built.arcs where arc.onTime { values[Int(arc.variable.index)] = 10 }
+        let schedule = FleetScheduler(problem: p, built: built).schedule(values: values)
+        #expect(schedule.lateTrips.isEmpty)
+        let trips = schedule.trips.map { [Double($0.truck), Double($0.area), $0.arrivalHours] }
+        #expect(trips == [[1, 0, 4], [1, 3, 10], [2, 2, 3], [2, 1, 10]])
     }
 }
