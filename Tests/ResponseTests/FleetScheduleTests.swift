@@ -11,6 +11,20 @@ import ReserveModel
     /// 1 t and 1 m³ a unit, so a 10 t / 100 m³ truck carries 10 units.
     static let sandbag = P.Item(id: "sandbag", unitWeightTons: 1, unitVolumeCubicMetres: 1, isBasic: true)
 
+    /// One depot "D" with `trucks` trucks of 10 t and 1,000 sandbags, loading for
+    /// `handling` hours, and one area per (id, hours away, due by, units needed), its
+    /// road 50 km an hour of travel.
+    static func oneDepot(trucks: Int, handling: Double, horizon: Double,
+                         areas: [(id: String, hours: Double, due: Double, need: Double)]) -> P {
+        P(items: [sandbag],
+          areas: areas.map { P.Area(id: AreaID($0.id), deadlineHours: $0.due) },
+          needs: areas.indices.map { P.Need(area: $0, item: 0, quantity: areas[$0].need) },
+          sources: [P.Source(id: "D", handlingHours: handling, fleet: P.Fleet(trucks: trucks, capacityTons: 10, capacityCubicMetres: 100))],
+          supplies: [P.Supply(source: 0, item: 0, quantity: 1_000)],
+          routes: areas.indices.map { P.Route(source: 0, area: $0, travelHours: areas[$0].hours, distanceKm: 50 * areas[$0].hours) },
+          horizonHours: horizon)
+    }
+
     /// One depot with one truck (10 t), handling 1 h, 2 h from the area; the area
     /// needs 50 units by 5 h; the horizon is 15 h. A round trip is 1 + 2 + 2 = 5 h.
     ///
@@ -59,14 +73,7 @@ import ReserveModel
     /// F 40. The schedule: trucks 1 and 2 each take N at 0–0.5 (arrive 1.5, home 2.5)
     /// and N at 2.5–3 (arrive 4); then F at 5–5.5, arriving 8.5 ≤ 10.
     @Test func twoDeadlinesShareTheTrucks() throws {
-        let p = P(items: [Self.sandbag],
-                  areas: [P.Area(id: "N", deadlineHours: 4), P.Area(id: "F", deadlineHours: 10)],
-                  needs: [P.Need(area: 0, item: 0, quantity: 60), P.Need(area: 1, item: 0, quantity: 60)],
-                  sources: [P.Source(id: "D", handlingHours: 0.5, fleet: P.Fleet(trucks: 2, capacityTons: 10, capacityCubicMetres: 100))],
-                  supplies: [P.Supply(source: 0, item: 0, quantity: 1_000)],
-                  routes: [P.Route(source: 0, area: 0, travelHours: 1, distanceKm: 50),
-                           P.Route(source: 0, area: 1, travelHours: 3, distanceKm: 150)],
-                  horizonHours: 10)
+        let p = Self.oneDepot(trucks: 2, handling: 0.5, horizon: 10, areas: [("N", 1, 4, 60), ("F", 3, 10, 60)])
         let plan = try GoodsDispatcher().dispatch(p)
         let onTimeN = plan.orders.filter { $0.onTime && $0.area == 0 }.reduce(0) { $0 + $1.quantity }
         let onTimeF = plan.orders.filter { $0.onTime && $0.area == 1 }.reduce(0) { $0 + $1.quantity }
@@ -92,16 +99,10 @@ import ReserveModel
     /// 6.5; B leaves 7, arrives 8, home 9; B leaves 9.5 and arrives 10.5, late, and a
     /// tightening round would cost on-time goods. By deadline plus one leg (B 11, A 13):
     /// B arrives 1.5 (home 2.5), B arrives 4 (home 5), A leaves 5.5 and arrives 8.5. The
-    /// scheduler keeps the order with fewer late trips: the second, with no round.
+    /// scheduler keeps the schedule whose late trips cut the fleet row least: the
+    /// second, with none, so no round.
     @Test func aFarTripThatNeedNotComeBackGoesLast() throws {
-        let p = P(items: [Self.sandbag],
-                  areas: [P.Area(id: "A", deadlineHours: 10), P.Area(id: "B", deadlineHours: 10)],
-                  needs: [P.Need(area: 0, item: 0, quantity: 10), P.Need(area: 1, item: 0, quantity: 20)],
-                  sources: [P.Source(id: "D", handlingHours: 0.5, fleet: P.Fleet(trucks: 1, capacityTons: 10, capacityCubicMetres: 100))],
-                  supplies: [P.Supply(source: 0, item: 0, quantity: 100)],
-                  routes: [P.Route(source: 0, area: 0, travelHours: 3, distanceKm: 150),
-                           P.Route(source: 0, area: 1, travelHours: 1, distanceKm: 50)],
-                  horizonHours: 10)
+        let p = Self.oneDepot(trucks: 1, handling: 0.5, horizon: 10, areas: [("A", 3, 10, 10), ("B", 1, 10, 20)])
         let plan = try GoodsDispatcher().dispatch(p)
         #expect(plan.scheduleRounds == 0)
         #expect(isApproximatelyEqual(plan.levelObjectives[0], 0))
@@ -122,14 +123,8 @@ import ReserveModel
     /// that still make its deadline, in the second order: D goes to truck 1 (arrives
     /// 10, on time), which leaves truck 2, home at 5, for B: arrives 10. No late trip.
     @Test func aTruckThatCanStillMakeItIsKeptForTheLoadThatNeedsIt() throws {
-        let areas = [("A", 3.0, 4.0), ("B", 4, 10), ("C", 2, 8), ("D", 2, 10)]
-        let p = P(items: [Self.sandbag],
-                  areas: areas.map { P.Area(id: AreaID($0.0), deadlineHours: $0.2) },
-                  needs: areas.indices.map { P.Need(area: $0, item: 0, quantity: 10) },
-                  sources: [P.Source(id: "D", handlingHours: 1, fleet: P.Fleet(trucks: 2, capacityTons: 10, capacityCubicMetres: 100))],
-                  supplies: [P.Supply(source: 0, item: 0, quantity: 100)],
-                  routes: areas.indices.map { P.Route(source: 0, area: $0, travelHours: areas[$0].1, distanceKm: 50 * areas[$0].1) },
-                  horizonHours: 20)
+        let p = Self.oneDepot(trucks: 2, handling: 1, horizon: 20,
+                              areas: [("A", 3, 4, 10), ("B", 4, 10, 10), ("C", 2, 8, 10), ("D", 2, 10, 10)])
         let built = GoodsModelBuilder(problem: p, options: DispatchOptions()).build()
         var values = [Double](repeating: 0, count: built.model.variableCount)
         for arc in built.arcs where arc.onTime { values[Int(arc.variable.index)] = 10 }
