@@ -107,7 +107,7 @@ struct OSMNetworkBuilder {
         // contraction run on this one (only the kept ones are used).
         let prefix = nodePrefix, ids = vertexOSMID, copyNumbers = vertexCopy
         let names = BackgroundValue { () -> [String] in
-            ids.indices.map { v in copyNumbers[v] == 0 ? "\(prefix)\(ids[v])" : "\(prefix)\(ids[v])b\(copyNumbers[v])" }
+            ids.indices.map { v in Self.vertexName(prefix: prefix, id: ids[v], copy: copyNumbers[v]) }
         }
         defer { _ = names.value } // not left running when the components throw
         let keep = try largestComponent(nodeCount: vertexOSMID.count, pieces: store.pieces, coordinates: coordinates)
@@ -177,6 +177,32 @@ struct OSMNetworkBuilder {
             throw .emptyNetwork(reason: .nothingLeft(ways: report.waysByHighway.values.reduce(0, +)))
         }
         return ImportedRoadNetwork(nodes: outNodes, edges: edges, report: report)
+    }
+
+    /// `<prefix><id>`, or `<prefix><id>b<copy>` for a barrier copy: what string
+    /// interpolation writes, built from digits instead. Interpolation took longer than
+    /// the components search it ran beside once that search was fast (docs/decisions.md,
+    /// "OSM import speed, fifth round"), and most names fit a small string, which
+    /// allocates nothing.
+    static func vertexName(prefix: String, id: Int64, copy: Int32) -> String {
+        var prefix = prefix
+        return prefix.withUTF8 { head in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: head.count + 32) { buffer in
+                var n = 0
+                for byte in head { buffer[n] = byte; n += 1 }
+                func put(_ value: Int64) {
+                    if value < 0 { buffer[n] = UInt8(ascii: "-"); n += 1 }
+                    n += FixedDecimal.writeDigits(value.magnitude, to: buffer.baseAddress! + n)
+                }
+                put(id)
+                if copy != 0 {
+                    buffer[n] = UInt8(ascii: "b")
+                    n += 1
+                    put(Int64(copy))
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<n]), as: UTF8.self)
+            }
+        }
     }
 
     /// Marks the nodes of the largest strongly connected component and reports the rest.
