@@ -64,9 +64,11 @@ extension OSMNetworkBuilder {
         let cutter = self
         let later = (1..<bounds.count - 1).map { p in
             let range = bounds[p]..<bounds[p + 1]
-            return BackgroundValue { cutter.cut(ways, range, nodes: wayNodes, recordsLengths: true) }
+            return BackgroundValue { cutter.cut(ways, range, nodes: wayNodes, recordsLengths: true, reserving: range) }
         }
-        var whole = cut(ways, bounds[0]..<bounds[1], nodes: wayNodes, recordsLengths: false)
+        // The first part's arrays are reserved for all ways, so that the later parts
+        // are appended in place, never copied by growth.
+        var whole = cut(ways, bounds[0]..<bounds[1], nodes: wayNodes, recordsLengths: false, reserving: 0..<ways.count)
         for part in later { join(part.value, into: &whole) }
         return whole
     }
@@ -74,32 +76,48 @@ extension OSMNetworkBuilder {
     /// Appends `part` (the ways after those of `whole`) to `whole`.
     private func join(_ part: Cutting, into whole: inout Cutting) {
         var vertexMap = [Int32](repeating: 0, count: part.vertexOSMID.count)
-        var copiesBefore = whole.barrierCopies
-        for v in part.vertexOSMID.indices {
-            let k = part.vertexNode[v]
-            if part.vertexCopy[v] > 0 {
-                // Copy numbers count on from the earlier parts' copies of this node.
-                let number = (copiesBefore[k] ?? 0) + part.vertexCopy[v]
-                whole.barrierCopies[k] = number
-                vertexMap[v] = Int32(whole.vertexOSMID.count)
-                whole.append(vertex: part.vertexOSMID[v], copy: number, coordinate: part.coordinates[v], node: k)
-            } else if whole.vertexOf[Int(k)] >= 0 {
-                vertexMap[v] = whole.vertexOf[Int(k)]
-            } else {
-                vertexMap[v] = Int32(whole.vertexOSMID.count)
-                whole.vertexOf[Int(k)] = vertexMap[v]
-                whole.append(vertex: part.vertexOSMID[v], copy: 0, coordinate: part.coordinates[v], node: k)
+        let copiesBefore = whole.barrierCopies
+        let vertexCount = whole.vertexOSMID.count
+        let extra = part.vertexOSMID.count
+        whole.vertexOSMID.reserveCapacity(vertexCount + extra)
+        whole.vertexCopy.reserveCapacity(vertexCount + extra)
+        whole.coordinates.reserveCapacity(vertexCount + extra)
+        whole.vertexNode.reserveCapacity(vertexCount + extra)
+        part.vertexNode.withUnsafeBufferPointer { nodeOf in
+            part.vertexCopy.withUnsafeBufferPointer { copyOf in
+                vertexMap.withUnsafeMutableBufferPointer { vertexMap in
+                    for v in 0..<extra {
+                        let k = nodeOf[v]
+                        if copyOf[v] > 0 {
+                            // Copy numbers count on from the earlier parts' copies of this node.
+                            let number = (copiesBefore[k] ?? 0) + copyOf[v]
+                            whole.barrierCopies[k] = number
+                            vertexMap[v] = Int32(whole.vertexOSMID.count)
+                            whole.append(vertex: part.vertexOSMID[v], copy: number, coordinate: part.coordinates[v], node: k)
+                        } else if whole.vertexOf[Int(k)] >= 0 {
+                            vertexMap[v] = whole.vertexOf[Int(k)]
+                        } else {
+                            vertexMap[v] = Int32(whole.vertexOSMID.count)
+                            whole.vertexOf[Int(k)] = vertexMap[v]
+                            whole.append(vertex: part.vertexOSMID[v], copy: 0, coordinate: part.coordinates[v], node: k)
+                        }
+                    }
+                }
             }
         }
-        copiesBefore = [:]
+        // Pieces and geometry copied as blocks, then the pieces' ends and offsets fixed.
         let shift = Int32(whole.store.geometry.count)
         whole.store.geometry += part.store.geometry
-        whole.store.pieces.reserveCapacity(whole.store.pieces.count + part.store.pieces.count)
-        for var piece in part.store.pieces {
-            piece.a = vertexMap[Int(piece.a)]
-            piece.b = vertexMap[Int(piece.b)]
-            piece.geometryStart += shift
-            whole.store.pieces.append(piece)
+        let first = whole.store.pieces.count
+        whole.store.pieces += part.store.pieces
+        vertexMap.withUnsafeBufferPointer { vertexMap in
+            whole.store.pieces.withUnsafeMutableBufferPointer { pieces in
+                for i in first..<pieces.count {
+                    pieces[i].a = vertexMap[Int(pieces[i].a)]
+                    pieces[i].b = vertexMap[Int(pieces[i].b)]
+                    pieces[i].geometryStart += shift
+                }
+            }
         }
         whole.waysCut += part.waysCut
         whole.onewayPieces += part.onewayPieces
@@ -116,19 +134,21 @@ extension OSMNetworkBuilder {
         }
     }
 
-    /// Cuts `ways[range]` with vertices numbered from 0.
-    private func cut(_ ways: [KeptWay], _ range: Range<Int>, nodes wayNodes: WayNodes, recordsLengths: Bool) -> Cutting {
+    /// Cuts `ways[range]` with vertices numbered from 0, with room for the pieces of
+    /// `ways[reserved]`.
+    private func cut(_ ways: [KeptWay], _ range: Range<Int>, nodes wayNodes: WayNodes, recordsLengths: Bool,
+                     reserving reserved: Range<Int>) -> Cutting {
         var out = Cutting(nodeCount: wayNodes.count, recordsLengths: recordsLengths)
-        let nodes = wayNodes.nodes, present = wayNodes.present, useCounts = wayNodes.useCounts
+        let nodes = wayNodes.nodes, present = wayNodes.present, useCounts = wayNodes.useCounts, ids = wayNodes.index.ids
         let refStart = wayNodes.refStart
         // At most one vertex per node, except barrier copies (rare), and a way of k
         // nodes gives at most k − 1 pieces, and its polylines at most 2k − 1 points
         // while it is cut (each piece's first point is a copy). Capacity reserved from
         // these bounds is never copied by growth, and what a bound over-counts is
         // address space never touched (docs/decisions.md, third round).
-        let refCount = refStart[range.upperBound] - refStart[range.lowerBound]
+        let refCount = refStart[reserved.upperBound] - refStart[reserved.lowerBound]
         var pieceBound = 0
-        for w in range { pieceBound += max(0, refStart[w + 1] - refStart[w] - 1) }
+        for w in reserved { pieceBound += max(0, refStart[w + 1] - refStart[w] - 1) }
         let vertexBound = min(wayNodes.count, refCount)
         out.vertexOSMID.reserveCapacity(vertexBound)
         out.vertexCopy.reserveCapacity(vertexBound)
@@ -136,7 +156,7 @@ extension OSMNetworkBuilder {
         out.vertexNode.reserveCapacity(vertexBound)
         out.store.pieces.reserveCapacity(pieceBound)
         out.store.geometry.reserveCapacity(refCount + pieceBound)
-        out.wayClass.reserveCapacity(range.count)
+        out.wayClass.reserveCapacity(reserved.count)
         if recordsLengths {
             out.measuredLengths.reserveCapacity(pieceBound)
             out.measuredPerWay.reserveCapacity(range.count)
@@ -166,7 +186,7 @@ extension OSMNetworkBuilder {
                 while j + 1 < refs.count && inside[j + 1] { j += 1 }
                 if j > i {
                     cutPieces(way, wayIndex: Int32(w), refs: refs, base: base, from: i, to: j, nodes: nodes, useCounts: useCounts,
-                              slot: slot, wayNodes: wayNodes, into: &out)
+                              slot: slot, ids: ids, into: &out)
                 }
                 i = j + 1
             }
@@ -181,12 +201,12 @@ extension OSMNetworkBuilder {
 
     /// Splits `refs[base + from ... base + to]` (all present) at junctions, barriers and fords.
     private func cutPieces(_ way: KeptWay, wayIndex: Int32, refs: ArraySlice<Int32>, base: Int, from: Int, to: Int,
-                           nodes: [KeptNode], useCounts: [Int32], slot: Int, wayNodes: WayNodes, into out: inout Cutting) {
+                           nodes: [KeptNode], useCounts: [Int32], slot: Int, ids: [Int64], into out: inout Cutting) {
         let at = way.attributes
         let speed = min(at.maxspeedKmh ?? options.speeds[at.highway] ?? 10, options.profile.maxSpeedKmh)
         let oneway = at.direction != .both
         var startNode = nodes[Int(refs[base + from])]
-        var start = out.vertex(refs[base + from], startNode, wayNodes)
+        var start = out.vertex(refs[base + from], startNode, ids)
         var geometryStart = out.store.geometry.count
         out.store.geometry.append(startNode.coordinate)
         var last = startNode.coordinate
@@ -200,7 +220,7 @@ extension OSMNetworkBuilder {
             out.store.geometry.append(node.coordinate)
             let isVertex = k == to || useCounts[Int(ref)] >= 2 || node.blocks || node.ford
             guard isVertex else { continue }
-            let end = out.vertex(ref, node, wayNodes)
+            let end = out.vertex(ref, node, ids)
             fordHere = fordHere || node.ford
             if out.recordsLengths { out.measuredLengths.append(length) } else { out.lengthSums[slot] = (out.lengthSums[slot] ?? 0) + length }
             let count = out.store.geometry.count - geometryStart
@@ -221,7 +241,7 @@ extension OSMNetworkBuilder {
             out.store.geometry.append(node.coordinate)
             // A blocking barrier ends this piece on one copy and starts the next on another.
             startNode = node
-            start = node.blocks ? out.vertex(ref, node, wayNodes) : end
+            start = node.blocks ? out.vertex(ref, node, ids) : end
             length = 0
             fordHere = at.ford || node.ford
         }
@@ -243,16 +263,16 @@ extension OSMNetworkBuilder.Cutting {
     /// The vertex of dense node `k` at a road end: its one vertex, or at a blocking
     /// barrier a new copy for each road end (nothing passes).
     @inline(__always)
-    mutating func vertex(_ k: Int32, _ node: KeptNode, _ wayNodes: WayNodes) -> Int32 {
+    mutating func vertex(_ k: Int32, _ node: KeptNode, _ ids: [Int64]) -> Int32 {
         if node.blocks {
             let copy = barrierCopies[k, default: 0] + 1
             barrierCopies[k] = copy
-            append(vertex: wayNodes.id(k), copy: copy, coordinate: node.coordinate, node: k)
+            append(vertex: ids[Int(k)], copy: copy, coordinate: node.coordinate, node: k)
             return Int32(vertexOSMID.count - 1)
         }
         if vertexOf[Int(k)] >= 0 { return vertexOf[Int(k)] }
         vertexOf[Int(k)] = Int32(vertexOSMID.count)
-        append(vertex: wayNodes.id(k), copy: 0, coordinate: node.coordinate, node: k)
+        append(vertex: ids[Int(k)], copy: 0, coordinate: node.coordinate, node: k)
         return vertexOf[Int(k)]
     }
 
