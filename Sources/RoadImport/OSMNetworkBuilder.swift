@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import RoadNetwork
 
 /// What the first pass keeps of a drivable way.
@@ -156,22 +158,46 @@ struct OSMNetworkBuilder {
             listStart.append(Int32(wayIDs.count))
             wayIDs += list
         }
-        let shapes = EdgeShapes(coordinates: shapeCoordinates, wayIDs: wayIDs)
-        var edges: [ImportedRoadNetwork.Edge] = []
-        edges.reserveCapacity(store.pieces.count)
+        // Both ends of every edge renumbered in order of first use, here (that order is
+        // sequential), and the compact copy's offsets; then the edges made on all cores.
         outNodes.reserveCapacity(vertexOSMID.count)
+        var ends = [Int32](repeating: 0, count: 2 * store.pieces.count)
+        var compactStart = [Int32](repeating: 0, count: compact ? store.pieces.count : 0)
         var g: Int32 = 0
-        for p in store.pieces {
-            let a = renumber(p.a), b = renumber(p.b)
-            let at = ways[Int(p.way)].attributes
-            let geometry = compact ? g..<g + p.geometryCount : p.geometryStart..<p.geometryStart + p.geometryCount
+        for (i, p) in store.pieces.enumerated() {
+            ends[2 * i] = Int32(renumber(p.a))
+            ends[2 * i + 1] = Int32(renumber(p.b))
+            if compact { compactStart[i] = g }
             g += p.geometryCount
-            let wayRange = p.wayList < 0 ? p.way..<p.way + 1
-                : listStart[Int(p.wayList)]..<listStart[Int(p.wayList)] + Int32(store.wayLists[Int(p.wayList)].count)
-            edges.append(.init(from: a, to: b, lengthKm: p.lengthKm, highway: at.highway, roadClass: wayClass[Int(p.way)],
-                               speedKmh: p.speedKmh, oneway: p.oneway, bridge: at.bridge, tunnel: at.tunnel, ford: p.ford,
-                               ferry: at.highway == "ferry", name: at.name, shapes: shapes, geometryRange: geometry,
-                               geometryReversed: !compact && p.reversed, wayIDRange: wayRange))
+        }
+        let pieces = store.pieces, wayLists = store.wayLists, edgeEnds = ends, starts = compactStart
+        let allWayIDs = wayIDs, listStarts = listStart
+        store = PieceStore()
+        ends = []
+        compactStart = []
+        // Each worker's edges hold their own `EdgeShapes` (the same arrays, shared): one
+        // object retained 3.4 million times from two cores at once is what kept the
+        // edges on one core before (docs/decisions.md, fourth and fifth rounds).
+        let workers = pieces.count >= 100_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+        let edges = [ImportedRoadNetwork.Edge](unsafeUninitializedCapacity: pieces.count) { buffer, count in
+            let out = UncheckedSendable(buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                guard let base = out.value else { return }
+                let shapes = EdgeShapes(coordinates: shapeCoordinates, wayIDs: allWayIDs)
+                for i in pieces.count * worker / workers..<pieces.count * (worker + 1) / workers {
+                    let p = pieces[i]
+                    let at = ways[Int(p.way)].attributes
+                    let geometry = compact ? starts[i]..<starts[i] + p.geometryCount : p.geometryStart..<p.geometryStart + p.geometryCount
+                    let wayRange = p.wayList < 0 ? p.way..<p.way + 1
+                        : listStarts[Int(p.wayList)]..<listStarts[Int(p.wayList)] + Int32(wayLists[Int(p.wayList)].count)
+                    (base + i).initialize(to: .init(from: Int(edgeEnds[2 * i]), to: Int(edgeEnds[2 * i + 1]), lengthKm: p.lengthKm,
+                                                    highway: at.highway, roadClass: wayClass[Int(p.way)], speedKmh: p.speedKmh,
+                                                    oneway: p.oneway, bridge: at.bridge, tunnel: at.tunnel, ford: p.ford,
+                                                    ferry: at.highway == "ferry", name: at.name, shapes: shapes, geometryRange: geometry,
+                                                    geometryReversed: !compact && p.reversed, wayIDRange: wayRange))
+                }
+            }
+            count = pieces.count
         }
         guard !edges.isEmpty else {
             throw .emptyNetwork(reason: .nothingLeft(ways: report.waysByHighway.values.reduce(0, +)))
