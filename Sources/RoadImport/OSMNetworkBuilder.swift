@@ -29,9 +29,9 @@ struct OSMNetworkBuilder {
     /// Node ids are `<prefix><source id>`: `n` for OSM, `s` for shapefile vertices.
     let nodePrefix: String
     var report = ImportReport()
-    /// How many parts the ways are cut in concurrently; nil: by size and cores
-    /// (tests set it to check that any count gives the same network).
-    var cuttingParts: Int?
+    /// How many parts the ways are cut in, and the edges made in, concurrently; nil: by
+    /// size and cores (tests set it to check that any count gives the same network).
+    var parts: Int?
 
     /// A node-to-node piece of a way, oriented in its driving direction when one-way.
     struct Piece {
@@ -91,8 +91,8 @@ struct OSMNetworkBuilder {
         // Vertices: one per node used as a piece end, plus one per road end at a
         // blocking barrier, numbered in order of first use. Names are made only for the
         // vertices finally kept. Large imports are cut on all cores.
-        let parts = cuttingParts ?? Self.cuttingParts(refCount: wayNodes.refs.count, wayCount: ways.count)
-        var cutting = cutWays(ways, nodes: wayNodes, parts: parts)
+        let cuttingParts = parts ?? Self.cuttingParts(refCount: wayNodes.refs.count, wayCount: ways.count)
+        var cutting = cutWays(ways, nodes: wayNodes, parts: cuttingParts)
         var store = cutting.store
         cutting.store = PieceStore()
         let vertexOSMID = cutting.vertexOSMID, vertexCopy = cutting.vertexCopy, coordinates = cutting.coordinates
@@ -178,7 +178,7 @@ struct OSMNetworkBuilder {
         // Each worker's edges hold their own `EdgeShapes` (the same arrays, shared): one
         // object retained 3.4 million times from two cores at once is what kept the
         // edges on one core before (docs/decisions.md, fourth and fifth rounds).
-        let workers = pieces.count >= 100_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+        let workers = max(1, parts ?? (pieces.count >= 100_000 ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1))
         let edges = [ImportedRoadNetwork.Edge](unsafeUninitializedCapacity: pieces.count) { buffer, count in
             let out = UncheckedSendable(buffer.baseAddress)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in

@@ -4,10 +4,10 @@ import Testing
 import TestSupport
 @testable import RoadImport
 
-/// Ways cut in several concurrent parts must give the network one sequential run
-/// gives: the same vertex numbering (so the same components, contraction and node
-/// order), barrier copy numbers, geometry, length sums and counts
-/// (docs/decisions.md, "OSM import speed, fifth round").
+/// Ways cut, and edges made, in several concurrent parts must give the network one
+/// sequential run gives: the same vertex numbering (so the same components,
+/// contraction and node order), barrier copy numbers, geometry, length sums, counts
+/// and edges (docs/decisions.md, "OSM import speed, fifth round").
 @Suite struct CuttingPartsTests {
     static func tables(_ network: ImportedRoadNetwork) -> (String, String) {
         (RoadTableWriter.nodesCSV(network), RoadTableWriter.roadsCSV(network))
@@ -16,13 +16,13 @@ import TestSupport
     @Test func helsinkiInAnyNumberOfPartsIsTheSequentialNetwork() throws {
         let data = try OSMPBFReader.read(bytes: FixturePaths.bytes(FixturePaths.helsinki))
         let options = OSMImportOptions()
-        let sequential = try OSMImporter.importData(data, options: options, cuttingParts: 1)
+        let sequential = try OSMImporter.importData(data, options: options, parts: 1)
         // Data/helsinki's counts, so the comparison is on the real network.
         #expect(sequential.nodes.count == 376 && sequential.edges.count == 461)
         #expect(sequential.report.blockingBarriers == 8 && sequential.report.waysCut == 58)
         let expected = Self.tables(sequential)
         for parts in [2, 3, 4, 7, 40] {
-            let network = try OSMImporter.importData(data, options: options, cuttingParts: parts)
+            let network = try OSMImporter.importData(data, options: options, parts: parts)
             #expect(network == sequential, "\(parts) parts")
             #expect(network.report == sequential.report, "\(parts) parts")
             #expect(Self.tables(network) == expected, "\(parts) parts")
@@ -82,10 +82,10 @@ import TestSupport
         for seed in UInt64(1)...12 {
             let data = Self.lattice(seed: seed)
             for options in [OSMImportOptions(), OSMImportOptions(boundary: try ImportBoundary(west: 24.005, south: 60.002, east: 24.02, north: 60.011))] {
-                let sequential = try OSMImporter.importData(data, options: options, cuttingParts: 1)
+                let sequential = try OSMImporter.importData(data, options: options, parts: 1)
                 let expected = Self.tables(sequential)
                 for parts in [2, 3, 5, 16] {
-                    let network = try OSMImporter.importData(data, options: options, cuttingParts: parts)
+                    let network = try OSMImporter.importData(data, options: options, parts: parts)
                     #expect(network == sequential, "seed \(seed), \(parts) parts")
                     #expect(network.report == sequential.report, "seed \(seed), \(parts) parts")
                     #expect(Self.tables(network) == expected, "seed \(seed), \(parts) parts")
