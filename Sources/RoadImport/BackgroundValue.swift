@@ -19,3 +19,10 @@ final class BackgroundValue<T: Sendable>: @unchecked Sendable {
         return result!
     }
 }
+
+/// A value handed to concurrent workers that only touch disjoint parts of what it
+/// points to (the edges' buffer, each worker its own range of slots).
+struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

@@ -53,7 +53,15 @@ public enum OSMImporter {
 
     /// Imports elements already in memory (from ``OSMXMLReader`` or ``OSMPBFReader/read(bytes:)``).
     public static func importData(_ data: OSMData, options: OSMImportOptions = OSMImportOptions()) throws(RoadImportError) -> ImportedRoadNetwork {
+        try importData(data, options: options, parts: nil)
+    }
+
+    /// ``importData(_:options:)`` with the ways cut and the edges made in `parts`
+    /// concurrent parts (nil: by size and cores), for tests that check every count
+    /// gives one network.
+    static func importData(_ data: OSMData, options: OSMImportOptions, parts: Int?) throws(RoadImportError) -> ImportedRoadNetwork {
         var builder = OSMNetworkBuilder(options: options)
+        builder.parts = parts
         var ways: [KeptWay] = []
         for way in data.ways {
             if let attributes = OSMTagRules.attributes(of: way.tags, profile: options.profile) {

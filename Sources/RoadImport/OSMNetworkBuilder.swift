@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import RoadNetwork
 
 /// What the first pass keeps of a drivable way.
@@ -27,6 +29,9 @@ struct OSMNetworkBuilder {
     /// Node ids are `<prefix><source id>`: `n` for OSM, `s` for shapefile vertices.
     let nodePrefix: String
     var report = ImportReport()
+    /// How many parts the ways are cut in, and the edges made in, concurrently; nil: by
+    /// size and cores (tests set it to check that any count gives the same network).
+    var parts: Int?
 
     /// A node-to-node piece of a way, oriented in its driving direction when one-way.
     struct Piece {
@@ -84,81 +89,19 @@ struct OSMNetworkBuilder {
 
     mutating func build(ways: [KeptWay], nodes wayNodes: WayNodes) throws(RoadImportError) -> ImportedRoadNetwork {
         // Vertices: one per node used as a piece end, plus one per road end at a
-        // blocking barrier. Names are made only for the vertices finally kept.
-        var vertexOSMID: [Int64] = [], vertexCopy: [Int32] = [], coordinates: [GeoCoordinate] = []
-        // At most one vertex per node, except barrier copies (rare): no growth copies.
-        vertexOSMID.reserveCapacity(wayNodes.count)
-        vertexCopy.reserveCapacity(wayNodes.count)
-        coordinates.reserveCapacity(wayNodes.count)
-        var vertexOf = [Int32](repeating: -1, count: wayNodes.count)
-        var barrierCopies: [Int32: Int32] = [:]
-        let nodes = wayNodes.nodes, present = wayNodes.present, useCounts = wayNodes.useCounts
-        func vertex(_ k: Int32) -> Int32 {
-            let node = nodes[Int(k)]
-            if node.blocks {
-                // Each road end at a blocking barrier gets its own node: nothing passes.
-                let copy = barrierCopies[k, default: 0] + 1
-                barrierCopies[k] = copy
-                vertexOSMID.append(wayNodes.id(k)); vertexCopy.append(copy); coordinates.append(node.coordinate)
-                return Int32(vertexOSMID.count - 1)
-            }
-            if vertexOf[Int(k)] >= 0 { return vertexOf[Int(k)] }
-            vertexOSMID.append(wayNodes.id(k)); vertexCopy.append(0); coordinates.append(node.coordinate)
-            vertexOf[Int(k)] = Int32(vertexOSMID.count - 1)
-            return vertexOf[Int(k)]
-        }
-        let boundary = options.boundary
-        var store = PieceStore()
-        // A way of k nodes gives at most k − 1 pieces, and its polylines at most
-        // 2k − 1 points while it is cut (each piece's first point is a copy). Capacity
-        // reserved from these bounds is never copied by growth, and what the bound
-        // over-counts is address space never touched (docs/decisions.md, third round).
-        let refCount = wayNodes.refs.count
-        var pieceBound = 0
-        for w in ways.indices { pieceBound += max(0, wayNodes.refStart[w + 1] - wayNodes.refStart[w] - 1) }
-        store.pieces.reserveCapacity(pieceBound)
-        store.geometry.reserveCapacity(refCount + pieceBound)
-        // Per way, its bundle class: one look-up per way instead of one per edge.
-        var wayClass: [RoadClass] = []
-        wayClass.reserveCapacity(ways.count)
-        // Lengths per highway value are summed in the same order as before (piece by
-        // piece), through an index per value instead of a String-keyed dictionary.
-        var highwaySlot: [String: Int] = [:]
-        var lengthSums: [Double?] = [] // nil until a piece of that class is measured
-        var inside: [Bool] = []
-        for (w, way) in ways.enumerated() {
-            let refs = wayNodes.refs[wayNodes.refStart[w]..<wayNodes.refStart[w + 1]]
-            inside.removeAll(keepingCapacity: true)
-            var cut = false
-            for k in refs {
-                let ok = present[Int(k)] && (boundary?.contains(nodes[Int(k)].coordinate) ?? true)
-                inside.append(ok)
-                if !ok { cut = true }
-            }
-            if cut { report.waysCut += 1 }
-            let slot: Int
-            if let s = highwaySlot[way.attributes.highway] { slot = s } else {
-                slot = lengthSums.count
-                highwaySlot[way.attributes.highway] = slot
-                lengthSums.append(report.lengthKmByHighway[way.attributes.highway])
-            }
-            wayClass.append(OSMSpeeds.roadClass(ofHighway: way.attributes.highway))
-            let firstPiece = store.pieces.count
-            var i = 0
-            let base = refs.startIndex
-            while i < refs.count {
-                guard inside[i] else { i += 1; continue }
-                var j = i
-                while j + 1 < refs.count && inside[j + 1] { j += 1 }
-                if j > i {
-                    cutPieces(way, wayIndex: Int32(w), refs: refs, base: base, from: i, to: j, nodes: nodes, useCounts: useCounts,
-                              vertex: vertex, lengthSum: &lengthSums[slot], into: &store)
-                }
-                i = j + 1
-            }
-            applyFerrySpeed(way, pieces: &store.pieces[firstPiece...])
-        }
-        for (highway, slot) in highwaySlot { if let sum = lengthSums[slot] { report.lengthKmByHighway[highway] = sum } }
+        // blocking barrier, numbered in order of first use. Names are made only for the
+        // vertices finally kept. Large imports are cut on all cores.
+        let cuttingParts = parts ?? Self.cuttingParts(refCount: wayNodes.refs.count, wayCount: ways.count)
+        var cutting = cutWays(ways, nodes: wayNodes, parts: cuttingParts)
+        var store = cutting.store
+        cutting.store = PieceStore()
+        let vertexOSMID = cutting.vertexOSMID, vertexCopy = cutting.vertexCopy, coordinates = cutting.coordinates
+        let wayClass = cutting.wayClass
+        report.waysCut += cutting.waysCut
+        report.onewayPieces += cutting.onewayPieces
+        for (highway, slot) in cutting.highwaySlot { if let sum = cutting.lengthSums[slot] { report.lengthKmByHighway[highway] = sum } }
+        let barrierCopies = cutting.barrierCopies
+        cutting = Cutting(nodeCount: 0, recordsLengths: false)
         report.blockingBarriers = barrierCopies.count
         report.nodesBeforeFilter = vertexOSMID.count
         report.edgesBeforeFilter = store.pieces.count
@@ -166,7 +109,7 @@ struct OSMNetworkBuilder {
         // contraction run on this one (only the kept ones are used).
         let prefix = nodePrefix, ids = vertexOSMID, copyNumbers = vertexCopy
         let names = BackgroundValue { () -> [String] in
-            ids.indices.map { v in copyNumbers[v] == 0 ? "\(prefix)\(ids[v])" : "\(prefix)\(ids[v])b\(copyNumbers[v])" }
+            ids.indices.map { v in Self.vertexName(prefix: prefix, id: ids[v], copy: copyNumbers[v]) }
         }
         defer { _ = names.value } // not left running when the components throw
         let keep = try largestComponent(nodeCount: vertexOSMID.count, pieces: store.pieces, coordinates: coordinates)
@@ -215,22 +158,46 @@ struct OSMNetworkBuilder {
             listStart.append(Int32(wayIDs.count))
             wayIDs += list
         }
-        let shapes = EdgeShapes(coordinates: shapeCoordinates, wayIDs: wayIDs)
-        var edges: [ImportedRoadNetwork.Edge] = []
-        edges.reserveCapacity(store.pieces.count)
+        // Both ends of every edge renumbered in order of first use, here (that order is
+        // sequential), and the compact copy's offsets; then the edges made on all cores.
         outNodes.reserveCapacity(vertexOSMID.count)
+        var ends = [Int32](repeating: 0, count: 2 * store.pieces.count)
+        var compactStart = [Int32](repeating: 0, count: compact ? store.pieces.count : 0)
         var g: Int32 = 0
-        for p in store.pieces {
-            let a = renumber(p.a), b = renumber(p.b)
-            let at = ways[Int(p.way)].attributes
-            let geometry = compact ? g..<g + p.geometryCount : p.geometryStart..<p.geometryStart + p.geometryCount
+        for (i, p) in store.pieces.enumerated() {
+            ends[2 * i] = Int32(renumber(p.a))
+            ends[2 * i + 1] = Int32(renumber(p.b))
+            if compact { compactStart[i] = g }
             g += p.geometryCount
-            let wayRange = p.wayList < 0 ? p.way..<p.way + 1
-                : listStart[Int(p.wayList)]..<listStart[Int(p.wayList)] + Int32(store.wayLists[Int(p.wayList)].count)
-            edges.append(.init(from: a, to: b, lengthKm: p.lengthKm, highway: at.highway, roadClass: wayClass[Int(p.way)],
-                               speedKmh: p.speedKmh, oneway: p.oneway, bridge: at.bridge, tunnel: at.tunnel, ford: p.ford,
-                               ferry: at.highway == "ferry", name: at.name, shapes: shapes, geometryRange: geometry,
-                               geometryReversed: !compact && p.reversed, wayIDRange: wayRange))
+        }
+        let pieces = store.pieces, wayLists = store.wayLists, edgeEnds = ends, starts = compactStart
+        let allWayIDs = wayIDs, listStarts = listStart
+        store = PieceStore()
+        ends = []
+        compactStart = []
+        // Each worker's edges hold their own `EdgeShapes` (the same arrays, shared): one
+        // object retained 3.4 million times from two cores at once is what kept the
+        // edges on one core before (docs/decisions.md, fourth and fifth rounds).
+        let workers = max(1, parts ?? (pieces.count >= 100_000 ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1))
+        let edges = [ImportedRoadNetwork.Edge](unsafeUninitializedCapacity: pieces.count) { buffer, count in
+            let out = UncheckedSendable(buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                guard let base = out.value else { return }
+                let shapes = EdgeShapes(coordinates: shapeCoordinates, wayIDs: allWayIDs)
+                for i in pieces.count * worker / workers..<pieces.count * (worker + 1) / workers {
+                    let p = pieces[i]
+                    let at = ways[Int(p.way)].attributes
+                    let geometry = compact ? starts[i]..<starts[i] + p.geometryCount : p.geometryStart..<p.geometryStart + p.geometryCount
+                    let wayRange = p.wayList < 0 ? p.way..<p.way + 1
+                        : listStarts[Int(p.wayList)]..<listStarts[Int(p.wayList)] + Int32(wayLists[Int(p.wayList)].count)
+                    (base + i).initialize(to: .init(from: Int(edgeEnds[2 * i]), to: Int(edgeEnds[2 * i + 1]), lengthKm: p.lengthKm,
+                                                    highway: at.highway, roadClass: wayClass[Int(p.way)], speedKmh: p.speedKmh,
+                                                    oneway: p.oneway, bridge: at.bridge, tunnel: at.tunnel, ford: p.ford,
+                                                    ferry: at.highway == "ferry", name: at.name, shapes: shapes, geometryRange: geometry,
+                                                    geometryReversed: !compact && p.reversed, wayIDRange: wayRange))
+                }
+            }
+            count = pieces.count
         }
         guard !edges.isEmpty else {
             throw .emptyNetwork(reason: .nothingLeft(ways: report.waysByHighway.values.reduce(0, +)))
@@ -238,74 +205,41 @@ struct OSMNetworkBuilder {
         return ImportedRoadNetwork(nodes: outNodes, edges: edges, report: report)
     }
 
-    /// Splits `refs[base + from ... base + to]` (all present) at junctions, barriers and fords.
-    private mutating func cutPieces(_ way: KeptWay, wayIndex: Int32, refs: ArraySlice<Int32>, base: Int, from: Int, to: Int,
-                                    nodes: [KeptNode], useCounts: [Int32], vertex: (Int32) -> Int32, lengthSum: inout Double?,
-                                    into store: inout PieceStore) {
-        let at = way.attributes
-        let speed = min(at.maxspeedKmh ?? options.speeds[at.highway] ?? 10, options.profile.maxSpeedKmh)
-        let oneway = at.direction != .both
-        var startNode = nodes[Int(refs[base + from])]
-        var start = vertex(refs[base + from])
-        var geometryStart = store.geometry.count
-        store.geometry.append(startNode.coordinate)
-        var last = startNode.coordinate
-        var length = 0.0
-        var fordHere = at.ford || startNode.ford
-        for k in (from + 1)...to {
-            let ref = refs[base + k]
-            let node = nodes[Int(ref)]
-            length += last.distanceKm(to: node.coordinate)
-            last = node.coordinate
-            store.geometry.append(node.coordinate)
-            let isVertex = k == to || useCounts[Int(ref)] >= 2 || node.blocks || node.ford
-            guard isVertex else { continue }
-            let end = vertex(ref)
-            fordHere = fordHere || node.ford
-            lengthSum = (lengthSum ?? 0) + length
-            let count = store.geometry.count - geometryStart
-            if oneway { report.onewayPieces += count - 1 }
-            if start != end {
-                var piece = Piece(a: start, b: end, geometryStart: Int32(geometryStart), geometryCount: Int32(count), reversed: false,
-                                  way: wayIndex, wayList: -1, lengthKm: length, speedKmh: speed, ford: fordHere, oneway: oneway)
-                if at.direction == .backward {
-                    swap(&piece.a, &piece.b)
-                    piece.reversed = true
+    /// `<prefix><id>`, or `<prefix><id>b<copy>` for a barrier copy: what string
+    /// interpolation writes, built from digits instead. Interpolation took longer than
+    /// the components search it ran beside once that search was fast (docs/decisions.md,
+    /// "OSM import speed, fifth round"), and most names fit a small string, which
+    /// allocates nothing.
+    static func vertexName(prefix: String, id: Int64, copy: Int32) -> String {
+        var prefix = prefix
+        return prefix.withUTF8 { head in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: head.count + 32) { buffer in
+                var n = 0
+                for byte in head { buffer[n] = byte; n += 1 }
+                func put(_ value: Int64) {
+                    if value < 0 { buffer[n] = UInt8(ascii: "-"); n += 1 }
+                    n += FixedDecimal.writeDigits(value.magnitude, to: buffer.baseAddress! + n)
                 }
-                store.pieces.append(piece)
-            } else {
-                store.geometry.removeLast(count) // a loop onto one node is no road
+                put(id)
+                if copy != 0 {
+                    buffer[n] = UInt8(ascii: "b")
+                    n += 1
+                    put(Int64(copy))
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<n]), as: UTF8.self)
             }
-            // The next piece starts at this node: a copy of its coordinate begins its range.
-            geometryStart = store.geometry.count
-            store.geometry.append(node.coordinate)
-            // A blocking barrier ends this piece on one copy and starts the next on another.
-            startNode = node
-            start = node.blocks ? vertex(ref) : end
-            length = 0
-            fordHere = at.ford || node.ford
         }
-        // The last piece end's copy that began no piece.
-        store.geometry.removeLast()
-    }
-
-    /// A ferry with a `duration` moves at its whole length over that time.
-    private func applyFerrySpeed(_ way: KeptWay, pieces: inout ArraySlice<Piece>) {
-        guard let hours = way.attributes.ferryHours else { return }
-        let total = pieces.reduce(0) { $0 + $1.lengthKm }
-        guard total > 0 else { return }
-        // A tiny ferry with a long duration would move slower than roads.csv can write.
-        for i in pieces.indices { pieces[i].speedKmh = max(OSMTagRules.slowestSpeedKmh, total / hours) }
     }
 
     /// Marks the nodes of the largest strongly connected component and reports the rest.
     private mutating func largestComponent(nodeCount: Int, pieces: [Piece], coordinates: [GeoCoordinate]) throws(RoadImportError) -> [Bool] {
         let arcCount = pieces.reduce(0) { $0 + ($1.oneway ? 1 : 2) }
         guard arcCount < Int(Int32.max) else { throw .emptyNetwork(reason: .tooManyArcs(arcs: arcCount)) }
-        let labels = ComponentLabels(nodeCount: nodeCount, arcCount: arcCount) { arc in
-            for p in pieces {
-                arc(p.a, p.b)
-                if !p.oneway { arc(p.b, p.a) }
+        // Two-way pieces joined first, the search only on the one-way ones between
+        // (docs/decisions.md, "OSM import speed, fifth round").
+        let labels = try pieces.withUnsafeBufferPointer { (pieces) throws(RoadImportError) in
+            try ComponentLabels(nodeCount: nodeCount) { road in
+                for p in pieces { road(p.a, p.b, p.oneway) }
             }
         }
         // Only nodes some piece touches count (every node here does).

@@ -73,38 +73,24 @@ final class TableBytes: @unchecked Sendable {
         while digits < 20 && value >= limit { digits += 1; limit = limit &* 10 }
         let n = max(digits, minimumCount)
         reserve(n)
-        var v = value
-        var p = base + count + n
-        // Two digits per division, from a table of the hundred pairs: half the
-        // divisions of one digit at a time (ten million numbers in a province's tables).
-        let pairs = Self.digitPairs.utf8Start
-        while v >= 100 {
-            let r = Int(v % 100)
-            v /= 100
-            p -= 2
-            p[0] = pairs[2 * r]
-            p[1] = pairs[2 * r + 1]
-        }
-        if v >= 10 {
-            p -= 2
-            p[0] = pairs[2 * Int(v)]
-            p[1] = pairs[2 * Int(v) + 1]
-        } else {
-            p -= 1
-            p.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v)
-        }
-        while p > base + count {
-            p -= 1
-            p.pointee = UInt8(ascii: "0")
-        }
+        FixedDecimal.writeFixedDigits(value, count: n, to: base + count)
         count += n
     }
 
-    private static let digitPairs: StaticString = """
-        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
-        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
-        8081828384858687888990919293949596979899
-        """
+    /// Where the next byte goes (after ``reserve(_:)``).
+    var end: UnsafeMutablePointer<UInt8> { base + count }
+
+    /// Counts `n` bytes written at ``end`` as appended.
+    @inline(__always) func advance(_ n: Int) { count += n }
+
+    /// Appends the first `length` (at most 16) bytes at `source`, which must have 16
+    /// readable bytes: one unaligned 16-byte copy, not a `memcpy` call.
+    @inline(__always) func appendShort(_ source: UnsafePointer<UInt8>, length: Int) {
+        reserve(16)
+        let bytes = UnsafeRawPointer(source).loadUnaligned(as: SIMD16<UInt8>.self)
+        UnsafeMutableRawPointer(base + count).storeBytes(of: bytes, as: SIMD16<UInt8>.self)
+        count += length
+    }
 
     /// Appends a signed integer.
     @inline(__always) func appendInteger(_ value: Int64) {

@@ -1,0 +1,293 @@
+import Foundation
+import RoadNetwork
+
+extension OSMNetworkBuilder {
+    /// Ways cut into pieces: the vertices in order of first use, the pieces and their
+    /// shared geometry, and the counts the report takes from cutting.
+    struct Cutting: Sendable {
+        var vertexOSMID: [Int64] = [], vertexCopy: [Int32] = [], coordinates: [GeoCoordinate] = []
+        /// The dense node of each vertex (to join the numbering of several parts).
+        var vertexNode: [Int32] = []
+        /// Dense node → its vertex, −1 before its first use (barrier copies aside).
+        var vertexOf: [Int32]
+        /// Per blocking barrier node, how many road ends it has had.
+        var barrierCopies: [Int32: Int32] = [:]
+        var store = PieceStore()
+        var waysCut = 0, onewayPieces = 0
+        /// Per way cut, its bundle class: one look-up per way instead of one per edge.
+        var wayClass: [RoadClass] = []
+        /// Lengths per highway value, summed piece by piece in way order.
+        var highwaySlot: [String: Int] = [:]
+        var lengthSums: [Double?] = [] // nil until a piece of that class is measured
+        /// Parts after the first keep each piece length as measured instead (and how many
+        /// per way), so that the joined sums add them in the sequential order.
+        let recordsLengths: Bool
+        var measuredLengths: [Double] = [], measuredPerWay: [Int32] = [], waySlot: [Int32] = []
+
+        init(nodeCount: Int, recordsLengths: Bool) {
+            vertexOf = [Int32](repeating: -1, count: nodeCount)
+            self.recordsLengths = recordsLengths
+        }
+    }
+
+    /// How many parts the ways are cut in: one per core on a large import, one on a
+    /// small one (joining the parts costs more than a second thread saves there).
+    static func cuttingParts(refCount: Int, wayCount: Int) -> Int {
+        guard refCount >= 200_000 else { return 1 }
+        return max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, wayCount))
+    }
+
+    /// Cuts `ways` into pieces in `parts` runs of consecutive ways, concurrently, and
+    /// joins them into what one run over all ways gives, vertex numbers included.
+    ///
+    /// Vertices are numbered in order of first use, and that numbering decides the
+    /// components' tie-break and the contraction's order, so it must not depend on the
+    /// parts. Each part numbers its vertices from 0 in its own order of first use; the
+    /// first part's numbering is the global one, and each later part, in turn, keeps the
+    /// vertex of every node an earlier part already numbered and numbers its other
+    /// vertices after all earlier ones, in its own order — exactly the numbers one run
+    /// would have given them, as a later part's ways all come after the earlier parts'.
+    /// Barrier copies count on from the earlier parts' copies of the same node. Its
+    /// geometry is appended to the first part's buffer (offsets shifted) and its length
+    /// sums added in piece order (docs/decisions.md, "OSM import speed, fifth round").
+    func cutWays(_ ways: [KeptWay], nodes wayNodes: WayNodes, parts: Int) -> Cutting {
+        let refStart = wayNodes.refStart
+        // Part boundaries at ways, near equal shares of node references.
+        var bounds = [0]
+        var w = 0
+        for p in 1..<max(1, parts) {
+            let target = wayNodes.refs.count * p / parts
+            while w < ways.count && refStart[w] < target { w += 1 }
+            if w > bounds.last! && w < ways.count { bounds.append(w) }
+        }
+        bounds.append(ways.count)
+        let cutter = self
+        let later = (1..<bounds.count - 1).map { p in
+            let range = bounds[p]..<bounds[p + 1]
+            return BackgroundValue { cutter.cut(ways, range, nodes: wayNodes, recordsLengths: true, reserving: range) }
+        }
+        // The first part's arrays are reserved for all ways, so that the later parts
+        // are appended in place, never copied by growth.
+        var whole = cut(ways, bounds[0]..<bounds[1], nodes: wayNodes, recordsLengths: false, reserving: 0..<ways.count)
+        for part in later { join(part.value, into: &whole) }
+        return whole
+    }
+
+    /// Appends `part` (the ways after those of `whole`) to `whole`.
+    private func join(_ part: Cutting, into whole: inout Cutting) {
+        var vertexMap = [Int32](repeating: 0, count: part.vertexOSMID.count)
+        let copiesBefore = whole.barrierCopies
+        let vertexCount = whole.vertexOSMID.count
+        let extra = part.vertexOSMID.count
+        whole.vertexOSMID.reserveCapacity(vertexCount + extra)
+        whole.vertexCopy.reserveCapacity(vertexCount + extra)
+        whole.coordinates.reserveCapacity(vertexCount + extra)
+        whole.vertexNode.reserveCapacity(vertexCount + extra)
+        part.vertexNode.withUnsafeBufferPointer { nodeOf in
+            part.vertexCopy.withUnsafeBufferPointer { copyOf in
+                vertexMap.withUnsafeMutableBufferPointer { vertexMap in
+                    for v in 0..<extra {
+                        let k = nodeOf[v]
+                        if copyOf[v] > 0 {
+                            // Copy numbers count on from the earlier parts' copies of this node.
+                            let number = (copiesBefore[k] ?? 0) + copyOf[v]
+                            whole.barrierCopies[k] = number
+                            vertexMap[v] = Int32(whole.vertexOSMID.count)
+                            whole.append(vertex: part.vertexOSMID[v], copy: number, coordinate: part.coordinates[v], node: k)
+                        } else if whole.vertexOf[Int(k)] >= 0 {
+                            vertexMap[v] = whole.vertexOf[Int(k)]
+                        } else {
+                            vertexMap[v] = Int32(whole.vertexOSMID.count)
+                            whole.vertexOf[Int(k)] = vertexMap[v]
+                            whole.append(vertex: part.vertexOSMID[v], copy: 0, coordinate: part.coordinates[v], node: k)
+                        }
+                    }
+                }
+            }
+        }
+        // Pieces and geometry copied as blocks, then the pieces' ends and offsets fixed.
+        let shift = Int32(whole.store.geometry.count)
+        whole.store.geometry += part.store.geometry
+        let first = whole.store.pieces.count
+        whole.store.pieces += part.store.pieces
+        vertexMap.withUnsafeBufferPointer { vertexMap in
+            whole.store.pieces.withUnsafeMutableBufferPointer { pieces in
+                for i in first..<pieces.count {
+                    pieces[i].a = vertexMap[Int(pieces[i].a)]
+                    pieces[i].b = vertexMap[Int(pieces[i].b)]
+                    pieces[i].geometryStart += shift
+                }
+            }
+        }
+        whole.waysCut += part.waysCut
+        whole.onewayPieces += part.onewayPieces
+        whole.wayClass += part.wayClass
+        // The part's lengths, added to the sums in the order one run would have added them.
+        let globalSlot = part.highwaySlot.sorted { $0.value < $1.value }.map { whole.slot(of: $0.key) }
+        var next = 0
+        for (w, count) in part.measuredPerWay.enumerated() {
+            let slot = globalSlot[Int(part.waySlot[w])]
+            for _ in 0..<Int(count) {
+                whole.lengthSums[slot] = (whole.lengthSums[slot] ?? 0) + part.measuredLengths[next]
+                next += 1
+            }
+        }
+    }
+
+    /// Cuts `ways[range]` with vertices numbered from 0, with room for the pieces of
+    /// `ways[reserved]`.
+    private func cut(_ ways: [KeptWay], _ range: Range<Int>, nodes wayNodes: WayNodes, recordsLengths: Bool,
+                     reserving reserved: Range<Int>) -> Cutting {
+        var out = Cutting(nodeCount: wayNodes.count, recordsLengths: recordsLengths)
+        let nodes = wayNodes.nodes, present = wayNodes.present, useCounts = wayNodes.useCounts, ids = wayNodes.index.ids
+        let refStart = wayNodes.refStart
+        // At most one vertex per node, except barrier copies (rare), and a way of k
+        // nodes gives at most k − 1 pieces, and its polylines at most 2k − 1 points
+        // while it is cut (each piece's first point is a copy). Capacity reserved from
+        // these bounds is never copied by growth, and what a bound over-counts is
+        // address space never touched (docs/decisions.md, third round).
+        let refCount = refStart[reserved.upperBound] - refStart[reserved.lowerBound]
+        var pieceBound = 0
+        for w in reserved { pieceBound += max(0, refStart[w + 1] - refStart[w] - 1) }
+        let vertexBound = min(wayNodes.count, refCount)
+        out.vertexOSMID.reserveCapacity(vertexBound)
+        out.vertexCopy.reserveCapacity(vertexBound)
+        out.coordinates.reserveCapacity(vertexBound)
+        out.vertexNode.reserveCapacity(vertexBound)
+        out.store.pieces.reserveCapacity(pieceBound)
+        out.store.geometry.reserveCapacity(refCount + pieceBound)
+        out.wayClass.reserveCapacity(reserved.count)
+        if recordsLengths {
+            out.measuredLengths.reserveCapacity(pieceBound)
+            out.measuredPerWay.reserveCapacity(range.count)
+            out.waySlot.reserveCapacity(range.count)
+        }
+        let boundary = options.boundary
+        var inside: [Bool] = []
+        for w in range {
+            let way = ways[w]
+            let refs = wayNodes.refs[refStart[w]..<refStart[w + 1]]
+            inside.removeAll(keepingCapacity: true)
+            var cut = false
+            for k in refs {
+                let ok = present[Int(k)] && (boundary?.contains(nodes[Int(k)].coordinate) ?? true)
+                inside.append(ok)
+                if !ok { cut = true }
+            }
+            if cut { out.waysCut += 1 }
+            let slot = out.slot(of: way.attributes.highway)
+            out.wayClass.append(OSMSpeeds.roadClass(ofHighway: way.attributes.highway))
+            let firstPiece = out.store.pieces.count, firstMeasured = out.measuredLengths.count
+            var i = 0
+            let base = refs.startIndex
+            while i < refs.count {
+                guard inside[i] else { i += 1; continue }
+                var j = i
+                while j + 1 < refs.count && inside[j + 1] { j += 1 }
+                if j > i {
+                    cutPieces(way, wayIndex: Int32(w), refs: refs, base: base, from: i, to: j, nodes: nodes, useCounts: useCounts,
+                              slot: slot, ids: ids, into: &out)
+                }
+                i = j + 1
+            }
+            if recordsLengths {
+                out.measuredPerWay.append(Int32(out.measuredLengths.count - firstMeasured))
+                out.waySlot.append(Int32(slot))
+            }
+            applyFerrySpeed(way, pieces: &out.store.pieces[firstPiece...])
+        }
+        return out
+    }
+
+    /// Splits `refs[base + from ... base + to]` (all present) at junctions, barriers and fords.
+    private func cutPieces(_ way: KeptWay, wayIndex: Int32, refs: ArraySlice<Int32>, base: Int, from: Int, to: Int,
+                           nodes: [KeptNode], useCounts: [Int32], slot: Int, ids: [Int64], into out: inout Cutting) {
+        let at = way.attributes
+        let speed = min(at.maxspeedKmh ?? options.speeds[at.highway] ?? 10, options.profile.maxSpeedKmh)
+        let oneway = at.direction != .both
+        var startNode = nodes[Int(refs[base + from])]
+        var start = out.vertex(refs[base + from], startNode, ids)
+        var geometryStart = out.store.geometry.count
+        out.store.geometry.append(startNode.coordinate)
+        var last = startNode.coordinate
+        var length = 0.0
+        var fordHere = at.ford || startNode.ford
+        for k in (from + 1)...to {
+            let ref = refs[base + k]
+            let node = nodes[Int(ref)]
+            length += last.distanceKm(to: node.coordinate)
+            last = node.coordinate
+            out.store.geometry.append(node.coordinate)
+            let isVertex = k == to || useCounts[Int(ref)] >= 2 || node.blocks || node.ford
+            guard isVertex else { continue }
+            let end = out.vertex(ref, node, ids)
+            fordHere = fordHere || node.ford
+            if out.recordsLengths { out.measuredLengths.append(length) } else { out.lengthSums[slot] = (out.lengthSums[slot] ?? 0) + length }
+            let count = out.store.geometry.count - geometryStart
+            if oneway { out.onewayPieces += count - 1 }
+            if start != end {
+                var piece = Piece(a: start, b: end, geometryStart: Int32(geometryStart), geometryCount: Int32(count), reversed: false,
+                                  way: wayIndex, wayList: -1, lengthKm: length, speedKmh: speed, ford: fordHere, oneway: oneway)
+                if at.direction == .backward {
+                    swap(&piece.a, &piece.b)
+                    piece.reversed = true
+                }
+                out.store.pieces.append(piece)
+            } else {
+                out.store.geometry.removeLast(count) // a loop onto one node is no road
+            }
+            // The next piece starts at this node: a copy of its coordinate begins its range.
+            geometryStart = out.store.geometry.count
+            out.store.geometry.append(node.coordinate)
+            // A blocking barrier ends this piece on one copy and starts the next on another.
+            startNode = node
+            start = node.blocks ? out.vertex(ref, node, ids) : end
+            length = 0
+            fordHere = at.ford || node.ford
+        }
+        // The last piece end's copy that began no piece.
+        out.store.geometry.removeLast()
+    }
+
+    /// A ferry with a `duration` moves at its whole length over that time.
+    private func applyFerrySpeed(_ way: KeptWay, pieces: inout ArraySlice<Piece>) {
+        guard let hours = way.attributes.ferryHours else { return }
+        let total = pieces.reduce(0) { $0 + $1.lengthKm }
+        guard total > 0 else { return }
+        // A tiny ferry with a long duration would move slower than roads.csv can write.
+        for i in pieces.indices { pieces[i].speedKmh = max(OSMTagRules.slowestSpeedKmh, total / hours) }
+    }
+}
+
+extension OSMNetworkBuilder.Cutting {
+    /// The vertex of dense node `k` at a road end: its one vertex, or at a blocking
+    /// barrier a new copy for each road end (nothing passes).
+    @inline(__always)
+    mutating func vertex(_ k: Int32, _ node: KeptNode, _ ids: [Int64]) -> Int32 {
+        if node.blocks {
+            let copy = barrierCopies[k, default: 0] + 1
+            barrierCopies[k] = copy
+            append(vertex: ids[Int(k)], copy: copy, coordinate: node.coordinate, node: k)
+            return Int32(vertexOSMID.count - 1)
+        }
+        if vertexOf[Int(k)] >= 0 { return vertexOf[Int(k)] }
+        vertexOf[Int(k)] = Int32(vertexOSMID.count)
+        append(vertex: ids[Int(k)], copy: 0, coordinate: node.coordinate, node: k)
+        return vertexOf[Int(k)]
+    }
+
+    mutating func append(vertex id: Int64, copy: Int32, coordinate: GeoCoordinate, node: Int32) {
+        vertexOSMID.append(id)
+        vertexCopy.append(copy)
+        coordinates.append(coordinate)
+        vertexNode.append(node)
+    }
+
+    /// The sums' slot of a highway value, made on its first use.
+    mutating func slot(of highway: String) -> Int {
+        if let s = highwaySlot[highway] { return s }
+        highwaySlot[highway] = lengthSums.count
+        lengthSums.append(nil)
+        return lengthSums.count - 1
+    }
+}
