@@ -9,9 +9,7 @@ struct ImportOSMCommandTests {
     static let helsinki = "Tests/Fixtures/external/osm-helsinki/helsinki.osm.pbf"
 
     static func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("er-osm-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
+        try makeScratchDirectory("er-osm")
     }
 
     @Test func writesRoadTablesThatABundleReads() throws {

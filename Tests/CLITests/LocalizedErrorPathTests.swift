@@ -25,9 +25,7 @@ import TestSupport
     ]
 
     static func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("er-zh-errors-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
+        try makeScratchDirectory("er-zh-errors")
     }
 
     /// The English words of `text` once paths, quoted details and technical names

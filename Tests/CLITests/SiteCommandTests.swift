@@ -6,9 +6,7 @@ import TestSupport
 @Suite struct SiteCommandTests {
 
     func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("er-site-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
+        try makeScratchDirectory("er-site")
     }
 
     @Test func pmed1ImportedAndSolvedToTheOptimum() throws {

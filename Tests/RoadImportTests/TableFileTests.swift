@@ -10,9 +10,7 @@ import TestSupport
 /// temporary file behind.
 @Suite struct TableFileTests {
     static func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("er-tablefile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
+        try makeScratchDirectory("er-tablefile")
     }
 
     @Test func blocksOfEverySizeLandInOrder() throws {
