@@ -139,6 +139,7 @@ struct FleetScheduler {
             // order is Jackson's rule, which makes the largest delay as small as it can
             // be: a far trip that must leave first but need not come back goes last.
             // Fitting keeps a truck home early for a load that needs it (docs/formulation.md).
+            //
             // What a schedule costs the next round: the truck shares its late trips take
             // off their fleet rows, then how many they are and how late.
             func cost(_ pool: Pool) -> (Double, Int, Double) {
@@ -156,10 +157,12 @@ struct FleetScheduler {
                     let kb = p.areas[p.routes[gb.route].area].deadlineHours + p.routes[gb.route].travelHours
                     return (ka, a) < (kb, b)
                 }
+                var best = cost(pool)
                 for (order, fitting) in [(byReturn, false), (ordered, true), (byReturn, true)] where !pool.lateTrips.isEmpty {
                     let other = fleetPool(s, ordered: order, groups: groups, fleet: fleet, sourceReady: sourceReady, firstLeg: legs.count,
                                           fitting: fitting)
-                    if cost(other) < cost(pool) { pool = other }
+                    let otherCost = cost(other)
+                    if otherCost < best { (pool, best) = (other, otherCost) }
                 }
             }
             legs += pool.legs
@@ -188,11 +191,12 @@ struct FleetScheduler {
         let p = problem
         var result = Pool()
         func readyOf(_ g: Group) -> Double { g.parts.first?.ready ?? 0 }
+        // Tonnes loaded so far: with a throughput limit, a load leaves no earlier than the
+        // depot can have loaded it and everything before it.
         var loaded = 0.0
-        func loadedBy(adding tons: Double) -> Double {
-            loaded += tons
+        func loadedAt(_ tons: Double) -> Double {
             guard let rate = p.sources[s].throughputTonsPerHour, rate > 0 else { return 0 }
-            return sourceReady + loaded / rate
+            return sourceReady + tons / rate
         }
         var free = [Double](repeating: 0, count: fleet.trucks)
         for key in ordered {
@@ -210,11 +214,8 @@ struct FleetScheduler {
                 // last of those that still bring an on-time load by its deadline.
                 var truck = 0
                 for t in 1..<free.count where free[t] < free[truck] { truck = t }
+                let loadedThen = loadedAt(loaded + load.tons)
                 if fitting, g.onTime {
-                    let loadedThen: Double = {
-                        guard let rate = p.sources[s].throughputTonsPerHour, rate > 0 else { return 0 }
-                        return sourceReady + (loaded + load.tons) / rate
-                    }()
                     var fit: Int?
                     for t in free.indices {
                         let arrival = max(max(free[t], ready) + p.sources[g.source].handlingHours, loadedThen) + route.travelHours
@@ -223,7 +224,8 @@ struct FleetScheduler {
                     if let fit { truck = fit }
                 }
                 let loading = max(free[truck], ready)
-                let departure = max(loading + p.sources[g.source].handlingHours, loadedBy(adding: load.tons))
+                loaded += load.tons
+                let departure = max(loading + p.sources[g.source].handlingHours, loadedThen)
                 let arrival = departure + route.travelHours
                 let back = arrival + route.travelHours
                 free[truck] = back
