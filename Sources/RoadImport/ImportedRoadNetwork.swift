@@ -2,6 +2,10 @@ import RoadNetwork
 
 /// A road network read from OpenStreetMap or a shapefile: nodes at junctions and
 /// dead ends, edges with their full geometry, and what was left out.
+///
+/// The nodes and edges are views: each ``Node`` and ``Edge`` is made when it is read,
+/// from the flat records the import built, so a network of millions of roads holds no
+/// per-road objects (docs/decisions.md, "OSM import speed, sixth round").
 public struct ImportedRoadNetwork: Hashable, Sendable {
     /// A graph node.
     public struct Node: Hashable, Sendable {
@@ -24,6 +28,8 @@ public struct ImportedRoadNetwork: Hashable, Sendable {
         public var lengthKm: Double
         /// OSM `highway` value (`ferry` for ferries), or the shapefile's class.
         public var highway: String
+        /// The bundle class (see ``OSMSpeeds``).
+        public var roadClass: RoadClass
         /// Free-flow speed in km/h (maxspeed, ferry duration or class speed).
         public var speedKmh: Double
         /// Only drivable from → to.
@@ -32,92 +38,128 @@ public struct ImportedRoadNetwork: Hashable, Sendable {
         public var bridge: Bool, tunnel: Bool, ford: Bool
         /// A ferry crossing.
         public var ferry: Bool
-        /// The bundle class (see ``OSMSpeeds``). Stored beside the flags: 8 bytes less per edge.
-        public var roadClass: RoadClass
-        // The builder's own coordinate buffer is shared when little of it is unused, so
-        // a piece read backwards stays backwards there; declared here, in the padding
-        // after the flags (96 bytes an edge, pinned by a test).
-        let geometryReversed: Bool
         /// Street name (`name:zh`, else `name`), "" when none.
         public var name: String
         /// The OSM ways the edge was contracted from, in order.
-        public var wayIDs: [Int64] { Array(shapes.wayIDs[Int(wayIDRange.lowerBound)..<Int(wayIDRange.upperBound)]) }
+        public var wayIDs: [Int64]
         /// The polyline from `from` to `to`, both included.
-        public var geometry: [GeoCoordinate] { withGeometry { points, reversed in reversed ? Array(points.reversed()) : Array(points) } }
+        public var geometry: [GeoCoordinate]
+    }
 
-        // Polylines and way ids of all edges live in one storage they share: two
-        // arrays per edge were millions of allocations on a province (docs/decisions.md).
-        let shapes: EdgeShapes
-        let geometryRange: Range<Int32>
-        let wayIDRange: Range<Int32>
+    /// The nodes, in order of first use by the edges.
+    public struct Nodes: RandomAccessCollection, Sendable {
+        let store: ImportedRoadStore
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { store.nodeVertex.count }
+        public subscript(position: Int) -> Node { store.node(position) }
+    }
 
-        init(from: Int, to: Int, lengthKm: Double, highway: String, roadClass: RoadClass, speedKmh: Double, oneway: Bool,
-             bridge: Bool, tunnel: Bool, ford: Bool, ferry: Bool, name: String,
-             shapes: EdgeShapes, geometryRange: Range<Int32>, geometryReversed: Bool = false, wayIDRange: Range<Int32>) {
-            self.from = from
-            self.to = to
-            self.lengthKm = lengthKm
-            self.highway = highway
-            self.roadClass = roadClass
-            self.speedKmh = speedKmh
-            self.oneway = oneway
-            self.bridge = bridge
-            self.tunnel = tunnel
-            self.ford = ford
-            self.ferry = ferry
-            self.name = name
-            self.shapes = shapes
-            self.geometryRange = geometryRange
-            self.geometryReversed = geometryReversed
-            self.wayIDRange = wayIDRange
-        }
+    /// The edges, in order of their ways in the file.
+    public struct Edges: RandomAccessCollection, Sendable {
+        let store: ImportedRoadStore
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { store.pieces.count }
+        public subscript(position: Int) -> Edge { store.edge(position) }
 
-        /// Calls `body` with the stored polyline without copying it, and whether it is
-        /// stored from `to` to `from` (read it backwards then).
-        func withGeometry<R>(_ body: (_ points: ArraySlice<GeoCoordinate>, _ reversed: Bool) -> R) -> R {
-            body(shapes.coordinates[Int(geometryRange.lowerBound)..<Int(geometryRange.upperBound)], geometryReversed)
-        }
-
-        /// Calls `body` with the way ids without copying them.
-        func withWayIDs<R>(_ body: (ArraySlice<Int64>) -> R) -> R {
-            body(shapes.wayIDs[Int(wayIDRange.lowerBound)..<Int(wayIDRange.upperBound)])
-        }
-
-        // Equal edges have equal values, wherever their shapes are stored.
-        public static func == (a: Edge, b: Edge) -> Bool {
-            a.from == b.from && a.to == b.to && a.lengthKm == b.lengthKm && a.highway == b.highway && a.roadClass == b.roadClass
-                && a.speedKmh == b.speedKmh && a.oneway == b.oneway && a.bridge == b.bridge && a.tunnel == b.tunnel
-                && a.ford == b.ford && a.ferry == b.ferry && a.name == b.name
-                && a.geometry == b.geometry && a.withWayIDs { w in b.withWayIDs { w.elementsEqual($0) } }
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(from)
-            hasher.combine(to)
-            hasher.combine(lengthKm)
-            hasher.combine(highway)
-            hasher.combine(name)
-            for point in geometry { hasher.combine(point) }
-            withWayIDs { for id in $0 { hasher.combine(id) } }
-        }
+        /// The sum of the edges' lengths in km, in row order, without making the edges.
+        public var totalLengthKm: Double { store.pieces.reduce(0) { $0 + $1.lengthKm } }
     }
 
     /// Nodes in order of first appearance.
-    public var nodes: [Node]
+    public var nodes: Nodes { Nodes(store: store) }
     /// Edges in order of their ways in the file.
-    public var edges: [Edge]
+    public var edges: Edges { Edges(store: store) }
     /// What was read, kept and dropped.
     public var report: ImportReport
+    let store: ImportedRoadStore
+
+    init(store: ImportedRoadStore, report: ImportReport) {
+        self.store = store
+        self.report = report
+    }
+
+    // Equal networks have equal nodes, edges and reports, however they are stored.
+    public static func == (a: ImportedRoadNetwork, b: ImportedRoadNetwork) -> Bool {
+        a.report == b.report && a.nodes.elementsEqual(b.nodes) && a.edges.elementsEqual(b.edges)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(report)
+        hasher.combine(nodes.count)
+        for node in nodes { hasher.combine(node) }
+        for edge in edges { hasher.combine(edge) }
+    }
 }
 
-/// The polylines and way ids of a network's edges, each edge a range of them.
-final class EdgeShapes: Sendable {
-    let coordinates: [GeoCoordinate]
-    let wayIDs: [Int64]
+/// What an import keeps: the builder's vertices and pieces, flat, which the network's
+/// ``ImportedRoadNetwork/Nodes`` and ``ImportedRoadNetwork/Edges`` read and
+/// ``RoadTableWriter`` formats without making a `Node` or `Edge`.
+///
+/// A piece's polyline is a range of dense node indices: of `refs` (the ways' own
+/// references, so an uncontracted road costs no geometry of its own) or, for a road
+/// contraction joined from several pieces, of `mergedPoints`. A copy of every
+/// polyline's coordinates and one `Edge` record per road were 0.45 GB of fresh memory
+/// on the 1300² grid of scripts/bench_import.py (docs/decisions.md, sixth round).
+final class ImportedRoadStore: Sendable {
+    let nodePrefix: String
+    /// Per builder vertex: OSM id, barrier copy number (0: none), position.
+    let vertexOSMID: [Int64], vertexCopy: [Int32], vertexCoordinate: [GeoCoordinate]
+    /// Network node → its vertex, and vertex → its node (−1: left out).
+    let nodeVertex: [Int32], vertexNode: [Int32]
+    /// The edges' records, in row order.
+    let pieces: [OSMNetworkBuilder.Piece]
+    /// The kept ways (attributes and ids) and their bundle classes.
+    let ways: [KeptWay], wayClass: [RoadClass]
+    /// Way ids of pieces spanning several ways (`Piece.wayList`).
+    let wayLists: [[Int64]]
+    /// Polylines as dense node indices, and each dense node's position.
+    let refs: [Int32], mergedPoints: [Int32], points: [KeptNode]
 
-    init(coordinates: [GeoCoordinate], wayIDs: [Int64]) {
-        self.coordinates = coordinates
-        self.wayIDs = wayIDs
+    init(nodePrefix: String, vertexOSMID: [Int64], vertexCopy: [Int32], vertexCoordinate: [GeoCoordinate], nodeVertex: [Int32],
+         vertexNode: [Int32], pieces: [OSMNetworkBuilder.Piece], ways: [KeptWay], wayClass: [RoadClass], wayLists: [[Int64]],
+         refs: [Int32], mergedPoints: [Int32], points: [KeptNode]) {
+        self.nodePrefix = nodePrefix
+        self.vertexOSMID = vertexOSMID
+        self.vertexCopy = vertexCopy
+        self.vertexCoordinate = vertexCoordinate
+        self.nodeVertex = nodeVertex
+        self.vertexNode = vertexNode
+        self.pieces = pieces
+        self.ways = ways
+        self.wayClass = wayClass
+        self.wayLists = wayLists
+        self.refs = refs
+        self.mergedPoints = mergedPoints
+        self.points = points
+    }
+
+    func node(_ i: Int) -> ImportedRoadNetwork.Node {
+        let v = Int(nodeVertex[i])
+        return .init(name: OSMNetworkBuilder.vertexName(prefix: nodePrefix, id: vertexOSMID[v], copy: vertexCopy[v]),
+                     osmID: vertexOSMID[v], coordinate: vertexCoordinate[v])
+    }
+
+    func edge(_ i: Int) -> ImportedRoadNetwork.Edge {
+        let p = pieces[i]
+        let at = ways[Int(p.way)].attributes
+        return .init(from: Int(vertexNode[Int(p.a)]), to: Int(vertexNode[Int(p.b)]), lengthKm: p.lengthKm, highway: at.highway,
+                     roadClass: wayClass[Int(p.way)], speedKmh: p.speedKmh, oneway: p.oneway, bridge: at.bridge, tunnel: at.tunnel,
+                     ford: p.ford, ferry: at.highway == "ferry", name: at.name, wayIDs: wayIDs(p),
+                     geometry: withPolyline(p) { points, reversed in
+                         (0..<points.count).map { k in self.points[Int(points[reversed ? points.count - 1 - k : k])].coordinate }
+                     })
+    }
+
+    /// The way ids of `p`, in order.
+    func wayIDs(_ p: OSMNetworkBuilder.Piece) -> [Int64] {
+        p.wayList < 0 ? [ways[Int(p.way)].id] : wayLists[Int(p.wayList)]
+    }
+
+    /// Calls `body` with `p`'s polyline as stored (dense nodes) and whether to read it backwards.
+    func withPolyline<R>(_ p: OSMNetworkBuilder.Piece, _ body: (UnsafeBufferPointer<Int32>, _ reversed: Bool) -> R) -> R {
+        (p.merged ? mergedPoints : refs).withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[Int(p.geometryStart)..<Int(p.geometryStart + p.geometryCount)]), p.reversed)
+        }
     }
 }
 

@@ -19,20 +19,20 @@ final class NodeCoordinateText: @unchecked Sendable {
     private let base: UnsafeMutablePointer<UInt8>
     private let count: Int
 
-    init(_ nodes: [ImportedRoadNetwork.Node]) {
-        count = nodes.count
+    init(_ store: ImportedRoadStore) {
+        count = store.nodeVertex.count
         // 16 spare bytes: a copy reads 16 bytes from a text's start.
         base = .allocate(capacity: count * Self.stride + 16)
         (base + count * Self.stride).initialize(repeating: 0, count: 16)
         let chunk = 16_384
         DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
-            fill(nodes, c * chunk..<min(count, (c + 1) * chunk))
+            fill(store, c * chunk..<min(count, (c + 1) * chunk))
         }
     }
 
     deinit { base.deallocate() }
 
-    private func fill(_ nodes: [ImportedRoadNetwork.Node], _ range: Range<Int>) {
+    private func fill(_ store: ImportedRoadStore, _ range: Range<Int>) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: FixedDecimal.maximumCount) { scratch in
             let scratch = scratch.baseAddress!
             func put(_ value: Double, at slot: UnsafeMutablePointer<UInt8>) {
@@ -43,13 +43,12 @@ final class NodeCoordinateText: @unchecked Sendable {
                     slot[0] = Self.uncached
                 }
             }
-            nodes.withUnsafeBufferPointer { nodes in
-                for i in range {
-                    let slot = base + i * Self.stride
-                    slot.initialize(repeating: 0, count: Self.stride)
-                    put(nodes[i].coordinate.latitude, at: slot)
-                    put(nodes[i].coordinate.longitude, at: slot + 16)
-                }
+            for i in range {
+                let slot = base + i * Self.stride
+                slot.initialize(repeating: 0, count: Self.stride)
+                let coordinate = store.vertexCoordinate[Int(store.nodeVertex[i])]
+                put(coordinate.latitude, at: slot)
+                put(coordinate.longitude, at: slot + 16)
             }
         }
     }

@@ -48,14 +48,15 @@ extension OSMNetworkBuilder {
                 if first.b != node { store.reverse(&first) }
                 if second.a != node { store.reverse(&second) }
             }
-            // The joined polyline goes to the end of the shared buffer.
-            let start = store.geometry.count
-            store.geometry += store.polyline(first)
-            store.geometry += store.polyline(second).dropFirst()
+            // The joined polyline goes to the end of the merged pieces' buffer.
+            let start = store.mergedPoints.count
+            store.mergedPoints += store.polyline(first)
+            store.mergedPoints += store.polyline(second).dropFirst()
             var merged = first
             merged.geometryStart = Int32(start)
-            merged.geometryCount = Int32(store.geometry.count - start)
+            merged.geometryCount = Int32(store.mergedPoints.count - start)
             merged.reversed = false
+            merged.merged = true
             merged.lengthKm += second.lengthKm
             merged.b = second.b
             var ids = store.wayIDs(first, ways: ways)

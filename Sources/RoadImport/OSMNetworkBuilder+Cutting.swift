@@ -12,7 +12,8 @@ extension OSMNetworkBuilder {
         var vertexOf: [Int32]
         /// Per blocking barrier node, how many road ends it has had.
         var barrierCopies: [Int32: Int32] = [:]
-        var store = PieceStore()
+        /// Pieces written so far, at the part's place in the shared buffer.
+        var pieceCount = 0
         var waysCut = 0, onewayPieces = 0
         /// Per way cut, its bundle class: one look-up per way instead of one per edge.
         var wayClass: [RoadClass] = []
@@ -48,9 +49,14 @@ extension OSMNetworkBuilder {
     /// vertices after all earlier ones, in its own order — exactly the numbers one run
     /// would have given them, as a later part's ways all come after the earlier parts'.
     /// Barrier copies count on from the earlier parts' copies of the same node. Its
-    /// geometry is appended to the first part's buffer (offsets shifted) and its length
-    /// sums added in piece order (docs/decisions.md, "OSM import speed, fifth round").
-    func cutWays(_ ways: [KeptWay], nodes wayNodes: WayNodes, parts: Int) -> Cutting {
+    /// length sums are added in piece order (docs/decisions.md, "OSM import speed,
+    /// fifth round").
+    ///
+    /// All parts write their pieces into one array, each from the bound on the pieces
+    /// of the ways before it; a later part's pieces are moved down to follow the ones
+    /// before (on a grid the bounds are exact and nothing moves). A polyline is a range
+    /// of the ways' references, so no geometry is copied at all (sixth round).
+    func cutWays(_ ways: [KeptWay], nodes wayNodes: WayNodes, parts: Int) -> (Cutting, [Piece]) {
         let refStart = wayNodes.refStart
         // Part boundaries at ways, near equal shares of node references.
         var bounds = [0]
@@ -61,20 +67,37 @@ extension OSMNetworkBuilder {
             if w > bounds.last! && w < ways.count { bounds.append(w) }
         }
         bounds.append(ways.count)
-        let cutter = self
-        let later = (1..<bounds.count - 1).map { p in
-            let range = bounds[p]..<bounds[p + 1]
-            return BackgroundValue { cutter.cut(ways, range, nodes: wayNodes, recordsLengths: true, reserving: range) }
+        // A way of k nodes gives at most k − 1 pieces: where each part starts writing.
+        var pieceStart = [0]
+        for p in 0..<bounds.count - 1 {
+            var bound = pieceStart[p]
+            for w in bounds[p]..<bounds[p + 1] { bound += max(0, refStart[w + 1] - refStart[w] - 1) }
+            pieceStart.append(bound)
         }
-        // The first part's arrays are reserved for all ways, so that the later parts
-        // are appended in place, never copied by growth.
-        var whole = cut(ways, bounds[0]..<bounds[1], nodes: wayNodes, recordsLengths: false, reserving: 0..<ways.count)
-        for part in later { join(part.value, into: &whole) }
-        return whole
+        let cutter = self, partWays = bounds, partPieces = pieceStart
+        var whole = Cutting(nodeCount: 0, recordsLengths: false)
+        let pieces = [Piece](unsafeUninitializedCapacity: max(1, pieceStart.last!)) { buffer, count in
+            let base = UncheckedSendable(buffer.baseAddress!)
+            let later = (1..<bounds.count - 1).map { p in
+                BackgroundValue {
+                    cutter.cut(ways, partWays[p]..<partWays[p + 1], nodes: wayNodes, recordsLengths: true, into: base.value + partPieces[p])
+                }
+            }
+            whole = cut(ways, bounds[0]..<bounds[1], nodes: wayNodes, recordsLengths: false, into: base.value,
+                        reservingVertices: refStart[ways.count] - refStart[0])
+            for (k, part) in later.enumerated() {
+                join(part.value, pieces: base.value + pieceStart[k + 1], into: &whole, at: base.value + whole.pieceCount)
+            }
+            count = whole.pieceCount
+        }
+        return (whole, pieces)
     }
 
-    /// Appends `part` (the ways after those of `whole`) to `whole`.
-    private func join(_ part: Cutting, into whole: inout Cutting) {
+    /// Appends `part` (the ways after those of `whole`) to `whole`: its vertices
+    /// renumbered, its `part.pieceCount` pieces at `source` moved to `target` (at or
+    /// before `source`) with their ends renumbered.
+    private func join(_ part: Cutting, pieces source: UnsafeMutablePointer<Piece>, into whole: inout Cutting,
+                      at target: UnsafeMutablePointer<Piece>) {
         var vertexMap = [Int32](repeating: 0, count: part.vertexOSMID.count)
         let copiesBefore = whole.barrierCopies
         let vertexCount = whole.vertexOSMID.count
@@ -105,20 +128,16 @@ extension OSMNetworkBuilder {
                 }
             }
         }
-        // Pieces and geometry copied as blocks, then the pieces' ends and offsets fixed.
-        let shift = Int32(whole.store.geometry.count)
-        whole.store.geometry += part.store.geometry
-        let first = whole.store.pieces.count
-        whole.store.pieces += part.store.pieces
+        // Forwards, one at a time: the target never overtakes the source.
         vertexMap.withUnsafeBufferPointer { vertexMap in
-            whole.store.pieces.withUnsafeMutableBufferPointer { pieces in
-                for i in first..<pieces.count {
-                    pieces[i].a = vertexMap[Int(pieces[i].a)]
-                    pieces[i].b = vertexMap[Int(pieces[i].b)]
-                    pieces[i].geometryStart += shift
-                }
+            for i in 0..<part.pieceCount {
+                var piece = source[i]
+                piece.a = vertexMap[Int(piece.a)]
+                piece.b = vertexMap[Int(piece.b)]
+                target[i] = piece
             }
         }
+        whole.pieceCount += part.pieceCount
         whole.waysCut += part.waysCut
         whole.onewayPieces += part.onewayPieces
         whole.wayClass += part.wayClass
@@ -134,30 +153,27 @@ extension OSMNetworkBuilder {
         }
     }
 
-    /// Cuts `ways[range]` with vertices numbered from 0, with room for the pieces of
-    /// `ways[reserved]`.
+    /// Cuts `ways[range]` with vertices numbered from 0, writing its pieces from
+    /// `pieces` on (room for at most k − 1 per way of k nodes), with room for the
+    /// vertices of `reservingVertices` references (the first part keeps every part's).
     private func cut(_ ways: [KeptWay], _ range: Range<Int>, nodes wayNodes: WayNodes, recordsLengths: Bool,
-                     reserving reserved: Range<Int>) -> Cutting {
+                     into pieces: UnsafeMutablePointer<Piece>, reservingVertices: Int? = nil) -> Cutting {
         var out = Cutting(nodeCount: wayNodes.count, recordsLengths: recordsLengths)
         let nodes = wayNodes.nodes, present = wayNodes.present, useCounts = wayNodes.useCounts, ids = wayNodes.index.ids
         let refStart = wayNodes.refStart
-        // At most one vertex per node, except barrier copies (rare), and a way of k
-        // nodes gives at most k − 1 pieces, and its polylines at most 2k − 1 points
-        // while it is cut (each piece's first point is a copy). Capacity reserved from
-        // these bounds is never copied by growth, and what a bound over-counts is
-        // address space never touched (docs/decisions.md, third round).
-        let refCount = refStart[reserved.upperBound] - refStart[reserved.lowerBound]
-        var pieceBound = 0
-        for w in reserved { pieceBound += max(0, refStart[w + 1] - refStart[w] - 1) }
+        // At most one vertex per node, except barrier copies (rare). Capacity reserved
+        // from this bound is never copied by growth, and what it over-counts is address
+        // space never touched (docs/decisions.md, third round).
+        let refCount = reservingVertices ?? (refStart[range.upperBound] - refStart[range.lowerBound])
         let vertexBound = min(wayNodes.count, refCount)
         out.vertexOSMID.reserveCapacity(vertexBound)
         out.vertexCopy.reserveCapacity(vertexBound)
         out.coordinates.reserveCapacity(vertexBound)
         out.vertexNode.reserveCapacity(vertexBound)
-        out.store.pieces.reserveCapacity(pieceBound)
-        out.store.geometry.reserveCapacity(refCount + pieceBound)
-        out.wayClass.reserveCapacity(reserved.count)
+        out.wayClass.reserveCapacity(reservingVertices == nil ? range.count : ways.count)
         if recordsLengths {
+            var pieceBound = 0
+            for w in range { pieceBound += max(0, refStart[w + 1] - refStart[w] - 1) }
             out.measuredLengths.reserveCapacity(pieceBound)
             out.measuredPerWay.reserveCapacity(range.count)
             out.waySlot.reserveCapacity(range.count)
@@ -177,7 +193,7 @@ extension OSMNetworkBuilder {
             if cut { out.waysCut += 1 }
             let slot = out.slot(of: way.attributes.highway)
             out.wayClass.append(OSMSpeeds.roadClass(ofHighway: way.attributes.highway))
-            let firstPiece = out.store.pieces.count, firstMeasured = out.measuredLengths.count
+            let firstPiece = out.pieceCount, firstMeasured = out.measuredLengths.count
             var i = 0
             let base = refs.startIndex
             while i < refs.count {
@@ -186,7 +202,7 @@ extension OSMNetworkBuilder {
                 while j + 1 < refs.count && inside[j + 1] { j += 1 }
                 if j > i {
                     cutPieces(way, wayIndex: Int32(w), refs: refs, base: base, from: i, to: j, nodes: nodes, useCounts: useCounts,
-                              slot: slot, ids: ids, into: &out)
+                              slot: slot, ids: ids, into: &out, pieces: pieces)
                 }
                 i = j + 1
             }
@@ -194,21 +210,22 @@ extension OSMNetworkBuilder {
                 out.measuredPerWay.append(Int32(out.measuredLengths.count - firstMeasured))
                 out.waySlot.append(Int32(slot))
             }
-            applyFerrySpeed(way, pieces: &out.store.pieces[firstPiece...])
+            applyFerrySpeed(way, pieces: UnsafeMutableBufferPointer(start: pieces + firstPiece, count: out.pieceCount - firstPiece))
         }
         return out
     }
 
-    /// Splits `refs[base + from ... base + to]` (all present) at junctions, barriers and fords.
+    /// Splits `refs[base + from ... base + to]` (all present) at junctions, barriers
+    /// and fords; each piece's polyline is the range of `refs` it spans.
     private func cutPieces(_ way: KeptWay, wayIndex: Int32, refs: ArraySlice<Int32>, base: Int, from: Int, to: Int,
-                           nodes: [KeptNode], useCounts: [Int32], slot: Int, ids: [Int64], into out: inout Cutting) {
+                           nodes: [KeptNode], useCounts: [Int32], slot: Int, ids: [Int64], into out: inout Cutting,
+                           pieces: UnsafeMutablePointer<Piece>) {
         let at = way.attributes
         let speed = min(at.maxspeedKmh ?? options.speeds[at.highway] ?? 10, options.profile.maxSpeedKmh)
         let oneway = at.direction != .both
         var startNode = nodes[Int(refs[base + from])]
         var start = out.vertex(refs[base + from], startNode, ids)
-        var geometryStart = out.store.geometry.count
-        out.store.geometry.append(startNode.coordinate)
+        var startK = from
         var last = startNode.coordinate
         var length = 0.0
         var fordHere = at.ford || startNode.ford
@@ -217,40 +234,35 @@ extension OSMNetworkBuilder {
             let node = nodes[Int(ref)]
             length += last.distanceKm(to: node.coordinate)
             last = node.coordinate
-            out.store.geometry.append(node.coordinate)
             let isVertex = k == to || useCounts[Int(ref)] >= 2 || node.blocks || node.ford
             guard isVertex else { continue }
             let end = out.vertex(ref, node, ids)
             fordHere = fordHere || node.ford
             if out.recordsLengths { out.measuredLengths.append(length) } else { out.lengthSums[slot] = (out.lengthSums[slot] ?? 0) + length }
-            let count = out.store.geometry.count - geometryStart
+            let count = k - startK + 1
             if oneway { out.onewayPieces += count - 1 }
-            if start != end {
-                var piece = Piece(a: start, b: end, geometryStart: Int32(geometryStart), geometryCount: Int32(count), reversed: false,
+            if start != end { // a loop onto one node is no road
+                var piece = Piece(a: start, b: end, geometryStart: Int32(base + startK), geometryCount: Int32(count), reversed: false,
                                   way: wayIndex, wayList: -1, lengthKm: length, speedKmh: speed, ford: fordHere, oneway: oneway)
                 if at.direction == .backward {
                     swap(&piece.a, &piece.b)
                     piece.reversed = true
                 }
-                out.store.pieces.append(piece)
-            } else {
-                out.store.geometry.removeLast(count) // a loop onto one node is no road
+                (pieces + out.pieceCount).initialize(to: piece)
+                out.pieceCount += 1
             }
-            // The next piece starts at this node: a copy of its coordinate begins its range.
-            geometryStart = out.store.geometry.count
-            out.store.geometry.append(node.coordinate)
-            // A blocking barrier ends this piece on one copy and starts the next on another.
+            // The next piece starts at this node. A blocking barrier ends this piece on
+            // one copy and starts the next on another.
+            startK = k
             startNode = node
             start = node.blocks ? out.vertex(ref, node, ids) : end
             length = 0
             fordHere = at.ford || node.ford
         }
-        // The last piece end's copy that began no piece.
-        out.store.geometry.removeLast()
     }
 
     /// A ferry with a `duration` moves at its whole length over that time.
-    private func applyFerrySpeed(_ way: KeptWay, pieces: inout ArraySlice<Piece>) {
+    private func applyFerrySpeed(_ way: KeptWay, pieces: UnsafeMutableBufferPointer<Piece>) {
         guard let hours = way.attributes.ferryHours else { return }
         let total = pieces.reduce(0) { $0 + $1.lengthKm }
         guard total > 0 else { return }
@@ -258,7 +270,6 @@ extension OSMNetworkBuilder {
         for i in pieces.indices { pieces[i].speedKmh = max(OSMTagRules.slowestSpeedKmh, total / hours) }
     }
 }
-
 extension OSMNetworkBuilder.Cutting {
     /// The vertex of dense node `k` at a road end: its one vertex, or at a blocking
     /// barrier a new copy for each road end (nothing passes).

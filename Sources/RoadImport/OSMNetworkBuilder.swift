@@ -39,7 +39,9 @@ struct OSMNetworkBuilder {
         var lengthKm: Double
         var speedKmh: Double
         var a: Int32, b: Int32
-        /// `geometry[geometryStart..<geometryStart + geometryCount]`, read backwards when `reversed`.
+        /// Its polyline as dense nodes: `refs[geometryStart..<geometryStart + geometryCount]`
+        /// (the way's own references), or of `mergedPoints` when `merged`; read backwards
+        /// when `reversed`.
         var geometryStart: Int32, geometryCount: Int32
         /// The way it comes from (its attributes and id).
         var way: Int32
@@ -48,6 +50,8 @@ struct OSMNetworkBuilder {
         var reversed: Bool
         var ford: Bool
         var oneway: Bool
+        /// Joined by contraction: its polyline is in `mergedPoints`.
+        var merged = false
 
         init(a: Int32, b: Int32, geometryStart: Int32, geometryCount: Int32, reversed: Bool, way: Int32, wayList: Int32,
              lengthKm: Double, speedKmh: Double, ford: Bool, oneway: Bool) {
@@ -67,14 +71,19 @@ struct OSMNetworkBuilder {
 
     /// Storage shared by the pieces.
     struct PieceStore {
-        var pieces: [Piece] = []
-        var geometry: [GeoCoordinate] = []
+        var pieces: [Piece]
+        /// Every kept way's references as dense nodes (``WayNodes/refs``): most pieces'
+        /// polylines are a range of them.
+        let refs: [Int32]
+        /// The polylines of merged pieces, as dense nodes.
+        var mergedPoints: [Int32] = []
         var wayLists: [[Int64]] = []
 
-        /// The piece's polyline in its direction.
-        func polyline(_ p: Piece) -> [GeoCoordinate] {
+        /// The piece's polyline in its direction, as dense nodes.
+        func polyline(_ p: Piece) -> [Int32] {
             let range = Int(p.geometryStart)..<Int(p.geometryStart + p.geometryCount)
-            return p.reversed ? Array(geometry[range].reversed()) : Array(geometry[range])
+            let stored = p.merged ? mergedPoints[range] : refs[range]
+            return p.reversed ? Array(stored.reversed()) : Array(stored)
         }
 
         func wayIDs(_ p: Piece, ways: [KeptWay]) -> [Int64] {
@@ -89,12 +98,12 @@ struct OSMNetworkBuilder {
 
     mutating func build(ways: [KeptWay], nodes wayNodes: WayNodes) throws(RoadImportError) -> ImportedRoadNetwork {
         // Vertices: one per node used as a piece end, plus one per road end at a
-        // blocking barrier, numbered in order of first use. Names are made only for the
-        // vertices finally kept. Large imports are cut on all cores.
+        // blocking barrier, numbered in order of first use. Large imports are cut on
+        // all cores.
         let cuttingParts = parts ?? Self.cuttingParts(refCount: wayNodes.refs.count, wayCount: ways.count)
-        var cutting = cutWays(ways, nodes: wayNodes, parts: cuttingParts)
-        var store = cutting.store
-        cutting.store = PieceStore()
+        var (cutting, cutPieces) = cutWays(ways, nodes: wayNodes, parts: cuttingParts)
+        var store = PieceStore(pieces: cutPieces, refs: wayNodes.refs)
+        cutPieces = []
         let vertexOSMID = cutting.vertexOSMID, vertexCopy = cutting.vertexCopy, coordinates = cutting.coordinates
         let wayClass = cutting.wayClass
         report.waysCut += cutting.waysCut
@@ -105,104 +114,36 @@ struct OSMNetworkBuilder {
         report.blockingBarriers = barrierCopies.count
         report.nodesBeforeFilter = vertexOSMID.count
         report.edgesBeforeFilter = store.pieces.count
-        // Every vertex's name, made on the other core while the components and the
-        // contraction run on this one (only the kept ones are used).
-        let prefix = nodePrefix, ids = vertexOSMID, copyNumbers = vertexCopy
-        let names = BackgroundValue { () -> [String] in
-            ids.indices.map { v in Self.vertexName(prefix: prefix, id: ids[v], copy: copyNumbers[v]) }
-        }
-        defer { _ = names.value } // not left running when the components throw
         let keep = try largestComponent(nodeCount: vertexOSMID.count, pieces: store.pieces, coordinates: coordinates)
         store.pieces.removeAll { !(keep[Int($0.a)] && keep[Int($0.b)]) }
         let copies = vertexCopy
         contract(&store, ways: ways, nodeCount: vertexOSMID.count, isProtected: { copies[Int($0)] > 0 })
-        // Renumber the nodes left, in order of first use.
-        var newIndex = [Int](repeating: -1, count: vertexOSMID.count)
-        var outNodes: [ImportedRoadNetwork.Node] = []
-        let vertexNames = names.value
-        func renumber(_ v: Int32) -> Int {
-            let v = Int(v)
-            if newIndex[v] < 0 {
-                newIndex[v] = outNodes.count
-                outNodes.append(.init(name: vertexNames[v], osmID: vertexOSMID[v], coordinate: coordinates[v]))
-            }
-            return newIndex[v]
-        }
-        // The edges' shapes: the pieces' own coordinate buffer, shared, unless more than
-        // half of it is left over from dropped and merged pieces (then a compact copy);
-        // way ids are every way's id followed by the merged pieces' lists. A copy of
-        // both per edge was 0.14 GB of fresh memory on the 1300² grid (docs/decisions.md,
-        // "OSM import speed, third round").
-        var geometryTotal = 0
-        for p in store.pieces { geometryTotal += Int(p.geometryCount) }
-        let compact = store.geometry.count > 2 * geometryTotal
-        let shapeCoordinates: [GeoCoordinate]
-        if compact {
-            var copy: [GeoCoordinate] = []
-            copy.reserveCapacity(geometryTotal)
-            for p in store.pieces {
-                let range = Int(p.geometryStart)..<Int(p.geometryStart + p.geometryCount)
-                if p.reversed { copy += store.geometry[range].reversed() } else { copy += store.geometry[range] }
-            }
-            shapeCoordinates = copy
-        } else {
-            shapeCoordinates = store.geometry
-        }
-        store.geometry = []
-        var wayIDs: [Int64] = []
-        wayIDs.reserveCapacity(ways.count + store.wayLists.reduce(0) { $0 + $1.count })
-        for way in ways { wayIDs.append(way.id) }
-        var listStart: [Int32] = []
-        listStart.reserveCapacity(store.wayLists.count)
-        for list in store.wayLists {
-            listStart.append(Int32(wayIDs.count))
-            wayIDs += list
-        }
-        // Both ends of every edge renumbered in order of first use, here (that order is
-        // sequential), and the compact copy's offsets; then the edges made on all cores.
-        outNodes.reserveCapacity(vertexOSMID.count)
-        var ends = [Int32](repeating: 0, count: 2 * store.pieces.count)
-        var compactStart = [Int32](repeating: 0, count: compact ? store.pieces.count : 0)
-        var g: Int32 = 0
-        for (i, p) in store.pieces.enumerated() {
-            ends[2 * i] = Int32(renumber(p.a))
-            ends[2 * i + 1] = Int32(renumber(p.b))
-            if compact { compactStart[i] = g }
-            g += p.geometryCount
-        }
-        let pieces = store.pieces, wayLists = store.wayLists, edgeEnds = ends, starts = compactStart
-        let allWayIDs = wayIDs, listStarts = listStart
-        store = PieceStore()
-        ends = []
-        compactStart = []
-        // Each worker's edges hold their own `EdgeShapes` (the same arrays, shared): one
-        // object retained 3.4 million times from two cores at once is what kept the
-        // edges on one core before (docs/decisions.md, fourth and fifth rounds).
-        let workers = max(1, parts ?? (pieces.count >= 100_000 ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1))
-        let edges = [ImportedRoadNetwork.Edge](unsafeUninitializedCapacity: pieces.count) { buffer, count in
-            let out = UncheckedSendable(buffer.baseAddress)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                guard let base = out.value else { return }
-                let shapes = EdgeShapes(coordinates: shapeCoordinates, wayIDs: allWayIDs)
-                for i in pieces.count * worker / workers..<pieces.count * (worker + 1) / workers {
-                    let p = pieces[i]
-                    let at = ways[Int(p.way)].attributes
-                    let geometry = compact ? starts[i]..<starts[i] + p.geometryCount : p.geometryStart..<p.geometryStart + p.geometryCount
-                    let wayRange = p.wayList < 0 ? p.way..<p.way + 1
-                        : listStarts[Int(p.wayList)]..<listStarts[Int(p.wayList)] + Int32(wayLists[Int(p.wayList)].count)
-                    (base + i).initialize(to: .init(from: Int(edgeEnds[2 * i]), to: Int(edgeEnds[2 * i + 1]), lengthKm: p.lengthKm,
-                                                    highway: at.highway, roadClass: wayClass[Int(p.way)], speedKmh: p.speedKmh,
-                                                    oneway: p.oneway, bridge: at.bridge, tunnel: at.tunnel, ford: p.ford,
-                                                    ferry: at.highway == "ferry", name: at.name, shapes: shapes, geometryRange: geometry,
-                                                    geometryReversed: !compact && p.reversed, wayIDRange: wayRange))
-                }
-            }
-            count = pieces.count
-        }
-        guard !edges.isEmpty else {
+        guard !store.pieces.isEmpty else {
             throw .emptyNetwork(reason: .nothingLeft(ways: report.waysByHighway.values.reduce(0, +)))
         }
-        return ImportedRoadNetwork(nodes: outNodes, edges: edges, report: report)
+        // The nodes left, numbered in order of first use by the edges. Nothing more is
+        // made: the network's nodes and edges are read from these records
+        // (``ImportedRoadStore``).
+        var vertexNode = [Int32](repeating: -1, count: vertexOSMID.count)
+        var nodeVertex: [Int32] = []
+        nodeVertex.reserveCapacity(vertexOSMID.count)
+        store.pieces.withUnsafeBufferPointer { pieces in
+            vertexNode.withUnsafeMutableBufferPointer { vertexNode in
+                func number(_ v: Int32) {
+                    guard vertexNode[Int(v)] < 0 else { return }
+                    vertexNode[Int(v)] = Int32(nodeVertex.count)
+                    nodeVertex.append(v)
+                }
+                for p in pieces {
+                    number(p.a)
+                    number(p.b)
+                }
+            }
+        }
+        let kept = ImportedRoadStore(nodePrefix: nodePrefix, vertexOSMID: vertexOSMID, vertexCopy: vertexCopy, vertexCoordinate: coordinates,
+                                     nodeVertex: nodeVertex, vertexNode: vertexNode, pieces: store.pieces, ways: ways, wayClass: wayClass,
+                                     wayLists: store.wayLists, refs: wayNodes.refs, mergedPoints: store.mergedPoints, points: wayNodes.nodes)
+        return ImportedRoadNetwork(store: kept, report: report)
     }
 
     /// `<prefix><id>`, or `<prefix><id>b<copy>` for a barrier copy: what string

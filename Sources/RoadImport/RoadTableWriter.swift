@@ -64,7 +64,7 @@ public enum RoadTableWriter {
         let sets = (0..<2).map { _ in (0..<min(batch, units.count)).map { _ in TableBytes(capacity: widest * rowsPerBlock) } }
         let work = units
         // Each node's coordinates formatted once for nodes.csv and the roads' WKT ends.
-        let text = NodeCoordinateText(network.nodes)
+        let text = NodeCoordinateText(network.store)
         @Sendable func format(_ buffers: [TableBytes], first: Int, count: Int) {
             DispatchQueue.concurrentPerform(iterations: count) { k in
                 let out = buffers[k]
@@ -101,77 +101,92 @@ public enum RoadTableWriter {
 
     private static func formatNodes(_ network: ImportedRoadNetwork, _ text: NodeCoordinateText, _ rows: Range<Int>,
                                     to out: TableBytes) {
-        network.nodes.withUnsafeBufferPointer { nodes in
-            for i in rows {
-                appendQuoted(nodes[i].name, to: out)
-                out.append(comma)
-                text.appendLatitude(i, nodes[i].coordinate.latitude, to: out)
-                out.append(comma)
-                text.appendLongitude(i, nodes[i].coordinate.longitude, to: out)
-                out.append(newline)
-            }
+        let store = network.store
+        for i in rows {
+            let v = Int(store.nodeVertex[i])
+            appendName(store, vertex: v, to: out)
+            out.append(comma)
+            text.appendLatitude(i, store.vertexCoordinate[v].latitude, to: out)
+            out.append(comma)
+            text.appendLongitude(i, store.vertexCoordinate[v].longitude, to: out)
+            out.append(newline)
+        }
+    }
+
+    /// A vertex's node id, `<prefix><id>` or `<prefix><id>b<copy>`, written from its
+    /// digits (what ``OSMNetworkBuilder/vertexName(prefix:id:copy:)`` makes; never quoted:
+    /// no comma, quote or line break can occur in it).
+    @inline(__always)
+    private static func appendName(_ store: ImportedRoadStore, vertex v: Int, to out: TableBytes) {
+        out.append(store.nodePrefix)
+        out.appendInteger(store.vertexOSMID[v])
+        let copy = store.vertexCopy[v]
+        if copy != 0 {
+            out.append(UInt8(ascii: "b"))
+            out.appendInteger(Int64(copy))
         }
     }
 
     private static func formatRoads(_ network: ImportedRoadNetwork, _ text: NodeCoordinateText, _ rows: Range<Int>,
                                     to out: TableBytes) {
-        network.nodes.withUnsafeBufferPointer { nodes in
-            network.edges.withUnsafeBufferPointer { edges in
-                guard let first = edges.baseAddress, !rows.isEmpty else { return }
-                // The edges of an import share one storage of shapes (one object per
-                // worker that made them, each a run of rows): its buffers are opened once
-                // per run, and each edge is read where it lies, never copied (a copy
-                // retained and released the storage from every core at once: 4 % of an
-                // import in the fourth round).
-                var i = rows.lowerBound
-                while i < rows.upperBound {
-                    let shapes = (first + i).pointee.shapes, id = ObjectIdentifier(shapes)
-                    var end = i + 1
-                    while end < rows.upperBound && ObjectIdentifier((first + end).pointee.shapes) == id { end += 1 }
-                    shapes.coordinates.withUnsafeBufferPointer { coordinates in
-                        shapes.wayIDs.withUnsafeBufferPointer { wayIDs in
-                            for row in i..<end { formatRoad(first + row, nodes, text, coordinates, wayIDs, to: out) }
+        // Read in place from the import's records: no `Edge` is made (docs/decisions.md,
+        // "OSM import speed, sixth round").
+        let store = network.store
+        store.pieces.withUnsafeBufferPointer { pieces in
+            store.refs.withUnsafeBufferPointer { refs in
+                store.mergedPoints.withUnsafeBufferPointer { merged in
+                    store.points.withUnsafeBufferPointer { points in
+                        store.ways.withUnsafeBufferPointer { ways in
+                            for row in rows {
+                                formatRoad(pieces.baseAddress! + row, store, text, refs: refs, merged: merged, points: points, ways: ways,
+                                           to: out)
+                            }
                         }
                     }
-                    i = end
                 }
             }
         }
     }
 
     @inline(__always)
-    private static func formatRoad(_ e: UnsafePointer<ImportedRoadNetwork.Edge>, _ nodes: UnsafeBufferPointer<ImportedRoadNetwork.Node>,
-                                   _ text: NodeCoordinateText, _ coordinates: UnsafeBufferPointer<GeoCoordinate>,
-                                   _ wayIDs: UnsafeBufferPointer<Int64>, to out: TableBytes) {
-        let from = e.pointee.from, to = e.pointee.to
-        appendQuoted(nodes[from].name, to: out)
+    private static func formatRoad(_ p: UnsafePointer<OSMNetworkBuilder.Piece>, _ store: ImportedRoadStore, _ text: NodeCoordinateText,
+                                   refs: UnsafeBufferPointer<Int32>, merged: UnsafeBufferPointer<Int32>,
+                                   points: UnsafeBufferPointer<KeptNode>, ways: UnsafeBufferPointer<KeptWay>, to out: TableBytes) {
+        let a = Int(p.pointee.a), b = Int(p.pointee.b)
+        let from = Int(store.vertexNode[a]), to = Int(store.vertexNode[b])
+        let way = ways.baseAddress! + Int(p.pointee.way)
+        let ferry = way.pointee.attributes.highway == "ferry"
+        appendName(store, vertex: a, to: out)
         out.append(comma)
-        appendQuoted(nodes[to].name, to: out)
+        appendName(store, vertex: b, to: out)
         out.append(comma)
-        out.appendFixed(e.pointee.lengthKm, decimals: 6)
+        out.appendFixed(p.pointee.lengthKm, decimals: 6)
         out.append(comma)
-        out.append(e.pointee.ferry ? "ferry" : e.pointee.roadClass.rawValue)
+        out.append(ferry ? "ferry" : store.wayClass[Int(p.pointee.way)].rawValue)
         out.append(comma)
-        out.appendFixed(e.pointee.speedKmh, decimals: 2)
+        out.appendFixed(p.pointee.speedKmh, decimals: 2)
         out.append(comma)
-        appendFlag(e.pointee.oneway, to: out)
+        appendFlag(p.pointee.oneway, to: out)
         out.append(comma)
-        out.append(e.pointee.highway)
+        out.append(way.pointee.attributes.highway)
         out.append(comma)
-        appendQuoted(e.pointee.name, to: out)
+        appendQuoted(way.pointee.attributes.name, to: out)
         out.append(comma)
-        appendFlag(e.pointee.bridge, to: out)
+        appendFlag(way.pointee.attributes.bridge, to: out)
         out.append(comma)
-        appendFlag(e.pointee.tunnel, to: out)
+        appendFlag(way.pointee.attributes.tunnel, to: out)
         out.append(comma)
-        appendFlag(e.pointee.ford, to: out)
+        appendFlag(p.pointee.ford, to: out)
         out.append(comma)
-        appendFlag(e.pointee.ferry, to: out)
+        appendFlag(ferry, to: out)
         out.append(comma)
-        let firstWay = Int(e.pointee.wayIDRange.lowerBound)
-        for k in firstWay..<Int(e.pointee.wayIDRange.upperBound) {
-            if k > firstWay { out.append(UInt8(ascii: ";")) }
-            out.appendInteger(wayIDs[k])
+        if p.pointee.wayList < 0 {
+            out.appendInteger(way.pointee.id)
+        } else {
+            for (k, id) in store.wayLists[Int(p.pointee.wayList)].enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ";")) }
+                out.appendInteger(id)
+            }
         }
         // Every road's WKT, a straight one's too: QGIS draws nothing for an empty cell,
         // so leaving it out (tried in the third speed round: two fifths of the grid's
@@ -179,15 +194,16 @@ public enum RoadTableWriter {
         // WKT always holds a comma, so the cell is always quoted (and has no quotes).
         // The ends are the nodes' positions: their text is copied, not formatted again.
         out.append(lineStringOpen)
-        let start = Int(e.pointee.geometryRange.lowerBound), end = Int(e.pointee.geometryRange.upperBound)
-        let reversed = e.pointee.geometryReversed, last = end - start - 1
-        for k in 0..<end - start {
-            let point = coordinates[reversed ? end - 1 - k : start + k]
+        let start = Int(p.pointee.geometryStart), count = Int(p.pointee.geometryCount)
+        let stored = p.pointee.merged ? merged.baseAddress! + start : refs.baseAddress! + start
+        let reversed = p.pointee.reversed, last = count - 1
+        for k in 0..<count {
+            let point = points[Int(stored[reversed ? last - k : k])].coordinate
             if k > 0 { out.append(UInt8(ascii: ",")); out.append(UInt8(ascii: " ")) }
             if k == 0 {
-                text.appendPoint(point, node: from, at: nodes[from].coordinate, to: out)
+                text.appendPoint(point, node: from, at: store.vertexCoordinate[a], to: out)
             } else if k == last {
-                text.appendPoint(point, node: to, at: nodes[to].coordinate, to: out)
+                text.appendPoint(point, node: to, at: store.vertexCoordinate[b], to: out)
             } else {
                 out.appendFixed(point.longitude, decimals: 7)
                 out.append(UInt8(ascii: " "))

@@ -15,7 +15,7 @@ enum ImportSummary {
     static func lines(_ network: ImportedRoadNetwork, file: String, seconds: Duration, _ t: Localizer = HelpText.localizer) -> [String] {
         let r = network.report
         let s = Double(seconds.components.seconds) + Double(seconds.components.attoseconds) / 1e18
-        let km = network.edges.reduce(0) { $0 + $1.lengthKm }
+        let km = network.edges.totalLengthKm
         var lines = [t("import.summary.kept", ["file": file, "nodes": "\(network.nodes.count)", "roads": "\(network.edges.count)",
                                               "km": String(format: "%.1f", km), "seconds": String(format: "%.2f", s)])]
         let classes = r.waysByHighway.keys.sorted().map { "\($0) \(r.waysByHighway[$0]!)" }.joined(separator: t("list.separator"))

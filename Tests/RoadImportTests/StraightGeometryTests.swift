@@ -42,17 +42,24 @@ import Testing
     }
 }
 
-/// The edges' polylines are ranges of one shared buffer: the builder's own, where a piece
-/// taken from a `oneway=-1` way stays stored against its direction (read backwards), or
-/// a compact copy when more than half of that buffer is left over from contraction.
-/// Both must give the same geometry and the same roads.csv cells.
+/// The edges' polylines are ranges of dense node indices: of the ways' own references,
+/// where a piece taken from a `oneway=-1` way stays stored against its direction (read
+/// backwards), or of the merged pieces' buffer for a road contraction joined. Both must
+/// give the geometry and the roads.csv cells of the driving direction.
 @Suite struct SharedShapeTests {
+    /// The record behind the edge of `wayIDs`.
+    static func piece(_ network: ImportedRoadNetwork, wayIDs: [Int64]) throws -> OSMNetworkBuilder.Piece {
+        let i = try #require(network.edges.firstIndex { $0.wayIDs == wayIDs })
+        return network.store.pieces[i]
+    }
+
     /// rules.osm's way 1 (`oneway=-1`, nodes 1, 7, 3) is driven 3 → 7 → 1: its edge is
-    /// stored 1, 7, 3 in the shared buffer and written in the driving direction.
+    /// stored 1, 7, 3 (the way's own references) and written in the driving direction.
     @Test func aReversedPieceIsWrittenInItsDrivingDirection() throws {
         let network = try OSMImporter.importXML(path: FixturePaths.local("osm-rules/rules.osm"))
+        let p = try Self.piece(network, wayIDs: [1])
+        #expect(p.reversed && !p.merged && p.geometryCount == 3)
         let e = try #require(network.edges.first { $0.wayIDs == [1] })
-        #expect(e.geometryReversed && e.shapes.coordinates.count > e.geometryRange.count)
         #expect(e.geometry.map(\.longitude) == [25.004, 25.002, 25.0])
         let row = try #require(RoadTableWriter.roadsCSV(network).split(separator: "\n").first { $0.hasPrefix("n3,n1,") })
         #expect(row.hasSuffix(",1,\"LINESTRING(25.0040000 60.0000000, 25.0020000 59.9990000, 25.0000000 60.0000000)\""), "\(row)")
@@ -63,18 +70,18 @@ import Testing
         let square = StraightGeometryTests.square.replacingOccurrences(
             of: "<tag k=\"name\" v=\"C\"/>", with: "<tag k=\"name\" v=\"C\"/><tag k=\"oneway\" v=\"-1\"/>")
         let network = try OSMImporter.importData(OSMXMLReader.read(bytes: Array(square.utf8)))
-        let e = try #require(network.edges.first { $0.wayIDs == [12] })
-        #expect(e.geometryReversed && e.oneway)
+        let p = try Self.piece(network, wayIDs: [12])
+        #expect(p.reversed && p.oneway)
         let rows = RoadTableWriter.roadsCSV(network).split(separator: "\n")
         #expect(rows[3].hasPrefix("n1,n4,") && rows[3].hasSuffix(
             ",true,residential,C,false,false,false,false,12,\"LINESTRING(24.0000000 60.0000000, 24.0000000 60.0010000)\""), "\(rows[3])")
     }
 
     /// Five two-node ways in a row, n1 … n6 along a parallel, alike in every attribute:
-    /// contraction merges them into one road n1 → n6 of six points, appending each
-    /// merged polyline (3, 4, 5, 6 points) to the buffer after the ten original points:
-    /// 28 points stored for 6 in use, so the edges get a compact copy.
-    @Test func aMostlyDeadBufferIsCopiedCompactly() throws {
+    /// contraction merges them into one road n1 → n6 of six points, at n2, n3, n4 and n5
+    /// in turn, appending each joined polyline (3, 4, 5, 6 points) to the merged
+    /// pieces' buffer: 18 points stored, the road's the last 6 of them.
+    @Test func aContractedRoadReadsItsJoinedPolyline() throws {
         var xml = "<osm version=\"0.6\">"
         for k in 1...6 { xml += "<node id=\"\(k)\" lat=\"60.0\" lon=\"24.00\(k)\"/>" }
         for k in 1...5 {
@@ -82,8 +89,9 @@ import Testing
         }
         let network = try OSMImporter.importData(OSMXMLReader.read(bytes: Array((xml + "</osm>").utf8)))
         #expect(network.edges.count == 1 && network.report.contractedNodes == 4)
+        let p = try #require(network.store.pieces.first)
+        #expect(p.merged && !p.reversed && p.geometryStart == 12 && p.geometryCount == 6 && network.store.mergedPoints.count == 18)
         let e = try #require(network.edges.first)
-        #expect(!e.geometryReversed && e.shapes.coordinates.count == 6)
         #expect(e.wayIDs == [20, 21, 22, 23, 24])
         #expect(e.geometry.map(\.longitude) == [24.001, 24.002, 24.003, 24.004, 24.005, 24.006])
         let row = try #require(RoadTableWriter.roadsCSV(network).split(separator: "\n").last)
@@ -93,16 +101,13 @@ import Testing
     }
 }
 
-/// The builder's records are a large part of an import's memory (3.4 M of each on the
-/// 1300² grid of scripts/bench_import.py): their sizes follow from the field order
-/// (doubles first, flags together; docs/decisions.md, "OSM import speed, third round").
+/// The builder's pieces are a large part of an import's memory (3.4 M on the 1300²
+/// grid of scripts/bench_import.py): their size follows from the field order (doubles
+/// first, flags together; docs/decisions.md, "OSM import speed, third round"). No
+/// per-edge record is kept besides them (sixth round).
 @Suite struct ImportRecordSizeTests {
     @Test func recordsKeepTheirSizes() {
-        // Piece: 2 doubles (16) + 6 Int32 (24) + 3 Bools = 43 → stride 48.
+        // Piece: 2 doubles (16) + 6 Int32 (24) + 4 Bools = 44 → stride 48.
         #expect(MemoryLayout<OSMNetworkBuilder.Piece>.stride == 48)
-        // Edge: from, to, lengthKm (24) + highway (16) + speedKmh (8) + five Bools, the
-        // class and the reversed flag in one word (8) + name (16) + shapes (8) + two
-        // Range<Int32> (16) = 96.
-        #expect(MemoryLayout<ImportedRoadNetwork.Edge>.stride == 96)
     }
 }
