@@ -93,6 +93,7 @@ struct OSMNetworkBuilder {
 
     init(options: OSMImportOptions, nodePrefix: String = "n") {
         self.options = options
+        precondition(nodePrefix.utf8.count <= 16, "node id prefixes are short (StoreRows writes them as one 16-byte copy)")
         self.nodePrefix = nodePrefix
     }
 

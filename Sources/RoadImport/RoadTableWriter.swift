@@ -101,29 +101,16 @@ public enum RoadTableWriter {
 
     private static func formatNodes(_ network: ImportedRoadNetwork, _ text: NodeCoordinateText, _ rows: Range<Int>,
                                     to out: TableBytes) {
-        let store = network.store
-        for i in rows {
-            let v = Int(store.nodeVertex[i])
-            appendName(store, vertex: v, to: out)
-            out.append(comma)
-            text.appendLatitude(i, store.vertexCoordinate[v].latitude, to: out)
-            out.append(comma)
-            text.appendLongitude(i, store.vertexCoordinate[v].longitude, to: out)
-            out.append(newline)
-        }
-    }
-
-    /// A vertex's node id, `<prefix><id>` or `<prefix><id>b<copy>`, written from its
-    /// digits (what ``OSMNetworkBuilder/vertexName(prefix:id:copy:)`` makes; never quoted:
-    /// no comma, quote or line break can occur in it).
-    @inline(__always)
-    private static func appendName(_ store: ImportedRoadStore, vertex v: Int, to out: TableBytes) {
-        out.append(store.nodePrefix)
-        out.appendInteger(store.vertexOSMID[v])
-        let copy = store.vertexCopy[v]
-        if copy != 0 {
-            out.append(UInt8(ascii: "b"))
-            out.appendInteger(Int64(copy))
+        StoreRows.open(network.store) { store in
+            for i in rows {
+                let v = Int(store.nodeVertex[i])
+                store.appendName(vertex: v, to: out)
+                out.append(comma)
+                text.appendLatitude(i, store.vertexCoordinate[v].latitude, to: out)
+                out.append(comma)
+                text.appendLongitude(i, store.vertexCoordinate[v].longitude, to: out)
+                out.append(newline)
+            }
         }
     }
 
@@ -131,34 +118,21 @@ public enum RoadTableWriter {
                                     to out: TableBytes) {
         // Read in place from the import's records: no `Edge` is made (docs/decisions.md,
         // "OSM import speed, sixth round").
-        let store = network.store
-        store.pieces.withUnsafeBufferPointer { pieces in
-            store.refs.withUnsafeBufferPointer { refs in
-                store.mergedPoints.withUnsafeBufferPointer { merged in
-                    store.points.withUnsafeBufferPointer { points in
-                        store.ways.withUnsafeBufferPointer { ways in
-                            for row in rows {
-                                formatRoad(pieces.baseAddress! + row, store, text, refs: refs, merged: merged, points: points, ways: ways,
-                                           to: out)
-                            }
-                        }
-                    }
-                }
-            }
+        StoreRows.open(network.store) { store in
+            for row in rows { formatRoad(store.pieces.baseAddress! + row, store, text, to: out) }
         }
     }
 
     @inline(__always)
-    private static func formatRoad(_ p: UnsafePointer<OSMNetworkBuilder.Piece>, _ store: ImportedRoadStore, _ text: NodeCoordinateText,
-                                   refs: UnsafeBufferPointer<Int32>, merged: UnsafeBufferPointer<Int32>,
-                                   points: UnsafeBufferPointer<KeptNode>, ways: UnsafeBufferPointer<KeptWay>, to out: TableBytes) {
+    private static func formatRoad(_ p: UnsafePointer<OSMNetworkBuilder.Piece>, _ store: StoreRows, _ text: NodeCoordinateText,
+                                   to out: TableBytes) {
         let a = Int(p.pointee.a), b = Int(p.pointee.b)
         let from = Int(store.vertexNode[a]), to = Int(store.vertexNode[b])
-        let way = ways.baseAddress! + Int(p.pointee.way)
+        let way = store.ways.baseAddress! + Int(p.pointee.way)
         let ferry = way.pointee.attributes.highway == "ferry"
-        appendName(store, vertex: a, to: out)
+        store.appendName(vertex: a, to: out)
         out.append(comma)
-        appendName(store, vertex: b, to: out)
+        store.appendName(vertex: b, to: out)
         out.append(comma)
         out.appendFixed(p.pointee.lengthKm, decimals: 6)
         out.append(comma)
@@ -195,10 +169,10 @@ public enum RoadTableWriter {
         // The ends are the nodes' positions: their text is copied, not formatted again.
         out.append(lineStringOpen)
         let start = Int(p.pointee.geometryStart), count = Int(p.pointee.geometryCount)
-        let stored = p.pointee.merged ? merged.baseAddress! + start : refs.baseAddress! + start
+        let stored = p.pointee.merged ? store.mergedPoints.baseAddress! + start : store.refs.baseAddress! + start
         let reversed = p.pointee.reversed, last = count - 1
         for k in 0..<count {
-            let point = points[Int(stored[reversed ? last - k : k])].coordinate
+            let point = store.points[Int(stored[reversed ? last - k : k])].coordinate
             if k > 0 { out.append(UInt8(ascii: ",")); out.append(UInt8(ascii: " ")) }
             if k == 0 {
                 text.appendPoint(point, node: from, at: store.vertexCoordinate[a], to: out)
