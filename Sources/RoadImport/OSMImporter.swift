@@ -89,22 +89,24 @@ public enum OSMImporter {
         var builder = OSMNetworkBuilder(options: options)
         let profile = options.profile
         // Pass 1: drivable ways; remember which blocks hold nodes.
-        struct WayBlock: Sendable { var ways: [KeptWay]; var skipped: Int; var hasNodes: Bool; var index: Int }
+        struct WayBlock: Sendable { var ways: [KeptWay]; var highways: [String: Int] = [:]; var skipped: Int; var hasNodes: Bool; var index: Int }
         var ways: [KeptWay] = []
         var nodeBlocks = Set<Int>()
         try reader.scan({ (block: PBFPrimitiveBlock) throws(RoadImportError) -> WayBlock in
             var out = WayBlock(ways: [], skipped: 0, hasNodes: block.hasNodes, index: block.index)
             // A way with neither key is never drivable: its tags are not even read.
-            out.skipped += try block.forEachWay(withAnyKey: OSMTagRules.roadKeys) { way in
-                if let attributes = OSMTagRules.attributes(of: way.tags, profile: profile) {
-                    out.ways.append(KeptWay(id: way.id, refs: way.nodeRefs, attributes: attributes))
+            out.skipped += try block.forEachTaggedWay(withAnyKey: OSMTagRules.roadKeys) { id, refs, tags in
+                if let attributes = OSMTagRules.attributes(of: tags, profile: profile) {
+                    out.ways.append(KeptWay(id: id, refs: refs, attributes: attributes))
+                    out.highways[attributes.highway, default: 0] += 1
                 } else {
                     out.skipped += 1
                 }
             }
             return out
         }, consume: { part in
-            for way in part.ways { builder.report.waysByHighway[way.attributes.highway, default: 0] += 1 }
+            // Counted per block on the workers, not per way here.
+            for (highway, count) in part.highways { builder.report.waysByHighway[highway, default: 0] += count }
             ways += part.ways
             builder.report.waysSkipped += part.skipped
             if part.hasNodes { nodeBlocks.insert(part.index) }

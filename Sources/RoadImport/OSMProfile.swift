@@ -51,7 +51,7 @@ public struct OSMProfile: Hashable, Sendable {
     /// Whether the access tags let this vehicle in: the most specific key present
     /// decides; `no` and `private` exclude (for `emergency`, `emergency=yes|designated`
     /// admits whatever the others say).
-    func admits(_ tags: [String: String]) -> Bool {
+    func admits<Tags: OSMTagLookup>(_ tags: Tags) -> Bool {
         if kind == .emergency, let e = tags["emergency"], ["yes", "designated"].contains(e) { return true }
         for key in accessKeys {
             guard let value = tags[key] else { continue }

@@ -23,7 +23,7 @@ enum OSMTagRules {
 
     /// The way's routing attributes under `profile`, or nil when the vehicle cannot
     /// drive it (class not drivable, access denied, area, reversible oneway).
-    static func attributes(of tags: [String: String], profile: OSMProfile) -> OSMWayAttributes? {
+    static func attributes<Tags: OSMTagLookup>(of tags: Tags, profile: OSMProfile) -> OSMWayAttributes? {
         let highway: String
         if tags["route"] == "ferry" {
             highway = "ferry"
@@ -74,7 +74,7 @@ enum OSMTagRules {
     /// implied forward on `junction=roundabout|circular` and `highway=motorway` unless
     /// `oneway=no`. `reversible`/`alternating` (direction changes by time of day)
     /// returns nil: such a road is left out, as OSRM does.
-    static func direction(of tags: [String: String], highway: String) -> OSMWayAttributes.Direction? {
+    static func direction<Tags: OSMTagLookup>(of tags: Tags, highway: String) -> OSMWayAttributes.Direction? {
         switch tags["oneway"] {
         case "yes", "1", "true": return .forward
         case "-1", "reverse": return .backward

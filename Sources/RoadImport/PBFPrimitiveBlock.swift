@@ -90,14 +90,17 @@ struct PBFPrimitiveBlock {
     }
 
     private func tags(keys: [UInt64], values: [UInt64], _ cache: inout StringCache,
-                      _ bytes: UnsafeBufferPointer<UInt8>) throws(RoadImportError) -> [String: String] {
+                      _ bytes: UnsafeBufferPointer<UInt8>) throws(RoadImportError) -> OSMTagList {
         guard keys.count == values.count else {
             throw .corruptPBF(offset: offset, block: index, reason: .tagCounts(keys: keys.count, values: values.count))
         }
-        var out: [String: String] = [:]
+        var out = OSMTagList()
+        out.keys.reserveCapacity(keys.count)
+        out.values.reserveCapacity(keys.count)
         // keys and vals are uint32 fields: a longer varint is truncated, as message decoders do.
         for (k, v) in zip(keys, values) {
-            out[try string(UInt64(UInt32(truncatingIfNeeded: k)), &cache, bytes)] = try string(UInt64(UInt32(truncatingIfNeeded: v)), &cache, bytes)
+            out.keys.append(try string(UInt64(UInt32(truncatingIfNeeded: k)), &cache, bytes))
+            out.values.append(try string(UInt64(UInt32(truncatingIfNeeded: v)), &cache, bytes))
         }
         return out
     }
@@ -114,6 +117,15 @@ struct PBFPrimitiveBlock {
     /// ways were passed over without their tags being read.
     @discardableResult
     func forEachWay(withAnyKey keys: [String]? = nil, _ body: (OSMWay) throws(RoadImportError) -> Void) throws(RoadImportError) -> Int {
+        try forEachTaggedWay(withAnyKey: keys) { (id, refs, tags) throws(RoadImportError) in
+            try body(OSMWay(id: id, nodeRefs: refs, tags: tags.dictionary))
+        }
+    }
+
+    /// ``forEachWay(withAnyKey:_:)`` with the tags as the file lists them (no dictionary made).
+    @discardableResult
+    func forEachTaggedWay(withAnyKey keys: [String]? = nil,
+                          _ body: (_ id: Int64, _ refs: [Int64], _ tags: OSMTagList) throws(RoadImportError) -> Void) throws(RoadImportError) -> Int {
         let wantedKeys = keys?.map { Array($0.utf8) }
         var passed = 0
         try payload.withUnsafeBufferPointer { (bytes) throws(RoadImportError) in
@@ -163,7 +175,7 @@ struct PBFPrimitiveBlock {
                         throw Self.corrupt(error, offset: offset, block: index)
                     }
                     guard !overflow else { throw .corruptPBF(offset: offset, block: index, reason: .wayNodeOverflow(way: id)) }
-                    try body(OSMWay(id: id, nodeRefs: refs, tags: try tags(keys: keyList, values: valueList, &cache, bytes)))
+                    try body(id, refs, try tags(keys: keyList, values: valueList, &cache, bytes))
                 }
             }
         }
@@ -232,7 +244,7 @@ struct PBFPrimitiveBlock {
                         }
                         guard let found = wantedNode else { continue }
                         try body(found, try checked(OSMNode(id: id, latitude: degrees(lat, latOffset), longitude: degrees(lon, lonOffset),
-                                                            tags: try tags(keys: keyList, values: valueList, &cache, bytes))))
+                                                            tags: try tags(keys: keyList, values: valueList, &cache, bytes).dictionary)))
                         continue
                     }
                     // DenseNodes: id 1, lat 8, lon 9 (packed sint64, delta), keys_vals 10 (packed int32).
