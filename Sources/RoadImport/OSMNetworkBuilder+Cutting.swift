@@ -226,14 +226,15 @@ extension OSMNetworkBuilder {
         var startNode = nodes[Int(refs[base + from])]
         var start = out.vertex(refs[base + from], startNode, ids)
         var startK = from
-        var last = startNode.coordinate
+        var last = startNode.coordinate, lastCos = startNode.cosLatitude
         var length = 0.0
         var fordHere = at.ford || startNode.ford
         for k in (from + 1)...to {
             let ref = refs[base + k]
             let node = nodes[Int(ref)]
-            length += last.distanceKm(to: node.coordinate)
+            length += last.distanceKm(to: node.coordinate, cosLatitude: lastCos, otherCosLatitude: node.cosLatitude)
             last = node.coordinate
+            lastCos = node.cosLatitude
             let isVertex = k == to || useCounts[Int(ref)] >= 2 || node.blocks || node.ford
             guard isVertex else { continue }
             let end = out.vertex(ref, node, ids)

@@ -12,8 +12,18 @@ struct KeptWay: Sendable {
 /// What the second pass keeps of a node a kept way references.
 struct KeptNode: Sendable {
     var coordinate: GeoCoordinate
+    /// `coordinate.cosLatitude`, computed once here (on the decoding workers) rather
+    /// than twice for every segment the cutting measures.
+    var cosLatitude: Double
     var blocks: Bool
     var ford: Bool
+
+    init(coordinate: GeoCoordinate, blocks: Bool, ford: Bool) {
+        self.coordinate = coordinate
+        cosLatitude = coordinate.cosLatitude
+        self.blocks = blocks
+        self.ford = ford
+    }
 }
 
 /// Turns kept ways and their nodes into an ``ImportedRoadNetwork``: split at
