@@ -58,11 +58,12 @@ extension OSMNetworkBuilder {
     /// of the ways' references, so no geometry is copied at all (sixth round).
     func cutWays(_ ways: [KeptWay], nodes wayNodes: WayNodes, parts: Int) -> (Cutting, [Piece]) {
         let refStart = wayNodes.refStart
-        // Part boundaries at ways, near equal shares of node references.
+        // Part boundaries at ways, near equal shares of node references, the first part
+        // a little larger: the others start later and also keep their lengths.
         var bounds = [0]
         var w = 0
         for p in 1..<max(1, parts) {
-            let target = wayNodes.refs.count * p / parts
+            let target = wayNodes.refs.count * (p * 100 + (parts - p) * 8) / (parts * 100)
             while w < ways.count && refStart[w] < target { w += 1 }
             if w > bounds.last! && w < ways.count { bounds.append(w) }
         }
