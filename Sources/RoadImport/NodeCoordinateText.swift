@@ -8,8 +8,8 @@ import RoadNetwork
 /// most roads are a block between two junctions most numbers of `roads.csv` repeat a
 /// node's: on the 1300² grid of `scripts/bench_import.py` 13.5 million of the 17
 /// million coordinates written (docs/decisions.md, "OSM import speed, fifth round").
-/// A point is copied from here only when its bits are the node's, so the bytes are
-/// the ones formatting it would give.
+/// A road's first and last points are its nodes' positions (the same dense nodes), so
+/// their text is copied from here; the bytes are the ones formatting them would give.
 final class NodeCoordinateText: @unchecked Sendable {
     // Per node, 32 bytes: latitude's length, its text (≤ 15 bytes), longitude's length,
     // its text. A length of `uncached` means the number is longer (only when a
@@ -68,17 +68,12 @@ final class NodeCoordinateText: @unchecked Sendable {
         if n != Self.uncached { out.appendShort(slot + 1, length: Int(n)) } else { out.appendFixed(value, decimals: 7) }
     }
 
-    /// Appends `point` as WKT's `lon lat`, from node `i`'s text when the point is exactly
-    /// the node's position (same bits, so `-0.0` is not taken for `0.0`), else formatted.
-    @inline(__always) func appendPoint(_ point: GeoCoordinate, node i: Int, at position: GeoCoordinate, to out: TableBytes) {
-        if point.longitude.bitPattern == position.longitude.bitPattern && point.latitude.bitPattern == position.latitude.bitPattern {
-            appendLongitude(i, point.longitude, to: out)
-            out.append(UInt8(ascii: " "))
-            appendLatitude(i, point.latitude, to: out)
-        } else {
-            out.appendFixed(point.longitude, decimals: 7)
-            out.append(UInt8(ascii: " "))
-            out.appendFixed(point.latitude, decimals: 7)
-        }
+    /// Appends node `i`'s position as WKT's `lon lat` from its text; `position` (its
+    /// coordinate) is read only for a number too long to have been kept.
+    @inline(__always) func appendNodePoint(_ i: Int, _ position: UnsafePointer<GeoCoordinate>, to out: TableBytes) {
+        let slot = base + i * Self.stride
+        if slot[16] != Self.uncached { out.appendShort(slot + 17, length: Int(slot[16])) } else { out.appendFixed(position.pointee.longitude, decimals: 7) }
+        out.append(UInt8(ascii: " "))
+        if slot[0] != Self.uncached { out.appendShort(slot + 1, length: Int(slot[0])) } else { out.appendFixed(position.pointee.latitude, decimals: 7) }
     }
 }

@@ -171,19 +171,20 @@ public enum RoadTableWriter {
         let start = Int(p.pointee.geometryStart), count = Int(p.pointee.geometryCount)
         let stored = p.pointee.merged ? store.mergedPoints.baseAddress! + start : store.refs.baseAddress! + start
         let reversed = p.pointee.reversed, last = count - 1
-        for k in 0..<count {
+        // A polyline's ends are its vertices' dense nodes, so their positions are the
+        // vertices' own: copied from the node text without reading the points.
+        text.appendNodePoint(from, store.vertexCoordinate.baseAddress! + a, to: out)
+        for k in 1..<last {
             let point = store.points[Int(stored[reversed ? last - k : k])].coordinate
-            if k > 0 { out.append(UInt8(ascii: ",")); out.append(UInt8(ascii: " ")) }
-            if k == 0 {
-                text.appendPoint(point, node: from, at: store.vertexCoordinate[a], to: out)
-            } else if k == last {
-                text.appendPoint(point, node: to, at: store.vertexCoordinate[b], to: out)
-            } else {
-                out.appendFixed(point.longitude, decimals: 7)
-                out.append(UInt8(ascii: " "))
-                out.appendFixed(point.latitude, decimals: 7)
-            }
+            out.append(UInt8(ascii: ","))
+            out.append(UInt8(ascii: " "))
+            out.appendFixed(point.longitude, decimals: 7)
+            out.append(UInt8(ascii: " "))
+            out.appendFixed(point.latitude, decimals: 7)
         }
+        out.append(UInt8(ascii: ","))
+        out.append(UInt8(ascii: " "))
+        text.appendNodePoint(to, store.vertexCoordinate.baseAddress! + b, to: out)
         out.append(lineStringClose)
     }
 
