@@ -119,13 +119,14 @@ public enum RoadTableWriter {
         // Read in place from the import's records: no `Edge` is made (docs/decisions.md,
         // "OSM import speed, sixth round").
         StoreRows.open(network.store) { store in
-            for row in rows { formatRoad(store.pieces.baseAddress! + row, store, text, to: out) }
+            var speed = LastNumber()
+            for row in rows { formatRoad(store.pieces.baseAddress! + row, store, text, &speed, to: out) }
         }
     }
 
     @inline(__always)
     private static func formatRoad(_ p: UnsafePointer<OSMNetworkBuilder.Piece>, _ store: StoreRows, _ text: NodeCoordinateText,
-                                   to out: TableBytes) {
+                                   _ speed: inout LastNumber, to out: TableBytes) {
         let a = Int(p.pointee.a), b = Int(p.pointee.b)
         let from = Int(store.vertexNode[a]), to = Int(store.vertexNode[b])
         let way = store.ways.baseAddress! + Int(p.pointee.way)
@@ -138,7 +139,7 @@ public enum RoadTableWriter {
         out.append(comma)
         out.append(ferry ? "ferry" : store.wayClass[Int(p.pointee.way)].rawValue)
         out.append(comma)
-        out.appendFixed(p.pointee.speedKmh, decimals: 2)
+        speed.append(p.pointee.speedKmh, decimals: 2, to: out)
         out.append(comma)
         appendFlag(p.pointee.oneway, to: out)
         out.append(comma)
@@ -186,6 +187,29 @@ public enum RoadTableWriter {
         out.append(UInt8(ascii: " "))
         text.appendNodePoint(to, store.vertexCoordinate.baseAddress! + b, to: out)
         out.append(lineStringClose)
+    }
+
+    /// The text of the last number a block wrote in one column: a way's roads follow one
+    /// another and share its speed, so most rows copy it instead of formatting it.
+    struct LastNumber {
+        private var bits: UInt64?
+        private var text = SIMD16<UInt8>(), count = 0
+
+        @inline(__always) mutating func append(_ value: Double, decimals: Int, to out: TableBytes) {
+            if value.bitPattern == bits {
+                out.reserve(16)
+                UnsafeMutableRawPointer(out.end).storeBytes(of: text, as: SIMD16<UInt8>.self)
+                out.advance(count)
+                return
+            }
+            let start = out.count
+            out.appendFixed(value, decimals: decimals)
+            count = out.count - start
+            guard count <= 16 else { bits = nil; return }
+            text = SIMD16<UInt8>()
+            for k in 0..<count { text[k] = out.base[start + k] }
+            bits = value.bitPattern
+        }
     }
 
     private static let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
