@@ -56,9 +56,8 @@ public enum OSMImporter {
         try importData(data, options: options, parts: nil)
     }
 
-    /// ``importData(_:options:)`` with the ways cut and the edges made in `parts`
-    /// concurrent parts (nil: by size and cores), for tests that check every count
-    /// gives one network.
+    /// ``importData(_:options:)`` with the ways cut in `parts` concurrent parts (nil: by
+    /// size and cores), for tests that check every count gives one network.
     static func importData(_ data: OSMData, options: OSMImportOptions, parts: Int?) throws(RoadImportError) -> ImportedRoadNetwork {
         var builder = OSMNetworkBuilder(options: options)
         builder.parts = parts

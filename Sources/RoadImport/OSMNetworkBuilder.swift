@@ -30,16 +30,17 @@ struct KeptNode: Sendable {
 /// junctions, cut where nodes are missing, barriers, the largest strongly connected
 /// component, then contraction of degree-2 chains.
 ///
-/// Pieces are flat records: geometry lives in one shared coordinate buffer, the
-/// attributes stay with their way, and only a contracted piece spanning several ways
-/// gets a list of way ids. (An array per piece was a fifth of an import's time in
-/// allocation and reference counting; docs/decisions.md, "OSM import speed".)
+/// Pieces are flat records: a polyline is a range of the ways' own references (dense
+/// nodes), the attributes stay with their way, and only a contracted piece spanning
+/// several ways gets a list of way ids. (An array per piece was a fifth of an import's
+/// time in allocation and reference counting; docs/decisions.md, "OSM import speed",
+/// and sixth round.) The network returned reads these records: no per-road object.
 struct OSMNetworkBuilder {
     let options: OSMImportOptions
     /// Node ids are `<prefix><source id>`: `n` for OSM, `s` for shapefile vertices.
     let nodePrefix: String
     var report = ImportReport()
-    /// How many parts the ways are cut in, and the edges made in, concurrently; nil: by
+    /// How many parts the ways are cut in concurrently; nil: by
     /// size and cores (tests set it to check that any count gives the same network).
     var parts: Int?
 

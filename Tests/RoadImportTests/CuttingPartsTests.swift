@@ -4,10 +4,11 @@ import Testing
 import TestSupport
 @testable import RoadImport
 
-/// Ways cut, and edges made, in several concurrent parts must give the network one
-/// sequential run gives: the same vertex numbering (so the same components,
-/// contraction and node order), barrier copy numbers, geometry, length sums, counts
-/// and edges (docs/decisions.md, "OSM import speed, fifth round").
+/// Ways cut in several concurrent parts, each writing its pieces into one shared array,
+/// must give the network one sequential run gives: the same vertex numbering (so the
+/// same components, contraction and node order), barrier copy numbers, geometry,
+/// length sums, counts and edges (docs/decisions.md, "OSM import speed", fifth and
+/// sixth rounds).
 @Suite struct CuttingPartsTests {
     static func tables(_ network: ImportedRoadNetwork) -> (String, String) {
         (RoadTableWriter.nodesCSV(network), RoadTableWriter.roadsCSV(network))
