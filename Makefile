@@ -98,6 +98,8 @@ PEER_PACKAGES = numpy scipy networkx python-igraph highspy ortools pulp
 bench-peers: release
 	@python3 -c "import numpy, scipy, networkx, igraph, highspy, ortools, pulp" 2>/dev/null \
 		|| python3 -m pip install -q $(PEER_PACKAGES)
+	@command -v osmium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -q osmium-tool >/dev/null; } \
+		|| echo "bench-peers: install Debian's osmium-tool for the imported streets network"
 	python3 scripts/bench_routing_peers.py
 	python3 scripts/bench_routing_c.py
 	python3 scripts/bench_dispatch_peers.py

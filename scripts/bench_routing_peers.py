@@ -8,6 +8,14 @@ only then times the peers. Prints a Markdown table with ratios (peer time / ours
 
     make release
     python3 scripts/bench_routing_peers.py [--grid 1000] [--sources 5] [--matrix-repeat 3] [--quick]
+                                           [--imported-streets 500]
+
+Besides the California network and the generated grid, one-to-all runs on networks
+made by `reserve import osm` (issue 17): the real Helsinki extract of the fixtures and
+the synthetic streets file of scripts/bench_import.py (STREETS² junctions with shape
+points; needs `osmium`, Debian osmium-tool, to write its PBF; `--imported-streets 0`
+leaves it out). Each is imported, read back from its roads.csv by `bench-routing`
+and exported, so the peers search the very graph ours does.
 
 The tools run in interleaved rounds (ours, then each peer, 3 rounds; the matrix
 --matrix-repeat rounds), so that load on a shared machine hits them alike; the table
@@ -20,6 +28,7 @@ time is extrapolated from a few rows (marked as such).
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -78,7 +87,7 @@ def timed(fn, repeat=1):
 
 def ms_spread(values_ms):
     v = sorted(values_ms)
-    f = (lambda x: f"{x:,.0f}") if v[-1] >= 100 else (lambda x: f"{x:,.1f}")
+    f = (lambda x: f"{x:,.0f}") if v[-1] >= 100 else (lambda x: f"{x:,.1f}") if v[-1] >= 1 else (lambda x: f"{x:.3f}")
     return statistics.median(v), f"{f(statistics.median(v))} [{f(v[0])}–{f(v[-1])}]"
 
 
@@ -152,6 +161,33 @@ def bench_graph(label, n, arcs, run_ours, args, matrix=False):
     return rows
 
 
+def bench_imported(args, tmp):
+    """One-to-all on networks `reserve import osm` made: Helsinki (real OSM) and, when
+    asked, the synthetic streets file of scripts/bench_import.py."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import bench_import
+    files = [("Helsinki imported (real OSM)", bench_import.HELSINKI)]
+    if args.imported_streets > 0 and shutil.which("osmium") is None:
+        print("bench_routing_peers: no `osmium` (Debian osmium-tool): the imported streets network is left out", file=sys.stderr)
+    elif args.imported_streets > 0:
+        xml, pbf = os.path.join(tmp, "streets.osm"), os.path.join(tmp, "streets.osm.pbf")
+        bench_import.write_streets(xml, args.imported_streets)
+        subprocess.run(["osmium", "cat", "-O", xml, "-o", pbf], check=True, capture_output=True)
+        os.remove(xml)
+        files.append((f"streets {args.imported_streets}² imported", pbf))
+    rows = []
+    for label, pbf in files:
+        out = os.path.join(tmp, os.path.basename(pbf) + ".tables")
+        subprocess.run([args.reserve, "import", "osm", pbf, "--out", out], check=True, capture_output=True)
+        export = os.path.join(tmp, os.path.basename(pbf) + ".txt")
+        graph_args = ["--graph", os.path.join(out, "roads.csv"), "--sources", str(max(args.sources, 10)), "--repeat", "1"]
+        first = ours(args.reserve, *graph_args, "--export", export)
+        n, arcs = load_export(export)
+        rows += bench_graph(f"{label} ({n:,} nodes, {len(arcs[0]):,} arcs)", n, arcs,
+                            lambda k, first=first, graph_args=graph_args: first if k == 0 else ours(args.reserve, *graph_args), args)
+    return rows
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--reserve", default=os.path.join(ROOT, ".build", "release", "reserve"))
@@ -161,9 +197,17 @@ def main():
     p.add_argument("--matrix-targets", type=int, default=10_000)
     p.add_argument("--matrix-repeat", type=int, default=3, help="runs of the many-to-many matrix per tool")
     p.add_argument("--quick", action="store_true", help="fewer networkx runs")
+    p.add_argument("--imported-streets", type=int, default=500,
+                   help="junctions per side of the imported streets network (0: leave it out)")
+    p.add_argument("--only-imported", action="store_true", help="only the imported networks (no California, no grid)")
     args = p.parse_args()
 
     rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        rows += bench_imported(args, tmp)
+    if args.only_imported:
+        print_table(rows)
+        return
     n, arcs = load_cedge()
     cal_args = ["--graph", CEDGE, "--sources", str(max(args.sources, 20)), "--repeat", "1"]
     rows += bench_graph(f"California ({n:,} nodes, {len(arcs[0]):,} arcs)", n, arcs,
@@ -181,6 +225,10 @@ def main():
         rows += bench_graph(f"SyntheticGrid {args.grid}² ({n:,} nodes, {len(arcs[0]):,} arcs)", n, arcs,
                             lambda k: first if k == 0 else ours(args.reserve, *grid_args, *matrix_args), args, matrix=True)
 
+    print_table(rows)
+
+
+def print_table(rows):
     print("Median [min–max] in ms; ratios are peer median / our median, measured in this run.\n")
     print("| query | ours | scipy | igraph | networkx | scipy/ours | igraph/ours | networkx/ours | note |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
