@@ -158,33 +158,62 @@ struct EdgeColumns {
 }
 
 /// Splits one CSV line into fields, honouring double quotes.
+///
+/// By bytes, as RFC 4180 defines the format: an imported roads.csv quotes a WKT cell
+/// on every line, and walking those lines by Characters (grapheme breaking) was most of
+/// reading one (docs/decisions.md, "Reading imported roads"). A quoted field without
+/// doubled quotes is a slice of the line; only one with `""` inside is rebuilt.
 func splitCSV(_ line: Substring) -> [Substring] {
-    guard line.utf8.contains(0x22) else {
-        return line.utf8.split(separator: 0x2C, omittingEmptySubsequences: false).map { trimSpaces(Substring($0)) }
+    let utf8 = line.utf8
+    guard utf8.contains(0x22) else {
+        return utf8.split(separator: 0x2C, omittingEmptySubsequences: false).map { trimSpaces(Substring($0)) }
     }
     var fields: [Substring] = []
-    var current = ""
-    var inQuotes = false
-    var iterator = line.makeIterator()
-    var pending: Character? = nil
-    while let c = pending ?? iterator.next() {
-        pending = nil
-        if inQuotes {
-            if c == "\"" {
-                let next = iterator.next()
-                if next == "\"" { current.append("\"") } else { inQuotes = false; pending = next }
-            } else {
-                current.append(c)
-            }
-        } else if c == "\"" {
-            inQuotes = true
-        } else if c == "," {
-            fields.append(Substring(current)); current = ""
+    var unquoted: [UInt8] = []
+    var inQuotes = false, rebuilt = false
+    var quotes = 0
+    var fieldStart = utf8.startIndex
+    var i = utf8.startIndex
+    func finish(_ end: String.Index) {
+        let field = utf8[fieldStart..<end]
+        if quotes == 0 {
+            fields.append(Substring(field))
+        } else if !rebuilt && quotes == 2 && field.first == 0x22 && field.last == 0x22 {
+            fields.append(Substring(field.dropFirst().dropLast())) // "…": the text between
         } else {
-            current.append(c)
+            fields.append(Substring(String(decoding: unquoted, as: UTF8.self)))
         }
+        unquoted.removeAll(keepingCapacity: true)
+        rebuilt = false
+        quotes = 0
     }
-    fields.append(Substring(current))
+    while i != utf8.endIndex {
+        let c = utf8[i]
+        let next = utf8.index(after: i)
+        if c == 0x22 { quotes += 1 }
+        if inQuotes {
+            if c == 0x22 {
+                if next != utf8.endIndex && utf8[next] == 0x22 {
+                    unquoted.append(0x22)
+                    rebuilt = true
+                    i = utf8.index(after: next)
+                    continue
+                }
+                inQuotes = false
+            } else {
+                unquoted.append(c)
+            }
+        } else if c == 0x22 {
+            inQuotes = true
+        } else if c == 0x2C {
+            finish(i)
+            fieldStart = next
+        } else {
+            unquoted.append(c)
+        }
+        i = next
+    }
+    finish(utf8.endIndex)
     return fields.map { trimSpaces($0) }
 }
 
