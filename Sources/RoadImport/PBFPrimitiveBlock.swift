@@ -71,8 +71,10 @@ struct PBFPrimitiveBlock {
         init(count: Int) { values = [String?](repeating: nil, count: count) }
     }
 
-    private func string(_ i: UInt64, _ cache: inout StringCache, _ bytes: UnsafeBufferPointer<UInt8>) throws(RoadImportError) -> String {
-        guard i < UInt64(strings.count) else {
+    /// String `i` of the block's table; an index outside it (negative ones included:
+    /// DenseNodes' `keys_vals` are signed) is damage, reported with its value.
+    private func string(_ i: Int64, _ cache: inout StringCache, _ bytes: UnsafeBufferPointer<UInt8>) throws(RoadImportError) -> String {
+        guard i >= 0 && i < Int64(strings.count) else {
             throw .corruptPBF(offset: offset, block: index, reason: .stringIndex(index: Int(i), count: strings.count))
         }
         if let s = cache.values[Int(i)] { return s }
@@ -99,8 +101,8 @@ struct PBFPrimitiveBlock {
         out.values.reserveCapacity(keys.count)
         // keys and vals are uint32 fields: a longer varint is truncated, as message decoders do.
         for (k, v) in zip(keys, values) {
-            out.keys.append(try string(UInt64(UInt32(truncatingIfNeeded: k)), &cache, bytes))
-            out.values.append(try string(UInt64(UInt32(truncatingIfNeeded: v)), &cache, bytes))
+            out.keys.append(try string(Int64(UInt32(truncatingIfNeeded: k)), &cache, bytes))
+            out.values.append(try string(Int64(UInt32(truncatingIfNeeded: v)), &cache, bytes))
         }
         return out
     }
@@ -305,8 +307,7 @@ struct PBFPrimitiveBlock {
     }
 
     /// An int32 string index as a table index (a negative one is out of any table).
-    private static func int32Index(_ raw: UInt64) -> UInt64 {
-        let v = Int32(truncatingIfNeeded: raw)
-        return v < 0 ? UInt64.max : UInt64(v)
+    private static func int32Index(_ raw: UInt64) -> Int64 {
+        Int64(Int32(truncatingIfNeeded: raw))
     }
 }

@@ -50,6 +50,25 @@ import Testing
         #expect(errors > 0)
     }
 
+    /// Found by the fuzzer (stop 28): a dense node whose `keys_vals` holds a negative
+    /// string index trapped while the error was made (the index was turned into an
+    /// unsigned sentinel, then back into an `Int`). It is damage, named with its value.
+    @Test func aNegativeStringIndexIsNamed() throws {
+        let bytes = FixturePaths.bytes(FixturePaths.local("fuzz/negative-string-index.osm.pbf"))
+        do {
+            _ = try OSMPBFReader.read(bytes: bytes)
+            Issue.record("read a file with a negative string index")
+        } catch {
+            guard case let .corruptPBF(_, _, reason) = error, case let .stringIndex(index, count) = reason else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(index < 0 && count > 0)
+            #expect(reason.description.contains("string index \(index) outside the table of \(count)"))
+        }
+        #expect(throws: RoadImportError.self) { try OSMImporter.importPBF(bytes: bytes) }
+    }
+
     @Test func emptyAndForeignInput() {
         #expect(throws: RoadImportError.self) { try OSMPBFReader.read(bytes: []) }
         #expect(throws: RoadImportError.self) { try OSMPBFReader.read(bytes: Array("<osm></osm>".utf8)) }
