@@ -144,22 +144,8 @@ final class ImportedRoadStore: Sendable {
         let at = ways[Int(p.way)].attributes
         return .init(from: Int(vertexNode[Int(p.a)]), to: Int(vertexNode[Int(p.b)]), lengthKm: p.lengthKm, highway: at.highway,
                      roadClass: wayClass[Int(p.way)], speedKmh: p.speedKmh, oneway: p.oneway, bridge: at.bridge, tunnel: at.tunnel,
-                     ford: p.ford, ferry: at.highway == "ferry", name: at.name, wayIDs: wayIDs(p),
-                     geometry: withPolyline(p) { points, reversed in
-                         (0..<points.count).map { k in self.points[Int(points[reversed ? points.count - 1 - k : k])].coordinate }
-                     })
-    }
-
-    /// The way ids of `p`, in order.
-    func wayIDs(_ p: OSMNetworkBuilder.Piece) -> [Int64] {
-        p.wayList < 0 ? [ways[Int(p.way)].id] : wayLists[Int(p.wayList)]
-    }
-
-    /// Calls `body` with `p`'s polyline as stored (dense nodes) and whether to read it backwards.
-    func withPolyline<R>(_ p: OSMNetworkBuilder.Piece, _ body: (UnsafeBufferPointer<Int32>, _ reversed: Bool) -> R) -> R {
-        (p.merged ? mergedPoints : refs).withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[Int(p.geometryStart)..<Int(p.geometryStart + p.geometryCount)]), p.reversed)
-        }
+                     ford: p.ford, ferry: at.highway == "ferry", name: at.name, wayIDs: p.wayIDs(ways: ways, wayLists: wayLists),
+                     geometry: p.polyline(refs: refs, mergedPoints: mergedPoints).map { points[Int($0)].coordinate })
     }
 }
 

@@ -64,6 +64,19 @@ struct OSMNetworkBuilder {
         /// Joined by contraction: its polyline is in `mergedPoints`.
         var merged = false
 
+        /// Its polyline in its driving direction, as dense nodes (the one reading of
+        /// `geometryStart`, `merged` and `reversed` outside the table writer's hot loop).
+        func polyline(refs: [Int32], mergedPoints: [Int32]) -> [Int32] {
+            let range = Int(geometryStart)..<Int(geometryStart + geometryCount)
+            let stored = merged ? mergedPoints[range] : refs[range]
+            return reversed ? Array(stored.reversed()) : Array(stored)
+        }
+
+        /// The ids of the ways it runs along, in order.
+        func wayIDs(ways: [KeptWay], wayLists: [[Int64]]) -> [Int64] {
+            wayList < 0 ? [ways[Int(way)].id] : wayLists[Int(wayList)]
+        }
+
         init(a: Int32, b: Int32, geometryStart: Int32, geometryCount: Int32, reversed: Bool, way: Int32, wayList: Int32,
              lengthKm: Double, speedKmh: Double, ford: Bool, oneway: Bool) {
             self.lengthKm = lengthKm
@@ -91,15 +104,9 @@ struct OSMNetworkBuilder {
         var wayLists: [[Int64]] = []
 
         /// The piece's polyline in its direction, as dense nodes.
-        func polyline(_ p: Piece) -> [Int32] {
-            let range = Int(p.geometryStart)..<Int(p.geometryStart + p.geometryCount)
-            let stored = p.merged ? mergedPoints[range] : refs[range]
-            return p.reversed ? Array(stored.reversed()) : Array(stored)
-        }
+        func polyline(_ p: Piece) -> [Int32] { p.polyline(refs: refs, mergedPoints: mergedPoints) }
 
-        func wayIDs(_ p: Piece, ways: [KeptWay]) -> [Int64] {
-            p.wayList < 0 ? [ways[Int(p.way)].id] : wayLists[Int(p.wayList)]
-        }
+        func wayIDs(_ p: Piece, ways: [KeptWay]) -> [Int64] { p.wayIDs(ways: ways, wayLists: wayLists) }
     }
 
     init(options: OSMImportOptions, nodePrefix: String = "n") {
