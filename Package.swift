@@ -58,6 +58,8 @@ let package = Package(
         .target(name: "RoadNetwork"),
         // C: the system zlib, for RoadImport's PBF blobs.
         .systemLibrary(name: "CLibZ", path: "Sources/CLibZ"),
+        // C: a cache prefetch hint (a header only, nothing linked), for RoadImport's loops.
+        .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
         // Road importers: OpenStreetMap PBF/XML and ESRI shapefiles into a RoadNetwork
         // graph with geometry. Generated/ holds swift-protobuf code generated once from
         // Proto/ (scripts/generate_osm_proto.sh); the build never runs protoc.
@@ -66,6 +68,7 @@ let package = Package(
             dependencies: [
                 "RoadNetwork",
                 "CLibZ",
+                "CPrefetch",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             exclude: ["Proto"]

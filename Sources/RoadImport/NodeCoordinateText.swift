@@ -1,3 +1,4 @@
+import CPrefetch
 import Dispatch
 import RoadNetwork
 
@@ -51,6 +52,12 @@ final class NodeCoordinateText: @unchecked Sendable {
                 put(coordinate.longitude, at: slot + 16)
             }
         }
+    }
+
+    /// Asks for the text of `piece`'s two nodes to be brought into the cache.
+    @inline(__always) func prefetchEnds(of piece: UnsafePointer<OSMNetworkBuilder.Piece>, _ store: StoreRows) {
+        er_prefetch(base + Int(store.vertexNode[Int(piece.pointee.a)]) * Self.stride)
+        er_prefetch(base + Int(store.vertexNode[Int(piece.pointee.b)]) * Self.stride)
     }
 
     /// Appends node `i`'s latitude.

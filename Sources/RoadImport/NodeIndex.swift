@@ -53,6 +53,11 @@ struct NodeIndex: Sendable {
         }
     }
 
+    /// Asks for the line where `id`'s probe starts to be brought into the cache.
+    @inline(__always) func prefetch(_ id: Int64) {
+        RoadImport.prefetch(entries, Self.hash(id) & mask)
+    }
+
     /// The dense index of `id`, or nil.
     @inline(__always) func find(_ id: Int64) -> Int32? {
         var i = Self.hash(id) & mask

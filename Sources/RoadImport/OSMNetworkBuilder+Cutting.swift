@@ -184,6 +184,16 @@ extension OSMNetworkBuilder {
         for w in range {
             let way = ways[w]
             let refs = wayNodes.refs[refStart[w]..<refStart[w + 1]]
+            // A way's nodes are scattered over the node records (on the grid a north–south
+            // way's are a row apart), and the cutting waited on each in turn: the next
+            // way's are asked for now.
+            if w + 1 < range.upperBound {
+                for k in wayNodes.refs[refStart[w + 1]..<refStart[w + 2]] {
+                    prefetch(nodes, Int(k))
+                    prefetch(useCounts, Int(k))
+                    prefetch(out.vertexOf, Int(k))
+                }
+            }
             inside.removeAll(keepingCapacity: true)
             var cut = false
             for k in refs {

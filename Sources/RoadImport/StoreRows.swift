@@ -1,3 +1,4 @@
+import CPrefetch
 import RoadNetwork
 
 /// An ``ImportedRoadStore``'s arrays opened as raw buffers for one block of table rows.
@@ -38,6 +39,19 @@ struct StoreRows {
                                   refs: refs, mergedPoints: mergedPoints, points: points, wayLists: store.wayLists,
                                   prefix: prefix, prefixCount: bytes.count))
         } } } } } } } } } } }
+    }
+
+    /// Asks for the records of `piece`'s two vertices (their node, id and copy) to be
+    /// brought into the cache.
+    @inline(__always)
+    func prefetchVertices(of piece: UnsafePointer<OSMNetworkBuilder.Piece>) {
+        let a = Int(piece.pointee.a), b = Int(piece.pointee.b)
+        er_prefetch(vertexNode.baseAddress! + a)
+        er_prefetch(vertexOSMID.baseAddress! + a)
+        er_prefetch(vertexCopy.baseAddress! + a)
+        er_prefetch(vertexNode.baseAddress! + b)
+        er_prefetch(vertexOSMID.baseAddress! + b)
+        er_prefetch(vertexCopy.baseAddress! + b)
     }
 
     /// A vertex's node id, `<prefix><id>` or `<prefix><id>b<copy>`, written from its
