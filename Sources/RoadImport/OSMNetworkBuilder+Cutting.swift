@@ -187,8 +187,8 @@ extension OSMNetworkBuilder {
             // A way's nodes are scattered over the node records (on the grid a north–south
             // way's are a row apart), and the cutting waited on each in turn: the next
             // way's are asked for now.
-            if w + 1 < range.upperBound {
-                for k in wayNodes.refs[refStart[w + 1]..<refStart[w + 2]] {
+            if w + 2 < range.upperBound {
+                for k in wayNodes.refs[refStart[w + 2]..<refStart[w + 3]] {
                     prefetch(nodes, Int(k))
                     prefetch(useCounts, Int(k))
                     prefetch(out.vertexOf, Int(k))

@@ -126,8 +126,8 @@ public enum RoadTableWriter {
                 // over tens of megabytes (on the grid a north–south road's far end is a
                 // row of junctions away): prefetched in two steps, the vertices' records
                 // 16 rows ahead and the text, found through them, 8 rows ahead.
-                if row + 16 < rows.upperBound { store.prefetchVertices(of: pieces + row + 16) }
-                if row + 8 < rows.upperBound { text.prefetchEnds(of: pieces + row + 8, store) }
+                if row + 32 < rows.upperBound { store.prefetchVertices(of: pieces + row + 32) }
+                if row + 16 < rows.upperBound { text.prefetchEnds(of: pieces + row + 16, store) }
                 formatRoad(pieces + row, store, text, &speed, to: out)
             }
         }
