@@ -93,10 +93,20 @@ struct PBFPrimitiveBlock {
 
     private func tags(keys: [UInt64], values: [UInt64], _ cache: inout StringCache,
                       _ bytes: UnsafeBufferPointer<UInt8>) throws(RoadImportError) -> OSMTagList {
+        var out = OSMTagList()
+        try fillTags(&out, keys: keys, values: values, &cache, bytes)
+        return out
+    }
+
+    /// ``tags(keys:values:_:_:)`` into `out`, whose storage is reused (one list per block,
+    /// not two arrays allocated per way).
+    private func fillTags(_ out: inout OSMTagList, keys: [UInt64], values: [UInt64], _ cache: inout StringCache,
+                          _ bytes: UnsafeBufferPointer<UInt8>) throws(RoadImportError) {
         guard keys.count == values.count else {
             throw .corruptPBF(offset: offset, block: index, reason: .tagCounts(keys: keys.count, values: values.count))
         }
-        var out = OSMTagList()
+        out.keys.removeAll(keepingCapacity: true)
+        out.values.removeAll(keepingCapacity: true)
         out.keys.reserveCapacity(keys.count)
         out.values.reserveCapacity(keys.count)
         // keys and vals are uint32 fields: a longer varint is truncated, as message decoders do.
@@ -104,14 +114,19 @@ struct PBFPrimitiveBlock {
             out.keys.append(try string(Int64(UInt32(truncatingIfNeeded: k)), &cache, bytes))
             out.values.append(try string(Int64(UInt32(truncatingIfNeeded: v)), &cache, bytes))
         }
-        return out
     }
 
     private func values(_ runs: VarintRuns, _ bytes: UnsafeBufferPointer<UInt8>) throws(ProtobufWire.Failure) -> [UInt64] {
         var out: [UInt64] = []
+        try values(runs, bytes, into: &out)
+        return out
+    }
+
+    /// ``values(_:_:)`` into `out`, whose storage is reused.
+    private func values(_ runs: VarintRuns, _ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) throws(ProtobufWire.Failure) {
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(runs.count(in: bytes))
         try runs.forEach(in: bytes) { out.append($0) }
-        return out
     }
 
     /// Calls `body` with every way (refs delta-decoded, tags resolved) that has one of
@@ -132,6 +147,10 @@ struct PBFPrimitiveBlock {
         var passed = 0
         try payload.withUnsafeBufferPointer { (bytes) throws(RoadImportError) in
             var cache = StringCache(count: strings.count)
+            // One set of scratch lists per block: four arrays allocated and freed per way
+            // were a tenth of the first pass (docs/decisions.md, "seventh round").
+            var keyList: [UInt64] = [], valueList: [UInt64] = []
+            var tagList = OSMTagList()
             for group in groups {
                 var g = ProtobufWire(bytes, range: group)
                 while !g.atEnd {
@@ -140,7 +159,6 @@ struct PBFPrimitiveBlock {
                     guard field.number == 3, field.wireType == 2 else { continue }
                     var id: Int64 = 0
                     var keyRuns = VarintRuns(), valueRuns = VarintRuns(), refRuns = VarintRuns()
-                    let keyList: [UInt64], valueList: [UInt64]
                     do throws(ProtobufWire.Failure) {
                         var w = ProtobufWire(bytes, range: field.range)
                         while !w.atEnd {
@@ -153,12 +171,12 @@ struct PBFPrimitiveBlock {
                             default: break
                             }
                         }
-                        keyList = try values(keyRuns, bytes)
+                        try values(keyRuns, bytes, into: &keyList)
                         if let wantedKeys, !keyList.contains(where: { k in wantedKeys.contains { stringIs(k, $0, bytes) } }) {
                             passed += 1
                             continue
                         }
-                        valueList = try values(valueRuns, bytes)
+                        try values(valueRuns, bytes, into: &valueList)
                     } catch {
                         throw Self.corrupt(error, offset: offset, block: index)
                     }
@@ -177,7 +195,8 @@ struct PBFPrimitiveBlock {
                         throw Self.corrupt(error, offset: offset, block: index)
                     }
                     guard !overflow else { throw .corruptPBF(offset: offset, block: index, reason: .wayNodeOverflow(way: id)) }
-                    try body(id, refs, try tags(keys: keyList, values: valueList, &cache, bytes))
+                    try fillTags(&tagList, keys: keyList, values: valueList, &cache, bytes)
+                    try body(id, refs, tagList)
                 }
             }
         }
