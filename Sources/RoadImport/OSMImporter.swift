@@ -1,4 +1,6 @@
+import Dispatch
 import RoadNetwork
+import Synchronization
 
 /// Options of an OpenStreetMap import.
 public struct OSMImportOptions: Hashable, Sendable {
@@ -84,7 +86,14 @@ public enum OSMImporter {
                         ford: OSMTagRules.isSet(node.tags["ford"]))
     }
 
-    private static func importPBF(_ reader: OSMPBFReader, options: OSMImportOptions) throws(RoadImportError) -> ImportedRoadNetwork {
+    /// `importPBF` with pass 2's look-ahead limited as tests ask (each split of the node
+    /// blocks between the look-ahead and the pass must give one network and one error).
+    static func importPBF(bytes: [UInt8], options: OSMImportOptions, lookAhead: LookAheadLimit) throws(RoadImportError) -> ImportedRoadNetwork {
+        try importPBF(OSMPBFReader(bytes: bytes), options: options, lookAhead: lookAhead)
+    }
+
+    private static func importPBF(_ reader: OSMPBFReader, options: OSMImportOptions,
+                                  lookAhead limit: LookAheadLimit = .untilIndexBuilt) throws(RoadImportError) -> ImportedRoadNetwork {
         var builder = OSMNetworkBuilder(options: options)
         let profile = options.profile
         // Pass 1: drivable ways; remember which blocks hold nodes.
@@ -110,11 +119,20 @@ public enum OSMImporter {
             builder.report.waysSkipped += part.skipped
             if part.hasNodes { nodeBlocks.insert(part.index) }
         })
-        var wayNodes = WayNodes(ways: ways)
-        // Pass 2: only blocks with nodes, only nodes the kept ways use.
-        let index = wayNodes.index
         let nodeBlockSet = nodeBlocks
-        try reader.scan(skip: { !nodeBlockSet.contains($0) }, { (block: PBFPrimitiveBlock) throws(RoadImportError) -> [(Int32, KeptNode)] in
+        // Pass 2 begins on the other core while this one builds the node index.
+        let stop = LookAheadStop()
+        let budget = ways.reduce(0) { $0 + $1.refs.count }
+        let lookAhead = BackgroundValue {
+            NodesAhead.decode(reader, nodeBlocks: nodeBlockSet, limit: limit, budget: budget, profile: profile, stop: stop)
+        }
+        var wayNodes = WayNodes(ways: ways)
+        stop.set()
+        let ahead = lookAhead.value
+        let index = wayNodes.index
+        ahead.place(into: &wayNodes)
+        // Pass 2: only blocks with nodes the look-ahead left, only nodes the kept ways use.
+        try reader.scan(skip: { !nodeBlockSet.contains($0) || ahead.blocks.contains($0) }, { (block: PBFPrimitiveBlock) throws(RoadImportError) -> [(Int32, KeptNode)] in
             var out: [(Int32, KeptNode)] = []
             try block.forEachNode(lookup: { index.find($0) }) { k, node in out.append((k, keptNode(node, profile: profile))) }
             return out
@@ -123,4 +141,81 @@ public enum OSMImporter {
         })
         return try builder.build(ways: ways, nodes: wayNodes)
     }
+}
+
+/// Pass 2's first node blocks, decoded on the second core while the first builds the
+/// node index (which they cannot use yet): the node index took 0.12 s on one core with
+/// the other idle (docs/decisions.md, "OSM import speed, seventh round").
+///
+/// It holds every node of the blocks it decoded, in file order, and at most `budget`
+/// of them (the kept ways' references, so memory stays bounded by the network kept);
+/// it stops at the first block after the index is built, and at any damage, which the
+/// pass that follows meets again and reports. The blocks it decoded are skipped by
+/// that pass, and their nodes placed first: file order, so a later record wins as before.
+struct NodesAhead: Sendable {
+    /// Indices of the blocks decoded.
+    var blocks: Set<Int> = []
+    var ids: [Int64] = []
+    var nodes: [KeptNode] = []
+
+    static func decode(_ reader: OSMPBFReader, nodeBlocks: Set<Int>, limit: LookAheadLimit, budget: Int, profile: OSMProfile,
+                       stop: LookAheadStop) -> NodesAhead {
+        var out = NodesAhead()
+        reader.decodeInOrder(skip: { !nodeBlocks.contains($0) }) { block in
+            switch limit {
+            case .untilIndexBuilt: guard !stop.isSet, out.ids.count < budget else { return false }
+            case .blocks(let count): guard out.blocks.count < count else { return false }
+            }
+            let before = out.ids.count
+            do {
+                try block.forEachNode(lookup: { _ in () }) { (_, node) in
+                    out.ids.append(node.id)
+                    out.nodes.append(OSMImporter.keptNode(node, profile: profile))
+                }
+            } catch {
+                out.ids.removeSubrange(before...)
+                out.nodes.removeSubrange(before...)
+                return false
+            }
+            out.blocks.insert(block.index)
+            return true
+        }
+        return out
+    }
+
+    /// Places the nodes the kept ways use: look-ups on all cores, then in file order.
+    func place(into wayNodes: inout WayNodes) {
+        let index = wayNodes.index
+        let count = ids.count
+        guard count > 0 else { return }
+        let found = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let slots = UncheckedSendable(buffer.baseAddress!)
+            let chunk = 65_536
+            ids.withUnsafeBufferPointer { ids in
+                let ids = UncheckedSendable(ids)
+                DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+                    for i in c * chunk..<min(count, (c + 1) * chunk) {
+                        (slots.value + i).initialize(to: index.find(ids.value[i]) ?? -1)
+                    }
+                }
+            }
+            initialized = count
+        }
+        for i in 0..<count where found[i] >= 0 { wayNodes.set(nodes[i], at: found[i]) }
+    }
+}
+
+/// How far pass 2's look-ahead goes.
+enum LookAheadLimit: Sendable {
+    /// Until the node index is built, within the budget (imports).
+    case untilIndexBuilt
+    /// This many node blocks, or until damage (tests).
+    case blocks(Int)
+}
+
+/// Tells pass 2's look-ahead that the node index is built.
+final class LookAheadStop: Sendable {
+    private let flag = Atomic<Bool>(false)
+    func set() { flag.store(true, ordering: .releasing) }
+    var isSet: Bool { flag.load(ordering: .acquiring) }
 }

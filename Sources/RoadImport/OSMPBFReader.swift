@@ -118,6 +118,39 @@ public struct OSMPBFReader: Sendable {
         }
     }
 
+    /// Decodes the data blocks `skip` leaves, one after the other on the calling thread
+    /// and in file order, handing each to `body` until it returns false. Damage ends it
+    /// quietly: this is a look-ahead, and the pass that follows meets the damage again
+    /// and reports it where it always did.
+    func decodeInOrder(skip: (Int) -> Bool, _ body: (PBFPrimitiveBlock) -> Bool) {
+        switch input {
+        case .file(let path):
+            guard let source = try? PBFFileSource(path: path) else { return }
+            var framer = PBFFramer(source: source)
+            Self.decodeInOrder(&framer, skip: skip, body)
+        case .bytes(let bytes):
+            var framer = PBFFramer(source: PBFMemorySource(bytes: bytes))
+            Self.decodeInOrder(&framer, skip: skip, body)
+        }
+    }
+
+    private static func decodeInOrder<S>(_ framer: inout PBFFramer<S>, skip: (Int) -> Bool, _ body: (PBFPrimitiveBlock) -> Bool) {
+        var sawHeader = false
+        while true {
+            guard let block = try? framer.next() else { return }
+            if block.type == "OSMHeader" {
+                guard !sawHeader, block.index == 0, (try? checkHeader(block)) != nil else { return }
+                sawHeader = true
+                continue
+            }
+            guard block.type == "OSMData" else { continue }
+            guard sawHeader else { return }
+            if skip(block.index) { continue }
+            guard let payload = try? block.payload(), let decoded = try? PBFPrimitiveBlock(payload: payload, block: block),
+                  body(decoded) else { return }
+        }
+    }
+
     private static func checkHeader(_ block: PBFRawBlock) throws(RoadImportError) {
         let header: OSMPBF_HeaderBlock
         do { header = try OSMPBF_HeaderBlock(serializedBytes: try block.payload()) } catch let e as RoadImportError {
