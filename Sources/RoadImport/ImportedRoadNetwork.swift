@@ -114,10 +114,12 @@ final class ImportedRoadStore: Sendable {
     let wayLists: [[Int64]]
     /// Polylines as dense node indices, and each dense node's position.
     let refs: [Int32], mergedPoints: [Int32], points: [KeptNode]
+    /// Each vertex's position as the tables print it.
+    let vertexText: NodeCoordinateText
 
     init(nodePrefix: String, vertexOSMID: [Int64], vertexCopy: [Int32], vertexCoordinate: [GeoCoordinate], nodeVertex: [Int32],
          vertexNode: [Int32], pieces: [OSMNetworkBuilder.Piece], ways: [KeptWay], wayClass: [RoadClass], wayLists: [[Int64]],
-         refs: [Int32], mergedPoints: [Int32], points: [KeptNode]) {
+         refs: [Int32], mergedPoints: [Int32], points: [KeptNode], vertexText: NodeCoordinateText) {
         self.nodePrefix = nodePrefix
         self.vertexOSMID = vertexOSMID
         self.vertexCopy = vertexCopy
@@ -131,6 +133,7 @@ final class ImportedRoadStore: Sendable {
         self.refs = refs
         self.mergedPoints = mergedPoints
         self.points = points
+        self.vertexText = vertexText
     }
 
     func node(_ i: Int) -> ImportedRoadNetwork.Node {

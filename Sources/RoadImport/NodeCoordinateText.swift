@@ -1,39 +1,37 @@
 import CPrefetch
-import Dispatch
 import RoadNetwork
 
-/// Every node's latitude and longitude as the road tables print them (7 decimals),
-/// formatted once, on all cores, for `nodes.csv` and for the ends of each road's WKT.
+/// Every vertex's latitude and longitude as the road tables print them (7 decimals),
+/// formatted once for `nodes.csv` and for the ends of each road's WKT.
 ///
-/// A road's polyline begins and ends at its nodes' coordinates, so on an import where
+/// A road's polyline begins and ends at its vertices' coordinates, so on an import where
 /// most roads are a block between two junctions most numbers of `roads.csv` repeat a
 /// node's: on the 1300² grid of `scripts/bench_import.py` 13.5 million of the 17
 /// million coordinates written (docs/decisions.md, "OSM import speed, fifth round").
-/// A road's first and last points are its nodes' positions (the same dense nodes), so
-/// their text is copied from here; the bytes are the ones formatting them would give.
+/// Their text is copied from here; the bytes are the ones formatting them would give.
+/// The builder makes it on the second core while the first finds the components and
+/// contracts chains (docs/decisions.md, "seventh round"), for every vertex the cutting
+/// made, kept or not.
 final class NodeCoordinateText: @unchecked Sendable {
-    // Per node, 32 bytes: latitude's length, its text (≤ 15 bytes), longitude's length,
+    // Per vertex, 32 bytes: latitude's length, its text (≤ 15 bytes), longitude's length,
     // its text. A length of `uncached` means the number is longer (only when a
     // coordinate is far out of range) and is formatted where it is used. Written by
-    // `init` only, on disjoint slots; read-only after.
+    // `init` only; read-only after.
     private static let stride = 32, uncached: UInt8 = 0xFF
     private let base: UnsafeMutablePointer<UInt8>
     private let count: Int
 
-    init(_ store: ImportedRoadStore) {
-        count = store.nodeVertex.count
+    init(_ coordinates: [GeoCoordinate]) {
+        count = coordinates.count
         // 16 spare bytes: a copy reads 16 bytes from a text's start.
         base = .allocate(capacity: count * Self.stride + 16)
         (base + count * Self.stride).initialize(repeating: 0, count: 16)
-        let chunk = 16_384
-        DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
-            fill(store, c * chunk..<min(count, (c + 1) * chunk))
-        }
+        fill(coordinates)
     }
 
     deinit { base.deallocate() }
 
-    private func fill(_ store: ImportedRoadStore, _ range: Range<Int>) {
+    private func fill(_ coordinates: [GeoCoordinate]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: FixedDecimal.maximumCount) { scratch in
             let scratch = scratch.baseAddress!
             func put(_ value: Double, at slot: UnsafeMutablePointer<UInt8>) {
@@ -44,28 +42,27 @@ final class NodeCoordinateText: @unchecked Sendable {
                     slot[0] = Self.uncached
                 }
             }
-            for i in range {
-                let slot = base + i * Self.stride
+            for (v, coordinate) in coordinates.enumerated() {
+                let slot = base + v * Self.stride
                 slot.initialize(repeating: 0, count: Self.stride)
-                let coordinate = store.vertexCoordinate[Int(store.nodeVertex[i])]
                 put(coordinate.latitude, at: slot)
                 put(coordinate.longitude, at: slot + 16)
             }
         }
     }
 
-    /// Asks for the text of `piece`'s two nodes to be brought into the cache.
-    @inline(__always) func prefetchEnds(of piece: UnsafePointer<OSMNetworkBuilder.Piece>, _ store: StoreRows) {
-        er_prefetch(base + Int(store.vertexNode[Int(piece.pointee.a)]) * Self.stride)
-        er_prefetch(base + Int(store.vertexNode[Int(piece.pointee.b)]) * Self.stride)
+    /// Asks for the text of `piece`'s two vertices to be brought into the cache.
+    @inline(__always) func prefetchEnds(of piece: UnsafePointer<OSMNetworkBuilder.Piece>) {
+        er_prefetch(base + Int(piece.pointee.a) * Self.stride)
+        er_prefetch(base + Int(piece.pointee.b) * Self.stride)
     }
 
-    /// Appends node `i`'s latitude.
+    /// Appends vertex `i`'s latitude.
     @inline(__always) func appendLatitude(_ i: Int, _ value: Double, to out: TableBytes) {
         append(base + i * Self.stride, value, to: out)
     }
 
-    /// Appends node `i`'s longitude.
+    /// Appends vertex `i`'s longitude.
     @inline(__always) func appendLongitude(_ i: Int, _ value: Double, to out: TableBytes) {
         append(base + i * Self.stride + 16, value, to: out)
     }
@@ -75,7 +72,7 @@ final class NodeCoordinateText: @unchecked Sendable {
         if n != Self.uncached { out.appendShort(slot + 1, length: Int(n)) } else { out.appendFixed(value, decimals: 7) }
     }
 
-    /// Appends node `i`'s position as WKT's `lon lat` from its text; `position` (its
+    /// Appends vertex `i`'s position as WKT's `lon lat` from its text; `position` (its
     /// coordinate) is read only for a number too long to have been kept.
     @inline(__always) func appendNodePoint(_ i: Int, _ position: UnsafePointer<GeoCoordinate>, to out: TableBytes) {
         let slot = base + i * Self.stride

@@ -128,6 +128,12 @@ struct OSMNetworkBuilder {
         report.waysCut += cutting.waysCut
         report.onewayPieces += cutting.onewayPieces
         for (highway, slot) in cutting.highwaySlot { if let sum = cutting.lengthSums[slot] { report.lengthKmByHighway[highway] = sum } }
+        // The tables' text of every vertex's position, made on the second core while
+        // this one finds the components and contracts chains (one core's work).
+        let positions = coordinates
+        let vertexText = BackgroundValue { NodeCoordinateText(positions) }
+        // Waited for also when this throws: no work outlives the call.
+        defer { _ = vertexText.value }
         let barrierCopies = cutting.barrierCopies
         cutting = Cutting(nodeCount: 0, recordsLengths: false)
         report.blockingBarriers = barrierCopies.count
@@ -161,7 +167,8 @@ struct OSMNetworkBuilder {
         }
         let kept = ImportedRoadStore(nodePrefix: nodePrefix, vertexOSMID: vertexOSMID, vertexCopy: vertexCopy, vertexCoordinate: coordinates,
                                      nodeVertex: nodeVertex, vertexNode: vertexNode, pieces: store.pieces, ways: ways, wayClass: wayClass,
-                                     wayLists: store.wayLists, refs: wayNodes.refs, mergedPoints: store.mergedPoints, points: wayNodes.nodes)
+                                     wayLists: store.wayLists, refs: wayNodes.refs, mergedPoints: store.mergedPoints, points: wayNodes.nodes,
+                                     vertexText: vertexText.value)
         return ImportedRoadNetwork(store: kept, report: report)
     }
 

@@ -63,8 +63,8 @@ public enum RoadTableWriter {
         // Two sets of buffers: one batch being written while the next is formatted.
         let sets = (0..<2).map { _ in (0..<min(batch, units.count)).map { _ in TableBytes(capacity: widest * rowsPerBlock) } }
         let work = units
-        // Each node's coordinates formatted once for nodes.csv and the roads' WKT ends.
-        let text = NodeCoordinateText(network.store)
+        // Each vertex's coordinates formatted once, for nodes.csv and the roads' WKT ends.
+        let text = network.store.vertexText
         @Sendable func format(_ buffers: [TableBytes], first: Int, count: Int) {
             DispatchQueue.concurrentPerform(iterations: count) { k in
                 let out = buffers[k]
@@ -106,9 +106,9 @@ public enum RoadTableWriter {
                 let v = Int(store.nodeVertex[i])
                 store.appendName(vertex: v, to: out)
                 out.append(comma)
-                text.appendLatitude(i, store.vertexCoordinate[v].latitude, to: out)
+                text.appendLatitude(v, store.vertexCoordinate[v].latitude, to: out)
                 out.append(comma)
-                text.appendLongitude(i, store.vertexCoordinate[v].longitude, to: out)
+                text.appendLongitude(v, store.vertexCoordinate[v].longitude, to: out)
                 out.append(newline)
             }
         }
@@ -122,12 +122,13 @@ public enum RoadTableWriter {
             var speed = LastNumber()
             let pieces = store.pieces.baseAddress!
             for row in rows {
-                // A row reads its two vertices' records and its nodes' text, scattered
-                // over tens of megabytes (on the grid a north–south road's far end is a
-                // row of junctions away): prefetched in two steps, the vertices' records
-                // 16 rows ahead and the text, found through them, 8 rows ahead.
-                if row + 32 < rows.upperBound { store.prefetchVertices(of: pieces + row + 32) }
-                if row + 16 < rows.upperBound { text.prefetchEnds(of: pieces + row + 16, store) }
+                // A row reads its two vertices' records and text, scattered over tens of
+                // megabytes (on the grid a north–south road's far end is a row of
+                // junctions away): prefetched 32 rows ahead.
+                if row + 32 < rows.upperBound {
+                    store.prefetchVertices(of: pieces + row + 32)
+                    text.prefetchEnds(of: pieces + row + 32)
+                }
                 formatRoad(pieces + row, store, text, &speed, to: out)
             }
         }
@@ -137,7 +138,6 @@ public enum RoadTableWriter {
     private static func formatRoad(_ p: UnsafePointer<OSMNetworkBuilder.Piece>, _ store: StoreRows, _ text: NodeCoordinateText,
                                    _ speed: inout LastNumber, to out: TableBytes) {
         let a = Int(p.pointee.a), b = Int(p.pointee.b)
-        let from = Int(store.vertexNode[a]), to = Int(store.vertexNode[b])
         let way = store.ways.baseAddress! + Int(p.pointee.way)
         let ferry = way.pointee.attributes.highway == "ferry"
         store.appendName(vertex: a, to: out)
@@ -183,7 +183,7 @@ public enum RoadTableWriter {
         let reversed = p.pointee.reversed, last = count - 1
         // A polyline's ends are its vertices' dense nodes, so their positions are the
         // vertices' own: copied from the node text without reading the points.
-        text.appendNodePoint(from, store.vertexCoordinate.baseAddress! + a, to: out)
+        text.appendNodePoint(a, store.vertexCoordinate.baseAddress! + a, to: out)
         for k in 1..<last {
             let point = store.points[Int(stored[reversed ? last - k : k])].coordinate
             out.append(UInt8(ascii: ","))
@@ -194,7 +194,7 @@ public enum RoadTableWriter {
         }
         out.append(UInt8(ascii: ","))
         out.append(UInt8(ascii: " "))
-        text.appendNodePoint(to, store.vertexCoordinate.baseAddress! + b, to: out)
+        text.appendNodePoint(b, store.vertexCoordinate.baseAddress! + b, to: out)
         out.append(lineStringClose)
     }
 

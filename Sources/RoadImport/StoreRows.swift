@@ -41,15 +41,13 @@ struct StoreRows {
         } } } } } } } } } } }
     }
 
-    /// Asks for the records of `piece`'s two vertices (their node, id and copy) to be
-    /// brought into the cache.
+    /// Asks for the records of `piece`'s two vertices (their id and copy) to be brought
+    /// into the cache.
     @inline(__always)
     func prefetchVertices(of piece: UnsafePointer<OSMNetworkBuilder.Piece>) {
         let a = Int(piece.pointee.a), b = Int(piece.pointee.b)
-        er_prefetch(vertexNode.baseAddress! + a)
         er_prefetch(vertexOSMID.baseAddress! + a)
         er_prefetch(vertexCopy.baseAddress! + a)
-        er_prefetch(vertexNode.baseAddress! + b)
         er_prefetch(vertexOSMID.baseAddress! + b)
         er_prefetch(vertexCopy.baseAddress! + b)
     }
