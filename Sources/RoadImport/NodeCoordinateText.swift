@@ -57,27 +57,27 @@ final class NodeCoordinateText: @unchecked Sendable {
         er_prefetch(base + Int(piece.pointee.b) * Self.stride)
     }
 
-    /// Appends vertex `i`'s latitude.
-    @inline(__always) func appendLatitude(_ i: Int, _ value: Double, to out: TableBytes) {
-        append(base + i * Self.stride, value, to: out)
+    /// Vertex `v`'s latitude (at most 24 bytes).
+    @inline(__always) func putLatitude(_ v: Int, _ value: Double, to row: inout RowCursor) {
+        put(base + v * Self.stride, value, to: &row)
     }
 
-    /// Appends vertex `i`'s longitude.
-    @inline(__always) func appendLongitude(_ i: Int, _ value: Double, to out: TableBytes) {
-        append(base + i * Self.stride + 16, value, to: out)
+    /// Vertex `v`'s longitude (at most 24 bytes).
+    @inline(__always) func putLongitude(_ v: Int, _ value: Double, to row: inout RowCursor) {
+        put(base + v * Self.stride + 16, value, to: &row)
     }
 
-    @inline(__always) private func append(_ slot: UnsafeMutablePointer<UInt8>, _ value: Double, to out: TableBytes) {
+    @inline(__always) private func put(_ slot: UnsafeMutablePointer<UInt8>, _ value: Double, to row: inout RowCursor) {
         let n = slot[0]
-        if n != Self.uncached { out.appendShort(slot + 1, length: Int(n)) } else { out.appendFixed(value, decimals: 7) }
+        if n != Self.uncached { row.putShort(slot + 1, length: Int(n)) } else { row.putFixed(value, decimals: 7) }
     }
 
-    /// Appends vertex `i`'s position as WKT's `lon lat` from its text; `position` (its
-    /// coordinate) is read only for a number too long to have been kept.
-    @inline(__always) func appendNodePoint(_ i: Int, _ position: UnsafePointer<GeoCoordinate>, to out: TableBytes) {
-        let slot = base + i * Self.stride
-        if slot[16] != Self.uncached { out.appendShort(slot + 17, length: Int(slot[16])) } else { out.appendFixed(position.pointee.longitude, decimals: 7) }
-        out.append(UInt8(ascii: " "))
-        if slot[0] != Self.uncached { out.appendShort(slot + 1, length: Int(slot[0])) } else { out.appendFixed(position.pointee.latitude, decimals: 7) }
+    /// Vertex `v`'s position as WKT's `lon lat` from its text (at most 49 bytes);
+    /// `position` (its coordinate) is read only for a number too long to have been kept.
+    @inline(__always) func putPoint(_ v: Int, _ position: UnsafePointer<GeoCoordinate>, to row: inout RowCursor) {
+        let slot = base + v * Self.stride
+        if slot[16] != Self.uncached { row.putShort(slot + 17, length: Int(slot[16])) } else { row.putFixed(position.pointee.longitude, decimals: 7) }
+        row.put(UInt8(ascii: " "))
+        if slot[0] != Self.uncached { row.putShort(slot + 1, length: Int(slot[0])) } else { row.putFixed(position.pointee.latitude, decimals: 7) }
     }
 }

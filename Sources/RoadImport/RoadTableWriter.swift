@@ -104,12 +104,16 @@ public enum RoadTableWriter {
         StoreRows.open(network.store) { store in
             for i in rows {
                 let v = Int(store.nodeVertex[i])
-                store.appendName(vertex: v, to: out)
-                out.append(comma)
-                text.appendLatitude(v, store.vertexCoordinate[v].latitude, to: out)
-                out.append(comma)
-                text.appendLongitude(v, store.vertexCoordinate[v].longitude, to: out)
-                out.append(newline)
+                // The name (≤ 48 bytes), two numbers (≤ 24 each), three separators, and
+                // 16 bytes a short copy may write past its text.
+                var row = RowCursor(out, room: 128)
+                store.putName(vertex: v, to: &row)
+                row.put(comma)
+                text.putLatitude(v, store.vertexCoordinate[v].latitude, to: &row)
+                row.put(comma)
+                text.putLongitude(v, store.vertexCoordinate[v].longitude, to: &row)
+                row.put(newline)
+                row.finish()
             }
         }
     }
@@ -139,63 +143,72 @@ public enum RoadTableWriter {
                                    _ speed: inout LastNumber, to out: TableBytes) {
         let a = Int(p.pointee.a), b = Int(p.pointee.b)
         let way = store.ways.baseAddress! + Int(p.pointee.way)
-        let ferry = way.pointee.attributes.highway == "ferry"
-        store.appendName(vertex: a, to: out)
-        out.append(comma)
-        store.appendName(vertex: b, to: out)
-        out.append(comma)
-        out.appendFixed(p.pointee.lengthKm, decimals: 6)
-        out.append(comma)
-        out.append(ferry ? "ferry" : store.wayClass[Int(p.pointee.way)].rawValue)
-        out.append(comma)
-        speed.append(p.pointee.speedKmh, decimals: 2, to: out)
-        out.append(comma)
-        appendFlag(p.pointee.oneway, to: out)
-        out.append(comma)
-        out.append(way.pointee.attributes.highway)
-        out.append(comma)
-        appendQuoted(way.pointee.attributes.name, to: out)
-        out.append(comma)
-        appendFlag(way.pointee.attributes.bridge, to: out)
-        out.append(comma)
-        appendFlag(way.pointee.attributes.tunnel, to: out)
-        out.append(comma)
-        appendFlag(p.pointee.ford, to: out)
-        out.append(comma)
-        appendFlag(ferry, to: out)
-        out.append(comma)
+        let highway = way.pointee.attributes.highway, name = way.pointee.attributes.name
+        let ferry = highway == "ferry"
+        let count = Int(p.pointee.geometryCount)
+        let wayIDs = p.pointee.wayList < 0 ? 1 : store.wayLists[Int(p.pointee.wayList)].count
+        // The row's most bytes: two names (≤ 48 each), four numbers (≤ 24 each), the
+        // class (≤ 10), five flags (≤ 5 each), the WKT's brackets and ends (≤ 16 + 2 × 49)
+        // and 14 separators make 360; then the highway, the name quoted (each byte may
+        // double, plus its quotes), the way ids (≤ 21 each), each inner point (≤ 51), and
+        // 16 bytes a short copy may write past its text.
+        var row = RowCursor(out, room: 360 + highway.utf8.count + 2 * name.utf8.count + 2 + 21 * wayIDs + 51 * max(0, count - 2) + 16)
+        store.putName(vertex: a, to: &row)
+        row.put(comma)
+        store.putName(vertex: b, to: &row)
+        row.put(comma)
+        row.putFixed(p.pointee.lengthKm, decimals: 6)
+        row.put(comma)
+        row.put(ferry ? "ferry" : store.wayClass[Int(p.pointee.way)].rawValue)
+        row.put(comma)
+        speed.put(p.pointee.speedKmh, decimals: 2, to: &row)
+        row.put(comma)
+        putFlag(p.pointee.oneway, to: &row)
+        row.put(comma)
+        row.put(highway)
+        row.put(comma)
+        putQuoted(name, to: &row)
+        row.put(comma)
+        putFlag(way.pointee.attributes.bridge, to: &row)
+        row.put(comma)
+        putFlag(way.pointee.attributes.tunnel, to: &row)
+        row.put(comma)
+        putFlag(p.pointee.ford, to: &row)
+        row.put(comma)
+        putFlag(ferry, to: &row)
+        row.put(comma)
         if p.pointee.wayList < 0 {
-            out.appendInteger(way.pointee.id)
+            row.putInteger(way.pointee.id)
         } else {
             for (k, id) in store.wayLists[Int(p.pointee.wayList)].enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ";")) }
-                out.appendInteger(id)
+                if k > 0 { row.put(UInt8(ascii: ";")) }
+                row.putInteger(id)
             }
         }
         // Every road's WKT, a straight one's too: QGIS draws nothing for an empty cell,
         // so leaving it out (tried in the third speed round: two fifths of the grid's
         // bytes) would hide those roads from the bureau's GIS (docs/decisions.md).
         // WKT always holds a comma, so the cell is always quoted (and has no quotes).
-        // The ends are the nodes' positions: their text is copied, not formatted again.
-        out.append(lineStringOpen)
-        let start = Int(p.pointee.geometryStart), count = Int(p.pointee.geometryCount)
+        row.put(lineStringOpen)
+        let start = Int(p.pointee.geometryStart)
         let stored = p.pointee.merged ? store.mergedPoints.baseAddress! + start : store.refs.baseAddress! + start
         let reversed = p.pointee.reversed, last = count - 1
         // A polyline's ends are its vertices' dense nodes, so their positions are the
-        // vertices' own: copied from the node text without reading the points.
-        text.appendNodePoint(a, store.vertexCoordinate.baseAddress! + a, to: out)
+        // vertices' own: copied from their text without reading the points.
+        text.putPoint(a, store.vertexCoordinate.baseAddress! + a, to: &row)
         for k in 1..<last {
             let point = store.points[Int(stored[reversed ? last - k : k])].coordinate
-            out.append(UInt8(ascii: ","))
-            out.append(UInt8(ascii: " "))
-            out.appendFixed(point.longitude, decimals: 7)
-            out.append(UInt8(ascii: " "))
-            out.appendFixed(point.latitude, decimals: 7)
+            row.put(UInt8(ascii: ","))
+            row.put(UInt8(ascii: " "))
+            row.putFixed(point.longitude, decimals: 7)
+            row.put(UInt8(ascii: " "))
+            row.putFixed(point.latitude, decimals: 7)
         }
-        out.append(UInt8(ascii: ","))
-        out.append(UInt8(ascii: " "))
-        text.appendNodePoint(b, store.vertexCoordinate.baseAddress! + b, to: out)
-        out.append(lineStringClose)
+        row.put(UInt8(ascii: ","))
+        row.put(UInt8(ascii: " "))
+        text.putPoint(b, store.vertexCoordinate.baseAddress! + b, to: &row)
+        row.put(lineStringClose)
+        row.finish()
     }
 
     /// The text of the last number a block wrote in one column: a way's roads follow one
@@ -204,19 +217,16 @@ public enum RoadTableWriter {
         private var bits: UInt64?
         private var text = SIMD16<UInt8>(), count = 0
 
-        @inline(__always) mutating func append(_ value: Double, decimals: Int, to out: TableBytes) {
+        @inline(__always) mutating func put(_ value: Double, decimals: Int, to row: inout RowCursor) {
             if value.bitPattern == bits {
-                out.reserve(16)
-                UnsafeMutableRawPointer(out.end).storeBytes(of: text, as: SIMD16<UInt8>.self)
-                out.advance(count)
+                row.putShort(text, length: count)
                 return
             }
-            let start = out.count
-            out.appendFixed(value, decimals: decimals)
-            count = out.count - start
-            guard count <= 16 else { bits = nil; return }
+            let start = row.position
+            guard let n = row.putFixed(value, decimals: decimals), n <= 16 else { bits = nil; return }
+            count = n
             text = SIMD16<UInt8>()
-            for k in 0..<count { text[k] = out.base[start + k] }
+            for k in 0..<n { text[k] = start[k] }
             bits = value.bitPattern
         }
     }
@@ -226,19 +236,23 @@ public enum RoadTableWriter {
     // use, and with every core writing rows that one reference count was 6 % of an import.
     private static let lineStringOpen: StaticString = ",\"LINESTRING(", lineStringClose: StaticString = ")\"\n"
 
-    /// Appends a CSV cell, quoted only when it must be.
+    /// A CSV cell, quoted only when it must be (at most twice its bytes, plus 2).
     @inline(__always)
-    static func appendQuoted(_ text: String, to out: TableBytes) {
+    static func putQuoted(_ text: String, to row: inout RowCursor) {
         var text = text
         // Scanning UTF-8 bytes, not Characters: grapheme breaking was 5 % of an import.
-        let plain = text.withUTF8 { bytes in
-            if !bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-                out.append(UnsafeRawBufferPointer(bytes))
-                return true
+        text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+                row.put(bytes)
+                return
             }
-            return false
+            row.put(UInt8(ascii: "\""))
+            for byte in bytes {
+                if byte == UInt8(ascii: "\"") { row.put(byte) }
+                row.put(byte)
+            }
+            row.put(UInt8(ascii: "\""))
         }
-        if !plain { out.append(quoted(text)) }
     }
 
     /// Writes both tables into `directory` (created when missing), atomically each:
@@ -275,13 +289,7 @@ public enum RoadTableWriter {
 
     private static let trueBytes: StaticString = "true", falseBytes: StaticString = "false"
 
-    @inline(__always) static func appendFlag(_ value: Bool, to out: TableBytes) {
-        out.append(value ? trueBytes : falseBytes)
-    }
-
-    static func quoted(_ text: String) -> String {
-        // Scanning UTF-8 bytes, not Characters: grapheme breaking was 5 % of an import.
-        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    @inline(__always) static func putFlag(_ value: Bool, to row: inout RowCursor) {
+        row.put(value ? trueBytes : falseBytes)
     }
 }

@@ -40,6 +40,24 @@ import Testing
                                                nodes: RoadTableWriter.nodesCSV(network), nodesFile: "nodes.csv")
         #expect(graph.nodeCount == 3 && graph.edgeCount == 6)
     }
+
+    /// The same square with names a CSV cell must quote (RFC 4180: a comma or a quote; a
+    /// quote doubled) and one it must not (a Chinese name with full-width punctuation,
+    /// 10 characters and 30 bytes). A line break in a name becomes a space before it gets
+    /// here (`OSMTagRules.roadName`).
+    @Test func namesAreQuotedOnlyWhenTheyMustBe() throws {
+        let named = Self.square
+            .replacingOccurrences(of: "v=\"A\"", with: "v=\"He said &quot;stop&quot;, then\"")
+            .replacingOccurrences(of: "v=\"B\"", with: "v=\"中山路（东段），北\"")
+            .replacingOccurrences(of: "v=\"C\"", with: "v=\"two&#10;lines, one road\"")
+        let network = try OSMImporter.importData(OSMXMLReader.read(bytes: Array(named.utf8)))
+        let table = RoadTableWriter.roadsCSV(network)
+        #expect(table.contains(",residential,\"He said \"\"stop\"\", then\",false,false,false,false,10,\"LINESTRING("))
+        #expect(table.contains(",residential,中山路（东段），北,false,false,false,false,11,\"LINESTRING("))
+        #expect(table.contains(",residential,\"two lines, one road\",false,false,false,false,12,\"LINESTRING("))
+        let graph = try CSVEdgeListReader.read(edges: table, file: "roads.csv", nodes: RoadTableWriter.nodesCSV(network), nodesFile: "nodes.csv")
+        #expect(graph.nodeCount == 3 && graph.edgeCount == 6)
+    }
 }
 
 /// The edges' polylines are ranges of dense node indices: of the ways' own references,
