@@ -24,11 +24,15 @@ files, as "reserve import (before)"; --extra adds more, each under its label: an
 taking `import osm FILE --out DIR`.
 Prints one line per tool and file: best and median wall time, best CPU time (user +
 sys), MB/s of PBF and nodes/s (from the best wall time), peak RSS (GNU time's maximum
-resident set size; Debian package `time`).
+resident set size; Debian package `time`). The tools take turns, one run each per
+round, and each run writes into an empty place (its previous output removed first,
+untimed); "reserve, replacing" is the same import writing over its own tables of the
+run before, which costs the file system the freeing of the old files as well.
 """
 import argparse
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -120,22 +124,45 @@ def write_streets(path, side, shape=4):
         f.write("</osm>\n")
 
 
-def timed(cmd, runs):
-    """Best and median wall time, best CPU time (user + sys: on a shared machine the
-    fairer figure) with its user and sys parts, and peak RSS in MB, over `runs` runs
-    under GNU time."""
-    walls, cpus, parts, peak = [], [], [], 0
+def run_once(cmd):
+    """Wall time, user and sys CPU seconds, and peak RSS in KB of one run under GNU time."""
+    t0 = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-f", "%M %U %S"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - t0
+    if p.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
+    rss, user, system = p.stderr.strip().splitlines()[-1].split()
+    return wall, float(user), float(system), int(rss)
+
+
+def timed_round_robin(tools, runs):
+    """Runs every tool once per round, `runs` rounds, so that all of them meet the same
+    moments of a shared machine. Before each timed run a tool's previous output is
+    removed (untimed): every run writes into an empty place, as a first import does;
+    a tool marked `replaces` instead gets one untimed run first and then replaces its
+    own output each time. Returns per tool: best and median wall time, best CPU time
+    (user + sys: on a shared machine the fairer figure) with its user and sys parts,
+    and peak RSS in MB."""
+    samples = {label: [] for label, _, _, _ in tools}
+    for label, cmd, output, replaces in tools:
+        if replaces:
+            run_once(cmd)
     for _ in range(runs):
-        t0 = time.perf_counter()
-        p = subprocess.run(["/usr/bin/time", "-f", "%M %U %S"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        walls.append(time.perf_counter() - t0)
-        if p.returncode != 0:
-            sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
-        rss, user, system = p.stderr.strip().splitlines()[-1].split()
-        cpus.append(float(user) + float(system))
-        parts.append((float(user), float(system)))
-        peak = max(peak, int(rss))
-    return min(walls), statistics.median(walls), min(cpus), parts[cpus.index(min(cpus))], peak / 1024
+        for label, cmd, output, replaces in tools:
+            if output and not replaces:
+                if os.path.isdir(output):
+                    shutil.rmtree(output)
+                elif os.path.exists(output):
+                    os.remove(output)
+            samples[label].append(run_once(cmd))
+    result = {}
+    for label, runs_of_tool in samples.items():
+        walls = [w for w, _, _, _ in runs_of_tool]
+        cpus = [u + s for _, u, s, _ in runs_of_tool]
+        best_cpu = runs_of_tool[cpus.index(min(cpus))]
+        result[label] = (min(walls), statistics.median(walls), min(cpus), (best_cpu[1], best_cpu[2]),
+                         max(r for _, _, _, r in runs_of_tool) / 1024)
+    return result
 
 
 def node_count(pbf):
@@ -168,24 +195,29 @@ def main():
         print(f"{'file':<18} {'tool':<24} {'best s':>8} {'median s':>9} {'CPU s':>7} {'user s':>7} {'sys s':>7} {'MB/s':>7} {'nodes/s':>11} {'peak MB':>8}")
         for name, pbf in files:
             mb, nodes = os.path.getsize(pbf) / 1e6, node_count(pbf)
-            tools = [("reserve import (before)", [args.before, "import", "osm", pbf, "--out", os.path.join(tmp, "out-before")])] if args.before else []
+            # (label, command, output removed before each run, replaces its output instead)
+            def ours(label, binary, out, replaces=False):
+                return (label, [binary, "import", "osm", pbf, "--out", os.path.join(tmp, out)], os.path.join(tmp, out), replaces)
+            tools = [ours("reserve import (before)", args.before, "out-before")] if args.before else []
             for k, extra in enumerate(args.extra):
                 label, binary = extra.split("=", 1)
-                tools.append((label, [binary, "import", "osm", pbf, "--out", os.path.join(tmp, f"out-extra{k}")]))
+                tools.append(ours(label, binary, f"out-extra{k}"))
             tools += [
-                ("reserve import", [args.reserve, "import", "osm", pbf, "--out", os.path.join(tmp, "out")]),
-                ("osmium cat", ["osmium", "cat", pbf, "-o", os.path.join(tmp, "cat.osm.pbf"), "-O"]),
+                ours("reserve import", args.reserve, "out"),
+                ours("reserve, replacing", args.reserve, "out-replace", replaces=True),
+                ("osmium cat", ["osmium", "cat", pbf, "-o", os.path.join(tmp, "cat.osm.pbf"), "-O"], os.path.join(tmp, "cat.osm.pbf"), False),
             ]
             try:
                 if args.no_pyrosm:
                     raise ImportError
                 import pyrosm  # noqa: F401
                 tools.append(("pyrosm driving", [sys.executable, "-c",
-                              f"import pyrosm; pyrosm.OSM({pbf!r}).get_network(network_type='driving', nodes=True)"]))
+                              f"import pyrosm; pyrosm.OSM({pbf!r}).get_network(network_type='driving', nodes=True)"], None, False))
             except ImportError:
                 pass
-            for tool, cmd in tools:
-                best, median, cpu, (user, system), peak = timed(cmd, args.runs)
+            results = timed_round_robin(tools, args.runs)
+            for tool, _, _, _ in tools:
+                best, median, cpu, (user, system), peak = results[tool]
                 print(f"{name:<18} {tool:<24} {best:>8.2f} {median:>9.2f} {cpu:>7.2f} {user:>7.2f} {system:>7.2f} {mb / best:>7.1f} {nodes / best:>11,.0f} {peak:>8.0f}", flush=True)
             print(f"{'':<18} ({mb:.1f} MB, {nodes:,} nodes)")
 
