@@ -45,13 +45,17 @@ extension Array {
         }
     }
 
-    /// `reserveCapacity(_:)`, the storage then asked to be backed by huge pages (only
-    /// what is not yet written is touched by the hint's effect).
+    /// `reserveCapacity(_:)` in new storage asked to be backed by huge pages before the
+    /// elements are copied into it (`reserveCapacity` would copy them first).
     mutating func reserveHugeCapacity(_ minimumCapacity: Int) {
-        reserveCapacity(minimumCapacity)
-        let capacity = self.capacity
-        withUnsafeMutableBufferPointer { buffer in
+        guard capacity < minimumCapacity else { return }
+        var bigger: [Element] = []
+        bigger.reserveCapacity(minimumCapacity)
+        let capacity = bigger.capacity
+        bigger.withUnsafeMutableBufferPointer { buffer in
             if let base = buffer.baseAddress { HugePages.advise(base, byteCount: capacity * MemoryLayout<Element>.stride) }
         }
+        bigger.append(contentsOf: self)
+        self = bigger
     }
 }

@@ -11,14 +11,16 @@ enum Inflate {
         guard expectedSize >= 0, expectedSize <= PBFLimits.maxBlobBytes else {
             return .failure(InflateFailure(reason: .rawSize(size: expectedSize, maximum: PBFLimits.maxBlobBytes)))
         }
-        var output = [UInt8](repeating: 0, count: expectedSize)
         var stream = z_stream()
         guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             return .failure(InflateFailure(reason: .zlibCannotStart))
         }
         defer { inflateEnd(&stream) }
-        let status: Int32 = input.withUnsafeBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
+        var status: Int32 = Z_OK
+        // Not zeroed first: zlib writes every byte that counts (clearing the block's
+        // buffer was memory written twice), and only the bytes it wrote are kept.
+        let output = [UInt8](unsafeUninitializedCapacity: expectedSize) { outBuf, initialized in
+            status = input.withUnsafeBufferPointer { inBuf in
                 stream.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
                 stream.avail_in = uInt(inBuf.count)
                 stream.next_out = outBuf.baseAddress
@@ -27,6 +29,7 @@ enum Inflate {
                 // than raw_size is as corrupt as one that ends early.
                 return inflate(&stream, Z_FINISH)
             }
+            initialized = min(Int(stream.total_out), expectedSize)
         }
         switch status {
         case Z_STREAM_END:
