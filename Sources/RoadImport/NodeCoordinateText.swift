@@ -25,7 +25,6 @@ final class NodeCoordinateText: @unchecked Sendable {
         count = coordinates.count
         // 16 spare bytes: a copy reads 16 bytes from a text's start.
         base = .allocate(capacity: count * Self.stride + 16)
-        HugePages.advise(base, byteCount: count * Self.stride + 16)
         (base + count * Self.stride).initialize(repeating: 0, count: 16)
         fill(coordinates)
     }

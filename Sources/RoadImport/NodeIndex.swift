@@ -21,9 +21,9 @@ struct NodeIndex: Sendable {
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        entries = [Entry](hugePagesRepeating: Entry(key: 0, slot: 0), count: size)
+        entries = [Entry](repeating: Entry(key: 0, slot: 0), count: size)
         mask = size - 1
-        ids.reserveHugeCapacity(capacity)
+        ids.reserveCapacity(capacity)
     }
 
     @inline(__always) private static func hash(_ id: Int64) -> Int {
@@ -71,7 +71,7 @@ struct NodeIndex: Sendable {
 
     private mutating func grow() {
         let size = entries.count * 2
-        var newEntries = [Entry](hugePagesRepeating: Entry(key: 0, slot: 0), count: size)
+        var newEntries = [Entry](repeating: Entry(key: 0, slot: 0), count: size)
         let newMask = size - 1
         for (k, id) in ids.enumerated() {
             var i = Self.hash(id) & newMask

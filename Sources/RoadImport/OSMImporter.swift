@@ -122,7 +122,7 @@ public enum OSMImporter {
             if part.hasNodes { nodeBlocks.insert(part.index) }
         })
         var ways: [KeptWay] = []
-        ways.reserveHugeCapacity(wayParts.reduce(0) { $0 + $1.count })
+        ways.reserveCapacity(wayParts.reduce(0) { $0 + $1.count })
         for part in wayParts { ways += part }
         wayParts = []
         let nodeBlockSet = nodeBlocks
@@ -169,8 +169,8 @@ struct NodesAhead: Sendable {
         var out = NodesAhead()
         // Room for the nodes the look-ahead is likely to read, reserved once: growing by
         // copying was a fifth of its time (the rest of the budget grows as needed).
-        out.ids.reserveHugeCapacity(min(budget, 1 << 22))
-        out.nodes.reserveHugeCapacity(min(budget, 1 << 22))
+        out.ids.reserveCapacity(min(budget, 1 << 22))
+        out.nodes.reserveCapacity(min(budget, 1 << 22))
         reader.decodeInOrder(skip: { !nodeBlocks.contains($0) }) { block in
             switch limit {
             case .untilIndexBuilt: guard !stop.isSet, out.ids.count < budget else { return false }

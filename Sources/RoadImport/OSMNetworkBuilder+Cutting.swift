@@ -26,7 +26,7 @@ extension OSMNetworkBuilder {
         var measuredLengths: [Double] = [], measuredPerWay: [Int32] = [], waySlot: [Int32] = []
 
         init(nodeCount: Int, recordsLengths: Bool) {
-            vertexOf = [Int32](hugePagesRepeating: -1, count: nodeCount)
+            vertexOf = [Int32](repeating: -1, count: nodeCount)
             self.recordsLengths = recordsLengths
         }
     }
@@ -78,7 +78,6 @@ extension OSMNetworkBuilder {
         let cutter = self, partWays = bounds, partPieces = pieceStart
         var whole = Cutting(nodeCount: 0, recordsLengths: false)
         let pieces = [Piece](unsafeUninitializedCapacity: max(1, pieceStart.last!)) { buffer, count in
-            HugePages.advise(buffer.baseAddress!, byteCount: buffer.count * MemoryLayout<Piece>.stride)
             let base = UncheckedSendable(buffer.baseAddress!)
             let later = (1..<bounds.count - 1).map { p in
                 BackgroundValue {
@@ -104,10 +103,10 @@ extension OSMNetworkBuilder {
         let copiesBefore = whole.barrierCopies
         let vertexCount = whole.vertexOSMID.count
         let extra = part.vertexOSMID.count
-        whole.vertexOSMID.reserveHugeCapacity(vertexCount + extra)
-        whole.vertexCopy.reserveHugeCapacity(vertexCount + extra)
-        whole.coordinates.reserveHugeCapacity(vertexCount + extra)
-        whole.vertexNode.reserveHugeCapacity(vertexCount + extra)
+        whole.vertexOSMID.reserveCapacity(vertexCount + extra)
+        whole.vertexCopy.reserveCapacity(vertexCount + extra)
+        whole.coordinates.reserveCapacity(vertexCount + extra)
+        whole.vertexNode.reserveCapacity(vertexCount + extra)
         part.vertexNode.withUnsafeBufferPointer { nodeOf in
             part.vertexCopy.withUnsafeBufferPointer { copyOf in
                 vertexMap.withUnsafeMutableBufferPointer { vertexMap in
@@ -168,15 +167,15 @@ extension OSMNetworkBuilder {
         // space never touched (docs/decisions.md, third round).
         let refCount = reservingVertices ?? (refStart[range.upperBound] - refStart[range.lowerBound])
         let vertexBound = min(wayNodes.count, refCount)
-        out.vertexOSMID.reserveHugeCapacity(vertexBound)
-        out.vertexCopy.reserveHugeCapacity(vertexBound)
-        out.coordinates.reserveHugeCapacity(vertexBound)
-        out.vertexNode.reserveHugeCapacity(vertexBound)
+        out.vertexOSMID.reserveCapacity(vertexBound)
+        out.vertexCopy.reserveCapacity(vertexBound)
+        out.coordinates.reserveCapacity(vertexBound)
+        out.vertexNode.reserveCapacity(vertexBound)
         out.wayClass.reserveCapacity(reservingVertices == nil ? range.count : ways.count)
         if recordsLengths {
             var pieceBound = 0
             for w in range { pieceBound += max(0, refStart[w + 1] - refStart[w] - 1) }
-            out.measuredLengths.reserveHugeCapacity(pieceBound)
+            out.measuredLengths.reserveCapacity(pieceBound)
             out.measuredPerWay.reserveCapacity(range.count)
             out.waySlot.reserveCapacity(range.count)
         }

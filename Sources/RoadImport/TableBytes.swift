@@ -13,7 +13,6 @@ final class TableBytes: @unchecked Sendable {
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
-        HugePages.advise(base, byteCount: self.capacity)
     }
 
     deinit { base.deallocate() }

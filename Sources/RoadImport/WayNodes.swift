@@ -24,9 +24,9 @@ struct WayNodes: Sendable {
     init(ways: [KeptWay]) {
         let total = ways.reduce(0) { $0 + $1.refs.count }
         index = NodeIndex(capacity: total / 2 + 16)
-        refs.reserveHugeCapacity(total)
-        refStart.reserveHugeCapacity(ways.count + 1)
-        useCounts.reserveHugeCapacity(total / 2 + 16)
+        refs.reserveCapacity(total)
+        refStart.reserveCapacity(ways.count + 1)
+        useCounts.reserveCapacity(total / 2 + 16)
         // The table is tens of megabytes and most of the time went on waiting for each
         // probe's line: the probe 16 references ahead is prefetched.
         var ahead = RefCursor(ways, skipping: 16)
@@ -40,9 +40,9 @@ struct WayNodes: Sendable {
             }
             refStart.append(refs.count)
         }
-        nodes = [KeptNode](hugePagesRepeating: KeptNode(coordinate: GeoCoordinate(latitude: 0, longitude: 0), blocks: false, ford: false),
+        nodes = [KeptNode](repeating: KeptNode(coordinate: GeoCoordinate(latitude: 0, longitude: 0), blocks: false, ford: false),
                            count: index.count)
-        present = [Bool](hugePagesRepeating: false, count: index.count)
+        present = [Bool](repeating: false, count: index.count)
     }
 
     /// Number of distinct nodes referenced.
