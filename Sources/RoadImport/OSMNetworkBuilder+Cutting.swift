@@ -103,10 +103,16 @@ extension OSMNetworkBuilder {
         let copiesBefore = whole.barrierCopies
         let vertexCount = whole.vertexOSMID.count
         let extra = part.vertexOSMID.count
-        whole.vertexOSMID.reserveCapacity(vertexCount + extra)
-        whole.vertexCopy.reserveCapacity(vertexCount + extra)
-        whole.coordinates.reserveCapacity(vertexCount + extra)
-        whole.vertexNode.reserveCapacity(vertexCount + extra)
+        // The part's vertices at nodes an earlier part numbered are not added: at most one
+        // vertex per node, plus the barrier copies, in all. Reserving for all of the
+        // part's (the nodes shared at its start counted twice) outgrew the first part's
+        // room and copied its vertex arrays, 54 MB on the grid, on one core.
+        let copies = whole.barrierCopies.values.reduce(0) { $0 + Int($1) } + part.barrierCopies.values.reduce(0) { $0 + Int($1) }
+        let room = min(vertexCount + extra, whole.vertexOf.count + copies)
+        whole.vertexOSMID.reserveCapacity(room)
+        whole.vertexCopy.reserveCapacity(room)
+        whole.coordinates.reserveCapacity(room)
+        whole.vertexNode.reserveCapacity(room)
         part.vertexNode.withUnsafeBufferPointer { nodeOf in
             part.vertexCopy.withUnsafeBufferPointer { copyOf in
                 vertexMap.withUnsafeMutableBufferPointer { vertexMap in
