@@ -98,9 +98,7 @@ public enum OSMImporter {
         let profile = options.profile
         // Pass 1: drivable ways; remember which blocks hold nodes.
         struct WayBlock: Sendable { var ways: [KeptWay]; var highways: [String: Int] = [:]; var skipped: Int; var hasNodes: Bool; var index: Int }
-        // Each block's ways, joined once at the end: growing one array block by block
-        // copied every way several times into fresh memory.
-        var wayParts: [[KeptWay]] = []
+        var ways: [KeptWay] = []
         var nodeBlocks = Set<Int>()
         try reader.scan({ (block: PBFPrimitiveBlock) throws(RoadImportError) -> WayBlock in
             var out = WayBlock(ways: [], skipped: 0, hasNodes: block.hasNodes, index: block.index)
@@ -117,14 +115,11 @@ public enum OSMImporter {
         }, consume: { part in
             // Counted per block on the workers, not per way here.
             for (highway, count) in part.highways { builder.report.waysByHighway[highway, default: 0] += count }
-            if !part.ways.isEmpty { wayParts.append(part.ways) }
+            // Appended as each batch arrives, while the next one decodes.
+            ways += part.ways
             builder.report.waysSkipped += part.skipped
             if part.hasNodes { nodeBlocks.insert(part.index) }
         })
-        var ways: [KeptWay] = []
-        ways.reserveCapacity(wayParts.reduce(0) { $0 + $1.count })
-        for part in wayParts { ways += part }
-        wayParts = []
         let nodeBlockSet = nodeBlocks
         // Pass 2 begins on the other core while this one builds the node index.
         let stop = LookAheadStop()
