@@ -61,8 +61,8 @@ public struct ImportedRoadNetwork: Hashable, Sendable {
         public var endIndex: Int { store.pieces.count }
         public subscript(position: Int) -> Edge { store.edge(position) }
 
-        /// The sum of the edges' lengths in km, in row order, without making the edges.
-        public var totalLengthKm: Double { store.pieces.reduce(0) { $0 + $1.lengthKm } }
+        /// The sum of the edges' lengths in km, in row order (summed once, by the import).
+        public var totalLengthKm: Double { store.totalLengthKm }
     }
 
     /// Nodes in order of first appearance.
@@ -116,10 +116,12 @@ final class ImportedRoadStore: Sendable {
     let refs: [Int32], mergedPoints: [Int32], points: [KeptNode]
     /// Each vertex's position as the tables print it.
     let vertexText: NodeCoordinateText
+    /// The pieces' lengths summed in row order.
+    let totalLengthKm: Double
 
     init(nodePrefix: String, vertexOSMID: [Int64], vertexCopy: [Int32], vertexCoordinate: [GeoCoordinate], nodeVertex: [Int32],
          vertexNode: [Int32], pieces: [OSMNetworkBuilder.Piece], ways: [KeptWay], wayClass: [RoadClass], wayLists: [[Int64]],
-         refs: [Int32], mergedPoints: [Int32], points: [KeptNode], vertexText: NodeCoordinateText) {
+         refs: [Int32], mergedPoints: [Int32], points: [KeptNode], vertexText: NodeCoordinateText, totalLengthKm: Double) {
         self.nodePrefix = nodePrefix
         self.vertexOSMID = vertexOSMID
         self.vertexCopy = vertexCopy
@@ -134,6 +136,7 @@ final class ImportedRoadStore: Sendable {
         self.mergedPoints = mergedPoints
         self.points = points
         self.vertexText = vertexText
+        self.totalLengthKm = totalLengthKm
     }
 
     func node(_ i: Int) -> ImportedRoadNetwork.Node {

@@ -146,10 +146,11 @@ struct OSMNetworkBuilder {
         guard !store.pieces.isEmpty else {
             throw .emptyNetwork(reason: .nothingLeft(ways: report.waysByHighway.values.reduce(0, +)))
         }
-        // The nodes left, numbered in order of first use by the edges. Nothing more is
-        // made: the network's nodes and edges are read from these records
-        // (``ImportedRoadStore``).
+        // The nodes left, numbered in order of first use by the edges, and the edges'
+        // total length summed in the same pass (in row order). Nothing more is made: the
+        // network's nodes and edges are read from these records (``ImportedRoadStore``).
         var vertexNode = [Int32](repeating: -1, count: vertexOSMID.count)
+        var totalLengthKm = 0.0
         var nodeVertex: [Int32] = []
         nodeVertex.reserveCapacity(vertexOSMID.count)
         store.pieces.withUnsafeBufferPointer { pieces in
@@ -162,13 +163,14 @@ struct OSMNetworkBuilder {
                 for p in pieces {
                     number(p.a)
                     number(p.b)
+                    totalLengthKm += p.lengthKm
                 }
             }
         }
         let kept = ImportedRoadStore(nodePrefix: nodePrefix, vertexOSMID: vertexOSMID, vertexCopy: vertexCopy, vertexCoordinate: coordinates,
                                      nodeVertex: nodeVertex, vertexNode: vertexNode, pieces: store.pieces, ways: ways, wayClass: wayClass,
                                      wayLists: store.wayLists, refs: wayNodes.refs, mergedPoints: store.mergedPoints, points: wayNodes.nodes,
-                                     vertexText: vertexText.value)
+                                     vertexText: vertexText.value, totalLengthKm: totalLengthKm)
         return ImportedRoadNetwork(store: kept, report: report)
     }
 

@@ -33,6 +33,10 @@ import Testing
         let reference = try OSMImporter.importPBF(bytes: Self.bytes, options: OSMImportOptions(), lookAhead: .blocks(0))
         // The truck profile's network as `reserve import osm` prints it for this file.
         #expect(reference.nodes.count == 376 && reference.edges.count == 461)
+        // The total the import sums once, as the edges' lengths added in row order (the
+        // CLI prints it as 26.4 km).
+        #expect(reference.edges.totalLengthKm == reference.edges.reduce(0) { $0 + $1.lengthKm })
+        #expect(abs(reference.edges.totalLengthKm - 26.4) < 0.05)
         let expected = Self.outcome(Self.bytes, .blocks(0))
         for n in 1...blocks + 1 {
             #expect(Self.outcome(Self.bytes, .blocks(n)) == expected, "look-ahead of \(n) blocks")
