@@ -86,22 +86,33 @@ public enum OSMImporter {
                         ford: OSMTagRules.isSet(node.tags["ford"]))
     }
 
-    /// `importPBF` with pass 2's look-ahead limited as tests ask (each split of the node
-    /// blocks between the look-ahead and the pass must give one network and one error).
-    static func importPBF(bytes: [UInt8], options: OSMImportOptions, lookAhead: LookAheadLimit) throws(RoadImportError) -> ImportedRoadNetwork {
-        try importPBF(OSMPBFReader(bytes: bytes), options: options, lookAhead: lookAhead)
+    /// `importPBF` with pass 2's look-ahead limited as tests ask, and at most
+    /// `inflatedBytes` of pass 1's node blocks kept for it (each split of the node blocks
+    /// between the kept ones, the look-ahead and the pass must give one network and one
+    /// error).
+    static func importPBF(bytes: [UInt8], options: OSMImportOptions, lookAhead: LookAheadLimit,
+                          inflatedBytes: Int = NodesAhead.inflatedByteLimit) throws(RoadImportError) -> ImportedRoadNetwork {
+        try importPBF(OSMPBFReader(bytes: bytes), options: options, lookAhead: lookAhead, inflatedBytes: inflatedBytes)
     }
 
-    private static func importPBF(_ reader: OSMPBFReader, options: OSMImportOptions,
-                                  lookAhead limit: LookAheadLimit = .untilIndexBuilt) throws(RoadImportError) -> ImportedRoadNetwork {
+    private static func importPBF(_ reader: OSMPBFReader, options: OSMImportOptions, lookAhead limit: LookAheadLimit = .untilIndexBuilt,
+                                  inflatedBytes byteLimit: Int = NodesAhead.inflatedByteLimit) throws(RoadImportError) -> ImportedRoadNetwork {
         var builder = OSMNetworkBuilder(options: options)
         let profile = options.profile
         // Pass 1: drivable ways; remember which blocks hold nodes.
-        struct WayBlock: Sendable { var ways: [KeptWay]; var highways: [String: Int] = [:]; var skipped: Int; var hasNodes: Bool; var index: Int }
+        struct WayBlock: Sendable {
+            var ways: [KeptWay]; var highways: [String: Int] = [:]; var skipped: Int; var hasNodes: Bool; var index: Int
+            /// The block itself when it holds nodes, inflated, for pass 2's look-ahead.
+            var nodeBlock: PBFPrimitiveBlock?
+        }
         var ways: [KeptWay] = []
         var nodeBlocks = Set<Int>()
+        // The first node blocks as pass 1 inflated them, up to a fixed size, so that the
+        // look-ahead does not inflate them again (the first ones in file order only: the
+        // look-ahead takes a prefix of the node blocks).
+        var inflated: [PBFPrimitiveBlock] = [], inflatedBytes = 0, keepsInflated = true
         try reader.scan({ (block: PBFPrimitiveBlock) throws(RoadImportError) -> WayBlock in
-            var out = WayBlock(ways: [], skipped: 0, hasNodes: block.hasNodes, index: block.index)
+            var out = WayBlock(ways: [], skipped: 0, hasNodes: block.hasNodes, index: block.index, nodeBlock: block.hasNodes ? block : nil)
             // A way with neither key is never drivable: its tags are not even read.
             out.skipped += try block.forEachTaggedWay(withAnyKey: OSMTagRules.roadKeys) { id, refs, tags in
                 if let attributes = OSMTagRules.attributes(of: tags, profile: profile) {
@@ -119,13 +130,22 @@ public enum OSMImporter {
             ways += part.ways
             builder.report.waysSkipped += part.skipped
             if part.hasNodes { nodeBlocks.insert(part.index) }
+            if keepsInflated, let block = part.nodeBlock {
+                keepsInflated = inflatedBytes + block.payload.count <= byteLimit
+                if keepsInflated {
+                    inflated.append(block)
+                    inflatedBytes += block.payload.count
+                }
+            }
         })
         let nodeBlockSet = nodeBlocks
         // Pass 2 begins on the other core while this one builds the node index.
         let stop = LookAheadStop()
         let budget = ways.reduce(0) { $0 + $1.refs.count }
+        let firstBlocks = inflated
+        inflated = []
         let lookAhead = BackgroundValue {
-            NodesAhead.decode(reader, nodeBlocks: nodeBlockSet, limit: limit, budget: budget, profile: profile, stop: stop)
+            NodesAhead.decode(reader, inflated: firstBlocks, nodeBlocks: nodeBlockSet, limit: limit, budget: budget, profile: profile, stop: stop)
         }
         var wayNodes = WayNodes(ways: ways)
         stop.set()
@@ -159,14 +179,21 @@ struct NodesAhead: Sendable {
     var ids: [Int64] = []
     var nodes: [KeptNode] = []
 
-    static func decode(_ reader: OSMPBFReader, nodeBlocks: Set<Int>, limit: LookAheadLimit, budget: Int, profile: OSMProfile,
-                       stop: LookAheadStop) -> NodesAhead {
+    /// Pass 1's node blocks kept inflated for the look-ahead, at most this many bytes
+    /// (a fixed bound: on the grid all 212 node blocks take 20 MB, on Helsinki 0.55 MB).
+    static let inflatedByteLimit = 64 << 20
+
+    /// Decodes `inflated` (the first node blocks, as pass 1 inflated them), then the node
+    /// blocks after them from the file, in file order, until `limit`.
+    static func decode(_ reader: OSMPBFReader, inflated: [PBFPrimitiveBlock], nodeBlocks: Set<Int>, limit: LookAheadLimit,
+                       budget: Int, profile: OSMProfile, stop: LookAheadStop) -> NodesAhead {
         var out = NodesAhead()
         // Room for the nodes the look-ahead is likely to read, reserved once: growing by
         // copying was a fifth of its time (the rest of the budget grows as needed).
         out.ids.reserveCapacity(min(budget, 1 << 22))
         out.nodes.reserveCapacity(min(budget, 1 << 22))
-        reader.decodeInOrder(skip: { !nodeBlocks.contains($0) }) { block in
+        // Decodes one block's nodes; false ends the look-ahead.
+        func take(_ block: PBFPrimitiveBlock) -> Bool {
             switch limit {
             case .untilIndexBuilt: guard !stop.isSet, out.ids.count < budget else { return false }
             case .blocks(let count): guard out.blocks.count < count else { return false }
@@ -185,6 +212,9 @@ struct NodesAhead: Sendable {
             out.blocks.insert(block.index)
             return true
         }
+        for block in inflated where !take(block) { return out }
+        let last = inflated.last?.index ?? -1
+        reader.decodeInOrder(skip: { !nodeBlocks.contains($0) || $0 <= last }, take)
         return out
     }
 

@@ -6,7 +6,7 @@
 /// `HeaderBlock`); these blocks are the bulk of a file, and decoding them into
 /// messages (a `Data` per string, arrays per way, every DenseInfo field) was the
 /// decoder's cost (docs/decisions.md, "OSM import speed").
-struct PBFPrimitiveBlock {
+struct PBFPrimitiveBlock: Sendable {
     let payload: [UInt8]
     let index: Int
     let offset: Int
