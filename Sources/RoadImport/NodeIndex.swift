@@ -69,6 +69,13 @@ struct NodeIndex: Sendable {
         }
     }
 
+    /// Frees the table (tens of MB on a large import), keeping ``ids``. Only for when no
+    /// look-up follows: ``find(_:)`` would find nothing (``insert(_:)`` rebuilds it).
+    mutating func releaseTable() {
+        entries = [Entry](repeating: Entry(key: 0, slot: 0), count: 16)
+        mask = 15
+    }
+
     private mutating func grow() {
         let size = entries.count * 2
         var newEntries = [Entry](repeating: Entry(key: 0, slot: 0), count: size)

@@ -144,23 +144,28 @@ public enum OSMImporter {
         let budget = ways.reduce(0) { $0 + $1.refs.count }
         let firstBlocks = inflated
         inflated = []
-        let lookAhead = BackgroundValue {
-            NodesAhead.decode(reader, inflated: firstBlocks, nodeBlocks: nodeBlockSet, limit: limit, budget: budget, profile: profile, stop: stop)
+        var wayNodes: WayNodes
+        // The look-ahead's nodes are freed when this block ends, before the cutting takes
+        // fresh memory: pages just freed are the cheap ones to take again.
+        do {
+            let lookAhead = BackgroundValue {
+                NodesAhead.decode(reader, inflated: firstBlocks, nodeBlocks: nodeBlockSet, limit: limit, budget: budget, profile: profile, stop: stop)
+            }
+            wayNodes = WayNodes(ways: ways)
+            stop.set()
+            let ahead = lookAhead.value
+            ahead.place(into: &wayNodes)
+            let index = wayNodes.index, aheadBlocks = ahead.blocks
+            // Pass 2: only blocks with nodes the look-ahead left, only nodes the kept ways use.
+            try reader.scan(skip: { !nodeBlockSet.contains($0) || aheadBlocks.contains($0) }, { (block: PBFPrimitiveBlock) throws(RoadImportError) -> [(Int32, KeptNode)] in
+                var out: [(Int32, KeptNode)] = []
+                try block.forEachNode(lookup: { index.find($0) }) { k, node in out.append((k, keptNode(node, profile: profile))) }
+                return out
+            }, consume: { part in
+                for (k, node) in part { wayNodes.set(node, at: k) }
+            })
         }
-        var wayNodes = WayNodes(ways: ways)
-        stop.set()
-        let ahead = lookAhead.value
-        let index = wayNodes.index
-        ahead.place(into: &wayNodes)
-        // Pass 2: only blocks with nodes the look-ahead left, only nodes the kept ways use.
-        try reader.scan(skip: { !nodeBlockSet.contains($0) || ahead.blocks.contains($0) }, { (block: PBFPrimitiveBlock) throws(RoadImportError) -> [(Int32, KeptNode)] in
-            var out: [(Int32, KeptNode)] = []
-            try block.forEachNode(lookup: { index.find($0) }) { k, node in out.append((k, keptNode(node, profile: profile))) }
-            return out
-        }, consume: { part in
-            for (k, node) in part { wayNodes.set(node, at: k) }
-        })
-        return try builder.build(ways: ways, nodes: wayNodes)
+        return try builder.build(ways: ways, nodes: consume wayNodes)
     }
 }
 

@@ -115,12 +115,14 @@ struct OSMNetworkBuilder {
         self.nodePrefix = nodePrefix
     }
 
-    mutating func build(ways: [KeptWay], nodes wayNodes: WayNodes) throws(RoadImportError) -> ImportedRoadNetwork {
+    mutating func build(ways: [KeptWay], nodes wayNodes: consuming WayNodes) throws(RoadImportError) -> ImportedRoadNetwork {
         // Vertices: one per node used as a piece end, plus one per road end at a
         // blocking barrier, numbered in order of first use. Large imports are cut on
         // all cores.
         let cuttingParts = parts ?? Self.cuttingParts(refCount: wayNodes.refs.count, wayCount: ways.count)
         var (cutting, cutPieces) = cutWays(ways, nodes: wayNodes, parts: cuttingParts)
+        // Nothing looks a node id up after the cutting: the index's table is freed now.
+        wayNodes.releaseIndex()
         var store = PieceStore(pieces: cutPieces, refs: wayNodes.refs)
         cutPieces = []
         let vertexOSMID = cutting.vertexOSMID, vertexCopy = cutting.vertexCopy, coordinates = cutting.coordinates

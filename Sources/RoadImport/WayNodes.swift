@@ -43,10 +43,15 @@ struct WayNodes: Sendable {
         nodes = [KeptNode](repeating: KeptNode(coordinate: GeoCoordinate(latitude: 0, longitude: 0), blocks: false, ford: false),
                            count: index.count)
         present = [Bool](repeating: false, count: index.count)
+        count = index.count
     }
 
     /// Number of distinct nodes referenced.
-    var count: Int { index.count }
+    let count: Int
+
+    /// Frees the id → dense index table once nothing looks ids up any more (``id(_:)``
+    /// keeps working; ``index`` must not be asked after).
+    mutating func releaseIndex() { index.releaseTable() }
 
     /// The OSM id of dense node `k`.
     func id(_ k: Int32) -> Int64 { index.ids[Int(k)] }
