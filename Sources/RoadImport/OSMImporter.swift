@@ -64,15 +64,17 @@ public enum OSMImporter {
         var builder = OSMNetworkBuilder(options: options)
         builder.parts = parts
         var ways: [KeptWay] = []
+        var refs = WayRefs()
         for way in data.ways {
             if let attributes = OSMTagRules.attributes(of: way.tags, profile: options.profile) {
-                ways.append(KeptWay(id: way.id, refs: way.nodeRefs, attributes: attributes))
+                ways.append(KeptWay(id: way.id, attributes: attributes))
+                refs.append(way.nodeRefs)
                 builder.report.waysByHighway[attributes.highway, default: 0] += 1
             } else {
                 builder.report.waysSkipped += 1
             }
         }
-        var wayNodes = WayNodes(ways: ways)
+        var wayNodes = WayNodes(refs: refs)
         for node in data.nodes { wayNodes.set(keptNode(node, profile: options.profile), id: node.id) }
         return try builder.build(ways: ways, nodes: wayNodes)
     }
@@ -101,11 +103,12 @@ public enum OSMImporter {
         let profile = options.profile
         // Pass 1: drivable ways; remember which blocks hold nodes.
         struct WayBlock: Sendable {
-            var ways: [KeptWay]; var highways: [String: Int] = [:]; var skipped: Int; var hasNodes: Bool; var index: Int
+            var ways: [KeptWay]; var refs = WayRefs(); var highways: [String: Int] = [:]; var skipped: Int; var hasNodes: Bool; var index: Int
             /// The block itself when it holds nodes, inflated, for pass 2's look-ahead.
             var nodeBlock: PBFPrimitiveBlock?
         }
         var ways: [KeptWay] = []
+        var wayRefs = WayRefs()
         var nodeBlocks = Set<Int>()
         // The first node blocks as pass 1 inflated them, up to a fixed size, so that the
         // look-ahead does not inflate them again (the first ones in file order only: the
@@ -116,7 +119,8 @@ public enum OSMImporter {
             // A way with neither key is never drivable: its tags are not even read.
             out.skipped += try block.forEachTaggedWay(withAnyKey: OSMTagRules.roadKeys) { id, refs, tags in
                 if let attributes = OSMTagRules.attributes(of: tags, profile: profile) {
-                    out.ways.append(KeptWay(id: id, refs: refs, attributes: attributes))
+                    out.ways.append(KeptWay(id: id, attributes: attributes))
+                    out.refs.append(refs)
                     out.highways[attributes.highway, default: 0] += 1
                 } else {
                     out.skipped += 1
@@ -128,6 +132,7 @@ public enum OSMImporter {
             for (highway, count) in part.highways { builder.report.waysByHighway[highway, default: 0] += count }
             // Appended as each batch arrives, while the next one decodes.
             ways += part.ways
+            wayRefs.append(contentsOf: part.refs)
             builder.report.waysSkipped += part.skipped
             if part.hasNodes { nodeBlocks.insert(part.index) }
             if keepsInflated, let block = part.nodeBlock {
@@ -141,7 +146,7 @@ public enum OSMImporter {
         let nodeBlockSet = nodeBlocks
         // Pass 2 begins on the other core while this one builds the node index.
         let stop = LookAheadStop()
-        let budget = ways.reduce(0) { $0 + $1.refs.count }
+        let budget = wayRefs.ids.count
         let firstBlocks = inflated
         inflated = []
         var wayNodes: WayNodes
@@ -151,7 +156,7 @@ public enum OSMImporter {
             let lookAhead = BackgroundValue {
                 NodesAhead.decode(reader, inflated: firstBlocks, nodeBlocks: nodeBlockSet, limit: limit, budget: budget, profile: profile, stop: stop)
             }
-            wayNodes = WayNodes(ways: ways)
+            wayNodes = WayNodes(refs: wayRefs)
             stop.set()
             let ahead = lookAhead.value
             ahead.place(into: &wayNodes)

@@ -5,8 +5,29 @@ import RoadNetwork
 /// What the first pass keeps of a drivable way.
 struct KeptWay: Sendable {
     var id: Int64
-    var refs: [Int64]
     var attributes: OSMWayAttributes
+}
+
+/// The kept ways' node references, way after way in one array: way `w`'s are
+/// `ids[ends[w - 1]..<ends[w]]` (from 0 for the first). One array per way was an
+/// allocation per way in pass 1 and 40 MB on the 1300² grid, never read again once the
+/// references were made dense (docs/decisions.md, "OSM import speed, seventh round").
+struct WayRefs: Sendable {
+    var ids: [Int64] = []
+    var ends: [Int] = []
+
+    /// Appends the next way's references.
+    mutating func append<C: Collection>(_ refs: C) where C.Element == Int64 {
+        ids.append(contentsOf: refs)
+        ends.append(ids.count)
+    }
+
+    /// Appends `other`'s ways after these.
+    mutating func append(contentsOf other: WayRefs) {
+        let base = ids.count
+        ids.append(contentsOf: other.ids)
+        ends.append(contentsOf: other.ends.lazy.map { $0 + base })
+    }
 }
 
 /// What the second pass keeps of a node a kept way references.

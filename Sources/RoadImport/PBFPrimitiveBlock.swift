@@ -151,6 +151,7 @@ struct PBFPrimitiveBlock: Sendable {
             // were a tenth of the first pass (docs/decisions.md, "seventh round").
             var keyList: [UInt64] = [], valueList: [UInt64] = []
             var tagList = OSMTagList()
+            var refs: [Int64] = []
             for group in groups {
                 var g = ProtobufWire(bytes, range: group)
                 while !g.atEnd {
@@ -180,7 +181,7 @@ struct PBFPrimitiveBlock: Sendable {
                     } catch {
                         throw Self.corrupt(error, offset: offset, block: index)
                     }
-                    var refs: [Int64] = []
+                    refs.removeAll(keepingCapacity: true)
                     refs.reserveCapacity(refRuns.count(in: bytes))
                     var ref: Int64 = 0
                     var overflow = false

@@ -83,6 +83,7 @@ public enum ShapefileImporter {
         var builder = OSMNetworkBuilder(options: options, nodePrefix: "s")
         var joiner = VertexJoiner(toleranceMetres: toleranceMetres)
         var ways: [KeptWay] = []
+        var refs = WayRefs()
         for feature in features {
             let value = feature.attributes[mapping.classField] ?? ""
             guard let highway = mapping.highway(for: value, speeds: options.speeds) else {
@@ -93,10 +94,11 @@ public enum ShapefileImporter {
             let attributes = wayAttributes(feature.attributes, highway: highway, mapping: mapping, profile: options.profile)
             builder.report.waysByHighway[highway, default: 0] += 1
             for part in feature.parts {
-                ways.append(KeptWay(id: Int64(feature.record), refs: part.map { joiner.id(of: $0) }, attributes: attributes))
+                ways.append(KeptWay(id: Int64(feature.record), attributes: attributes))
+                refs.append(part.map { joiner.id(of: $0) })
             }
         }
-        var nodes = WayNodes(ways: ways)
+        var nodes = WayNodes(refs: refs)
         for (id, coordinate) in joiner.coordinates.enumerated() {
             nodes.set(KeptNode(coordinate: coordinate, blocks: false, ford: false), id: Int64(id + 1))
         }

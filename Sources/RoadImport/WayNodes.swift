@@ -21,24 +21,27 @@ struct WayNodes: Sendable {
     /// Whether the file held the node.
     var present: [Bool] = []
 
-    init(ways: [KeptWay]) {
-        let total = ways.reduce(0) { $0 + $1.refs.count }
+    init(refs wayRefs: WayRefs) {
+        let total = wayRefs.ids.count
         index = NodeIndex(capacity: total / 2 + 16)
         refs.reserveCapacity(total)
-        refStart.reserveCapacity(ways.count + 1)
+        refStart.reserveCapacity(wayRefs.ends.count + 1)
         useCounts.reserveCapacity(total / 2 + 16)
-        // The table is tens of megabytes and most of the time went on waiting for each
-        // probe's line: the probe 16 references ahead is prefetched.
-        var ahead = RefCursor(ways, skipping: 16)
-        for way in ways {
-            for id in way.refs {
-                if let next = ahead.next() { index.prefetch(next) }
-                let k = index.insert(id)
-                if Int(k) == useCounts.count { useCounts.append(0) }
-                useCounts[Int(k)] += 1
-                refs.append(k)
+        wayRefs.ids.withUnsafeBufferPointer { ids in
+            var start = 0
+            for end in wayRefs.ends {
+                for i in start..<end {
+                    // The table is tens of megabytes and most of the time went on waiting
+                    // for each probe's line: the probe 16 references ahead is prefetched.
+                    if i + 16 < ids.count { index.prefetch(ids[i + 16]) }
+                    let k = index.insert(ids[i])
+                    if Int(k) == useCounts.count { useCounts.append(0) }
+                    useCounts[Int(k)] += 1
+                    refs.append(k)
+                }
+                refStart.append(refs.count)
+                start = end
             }
-            refStart.append(refs.count)
         }
         nodes = [KeptNode](repeating: KeptNode(coordinate: GeoCoordinate(latitude: 0, longitude: 0), blocks: false, ford: false),
                            count: index.count)
@@ -47,7 +50,7 @@ struct WayNodes: Sendable {
     }
 
     /// Number of distinct nodes referenced.
-    let count: Int
+    private(set) var count = 0
 
     /// Frees the id → dense index table once nothing looks ids up any more (``id(_:)``
     /// keeps working; ``index`` must not be asked after).
@@ -67,30 +70,5 @@ struct WayNodes: Sendable {
     mutating func set(_ node: KeptNode, at k: Int32) {
         nodes[Int(k)] = node
         present[Int(k)] = true
-    }
-}
-
-/// Walks the kept ways' references in order, for look-ahead.
-private struct RefCursor {
-    private let ways: [KeptWay]
-    private var way = 0, ref = 0
-    private var refs: [Int64]
-
-    init(_ ways: [KeptWay], skipping count: Int) {
-        self.ways = ways
-        refs = ways.first?.refs ?? []
-        for _ in 0..<count where next() != nil {}
-    }
-
-    /// The next reference, or nil after the last.
-    @inline(__always) mutating func next() -> Int64? {
-        while ref == refs.count {
-            way += 1
-            guard way < ways.count else { return nil }
-            refs = ways[way].refs
-            ref = 0
-        }
-        ref += 1
-        return refs[ref - 1]
     }
 }
