@@ -87,11 +87,22 @@ extension OSMNetworkBuilder {
             contracted += 1
         }
         report.contractedNodes = contracted
-        // Compacted in place, in order (a filtered copy was another array of pieces).
+        // Compacted in place, in order (a filtered copy was another array of pieces),
+        // each run of kept pieces moved down in one copy: on a grid two pieces die and
+        // every other one moves, and piece by piece that was most of the contraction.
         var kept = 0
-        for i in pieces.indices where alive[i] {
-            pieces[kept] = pieces[i]
-            kept += 1
+        pieces.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var i = 0
+            while i < buffer.count {
+                guard alive[i] else { i += 1; continue }
+                var end = i + 1
+                while end < buffer.count && alive[end] { end += 1 }
+                // Runs only move down: overlapping copies are allowed.
+                if kept != i { (base + kept).update(from: base + i, count: end - i) }
+                kept += end - i
+                i = end
+            }
         }
         pieces.removeLast(pieces.count - kept)
         store.pieces = pieces
