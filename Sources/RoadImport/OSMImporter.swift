@@ -228,17 +228,38 @@ struct NodesAhead: Sendable {
         return out
     }
 
-    /// Places the nodes the kept ways use: look-ups on all cores, then in file order.
+    /// Places the nodes the kept ways use, looked up on all cores. Ids in strictly
+    /// increasing order (a sorted file's) are all different, so no two records land on
+    /// one node and they are placed on all cores too; otherwise they are placed in file
+    /// order, where a later record of an id wins, as in pass 2.
     func place(into wayNodes: inout WayNodes) {
         let index = wayNodes.index
         let count = ids.count
         guard count > 0 else { return }
+        let chunk = 65_536, chunks = (count + chunk - 1) / chunk
+        let increasing = ids.withUnsafeBufferPointer { ids in (1..<ids.count).allSatisfy { ids[$0 - 1] < ids[$0] } }
+        if increasing {
+            ids.withUnsafeBufferPointer { ids in
+            nodes.withUnsafeBufferPointer { records in
+            wayNodes.nodes.withUnsafeMutableBufferPointer { placed in
+            wayNodes.present.withUnsafeMutableBufferPointer { present in
+                let ids = UncheckedSendable(ids), records = UncheckedSendable(records)
+                let placed = UncheckedSendable(placed), present = UncheckedSendable(present)
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    for i in c * chunk..<min(count, (c + 1) * chunk) {
+                        guard let k = index.find(ids.value[i]) else { continue }
+                        placed.value[Int(k)] = records.value[i]
+                        present.value[Int(k)] = true
+                    }
+                }
+            } } } }
+            return
+        }
         let found = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
             let slots = UncheckedSendable(buffer.baseAddress!)
-            let chunk = 65_536
             ids.withUnsafeBufferPointer { ids in
                 let ids = UncheckedSendable(ids)
-                DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
                     for i in c * chunk..<min(count, (c + 1) * chunk) {
                         (slots.value + i).initialize(to: index.find(ids.value[i]) ?? -1)
                     }

@@ -1,3 +1,4 @@
+import RoadNetwork
 import Testing
 @testable import RoadImport
 
@@ -66,5 +67,25 @@ import Testing
             let reference = Self.outcome(damaged, .blocks(0))
             for n in [1, 2, 5] { #expect(Self.outcome(damaged, .blocks(n)) == reference) }
         }
+    }
+
+    /// The look-ahead's records placed by hand: ids 3 and 5 used by one way, 7 not.
+    /// Increasing ids are placed on all cores; ids out of order (3 given twice, the
+    /// later at 60.3) are placed in file order, so the later record wins.
+    @Test func recordsArePlacedAsInFileOrder() {
+        func record(_ latitude: Double) -> KeptNode {
+            KeptNode(coordinate: GeoCoordinate(latitude: latitude, longitude: 24), blocks: false, ford: false)
+        }
+        var refs = WayRefs()
+        refs.append([5, 3] as [Int64])
+        // Dense numbers by first use: 5 → 0, 3 → 1.
+        var sorted = WayNodes(refs: refs)
+        NodesAhead(ids: [3, 5, 7], nodes: [record(60.1), record(60.2), record(60.9)]).place(into: &sorted)
+        #expect(sorted.present == [true, true])
+        #expect(sorted.nodes.map(\.coordinate.latitude) == [60.2, 60.1])
+        var unsorted = WayNodes(refs: refs)
+        NodesAhead(ids: [3, 5, 3], nodes: [record(60.1), record(60.2), record(60.3)]).place(into: &unsorted)
+        #expect(unsorted.present == [true, true])
+        #expect(unsorted.nodes.map(\.coordinate.latitude) == [60.2, 60.3])
     }
 }
