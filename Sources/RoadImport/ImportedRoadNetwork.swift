@@ -110,6 +110,8 @@ final class ImportedRoadStore: Sendable {
     let pieces: [OSMNetworkBuilder.Piece]
     /// The kept ways (attributes and ids) and their bundle classes.
     let ways: [KeptWay], wayClass: [RoadClass]
+    /// Per way, its pieces' speed in km/h (a merged piece's ways all have the same).
+    let waySpeed: [Double]
     /// Way ids of pieces spanning several ways (`Piece.wayList`).
     let wayLists: [[Int64]]
     /// Polylines as dense node indices, and each dense node's position.
@@ -120,7 +122,7 @@ final class ImportedRoadStore: Sendable {
     let totalLengthKm: Double
 
     init(nodePrefix: String, vertexOSMID: [Int64], vertexCopy: [Int32], vertexCoordinate: [GeoCoordinate], nodeVertex: [Int32],
-         vertexNode: [Int32], pieces: [OSMNetworkBuilder.Piece], ways: [KeptWay], wayClass: [RoadClass], wayLists: [[Int64]],
+         vertexNode: [Int32], pieces: [OSMNetworkBuilder.Piece], ways: [KeptWay], wayClass: [RoadClass], waySpeed: [Double], wayLists: [[Int64]],
          refs: [Int32], mergedPoints: [Int32], points: [KeptNode], vertexText: NodeCoordinateText, totalLengthKm: Double) {
         self.nodePrefix = nodePrefix
         self.vertexOSMID = vertexOSMID
@@ -131,6 +133,7 @@ final class ImportedRoadStore: Sendable {
         self.pieces = pieces
         self.ways = ways
         self.wayClass = wayClass
+        self.waySpeed = waySpeed
         self.wayLists = wayLists
         self.refs = refs
         self.mergedPoints = mergedPoints
@@ -149,7 +152,7 @@ final class ImportedRoadStore: Sendable {
         let p = pieces[i]
         let at = ways[Int(p.way)].attributes
         return .init(from: Int(vertexNode[Int(p.a)]), to: Int(vertexNode[Int(p.b)]), lengthKm: p.lengthKm, highway: at.highway,
-                     roadClass: wayClass[Int(p.way)], speedKmh: p.speedKmh, oneway: p.oneway, bridge: at.bridge, tunnel: at.tunnel,
+                     roadClass: wayClass[Int(p.way)], speedKmh: waySpeed[Int(p.way)], oneway: p.oneway, bridge: at.bridge, tunnel: at.tunnel,
                      ford: p.ford, ferry: at.highway == "ferry", name: at.name, wayIDs: p.wayIDs(ways: ways, wayLists: wayLists),
                      geometry: p.polyline(refs: refs, mergedPoints: mergedPoints).map { points[Int($0)].coordinate })
     }

@@ -3,7 +3,7 @@ extension OSMNetworkBuilder {
     /// attributes (class, speed, direction, bridge/tunnel/ford/ferry, name), into one
     /// edge: geometry joined and lengths added, so no route changes.
     /// One-way pieces merge only head to tail. Barrier copies never merge.
-    mutating func contract(_ store: inout PieceStore, ways: [KeptWay], nodeCount: Int, isProtected: (Int32) -> Bool) {
+    mutating func contract(_ store: inout PieceStore, ways: [KeptWay], waySpeed: [Double], nodeCount: Int, isProtected: (Int32) -> Bool) {
         var pieces = store.pieces
         store.pieces = []
         var alive = [Bool](repeating: true, count: pieces.count)
@@ -40,7 +40,7 @@ extension OSMNetworkBuilder {
             guard !cleared[v], firstEnd[v + 1] - firstEnd[v] == 2 else { continue }
             let list = (Int(ends[Int(firstEnd[v])]), Int(ends[Int(firstEnd[v]) + 1]))
             let node = Int32(v)
-            guard list.0 != list.1, !isProtected(node), Self.mergeable(pieces[list.0], pieces[list.1], ways: ways) else { continue }
+            guard list.0 != list.1, !isProtected(node), Self.mergeable(pieces[list.0], pieces[list.1], ways: ways, waySpeed: waySpeed) else { continue }
             var first = pieces[list.0], second = pieces[list.1]
             var keep = list.0, drop = list.1
             if first.oneway {
@@ -108,8 +108,8 @@ extension OSMNetworkBuilder {
         store.pieces = pieces
     }
 
-    static func mergeable(_ p: Piece, _ q: Piece, ways: [KeptWay]) -> Bool {
-        guard p.oneway == q.oneway, p.speedKmh == q.speedKmh, p.ford == q.ford else { return false }
+    static func mergeable(_ p: Piece, _ q: Piece, ways: [KeptWay], waySpeed: [Double]) -> Bool {
+        guard p.oneway == q.oneway, waySpeed[Int(p.way)] == waySpeed[Int(q.way)], p.ford == q.ford else { return false }
         let a = ways[Int(p.way)].attributes, b = ways[Int(q.way)].attributes
         return a.highway == b.highway && a.bridge == b.bridge && a.tunnel == b.tunnel && a.name == b.name
     }

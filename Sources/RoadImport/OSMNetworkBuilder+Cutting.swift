@@ -17,6 +17,9 @@ extension OSMNetworkBuilder {
         var waysCut = 0, onewayPieces = 0
         /// Per way cut, its bundle class: one look-up per way instead of one per edge.
         var wayClass: [RoadClass] = []
+        /// Per way, its pieces' speed in km/h (the class or `maxspeed` speed, capped by the
+        /// profile, or a ferry's length over its `duration`).
+        var waySpeed: [Double] = []
         /// Lengths per highway value, summed piece by piece in way order.
         var highwaySlot: [String: Int] = [:]
         var lengthSums: [Double?] = [] // nil until a piece of that class is measured
@@ -148,6 +151,7 @@ extension OSMNetworkBuilder {
         whole.waysCut += part.waysCut
         whole.onewayPieces += part.onewayPieces
         whole.wayClass += part.wayClass
+        whole.waySpeed += part.waySpeed
         // The part's lengths, added to the sums in the order one run would have added them.
         let globalSlot = part.highwaySlot.sorted { $0.value < $1.value }.map { whole.slot(of: $0.key) }
         var next = 0
@@ -178,6 +182,7 @@ extension OSMNetworkBuilder {
         out.coordinates.reserveCapacity(vertexBound)
         out.vertexNode.reserveCapacity(vertexBound)
         out.wayClass.reserveCapacity(reservingVertices == nil ? range.count : ways.count)
+        out.waySpeed.reserveCapacity(reservingVertices == nil ? range.count : ways.count)
         if recordsLengths {
             var pieceBound = 0
             for w in range { pieceBound += max(0, refStart[w + 1] - refStart[w] - 1) }
@@ -210,6 +215,8 @@ extension OSMNetworkBuilder {
             if cut { out.waysCut += 1 }
             let slot = out.slot(of: way.attributes.highway)
             out.wayClass.append(OSMSpeeds.roadClass(ofHighway: way.attributes.highway))
+            let at = way.attributes
+            out.waySpeed.append(min(at.maxspeedKmh ?? options.speeds[at.highway] ?? 10, options.profile.maxSpeedKmh))
             let firstPiece = out.pieceCount, firstMeasured = out.measuredLengths.count
             var i = 0
             let base = refs.startIndex
@@ -227,7 +234,9 @@ extension OSMNetworkBuilder {
                 out.measuredPerWay.append(Int32(out.measuredLengths.count - firstMeasured))
                 out.waySlot.append(Int32(slot))
             }
-            applyFerrySpeed(way, pieces: UnsafeMutableBufferPointer(start: pieces + firstPiece, count: out.pieceCount - firstPiece))
+            if let speed = ferrySpeed(way, pieces: UnsafeBufferPointer(start: pieces + firstPiece, count: out.pieceCount - firstPiece)) {
+                out.waySpeed[out.waySpeed.count - 1] = speed
+            }
         }
         return out
     }
@@ -238,7 +247,6 @@ extension OSMNetworkBuilder {
                            nodes: [KeptNode], useCounts: [Int32], slot: Int, ids: [Int64], into out: inout Cutting,
                            pieces: UnsafeMutablePointer<Piece>) {
         let at = way.attributes
-        let speed = min(at.maxspeedKmh ?? options.speeds[at.highway] ?? 10, options.profile.maxSpeedKmh)
         let oneway = at.direction != .both
         var startNode = nodes[Int(refs[base + from])]
         var start = out.vertex(refs[base + from], startNode, ids)
@@ -261,7 +269,7 @@ extension OSMNetworkBuilder {
             if oneway { out.onewayPieces += count - 1 }
             if start != end { // a loop onto one node is no road
                 var piece = Piece(a: start, b: end, geometryStart: Int32(base + startK), geometryCount: Int32(count), reversed: false,
-                                  way: wayIndex, wayList: -1, lengthKm: length, speedKmh: speed, ford: fordHere, oneway: oneway)
+                                  way: wayIndex, wayList: -1, lengthKm: length, ford: fordHere, oneway: oneway)
                 if at.direction == .backward {
                     swap(&piece.a, &piece.b)
                     piece.reversed = true
@@ -279,13 +287,14 @@ extension OSMNetworkBuilder {
         }
     }
 
-    /// A ferry with a `duration` moves at its whole length over that time.
-    private func applyFerrySpeed(_ way: KeptWay, pieces: UnsafeMutableBufferPointer<Piece>) {
-        guard let hours = way.attributes.ferryHours else { return }
+    /// A ferry with a `duration` moves at its whole length over that time; nil for
+    /// other ways (and a ferry with nothing left of it).
+    private func ferrySpeed(_ way: KeptWay, pieces: UnsafeBufferPointer<Piece>) -> Double? {
+        guard let hours = way.attributes.ferryHours else { return nil }
         let total = pieces.reduce(0) { $0 + $1.lengthKm }
-        guard total > 0 else { return }
+        guard total > 0 else { return nil }
         // A tiny ferry with a long duration would move slower than roads.csv can write.
-        for i in pieces.indices { pieces[i].speedKmh = max(OSMTagRules.slowestSpeedKmh, total / hours) }
+        return max(OSMTagRules.slowestSpeedKmh, total / hours)
     }
 }
 extension OSMNetworkBuilder.Cutting {

@@ -161,7 +161,7 @@ public enum RoadTableWriter {
         row.put(comma)
         row.put(ferry ? "ferry" : store.wayClass[Int(p.pointee.way)].rawValue)
         row.put(comma)
-        speed.put(p.pointee.speedKmh, decimals: 2, to: &row)
+        speed.put(store.waySpeed[Int(p.pointee.way)], decimals: 2, to: &row)
         row.put(comma)
         putFlag(p.pointee.oneway, to: &row)
         row.put(comma)

@@ -12,7 +12,7 @@ struct StoreRows {
     let vertexNode: UnsafeBufferPointer<Int32>, nodeVertex: UnsafeBufferPointer<Int32>
     let vertexOSMID: UnsafeBufferPointer<Int64>, vertexCopy: UnsafeBufferPointer<Int32>
     let vertexCoordinate: UnsafeBufferPointer<GeoCoordinate>
-    let ways: UnsafeBufferPointer<KeptWay>, wayClass: UnsafeBufferPointer<RoadClass>
+    let ways: UnsafeBufferPointer<KeptWay>, wayClass: UnsafeBufferPointer<RoadClass>, waySpeed: UnsafeBufferPointer<Double>
     let refs: UnsafeBufferPointer<Int32>, mergedPoints: UnsafeBufferPointer<Int32>, points: UnsafeBufferPointer<KeptNode>
     let wayLists: [[Int64]]
     /// The node id prefix's bytes (`n`, `s`; at most 16).
@@ -28,6 +28,7 @@ struct StoreRows {
         store.vertexCoordinate.withUnsafeBufferPointer { vertexCoordinate in
         store.ways.withUnsafeBufferPointer { ways in
         store.wayClass.withUnsafeBufferPointer { wayClass in
+        store.waySpeed.withUnsafeBufferPointer { waySpeed in
         store.refs.withUnsafeBufferPointer { refs in
         store.mergedPoints.withUnsafeBufferPointer { mergedPoints in
         store.points.withUnsafeBufferPointer { points in
@@ -35,10 +36,10 @@ struct StoreRows {
             let bytes = Array(store.nodePrefix.utf8.prefix(16))
             for (k, byte) in bytes.enumerated() { prefix[k] = byte }
             return body(StoreRows(pieces: pieces, vertexNode: vertexNode, nodeVertex: nodeVertex, vertexOSMID: vertexOSMID,
-                                  vertexCopy: vertexCopy, vertexCoordinate: vertexCoordinate, ways: ways, wayClass: wayClass,
+                                  vertexCopy: vertexCopy, vertexCoordinate: vertexCoordinate, ways: ways, wayClass: wayClass, waySpeed: waySpeed,
                                   refs: refs, mergedPoints: mergedPoints, points: points, wayLists: store.wayLists,
                                   prefix: prefix, prefixCount: bytes.count))
-        } } } } } } } } } } }
+        } } } } } } } } } } } }
     }
 
     /// Asks for the records of `piece`'s two vertices (their id and copy) to be brought
