@@ -196,8 +196,8 @@ extension OSMNetworkBuilder {
             let way = ways[w]
             let refs = wayNodes.refs[refStart[w]..<refStart[w + 1]]
             // A way's nodes are scattered over the node records (on the grid a north–south
-            // way's are a row apart), and the cutting waited on each in turn: the next
-            // way's are asked for now.
+            // way's are a row apart), and the cutting waited on each in turn: those of the
+            // way two ahead are asked for now.
             if w + 2 < range.upperBound {
                 for k in wayNodes.refs[refStart[w + 2]..<refStart[w + 3]] {
                     prefetch(nodes, Int(k))

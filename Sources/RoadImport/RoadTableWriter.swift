@@ -285,8 +285,6 @@ public enum RoadTableWriter {
         for file in files { try file.commit() }
     }
 
-    static func flag(_ value: Bool) -> String { value ? "true" : "false" }
-
     private static let trueBytes: StaticString = "true", falseBytes: StaticString = "false"
 
     @inline(__always) static func putFlag(_ value: Bool, to row: inout RowCursor) {

@@ -9,7 +9,7 @@ import RoadNetwork
 /// import). Opened once per block, the rows read plain memory.
 struct StoreRows {
     let pieces: UnsafeBufferPointer<OSMNetworkBuilder.Piece>
-    let vertexNode: UnsafeBufferPointer<Int32>, nodeVertex: UnsafeBufferPointer<Int32>
+    let nodeVertex: UnsafeBufferPointer<Int32>
     let vertexOSMID: UnsafeBufferPointer<Int64>, vertexCopy: UnsafeBufferPointer<Int32>
     let vertexCoordinate: UnsafeBufferPointer<GeoCoordinate>
     let ways: UnsafeBufferPointer<KeptWay>, wayClass: UnsafeBufferPointer<RoadClass>, waySpeed: UnsafeBufferPointer<Double>
@@ -21,7 +21,6 @@ struct StoreRows {
     /// Calls `body` with `store`'s arrays open.
     static func open<R>(_ store: ImportedRoadStore, _ body: (StoreRows) -> R) -> R {
         store.pieces.withUnsafeBufferPointer { pieces in
-        store.vertexNode.withUnsafeBufferPointer { vertexNode in
         store.nodeVertex.withUnsafeBufferPointer { nodeVertex in
         store.vertexOSMID.withUnsafeBufferPointer { vertexOSMID in
         store.vertexCopy.withUnsafeBufferPointer { vertexCopy in
@@ -35,11 +34,11 @@ struct StoreRows {
             var prefix = SIMD16<UInt8>()
             let bytes = Array(store.nodePrefix.utf8.prefix(16))
             for (k, byte) in bytes.enumerated() { prefix[k] = byte }
-            return body(StoreRows(pieces: pieces, vertexNode: vertexNode, nodeVertex: nodeVertex, vertexOSMID: vertexOSMID,
+            return body(StoreRows(pieces: pieces, nodeVertex: nodeVertex, vertexOSMID: vertexOSMID,
                                   vertexCopy: vertexCopy, vertexCoordinate: vertexCoordinate, ways: ways, wayClass: wayClass, waySpeed: waySpeed,
                                   refs: refs, mergedPoints: mergedPoints, points: points, wayLists: store.wayLists,
                                   prefix: prefix, prefixCount: bytes.count))
-        } } } } } } } } } } } }
+        } } } } } } } } } } }
     }
 
     /// Asks for the records of `piece`'s two vertices (their id and copy) to be brought

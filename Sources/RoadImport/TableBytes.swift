@@ -61,42 +61,11 @@ final class TableBytes: @unchecked Sendable {
         append(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
-    func append(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { append($0) }
-    }
-
-    /// Appends a non-negative integer, left-padded with zeros to `minimumCount` digits
-    /// (at most 20 in all).
-    @inline(__always) func appendDigits(_ value: UInt64, minimumCount: Int = 1) {
-        var digits = 1
-        var limit: UInt64 = 10
-        while digits < 20 && value >= limit { digits += 1; limit = limit &* 10 }
-        let n = max(digits, minimumCount)
-        reserve(n)
-        FixedDecimal.writeFixedDigits(value, count: n, to: base + count)
-        count += n
-    }
-
     /// Where the next byte goes (after ``reserve(_:)``).
     var end: UnsafeMutablePointer<UInt8> { base + count }
 
     /// Counts `n` bytes written at ``end`` as appended.
     @inline(__always) func advance(_ n: Int) { count += n }
-
-    /// Appends the first `length` (at most 16) bytes at `source`, which must have 16
-    /// readable bytes: one unaligned 16-byte copy, not a `memcpy` call.
-    @inline(__always) func appendShort(_ source: UnsafePointer<UInt8>, length: Int) {
-        reserve(16)
-        let bytes = UnsafeRawPointer(source).loadUnaligned(as: SIMD16<UInt8>.self)
-        UnsafeMutableRawPointer(base + count).storeBytes(of: bytes, as: SIMD16<UInt8>.self)
-        count += length
-    }
-
-    /// Appends a signed integer.
-    @inline(__always) func appendInteger(_ value: Int64) {
-        if value < 0 { append(UInt8(ascii: "-")) }
-        appendDigits(value.magnitude)
-    }
 
     /// `printf("%.<decimals>f", value)` (``FixedDecimal``'s digits).
     @inline(__always) func appendFixed(_ value: Double, decimals: Int) {
