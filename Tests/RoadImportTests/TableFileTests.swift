@@ -19,8 +19,8 @@ import TestSupport
         try Self.writeSeededBlocks(in: dir, blockBytes: 0...20_000, expectDirect: nil)
     }
 
-    /// Blocks up to 3 MB, so that 8 MB chunks fill up and are written whole as well as
-    /// padded, direct where the file system allows it and buffered (as on a file system
+    /// Blocks up to 3 MB, larger than a chunk (512 KiB): a block fills several chunks,
+    /// written whole as well as padded, direct where the file system allows it and buffered (as on a file system
     /// that refuses `O_DIRECT`).
     @Test(arguments: [true, false]) func largeBlocksFillWholeChunks(direct: Bool) throws {
         let dir = try Self.scratch()
