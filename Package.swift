@@ -60,6 +60,8 @@ let package = Package(
         .systemLibrary(name: "CLibZ", path: "Sources/CLibZ"),
         // C: a cache prefetch hint (a header only, nothing linked), for RoadImport's loops.
         .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
+        // C: glibc's mallopt (a header only), for the CLI's import commands.
+        .systemLibrary(name: "CAllocator", path: "Sources/CAllocator"),
         // Road importers: OpenStreetMap PBF/XML and ESRI shapefiles into a RoadNetwork
         // graph with geometry. Generated/ holds swift-protobuf code generated once from
         // Proto/ (scripts/generate_osm_proto.sh); the build never runs protoc.
@@ -148,6 +150,7 @@ let package = Package(
             name: "reserve",
             dependencies: [
                 "EmergencyReserve",
+                "CAllocator",
                 "RoadNetwork",
                 "Planning",
                 "Ledger",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CAllocator
 import EmergencyReserve
 import Foundation
 
@@ -9,6 +10,13 @@ struct ImportCommand: ParsableCommand {
         abstract: HelpText["import.abstract"],
         subcommands: [ImportPMedian.self, ImportCapacitated.self, ImportOSM.self, ImportShapefile.self]
     )
+}
+
+/// Lets a road import reuse the memory it frees instead of faulting in fresh pages
+/// (Sources/CAllocator/allocator.h says why and what it measured). Process-wide, so it
+/// is the CLI's choice for its road imports, never the library's.
+func keepFreedMemoryForImport() {
+    _ = er_keep_freed_memory()
 }
 
 /// Reads a file for an importer (exit 65 when it cannot).

@@ -53,6 +53,7 @@ struct ImportOSM: ParsableCommand {
 
     func run() throws {
         _ = logging.bootstrap()
+        keepFreedMemoryForImport()
         guard FileManager.default.fileExists(atPath: file) else { throw CLIFailure(message: HelpText.localizer("cli.noSuchFile", ["path": file]), exitCode: 66) }
         var options = OSMImportOptions(profile: OSMProfile(profile, includesService: service, includesTracks: tracks))
         do {

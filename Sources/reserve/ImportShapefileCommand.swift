@@ -66,6 +66,7 @@ struct ImportShapefile: ParsableCommand {
 
     func run() throws {
         _ = logging.bootstrap()
+        keepFreedMemoryForImport()
         var map = ShapefileMapping()
         if let mapping {
             guard let data = FileManager.default.contents(atPath: mapping) else { throw CLIFailure(message: HelpText.localizer("cli.notFound", ["path": mapping]), exitCode: 66) }
