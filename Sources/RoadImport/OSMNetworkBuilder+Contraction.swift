@@ -3,10 +3,16 @@ extension OSMNetworkBuilder {
     /// attributes (class, speed, direction, bridge/tunnel/ford/ferry, name), into one
     /// edge: geometry joined and lengths added, so no route changes.
     /// One-way pieces merge only head to tail. Barrier copies never merge.
-    mutating func contract(_ store: inout PieceStore, ways: [KeptWay], waySpeed: [Double], nodeCount: Int, isProtected: (Int32) -> Bool) {
+    ///
+    /// Only pieces with both ends in `inLargest` (the largest component) take part. Returns
+    /// which pieces are left: the kept ones not merged into another. They are not moved
+    /// here: the numbering that follows moves them down as it reads them (one pass over
+    /// the pieces instead of three; docs/decisions.md, "OSM import speed, eighth round").
+    mutating func contract(_ store: inout PieceStore, inLargest: [Bool], ways: [KeptWay], waySpeed: [Double], nodeCount: Int,
+                           isProtected: (Int32) -> Bool) -> [Bool] {
         var pieces = store.pieces
         store.pieces = []
-        var alive = [Bool](repeating: true, count: pieces.count)
+        var alive = pieces.map { inLargest[Int($0.a)] && inLargest[Int($0.b)] }
         // The road ends at each node of degree 2, the only nodes a merge happens at, in
         // CSR form (one flat array, not an array per node: those allocations were a
         // tenth of an import). A merge rewrites one slot of the far node, which matters
@@ -15,7 +21,7 @@ extension OSMNetworkBuilder {
         // has four roads, the lists of all nodes were 27 MB built for nothing.
         // Int32 offsets and piece numbers: half the memory (pieces < 2^31, as arcs are).
         var degree = [Int32](repeating: 0, count: nodeCount)
-        for p in pieces {
+        for (i, p) in pieces.enumerated() where alive[i] {
             degree[Int(p.a)] += 1
             degree[Int(p.b)] += 1
         }
@@ -29,7 +35,7 @@ extension OSMNetworkBuilder {
             ends[Int(fill[v])] = Int32(piece)
             fill[v] += 1
         }
-        for (i, p) in pieces.enumerated() {
+        for (i, p) in pieces.enumerated() where alive[i] {
             add(i, at: Int(p.a))
             add(i, at: Int(p.b))
         }
@@ -87,25 +93,8 @@ extension OSMNetworkBuilder {
             contracted += 1
         }
         report.contractedNodes = contracted
-        // Compacted in place, in order (a filtered copy was another array of pieces),
-        // each run of kept pieces moved down in one copy: on a grid two pieces die and
-        // every other one moves, and piece by piece that was most of the contraction.
-        var kept = 0
-        pieces.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var i = 0
-            while i < buffer.count {
-                guard alive[i] else { i += 1; continue }
-                var end = i + 1
-                while end < buffer.count && alive[end] { end += 1 }
-                // Runs only move down: overlapping copies are allowed.
-                if kept != i { (base + kept).update(from: base + i, count: end - i) }
-                kept += end - i
-                i = end
-            }
-        }
-        pieces.removeLast(pieces.count - kept)
         store.pieces = pieces
+        return alive
     }
 
     static func mergeable(_ p: Piece, _ q: Piece, ways: [KeptWay], waySpeed: [Double]) -> Bool {

@@ -161,33 +161,46 @@ struct OSMNetworkBuilder {
         report.blockingBarriers = barrierCopies.count
         report.nodesBeforeFilter = vertexOSMID.count
         report.edgesBeforeFilter = store.pieces.count
-        let keep = try largestComponent(nodeCount: vertexOSMID.count, pieces: store.pieces, coordinates: coordinates)
-        store.pieces.removeAll { !(keep[Int($0.a)] && keep[Int($0.b)]) }
+        let inLargest = try largestComponent(nodeCount: vertexOSMID.count, pieces: store.pieces, coordinates: coordinates)
         let copies = vertexCopy
-        contract(&store, ways: ways, waySpeed: waySpeed, nodeCount: vertexOSMID.count, isProtected: { copies[Int($0)] > 0 })
-        guard !store.pieces.isEmpty else {
-            throw .emptyNetwork(reason: .nothingLeft(ways: report.waysByHighway.values.reduce(0, +)))
-        }
-        // The nodes left, numbered in order of first use by the edges, and the edges'
-        // total length summed in the same pass (in row order). Nothing more is made: the
-        // network's nodes and edges are read from these records (``ImportedRoadStore``).
+        let left = contract(&store, inLargest: inLargest, ways: ways, waySpeed: waySpeed, nodeCount: vertexOSMID.count,
+                            isProtected: { copies[Int($0)] > 0 })
+        // One pass over the pieces: the ones left moved down in order, the nodes they
+        // use numbered in order of first use, and the edges' total length summed (in
+        // row order). Nothing more is made: the network's nodes and edges are read
+        // from these records (``ImportedRoadStore``).
         var vertexNode = [Int32](repeating: -1, count: vertexOSMID.count)
         var totalLengthKm = 0.0
-        var nodeVertex: [Int32] = []
-        nodeVertex.reserveCapacity(vertexOSMID.count)
-        store.pieces.withUnsafeBufferPointer { pieces in
-            vertexNode.withUnsafeMutableBufferPointer { vertexNode in
-                func number(_ v: Int32) {
-                    guard vertexNode[Int(v)] < 0 else { return }
-                    vertexNode[Int(v)] = Int32(nodeVertex.count)
-                    nodeVertex.append(v)
-                }
-                for p in pieces {
-                    number(p.a)
-                    number(p.b)
-                    totalLengthKm += p.lengthKm
+        var rows = 0
+        let nodeVertex = [Int32](unsafeUninitializedCapacity: vertexOSMID.count) { numbered, count in
+            store.pieces.withUnsafeMutableBufferPointer { pieces in
+                vertexNode.withUnsafeMutableBufferPointer { vertexNode in
+                    left.withUnsafeBufferPointer { left in
+                        var n = 0
+                        for i in 0..<pieces.count where left[i] {
+                            let p = pieces[i]
+                            if rows != i { pieces[rows] = p }
+                            rows += 1
+                            if vertexNode[Int(p.a)] < 0 {
+                                vertexNode[Int(p.a)] = Int32(n)
+                                numbered[n] = p.a
+                                n += 1
+                            }
+                            if vertexNode[Int(p.b)] < 0 {
+                                vertexNode[Int(p.b)] = Int32(n)
+                                numbered[n] = p.b
+                                n += 1
+                            }
+                            totalLengthKm += p.lengthKm
+                        }
+                        count = n
+                    }
                 }
             }
+        }
+        store.pieces.removeLast(store.pieces.count - rows)
+        guard !store.pieces.isEmpty else {
+            throw .emptyNetwork(reason: .nothingLeft(ways: report.waysByHighway.values.reduce(0, +)))
         }
         let kept = ImportedRoadStore(nodePrefix: nodePrefix, vertexOSMID: vertexOSMID, vertexCopy: vertexCopy, vertexCoordinate: coordinates,
                                      nodeVertex: nodeVertex, vertexNode: vertexNode, pieces: store.pieces, ways: ways, wayClass: wayClass, waySpeed: waySpeed,
