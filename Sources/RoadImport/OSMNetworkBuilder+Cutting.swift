@@ -218,7 +218,7 @@ extension OSMNetworkBuilder {
             let at = way.attributes
             // A way's class values are its highway's: looked up once per run of ways with
             // one highway value, not hashed per way (three look-ups of a string per way
-            // were a tenth of the cutting).
+            // were about a twentieth of the cutting's samples).
             if at.highway != byHighway.highway {
                 byHighway = (at.highway, out.slot(of: at.highway), OSMSpeeds.roadClass(ofHighway: at.highway), options.speeds[at.highway])
             }
