@@ -98,7 +98,8 @@ extension OSMNetworkBuilder {
     }
 
     static func mergeable(_ p: Piece, _ q: Piece, ways: [KeptWay], waySpeed: [Double]) -> Bool {
-        guard p.oneway == q.oneway, waySpeed[Int(p.way)] == waySpeed[Int(q.way)], p.ford == q.ford else { return false }
+        guard p.oneway == q.oneway, waySpeed[Int(p.way)] == waySpeed[Int(q.way)], p.ford == q.ford,
+              Int(p.geometryCount) + Int(q.geometryCount) - 1 <= Int(Piece.maximumPointCount) else { return false }
         let a = ways[Int(p.way)].attributes, b = ways[Int(q.way)].attributes
         return a.highway == b.highway && a.bridge == b.bridge && a.tunnel == b.tunnel && a.name == b.name
     }

@@ -125,7 +125,8 @@ import Testing
 /// per-edge record is kept besides them (sixth round).
 @Suite struct ImportRecordSizeTests {
     @Test func recordsKeepTheirSizes() {
-        // Piece: a double (8) + 6 Int32 (24) + 4 Bools = 36 → stride 40 (the speed is the way's).
-        #expect(MemoryLayout<OSMNetworkBuilder.Piece>.stride == 40)
+        // Piece: a double (8) + 5 Int32 (20) + the point count with 4 flags (4) = 32 (the
+        // speed is the way's).
+        #expect(MemoryLayout<OSMNetworkBuilder.Piece>.stride == 32)
     }
 }
