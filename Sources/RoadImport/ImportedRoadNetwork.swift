@@ -102,8 +102,9 @@ public struct ImportedRoadNetwork: Hashable, Sendable {
 /// on the 1300² grid of scripts/bench_import.py (docs/decisions.md, sixth round).
 final class ImportedRoadStore: Sendable {
     let nodePrefix: String
-    /// Per builder vertex: OSM id, barrier copy number (0: none), position.
-    let vertexOSMID: [Int64], vertexCopy: [Int32], vertexCoordinate: [GeoCoordinate]
+    /// Per builder vertex: OSM id, barrier copy number (0: none), and its dense node in
+    /// `points` (its position: a copy of every vertex's was 27 MB more on the grid).
+    let vertexOSMID: [Int64], vertexCopy: [Int32], vertexPoint: [Int32]
     /// Network node → its vertex, and vertex → its node (−1: left out).
     let nodeVertex: [Int32], vertexNode: [Int32]
     /// The edges' records, in row order.
@@ -121,13 +122,13 @@ final class ImportedRoadStore: Sendable {
     /// The pieces' lengths summed in row order.
     let totalLengthKm: Double
 
-    init(nodePrefix: String, vertexOSMID: [Int64], vertexCopy: [Int32], vertexCoordinate: [GeoCoordinate], nodeVertex: [Int32],
+    init(nodePrefix: String, vertexOSMID: [Int64], vertexCopy: [Int32], vertexPoint: [Int32], nodeVertex: [Int32],
          vertexNode: [Int32], pieces: [OSMNetworkBuilder.Piece], ways: [KeptWay], wayClass: [RoadClass], waySpeed: [Double], wayLists: [[Int64]],
          refs: [Int32], mergedPoints: [Int32], points: [KeptNode], vertexText: NodeCoordinateText, totalLengthKm: Double) {
         self.nodePrefix = nodePrefix
         self.vertexOSMID = vertexOSMID
         self.vertexCopy = vertexCopy
-        self.vertexCoordinate = vertexCoordinate
+        self.vertexPoint = vertexPoint
         self.nodeVertex = nodeVertex
         self.vertexNode = vertexNode
         self.pieces = pieces
@@ -145,7 +146,7 @@ final class ImportedRoadStore: Sendable {
     func node(_ i: Int) -> ImportedRoadNetwork.Node {
         let v = Int(nodeVertex[i])
         return .init(name: OSMNetworkBuilder.vertexName(prefix: nodePrefix, id: vertexOSMID[v], copy: vertexCopy[v]),
-                     osmID: vertexOSMID[v], coordinate: vertexCoordinate[v])
+                     osmID: vertexOSMID[v], coordinate: points[Int(vertexPoint[v])].coordinate)
     }
 
     func edge(_ i: Int) -> ImportedRoadNetwork.Edge {

@@ -21,17 +21,18 @@ final class NodeCoordinateText: @unchecked Sendable {
     private let base: UnsafeMutablePointer<UInt8>
     private let count: Int
 
-    init(_ coordinates: [GeoCoordinate]) {
-        count = coordinates.count
+    /// The text of each vertex's position, `points[vertexPoint[v]]`.
+    init(points: [KeptNode], vertexPoint: [Int32]) {
+        count = vertexPoint.count
         // 16 spare bytes: a copy reads 16 bytes from a text's start.
         base = .allocate(capacity: count * Self.stride + 16)
         (base + count * Self.stride).initialize(repeating: 0, count: 16)
-        fill(coordinates)
+        fill(points: points, vertexPoint: vertexPoint)
     }
 
     deinit { base.deallocate() }
 
-    private func fill(_ coordinates: [GeoCoordinate]) {
+    private func fill(points: [KeptNode], vertexPoint: [Int32]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: FixedDecimal.maximumCount) { scratch in
             let scratch = scratch.baseAddress!
             func put(_ value: Double, at slot: UnsafeMutablePointer<UInt8>) {
@@ -42,7 +43,8 @@ final class NodeCoordinateText: @unchecked Sendable {
                     slot[0] = Self.uncached
                 }
             }
-            for (v, coordinate) in coordinates.enumerated() {
+            for (v, point) in vertexPoint.enumerated() {
+                let coordinate = points[Int(point)].coordinate
                 let slot = base + v * Self.stride
                 slot.initialize(repeating: 0, count: Self.stride)
                 put(coordinate.latitude, at: slot)
@@ -57,27 +59,25 @@ final class NodeCoordinateText: @unchecked Sendable {
         er_prefetch(base + Int(piece.pointee.b) * Self.stride)
     }
 
-    /// Vertex `v`'s latitude (at most 24 bytes).
-    @inline(__always) func putLatitude(_ v: Int, _ value: Double, to row: inout RowCursor) {
-        put(base + v * Self.stride, value, to: &row)
-    }
-
-    /// Vertex `v`'s longitude (at most 24 bytes).
-    @inline(__always) func putLongitude(_ v: Int, _ value: Double, to row: inout RowCursor) {
-        put(base + v * Self.stride + 16, value, to: &row)
-    }
-
-    @inline(__always) private func put(_ slot: UnsafeMutablePointer<UInt8>, _ value: Double, to row: inout RowCursor) {
-        let n = slot[0]
-        if n != Self.uncached { row.putShort(slot + 1, length: Int(n)) } else { row.putFixed(value, decimals: 7) }
-    }
-
-    /// Vertex `v`'s position as WKT's `lon lat` from its text (at most 49 bytes);
-    /// `position` (its coordinate) is read only for a number too long to have been kept.
-    @inline(__always) func putPoint(_ v: Int, _ position: UnsafePointer<GeoCoordinate>, to row: inout RowCursor) {
+    /// Vertex `v`'s latitude (at most 24 bytes); `store` is read for its position only when
+    /// the number was too long to be kept. (The rows' own raw buffers, not a closure: a
+    /// closure capturing them copied the rows' struct, and its reference count, per row.)
+    @inline(__always) func putLatitude(_ v: Int, _ store: borrowing StoreRows, to row: inout RowCursor) {
         let slot = base + v * Self.stride
-        if slot[16] != Self.uncached { row.putShort(slot + 17, length: Int(slot[16])) } else { row.putFixed(position.pointee.longitude, decimals: 7) }
+        if slot[0] != Self.uncached { row.putShort(slot + 1, length: Int(slot[0])) } else { row.putFixed(store.position(vertex: v).latitude, decimals: 7) }
+    }
+
+    /// Vertex `v`'s longitude (at most 24 bytes), as ``putLatitude(_:_:to:)``.
+    @inline(__always) func putLongitude(_ v: Int, _ store: borrowing StoreRows, to row: inout RowCursor) {
+        let slot = base + v * Self.stride
+        if slot[16] != Self.uncached { row.putShort(slot + 17, length: Int(slot[16])) } else { row.putFixed(store.position(vertex: v).longitude, decimals: 7) }
+    }
+
+    /// Vertex `v`'s position as WKT's `lon lat` from its text (at most 49 bytes), as
+    /// ``putLatitude(_:_:to:)``.
+    @inline(__always) func putPoint(_ v: Int, _ store: borrowing StoreRows, to row: inout RowCursor) {
+        putLongitude(v, store, to: &row)
         row.put(UInt8(ascii: " "))
-        if slot[0] != Self.uncached { row.putShort(slot + 1, length: Int(slot[0])) } else { row.putFixed(position.pointee.latitude, decimals: 7) }
+        putLatitude(v, store, to: &row)
     }
 }

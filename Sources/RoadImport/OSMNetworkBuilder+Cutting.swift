@@ -5,8 +5,9 @@ extension OSMNetworkBuilder {
     /// Ways cut into pieces: the vertices in order of first use, the pieces and their
     /// shared geometry, and the counts the report takes from cutting.
     struct Cutting: Sendable {
-        var vertexOSMID: [Int64] = [], vertexCopy: [Int32] = [], coordinates: [GeoCoordinate] = []
-        /// The dense node of each vertex (to join the numbering of several parts).
+        var vertexOSMID: [Int64] = [], vertexCopy: [Int32] = []
+        /// The dense node of each vertex: its position, and the join of several parts'
+        /// numberings.
         var vertexNode: [Int32] = []
         /// Dense node → its vertex, −1 before its first use (barrier copies aside).
         var vertexOf: [Int32]
@@ -114,7 +115,6 @@ extension OSMNetworkBuilder {
         let room = min(vertexCount + extra, whole.vertexOf.count + copies)
         whole.vertexOSMID.reserveCapacity(room)
         whole.vertexCopy.reserveCapacity(room)
-        whole.coordinates.reserveCapacity(room)
         whole.vertexNode.reserveCapacity(room)
         part.vertexNode.withUnsafeBufferPointer { nodeOf in
             part.vertexCopy.withUnsafeBufferPointer { copyOf in
@@ -126,13 +126,13 @@ extension OSMNetworkBuilder {
                             let number = (copiesBefore[k] ?? 0) + copyOf[v]
                             whole.barrierCopies[k] = number
                             vertexMap[v] = Int32(whole.vertexOSMID.count)
-                            whole.append(vertex: part.vertexOSMID[v], copy: number, coordinate: part.coordinates[v], node: k)
+                            whole.append(vertex: part.vertexOSMID[v], copy: number, node: k)
                         } else if whole.vertexOf[Int(k)] >= 0 {
                             vertexMap[v] = whole.vertexOf[Int(k)]
                         } else {
                             vertexMap[v] = Int32(whole.vertexOSMID.count)
                             whole.vertexOf[Int(k)] = vertexMap[v]
-                            whole.append(vertex: part.vertexOSMID[v], copy: 0, coordinate: part.coordinates[v], node: k)
+                            whole.append(vertex: part.vertexOSMID[v], copy: 0, node: k)
                         }
                     }
                 }
@@ -179,7 +179,6 @@ extension OSMNetworkBuilder {
         let vertexBound = min(wayNodes.count, refCount)
         out.vertexOSMID.reserveCapacity(vertexBound)
         out.vertexCopy.reserveCapacity(vertexBound)
-        out.coordinates.reserveCapacity(vertexBound)
         out.vertexNode.reserveCapacity(vertexBound)
         out.wayClass.reserveCapacity(reservingVertices == nil ? range.count : ways.count)
         out.waySpeed.reserveCapacity(reservingVertices == nil ? range.count : ways.count)
@@ -313,19 +312,18 @@ extension OSMNetworkBuilder.Cutting {
         if node.blocks {
             let copy = barrierCopies[k, default: 0] + 1
             barrierCopies[k] = copy
-            append(vertex: ids[Int(k)], copy: copy, coordinate: node.coordinate, node: k)
+            append(vertex: ids[Int(k)], copy: copy, node: k)
             return Int32(vertexOSMID.count - 1)
         }
         if vertexOf[Int(k)] >= 0 { return vertexOf[Int(k)] }
         vertexOf[Int(k)] = Int32(vertexOSMID.count)
-        append(vertex: ids[Int(k)], copy: 0, coordinate: node.coordinate, node: k)
+        append(vertex: ids[Int(k)], copy: 0, node: k)
         return vertexOf[Int(k)]
     }
 
-    mutating func append(vertex id: Int64, copy: Int32, coordinate: GeoCoordinate, node: Int32) {
+    mutating func append(vertex id: Int64, copy: Int32, node: Int32) {
         vertexOSMID.append(id)
         vertexCopy.append(copy)
-        coordinates.append(coordinate)
         vertexNode.append(node)
     }
 

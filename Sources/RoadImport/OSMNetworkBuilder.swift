@@ -169,15 +169,15 @@ struct OSMNetworkBuilder {
         wayNodes.releaseIndex()
         var store = PieceStore(pieces: cutPieces, refs: wayNodes.refs)
         cutPieces = []
-        let vertexOSMID = cutting.vertexOSMID, vertexCopy = cutting.vertexCopy, coordinates = cutting.coordinates
+        let vertexOSMID = cutting.vertexOSMID, vertexCopy = cutting.vertexCopy, vertexPoint = cutting.vertexNode
+        let points = wayNodes.nodes
         let wayClass = cutting.wayClass, waySpeed = cutting.waySpeed
         report.waysCut += cutting.waysCut
         report.onewayPieces += cutting.onewayPieces
         for (highway, slot) in cutting.highwaySlot { if let sum = cutting.lengthSums[slot] { report.lengthKmByHighway[highway] = sum } }
         // The tables' text of every vertex's position, made on the second core while
         // this one finds the components and contracts chains (one core's work).
-        let positions = coordinates
-        let vertexText = BackgroundValue { NodeCoordinateText(positions) }
+        let vertexText = BackgroundValue { NodeCoordinateText(points: points, vertexPoint: vertexPoint) }
         // Waited for also when this throws: no work outlives the call.
         defer { _ = vertexText.value }
         let barrierCopies = cutting.barrierCopies
@@ -185,7 +185,7 @@ struct OSMNetworkBuilder {
         report.blockingBarriers = barrierCopies.count
         report.nodesBeforeFilter = vertexOSMID.count
         report.edgesBeforeFilter = store.pieces.count
-        let inLargest = try largestComponent(nodeCount: vertexOSMID.count, pieces: store.pieces, coordinates: coordinates)
+        let inLargest = try largestComponent(nodeCount: vertexOSMID.count, pieces: store.pieces, points: points, vertexPoint: vertexPoint)
         let copies = vertexCopy
         let left = contract(&store, inLargest: inLargest, ways: ways, waySpeed: waySpeed, nodeCount: vertexOSMID.count,
                             isProtected: { copies[Int($0)] > 0 })
@@ -226,9 +226,9 @@ struct OSMNetworkBuilder {
         guard !store.pieces.isEmpty else {
             throw .emptyNetwork(reason: .nothingLeft(ways: report.waysByHighway.values.reduce(0, +)))
         }
-        let kept = ImportedRoadStore(nodePrefix: nodePrefix, vertexOSMID: vertexOSMID, vertexCopy: vertexCopy, vertexCoordinate: coordinates,
+        let kept = ImportedRoadStore(nodePrefix: nodePrefix, vertexOSMID: vertexOSMID, vertexCopy: vertexCopy, vertexPoint: vertexPoint,
                                      nodeVertex: nodeVertex, vertexNode: vertexNode, pieces: store.pieces, ways: ways, wayClass: wayClass, waySpeed: waySpeed,
-                                     wayLists: store.wayLists, refs: wayNodes.refs, mergedPoints: store.mergedPoints, points: wayNodes.nodes,
+                                     wayLists: store.wayLists, refs: wayNodes.refs, mergedPoints: store.mergedPoints, points: points,
                                      vertexText: vertexText.value, totalLengthKm: totalLengthKm)
         return ImportedRoadNetwork(store: kept, report: report)
     }
@@ -260,7 +260,7 @@ struct OSMNetworkBuilder {
     }
 
     /// Marks the nodes of the largest strongly connected component and reports the rest.
-    private mutating func largestComponent(nodeCount: Int, pieces: [Piece], coordinates: [GeoCoordinate]) throws(RoadImportError) -> [Bool] {
+    private mutating func largestComponent(nodeCount: Int, pieces: [Piece], points: [KeptNode], vertexPoint: [Int32]) throws(RoadImportError) -> [Bool] {
         let arcCount = pieces.reduce(0) { $0 + ($1.oneway ? 1 : 2) }
         guard arcCount < Int(Int32.max) else { throw .emptyNetwork(reason: .tooManyArcs(arcs: arcCount)) }
         // Two-way pieces joined first, the search only on the one-way ones between
@@ -277,9 +277,10 @@ struct OSMNetworkBuilder {
         for v in 0..<nodeCount {
             let c = Int(labels.componentOf[v])
             if c == largest { keep[v] = true; continue }
+            let position = points[Int(vertexPoint[v])].coordinate
             sums[c, default: (0, 0, 0)].count += 1
-            sums[c]!.lat += coordinates[v].latitude
-            sums[c]!.lon += coordinates[v].longitude
+            sums[c]!.lat += position.latitude
+            sums[c]!.lon += position.longitude
         }
         let dropped = sums.map { ImportReport.DroppedComponent(nodeCount: $0.value.count, latitude: $0.value.lat / Double($0.value.count),
                                                                longitude: $0.value.lon / Double($0.value.count)) }

@@ -109,9 +109,9 @@ public enum RoadTableWriter {
                 var row = RowCursor(out, room: 128)
                 store.putName(vertex: v, to: &row)
                 row.put(comma)
-                text.putLatitude(v, store.vertexCoordinate[v].latitude, to: &row)
+                text.putLatitude(v, store, to: &row)
                 row.put(comma)
-                text.putLongitude(v, store.vertexCoordinate[v].longitude, to: &row)
+                text.putLongitude(v, store, to: &row)
                 row.put(newline)
                 row.finish()
             }
@@ -195,7 +195,7 @@ public enum RoadTableWriter {
         let reversed = p.pointee.reversed, last = count - 1
         // A polyline's ends are its vertices' dense nodes, so their positions are the
         // vertices' own: copied from their text without reading the points.
-        text.putPoint(a, store.vertexCoordinate.baseAddress! + a, to: &row)
+        text.putPoint(a, store, to: &row)
         for k in 1..<last {
             let point = store.points[Int(stored[reversed ? last - k : k])].coordinate
             row.put(UInt8(ascii: ","))
@@ -206,7 +206,7 @@ public enum RoadTableWriter {
         }
         row.put(UInt8(ascii: ","))
         row.put(UInt8(ascii: " "))
-        text.putPoint(b, store.vertexCoordinate.baseAddress! + b, to: &row)
+        text.putPoint(b, store, to: &row)
         row.put(lineStringClose)
         row.finish()
     }

@@ -11,7 +11,7 @@ struct StoreRows {
     let pieces: UnsafeBufferPointer<OSMNetworkBuilder.Piece>
     let nodeVertex: UnsafeBufferPointer<Int32>
     let vertexOSMID: UnsafeBufferPointer<Int64>, vertexCopy: UnsafeBufferPointer<Int32>
-    let vertexCoordinate: UnsafeBufferPointer<GeoCoordinate>
+    let vertexPoint: UnsafeBufferPointer<Int32>
     let ways: UnsafeBufferPointer<KeptWay>, wayClass: UnsafeBufferPointer<RoadClass>, waySpeed: UnsafeBufferPointer<Double>
     let refs: UnsafeBufferPointer<Int32>, mergedPoints: UnsafeBufferPointer<Int32>, points: UnsafeBufferPointer<KeptNode>
     let wayLists: [[Int64]]
@@ -24,7 +24,7 @@ struct StoreRows {
         store.nodeVertex.withUnsafeBufferPointer { nodeVertex in
         store.vertexOSMID.withUnsafeBufferPointer { vertexOSMID in
         store.vertexCopy.withUnsafeBufferPointer { vertexCopy in
-        store.vertexCoordinate.withUnsafeBufferPointer { vertexCoordinate in
+        store.vertexPoint.withUnsafeBufferPointer { vertexPoint in
         store.ways.withUnsafeBufferPointer { ways in
         store.wayClass.withUnsafeBufferPointer { wayClass in
         store.waySpeed.withUnsafeBufferPointer { waySpeed in
@@ -35,11 +35,14 @@ struct StoreRows {
             let bytes = Array(store.nodePrefix.utf8.prefix(16))
             for (k, byte) in bytes.enumerated() { prefix[k] = byte }
             return body(StoreRows(pieces: pieces, nodeVertex: nodeVertex, vertexOSMID: vertexOSMID,
-                                  vertexCopy: vertexCopy, vertexCoordinate: vertexCoordinate, ways: ways, wayClass: wayClass, waySpeed: waySpeed,
+                                  vertexCopy: vertexCopy, vertexPoint: vertexPoint, ways: ways, wayClass: wayClass, waySpeed: waySpeed,
                                   refs: refs, mergedPoints: mergedPoints, points: points, wayLists: store.wayLists,
                                   prefix: prefix, prefixCount: bytes.count))
         } } } } } } } } } } }
     }
+
+    /// Vertex `v`'s position.
+    @inline(__always) func position(vertex v: Int) -> GeoCoordinate { points[Int(vertexPoint[v])].coordinate }
 
     /// Asks for the records of `piece`'s two vertices (their id and copy) to be brought
     /// into the cache.
