@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 import RoadNetwork
 
@@ -170,7 +171,6 @@ extension OSMNetworkBuilder {
     private func cut(_ ways: [KeptWay], _ range: Range<Int>, nodes wayNodes: WayNodes, recordsLengths: Bool,
                      into pieces: UnsafeMutablePointer<Piece>, reservingVertices: Int? = nil) -> Cutting {
         var out = Cutting(nodeCount: wayNodes.count, recordsLengths: recordsLengths)
-        let nodes = wayNodes.nodes, present = wayNodes.present, useCounts = wayNodes.useCounts, ids = wayNodes.index.ids
         let refStart = wayNodes.refStart
         // At most one vertex per node, except barrier copies (rare). Capacity reserved
         // from this bound is never copied by growth, and what it over-counts is address
@@ -189,71 +189,77 @@ extension OSMNetworkBuilder {
             out.measuredPerWay.reserveCapacity(range.count)
             out.waySlot.reserveCapacity(range.count)
         }
-        let boundary = options.boundary
-        var inside: [Bool] = []
-        // The last highway value seen: its sums' slot, class and class speed.
-        var byHighway: (highway: String, slot: Int, roadClass: RoadClass, speed: Double?) = ("", 0, .urban, nil)
-        for w in range {
-            let way = ways[w]
-            let refs = wayNodes.refs[refStart[w]..<refStart[w + 1]]
-            // A way's nodes are scattered over the node records (on the grid a north–south
-            // way's are a row apart), and the cutting waited on each in turn: those of the
-            // way two ahead are asked for now.
-            if w + 2 < range.upperBound {
-                for k in wayNodes.refs[refStart[w + 2]..<refStart[w + 3]] {
-                    prefetch(nodes, Int(k))
-                    prefetch(useCounts, Int(k))
-                    prefetch(out.vertexOf, Int(k))
+        let boundary = options.boundary.map(BoundaryTest.init)
+        // The node arrays opened once: through the arrays, each way's slice and each
+        // call retained and released their buffers, a fifth of an import with `--bbox`.
+        ways.withUnsafeBufferPointer { ways in
+        wayNodes.refs.withUnsafeBufferPointer { allRefs in
+        wayNodes.nodes.withUnsafeBufferPointer { nodes in
+        wayNodes.present.withUnsafeBufferPointer { present in
+        wayNodes.useCounts.withUnsafeBufferPointer { useCounts in
+        wayNodes.index.ids.withUnsafeBufferPointer { ids in
+            var inside: [Bool] = []
+            // The last highway value seen: its sums' slot, class and class speed.
+            var byHighway: (highway: String, slot: Int, roadClass: RoadClass, speed: Double?) = ("", 0, .urban, nil)
+            for w in range {
+                let first = refStart[w], count = refStart[w + 1] - first
+                // A way's nodes are scattered over the node records (on the grid a
+                // north–south way's are a row apart), and the cutting waited on each in
+                // turn: those of the way two ahead are asked for now.
+                if w + 2 < range.upperBound {
+                    for k in allRefs[refStart[w + 2]..<refStart[w + 3]] {
+                        er_prefetch(nodes.baseAddress! + Int(k))
+                        er_prefetch(useCounts.baseAddress! + Int(k))
+                        prefetch(out.vertexOf, Int(k))
+                    }
+                }
+                inside.removeAll(keepingCapacity: true)
+                var cut = false
+                for k in allRefs[first..<first + count] {
+                    let ok = present[Int(k)] && (boundary?.contains(nodes[Int(k)].coordinate) ?? true)
+                    inside.append(ok)
+                    if !ok { cut = true }
+                }
+                if cut { out.waysCut += 1 }
+                let at = ways[w].attributes
+                // A way's class values are its highway's: looked up once per run of ways
+                // with one highway value, not hashed per way (three look-ups of a string
+                // per way were about a twentieth of the cutting's samples).
+                if at.highway != byHighway.highway {
+                    byHighway = (at.highway, out.slot(of: at.highway), OSMSpeeds.roadClass(ofHighway: at.highway), options.speeds[at.highway])
+                }
+                let slot = byHighway.slot
+                out.wayClass.append(byHighway.roadClass)
+                out.waySpeed.append(min(at.maxspeedKmh ?? byHighway.speed ?? 10, options.profile.maxSpeedKmh))
+                let firstPiece = out.pieceCount, firstMeasured = out.measuredLengths.count
+                var i = 0
+                while i < count {
+                    guard inside[i] else { i += 1; continue }
+                    var j = i
+                    while j + 1 < count && inside[j + 1] { j += 1 }
+                    if j > i {
+                        cutPieces(at, wayIndex: Int32(w), refs: allRefs, base: first, from: i, to: j, nodes: nodes, useCounts: useCounts,
+                                  slot: slot, ids: ids, into: &out, pieces: pieces)
+                    }
+                    i = j + 1
+                }
+                if recordsLengths {
+                    out.measuredPerWay.append(Int32(out.measuredLengths.count - firstMeasured))
+                    out.waySlot.append(Int32(slot))
+                }
+                if let speed = ferrySpeed(at, pieces: UnsafeBufferPointer(start: pieces + firstPiece, count: out.pieceCount - firstPiece)) {
+                    out.waySpeed[out.waySpeed.count - 1] = speed
                 }
             }
-            inside.removeAll(keepingCapacity: true)
-            var cut = false
-            for k in refs {
-                let ok = present[Int(k)] && (boundary?.contains(nodes[Int(k)].coordinate) ?? true)
-                inside.append(ok)
-                if !ok { cut = true }
-            }
-            if cut { out.waysCut += 1 }
-            let at = way.attributes
-            // A way's class values are its highway's: looked up once per run of ways with
-            // one highway value, not hashed per way (three look-ups of a string per way
-            // were about a twentieth of the cutting's samples).
-            if at.highway != byHighway.highway {
-                byHighway = (at.highway, out.slot(of: at.highway), OSMSpeeds.roadClass(ofHighway: at.highway), options.speeds[at.highway])
-            }
-            let slot = byHighway.slot
-            out.wayClass.append(byHighway.roadClass)
-            out.waySpeed.append(min(at.maxspeedKmh ?? byHighway.speed ?? 10, options.profile.maxSpeedKmh))
-            let firstPiece = out.pieceCount, firstMeasured = out.measuredLengths.count
-            var i = 0
-            let base = refs.startIndex
-            while i < refs.count {
-                guard inside[i] else { i += 1; continue }
-                var j = i
-                while j + 1 < refs.count && inside[j + 1] { j += 1 }
-                if j > i {
-                    cutPieces(way, wayIndex: Int32(w), refs: refs, base: base, from: i, to: j, nodes: nodes, useCounts: useCounts,
-                              slot: slot, ids: ids, into: &out, pieces: pieces)
-                }
-                i = j + 1
-            }
-            if recordsLengths {
-                out.measuredPerWay.append(Int32(out.measuredLengths.count - firstMeasured))
-                out.waySlot.append(Int32(slot))
-            }
-            if let speed = ferrySpeed(way, pieces: UnsafeBufferPointer(start: pieces + firstPiece, count: out.pieceCount - firstPiece)) {
-                out.waySpeed[out.waySpeed.count - 1] = speed
-            }
-        }
+        } } } } } }
         return out
     }
 
     /// Splits `refs[base + from ... base + to]` (all present) at junctions, barriers
     /// and fords; each piece's polyline is the range of `refs` it spans.
-    private func cutPieces(_ way: KeptWay, wayIndex: Int32, refs: ArraySlice<Int32>, base: Int, from: Int, to: Int,
-                           nodes: [KeptNode], useCounts: [Int32], slot: Int, ids: [Int64], into out: inout Cutting,
-                           pieces: UnsafeMutablePointer<Piece>) {
-        let at = way.attributes
+    private func cutPieces(_ at: OSMWayAttributes, wayIndex: Int32, refs: UnsafeBufferPointer<Int32>, base: Int, from: Int, to: Int,
+                           nodes: UnsafeBufferPointer<KeptNode>, useCounts: UnsafeBufferPointer<Int32>, slot: Int,
+                           ids: UnsafeBufferPointer<Int64>, into out: inout Cutting, pieces: UnsafeMutablePointer<Piece>) {
         let oneway = at.direction != .both
         var startNode = nodes[Int(refs[base + from])]
         var start = out.vertex(refs[base + from], startNode, ids)
@@ -296,8 +302,8 @@ extension OSMNetworkBuilder {
 
     /// A ferry with a `duration` moves at its whole length over that time; nil for
     /// other ways (and a ferry with nothing left of it).
-    private func ferrySpeed(_ way: KeptWay, pieces: UnsafeBufferPointer<Piece>) -> Double? {
-        guard let hours = way.attributes.ferryHours else { return nil }
+    private func ferrySpeed(_ at: OSMWayAttributes, pieces: UnsafeBufferPointer<Piece>) -> Double? {
+        guard let hours = at.ferryHours else { return nil }
         let total = pieces.reduce(0) { $0 + $1.lengthKm }
         guard total > 0 else { return nil }
         // A tiny ferry with a long duration would move slower than roads.csv can write.
@@ -308,7 +314,7 @@ extension OSMNetworkBuilder.Cutting {
     /// The vertex of dense node `k` at a road end: its one vertex, or at a blocking
     /// barrier a new copy for each road end (nothing passes).
     @inline(__always)
-    mutating func vertex(_ k: Int32, _ node: KeptNode, _ ids: [Int64]) -> Int32 {
+    mutating func vertex(_ k: Int32, _ node: KeptNode, _ ids: UnsafeBufferPointer<Int64>) -> Int32 {
         if node.blocks {
             let copy = barrierCopies[k, default: 0] + 1
             barrierCopies[k] = copy
@@ -333,5 +339,23 @@ extension OSMNetworkBuilder.Cutting {
         highwaySlot[highway] = lengthSums.count
         lengthSums.append(nil)
         return lengthSums.count - 1
+    }
+}
+
+/// An import boundary with each polygon's box: a point outside every box is outside
+/// (most of a province's nodes when a county is imported from its extract) and is
+/// rejected without the polygon tests, which give the same answer.
+struct BoundaryTest {
+    let polygons: [GeoPolygon]
+    let boxes: [GeoBoundingBox]
+
+    init(_ boundary: ImportBoundary) {
+        polygons = boundary.polygons
+        boxes = boundary.polygons.map(\.boundingBox)
+    }
+
+    @inline(__always) func contains(_ p: GeoCoordinate) -> Bool {
+        for i in 0..<boxes.count where boxes[i].contains(p) && polygons[i].contains(p) { return true }
+        return false
     }
 }
