@@ -113,7 +113,7 @@ public enum RoadTableWriter {
                 row.put(comma)
                 text.putLongitude(v, store, to: &row)
                 row.put(newline)
-                row.finish()
+                row.finish(out)
             }
         }
     }
@@ -208,7 +208,7 @@ public enum RoadTableWriter {
         row.put(UInt8(ascii: " "))
         text.putPoint(b, store, to: &row)
         row.put(lineStringClose)
-        row.finish()
+        row.finish(out)
     }
 
     /// The text of the last number a block wrote in one column: a way's roads follow one

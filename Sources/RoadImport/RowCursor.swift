@@ -8,7 +8,9 @@
 /// them (docs/decisions.md, "OSM import speed, seventh round").
 struct RowCursor {
     private var p: UnsafeMutablePointer<UInt8>
-    private let out: TableBytes
+    // Unowned: a cursor lives within one row's formatting, while its caller holds the
+    // buffer; a strong reference was a retain and a release per row.
+    private unowned(unsafe) let out: TableBytes
     private let room: Int
 
     /// A cursor at the end of `out`, which gets `room` bytes (the row's most, plus the 16
@@ -20,8 +22,12 @@ struct RowCursor {
         p = out.end
     }
 
-    /// Counts the bytes written as appended to the buffer.
-    @inline(__always) func finish() { out.advance(p - out.end) }
+    /// Counts the bytes written as appended to the buffer, `out` (the cursor's own): the
+    /// caller's reference, which it holds anyway, so the call retains nothing.
+    @inline(__always) func finish(_ out: TableBytes) {
+        assert(out === self.out, "a row is finished into its own buffer")
+        out.advance(p - out.end)
+    }
 
     @inline(__always) mutating func put(_ byte: UInt8) {
         p.pointee = byte
@@ -71,7 +77,7 @@ struct RowCursor {
             p += n
             return n
         }
-        finish()
+        out.advance(p - out.end)
         out.appendFixed(value, decimals: decimals)
         out.reserve(room)
         p = out.end
