@@ -83,19 +83,26 @@ struct ProtobufWire {
 /// (one varint per occurrence), in the order they occur: parsers must accept both.
 struct VarintRuns {
     enum Part { case run(Range<Int>), value(UInt64) }
-    var parts: [Part] = []
+    // The first part inline, the rest (rare: a repeated field written unpacked, or split)
+    // in an array: a packed field is one run, and an array per field was three
+    // allocations per way in the first pass (docs/decisions.md, "eighth round").
+    private var first: Part?
+    private var rest: [Part] = []
 
     mutating func add(_ field: ProtobufWire.Field) {
-        parts.append(field.wireType == 2 ? .run(field.range) : .value(field.value))
+        let part: Part = field.wireType == 2 ? .run(field.range) : .value(field.value)
+        if first == nil { first = part } else { rest.append(part) }
     }
 
     func isEmpty() -> Bool {
-        parts.allSatisfy { if case .run(let r) = $0 { r.isEmpty } else { false } }
+        guard let first else { return true }
+        func empty(_ part: Part) -> Bool { if case .run(let r) = part { r.isEmpty } else { false } }
+        return empty(first) && rest.allSatisfy(empty)
     }
 
     /// Every value, in order.
     func forEach(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt64) throws(ProtobufWire.Failure) -> Void) throws(ProtobufWire.Failure) {
-        for part in parts {
+        func values(_ part: Part) throws(ProtobufWire.Failure) {
             switch part {
             case .run(let run):
                 var wire = ProtobufWire(bytes, range: run)
@@ -104,17 +111,20 @@ struct VarintRuns {
                 try body(v)
             }
         }
+        guard let first else { return }
+        try values(first)
+        for part in rest { try values(part) }
     }
 
     /// Number of values (a run's values end in bytes below 0x80).
     func count(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0
-        for part in parts {
-            switch part {
-            case .run(let run): for k in run where bytes[k] < 0x80 { n += 1 }
-            case .value: n += 1
-            }
+        func count(_ part: Part) -> Int {
+            guard case .run(let run) = part else { return 1 }
+            var n = 0
+            for k in run where bytes[k] < 0x80 { n += 1 }
+            return n
         }
-        return n
+        guard let first else { return 0 }
+        return rest.reduce(count(first)) { $0 + count($1) }
     }
 }
