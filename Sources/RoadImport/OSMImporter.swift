@@ -159,6 +159,9 @@ public enum OSMImporter {
             }
             wayNodes = WayNodes(refs: wayRefs)
             stop.set()
+            // The OSM ids of the references (30 MB on the grid) are dense numbers now:
+            // freed here, so that what follows can take their memory again.
+            wayRefs = WayRefs()
             let ahead = lookAhead.value
             ahead.place(into: &wayNodes)
             let index = wayNodes.index, aheadBlocks = ahead.blocks
