@@ -177,7 +177,10 @@ struct OSMNetworkBuilder {
         for (highway, slot) in cutting.highwaySlot { if let sum = cutting.lengthSums[slot] { report.lengthKmByHighway[highway] = sum } }
         // The tables' text of every vertex's position, made on the second core while
         // this one finds the components and contracts chains (one core's work).
-        let vertexText = BackgroundValue { NodeCoordinateText(points: points, vertexPoint: vertexPoint) }
+        let prefix = nodePrefix
+        let vertexText = BackgroundValue {
+            NodeCoordinateText(points: points, vertexPoint: vertexPoint, vertexOSMID: vertexOSMID, vertexCopy: vertexCopy, prefix: prefix)
+        }
         // Waited for also when this throws: no work outlives the call.
         defer { _ = vertexText.value }
         let barrierCopies = cutting.barrierCopies

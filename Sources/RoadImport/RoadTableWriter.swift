@@ -107,7 +107,7 @@ public enum RoadTableWriter {
                 // The name (≤ 48 bytes), two numbers (≤ 24 each), three separators, and
                 // 16 bytes a short copy may write past its text.
                 var row = RowCursor(out, room: 128)
-                store.putName(vertex: v, to: &row)
+                text.putName(v, store, to: &row)
                 row.put(comma)
                 text.putLatitude(v, store, to: &row)
                 row.put(comma)
@@ -126,13 +126,10 @@ public enum RoadTableWriter {
             var speed = LastNumber()
             let pieces = store.pieces.baseAddress!
             for row in rows {
-                // A row reads its two vertices' records and text, scattered over tens of
+                // A row reads its two vertices' text, scattered over tens of
                 // megabytes (on the grid a north–south road's far end is a row of
                 // junctions away): prefetched 32 rows ahead.
-                if row + 32 < rows.upperBound {
-                    store.prefetchVertices(of: pieces + row + 32)
-                    text.prefetchEnds(of: pieces + row + 32)
-                }
+                if row + 32 < rows.upperBound { text.prefetchEnds(of: pieces + row + 32) }
                 formatRoad(pieces + row, store, text, &speed, to: out)
             }
         }
@@ -153,9 +150,9 @@ public enum RoadTableWriter {
         // double, plus its quotes), the way ids (≤ 21 each), each inner point (≤ 51), and
         // 16 bytes a short copy may write past its text.
         var row = RowCursor(out, room: 360 + highway.utf8.count + 2 * name.utf8.count + 2 + 21 * wayIDs + 51 * max(0, count - 2) + 16)
-        store.putName(vertex: a, to: &row)
+        text.putName(a, store, to: &row)
         row.put(comma)
-        store.putName(vertex: b, to: &row)
+        text.putName(b, store, to: &row)
         row.put(comma)
         row.putFixed(p.pointee.lengthKm, decimals: 6)
         row.put(comma)

@@ -1,4 +1,3 @@
-import CPrefetch
 import RoadNetwork
 
 /// An ``ImportedRoadStore``'s arrays opened as raw buffers for one block of table rows.
@@ -43,17 +42,6 @@ struct StoreRows {
 
     /// Vertex `v`'s position.
     @inline(__always) func position(vertex v: Int) -> GeoCoordinate { points[Int(vertexPoint[v])].coordinate }
-
-    /// Asks for the records of `piece`'s two vertices (their id and copy) to be brought
-    /// into the cache.
-    @inline(__always)
-    func prefetchVertices(of piece: UnsafePointer<OSMNetworkBuilder.Piece>) {
-        let a = Int(piece.pointee.a), b = Int(piece.pointee.b)
-        er_prefetch(vertexOSMID.baseAddress! + a)
-        er_prefetch(vertexCopy.baseAddress! + a)
-        er_prefetch(vertexOSMID.baseAddress! + b)
-        er_prefetch(vertexCopy.baseAddress! + b)
-    }
 
     /// A vertex's node id, `<prefix><id>` or `<prefix><id>b<copy>`, written from its
     /// digits (what ``OSMNetworkBuilder/vertexName(prefix:id:copy:)`` makes; never quoted:

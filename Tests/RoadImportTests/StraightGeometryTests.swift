@@ -58,6 +58,28 @@ import Testing
         let graph = try CSVEdgeListReader.read(edges: table, file: "roads.csv", nodes: RoadTableWriter.nodesCSV(network), nodesFile: "nodes.csv")
         #expect(graph.nodeCount == 3 && graph.edgeCount == 6)
     }
+
+    /// Node ids are written from the text kept per vertex when it fits 15 bytes, else
+    /// from their digits: the same square with ids of 16 and 15 bytes written (`n` and 15
+    /// or 14 digits), a negative one (JOSM's new nodes) and a blocking barrier on n4.
+    /// Each road end at the barrier gets its own copy: way 11 ends on `n-4b1` and makes
+    /// `n-4b2` for a road going on past it (it has none: that copy is left without
+    /// roads), and way 12 starts on `n-4b3`.
+    @Test func longNegativeAndCopiedIdsAreWrittenWhole() throws {
+        let xml = Self.square
+            .replacingOccurrences(of: "\"1\"", with: "\"123456789012345\"")
+            .replacingOccurrences(of: "\"2\"", with: "\"12345678901234\"")
+            .replacingOccurrences(of: "<node id=\"4\" lat=\"60.001\" lon=\"24.000\"/>",
+                                  with: "<node id=\"-4\" lat=\"60.001\" lon=\"24.000\"><tag k=\"barrier\" v=\"block\"/></node>")
+            .replacingOccurrences(of: "<nd ref=\"4\"/>", with: "<nd ref=\"-4\"/>")
+        let network = try OSMImporter.importData(OSMXMLReader.read(bytes: Array(xml.utf8)))
+        // The barrier splits the ring into a line n-4b3 … n-4b1, one strongly connected piece.
+        let nodes = RoadTableWriter.nodesCSV(network).split(separator: "\n").map { $0.split(separator: ",").first.map(String.init) ?? "" }
+        #expect(nodes == ["id", "n123456789012345", "n12345678901234", "n-4b1", "n-4b3"], "\(nodes)")
+        let roads = RoadTableWriter.roadsCSV(network).split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") }
+        #expect(roads == ["n123456789012345,n12345678901234", "n12345678901234,n-4b1", "n-4b3,n123456789012345"], "\(roads)")
+        #expect(network.nodes.map(\.name).sorted() == nodes.dropFirst().sorted())
+    }
 }
 
 /// The edges' polylines are ranges of dense node indices: of the ways' own references,
