@@ -1,8 +1,9 @@
 import CPrefetch
 import RoadNetwork
 
-/// Every vertex's latitude and longitude as the road tables print them (7 decimals),
-/// formatted once for `nodes.csv` and for the ends of each road's WKT.
+/// Every vertex's latitude and longitude as the road tables print them (7 decimals), and
+/// its node id, formatted once for `nodes.csv`, for the ends of each road's WKT and for
+/// each road's `from` and `to`.
 ///
 /// A road's polyline begins and ends at its vertices' coordinates, so on an import where
 /// most roads are a block between two junctions most numbers of `roads.csv` repeat a
