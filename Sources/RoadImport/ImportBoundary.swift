@@ -33,3 +33,21 @@ public struct ImportBoundary: Hashable, Sendable {
     /// Whether a point is inside.
     public func contains(_ p: GeoCoordinate) -> Bool { polygons.contains { $0.contains(p) } }
 }
+
+/// An import boundary with each polygon's box: a point outside every box is outside
+/// (most of a province's nodes when a county is imported from its extract) and is
+/// rejected without the polygon tests, which give the same answer.
+struct BoundaryTest {
+    let polygons: [GeoPolygon]
+    let boxes: [GeoBoundingBox]
+
+    init(_ boundary: ImportBoundary) {
+        polygons = boundary.polygons
+        boxes = boundary.polygons.map(\.boundingBox)
+    }
+
+    @inline(__always) func contains(_ p: GeoCoordinate) -> Bool {
+        for i in 0..<boxes.count where boxes[i].contains(p) && polygons[i].contains(p) { return true }
+        return false
+    }
+}

@@ -52,25 +52,13 @@ final class NodeCoordinateText: @unchecked Sendable {
             func put(_ value: Double, at slot: UnsafeMutablePointer<UInt8>) {
                 keep(FixedDecimal.write(value, decimals: 7, to: scratch) ?? 16, at: slot)
             }
-            func integer(_ value: Int64, at n: Int) -> Int {
-                var n = n
-                if value < 0 { scratch[n] = UInt8(ascii: "-"); n += 1 }
-                return n + FixedDecimal.writeDigits(value.magnitude, to: scratch + n)
-            }
             for (v, point) in vertexPoint.enumerated() {
                 let coordinate = points[Int(point)].coordinate
                 let slot = base + v * Self.stride
                 slot.initialize(repeating: 0, count: Self.stride)
                 put(coordinate.latitude, at: slot + Self.latitudeAt)
                 put(coordinate.longitude, at: slot + Self.longitudeAt)
-                // What `StoreRows.putName` writes (and writes itself when this is uncached).
-                var n = prefix.count
-                for (k, byte) in prefix.enumerated() { scratch[k] = byte }
-                n = integer(vertexOSMID[v], at: n)
-                if vertexCopy[v] != 0 {
-                    scratch[n] = UInt8(ascii: "b")
-                    n = integer(Int64(vertexCopy[v]), at: n + 1)
-                }
+                let n = prefix.withUnsafeBytes { OSMNetworkBuilder.writeVertexName(prefix: $0, id: vertexOSMID[v], copy: vertexCopy[v], to: scratch) }
                 keep(n, at: slot + Self.nameAt)
             }
         }

@@ -245,21 +245,30 @@ struct OSMNetworkBuilder {
         var prefix = prefix
         return prefix.withUTF8 { head in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: head.count + 32) { buffer in
-                var n = 0
-                for byte in head { buffer[n] = byte; n += 1 }
-                func put(_ value: Int64) {
-                    if value < 0 { buffer[n] = UInt8(ascii: "-"); n += 1 }
-                    n += FixedDecimal.writeDigits(value.magnitude, to: buffer.baseAddress! + n)
-                }
-                put(id)
-                if copy != 0 {
-                    buffer[n] = UInt8(ascii: "b")
-                    n += 1
-                    put(Int64(copy))
-                }
+                let n = writeVertexName(prefix: UnsafeRawBufferPointer(head), id: id, copy: copy, to: buffer.baseAddress!)
                 return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<n]), as: UTF8.self)
             }
         }
+    }
+
+    /// Writes ``vertexName(prefix:id:copy:)``'s bytes at `p` (room for the prefix and 32
+    /// bytes) and returns their count: the one spelling of a node id, which the position
+    /// text keeps per vertex and the table writer falls back to.
+    @inline(__always)
+    static func writeVertexName(prefix: UnsafeRawBufferPointer, id: Int64, copy: Int32, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = prefix.count
+        if let head = prefix.baseAddress { p.update(from: head.assumingMemoryBound(to: UInt8.self), count: n) }
+        func put(_ value: Int64) {
+            if value < 0 { p[n] = UInt8(ascii: "-"); n += 1 }
+            n += FixedDecimal.writeDigits(value.magnitude, to: p + n)
+        }
+        put(id)
+        if copy != 0 {
+            p[n] = UInt8(ascii: "b")
+            n += 1
+            put(Int64(copy))
+        }
+        return n
     }
 
     /// Marks the nodes of the largest strongly connected component and reports the rest.

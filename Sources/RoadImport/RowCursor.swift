@@ -62,6 +62,11 @@ struct RowCursor {
         p += length
     }
 
+    /// The bytes `body` writes at the cursor, returning their count.
+    @inline(__always) mutating func put(writing body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        p += body(p)
+    }
+
     /// A signed integer in decimal.
     @inline(__always) mutating func putInteger(_ value: Int64) {
         if value < 0 { put(UInt8(ascii: "-")) }

@@ -44,16 +44,14 @@ struct StoreRows {
     @inline(__always) func position(vertex v: Int) -> GeoCoordinate { points[Int(vertexPoint[v])].coordinate }
 
     /// A vertex's node id, `<prefix><id>` or `<prefix><id>b<copy>`, written from its
-    /// digits (what ``OSMNetworkBuilder/vertexName(prefix:id:copy:)`` makes; never quoted:
-    /// no comma, quote or line break can occur in it). At most 16 + 20 + 1 + 11 bytes.
-    @inline(__always)
+    /// digits (``OSMNetworkBuilder/writeVertexName(prefix:id:copy:to:)``; never quoted: no
+    /// comma, quote or line break can occur in it). At most 16 + 20 + 1 + 11 bytes. Only
+    /// for ids the position text could not keep (``NodeCoordinateText/putName(_:_:to:)``).
     func putName(vertex v: Int, to row: inout RowCursor) {
-        row.putShort(prefix, length: prefixCount)
-        row.putInteger(vertexOSMID[v])
-        let copy = vertexCopy[v]
-        if copy != 0 {
-            row.put(UInt8(ascii: "b"))
-            row.putInteger(Int64(copy))
+        let (id, copy) = (vertexOSMID[v], vertexCopy[v])
+        withUnsafeBytes(of: prefix) { bytes in
+            let head = UnsafeRawBufferPointer(rebasing: bytes[0..<prefixCount])
+            row.put(writing: { OSMNetworkBuilder.writeVertexName(prefix: head, id: id, copy: copy, to: $0) })
         }
     }
 }
